@@ -1,0 +1,5 @@
+"""``python -m app``: the same entry point as the ``opsledger`` console script."""
+
+from app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""``opsledger check``: SQLite integrity check and schema version check."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import add_db_arg
+from app.db import current_revision, head_revision, integrity_check, open_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the ``check`` command."""
+    p = sub.add_parser("check", help="integrity and schema version check of a database")
+    add_db_arg(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the integrity check and revision; exit 1 if either is not as expected."""
+    db = open_database(args.sub_db or args.db, migrate=False)
+    try:
+        integrity = integrity_check(db)
+        cur, head = current_revision(db.engine), head_revision()
+    finally:
+        db.close()
+    print(f"integrity: {'; '.join(integrity)}")
+    print(f"schema: {cur or 'empty'} (this build: {head})")
+    ok = integrity == ["ok"] and cur == head
+    if cur != head:
+        print("schema is not current: open the database with this build to upgrade it")
+    return 0 if ok else 1

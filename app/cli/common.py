@@ -1,0 +1,35 @@
+"""Helpers shared by the CLI command modules: ``--db`` handling, date arguments."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from app.db import Database, open_database
+from app.errors import ValidationError
+
+
+def add_db_arg(parser: argparse.ArgumentParser) -> None:
+    """Add ``--db PATH|URL`` to a sub-command (the top-level ``--db`` works too)."""
+    parser.add_argument("--db", dest="sub_db", help="database file path or SQLAlchemy URL")
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """Open the database the arguments name (sub-command ``--db`` wins over the global one)."""
+    return open_database(getattr(args, "sub_db", None) or getattr(args, "db", None))
+
+
+def parse_date(value: str, field: str) -> date:
+    """``YYYY-MM-DD`` → ``date``; raises ``ValidationError`` naming ``field``."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def date_range(start: str, end: str) -> tuple[date, date]:
+    """Parse ``--from``/``--to``; raises ``ValidationError`` when the range ends before it starts."""
+    a, b = parse_date(start, "--from"), parse_date(end, "--to")
+    if b < a:
+        raise ValidationError("--to", f"the range ends ({b}) before it starts ({a})")
+    return a, b

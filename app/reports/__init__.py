@@ -1,0 +1,1 @@
+"""Reports: period logic, the report-data builder, and the xlsx/pdf/docx renderers (no Qt)."""

@@ -1,0 +1,64 @@
+"""Storage: migrations build exactly the models' schema, the chain is linear, files are locked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.db import MIGRATIONS_DIR, _alembic_config, integrity_check, open_database
+from app.errors import DatabaseLockedError
+from app.models import Base
+
+
+def test_upgrade_head_on_empty_file_equals_models(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a.sqlite3")
+    try:
+        with db.engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(ctx, Base.metadata) == []
+        assert integrity_check(db) == ["ok"]
+    finally:
+        db.close()
+
+
+def test_revision_chain_is_linear() -> None:
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    heads = script.get_heads()
+    assert len(heads) == 1
+    revs = list(script.walk_revisions())
+    assert sum(1 for r in revs if r.down_revision is None) == 1
+    assert all(not isinstance(r.down_revision, tuple) for r in revs)
+    assert (MIGRATIONS_DIR / "versions").is_dir()
+
+
+def test_second_instance_on_same_file_is_refused(tmp_path: Path) -> None:
+    first = open_database(tmp_path / "a.sqlite3")
+    try:
+        with pytest.raises(DatabaseLockedError, match="already open"):
+            open_database(tmp_path / "a.sqlite3")
+    finally:
+        first.close()
+    open_database(tmp_path / "a.sqlite3").close()  # free again once the first closed
+
+
+def test_sqlite_pragmas(db) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_naive_datetime_is_refused(pinggu, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from sqlalchemy.exc import StatementError
+
+    from app.models import AuditEvent
+
+    with pytest.raises(StatementError, match="naive datetime"):
+        with db.session() as s:
+            s.add(AuditEvent(at=datetime(2026, 1, 1), action="x", entity_kind="y"))
