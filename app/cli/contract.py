@@ -1,9 +1,80 @@
-"""Placeholder: filled in by the owner of this command group."""
+"""``opsledger contract import|export|list``: contract profiles in and out of the store."""
 
 from __future__ import annotations
 
 import argparse
 
+from sqlalchemy import select
+
+from app import settings
+from app.cli.common import add_db_arg, open_db
+from app.models import Contract
+from app.services.lookup import get_contract
+from app.services.profiles import (
+    export_profile,
+    find_profile,
+    import_profile,
+    load_profile_file,
+    shipped_profiles,
+    write_profile,
+)
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register no command yet."""
+    """Register ``contract`` with its ``import``, ``export`` and ``list`` actions."""
+    p = sub.add_parser("contract", help="import, export or list contract profiles")
+    act = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = act.add_parser("import", help="import (or update) a contract from a profile file or shipped name")
+    imp.add_argument("file", help="a .yaml/.json profile, or the name of a shipped profile")
+    add_db_arg(imp)
+    imp.set_defaults(func=run_import)
+    exp = act.add_parser("export", help="write a contract's profile (.yaml or .json)")
+    exp.add_argument("name")
+    exp.add_argument("--out", required=True)
+    add_db_arg(exp)
+    exp.set_defaults(func=run_export)
+    lst = act.add_parser("list", help="contracts in the database and shipped profiles")
+    add_db_arg(lst)
+    lst.set_defaults(func=run_list)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Validate the whole profile first; import it in one transaction."""
+    data = load_profile_file(find_profile(args.file))
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            c = import_profile(s, data, actor=settings.get("engineer_name") or "cli")
+            print(f"imported {c.name}: {c.title} ({c.term_start} – {c.term_end})")
+    finally:
+        db.close()
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the named contract's profile."""
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            out = write_profile(export_profile(s, get_contract(s, args.name)), args.out)
+    finally:
+        db.close()
+    print(out)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """List loaded contracts, then the shipped profiles."""
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            rows = list(s.scalars(select(Contract).order_by(Contract.name)))
+            print("in the database:" if rows else "in the database: none")
+            for c in rows:
+                print(f"  {c.name}\t{c.title}\t{c.client}\t{c.term_start} – {c.term_end}")
+    finally:
+        db.close()
+    print("shipped profiles:")
+    for sp in shipped_profiles():
+        print(f"  {sp.name}\t{sp.title}")
+    return 0
