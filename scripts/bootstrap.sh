@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install what OpsLedger needs on a fresh machine: Qt's system libraries (Debian/Kylin/UOS via
+# apt-get, when missing) and the Python package with its dependencies (editable, so resources/ is
+# found).  `--test` also installs the test extras and poppler-utils (pdftotext/pdffonts).
+# No Chinese system font is installed on purpose: OpsLedger bundles its own (resources/fonts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+      libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+      libdbus-1-3 libfontconfig1 libglib2.0-0"
+extra=""
+if [ "${1:-}" = "--test" ]; then
+  PKGS="$PKGS poppler-utils"
+  extra="[test]"
+fi
+if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
+  missing=""
+  for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+  if [ -n "$missing" ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+  fi
+fi
+python3 -m pip install -q --disable-pip-version-check -e ".$extra"
