@@ -1,0 +1,5 @@
+"""PyInstaller entry point of the console executable ``opsledger`` (the CLI)."""
+
+from app.cli import main
+
+raise SystemExit(main())
