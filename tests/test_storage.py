@@ -62,3 +62,29 @@ def test_naive_datetime_is_refused(pinggu, db) -> None:  # type: ignore[no-untyp
     with pytest.raises(StatementError, match="naive datetime"):
         with db.session() as s:
             s.add(AuditEvent(at=datetime(2026, 1, 1), action="x", entity_kind="y"))
+
+
+def test_check_command_reports_integrity_and_schema(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    file = tmp_path / "c.sqlite3"
+    open_database(file).close()
+    assert main(["check", "--db", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "integrity: ok" in out and "schema: 0001" in out
+    db = open_database(file, migrate=False)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff'")
+    db.close()
+    assert main(["check", "--db", str(file)]) == 1
+    assert "schema is not current" in capsys.readouterr().out
+
+
+def test_database_url_from_environment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.db import resolve_url
+
+    monkeypatch.setenv("OPSLEDGER_DB", str(tmp_path / "env.sqlite3"))
+    assert resolve_url() == f"sqlite:///{tmp_path / 'env.sqlite3'}"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("OPSLEDGER_DB")
+    assert resolve_url().endswith("home/data/opsledger.sqlite3")
