@@ -1,0 +1,92 @@
+"""KPI arithmetic: small pure functions, no database.
+
+Every rate is a percentage (0–100, ``float``); an empty denominator gives ``None`` — shown as
+"无数据" in reports — never a division by zero.  Durations are minutes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NO_DATA = "无数据"
+
+
+def _pct(numerator: float, denominator: float) -> float | None:
+    if not denominator:
+        return None
+    return 100.0 * numerator / denominator
+
+
+def availability_pct(service_minutes: float, downtime_minutes: float) -> float | None:
+    """System availability (系统稳定运行率) in %: ``(1 − downtime ÷ service time) × 100``.
+
+    Both arguments are minutes *in the service's own service hours* (a 5×8 system's downtime at
+    night does not count).  Downtime is capped at the service time.  No service time in the
+    period (e.g. a week of public holidays for a 5×8 system) → ``None``.
+    Source: the contracts' "系统稳定运行率" KPI (Pinggu/Justice Bureau profiles, ``availability``).
+    """
+    if service_minutes <= 0:
+        return None
+    down = min(max(downtime_minutes, 0.0), service_minutes)
+    return 100.0 * (1.0 - down / service_minutes)
+
+
+def satisfaction_rate(satisfied: int, mostly_satisfied: int, dissatisfied: int) -> float | None:
+    """User satisfaction (用户满意度) in %: ``(satisfied + mostly_satisfied) ÷ rated × 100``.
+
+    Only rated requests count: unrated ones (no follow-up answer) are excluded from the
+    denominator.  No rated request → ``None``.  Source: profile KPI ``satisfaction_rate``.
+    """
+    rated = satisfied + mostly_satisfied + dissatisfied
+    return _pct(satisfied + mostly_satisfied, rated)
+
+
+def completion_rate(due: int, done: int) -> float | None:
+    """Inspection completion (巡检完成率) in %: ``done ÷ due × 100`` where ``due`` counts due
+    slots in the period and ``done`` the slots with a finished inspection.  No due slot →
+    ``None``.  Source: profile KPI ``inspection_completion_rate`` (Pinggu 第三条 每天两次巡检)."""
+    return _pct(min(done, due), due)
+
+
+def compliance_rate(met: int, total: int) -> float | None:
+    """Share of cases that met their SLA target (response/restore/request response) in %:
+    ``met ÷ total × 100``; cases whose clock cannot be computed are left out of ``total`` by the
+    caller.  No case → ``None``.  Source: profile severities / service_desk targets."""
+    return _pct(met, total)
+
+
+def mean(values: list[float]) -> float | None:
+    """Arithmetic mean (e.g. mean time to restore in service minutes); empty → ``None``."""
+    return sum(values) / len(values) if values else None
+
+
+_OPS = {
+    ">=": lambda a, t: a >= t,
+    "<=": lambda a, t: a <= t,
+    ">": lambda a, t: a > t,
+    "<": lambda a, t: a < t,
+}
+
+
+def evaluate(kpi_spec: dict[str, Any], actual: float | None) -> bool | None:
+    """Whether ``actual`` meets ``kpi_spec`` (``target`` and ``comparison`` one of ``>=``,
+    ``<=``, ``>``, ``<`` from the profile's ``kpis``).  Rates are compared rounded to 2 decimals
+    (what the report shows).  ``actual`` ``None`` (no data) → ``None`` (neither met nor missed).
+    """
+    if actual is None:
+        return None
+    op = _OPS[kpi_spec.get("comparison", ">=")]
+    return bool(op(round(float(actual), 2), float(kpi_spec["target"])))
+
+
+def fmt_value(value: float | None, unit: str = "", digits: int = 2) -> str:
+    """A figure as report text: ``98.89%``, ``3 次`` or "无数据" for ``None``."""
+    if value is None:
+        return NO_DATA
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:.{digits}f}"
+    else:
+        text = f"{int(value)}" if float(value).is_integer() else f"{value}"
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
