@@ -1,0 +1,66 @@
+"""Desktop entry point: ``main(db=None, argv=None) -> int`` (used by ``opsledger gui``).
+
+Opens the database (``db`` path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start
+dialog on an empty database, builds the ``MainWindow`` and runs Qt's event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+
+from sqlalchemy import select
+
+from app import settings
+from app.db import Database, open_database
+from app.errors import OpsLedgerError
+from app.models import Contract
+
+
+def pick_contract(db: Database) -> uuid.UUID | None:
+    """The contract to show: the ``contract_name`` setting if present, else the first by name."""
+    wanted = settings.get("contract_name")
+    with db.session() as s:
+        contracts = list(s.scalars(select(Contract).order_by(Contract.name)))
+    for c in contracts:
+        if c.name == wanted:
+            return c.id
+    return contracts[0].id if contracts else None
+
+
+def build_window(db: Database, contract_id: uuid.UUID | None, engineer: str):  # noqa: ANN201
+    """A ``MainWindow`` over ``db`` with a fresh ``AppContext`` (not shown)."""
+    from app.ui.context import AppContext, ChangeBus
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext(db=db, contract_id=contract_id, engineer=engineer, bus=ChangeBus())
+    return MainWindow(ctx)
+
+
+def main(db: str | None = None, argv: list[str] | None = None) -> int:
+    """Run the GUI on database ``db``; returns the exit code (1 if the database cannot open)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.app_setup import create_application
+    from app.ui.first_start import FirstStartDialog
+
+    app = create_application(argv)
+    try:
+        database = open_database(db)
+    except OpsLedgerError as exc:
+        QMessageBox.critical(None, "OpsLedger", str(exc))
+        print(f"opsledger: {exc}", file=sys.stderr)
+        return 1
+    try:
+        contract_id = pick_contract(database)
+        engineer = settings.get("engineer_name")
+        if contract_id is None:
+            dlg = FirstStartDialog(database)
+            if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
+                return 0
+            contract_id, engineer = dlg.contract_id, dlg.engineer
+        window = build_window(database, contract_id, engineer)
+        window.show()
+        return int(app.exec())
+    finally:
+        database.close()

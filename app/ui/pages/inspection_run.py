@@ -1,0 +1,471 @@
+"""The inspection runner (巡检执行): answer a checklist fast from the keyboard.
+
+Keys (shown on screen as a legend), typed into the answer line which always has the focus:
+
+* check items: ``1``/``N`` normal, ``2``/``A`` abnormal, ``3``/``X`` n.a. — saved at once;
+* reading items: type the number, ``Enter`` saves (a value outside the normal range turns the line
+  red while typing and the row is marked 异常 as soon as it is saved); ``X`` n.a.;
+* choice items: the choice's number saves it; ``X`` n.a.;
+* text items: type, ``Enter`` saves;
+* ``Up``/``Down`` move, ``Enter`` on an empty line moves on; ``Ctrl+I`` creates an incident from
+  an abnormal row (small prefilled form); ``Ctrl+Enter`` finishes (offers to mark unanswered
+  items n.a.); ``Esc`` goes back to Today (the inspection stays in progress and can be resumed).
+
+Each answer is one call into ``app.services.inspections`` in its own transaction.
+Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.errors import OpsLedgerError
+from app.models import ChecklistItem, ChecklistTemplate, Contract, Incident, Inspection
+from app.services.lookup import engineers_by_name
+from app.timeutil import fmt_local
+from app.ui.context import AppContext
+from app.ui.models.inspection_models import ResultRow, ResultsModel, outcome_text, range_text
+
+NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "abnormal",
+               Qt.Key.Key_A: "abnormal", Qt.Key.Key_3: "na", Qt.Key.Key_X: "na"}
+
+
+def load_result_rows(session: Any, inspection_id: uuid.UUID) -> list[ResultRow]:
+    """The inspection's results as ``ResultRow``s (choices from the items, linked incident numbers)."""
+    from app.services import inspections
+
+    results = list(inspections.results(session, inspection_id))
+    item_ids = [r.item_id for r in results if r.item_id is not None]
+    items = {i.id: i for i in session.scalars(select(ChecklistItem).where(ChecklistItem.id.in_(item_ids)))} if item_ids else {}
+    res_ids = [r.id for r in results]
+    incs = {
+        i.source_result_id: i.number
+        for i in session.scalars(select(Incident).where(Incident.source_result_id.in_(res_ids)))
+    } if res_ids else {}
+    rows = []
+    for r in results:
+        item = items.get(r.item_id)
+        rows.append(ResultRow(
+            id=r.id, position=r.position, section=r.section, text=r.item_text, kind=r.kind,
+            unit=r.unit, normal_min=r.normal_min, normal_max=r.normal_max,
+            choices=[str(c) for c in (item.choices if item else [])],
+            normal_choices=[str(c) for c in (item.normal_choices if item else [])],
+            outcome=r.outcome, value_number=r.value_number, value_text=r.value_text or "",
+            note=r.note or "", incident_number=incs.get(r.id, ""),
+        ))
+    return rows
+
+
+class IncidentFromResultDialog(QDialog):
+    """Small form prefilled from an abnormal result: title, severity, description, occurred time."""
+
+    def __init__(self, prefill: dict[str, Any], severities: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create incident from inspection result"))
+        self.setMinimumWidth(520)
+        self.title = QLineEdit(str(prefill.get("title", "")))
+        self.severity = QComboBox()
+        for s in severities:
+            self.severity.addItem(f"{s['code']} {s.get('name', '')}".strip(), s["code"])
+        want = prefill.get("severity")
+        if want:
+            i = self.severity.findData(want)
+            if i >= 0:
+                self.severity.setCurrentIndex(i)
+        elif self.severity.count():
+            self.severity.setCurrentIndex(self.severity.count() - 1)
+        self.description = QPlainTextEdit(str(prefill.get("description", "")))
+        occurred = prefill.get("occurred_at")
+        self.occurred = QLabel(fmt_local(occurred) if occurred else "")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Severity"), self.severity)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Occurred"), self.occurred)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create incident"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        """``title``, ``severity`` (code) and ``description`` as entered."""
+        return {
+            "title": self.title.text().strip(),
+            "severity": str(self.severity.currentData() or ""),
+            "description": self.description.toPlainText(),
+        }
+
+
+class InspectionRunPage(QWidget):
+    """Runs one inspection; opened by ``open_entry(due_entry)`` or ``open_inspection(id)``."""
+
+    closeRequested = Signal()
+    incidentCreated = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inspection_id: uuid.UUID | None = None
+        self.finished = False
+        self.header = QLabel()
+        self.header.setObjectName("runnerHeader")
+        self.header.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.model = ResultsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.verticalHeader().hide()
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("prompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setStyleSheet("font-size: 13pt;")
+        self.answer = QLineEdit()
+        self.answer.setObjectName("answer")
+        self.answer.setStyleSheet("font-size: 13pt;")
+        self.answer.installEventFilter(self)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.legend = QLabel(self.tr(
+            "Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · "
+            "choice: its number · ↑/↓ move · Ctrl+I incident from abnormal row · "
+            "Ctrl+Enter finish · Esc back"))
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #555;")
+        self.incident_button = QPushButton(self.tr("Create incident (Ctrl+I)"))
+        self.finish_button = QPushButton(self.tr("Finish (Ctrl+Enter)"))
+        self.back_button = QPushButton(self.tr("Back (Esc)"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.incident_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.finish_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.prompt)
+        lay.addWidget(self.answer)
+        lay.addWidget(self.message)
+        lay.addWidget(self.legend)
+        lay.addLayout(buttons)
+        self.incident_button.clicked.connect(self.create_incident)
+        self.finish_button.clicked.connect(self.finish)
+        self.back_button.clicked.connect(self.closeRequested)
+        self.answer.textChanged.connect(self._on_typing)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        for seq in ("Ctrl+I",):
+            QShortcut(QKeySequence(seq), self, activated=self.create_incident,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._show_current()
+
+    # -- opening --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the open inspection's results."""
+        if self.inspection_id is not None:
+            self._load(self.inspection_id, keep_row=True)
+
+    def open_entry(self, entry: Any) -> bool:
+        """Start or resume the inspection of a ``schedule.DueEntry``; False (message shown) on error."""
+        from app.services import inspections
+
+        slot = entry.slot
+        if getattr(entry, "status", "") == "done" and getattr(entry, "inspection_id", None):
+            self.open_inspection(entry.inspection_id)  # finished: shown, answers can still be corrected
+            return True
+        try:
+            with self.ctx.db.session() as s:
+                contract = s.get(Contract, self.ctx.contract_id)
+                template = s.get(ChecklistTemplate, slot.template_id)
+                if contract is None or template is None:
+                    raise OpsLedgerError(self.tr("The contract or checklist no longer exists."))
+                engineer = engineers_by_name(s, contract).get(self.ctx.engineer)
+                insp = inspections.start_inspection(
+                    s, contract, template, slot.due_date, slot.slot or "",
+                    engineer=engineer, actor=self.ctx.engineer or "?",
+                )
+                iid = insp.id
+        except OpsLedgerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot start inspection"), str(exc))
+            return False
+        self.ctx.bus.changed.emit(("inspection",))
+        self.open_inspection(iid)
+        return True
+
+    def open_inspection(self, inspection_id: uuid.UUID) -> None:
+        """Show inspection ``inspection_id`` and put the cursor on its first unanswered item."""
+        self._load(inspection_id, keep_row=False)
+
+    def _load(self, inspection_id: uuid.UUID, *, keep_row: bool) -> None:
+        row = self.current_row()
+        with self.ctx.db.session() as s:
+            insp = s.get(Inspection, inspection_id)
+            assert insp is not None
+            rows = load_result_rows(s, inspection_id)
+            self.finished = insp.finished_at is not None
+            head = f"{insp.number} · {insp.template_name} · {insp.due_date.isoformat()} {insp.slot}".strip()
+        self.inspection_id = inspection_id
+        self.header.setText(head + (f" · {self.tr('finished')}" if self.finished else ""))
+        self.model.set_rows(rows)
+        if not keep_row or row < 0:
+            unanswered = [n for n, r in enumerate(rows) if r.outcome is None]
+            row = unanswered[0] if unanswered else 0
+        self.select_row(min(row, len(rows) - 1))
+        self.message.clear()
+
+    # -- cursor ---------------------------------------------------------------------------------
+    def current_row(self) -> int:
+        """The selected row number, -1 if none."""
+        idx = self.table.selectionModel().currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    def current(self) -> ResultRow | None:
+        """The selected result row."""
+        n = self.current_row()
+        return self.model.row(n) if 0 <= n < self.model.rowCount() else None
+
+    def select_row(self, n: int) -> None:
+        """Move the cursor to row ``n`` and clear the answer line."""
+        if 0 <= n < self.model.rowCount():
+            idx = self.model.index(n, 0)
+            self.table.selectionModel().setCurrentIndex(
+                idx, self.table.selectionModel().SelectionFlag.ClearAndSelect
+                | self.table.selectionModel().SelectionFlag.Rows)
+            self.table.scrollTo(idx)
+        self._show_current()
+
+    def focus_current(self) -> None:
+        """Give the answer line the keyboard focus."""
+        self.answer.setFocus()
+
+    def _advance(self) -> None:
+        n = self.current_row()
+        rows = self.model.rows()
+        for m in range(n + 1, len(rows)):
+            if rows[m].outcome is None:
+                self.select_row(m)
+                return
+        if n + 1 < len(rows):
+            self.select_row(n + 1)
+        else:
+            self._show_current()
+            self.message.setText(self.tr("Last item. Ctrl+Enter finishes the inspection."))
+
+    def _show_current(self) -> None:
+        r = self.current()
+        self.answer.blockSignals(True)
+        self.answer.clear()
+        self.answer.blockSignals(False)
+        self.answer.setStyleSheet("font-size: 13pt;")
+        self.incident_button.setEnabled(bool(r and r.outcome == "abnormal" and not r.incident_number))
+        if r is None:
+            self.prompt.setText(self.tr("No inspection open. Choose one on the Today page."))
+            return
+        hint = {
+            "check": self.tr("1/N normal · 2/A abnormal · 3/X n.a."),
+            "reading": self.tr("Type the reading and press Enter (normal: %1) · X n.a.").replace(
+                "%1", range_text(r.unit, r.normal_min, r.normal_max) or "—"),
+            "choice": "  ".join(f"{n}={c}" for n, c in enumerate(r.choices, 1)) + self.tr(" · X n.a."),
+            "text": self.tr("Type the text and press Enter"),
+        }.get(r.kind, "")
+        state = outcome_text(r.outcome)
+        self.prompt.setText(f"<b>{self.current_row() + 1}. {r.text}</b> [{state}]<br>{hint}")
+
+    # -- keyboard -------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Answer-line keys: see the module docstring."""
+        if obj is self.answer and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._on_key(event)
+        return super().eventFilter(obj, event)
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
+            self.finish()
+            return True
+        if key == Qt.Key.Key_I and ctrl:
+            self.create_incident()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.closeRequested.emit()
+            return True
+        if key == Qt.Key.Key_Up:
+            self.select_row(max(0, self.current_row() - 1))
+            return True
+        if key == Qt.Key.Key_Down:
+            self.select_row(min(self.model.rowCount() - 1, self.current_row() + 1))
+            return True
+        r = self.current()
+        if r is None or ctrl or mods & Qt.KeyboardModifier.AltModifier:
+            return False
+        typed = self.answer.text()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if typed.strip() and r.kind in ("reading", "text"):
+                self.record(value=typed.strip())
+            elif not typed.strip():
+                self._advance()
+            return True
+        if key == Qt.Key.Key_X and not typed:
+            self.record(outcome="na")
+            return True
+        if r.kind == "check" and key in NORMAL_KEYS:
+            self.record(outcome=NORMAL_KEYS[key])
+            return True
+        if r.kind == "check":
+            return key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)  # nothing else to type
+        if r.kind == "choice":
+            n = key - Qt.Key.Key_0
+            if 1 <= n <= len(r.choices):
+                self.record(value=r.choices[n - 1])
+            return True
+        return False  # reading/text: let the line edit take the character
+
+    @Slot(str)
+    def _on_typing(self, text: str) -> None:
+        r = self.current()
+        red = False
+        if r is not None and r.kind == "reading" and text.strip():
+            try:
+                red = r.out_of_range(float(text.strip()))
+            except ValueError:
+                red = True
+        self.answer.setStyleSheet("font-size: 13pt;" + (" color: #b00020; background: #fde2e2;" if red else ""))
+
+    # -- actions --------------------------------------------------------------------------------
+    def record(self, *, outcome: str | None = None, value: str | None = None) -> bool:
+        """Save the current row's answer (one transaction) and move on; False if refused."""
+        from app.services import inspections
+
+        r = self.current()
+        if r is None or self.inspection_id is None:
+            return False
+        n = self.current_row()
+        try:
+            with self.ctx.db.session() as s:
+                inspections.record_result(s, r.id, outcome=outcome, value=value, actor=self.ctx.engineer)
+                fresh = [x for x in load_result_rows(s, self.inspection_id) if x.id == r.id]
+        except OpsLedgerError as exc:
+            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            return False
+        if fresh:
+            self.model.replace_row(n, fresh[0])
+        self.ctx.bus.changed.emit(("inspection",))
+        if fresh and fresh[0].outcome == "abnormal":
+            self._advance()
+            self.message.setText(self.tr("Item %1 marked abnormal. Ctrl+I on it creates an incident.").replace("%1", str(n + 1)))
+        else:
+            self.message.clear()
+            self._advance()
+        return True
+
+    def _incident_dialog(self, prefill: dict[str, Any], severities: list[dict[str, Any]]) -> IncidentFromResultDialog:
+        return IncidentFromResultDialog(prefill, severities, self)
+
+    @Slot()
+    def create_incident(self) -> str | None:
+        """Open the prefilled incident form for the current (or last abnormal) row; returns the number."""
+        from app.services import inspections
+
+        n = self.current_row()
+        rows = self.model.rows()
+        if not (0 <= n < len(rows)) or rows[n].outcome != "abnormal":
+            candidates = [m for m, r in enumerate(rows) if r.outcome == "abnormal" and not r.incident_number]
+            if not candidates:
+                self.message.setText(self.tr("Incidents are created from abnormal items."))
+                return None
+            n = max((m for m in candidates if m <= max(n, 0)), default=candidates[0])
+        r = rows[n]
+        if r.incident_number:
+            self.message.setText(self.tr("Incident %1 already records this item.").replace("%1", r.incident_number))
+            return None
+        with self.ctx.db.session() as s:
+            prefill = dict(inspections.incident_prefill(s, r.id))
+            contract = s.get(Contract, self.ctx.contract_id)
+            severities = list(contract.profile.get("severities", [])) if contract else []
+        dlg = self._incident_dialog(prefill, severities)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            self.focus_current()
+            return None
+        v = dlg.values()
+        try:
+            with self.ctx.db.session() as s:
+                contract = s.get(Contract, self.ctx.contract_id)
+                inc = inspections.create_incident_from_result(
+                    s, contract, r.id, actor=self.ctx.engineer, severity=v["severity"] or None,
+                    title=v["title"] or None, description=v["description"],
+                )
+                number = inc.number
+        except OpsLedgerError as exc:
+            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            return None
+        r.incident_number = number
+        self.model.replace_row(n, r)
+        self.ctx.bus.changed.emit(("incident", "inspection"))
+        self.incidentCreated.emit(number)
+        self.message.setText(self.tr("Incident %1 created.").replace("%1", number))
+        self.focus_current()
+        return number
+
+    def _confirm_unanswered(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Finish inspection"),
+            self.tr("%1 items are not answered. Mark them n.a. and finish?").replace("%1", str(count)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def finish(self) -> bool:
+        """Finish the inspection (asks before marking unanswered items n.a.); True when finished."""
+        from app.services import inspections
+
+        if self.inspection_id is None:
+            return False
+        unanswered = sum(1 for r in self.model.rows() if r.outcome is None)
+        allow = False
+        if unanswered:
+            if not self._confirm_unanswered(unanswered):
+                self.focus_current()
+                return False
+            allow = True
+        try:
+            with self.ctx.db.session() as s:
+                inspections.finish_inspection(s, self.inspection_id, actor=self.ctx.engineer, allow_unanswered=allow)
+        except OpsLedgerError as exc:
+            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            return False
+        self.finished = True
+        self.ctx.bus.changed.emit(("inspection",))
+        self.closeRequested.emit()
+        return True

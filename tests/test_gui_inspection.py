@@ -1,0 +1,110 @@
+"""The inspection runner driven from the keyboard, the Today list and the history page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models import Incident, Inspection, InspectionResult
+from gui_helpers import ENGINEER, accept_dialog, gui_ctx, main_window, no_modals  # noqa: F401
+
+DAY = date(2026, 6, 1)  # a Monday inside the Pinggu term
+
+
+def _open_from_today(qtbot: Any, win: Any, code: str, slot: str) -> Any:
+    today = win.show_page("today")
+    today.set_day(DAY)
+    assert today.select_slot(code, slot) >= 0
+    today.table.setFocus()
+    qtbot.keyClick(today.table, Qt.Key.Key_Return)
+    assert win.current_key() == "runner"
+    return win.runner
+
+
+def _results(db: Any, inspection_id: Any) -> list[InspectionResult]:
+    with db.session() as s:
+        return list(s.scalars(select(InspectionResult).where(InspectionResult.inspection_id == inspection_id)
+                              .order_by(InspectionResult.position)))
+
+
+def test_application_check_from_the_keyboard(qtbot: Any, main_window: Any, gui_ctx: Any, no_modals: Any) -> None:
+    runner = _open_from_today(qtbot, main_window, "app-twice-daily", "09:00")
+    line = runner.answer
+    kinds = [r.kind for r in runner.model.rows()]
+    assert kinds == ["check", "check", "check", "check", "reading", "check", "reading"]
+    for key in ("1", "n", "1", "3"):  # four checks: normal, normal, normal, n.a.
+        qtbot.keyClicks(line, key)
+    qtbot.keyClicks(line, "1.8")  # 首页打开时间 1.8 s
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClicks(line, "N")
+    qtbot.keyClicks(line, "4")  # 在线坐席数
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClick(line, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rows = _results(gui_ctx.db, runner.inspection_id)
+    assert [r.outcome for r in rows] == ["normal", "normal", "normal", "na", "normal", "normal", "normal"]
+    assert rows[4].value_number == 1.8 and rows[6].value_number == 4
+    with gui_ctx.db.session() as s:
+        insp = s.get(Inspection, runner.inspection_id)
+        assert insp.finished_at is not None and insp.abnormal_count == 0
+        assert insp.slot == "09:00" and insp.due_date == DAY
+    assert no_modals == []  # everything answered: no question asked
+    assert main_window.current_key() == "today"
+    today = main_window.pages["today"]
+    row = today.model.row(today.select_slot("app-twice-daily", "09:00"))
+    assert row.status == "done"
+
+
+def test_out_of_range_reading_raises_incident_by_shortcut(
+    qtbot: Any, main_window: Any, gui_ctx: Any, no_modals: Any, monkeypatch: Any
+) -> None:
+    from app.ui.pages.inspection_run import IncidentFromResultDialog
+
+    seen = accept_dialog(monkeypatch, IncidentFromResultDialog,
+                         lambda d: d.severity.setCurrentIndex(d.severity.findData("P2")))
+    runner = _open_from_today(qtbot, main_window, "machine-room-daily", "09:30")
+    line = runner.answer
+    assert runner.current().text == "机房温度"
+    qtbot.keyClicks(line, "35")
+    assert "b00020" in line.styleSheet()  # red while typing: outside 18–27 ℃
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert runner.model.row(0).outcome == "abnormal"
+    assert runner.model.data(runner.model.index(0, 5)) in ("Abnormal", "异常")
+    qtbot.keyClick(line, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(seen) == 1
+    assert "机房温度" in seen[0].title.text() and "35" in seen[0].description.toPlainText()
+    number = runner.model.row(0).incident_number
+    assert number.startswith("INC-2026-")
+    assert number in runner.message.text()
+    # the rest: humidity 50, choice 1 (正常), UPS choice 1, load 40, battery 95, two checks
+    qtbot.keyClicks(line, "50")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClicks(line, "1")
+    qtbot.keyClicks(line, "1")
+    for text in ("40", "95"):
+        qtbot.keyClicks(line, text)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClicks(line, "1")  # 消防设施无告警; the last item stays unanswered
+    qtbot.keyClick(line, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(no_modals) == 1 and "1" in no_modals[0]  # asked to mark 1 unanswered n.a.
+    rows = _results(gui_ctx.db, runner.inspection_id)
+    assert rows[0].outcome == "abnormal" and rows[0].value_number == 35
+    assert rows[2].value_text == "正常" and rows[3].value_text == "市电正常"
+    assert rows[-1].outcome == "na"
+    with gui_ctx.db.session() as s:
+        inc = s.scalars(select(Incident)).one()
+        insp = s.get(Inspection, runner.inspection_id)
+        assert inc.number == number and inc.source_result_id == rows[0].id
+        assert inc.severity == "P2" and inc.source == "inspection"
+        assert insp.finished_at is not None and insp.abnormal_count == 1
+
+
+def test_bad_reading_is_refused_and_nothing_written(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    runner = _open_from_today(qtbot, main_window, "machine-room-daily", "09:30")
+    qtbot.keyClicks(runner.answer, "abc")
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Return)
+    assert "abc" in runner.message.text()
+    assert runner.current_row() == 0
+    assert _results(gui_ctx.db, runner.inspection_id)[0].outcome is None
