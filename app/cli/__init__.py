@@ -18,6 +18,7 @@ from app.errors import ImportRejected, OpsLedgerError
 COMMAND_MODULES = (
     "app.cli.contract",
     "app.cli.demo",
+    "app.cli.inspect",
     "app.cli.export",
     "app.cli.importing",
     "app.cli.check",

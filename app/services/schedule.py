@@ -195,13 +195,13 @@ def due_slots_with_warnings(
                 d += timedelta(days=1)
         elif tpl.frequency in PERIOD_KINDS:
             out.extend((s, None) for s in _period_slots(tpl, start, end))
-    out.sort(key=lambda p: (p[0].due_date, p[0].window_start, p[0].template_code, p[0].slot))
+    out.sort(key=lambda p: (p[0].due_date, p[0].slot, p[0].template_code))
     return out
 
 
 def due_slots(session: Session, contract: Contract, start: date, end: date) -> list[DueSlot]:
     """Every slot of the contract's active templates with ``due_date`` in ``[start, end]`` (local
-    dates, inclusive), sorted by due date, window start, template code.  See the module doc for
+    dates, inclusive), sorted by due date, slot time ("" first), template code.  See the module doc for
     the rules.  Never raises for calendar gaps (weekdays are assumed due)."""
     return [s for s, _ in due_slots_with_warnings(session, contract, start, end)]
 
@@ -255,7 +255,7 @@ def due_list(session: Session, contract: Contract, day: date, now: datetime) -> 
     Contains: the day's daily/twice-daily slots, the weekly/monthly/quarterly periods that contain
     the day, and slots whose window ended within the ``OVERDUE_LOOKBACK_DAYS`` (7) days before the
     day that are not finished (status ``overdue``; an unfinished started one stays ``overdue``
-    with its inspection id so it can be resumed).  Sorted by window start, template code.
+    with its inspection id so it can be resumed).  Sorted by due date, slot time, template code.
     """
     now = as_utc(now)
     day_start = local_dt(day, time())
@@ -281,7 +281,7 @@ def due_list(session: Session, contract: Contract, day: date, now: datetime) -> 
             abnormal_count=i.abnormal_count if i else 0,
             calendar_warning=warning,
         ))
-    out.sort(key=lambda e: (e.slot.window_start, e.slot.template_code, e.slot.slot))
+    out.sort(key=lambda e: (e.slot.due_date, e.slot.slot, e.slot.template_code))
     return out
 
 
