@@ -1,9 +1,98 @@
-"""Placeholder: filled in by the owner of this command group."""
+"""``opsledger report``: contract reports (周报/月报/季报/半年报/年报/月度需求文档).
+
+    opsledger report --contract NAME --kind monthly [--period 2026-11] --format pdf --out FILE
+    opsledger report --list [--contract NAME]
+    opsledger report --verify FILE
+
+``--period`` keys: ``2026-W47``, ``2026-11``, ``2026-Q4``, ``2026-H2``, ``2026`` (calendar) or
+``CY1``, ``CY1-Q2``, ``CY1-H1`` (contract year); without it the last complete period of the kind
+by the profile's convention.  Prints the written path and its SHA-256.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from app import settings
+from app.cli.common import add_db_arg, open_db
+from app.errors import ValidationError
+from app.reports.periods import KINDS, check_period, default_period
+from app.reports.service import FORMATS, generate_report, list_exported, match_file
+from app.services.lookup import get_contract
+from app.timeutil import fmt_local
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register no command yet."""
+    """Register ``report`` (generate, ``--list``, ``--verify``)."""
+    p = sub.add_parser("report", help="generate a contract report (pdf/xlsx/docx), list or verify exported ones")
+    add_db_arg(p)
+    p.add_argument("--contract", help="contract name (default: the only/current contract)")
+    p.add_argument("--kind", choices=KINDS, help="report kind")
+    p.add_argument("--period", help="2026-W47 | 2026-11 | 2026-Q4 | 2026-H2 | 2026 | CY1 | CY1-Q2 | CY1-H1 "
+                                    "(default: the last complete period)")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf", help="output format (default pdf)")
+    p.add_argument("--out", help="output file")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--list", action="store_true", help="list exported reports")
+    mode.add_argument("--verify", metavar="FILE", help="find the exported report this file is an exact copy of")
+    p.set_defaults(func=run_report, _report_parser=p)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Dispatch to generate / list / verify."""
+    if args.list:
+        return _list(args)
+    if args.verify:
+        return _verify(args)
+    if not args.kind:
+        args._report_parser.error("--kind is required to generate a report")
+    if not args.out:
+        args._report_parser.error("--out is required to generate a report")
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            contract = get_contract(s, args.contract)
+            if args.period:
+                period = args.period
+            else:
+                period = check_period(default_period(args.kind, contract), contract)
+            rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
+                                  actor=settings.get("engineer_name") or "cli")
+            print(rec.path)
+            print(f"sha256 {rec.sha256}")
+            print(f"{rec.kind} {rec.period_key} ({rec.period_start} – {rec.period_end})")
+    finally:
+        db.close()
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            contract = get_contract(s, args.contract) if args.contract else None
+            rows = list_exported(s, contract)
+            if not rows:
+                print("no exported reports")
+            for r in rows:
+                print(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
+                      f"{r.sha256[:16]}\t{r.path}")
+    finally:
+        db.close()
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            rec = match_file(s, Path(args.verify))
+            if rec is None:
+                raise ValidationError("--verify", f"{args.verify} matches no exported report (changed or unknown)")
+            print(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
+                  f"by {rec.exported_by or '?'} to {rec.path}")
+            print(f"sha256 {rec.sha256}")
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,173 @@
+"""Generate, record and match exported contract reports; keep their editable narrative.
+
+One user action = one transaction: ``generate_report`` builds the data, composes the document,
+renders the file, hashes it (SHA-256) and records a ``ReportRecord`` plus an audit event in the
+same session.  A client's copy of a report can later be matched to its record by hash
+(``match_file``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import Contract, ReportNarrative, ReportRecord
+from app.reports.builder import build_report_data
+from app.reports.compose import compose
+from app.reports.periods import KINDS, Period, parse_period
+from app.services import audit
+from app.timeutil import utcnow
+
+FORMATS = ("pdf", "xlsx", "docx")
+RENDERERS = {
+    "pdf": "app.reports.pdf:render_pdf",
+    "xlsx": "app.reports.xlsx:render_xlsx",
+    "docx": "app.reports.docx:render_docx",
+}
+Progress = Callable[[int, int], None]
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of the file's bytes (read in 1 MiB chunks)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def check_output(out: Path, fmt: str) -> Path:
+    """Refuse an output path that cannot be written, before any work.
+
+    Raises ``ValidationError("--format")`` for an unknown format and ``ValidationError("--out")``
+    when ``out`` is a directory, its folder does not exist and cannot be created, or the folder
+    or an existing file is not writable.  Returns the absolute path.
+    """
+    if fmt not in FORMATS:
+        raise ValidationError("--format", f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    out = Path(out).expanduser().absolute()
+    if out.is_dir():
+        raise ValidationError("--out", f"{out} is a folder; give a file name")
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError("--out", f"cannot create the folder {parent}: {exc.strerror or exc}") from None
+    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise ValidationError("--out", f"{out} is not writable")
+    return out
+
+
+def _renderer(fmt: str) -> Callable[..., Path]:
+    mod, fn = RENDERERS[fmt].split(":")
+    try:
+        return getattr(importlib.import_module(mod), fn)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        raise ValidationError("--format", f"the {fmt} renderer is not available in this build") from None
+
+
+def load_narrative(session: Session, contract: Contract, kind: str, period_key: str) -> dict[str, str]:
+    """The saved narrative ``{"summary", "problems", "plan"}`` (empty strings when none saved)."""
+    n = session.scalars(select(ReportNarrative).where(
+        ReportNarrative.contract_id == contract.id, ReportNarrative.kind == kind,
+        ReportNarrative.period_key == period_key)).first()
+    if n is None:
+        return {"summary": "", "problems": "", "plan": ""}
+    return {"summary": n.summary, "problems": n.problems, "plan": n.plan}
+
+
+def save_narrative(session: Session, contract: Contract, kind: str, period_key: str, summary: str,
+                   problems: str, plan: str, *, actor: str) -> ReportNarrative:
+    """Create or replace the narrative of (contract, kind, period) and audit it; caller commits.
+
+    Raises ``ValidationError("kind")`` for an unknown report kind.
+    """
+    if kind not in KINDS:
+        raise ValidationError("kind", f"unknown report kind {kind!r}")
+    n = session.scalars(select(ReportNarrative).where(
+        ReportNarrative.contract_id == contract.id, ReportNarrative.kind == kind,
+        ReportNarrative.period_key == period_key)).first()
+    if n is None:
+        n = ReportNarrative(contract_id=contract.id, kind=kind, period_key=period_key, updated_at=utcnow())
+        session.add(n)
+    n.summary, n.problems, n.plan, n.updated_at = summary or "", problems or "", plan or "", utcnow()
+    session.flush()
+    audit.record(session, actor=actor, action="report.narrative", entity_kind="report_narrative",
+                 entity_id=n.id, summary=f"{kind} {period_key} narrative saved")
+    return n
+
+
+def generate_report(db_or_session: Any, contract: Contract, kind: str, period: Period | str, fmt: str,
+                    out: Path, *, actor: str, progress: Progress | None = None,
+                    now: datetime | None = None, today: date | None = None) -> ReportRecord:
+    """Build, compose and render one report to ``out`` and record it.
+
+    ``db_or_session``: a ``Database`` (one transaction is opened and committed here) or an open
+    ``Session`` (the caller commits).  ``period`` is a ``Period`` or a key parsed with
+    ``parse_period`` (``today`` for the future check).  ``fmt``: ``pdf`` | ``xlsx`` | ``docx``;
+    the renderer is imported lazily.  Returns the ``ReportRecord`` (who, when, kind, period,
+    format, path, SHA-256 of the file).  Raises ``ValidationError`` for a bad format, period or
+    an unwritable ``out`` (checked before any work).
+    """
+    out = check_output(Path(out), fmt)
+    if kind not in KINDS:
+        raise ValidationError("--kind", f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+    render = _renderer(fmt)
+    if isinstance(db_or_session, Session):
+        return _generate(db_or_session, contract, kind, period, fmt, out, actor, progress, render, now, today)
+    with db_or_session.session() as s:
+        c = s.get(Contract, contract.id)
+        rec = _generate(s, c, kind, period, fmt, out, actor, progress, render, now, today)
+        s.flush()
+        s.expunge(rec)
+        return rec
+
+
+def _generate(s: Session, contract: Contract, kind: str, period: Period | str, fmt: str, out: Path, actor: str,
+              progress: Progress | None, render: Callable[..., Path], now: datetime | None,
+              today: date | None) -> ReportRecord:
+    p = period if isinstance(period, Period) else parse_period(kind, period, contract, today)
+    if p.kind != kind:
+        raise ValidationError("--period", f"{p.key} is a {p.kind} period, not {kind}")
+    data = build_report_data(s, contract, p, now=now)
+    doc = compose(data, narrative=load_narrative(s, contract, kind, p.key))
+    path = Path(render(doc, out, progress) or out)
+    digest = sha256_file(path)
+    rec = ReportRecord(contract_id=contract.id, kind=kind, period_key=p.key, period_start=p.start,
+                       period_end=p.end, format=fmt, path=str(path), sha256=digest, exported_at=utcnow(),
+                       exported_by=actor)
+    s.add(rec)
+    s.flush()
+    audit.record(s, actor=actor, action="report.export", entity_kind="report_record", entity_id=rec.id,
+                 summary=f"{kind} {p.key} {fmt} → {path.name}",
+                 details={"path": str(path), "sha256": digest, "period": p.key})
+    return rec
+
+
+def list_exported(session: Session, contract: Contract | None = None) -> list[ReportRecord]:
+    """Exported reports, newest first (all contracts when ``contract`` is None)."""
+    q = select(ReportRecord).order_by(ReportRecord.exported_at.desc())
+    if contract is not None:
+        q = q.where(ReportRecord.contract_id == contract.id)
+    return list(session.scalars(q))
+
+
+def match_file(session: Session, path: Path) -> ReportRecord | None:
+    """The ``ReportRecord`` whose SHA-256 equals the file's, or ``None`` (e.g. an edited copy).
+
+    Raises ``ValidationError("--verify")`` when the file cannot be read."""
+    try:
+        digest = sha256_file(Path(path))
+    except OSError as exc:
+        raise ValidationError("--verify", f"cannot read {path}: {exc.strerror or exc}") from None
+    return session.scalars(select(ReportRecord).where(ReportRecord.sha256 == digest)
+                           .order_by(ReportRecord.exported_at.desc())).first()
