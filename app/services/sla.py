@@ -111,6 +111,27 @@ class IncidentClocks:
     restore: Clock
     pauses: list[tuple[datetime, datetime | None]]
 
+    # The figures ``close_incident`` stores on the Incident row (same names as its columns).
+    @property
+    def response_minutes(self) -> float:
+        """Service minutes to respond (pauses taken out)."""
+        return self.response.elapsed_minutes
+
+    @property
+    def restore_minutes(self) -> float:
+        """Service minutes to restore (pauses and reopened spans taken out)."""
+        return self.restore.elapsed_minutes
+
+    @property
+    def response_breached(self) -> bool | None:
+        """Response target exceeded (``None`` without target)."""
+        return self.response.breached
+
+    @property
+    def restore_breached(self) -> bool | None:
+        """Restore target exceeded (``None`` without target)."""
+        return self.restore.breached
+
 
 # -- history ----------------------------------------------------------------------------------
 
