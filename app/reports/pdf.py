@@ -162,32 +162,54 @@ def _numbered_canvas():
     return NumberedCanvas
 
 
+def _fit_widths(natural: list[float], width: float, short: float = 100.0) -> list[float]:
+    """Column widths (points) summing to ``width`` from natural content widths: if all fit,
+    share the spare room in proportion; otherwise short columns (≤ ``short`` pt: numbers, dates,
+    codes) keep their width and the long text columns share what is left (they wrap)."""
+    total = sum(natural) or 1.0
+    if total <= width:
+        return [width * w / total for w in natural]
+    fixed = [w for w in natural if w <= short]
+    rest = width - sum(fixed)
+    long_total = sum(w for w in natural if w > short)
+    if long_total and rest >= 60 * sum(1 for w in natural if w > short):
+        return [w if w <= short else rest * w / long_total for w in natural]
+    return [width * w / total for w in natural]
+
+
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
-    from app.services.xlsx_safe import display_width
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
-    weights = list(t.col_widths or [])
-    if len(weights) != ncols:
-        # Estimate from content: wide text gets more room, capped so no column starves others.
-        weights = []
-        for c in range(ncols):
-            sample = [t.header[c] if c < len(t.header) else ""]
-            sample += [cell_text(r[c]) for r in t.rows[:100] if c < len(r)]
-            weights.append(min(28, max(6, max(display_width(s) for s in sample) + 2)))
-    total_w = sum(weights) or 1
-    widths = [width * w / total_w for w in weights]
     fs = st["cell"].fontSize
     pad = 8
+
+    def text_w(text: str) -> float:
+        return max((stringWidth(line, FONT_NAME, fs) for line in text.split("\n")), default=0.0)
+
+    weights = list(t.col_widths or [])
+    if len(weights) != ncols:
+        # Widths from content (points); a header may wrap, so it counts at 60 %.  Capped so one
+        # long column cannot starve the others, floored so short ones stay readable.
+        weights = []
+        for c in range(ncols):
+            head = text_w(t.header[c]) * 0.6 if c < len(t.header) else 0.0
+            body = [text_w(cell_text(r[c])) for r in t.rows[:100] if c < len(r)]
+            weights.append(min(200.0, max(30.0, head, *body) + pad + 2))
+        widths = _fit_widths(weights, width)
+    else:
+        total_w = sum(weights) or 1
+        widths = [width * w / total_w for w in weights]
 
     def cell(value: Any, c: int) -> Any:
         text = cell_text(value)
         # Plain strings are far faster than Paragraphs; wrap only what would not fit.
-        if "\n" in text or display_width(text) * fs / 2 > widths[c] - pad:
+        if "\n" in text or text_w(text) > widths[c] - pad:
             return RLParagraph(_esc(text), st["cell"])
         return text
 
