@@ -38,7 +38,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError
+from app.errors import CalendarCoverageError, ValidationError
 from app.models import (
     Contract,
     Engineer,
@@ -71,75 +71,33 @@ REQ_STATUS_NAMES_ZH = {"collected": "已收集", "analysed": "已分析", "repor
 
 # --------------------------------------------------------------------------- service calendars
 class _Calendar:
-    """Service hours of one profile calendar: ``always`` (7×24) or ``working_days`` (official
-    Chinese working days within local ``hours``).  Uses ``app.services.calendar.is_working_day``;
-    a year it cannot answer raises ``CalendarCoverageError``."""
+    """Adapter over ``app.services.calendar.ServiceCalendar`` (one profile calendar) with the two
+    questions reports ask, cached per period.  Raises ``CalendarCoverageError`` for a year no
+    official calendar source covers."""
 
-    def __init__(self, session: Session, spec: dict[str, Any]) -> None:
-        self.session = session
-        self.code = spec.get("code", "")
-        self.always = spec.get("kind") == "always"
-        self.hours = [(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spec.get("hours") or []]
-        if not self.hours:
-            self.hours = [(time(0), time(0))]  # whole day
-        self._work: dict[date, bool] = {}
-        self._day_iv: dict[date, list[tuple[datetime, datetime]]] = {}
-
-    def working(self, d: date) -> bool:
-        if self.always:
-            return True
-        if d not in self._work:
-            from app.services.calendar import is_working_day
-
-            try:
-                self._work[d] = bool(is_working_day(self.session, d))
-            except NotImplementedError:
-                raise CalendarCoverageError([d.year]) from None
-        return self._work[d]
-
-    def intervals(self, d: date) -> list[tuple[datetime, datetime]]:
-        """The day's service intervals as aware UTC instants."""
-        iv = self._day_iv.get(d)
-        if iv is None:
-            if self.always:
-                iv = [(local_dt(d, time()), local_dt(d + timedelta(days=1), time()))]
-            elif not self.working(d):
-                iv = []
-            else:
-                iv = []
-                for a, b in self.hours:
-                    end = local_dt(d + timedelta(days=1), time()) if b == time(0) else local_dt(d, b)
-                    iv.append((local_dt(d, a), end))
-            self._day_iv[d] = iv
-        return iv
+    def __init__(self, cal: Any) -> None:
+        self.cal = cal
+        self._period: dict[tuple[date, date], float] = {}
 
     def period_minutes(self, start: date, end: date) -> float:
         """Service minutes in the local days ``start``..``end`` inclusive."""
-        total = 0.0
-        d = start
-        while d <= end:
-            total += sum((b - a).total_seconds() for a, b in self.intervals(d)) / 60.0
-            d += timedelta(days=1)
-        return total
+        key = (start, end)
+        if key not in self._period:
+            self._period[key] = float(self.cal.service_minutes(
+                local_dt(start, time()), local_dt(end + timedelta(days=1), time())))
+        return self._period[key]
 
     def minutes_between(self, a: datetime, b: datetime) -> float:
         """Service minutes inside the instants ``[a, b)``."""
-        if b <= a:
-            return 0.0
-        total = 0.0
-        d = to_local(a).date() - timedelta(days=1)
-        last = to_local(b).date()
-        while d <= last:
-            for s, e in self.intervals(d):
-                lo, hi = max(s, a), min(e, b)
-                if hi > lo:
-                    total += (hi - lo).total_seconds()
-            d += timedelta(days=1)
-        return total / 60.0
+        return float(self.cal.service_minutes(a, b)) if b > a else 0.0
 
 
-def _load_calendars(session: Session, contract: Contract) -> dict[str, _Calendar]:
-    return {c["code"]: _Calendar(session, c) for c in contract.profile.get("calendars", [])}
+def _load_calendars(session: Session, contract: Contract) -> tuple[dict[str, _Calendar], dict[str, Any]]:
+    """(code → adapter, code → the service's ``ServiceCalendar``) for the contract."""
+    from app.services.calendar import load_calendars
+
+    raw = load_calendars(session, contract)
+    return {code: _Calendar(c) for code, c in raw.items()}, raw
 
 
 def _merge(windows: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
@@ -253,22 +211,6 @@ def _bounds(period: Period) -> tuple[datetime, datetime]:
     return local_dt(period.start, time()), local_dt(period.end + timedelta(days=1), time())
 
 
-def _clock_value(clocks: Any, name: str) -> Any:
-    if clocks is None:
-        return None
-    if isinstance(clocks, dict):
-        return clocks.get(name)
-    return getattr(clocks, name, None)
-
-
-def _sla_helper() -> Any:
-    try:
-        from app.services.sla import compute_incident_clocks
-    except ImportError:
-        return None
-    return compute_incident_clocks
-
-
 def build_report_data(session: Session, contract: Contract, period: Period, *,
                       now: datetime | None = None) -> ReportData:
     """Compute the report data for ``contract`` and ``period`` (see the module doc for rules).
@@ -278,14 +220,14 @@ def build_report_data(session: Session, contract: Contract, period: Period, *,
     periods of the same kind.  Raises nothing for empty periods (``has_data`` False).
     """
     now = as_utc(now) if now else utcnow()
-    cals = _load_calendars(session, contract)
-    data = _build(session, contract, period, now, cals, full=True)
+    cals, raw = _load_calendars(session, contract)
+    data = _build(session, contract, period, now, cals, raw, full=True)
     try:
         prev = previous(period, contract)
     except Exception:  # noqa: BLE001 - no previous contract-year period
         prev = None
     if prev is not None and prev.end >= contract.term_start:
-        p = _build(session, contract, prev, now, cals, full=False)
+        p = _build(session, contract, prev, now, cals, raw, full=False)
         data.previous_period = prev
         data.previous_headline = p.headline
         prev_kpi = {k.code: k.actual for k in p.kpis}
@@ -296,7 +238,7 @@ def build_report_data(session: Session, contract: Contract, period: Period, *,
 
 
 def _build(session: Session, contract: Contract, period: Period, now: datetime,
-           cals: dict[str, _Calendar], *, full: bool) -> ReportData:
+           cals: dict[str, _Calendar], raw: dict[str, Any], *, full: bool) -> ReportData:
     start_i, end_i = _bounds(period)
     prof = contract.profile or {}
     data = ReportData(
@@ -318,9 +260,9 @@ def _build(session: Session, contract: Contract, period: Period, now: datetime,
         return data
 
     _inspections(session, contract, period, now, data, tr, full)
-    _incidents(session, contract, period, now, start_i, end_i, data, tr, svc_by_id, engineers, full)
+    _incidents(session, contract, period, now, start_i, end_i, data, tr, svc_by_id, raw, full)
     _availability(session, contract, period, now, start_i, end_i, data, tr, services, cals)
-    _requests(session, contract, start_i, end_i, now, data, tr, cals, full)
+    _requests(session, contract, start_i, end_i, now, data, tr, raw)
     if full:
         _requirements(session, contract, period, data, tr, svc_by_id, updated_too=False)
     _worklog(session, contract, period, data, tr, engineers)
@@ -405,7 +347,10 @@ def _inspections(session: Session, contract: Contract, period: Period, now: date
 
 def _incidents(session: Session, contract: Contract, period: Period, now: datetime, start_i: datetime,
                end_i: datetime, data: ReportData, tr: dict[str, list[TraceItem]],
-               svc_by_id: dict[uuid.UUID, Service], engineers: dict[uuid.UUID, str], full: bool) -> None:
+               svc_by_id: dict[uuid.UUID, Service], raw_cals: dict[str, Any], full: bool) -> None:
+    from app.models import IncidentEvent
+    from app.services.sla import incident_clocks
+
     prof = contract.profile or {}
     sev = {s["code"]: s for s in prof.get("severities", [])}
     rows = list(session.scalars(select(Incident).where(
@@ -425,7 +370,13 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
     restore_minutes: list[float] = []
     major: list[dict[str, Any]] = []
     reasons: set[str] = set()
-    clocks_fn = _sla_helper()
+    # open (or closed-without-flags) incidents: clocks from their events, loaded in one query
+    live = [i.id for i in rows if not (i.status == "closed" and i.response_breached is not None)]
+    events: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    if live:
+        for ev in session.scalars(select(IncidentEvent).where(IncidentEvent.incident_id.in_(live))
+                                  .order_by(IncidentEvent.at)):
+            events[ev.incident_id].append(ev)
     for i in rows:
         label = (i.number, i.title)
         by_sev[i.severity] += 1
@@ -438,17 +389,18 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
         stored = i.status == "closed" and i.response_breached is not None
         r_b, s_b, s_min = (i.response_breached, i.restore_breached, i.restore_minutes) if stored else (None, None, None)
         computable = stored
-        if not stored and clocks_fn is not None:
+        if not stored:
             try:
-                clocks = clocks_fn(session, i, now)
-                r_b = _clock_value(clocks, "response_breached")
-                s_b = _clock_value(clocks, "restore_breached")
-                s_min = _clock_value(clocks, "restore_minutes") if i.restored_at else None
+                clocks = incident_clocks(i, events.get(i.id, []), prof, raw_cals, now)
+                # a running clock within target is not decided yet
+                r_b = None if (clocks.response.stopped_at is None and not clocks.response.breached) \
+                    else clocks.response.breached
+                s_b = None if (clocks.restore.stopped_at is None and not clocks.restore.breached) \
+                    else clocks.restore.breached
+                s_min = clocks.restore_minutes if clocks.restore.stopped_at is not None else None
                 computable = True
             except CalendarCoverageError as exc:
                 reasons.add(str(exc))
-        elif not stored:
-            reasons.add("open incidents' SLA clocks need the SLA service, not available")
         for acc, flag, key in ((resp, r_b, "response"), (rest, s_b, "restore")):
             if not computable:
                 acc["not_computable"] += 1
@@ -582,11 +534,10 @@ def names_lookup(names: dict[uuid.UUID, tuple[str, str]], number: str) -> str:
 
 
 def _requests(session: Session, contract: Contract, start_i: datetime, end_i: datetime, now: datetime,
-              data: ReportData, tr: dict[str, list[TraceItem]], cals: dict[str, _Calendar], full: bool) -> None:
+              data: ReportData, tr: dict[str, list[TraceItem]], raw_cals: dict[str, Any]) -> None:
+    from app.services.sla import request_clocks
+
     prof = contract.profile or {}
-    desk = prof.get("service_desk") or {}
-    target = desk.get("response_minutes")
-    cal = cals.get(desk.get("calendar") or prof.get("default_calendar") or "")
     cat_names = {c["code"]: c["name"] for c in prof.get("request_categories", [])}
     rows = list(session.execute(select(
         ServiceRequest.number, ServiceRequest.title, ServiceRequest.channel, ServiceRequest.category,
@@ -609,21 +560,22 @@ def _requests(session: Session, contract: Contract, start_i: datetime, end_i: da
         if r.complaint:
             complaints.append({"number": r.number, "title": r.title, "text": r.complaint_text})
             tr["requests.complaints"].append(("service_request", r.number, r.complaint_text or r.title))
-        if target is None or cal is None:
-            resp["not_computable"] += 1
-            continue
         try:
-            minutes = cal.minutes_between(r.received_at, r.responded_at or now)
-        except CalendarCoverageError:
+            clock = request_clocks(r, prof, raw_cals, now)
+        except (CalendarCoverageError, ValidationError):
             resp["not_computable"] += 1
             continue
-        if minutes > float(target):
+        if clock.breached is None:
+            resp["not_computable"] += 1
+        elif clock.breached:
             resp["breached"] += 1
-            tr["requests.response_breached"].append(("service_request", r.number, f"{minutes:.0f} 分钟"))
-        elif r.responded_at is None:
+            tr["requests.response_breached"].append(
+                ("service_request", r.number, f"{clock.elapsed_minutes:.0f} 分钟"))
+        elif clock.stopped_at is None:
             resp["pending"] += 1
         else:
             resp["met"] += 1
+            tr["requests.response_met"].append(("service_request", r.number, f"{clock.elapsed_minutes:.0f} 分钟"))
     resp["rate_pct"] = K.compliance_rate(resp["met"], resp["met"] + resp["breached"])
     data.requests = {
         "total": len(rows),
