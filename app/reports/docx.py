@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.reports.charts import chart_png
+from app.reports.pdf import column_widths
 from app.reports.document import (
     Chart,
     Heading,
@@ -36,6 +37,8 @@ from app.reports.fonts import (
 from app.timeutil import fmt_local
 
 HIGHLIGHT = "FDE2E2"
+#: A4 width minus 2 × 20 mm margins, in points.
+CONTENT_WIDTH_PT = 170 / 25.4 * 72
 HEADER_FILL = "DDEBF7"
 
 
@@ -132,12 +135,14 @@ def _add_table(document: Any, t: Table) -> None:
         if 0 <= i < len(t.rows):
             for tc in trs[i + 1].tc_lst:
                 _shade(tc, HIGHLIGHT)
-    if t.col_widths and len(t.col_widths) == ncols:
-        from docx.shared import Cm
-
-        total = sum(t.col_widths) or 1
-        for c, w in enumerate(t.col_widths):
-            table.columns[c].width = Cm(17 * w / total)
+    table.autofit = False
+    widths = [Pt(w) for w in column_widths(t, CONTENT_WIDTH_PT, 9, 12)]
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.gridCol_lst, widths):
+        gc.w = w
+    for tr in trs:
+        for tc, w in zip(tr.tc_lst, widths):
+            tc.width = w
     table.style.font.size = Pt(9)
     document.add_paragraph()
 

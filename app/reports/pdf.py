@@ -177,6 +177,31 @@ def _fit_widths(natural: list[float], width: float, short: float = 100.0) -> lis
     return [width * w / total for w in natural]
 
 
+def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) -> list[float]:
+    """Column widths in points (summing to ``width``) for table ``t`` set in ``font_size``:
+    ``t.col_widths`` weights if given, else from measured content (first 100 rows; a header may
+    wrap, so it counts at 60 %) fitted with ``_fit_widths``.  Shared by the PDF and DOCX."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
+
+    def text_w(text: str) -> float:
+        return max((stringWidth(line, FONT_NAME, font_size) for line in text.split("\n")),
+                   default=0.0)
+
+    weights = list(t.col_widths or [])
+    if len(weights) == ncols:
+        total_w = sum(weights) or 1
+        return [width * w / total_w for w in weights]
+    natural = []
+    for c in range(ncols):
+        head = text_w(t.header[c]) * 0.6 if c < len(t.header) else 0.0
+        body = [text_w(cell_text(r[c])) for r in t.rows[:100] if c < len(r)]
+        natural.append(min(200.0, max(30.0, head, *body) + pad + 2))
+    return _fit_widths(natural, width)
+
+
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph as RLParagraph
@@ -188,23 +213,10 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
     fs = st["cell"].fontSize
     pad = 8
+    widths = column_widths(t, width, fs, pad)
 
     def text_w(text: str) -> float:
         return max((stringWidth(line, FONT_NAME, fs) for line in text.split("\n")), default=0.0)
-
-    weights = list(t.col_widths or [])
-    if len(weights) != ncols:
-        # Widths from content (points); a header may wrap, so it counts at 60 %.  Capped so one
-        # long column cannot starve the others, floored so short ones stay readable.
-        weights = []
-        for c in range(ncols):
-            head = text_w(t.header[c]) * 0.6 if c < len(t.header) else 0.0
-            body = [text_w(cell_text(r[c])) for r in t.rows[:100] if c < len(r)]
-            weights.append(min(200.0, max(30.0, head, *body) + pad + 2))
-        widths = _fit_widths(weights, width)
-    else:
-        total_w = sum(weights) or 1
-        widths = [width * w / total_w for w in weights]
 
     def cell(value: Any, c: int) -> Any:
         text = cell_text(value)
