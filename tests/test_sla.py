@@ -212,3 +212,25 @@ def test_compute_incident_clocks_from_the_database(db, pinggu) -> None:
     assert (c.response.elapsed_minutes, c.restore.elapsed_minutes) == (20, 210)
     assert c.pauses == [(at(*FRI, 10), at(*FRI, 11))]
     assert c == again
+
+
+def test_closing_stores_the_derived_figures(db, pinggu) -> None:
+    from app.services import incidents as svc
+
+    with db.session() as s:
+        inc = svc.create_incident(s, pinggu, actor="t", title="打印机卡纸", occurred_at=at(*FRI, 16),
+                                  reported_at=at(*FRI, 16), severity="P2")
+        number = inc.number
+    for status, when in [("in_progress", at(*FRI, 16, 45)), ("pending", at(*FRI, 17)),
+                         ("in_progress", at(2026, 11, 23, 9)), ("restored", at(2026, 11, 23, 10))]:
+        with db.session() as s:
+            svc.transition(s, number, status, actor="t", at=when, now=when)
+    with db.session() as s:
+        svc.close_incident(s, number, actor="t", cause_category="hardware", cause="卡纸", resolution="清理",
+                           at=at(2026, 11, 23, 10, 30), now=at(2026, 11, 23, 10, 30))
+    with db.session() as s:
+        inc = svc.get_incident(s, number)
+        # response 16:00–16:45 = 45 > 30; restore 60 (Fri 16–17) + 60 (Mon 9–10): the pending span
+        # Fri 17:00 → Mon 09:00 holds 30 (Fri) + 30 (Mon 08:30–09:00) service minutes, taken out
+        assert (inc.response_minutes, inc.response_breached) == (45, True)
+        assert (inc.restore_minutes, inc.restore_breached) == (120, False)
