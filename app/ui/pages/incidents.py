@@ -1,0 +1,211 @@
+"""故障 page: the fault log as a fetch-on-demand table with live SLA columns and a detail pane.
+
+Keys: Ctrl+N new incident, F2 edit, Enter (in the table) moves focus into the detail pane,
+Ctrl+P pause/resume (pending ↔ in progress), Ctrl+Shift+C close (Ctrl+W is left to the
+window).  Writes go through ``app.services.incidents``; after each one the page emits
+``ctx.bus.changed(("incident",))``.  SLA cells refresh every 60 s for open incidents.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services.listing import IncidentFilter
+from app.ui.context import AppContext
+from app.ui.models.record_models import IncidentTableModel
+from app.ui.pages.record_forms import (
+    FilterBar,
+    IncidentDetail,
+    IncidentForm,
+    InlineError,
+    ListFrame,
+    RecordTransfer,
+    ask_export_path,
+    ask_import_path,
+    contract_options,
+    export_range,
+)
+
+SLA_REFRESH_MS = 60_000
+
+
+class IncidentsPage(QWidget):
+    """The incident list (filters, sort, paging in SQL), the new/edit form and the detail pane."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        opts = contract_options(ctx)
+        statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
+                    ("in_progress", self.tr("In progress")), ("pending", self.tr("Pending")),
+                    ("restored", self.tr("Restored")), ("closed", self.tr("Closed"))]
+        self.filters = FilterBar(statuses, opts["severities"], self.tr("All severities"), opts["services"],
+                                 opts["engineers"], self)
+        self.new_btn = QPushButton(self.tr("New incident"), self)
+        self.new_btn.setToolTip(self.tr("Log a new incident (Ctrl+N)"))
+        self.export_btn = QPushButton(self.tr("Export…"), self)
+        self.export_btn.setToolTip(self.tr("Export the fault log of the chosen period to Excel"))
+        self.import_btn = QPushButton(self.tr("Import…"), self)
+        self.import_btn.setToolTip(self.tr("Import incidents from an Excel fault log"))
+        self.frame = ListFrame(self.filters, [self.new_btn, self.export_btn, self.import_btn], self)
+        self.message = InlineError(self)
+        self.status_note = QLabel(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.frame, 1)
+        lay.addWidget(self.message)
+        lay.addWidget(self.status_note)
+
+        self.model = IncidentTableModel(ctx.db, ctx.contract_id, self._filter(), self)
+        self.frame.table.setModel(self.model)
+        self.frame.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.form = IncidentForm(ctx, self)
+        self.detail = IncidentDetail(ctx, self)
+        self.frame.detail.addWidget(self.detail)
+        self.frame.detail.addWidget(self.form)
+        self.frame.detail.setCurrentWidget(self.detail)
+        self.transfer = RecordTransfer(self, ctx, "incidents", self.message, self._transfer_done)
+
+        self.filters.changed.connect(self.apply_filter)
+        self.frame.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.frame.activated.connect(self.focus_detail)
+        self.new_btn.clicked.connect(self.new_incident)
+        self.export_btn.clicked.connect(self.export)
+        self.import_btn.clicked.connect(self.import_)
+        self.form.saved.connect(self._saved)
+        self.form.cancelled.connect(self._cancel_form)
+        self.detail.changed.connect(lambda _id: self._written(_id))
+        self.detail.editRequested.connect(self.edit_incident)
+
+        for seq, slot in (("Ctrl+N", self.new_incident), ("F2", self.edit_selected),
+                          ("Ctrl+P", self.toggle_pause), ("Ctrl+Shift+C", self.close_selected)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        self.sla_timer = QTimer(self)
+        self.sla_timer.setInterval(SLA_REFRESH_MS)
+        self.sla_timer.timeout.connect(self.model.refresh_sla)
+        self.sla_timer.start()
+        self._update_count()
+
+    # ---- list
+    def _filter(self) -> IncidentFilter:
+        v = self.filters.values()
+        status = v["status"]
+        return IncidentFilter(
+            statuses=(status,) if status and status != "__open__" else (),
+            open_only=status == "__open__",
+            severities=(v["kind"],) if v["kind"] else (),
+            service_id=v["service_id"], engineer_id=v["engineer_id"],
+            start=v["start"], end=v["end"], text=v["text"],
+        )
+
+    def apply_filter(self) -> None:
+        """Re-query with the filter bar's values."""
+        self.model.set_filter(self._filter())
+
+    def refresh(self) -> None:
+        """Reload the list (keeping the selection when still listed) and the detail pane."""
+        keep = self.frame.selected_id() or self.detail.incident_id
+        self.model.contract_id = self.ctx.contract_id
+        self.model.reload()
+        if keep is not None:
+            self.frame.select_id(keep)
+        self.detail.show_incident(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+
+    def _update_count(self, *_: Any) -> None:
+        self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))
+                                       .replace("%2", str(self.model.total)))
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if self.frame.detail.currentWidget() is self.form and self.form.editing is None and rid is None:
+            return
+        self.frame.detail.setCurrentWidget(self.detail)
+        self.detail.show_incident(rid)
+
+    # ---- actions
+    def new_incident(self) -> None:
+        """Open the empty form in the detail pane (Ctrl+N)."""
+        self.frame.detail.setCurrentWidget(self.form)
+        self.form.start_new()
+
+    def edit_incident(self, incident_id: uuid.UUID) -> None:
+        """Open the form on an existing incident."""
+        self.frame.detail.setCurrentWidget(self.form)
+        self.form.start_edit(incident_id)
+
+    def edit_selected(self) -> None:
+        """F2: edit the selected incident."""
+        rid = self.frame.selected_id()
+        if rid is not None:
+            self.edit_incident(rid)
+
+    def focus_detail(self) -> None:
+        """Enter in the table: show the selected incident and move focus into the pane."""
+        rid = self.frame.selected_id()
+        self.frame.detail.setCurrentWidget(self.detail)
+        self.detail.show_incident(rid)
+        self.detail.note.setFocus()
+
+    def toggle_pause(self) -> None:
+        """Ctrl+P: pending ↔ in progress for the shown incident."""
+        if self.detail.incident_id is None:
+            rid = self.frame.selected_id()
+            if rid is None:
+                return
+            self.detail.show_incident(rid)
+        self.frame.detail.setCurrentWidget(self.detail)
+        self.detail.toggle_pause()
+
+    def close_selected(self) -> None:
+        """Ctrl+Shift+C: close with the cause/resolution typed in the pane (focus there if empty)."""
+        if self.detail.incident_id is None:
+            return
+        self.frame.detail.setCurrentWidget(self.detail)
+        if not self.detail.cause.text().strip():
+            self.detail.cause.setFocus()
+            return
+        self.detail.close_incident()
+
+    def _saved(self, incident_id: uuid.UUID) -> None:
+        self.frame.detail.setCurrentWidget(self.detail)
+        self._written(incident_id)
+        self.frame.select_id(incident_id)
+        self.detail.show_incident(incident_id)
+        self.frame.table.setFocus()
+
+    def _cancel_form(self) -> None:
+        self.frame.detail.setCurrentWidget(self.detail)
+        self.frame.table.setFocus()
+
+    def _written(self, incident_id: uuid.UUID) -> None:
+        self.model.reload()
+        self.frame.select_id(incident_id)
+        self.ctx.bus.changed.emit(("incident",))
+
+    # ---- export / import
+    def export(self) -> None:
+        """Ask for a file and export the filter period's fault log in a worker."""
+        first, last = export_range(self.filters.values())
+        out = ask_export_path(self, f"incidents-{first}-{last}.xlsx")
+        if out is not None:
+            self.transfer.export(out, first, last)
+
+    def import_(self) -> None:
+        """Ask for a workbook and import it in a worker; refusals list the row problems."""
+        path = ask_import_path(self)
+        if path is not None:
+            self.transfer.import_file(path)
+
+    def _transfer_done(self, message: str) -> None:
+        self.status_note.setText(message)
+        self.model.reload()
+        self.ctx.bus.changed.emit(("incident",))

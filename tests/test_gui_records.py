@@ -1,0 +1,231 @@
+"""Record pages driven from the keyboard (pytest-qt, offscreen) and their Qt models."""
+
+from __future__ import annotations
+
+import importlib.util
+import uuid
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models import Engineer, Incident, IncidentEvent, ServiceRequest
+from app.timeutil import UTC
+from gui_helpers import ENGINEER, gui_ctx, no_modals  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _has(module: str) -> bool:
+    return importlib.util.find_spec(f"app.services.{module}") is not None
+
+
+def _seed_incidents(db, contract_id, n: int = 450) -> None:
+    t0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+    with db.session() as s:
+        for i in range(n):
+            at = t0 + timedelta(minutes=7 * i)
+            s.add(Incident(number=f"INC-2026-{i + 1:04d}", contract_id=contract_id, title=f"fault {i}",
+                           severity=("P1", "P2", "P3")[i % 3], status=("new", "closed")[i % 2],
+                           occurred_at=at, reported_at=at, created_at=at, updated_at=at))
+
+
+def _page(qtbot, ctx, cls_path: str):
+    mod, cls = cls_path.rsplit(".", 1)
+    page = getattr(importlib.import_module(mod), cls)(ctx)
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitActive(page)
+    return page
+
+
+import importlib  # noqa: E402
+
+
+def _shortcut(qtbot, page, key, mods) -> None:
+    """Press a shortcut through the window (QTest on a widget bypasses the shortcut map)."""
+    qtbot.keyClick(page.window().windowHandle(), key, mods)
+
+
+def test_log_pause_restore_close_incident_from_keyboard(qtbot, gui_ctx):  # noqa: F811
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    changes: list[tuple] = []
+    gui_ctx.bus.changed.connect(changes.append)
+    page.frame.table.setFocus()
+    _shortcut(qtbot, page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.frame.detail.currentWidget() is page.form
+    assert page.form.title.hasFocus()
+    page.form.title.insert("核心交换机端口故障")  # QTest types ASCII only
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert page.frame.detail.currentWidget() is page.detail
+    assert changes[-1] == ("incident",)
+    with gui_ctx.db.session() as s:
+        inc = s.scalars(select(Incident)).one()
+        inc_id = inc.id
+        assert inc.title == "核心交换机端口故障" and inc.status == "new" and inc.severity == "P3"
+    assert page.model.rowCount() == 1 and page.detail.incident_id == inc_id
+
+    # take it: start, then pause and resume with Ctrl+P
+    qtbot.mouseClick(page.detail.start_btn, Qt.MouseButton.LeftButton)
+    _shortcut(qtbot, page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    with gui_ctx.db.session() as s:
+        assert s.get(Incident, inc_id).status == "pending"
+    assert page.detail.pause_btn.text() != "Pending"  # now offers resume
+    _shortcut(qtbot, page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.detail.restore_btn, Qt.MouseButton.LeftButton)
+
+    # close without a cause: refused inline, nothing written
+    _shortcut(qtbot, page, Qt.Key.Key_C,
+              Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert page.detail.cause.hasFocus()
+    with gui_ctx.db.session() as s:
+        assert s.get(Incident, inc_id).status == "restored"
+    page.detail.cause_category.setCurrentIndex(page.detail.cause_category.findData("network"))
+    page.detail.cause.insert("光模块老化")  # QTest types ASCII only
+    qtbot.mouseClick(page.detail.close_btn, Qt.MouseButton.LeftButton)
+    assert page.detail.error.isVisible() and "resolution" in page.detail.error.text()
+    with gui_ctx.db.session() as s:
+        assert s.get(Incident, inc_id).status == "restored"
+    page.detail.resolution.insert("更换光模块")  # QTest types ASCII only
+    _shortcut(qtbot, page, Qt.Key.Key_C,
+              Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not page.detail.error.isVisible()
+    with gui_ctx.db.session() as s:
+        inc = s.get(Incident, inc_id)
+        assert inc.status == "closed" and inc.cause == "光模块老化" and inc.resolution == "更换光模块"
+        assert inc.cause_category == "network" and inc.restored_at is not None
+        moves = [(e.from_status, e.to_status) for e in s.scalars(
+            select(IncidentEvent).where(IncidentEvent.incident_id == inc_id, IncidentEvent.kind == "status")
+            .order_by(IncidentEvent.at))]
+    assert ("in_progress", "pending") in moves and ("pending", "in_progress") in moves
+    assert moves[-1] == ("restored", "closed")
+    assert "光模块老化" not in page.detail.error.text()
+    # the history pane lists the pending interval
+    assert page.detail.history.toPlainText().count("→") >= 4
+
+
+def test_new_incident_validation_is_inline(qtbot, gui_ctx):  # noqa: F811
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    page.new_incident()
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)  # empty title
+    assert page.frame.detail.currentWidget() is page.form
+    assert page.form.error.isVisible() and page.form.error.text().startswith("title")
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(Incident)).first() is None
+
+
+def test_incident_list_fetches_in_batches_and_filters(qtbot, gui_ctx):  # noqa: F811
+    _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 450)
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    m = page.model
+    assert m.total == 450 and m.rowCount() == 200 and m.canFetchMore()
+    m.fetchMore()
+    m.fetchMore()
+    assert m.rowCount() == 450 and not m.canFetchMore()
+    page.filters.status.setCurrentIndex(page.filters.status.findData("closed"))
+    assert m.total == 225 and all(m.row_at(r).status == "closed" for r in range(m.rowCount()))
+    qtbot.keyClicks(page.filters.text, "fault 44")
+    # "fault" AND "44" in number or title, closed only: titles 441…449 and numbers …44 (i = 43, 143, …)
+    qtbot.waitUntil(lambda: m.total == 10)
+    rows = [m.row_at(r) for r in range(m.rowCount())]
+    assert all("44" in r.title or "44" in r.number for r in rows) and all(r.status == "closed" for r in rows)
+    assert "fault 445" in {r.title for r in rows}
+    page.frame.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [m.row_at(r).number for r in range(m.rowCount())] == sorted(m.row_at(r).number for r in range(m.rowCount()))
+
+
+class _FakeClock(SimpleNamespace):
+    pass
+
+
+def _fake_clocks(remaining: float, breached: bool = False):
+    def clock(name):
+        return _FakeClock(name=name, target_minutes=120.0, elapsed_minutes=120.0 - remaining,
+                          remaining_minutes=remaining, deadline=None, running=True, paused=False,
+                          stopped_at=None, breached=breached, calendar_code="7x24", explanation=[])
+    return SimpleNamespace(response=clock("response"), restore=clock("restore"), pauses=[])
+
+
+def test_sla_cells_colour_and_text(qtbot, gui_ctx):  # noqa: F811
+    from app.errors import CalendarCoverageError
+    from app.ui.models.record_models import AMBER, GREEN, RED, IncidentTableModel
+
+    _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 4)
+    answers = {"fault 0": _fake_clocks(80), "fault 1": _fake_clocks(20), "fault 2": _fake_clocks(-35, True)}
+
+    def fake_sla(_s, inc, _now):
+        if inc.title == "fault 3":
+            raise CalendarCoverageError([2026])
+        return answers[inc.title]
+
+    m = IncidentTableModel(gui_ctx.db, gui_ctx.contract_id, sla_fn=fake_sla)
+    col = m.RESTORE_COL
+    rows = {m.row_at(r).title: r for r in range(m.rowCount())}
+    assert m.index(0, col).data() == "…"  # computed lazily on the next event-loop turn
+    m.compute_now(list(range(m.rowCount())))
+    cell = lambda t, role=Qt.ItemDataRole.DisplayRole: m.index(rows[t], col).data(role)  # noqa: E731
+    assert "1h20m" in cell("fault 0") and cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == GREEN
+    assert "20m" in cell("fault 1") and cell("fault 1", Qt.ItemDataRole.ForegroundRole).color() == AMBER
+    assert "35m" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
+    assert cell("fault 3") == "No calendar"
+    answers["fault 0"] = _fake_clocks(10)
+    m.refresh_sla()
+    assert "10m" in cell("fault 0")
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
+    from app.ui.models.record_models import (
+        IncidentTableModel,
+        RequestTableModel,
+        RequirementTableModel,
+        WorkLogLinesModel,
+    )
+    from app.models import Requirement, WorkLogEntry
+
+    _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 250)
+    at = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)
+    with gui_ctx.db.session() as s:
+        for i in range(3):
+            s.add(ServiceRequest(number=f"SR-2026-{i:04d}", contract_id=gui_ctx.contract_id, title=f"r{i}",
+                                 received_at=at, created_at=at, updated_at=at))
+            s.add(Requirement(number=f"RQ-2026-{i:04d}", contract_id=gui_ctx.contract_id, title=f"q{i}",
+                              collected_at=at, updated_at=at))
+    inc = IncidentTableModel(gui_ctx.db, gui_ctx.contract_id, sla_fn=lambda *_: _fake_clocks(30))
+    inc.compute_now(list(range(10)))
+    qtmodeltester.check(inc)
+    qtmodeltester.check(RequestTableModel(gui_ctx.db, gui_ctx.contract_id))
+    qtmodeltester.check(RequirementTableModel(gui_ctx.db, gui_ctx.contract_id))
+    lines = WorkLogLinesModel()
+    lines.set_lines([SimpleNamespace(at=at, engineer="王建国", duration_minutes=45, kind="manual",
+                                     summary="巡检机房"),
+                     WorkLogEntry(started_at=at, duration_minutes=5, summary="x", source_kind="incident")])
+    qtmodeltester.check(lines)
+    assert lines.index(0, 2).data() == "45m"
+
+
+@pytest.mark.skipif(not _has("service_requests"), reason="app.services.service_requests not landed yet")
+def test_convert_request_into_incident(qtbot, gui_ctx):  # noqa: F811
+    page = _page(qtbot, gui_ctx, "app.ui.pages.requests.RequestsPage")
+    changes: list[tuple] = []
+    gui_ctx.bus.changed.connect(changes.append)
+    _shortcut(qtbot, page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page.form.title.insert("打印机无法打印")  # QTest types ASCII only
+    page.form.requester.insert("张三")  # QTest types ASCII only
+    qtbot.keyClick(page.form.requester, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    with gui_ctx.db.session() as s:
+        req = s.scalars(select(ServiceRequest)).one()
+    assert page.detail.request_id == req.id
+    page.detail.convert_severity.setCurrentIndex(page.detail.convert_severity.findData("P2"))
+    qtbot.mouseClick(page.detail.convert_btn, Qt.MouseButton.LeftButton)
+    assert not page.detail.error.isVisible(), page.detail.error.text()
+    assert changes[-1] == ("service_request", "incident")
+    with gui_ctx.db.session() as s:
+        req = s.get(ServiceRequest, req.id)
+        inc = s.get(Incident, req.converted_incident_id)
+        assert inc is not None and inc.severity == "P2" and inc.source_request_id == req.id
