@@ -44,6 +44,7 @@ class FirstStartDialog(QDialog):
         self.contract_id: uuid.UUID | None = None
         self.engineer = ""
         self._file_data: dict[str, Any] | None = None
+        self._offered: list[str] = []
         self.setWindowTitle(self.tr("Welcome to OpsLedger"))
         self.setMinimumWidth(560)
         intro = QLabel(self.tr("The database is empty. Load the contract you work under, "
@@ -51,6 +52,7 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         self.profiles = QListWidget()
         self.profiles.setObjectName("profiles")
+        self.profiles.setStyleSheet("QListWidget::item { padding: 6px; }")
         for sp in shipped_profiles():
             item = QListWidgetItem(f"{sp.title}\n{sp.client} · {sp.name}")
             item.setData(Qt.ItemDataRole.UserRole, str(sp.path))
@@ -95,11 +97,13 @@ class FirstStartDialog(QDialog):
         return load_profile_file(Path(item.data(Qt.ItemDataRole.UserRole)))
 
     def _fill_engineers(self, data: dict[str, Any]) -> None:
-        typed = self.engineer_box.currentText()
+        typed = self.engineer_box.currentText().strip()
+        own_typing = typed and typed not in self._offered
         self.engineer_box.clear()
         names = [e["name"] for e in data.get("engineers", [])]
+        self._offered = names
         self.engineer_box.addItems(names)
-        if typed and typed not in names:
+        if own_typing:  # a name the user typed survives switching profiles; offered ones do not
             self.engineer_box.setEditText(typed)
 
     @Slot(int)

@@ -9,8 +9,8 @@ call their parents.  ``MainWindow`` is the single place that
 * connects ``ctx.bus.changed(kinds)`` to the pages: a page whose kinds intersect the change is
   refreshed at once when it is visible, otherwise marked stale and refreshed when next shown.
   The kind ``"contract"`` refreshes every page;
-* connects the pages' ``…Requested`` signals (e.g. ``TodayPage.inspectionRequested`` opens the
-  inspection runner, ``InspectionRunPage.closeRequested`` returns to Today,
+* connects the pages' ``…Requested`` signals (e.g. ``TodayPage.inspectionRequested`` and
+  ``InspectionsPage.inspectionOpenRequested`` open the inspection runner, ``InspectionRunPage.closeRequested`` returns to Today,
   ``SettingsPage.contractChanged`` / ``engineerChanged`` update the shared ``AppContext``).
 
 The inspection runner is a page of the stack without a navigation entry: it is reached from Today.
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget#nav { font-size: 12pt; } QListWidget#nav::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._kinds: dict[str, frozenset[str]] = {}
@@ -162,6 +163,9 @@ class MainWindow(QMainWindow):
         today = self.pages.get("today")
         if today is not None and hasattr(today, "inspectionRequested"):
             today.inspectionRequested.connect(self.open_runner)
+        history = self.pages.get("inspections")
+        if history is not None and hasattr(history, "inspectionOpenRequested"):
+            history.inspectionOpenRequested.connect(self.open_inspection)
         self.runner.closeRequested.connect(self._close_runner)
         settings_page = self.pages.get("settings")
         if settings_page is not None and hasattr(settings_page, "contractChanged"):
@@ -227,6 +231,13 @@ class MainWindow(QMainWindow):
         if self.runner.open_entry(entry):
             self.stack.setCurrentWidget(self.runner)
             self.runner.focus_current()
+
+    @Slot(object)
+    def open_inspection(self, inspection_id: uuid.UUID) -> None:
+        """Open an existing inspection (e.g. resumed from the history) in the runner."""
+        self.runner.open_inspection(inspection_id)
+        self.stack.setCurrentWidget(self.runner)
+        self.runner.focus_current()
 
     @Slot()
     def _close_runner(self) -> None:

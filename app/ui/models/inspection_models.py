@@ -7,7 +7,7 @@ normal/done green, n.a. grey, in progress/due amber.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,28 +27,26 @@ STATUS_COLOURS = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InspectionModels", text)
 
 
 def outcome_text(outcome: str | None) -> str:
     """The translated label of a result outcome (``None`` = not answered)."""
     return {
-        "normal": _t("Normal"),
-        "abnormal": _t("Abnormal"),
-        "na": _t("N/A"),
-        None: _t("Not answered"),
+        "normal": QCoreApplication.translate("InspectionModels", "Normal"),
+        "abnormal": QCoreApplication.translate("InspectionModels", "Abnormal"),
+        "na": QCoreApplication.translate("InspectionModels", "N/A"),
+        None: QCoreApplication.translate("InspectionModels", "Not answered"),
     }.get(outcome, outcome or "")
 
 
 def status_text(status: str) -> str:
     """The translated label of a due-list status."""
     return {
-        "done": _t("Done"),
-        "in_progress": _t("In progress"),
-        "due": _t("Due"),
-        "overdue": _t("Overdue"),
-        "upcoming": _t("Upcoming"),
+        "done": QCoreApplication.translate("InspectionModels", "Done"),
+        "in_progress": QCoreApplication.translate("InspectionModels", "In progress"),
+        "due": QCoreApplication.translate("InspectionModels", "Due"),
+        "overdue": QCoreApplication.translate("InspectionModels", "Overdue"),
+        "upcoming": QCoreApplication.translate("InspectionModels", "Upcoming"),
     }.get(status, status)
 
 
@@ -152,7 +150,14 @@ class DueModel(_TableModel):
     """The Today page's due list: when, checklist, status, inspection number, engineer, abnormal."""
 
     def headers(self) -> list[str]:
-        return [_t("When"), _t("Checklist"), _t("Status"), _t("Inspection"), _t("Engineer"), _t("Abnormal")]
+        return [
+            QCoreApplication.translate("InspectionModels", "When"),
+            QCoreApplication.translate("InspectionModels", "Checklist"),
+            QCoreApplication.translate("InspectionModels", "Status"),
+            QCoreApplication.translate("InspectionModels", "Inspection"),
+            QCoreApplication.translate("InspectionModels", "Engineer"),
+            QCoreApplication.translate("InspectionModels", "Abnormal"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -220,7 +225,15 @@ class ResultsModel(_TableModel):
     """Results of one inspection: no., section, item, normal range, answer, outcome, incident."""
 
     def headers(self) -> list[str]:
-        return [_t("No."), _t("Section"), _t("Item"), _t("Normal range"), _t("Answer"), _t("Outcome"), _t("Incident")]
+        return [
+            QCoreApplication.translate("InspectionModels", "No."),
+            QCoreApplication.translate("InspectionModels", "Section"),
+            QCoreApplication.translate("InspectionModels", "Item"),
+            QCoreApplication.translate("InspectionModels", "Normal range"),
+            QCoreApplication.translate("InspectionModels", "Answer"),
+            QCoreApplication.translate("InspectionModels", "Outcome"),
+            QCoreApplication.translate("InspectionModels", "Incident"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -279,7 +292,15 @@ class HistoryModel(_TableModel):
     """Inspection history: number, date/slot, checklist, engineer, started, finished, abnormal."""
 
     def headers(self) -> list[str]:
-        return [_t("Number"), _t("Date"), _t("Checklist"), _t("Engineer"), _t("Started"), _t("Finished"), _t("Abnormal")]
+        return [
+            QCoreApplication.translate("InspectionModels", "Number"),
+            QCoreApplication.translate("InspectionModels", "Date"),
+            QCoreApplication.translate("InspectionModels", "Checklist"),
+            QCoreApplication.translate("InspectionModels", "Engineer"),
+            QCoreApplication.translate("InspectionModels", "Started"),
+            QCoreApplication.translate("InspectionModels", "Finished"),
+            QCoreApplication.translate("InspectionModels", "Abnormal"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -293,7 +314,7 @@ class HistoryModel(_TableModel):
                 r.template_name,
                 r.engineer,
                 r.started,
-                r.finished or _t("In progress"),
+                r.finished or QCoreApplication.translate("InspectionModels", "In progress"),
                 str(r.abnormal_count),
             ][col]
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -302,3 +323,42 @@ class HistoryModel(_TableModel):
             if not r.finished:
                 return QBrush(QColor(STATUS_COLOURS["in_progress"]))
         return None
+
+
+class PagedHistoryModel(HistoryModel):
+    """``HistoryModel`` that loads ``batch`` rows at a time through ``fetcher(offset, limit)``.
+
+    Qt's views call ``canFetchMore``/``fetchMore`` as the user scrolls, so a long history is never
+    loaded whole (filtering happens in SQL, in ``app.services.inspections.history``).
+    """
+
+    def __init__(self, parent: Any = None, batch: int = 200) -> None:
+        super().__init__(parent)
+        self.batch = batch
+        self._fetcher: Callable[[int, int], list[HistoryRow]] | None = None
+        self._exhausted = True
+
+    def set_fetcher(self, fetcher: Callable[[int, int], list[HistoryRow]] | None) -> None:
+        """Start over with a new query: loads the first batch at once."""
+        self.beginResetModel()
+        self._fetcher = fetcher
+        self._rows = []
+        self._exhausted = fetcher is None
+        self.endResetModel()
+        if fetcher is not None:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._exhausted or self._fetcher is None:
+            return
+        more = self._fetcher(len(self._rows), self.batch)
+        if len(more) < self.batch:
+            self._exhausted = True
+        if more:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()

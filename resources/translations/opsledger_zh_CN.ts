@@ -1,0 +1,1421 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="184" />
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="185" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="190" />
+        <source>All services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="193" />
+        <source>All engineers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="197" />
+        <source>All time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="197" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="198" />
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="198" />
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <source>This year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="204" />
+        <source>Search number, title, description, person…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="47" />
+        <source>Welcome to OpsLedger</source>
+        <translation>欢迎使用运维台账</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="49" />
+        <source>The database is empty. Load the contract you work under, then say who you are: your name is recorded on every change.</source>
+        <translation>数据库为空。请加载您所服务的合同，并填写您的姓名：每项修改都会记录操作人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="58" />
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="69" />
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="71" />
+        <source>Who is using OpsLedger:</source>
+        <translation>当前使用人：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="74" />
+        <source>Shipped contract profiles:</source>
+        <translation>内置合同配置：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="94" />
+        <source>Choose a contract profile first.</source>
+        <translation>请先选择合同配置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="129" />
+        <source>Import contract profile</source>
+        <translation>导入合同配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="129" />
+        <source>Contract profiles (*.yaml *.yml *.json)</source>
+        <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="144" />
+        <source>From file: %1</source>
+        <translation>来自文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_start.py" line="153" />
+        <source>Enter your name: it is recorded on every change.</source>
+        <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetail</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="511" />
+        <source>Assign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="512" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="513" />
+        <location filename="../../app/ui/pages/record_forms.py" line="598" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="514" />
+        <source>Pause / resume the SLA clock (Ctrl+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="515" />
+        <location filename="../../app/ui/pages/record_forms.py" line="588" />
+        <source>Restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="516" />
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="517" />
+        <source>Edit (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="522" />
+        <source>Note for the status change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <source>Hardware</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <source>Software</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <source>Network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="526" />
+        <source>Power / environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="526" />
+        <source>User operation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="527" />
+        <source>Third party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="527" />
+        <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="531" />
+        <source>Cause category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="532" />
+        <source>Cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="533" />
+        <source>Resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="536" />
+        <source>Close incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="537" />
+        <source>Close with cause and resolution (Ctrl+Shift+C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="539" />
+        <source>Reason to reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="540" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="573" />
+        <source>Select an incident, or press Ctrl+N to log a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="585" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="585" />
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="586" />
+        <source>Occurred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="587" />
+        <source>Reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="589" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="598" />
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="606" />
+        <source>How the SLA is computed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="608" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="639" />
+        <source>SLA clocks are not available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="647" />
+        <source>No calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="649" />
+        <source>Response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="649" />
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="652" />
+        <source>target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="654" />
+        <source>used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="655" />
+        <source>deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="685" />
+        <source>Status changes are not available yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="706" />
+        <source>Closing incidents is not available yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="718" />
+        <source>Reopening incidents is not available yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="361" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="361" />
+        <source>Instant message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <source>Monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <source>Fax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="363" />
+        <source>Inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="363" />
+        <source>Service request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="376" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="377" />
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="378" />
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="379" />
+        <source>Reporter department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="380" />
+        <source>Reporter name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="381" />
+        <source>Reporter phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="382" />
+        <source>Affected services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="383" />
+        <source>Affected assets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="384" />
+        <source>Occurred at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="385" />
+        <source>Reported at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="386" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="390" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="391" />
+        <source>Save (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="393" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="394" />
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="419" />
+        <source>New incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="439" />
+        <source>Edit %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="475" />
+        <source>Editing incidents is not available yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentFromResultDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="86" />
+        <source>Create incident from inspection result</source>
+        <translation>由巡检结果登记故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="103" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="104" />
+        <source>Severity</source>
+        <translation>故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
+        <source>Occurred</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
+        <source>Create incident</source>
+        <translation>登记故障</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="44" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="44" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
+        <source>Restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="47" />
+        <source>All severities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="49" />
+        <source>New incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="50" />
+        <source>Log a new incident (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="51" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="52" />
+        <source>Export the fault log of the chosen period to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="53" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="54" />
+        <source>Import incidents from an Excel fault log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/incidents.py" line="124" />
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InspectionModels</name>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="35" />
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="36" />
+        <location filename="../../app/ui/models/inspection_models.py" line="159" />
+        <location filename="../../app/ui/models/inspection_models.py" line="302" />
+        <source>Abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="37" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="38" />
+        <source>Not answered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="45" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="46" />
+        <location filename="../../app/ui/models/inspection_models.py" line="317" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="47" />
+        <source>Due</source>
+        <translation>待巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="48" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="49" />
+        <source>Upcoming</source>
+        <translation>未到时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="154" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="155" />
+        <location filename="../../app/ui/models/inspection_models.py" line="298" />
+        <source>Checklist</source>
+        <translation>巡检模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="156" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="157" />
+        <source>Inspection</source>
+        <translation>巡检单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="158" />
+        <location filename="../../app/ui/models/inspection_models.py" line="299" />
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="229" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="230" />
+        <source>Section</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="231" />
+        <source>Item</source>
+        <translation>巡检项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="232" />
+        <source>Normal range</source>
+        <translation>正常范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="233" />
+        <source>Answer</source>
+        <translation>记录值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="234" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="235" />
+        <source>Incident</source>
+        <translation>故障单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="296" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="297" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="300" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="301" />
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRunPage</name>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="159" />
+        <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
+        <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="165" />
+        <source>Create incident (Ctrl+I)</source>
+        <translation>登记故障 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="166" />
+        <source>Finish (Ctrl+Enter)</source>
+        <translation>完成巡检 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="167" />
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="210" />
+        <source>The contract or checklist no longer exists.</source>
+        <translation>合同或巡检模板已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="218" />
+        <source>Cannot start inspection</source>
+        <translation>无法开始巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="281" />
+        <source>Last item. Ctrl+Enter finishes the inspection.</source>
+        <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="291" />
+        <source>No inspection open. Choose one on the Today page.</source>
+        <translation>未打开巡检。请在“今日”页面选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="294" />
+        <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
+        <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="295" />
+        <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
+        <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="297" />
+        <source> · X n.a.</source>
+        <translation> · X 不适用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="298" />
+        <source>Type the text and press Enter</source>
+        <translation>输入内容后回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="387" />
+        <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
+        <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="406" />
+        <source>Incidents are created from abnormal items.</source>
+        <translation>只能由异常项登记故障。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="411" />
+        <source>Incident %1 already records this item.</source>
+        <translation>该项已登记故障 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="437" />
+        <source>Incident %1 created.</source>
+        <translation>已登记故障 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="443" />
+        <source>Finish inspection</source>
+        <translation>完成巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="444" />
+        <source>%1 items are not answered. Mark them n.a. and finish?</source>
+        <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="68" />
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="69" />
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="70" />
+        <source>With abnormal items</source>
+        <translation>有异常项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="71" />
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="85" />
+        <source>Resume inspection</source>
+        <translation>继续巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="88" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="88" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="89" />
+        <source>Checklist</source>
+        <translation>巡检模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="89" />
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="90" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="106" />
+        <source>Inspection history</source>
+        <translation>巡检记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="136" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="217" />
+        <source>finished %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="218" />
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspections.py" line="219" />
+        <source>%1 abnormal</source>
+        <translation>%1 项异常</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="134" />
+        <source>Inspections</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="135" />
+        <source>Incidents</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136" />
+        <source>Requests</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="137" />
+        <source>Requirements</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="138" />
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="139" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="140" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="265" />
+        <source>(no contract)</source>
+        <translation>（未加载合同）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="271" />
+        <source>Contract: %1</source>
+        <translation>合同：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="272" />
+        <source>Engineer: %1</source>
+        <translation>工程师：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="273" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1160" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="859" />
+        <source>Assign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="862" />
+        <location filename="../../app/ui/pages/record_forms.py" line="929" />
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="865" />
+        <source>Resolve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="866" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="867" />
+        <source>Close (Ctrl+Shift+C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="871" />
+        <source>Resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="873" />
+        <source>Satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="874" />
+        <source>Mostly satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="875" />
+        <source>Dissatisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="877" />
+        <source>Complaint (leave empty if none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="878" />
+        <source>Record follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="882" />
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="884" />
+        <source>(default severity)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="885" />
+        <source>Convert to incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="888" />
+        <source>Is a fault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="913" />
+        <source>Select a request, or press Ctrl+N to record a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="926" />
+        <source>Converted to incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="928" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="930" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="931" />
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="755" />
+        <source>New service request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="760" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="760" />
+        <source>Instant message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <source>Fax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="762" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="768" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="769" />
+        <source>(unassigned)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="774" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="774" />
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="775" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="775" />
+        <source>Requester department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="776" />
+        <source>Requester name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="776" />
+        <source>Requester phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="777" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="777" />
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="778" />
+        <source>Received at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="778" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="783" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="784" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="785" />
+        <source>Save (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequirementForm</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1005" />
+        <source>New requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1015" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1015" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1016" />
+        <source>Requester department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
+        <source>Requester name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1022" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1023" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="47" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="52" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="54" />
+        <source>Follow the system (Chinese by default)</source>
+        <translation>跟随系统（默认中文）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="59" />
+        <source>Takes effect when OpsLedger is restarted.</source>
+        <translation>重启运维台账后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="70" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="72" />
+        <source>Engineer (recorded on every change)</source>
+        <translation>工程师（每项修改均记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="73" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="75" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="76" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="78" />
+        <source>Service calendar: official holiday arrangements</source>
+        <translation>服务日历：法定节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="81" />
+        <source>Import year file…</source>
+        <translation>导入年度文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="83" />
+        <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
+        <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="127" />
+        <source>Calendar administration is not available in this build.</source>
+        <translation>此版本不提供日历管理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="135" />
+        <source>No year entered: the built-in holiday table is used.</source>
+        <translation>尚未录入年份：使用内置节假日表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="142" />
+        <source>Enter your name: it is recorded on every change.</source>
+        <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="146" />
+        <source>Engineer saved.</source>
+        <translation>工程师已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="151" />
+        <source>Language saved; it takes effect when OpsLedger is restarted.</source>
+        <translation>界面语言已保存，重启后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="167" />
+        <source>Import calendar year</source>
+        <translation>导入日历年度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="168" />
+        <source>Calendar files (*.yaml *.yml *.json)</source>
+        <translation>日历文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="199" />
+        <source>Calendar year %1 entered.</source>
+        <translation>已录入 %1 年日历。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="206" />
+        <source>Import refused: %1</source>
+        <translation>导入被拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="60" />
+        <source>Start / resume (Enter)</source>
+        <translation>开始 / 继续 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="61" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="62" />
+        <source>Enter or double-click starts or resumes the selected inspection.</source>
+        <translation>回车或双击开始（或继续）所选巡检。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="94" />
+        <source>Today %1</source>
+        <translation>今日 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="97" />
+        <source>No contract loaded.</source>
+        <translation>未加载合同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="103" />
+        <source>The inspection schedule is not available in this build.</source>
+        <translation>此版本不提供巡检计划。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="114" />
+        <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
+        <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailablePage</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80" />
+        <source>The page “%1” is not available in this build.</source>
+        <translation>“%1”页面在此版本中不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogEntryForm</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1108" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1110" />
+        <source>Engineer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1111" />
+        <source>Started at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1112" />
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1113" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1116" />
+        <source>Add entry</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1218" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1224" />
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1178" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1190" />
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
