@@ -10,9 +10,10 @@ Rules and sources:
   slots are traced by label.  Abnormal results are those with outcome ``abnormal`` in inspections
   due in the period, each with the incident raised from it (``Incident.source_result_id``).
 - Incidents: those that *occurred* in the period.  SLA compliance uses the flags stored when an
-  incident was closed; for open ones ``app.services.sla.compute_incident_clocks`` (when present);
-  a ``CalendarCoverageError`` (or no SLA helper) counts the incident as "not computable" and the
-  report says so.  Mean time to restore = mean of restore service-minutes.  "Open at period end" =
+  incident was closed; for the others ``app.services.sla.incident_clocks`` evaluated *as at the
+  period end* (or now, if earlier) so a past period's report does not change with the day it is
+  generated: a running clock within target is "pending", past target "breached".  A
+  ``CalendarCoverageError`` counts the incident as "not computable" and the report says so.  Mean time to restore = mean of restore service-minutes.  "Open at period end" =
   occurred before the period end and not closed by then.  Major = severity with ``major: true``.
 - Availability per service (系统稳定运行率): ``1 − downtime ÷ service time`` in the service's own
   calendar; downtime = union of its ``IncidentService`` windows clipped to the period (an open
@@ -20,8 +21,8 @@ Rules and sources:
   Bureau §2.9): incidents whose union of downtime windows exceeds ``threshold_minutes`` service
   minutes of the KPI's ``calendar`` (default the profile's default calendar).
 - Service requests received in the period: by channel/category; response compliance against
-  ``service_desk.response_minutes`` in its calendar (unanswered past the target = breached, else
-  pending); satisfaction = (satisfied + mostly_satisfied) ÷ rated; complaints.
+  ``service_desk.response_minutes`` in its calendar (``app.services.sla.request_clocks`` as at
+  the period end: unanswered past the target = breached, else pending); satisfaction = (satisfied + mostly_satisfied) ÷ rated; complaints.
 - Requirements collected in the period (the ``requirements`` kind also lists those updated).
 - Work log hours per engineer (``WorkLogEntry.duration_minutes`` by ``work_date``).
 - KPIs from ``contract.profile["kpis"]``, each beside the previous period's value.
@@ -391,7 +392,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
         computable = stored
         if not stored:
             try:
-                clocks = incident_clocks(i, events.get(i.id, []), prof, raw_cals, now)
+                clocks = incident_clocks(i, events.get(i.id, []), prof, raw_cals, min(now, end_i))
                 # a running clock within target is not decided yet
                 r_b = None if (clocks.response.stopped_at is None and not clocks.response.breached) \
                     else clocks.response.breached
@@ -561,7 +562,7 @@ def _requests(session: Session, contract: Contract, start_i: datetime, end_i: da
             complaints.append({"number": r.number, "title": r.title, "text": r.complaint_text})
             tr["requests.complaints"].append(("service_request", r.number, r.complaint_text or r.title))
         try:
-            clock = request_clocks(r, prof, raw_cals, now)
+            clock = request_clocks(r, prof, raw_cals, min(now, end_i))
         except (CalendarCoverageError, ValidationError):
             resp["not_computable"] += 1
             continue
