@@ -346,3 +346,14 @@ def test_cli_import_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_periods_are_utc() -> None:
     ps = five_by_eight().periods(at(2026, 11, 20, 0), at(2026, 11, 21, 0))
     assert ps[0].start.tzinfo == UTC and ps[0].start.hour == 0 and ps[0].start.minute == 30
+
+
+def test_same_session_sees_a_year_it_just_entered(db) -> None:
+    with db.session() as s:
+        with pytest.raises(CalendarCoverageError):
+            is_working_day(s, date(2027, 1, 4))
+        enter_year(s, 2027, [date(2027, 1, 4)], [], source="n", actor="t")
+        assert is_working_day(s, date(2027, 1, 4)) is False
+        remove_year(s, 2027, actor="t")
+        with pytest.raises(CalendarCoverageError):
+            is_working_day(s, date(2027, 1, 4))

@@ -234,3 +234,18 @@ def test_closing_stores_the_derived_figures(db, pinggu) -> None:
         # Fri 17:00 → Mon 09:00 holds 30 (Fri) + 30 (Mon 08:30–09:00) service minutes, taken out
         assert (inc.response_minutes, inc.response_breached) == (45, True)
         assert (inc.restore_minutes, inc.restore_breached) == (120, False)
+
+
+def test_request_resolve_clock_and_long_outages() -> None:
+    from app.services.sla import outages_over, request_resolve_clock
+
+    req = {"received_at": at(*FRI, 9), "resolved_at": at(2026, 11, 23, 10)}
+    c = request_resolve_clock(req, PROFILE, cals(), now=at(2026, 11, 23, 12))
+    # Friday 09:00–12:00 180 + 13:30–17:30 240 = 420; Monday 08:30–10:00 90
+    assert c.name == "request_resolve" and c.elapsed_minutes == 420 + 90 and c.breached is True
+    five = cals()["5x8"]
+    windows = [(at(*FRI, 9), at(*FRI, 10)), (at(*FRI, 9, 30), at(*FRI, 11, 31)),  # merged: 151 min
+               (at(*FRI, 11, 45), at(*FRI, 14)),  # 15 + 30 = 45 min
+               (at(*FRI, 17), None)]  # open: 30 on Friday + 450 Monday to the range end
+    found = outages_over(five, windows, at(*FRI, 0), at(2026, 11, 24, 0), 120)
+    assert [(a, m) for a, _b, m in found] == [(at(*FRI, 9), 151.0), (at(*FRI, 17), 480.0)]

@@ -174,6 +174,29 @@ class OfficialCalendar:
         return "weekend" if weekend else "holiday"
 
 
+_SESSION_KEY = "opsledger.official_calendar"
+
+
+def official_for(session: Session | None) -> OfficialCalendar:
+    """The ``OfficialCalendar`` of ``session``, loaded once per session (transaction).
+
+    ``session=None`` → chinesecalendar only.  ``app.services.calendar_admin`` drops the cached
+    copy when it enters or removes a year, so a session always sees its own changes.
+    """
+    if session is None:
+        return OfficialCalendar()
+    cached = session.info.get(_SESSION_KEY)
+    if cached is None:
+        cached = OfficialCalendar.from_session(session)
+        session.info[_SESSION_KEY] = cached
+    return cached
+
+
+def forget_official(session: Session) -> None:
+    """Drop the calendar cached on ``session`` (after entering or removing a year)."""
+    session.info.pop(_SESSION_KEY, None)
+
+
 def _parse_hhmm(value: Any, field: str) -> time | None:
     """``"08:30"`` → ``time``; ``"24:00"`` → ``None`` meaning end of day."""
     if isinstance(value, time):
@@ -362,10 +385,10 @@ def calendars_from_profile(profile: dict[str, Any], official: OfficialCalendar) 
 def load_calendars(session: Session | None, contract: Any) -> dict[str, ServiceCalendar]:
     """The contract's service calendars (code → ``ServiceCalendar``) from ``contract.profile["calendars"]``.
 
-    Official days come from ``OfficialCalendar.from_session(session)`` (entered years override
-    chinesecalendar); ``session=None`` uses chinesecalendar only.
+    Official days come from ``official_for(session)`` (entered years override chinesecalendar,
+    loaded once per session); ``session=None`` uses chinesecalendar only.
     """
-    official = OfficialCalendar.from_session(session) if session is not None else OfficialCalendar()
+    official = official_for(session)
     return calendars_from_profile(contract.profile or {}, official)
 
 
@@ -405,8 +428,7 @@ def is_working_day(session: Session | None, day: date) -> bool:
     Uses the entered years of ``session`` first, then chinesecalendar; ``session=None`` uses
     chinesecalendar only.  Raises ``CalendarCoverageError`` for a year no source covers.
     """
-    official = OfficialCalendar.from_session(session) if session is not None else OfficialCalendar()
-    return official.is_working_day(day)
+    return official_for(session).is_working_day(day)
 
 
 def merge_windows(

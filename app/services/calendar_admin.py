@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError, ValidationError
 from app.models import CalendarDay, CalendarYear
 from app.services import audit
-from app.services.calendar import OfficialCalendar
+from app.services.calendar import OfficialCalendar, forget_official
 from app.timeutil import utcnow
 
 FILE_FORMAT = "opsledger-holiday-calendar"
@@ -94,6 +94,7 @@ def enter_year(
     holidays, makeup_days = list(holidays), list(makeup_days)
     _validate_days(year, holidays, makeup_days)
     names = dict(names or {})
+    forget_official(session)
     replaced = session.get(CalendarYear, year)
     previous = replaced.source if replaced is not None else None
     session.execute(delete(CalendarDay).where(CalendarDay.year == year))
@@ -128,6 +129,7 @@ def remove_year(session: Session, year: int, *, actor: str) -> None:
     if cy is None:
         raise NotFoundError(f"no entered calendar for {year}")
     source = cy.source
+    forget_official(session)
     session.execute(delete(CalendarDay).where(CalendarDay.year == year))
     session.delete(cy)
     session.flush()

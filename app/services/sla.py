@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -49,7 +49,7 @@ from app.services.calendar import (
     load_calendars,
     merge_windows,
 )
-from app.timeutil import fmt_local, utcnow
+from app.timeutil import fmt_local, local_dt, utcnow
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
 PAUSE_STATUS = "pending"
@@ -61,8 +61,9 @@ class ExplainLine:
     """One line of a clock's explanation.
 
     ``kind``: ``"period"`` (service time counted), ``"pause"`` (service time taken out),
-    ``"source"`` (which calendar source decided a day), ``"note"`` (start, stop, target, result).
-    ``minutes`` are service minutes (0 for source/note lines); instants are aware UTC or ``None``.
+    ``"source"`` (which calendar source decided a local day; start/end = that day's bounds),
+    ``"note"`` (start, stop, target, result).  ``minutes`` are service minutes (0 for source
+    lines; the elapsed figure on the closing note); instants are aware UTC or ``None``.
     """
 
     kind: str
@@ -233,7 +234,8 @@ def _clock(
         elif not working and day.weekday() < 5:
             what = "holiday"
         label = f" {day_name}" if day_name else ""
-        lines.append(ExplainLine("source", None, None, 0.0, f"{day.isoformat()} {what}{label} — {source}"))
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, f"{day.isoformat()} {what}{label} — {source}"))
     if cal.kind == "always":
         lines.append(ExplainLine("source", start, end, 0.0, "every minute counts — 7x24"))
 
@@ -246,8 +248,9 @@ def _clock(
     merged = merge_windows([(a, b) for a, b, _ in windows])
     counted = _subtract(periods, merged)
     for s, e, source in counted:
+        end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
         lines.append(ExplainLine("period", s, e, _minutes(s, e),
-                                 f"counted {fmt_local(s)}–{fmt_local(e, '%H:%M')}: {_minutes(s, e):g} min ({source})"))
+                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_minutes(s, e):g} min ({source})"))
     for a, b, label in windows:
         taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
                     if min(p.end, b) > max(p.start, a))
@@ -403,6 +406,55 @@ def request_clocks(
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
     return _clock("request_response", cal, start, stop, now, _target(desk.get("response_minutes")), [],
                   [f"service desk response target {desk.get('response_minutes', '-')} min in calendar {code}"])
+
+
+def request_resolve_clock(
+    request: Any,
+    profile: dict[str, Any],
+    calendars: dict[str, ServiceCalendar],
+    now: datetime,
+) -> Clock:
+    """The service-desk resolve clock (name ``"request_resolve"``): ``received_at`` →
+    ``resolved_at`` (or ``now``) vs ``profile["service_desk"]["resolve_minutes"]``, same calendar
+    as ``request_clocks``; nothing pauses."""
+    now = _aware(now, "now")
+    desk = profile.get("service_desk") or {}
+    code = desk.get("calendar") or default_calendar_code(calendars, profile)
+    if code not in calendars:
+        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+    start = _aware(_get(request, "received_at"), "received_at")
+    resolved = _get(request, "resolved_at")
+    stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
+    return _clock("request_resolve", calendars[code], start, stop, now, _target(desk.get("resolve_minutes")), [],
+                  [f"service desk resolve target {desk.get('resolve_minutes', '-')} min in calendar {code}"])
+
+
+def outages_over(
+    cal: ServiceCalendar,
+    windows: Iterable[tuple[datetime, datetime | None]],
+    start: datetime,
+    end: datetime,
+    threshold_minutes: float = 120,
+) -> list[tuple[datetime, datetime, float]]:
+    """Outages longer than ``threshold_minutes`` of ``cal`` service time within ``[start, end)``.
+
+    Justice Bureau §2.9: no more than 2 outages over 2 h in working time per period — pass the
+    5×8 calendar and 120.  Overlapping windows merge into one outage first; an open window
+    (``None`` end) runs to ``end``.  Returns ``(start, end, service_minutes)`` in time order.
+    """
+    start, end = _aware(start, "start"), _aware(end, "end")
+    clipped = []
+    for a, b in windows:
+        a2 = max(_aware(a, "window start"), start)
+        b2 = end if b is None else min(_aware(b, "window end"), end)
+        if a2 < b2:
+            clipped.append((a2, b2))
+    out = []
+    for a, b in merge_windows(clipped):
+        m = cal.service_minutes(a, b)
+        if m > threshold_minutes:
+            out.append((a, b, m))
+    return out
 
 
 def compute_incident_clocks(session: Session, incident: Any, now: datetime | None = None) -> IncidentClocks:
