@@ -123,6 +123,8 @@ def test_7x24_across_midnight_and_empty_range() -> None:
     assert cal.service_minutes(at(2026, 10, 2, 1), at(2026, 10, 1, 23)) == 0
     assert [p.source for p in cal.periods(at(2026, 10, 1, 23), at(2026, 10, 2, 1))] == ["7x24"]
     assert cal.add_service_minutes(at(2026, 10, 1, 23), 150) == at(2026, 10, 2, 1, 30)
+    # 7x24 needs no holiday table: it runs into 2027 without an entered year
+    assert cal.service_minutes(at(2026, 12, 31, 23), at(2027, 1, 1, 1)) == 120
 
 
 def test_deadline_crossing_a_weekend() -> None:
