@@ -1,0 +1,164 @@
+"""Defence against hostile workbooks, run BEFORE openpyxl parses anything.
+
+An ``.xlsx`` file is a zip of XML members.  ``check_workbook`` refuses, with a message a user can
+act on:
+
+- a file that is not a zip, or a zip without ``[Content_Types].xml`` and ``xl/workbook.xml``
+  ("file is not an .xlsx workbook");
+- a zip bomb: the sum of the members' uncompressed sizes over ``max_uncompressed_bytes``, or one
+  member (larger than 1 MiB uncompressed) whose compression ratio is over ``max_ratio``, or more
+  than ``MAX_MEMBERS`` members.  The sizes come from the zip central directory, nothing is
+  inflated for this check; Python's ``zipfile`` never yields more bytes than the directory
+  declares, so a lying directory cannot make a later read bigger;
+- XML entity tricks: a ``<!DOCTYPE`` or ``<!ENTITY`` in the prolog of any XML member (the first
+  ``PROLOG_SCAN_BYTES`` bytes are read; the prolog must end within them).  openpyxl also parses
+  through defusedxml, which stays installed;
+- more than ``max_rows`` rows in a worksheet: the ``<dimension ref=…>`` is read, and the ``<row``
+  elements are counted while streaming the member in bounded chunks (the dimension may lie).
+
+Raises ``app.errors.ValidationError("file", message)``.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from app.errors import ValidationError
+
+MAX_MEMBERS = 10_000
+PROLOG_SCAN_BYTES = 65_536
+RATIO_CHECK_MIN_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 20
+NOT_XLSX = "file is not an .xlsx workbook"
+
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)?(\d+)?(?::[A-Z]+(\d+))?\"")
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
+_ROOT = re.compile(rb"<[A-Za-z_]")
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError("file", message)
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """Open ``path`` as a zip; raises ``ValidationError`` ("file is not an .xlsx workbook")."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _refuse(f"{NOT_XLSX} ({exc})") from None
+
+
+def check_workbook(
+    path: str | Path,
+    *,
+    max_uncompressed_bytes: int = 50_000_000,
+    max_ratio: int = 100,
+    max_rows: int = 200_000,
+) -> None:
+    """Refuse a hostile or broken ``.xlsx`` file before any XML parser sees it.
+
+    ``max_uncompressed_bytes`` bounds the sum of member sizes (bytes), ``max_ratio`` the
+    uncompressed ÷ compressed size of any member over 1 MiB, ``max_rows`` the rows of any sheet.
+    Returns ``None`` when the file passes; raises ``ValidationError`` naming the reason otherwise.
+    Memory stays bounded (chunks of 1 MiB) whatever the file holds.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise _refuse(f"{path} does not exist or is not a file")
+    with open_zip(path) as zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+            raise _refuse(f"{NOT_XLSX} (no [Content_Types].xml / xl/workbook.xml inside)")
+        if len(infos) > MAX_MEMBERS:
+            raise _refuse(f"the workbook holds {len(infos)} parts (more than {MAX_MEMBERS}); refused")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if total > max_uncompressed_bytes:
+                raise _refuse(
+                    f"the workbook unpacks to more than {max_uncompressed_bytes:,} bytes "
+                    "(possible zip bomb); refused"
+                )
+            if info.file_size > RATIO_CHECK_MIN_BYTES:
+                ratio = info.file_size / max(1, info.compress_size)
+                if ratio > max_ratio:
+                    raise _refuse(
+                        f"part {info.filename} is compressed {ratio:.0f}:1 (limit {max_ratio}:1; "
+                        "possible zip bomb); refused"
+                    )
+        for info in infos:
+            if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                _check_prolog(zf, info)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise _refuse(f"{NOT_XLSX} (part {info.filename} cannot be read: {exc})") from None
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                rows = _count_rows(zf, info, max_rows)
+                if rows > max_rows:
+                    raise _refuse(
+                        f"sheet {info.filename} has more than {max_rows:,} rows; refused"
+                    )
+
+
+def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    with zf.open(info) as fh:
+        head = fh.read(PROLOG_SCAN_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    upper = head.upper()
+    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+        raise _refuse(f"part {info.filename} declares a DOCTYPE/ENTITY (XML entity attack); refused")
+    if len(head) == PROLOG_SCAN_BYTES:
+        # The prolog (declaration, comments, PIs) must end within the scanned bytes.
+        stripped = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.S)
+        if not _ROOT.search(stripped):
+            raise _refuse(f"part {info.filename} has no XML root element in its first "
+                          f"{PROLOG_SCAN_BYTES} bytes; refused")
+
+
+def _stream_matches(fh, pattern: re.Pattern[bytes]):  # type: ignore[no-untyped-def]
+    """Yield every match of ``pattern`` in the stream ``fh``, read in 1 MiB chunks.
+
+    After each chunk only the bytes after the last match (at most 256) are kept, so a tag split
+    across chunks is still found once and memory stays bounded."""
+    buf = b""
+    while True:
+        chunk = fh.read(CHUNK_BYTES)
+        if not chunk:
+            break
+        buf += chunk
+        pos = 0
+        for m in pattern.finditer(buf):
+            yield m
+            pos = m.end()
+        buf = buf[max(pos, len(buf) - 256):]
+
+
+def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int) -> int:
+    """Rows of one worksheet: the larger of the declared dimension and the ``<row`` elements
+    counted while streaming (stops counting past ``max_rows``)."""
+    with zf.open(info) as fh:
+        head = fh.read(4096)
+    m = _DIMENSION.search(head)
+    declared = int(m.group(3) or m.group(2) or 0) if m else 0
+    if declared > max_rows:
+        return declared
+    count = 0
+    with zf.open(info) as fh:
+        for _ in _stream_matches(fh, _ROW):
+            count += 1
+            if count > max_rows:
+                break
+    return max(count, declared)
+
+
+def merged_ranges(path: str | Path, member: str) -> list[str]:
+    """The ``mergeCell`` ranges (e.g. ``"A3:B4"``) of worksheet ``member`` of a checked workbook,
+    read by streaming the XML in bounded chunks (openpyxl's read-only mode does not report them)."""
+    with open_zip(Path(path)) as zf, zf.open(member) as fh:
+        return [m.group(1).decode() for m in _stream_matches(fh, _MERGE)]
