@@ -1,9 +1,40 @@
-"""Placeholder: filled in by the owner of this command group."""
+"""``opsledger demo``: fill a database with realistic, deterministic demo data for a contract."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from app.cli.common import add_db_arg, open_db, parse_date
+from app.errors import ValidationError
+from app.services.demo import run_demo
+from app.timeutil import local_today
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register no command yet."""
+    """Register ``demo``."""
+    p = sub.add_parser("demo", help="fill a database with demo data for a shipped contract")
+    add_db_arg(p)
+    p.add_argument("--contract", required=True, help="contract name (a shipped profile is imported if needed)")
+    p.add_argument("--days", type=int, required=True, help="number of days of history, e.g. 30 or 1095")
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed = same data)")
+    p.add_argument("--end", help="last day, YYYY-MM-DD (default today)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Generate in one transaction; print counts and elapsed seconds."""
+    end = parse_date(args.end, "--end") if args.end else local_today()
+    if args.days < 1:
+        raise ValidationError("--days", f"must be at least 1, not {args.days}")
+    db = open_db(args)
+    try:
+        counts, seconds = run_demo(db, args.contract, days=args.days, end=end, seed=args.seed,
+                                   progress=lambda m: print(f"... {m}", file=sys.stderr, flush=True))
+    finally:
+        db.close()
+    print(f"demo data for {args.contract}: {args.days} days ending {end}, seed {args.seed}")
+    for k, v in counts.items():
+        print(f"  {k}: {v}")
+    print(f"elapsed: {seconds:.1f} s")
+    return 0
