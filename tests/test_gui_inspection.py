@@ -108,3 +108,85 @@ def test_bad_reading_is_refused_and_nothing_written(qtbot: Any, main_window: Any
     assert "abc" in runner.message.text()
     assert runner.current_row() == 0
     assert _results(gui_ctx.db, runner.inspection_id)[0].outcome is None
+
+
+def _finish_by_service(db: Any, code: str, day: date, slot: str, abnormal_first: bool) -> Any:
+    """Record one inspection directly through the services (answers all, first item abnormal or not)."""
+    from app.services import inspections
+    from app.services.lookup import engineers_by_name, get_contract, get_template
+
+    with db.session() as s:
+        c = get_contract(s, "pinggu-court-2026")
+        t = get_template(s, c, code)
+        insp = inspections.start_inspection(s, c, t, day, slot, engineer=engineers_by_name(s, c)[ENGINEER], actor="t")
+        for n, r in enumerate(inspections.results(s, insp.id)):
+            if r.kind == "reading":
+                value = (r.normal_max or 0) + 10 if abnormal_first and n == 0 else (r.normal_min or r.normal_max or 1)
+                inspections.record_result(s, r.id, value=value, actor="t")
+            else:
+                inspections.record_result(s, r.id, outcome="abnormal" if abnormal_first and n == 0 else "na", actor="t")
+        inspections.finish_inspection(s, insp.id, actor="t")
+        return insp.id
+
+
+def test_history_filters_and_detail(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    ok_id = _finish_by_service(gui_ctx.db, "app-twice-daily", DAY, "09:00", abnormal_first=False)
+    bad_id = _finish_by_service(gui_ctx.db, "machine-room-daily", DAY, "09:30", abnormal_first=True)
+    page = main_window.show_page("inspections")
+    page.set_range(date(2026, 5, 25), date(2026, 6, 7))
+    assert {page.model.row(n).id for n in range(page.model.rowCount())} == {ok_id, bad_id}
+    page.outcome.setCurrentIndex(page.outcome.findData("abnormal"))
+    assert [page.model.row(n).id for n in range(page.model.rowCount())] == [bad_id]
+    # detail pane of the selected (first) row: the full record with outcome colours
+    assert page.results_model.rowCount() == 8
+    first = page.results_model.row(0)
+    assert first.text == "机房温度" and first.outcome == "abnormal" and first.value_number == 37
+    brush = page.results_model.data(page.results_model.index(0, 2), Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == "#f8c9c9"
+    assert "INS-2026-" in page.detail_title.text()
+    page.outcome.setCurrentIndex(0)
+    page.template.setCurrentIndex(page.template.findText("业务应用系统巡检"))
+    assert [page.model.row(n).id for n in range(page.model.rowCount())] == [ok_id]
+    page.set_range(date(2026, 6, 2), date(2026, 6, 7))
+    assert page.model.rowCount() == 0
+
+
+def test_history_resumes_unfinished_inspection_in_runner(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    runner = _open_from_today(qtbot, main_window, "db-backup-daily", "10:00")
+    qtbot.keyClicks(runner.answer, "1")
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Escape)
+    assert main_window.current_key() == "today"
+    page = main_window.show_page("inspections")
+    page.set_range(DAY, DAY)
+    page.outcome.setCurrentIndex(page.outcome.findData("unfinished"))
+    assert page.model.rowCount() == 1 and page.resume_button.isEnabled()
+    page.resume_button.click()
+    assert main_window.current_key() == "runner"
+    assert runner.current_row() == 1  # the first unanswered item
+
+
+def test_models_pass_qtmodeltester(qtbot: Any, qtmodeltester: Any, main_window: Any, gui_ctx: Any) -> None:
+    from app.ui.models.inspection_models import HistoryRow, PagedHistoryModel, ResultsModel
+
+    _finish_by_service(gui_ctx.db, "machine-room-daily", DAY, "09:30", abnormal_first=True)
+    today = main_window.show_page("today")
+    today.set_day(DAY)
+    assert today.model.rowCount() > 0
+    qtmodeltester.check(today.model)
+    history = main_window.show_page("inspections")
+    history.set_range(DAY, DAY)
+    assert history.results_model.rowCount() == 8
+    qtmodeltester.check(history.results_model)
+    qtmodeltester.check(history.model)
+    empty = ResultsModel()
+    qtmodeltester.check(empty)
+    # paging: 5 rows in batches of 2 are fetched as the view asks for more
+    rows = [HistoryRow(id=n, number=f"INS-2026-{n:04d}", due_date=DAY, slot="", template_name="t",
+                       engineer="", started="", finished="", abnormal_count=n % 2) for n in range(5)]
+    paged = PagedHistoryModel(batch=2)
+    paged.set_fetcher(lambda offset, limit: rows[offset:offset + limit])
+    assert paged.rowCount() == 2 and paged.canFetchMore()
+    qtmodeltester.check(paged)
+    while paged.canFetchMore():
+        paged.fetchMore()
+    assert paged.rowCount() == 5

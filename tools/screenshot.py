@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         today = win.pages["today"]
         if args.day and hasattr(today, "set_day"):
             today.set_day(args.day)
+            history = win.pages.get("inspections")
+            if hasattr(history, "set_range"):
+                history.set_range(args.day - timedelta(days=30), args.day)
         for spec_key in list(win.pages):
             win.show_page(spec_key)
             save(win, spec_key)

@@ -4,8 +4,9 @@
 pytest-qt creates one).  ``ui_language()`` decides the language: env ``OPSLEDGER_LANG``, then the
 ``language`` setting, then the system locale; Chinese (``zh_CN``) unless one of them asks for
 English.  Chinese renders even where the system has no Chinese font: the bundled WenQuanYi Micro
-Hei (``resources/fonts/wqy-microhei.ttc``) is registered and added as a fallback family of the
-application font.
+Hei (``resources/fonts/wqy-microhei.ttc``) is registered and added after the system family in the
+application font's family list, so Qt takes every glyph the system font lacks (all of Chinese on a
+system without a CJK font) from it.
 """
 
 from __future__ import annotations
@@ -65,14 +66,10 @@ def install_font(app: QApplication) -> None:
     font = QFont(app.font())
     current = font.families() or [font.family()]
     if family not in current:
-        font.setFamilies([*current, family] if _has_cjk(current) else [family, *current])
+        # The system family stays first: WenQuanYi's glyph for ℃ (U+2103) is blank, so Latin,
+        # symbols and units come from the system font and Chinese falls back to the bundled one.
+        font.setFamilies([*current, family])
     app.setFont(font)
-
-
-def _has_cjk(families: list[str]) -> bool:
-    """True if one of ``families`` is a font that Qt says supports Simplified Chinese."""
-    known = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-    return any(f in known and f != _font_family for f in families)
 
 
 def install_translator(app: QApplication, language: str | None = None) -> bool:

@@ -50,6 +50,12 @@ def status_text(status: str) -> str:
     }.get(status, status)
 
 
+def display_unit(unit: str) -> str:
+    """The unit as shown: ``℃`` becomes ``°C`` because the bundled WenQuanYi font's ℃ glyph is
+    blank (checked with ``QRawFont.pathForGlyph``); stored data keep the unit as written."""
+    return (unit or "").replace("℃", "°C")
+
+
 def range_text(unit: str, lo: float | None, hi: float | None) -> str:
     """``"18–27 ℃"``, ``"≤ 3 s"``, ``"≥ 1 个"`` or the unit alone."""
 
@@ -64,7 +70,7 @@ def range_text(unit: str, lo: float | None, hi: float | None) -> str:
         r = f"≥ {f(lo)}"
     else:
         r = ""
-    return f"{r} {unit}".strip()
+    return f"{r} {display_unit(unit)}".strip()
 
 
 class _TableModel(QAbstractTableModel):
@@ -211,7 +217,7 @@ class ResultRow:
     def answer_text(self) -> str:
         """The recorded value as shown: the reading (with unit), the choice or the text."""
         if self.value_number is not None:
-            return f"{self.value_number:g} {self.unit}".strip()
+            return f"{self.value_number:g} {display_unit(self.unit)}".strip()
         return self.value_text
 
     def out_of_range(self, value: float) -> bool:
