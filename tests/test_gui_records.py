@@ -17,6 +17,19 @@ from gui_helpers import ENGINEER, gui_ctx, no_modals  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
+_OPEN_PAGES: list = []
+
+
+@pytest.fixture(autouse=True)
+def _let_sla_workers_finish(qtbot):
+    """Background SLA computations finish before the test database is closed."""
+    yield
+    for page in _OPEN_PAGES:
+        model = getattr(page, "model", None)
+        if model is not None and hasattr(model, "wait_idle"):
+            qtbot.waitUntil(model.wait_idle, timeout=20000)
+    _OPEN_PAGES.clear()
+
 
 def _has(module: str) -> bool:
     return importlib.util.find_spec(f"app.services.{module}") is not None
@@ -41,6 +54,7 @@ def _page(qtbot, ctx, cls_path: str):
     qtbot.waitExposed(page)
     page.activateWindow()
     qtbot.waitActive(page)
+    _OPEN_PAGES.append(page)
     return page
 
 
@@ -174,8 +188,19 @@ def test_sla_cells_colour_and_text(qtbot, gui_ctx):  # noqa: F811
     assert "35m" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
     assert cell("fault 3") == "No calendar"
     answers["fault 0"] = _fake_clocks(10)
-    m.refresh_sla()
-    assert "10m" in cell("fault 0")
+    m.refresh_sla()  # recomputed in a worker; the old value stays until then
+    qtbot.waitUntil(lambda: "10m" in cell("fault 0"))
+    assert cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == AMBER
+
+
+def test_sla_cells_fill_in_from_the_worker(qtbot, gui_ctx):  # noqa: F811
+    from app.ui.models.record_models import IncidentTableModel
+
+    _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 60)
+    m = IncidentTableModel(gui_ctx.db, gui_ctx.contract_id, sla_fn=lambda *_: _fake_clocks(80))
+    assert all(m.index(r, m.RESPONSE_COL).data() == "…" for r in range(m.rowCount()))
+    qtbot.waitUntil(m.wait_idle)
+    assert all("1h20m" in m.index(r, m.RESPONSE_COL).data() for r in range(m.rowCount()))
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811

@@ -5,9 +5,11 @@ total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATC
 (the view asks as the user scrolls).  ``sort()`` and ``set_filter()`` re-query from the start.
 
 ``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
-``app.services.sla.compute_incident_clocks`` only for rows the view actually asks for, in one
-session per event-loop turn, cached per incident id; ``refresh_sla()`` (called every 60 s by the
-page) recomputes the open incidents' clocks.  A missing calendar shows “No calendar”.
+``app.services.sla.compute_incident_clocks`` only for rows the view actually asks for, off the GUI
+thread (``app.ui.tasks.run_task``, ``SLA_BATCH`` incidents per task, one session per task; a clock
+of an incident open for a long time walks every calendar day, so it is not cheap), cached per
+incident id and dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes
+the open incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
 """
 
 from __future__ import annotations
@@ -286,6 +288,7 @@ class IncidentTableModel(RecordTableModel):
 
     RESPONSE_COL = 7
     RESTORE_COL = 8
+    SLA_BATCH = 25
 
     def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
@@ -295,32 +298,44 @@ class IncidentTableModel(RecordTableModel):
         self._clocks: dict[RowId, Any] = {}
         self._pending: set[RowId] = set()
         self._scheduled = False
+        self._generation = 0
+        self._task: Any = None
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True, parent)
 
     def _after_reload(self) -> None:
         self._clocks.clear()
         self._pending.clear()
+        self._generation += 1
 
     def clocks_for(self, incident_id: RowId) -> Any:
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
         return self._clocks.get(incident_id)
 
-    def compute_now(self, rows: Sequence[int] | None = None) -> None:
-        """Compute (synchronously) the clocks of the given fetched rows, or of all pending ones."""
-        ids = {self._rows[r].id for r in rows} if rows is not None else set(self._pending)
-        self._pending -= ids
-        if not ids or self._sla_fn is None:
-            return
+    def _compute(self, ids: set[RowId], progress: Any = None) -> dict[RowId, Any]:
+        """Clocks of ``ids`` in one session (any thread); per-row errors become the value."""
         from app.models import Incident  # local: only the model needs the ORM class
 
+        out: dict[RowId, Any] = {}
+        if self._sla_fn is None or not ids:
+            return out
         now = self._now_fn()
         with self.db.session() as s:
             for inc in s.query(Incident).filter(Incident.id.in_(ids)):
+                if progress is not None and progress.cancelled:
+                    break
                 try:
-                    self._clocks[inc.id] = self._sla_fn(s, inc, now)
+                    out[inc.id] = self._sla_fn(s, inc, now)
                 except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
-                    self._clocks[inc.id] = exc
+                    out[inc.id] = exc
+        return out
+
+    def compute_now(self, rows: Sequence[int] | None = None) -> None:
+        """Compute synchronously (GUI thread) the clocks of the given fetched rows, or of all
+        pending ones.  The view itself uses the background path (``_start_batch``)."""
+        ids = {self._rows[r].id for r in rows} if rows is not None else set(self._pending)
+        self._pending -= ids
+        self._clocks.update(self._compute(ids))
         self._emit_sla_changed(ids)
 
     def _emit_sla_changed(self, ids: set[RowId]) -> None:
@@ -329,15 +344,56 @@ class IncidentTableModel(RecordTableModel):
             self.dataChanged.emit(self.index(min(rows), self.RESPONSE_COL),
                                   self.index(max(rows), self.RESTORE_COL))
 
-    def _flush_pending(self) -> None:
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._start_batch)
+
+    def _start_batch(self) -> None:
+        """Compute up to ``SLA_BATCH`` pending clocks in a worker (``app.ui.tasks.run_task``)."""
+        from app.ui.tasks import run_task
+
         self._scheduled = False
-        self.compute_now()
+        if self._task is not None or not self._pending:
+            return
+        ids = set(list(self._pending)[:self.SLA_BATCH])
+        self._pending -= ids
+        generation = self._generation
+
+        def done(result: dict[RowId, Any]) -> None:
+            self._task = None
+            try:
+                if generation == self._generation:
+                    self._clocks.update(result)
+                    self._emit_sla_changed(set(result))
+                if self._pending:
+                    self._schedule()
+            except RuntimeError:  # the model was deleted while the worker ran
+                pass
+
+        def failed(exc: BaseException) -> None:
+            self._task = None
+            try:
+                if generation == self._generation:
+                    for i in ids:
+                        self._clocks[i] = exc if isinstance(exc, Exception) else RuntimeError(str(exc))
+                    self._emit_sla_changed(ids)
+            except RuntimeError:  # the model was deleted while the worker ran
+                pass
+
+        self._task = run_task(lambda progress: self._compute(ids, progress), done, failed)
+
+    def wait_idle(self) -> bool:
+        """True when no SLA computation is pending or running (for tests and benchmarks)."""
+        return self._task is None and not self._pending and not self._scheduled
 
     def refresh_sla(self) -> None:
-        """Recompute the clocks of fetched open incidents (called by a 60 s timer)."""
-        open_rows = [i for i, row in enumerate(self._rows) if row.status != "closed" and row.id in self._clocks]
-        if open_rows:
-            self.compute_now(open_rows)
+        """Recompute, in the background, the clocks of fetched open incidents (60 s timer); the
+        old values stay shown until the new ones arrive."""
+        ids = {row.id for row in self._rows if row.status != "closed" and row.id in self._clocks}
+        if ids:
+            self._pending |= ids
+            self._schedule()
 
     def _clock_cell(self, row: Any, col: int, role: int) -> Any:
         clocks = self._clocks.get(row.id)
@@ -346,9 +402,7 @@ class IncidentTableModel(RecordTableModel):
                 return "—" if role == Qt.ItemDataRole.DisplayRole else None
             if row.id not in self._pending:
                 self._pending.add(row.id)
-                if not self._scheduled:
-                    self._scheduled = True
-                    QTimer.singleShot(0, self._flush_pending)
+                self._schedule()
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if isinstance(clocks, Exception):
             from app.errors import CalendarCoverageError

@@ -1,0 +1,141 @@
+"""Benchmark: the incident list over 100,000 incidents (prints figures, asserts nothing).
+
+    python benchmarks/list_100k.py [--rows 100000]
+
+Creates a temporary database with the Pinggu profile, bulk-inserts the incidents (with a status
+event each and an affected service for every tenth), then times the ``listing`` queries and the
+Qt model (offscreen): first page, COUNT, status+text filter, sort by occurred desc, the model's
+first fetch, one ``fetchMore`` and the SLA clocks of one batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from app import paths  # noqa: E402
+from app.db import open_database  # noqa: E402
+from app.models import Engineer, Incident, IncidentEvent, IncidentService, Service  # noqa: E402
+from app.services import listing  # noqa: E402
+from app.services.profiles import import_profile, load_profile_file  # noqa: E402
+from app.timeutil import UTC  # noqa: E402
+
+WORDS = ["交换机", "服务器", "打印机", "UPS", "空调", "网站", "OA", "数据库", "摄像头", "电话"]
+
+
+def _timed(label: str, fn, repeat: int = 3):  # type: ignore[no-untyped-def]
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    print(f"{label:<44} {best * 1000:9.1f} ms")
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rows", type=int, default=100_000)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
+    paths.init_paths(tmp / "home")
+    db = open_database(tmp / "bench.sqlite3")
+    data = load_profile_file(paths.resources_dir() / "profiles" / "pinggu-court-2026.yaml")
+    with db.session() as s:
+        contract = import_profile(s, data, actor="bench")
+        cid = contract.id
+        engineers = [e.id for e in s.scalars(select(Engineer).where(Engineer.contract_id == cid))]
+        services = [x.id for x in s.scalars(select(Service).where(Service.contract_id == cid))]
+
+    t0 = time.perf_counter()
+    base = datetime(2021, 1, 1, tzinfo=UTC)
+    statuses = ("new", "assigned", "in_progress", "pending", "restored", "closed")
+    chunk = 10_000
+    for lo in range(0, args.rows, chunk):
+        incs, evs, svcs = [], [], []
+        for i in range(lo, min(lo + chunk, args.rows)):
+            iid = uuid.uuid4()
+            at = base + timedelta(minutes=23 * i)
+            st = statuses[i % 11 % 6] if i % 4 else "closed"
+            incs.append(dict(id=iid, number=f"INC-B-{i:07d}", contract_id=cid,
+                             title=f"{WORDS[i % len(WORDS)]}故障 {i}", description=f"bench row {i}",
+                             severity=("P1", "P2", "P3")[i % 3], source="phone", status=st,
+                             reporter_department="", reporter_name=f"用户{i % 500}", reporter_phone="",
+                             assignee_id=engineers[i % len(engineers)] if i % 5 else None,
+                             occurred_at=at, reported_at=at, created_at=at, updated_at=at,
+                             restored_at=at + timedelta(hours=2) if st in ("restored", "closed") else None,
+                             closed_at=at + timedelta(hours=3) if st == "closed" else None,
+                             cause_category="", cause="", resolution="", vendor_case_number="",
+                             root_cause_analysis=""))
+            evs.append(dict(id=uuid.uuid4(), incident_id=iid, at=at, actor="bench", kind="created",
+                            from_status="", to_status="new", changes={}, note=""))
+            if i % 10 == 0:
+                svcs.append(dict(id=uuid.uuid4(), incident_id=iid, service_id=services[i % len(services)],
+                                 downtime_start=at, downtime_end=None, downtime_edited=False))
+        with db.session() as s:
+            s.execute(insert(Incident), incs)
+            s.execute(insert(IncidentEvent), evs)
+            if svcs:
+                s.execute(insert(IncidentService), svcs)
+    print(f"{'bulk insert of ' + format(args.rows, ',') + ' incidents':<44} {(time.perf_counter() - t0):9.1f} s")
+
+    with db.session() as s:
+        _timed("first page (200, occurred desc)", lambda: listing.query_incidents(s, cid, limit=200))
+        _timed("count (all)", lambda: listing.count_incidents(s, cid))
+        flt = listing.IncidentFilter(statuses=("closed",), text="交换机")
+        _timed("filter status=closed + text, first page", lambda: listing.query_incidents(s, cid, flt))
+        _timed("filter status=closed + text, count", lambda: listing.count_incidents(s, cid, flt))
+        _timed("sort occurred desc, page at offset 50,000",
+               lambda: listing.query_incidents(s, cid, sort_key="occurred_at", descending=True,
+                                               offset=50_000, limit=200))
+        _timed("sort by assignee asc, first page", lambda: listing.query_incidents(
+            s, cid, sort_key="assignee", descending=False))
+        _timed("filter by service, first page", lambda: listing.query_incidents(
+            s, cid, listing.IncidentFilter(service_id=services[0])))
+        _timed("text on number (INC-B-0099), first page", lambda: listing.query_incidents(
+            s, cid, listing.IncidentFilter(text="INC-B-0099")))
+
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from app.ui.models.record_models import IncidentTableModel
+
+    app = QApplication.instance() or QApplication([])
+    t = time.perf_counter()
+    model = IncidentTableModel(db, cid)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1400, 800)
+    view.show()
+    app.processEvents()
+    print(f"{'Qt model open + first fetch (view shown)':<44} {(time.perf_counter() - t) * 1000:9.1f} ms "
+          f"({model.rowCount()} of {model.total} rows)")
+    t = time.perf_counter()
+    model.fetchMore()
+    print(f"{'Qt fetchMore (next 200)':<44} {(time.perf_counter() - t) * 1000:9.1f} ms")
+    t = time.perf_counter()
+    model.compute_now(list(range(200)))
+    print(f"{'SLA clocks for 200 rows':<44} {(time.perf_counter() - t) * 1000:9.1f} ms")
+    t = time.perf_counter()
+    model.set_filter(listing.IncidentFilter(statuses=("pending",), text="服务器"))
+    print(f"{'Qt model re-filter (status + text)':<44} {(time.perf_counter() - t) * 1000:9.1f} ms "
+          f"({model.total} rows)")
+    view.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
