@@ -49,7 +49,11 @@ def test_export_workbook_shape_and_hygiene(db, pinggu, tmp_path):
     with db.session() as s:
         export_inspection_log(s, get_contract(s), DAY, date(2026, 11, 30), out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "业务应用系统巡检", "机房基础环境巡检", "巡检明细"]
+    assert wb.sheetnames[0] == "汇总" and wb.sheetnames[1] == "业务应用系统巡检" and wb.sheetnames[-1] == "巡检明细"
+    assert set(wb.sheetnames[2:4]) == {"数据库与备份日检", "机房基础环境巡检"}
+    assert wb.sheetnames[4:6] == ["呼叫中心定期维护", "备份数据可用性测试"]
+    idle = wb["数据库与备份日检"]
+    assert [idle.cell(r, 2).value for r in range(4, idle.max_row + 1)] == ["数据库实例运行状态", "表空间使用率", "昨日数据库备份成功"]
     ws = wb["机房基础环境巡检"]
     assert ws.freeze_panes == "E4" and ws.auto_filter.ref
     assert isinstance(ws.cell(1, 5).value, datetime) and ws.cell(1, 5).value.date() == DAY

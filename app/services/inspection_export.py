@@ -4,7 +4,9 @@ Sheets:
 
 - ``汇总``: completion per template for the range (slots whose window has ended), from
   ``app.services.schedule.completion``.
-- one sheet per checklist template that has inspections in the range: items as rows (section,
+- one sheet per checklist template (those with inspections in the range, plus active scheduled
+  templates without any, so a template nobody inspected shows; ordered twice-daily, daily,
+  weekly, monthly, quarterly, ad hoc): items as rows (section,
   item, unit, normal range), inspections as columns (header rows: date as a real Excel date,
   engineer, slot label); cells hold the reading (a number) or 正常 / 异常 / 不适用 / the chosen
   value; abnormal cells have a red fill.
@@ -30,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import Contract, Engineer, Inspection, InspectionResult
+from app.models import ChecklistItem, ChecklistTemplate, Contract, Engineer, Inspection, InspectionResult
 from app.services import schedule
 from app.services.inspections import OUTCOME_ZH, range_text
 from app.services.xlsx_safe import DATE_FORMAT, display_width, write_cell, write_table
@@ -42,6 +44,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31
+_FREQ_ORDER = {"twice_daily": 0, "daily": 1, "weekly": 2, "monthly": 3, "quarterly": 4, "ad_hoc": 5}
 DETAIL_HEADERS = ["巡检编号", "日期", "时段", "巡检模板", "分区", "巡检项", "值", "单位", "正常范围",
                   "结果", "巡检人", "记录时间", "备注"]
 
@@ -109,9 +112,28 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
     by_template: dict[uuid.UUID, list[Inspection]] = defaultdict(list)
     for i in insps:
         by_template[i.template_id].append(i)
-    for tpl_insps in sorted(by_template.values(), key=lambda xs: xs[0].template_name):
-        ws = wb.create_sheet(safe_sheet_name(tpl_insps[-1].template_name, taken))
-        _write_template_sheet(ws, tpl_insps, by_insp, names)
+    freq = {t.id: t.frequency for t in session.scalars(
+        select(ChecklistTemplate).where(ChecklistTemplate.contract_id == contract.id))}
+    sheets: list[tuple[int, str, list[Inspection], list[ChecklistItem]]] = [
+        (_FREQ_ORDER.get(freq.get(tid, ""), 9), xs[-1].template_name, xs, []) for tid, xs in by_template.items()
+    ]
+    # active scheduled templates without any inspection in the range still get their sheet
+    # (items listed, no columns), so a template nobody inspected is visible
+    idle = list(session.scalars(
+        select(ChecklistTemplate).where(
+            ChecklistTemplate.contract_id == contract.id, ChecklistTemplate.active,
+            ChecklistTemplate.frequency != "ad_hoc", ChecklistTemplate.id.not_in(list(by_template)),
+        )
+    ))
+    for tpl in idle:
+        items = list(session.scalars(
+            select(ChecklistItem).where(ChecklistItem.template_id == tpl.id, ChecklistItem.active)
+            .order_by(ChecklistItem.position)
+        ))
+        sheets.append((_FREQ_ORDER.get(tpl.frequency, 9), tpl.name, [], items))
+    for _rank, title, tpl_insps, items in sorted(sheets, key=lambda x: (x[0], x[1])):
+        ws = wb.create_sheet(safe_sheet_name(title, taken))
+        _write_template_sheet(ws, tpl_insps, by_insp, names, items)
 
     detail = wb.create_sheet(safe_sheet_name("巡检明细", taken))
     rows = []
@@ -157,11 +179,17 @@ def _write_summary(session: Session, contract: Contract, start: date, end: date,
 
 
 def _write_template_sheet(ws, insps: list[Inspection], by_insp: dict[uuid.UUID, list[InspectionResult]],
-                          names: dict[uuid.UUID, str]) -> None:
+                          names: dict[uuid.UUID, str], items: list[ChecklistItem]) -> None:
     # rows: every (section, item text, unit, range) seen, in position order of first appearance
     keys: list[tuple[str, str, str, str]] = []
     seen: dict[tuple[str, str, str, str], int] = {}
     order: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    for it in items:
+        k = (it.section, it.text, it.unit, range_text(it.normal_min, it.normal_max))
+        if k not in seen:
+            seen[k] = len(keys)
+            keys.append(k)
+            order[k] = (it.position, 0)
     for n, i in enumerate(insps):
         for r in by_insp.get(i.id, []):
             k = (r.section, r.item_text, r.unit, range_text(r.normal_min, r.normal_max))
