@@ -28,7 +28,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError
+from app.errors import CalendarCoverageError, OpsLedgerError
 from app.models import (
     Asset,
     Contract,
@@ -96,18 +96,30 @@ def _clock_cells(clock: Any) -> list[Any]:
     return [None if elapsed is None else round(float(elapsed)), target, verdict]
 
 
-def _incident_sla(session: Session, inc: Incident, now: datetime) -> list[Any]:
-    """Six SLA cells: response minutes/target/verdict, restore minutes/target/verdict."""
+def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any:
+    """A function (incident, its events) → six SLA cells: response minutes/target/verdict,
+    restore minutes/target/verdict.  Calendars are loaded once for the whole export."""
     try:
-        from app.services.sla import compute_incident_clocks
+        from app.services.calendar import load_calendars
+        from app.services.sla import incident_clocks
     except ImportError:  # the SLA module is not installed: write what the record kept
-        return [inc.response_minutes, None, _flag(inc.response_breached),
-                inc.restore_minutes, None, _flag(inc.restore_breached)]
+        return lambda inc, _events: [inc.response_minutes, None, _flag(inc.response_breached),
+                                     inc.restore_minutes, None, _flag(inc.restore_breached)]
     try:
-        clocks = compute_incident_clocks(session, inc, now)
+        calendars = load_calendars(session, contract)
     except CalendarCoverageError:
-        return [NO_CALENDAR] * 6
-    return _clock_cells(clocks.response) + _clock_cells(clocks.restore)
+        return lambda _inc, _events: [NO_CALENDAR] * 6
+
+    def cells(inc: Incident, events: list[IncidentEvent]) -> list[Any]:
+        try:
+            clocks = incident_clocks(inc, events, contract.profile or {}, calendars, now)
+        except CalendarCoverageError:
+            return [NO_CALENDAR] * 6
+        except OpsLedgerError as exc:
+            return [f"错误 error: {exc}"] * 6
+        return _clock_cells(clocks.response) + _clock_cells(clocks.restore)
+
+    return cells
 
 
 def _flag(breached: bool | None) -> str:
@@ -160,6 +172,7 @@ def export_incidents(
     ):
         events[ev.incident_id].append(ev)
 
+    incident_sla = _incident_sla_fn(session, contract, now)
     main: list[list[Any]] = []
     svc_rows: list[list[Any]] = []
     hist_rows: list[list[Any]] = []
@@ -181,7 +194,7 @@ def export_incidents(
         for key in ("reporter_department", "reporter_name", "reporter_phone", "description", "cause",
                     "resolution", "vendor_case_number", "root_cause_analysis"):
             values[key] = getattr(inc, key)
-        sla = _incident_sla(session, inc, now)
+        sla = incident_sla(inc, events[inc.id])
         for key, cell in zip(("response_minutes", "response_target", "response_result",
                               "restore_minutes", "restore_target", "restore_result"), sla):
             values[key] = cell
@@ -225,6 +238,8 @@ def _request_sla(session: Session, contract: Contract, now: datetime) -> Any:
             return _clock_cells(request_clocks(req, contract.profile, calendars, now))
         except CalendarCoverageError:
             return [NO_CALENDAR] * 3
+        except OpsLedgerError as exc:
+            return [f"错误 error: {exc}"] * 3
 
     return cells
 
