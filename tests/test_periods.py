@@ -109,3 +109,15 @@ def test_trend_series_stops_at_first_contract_year_period() -> None:
     assert [p.key for p in last_periods(q3, SMX, 6)] == ["CY1-Q1", "CY1-Q2", "CY1-Q3"]
     m = parse_period("monthly", "2026-03", LONG, today=TODAY)
     assert [p.key for p in last_periods(m, LONG, 3)] == ["2026-01", "2026-02", "2026-03"]
+
+
+def test_sanmenxia_profile_contract_year_quarters(db) -> None:  # noqa: ANN001 - fixture
+    """The shipped Sanmenxia profile (term 2023-12-20 – 2024-12-19, periods: contract_year)."""
+    from tests.conftest import load_contract
+
+    c = load_contract(db, "sanmenxia-court-2023")
+    assert default_period("quarterly", c, date(2024, 7, 1)).key == "CY1-Q2"
+    q3 = parse_period("quarterly", "CY1-Q3", c, today=date(2025, 1, 1))
+    assert (q3.start, q3.end) == (date(2024, 6, 20), date(2024, 9, 19))
+    with pytest.raises(ValidationError, match="outside the contract term"):
+        parse_period("quarterly", "CY2-Q1", c, today=date(2025, 6, 1))

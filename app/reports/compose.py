@@ -159,7 +159,7 @@ def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
         b.append(Table(["巡检单号", "日期", "模板", "检查项", "结果", "说明", "关联故障", "故障状态"],
                        [[a["inspection"], a["date"], a["template"], a["item"], a["value"], a["note"],
                          a["incident"] or "无", a["incident_status"]] for a in ins["abnormal"]],
-                       title="巡检异常及处理", col_widths=[2, 1.6, 2, 3, 1.2, 2, 2, 1.2]))
+                       title="巡检异常及处理", col_widths=[2.2, 2.2, 2, 3, 1.2, 2, 2.2, 1.2]))
     elif ins["done"]:
         b.append(Paragraph("报告期内巡检未发现异常。"))
 
