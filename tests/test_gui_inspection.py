@@ -190,3 +190,19 @@ def test_models_pass_qtmodeltester(qtbot: Any, qtmodeltester: Any, main_window: 
     while paged.canFetchMore():
         paged.fetchMore()
     assert paged.rowCount() == 5
+
+
+def test_today_lists_the_day_first_then_open_earlier_slots(qtbot: Any, main_window: Any) -> None:
+    today = main_window.show_page("today")
+    today.set_day(DAY)
+    rows = today.model.rows()
+    dated = [r for r in rows if r.slot]  # timed daily slots
+    day_rows = [r for r in dated if r.due_date == DAY]
+    assert [r.slot for r in day_rows] == ["09:00", "09:30", "10:00", "14:30"]
+    first_earlier = next(n for n, r in enumerate(rows) if r.slot and r.due_date < DAY)
+    assert all(r.due_date == DAY for r in rows[first_earlier - 4:first_earlier])
+    assert rows[first_earlier].due_date == date(2026, 5, 29)  # Friday before, most recent first
+    # the real clock is past 2026-06-01, so everything there is overdue: red, with its text
+    idx = today.model.index(first_earlier, 2)
+    assert today.model.data(idx) in ("Overdue", "已逾期")
+    assert today.model.data(idx, Qt.ItemDataRole.BackgroundRole).color().name() == "#f8c9c9"

@@ -226,3 +226,28 @@ def test_screenshot_tool_writes_every_page(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.glob("*.png"))
     assert names[0] == "00-today.png" and names[-1] == "08-runner.png" and len(names) == 9
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
+
+
+def test_main_asks_engineer_when_none_is_set(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.db import open_database
+    from app.ui import main as main_mod
+
+    path = tmp_path / "known.sqlite3"
+    db = open_database(path)
+    load_contract(db, "pinggu-court-2026")
+    db.close()
+    offered: list[list[str]] = []
+
+    def fake_get_item(_parent: Any, _title: str, _label: str, items: list[str], *_a: Any) -> tuple[str, bool]:
+        offered.append(list(items))
+        return "李晓明", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", fake_get_item)
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
+    assert main_mod.main(db=str(path)) == 0
+    assert offered == [["李晓明", "王建国"]]
+    assert settings.get("engineer_name") == "李晓明"
+    for w in QApplication.topLevelWidgets():
+        w.close()

@@ -28,6 +28,27 @@ def pick_contract(db: Database) -> uuid.UUID | None:
     return contracts[0].id if contracts else None
 
 
+def ask_engineer(db: Database, contract_id: uuid.UUID | None) -> str:
+    """Ask who is using OpsLedger (the contract's engineers offered, any name accepted); the
+    answer is stored as the ``engineer_name`` setting.  Returns ``""`` if the user cancels."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.models import Engineer
+
+    with db.session() as s:
+        names = [e.name for e in s.scalars(select(Engineer).where(Engineer.contract_id == contract_id)
+                                           .order_by(Engineer.name))] if contract_id else []
+    name, ok = QInputDialog.getItem(
+        None, "OpsLedger",
+        QCoreApplication.translate("main", "Who is using OpsLedger? (recorded on every change)"),
+        names, 0, True)
+    name = name.strip() if ok else ""
+    if name:
+        settings.set_value("engineer_name", name)
+    return name
+
+
 def build_window(db: Database, contract_id: uuid.UUID | None, engineer: str):  # noqa: ANN201
     """A ``MainWindow`` over ``db`` with a fresh ``AppContext`` (not shown)."""
     from app.ui.context import AppContext, ChangeBus
@@ -59,6 +80,10 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
             if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
                 return 0
             contract_id, engineer = dlg.contract_id, dlg.engineer
+        if not engineer:
+            engineer = ask_engineer(database, contract_id)
+            if not engineer:
+                return 0
         window = build_window(database, contract_id, engineer)
         window.show()
         return int(app.exec())

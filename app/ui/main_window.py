@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         if history is not None and hasattr(history, "inspectionOpenRequested"):
             history.inspectionOpenRequested.connect(self.open_inspection)
         self.runner.closeRequested.connect(self._close_runner)
+        self.runner.incidentCreated.connect(
+            lambda number: self.statusBar().showMessage(self.tr("Incident %1 created.").replace("%1", number), 10000))
         settings_page = self.pages.get("settings")
         if settings_page is not None and hasattr(settings_page, "contractChanged"):
             settings_page.contractChanged.connect(self.set_contract)

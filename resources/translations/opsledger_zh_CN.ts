@@ -30,7 +30,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="197" />
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">今日</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="198" />
@@ -61,57 +61,57 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../app/ui/first_start.py" line="47" />
+        <location filename="../../app/ui/first_start.py" line="48" />
         <source>Welcome to OpsLedger</source>
         <translation>欢迎使用运维台账</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="49" />
+        <location filename="../../app/ui/first_start.py" line="50" />
         <source>The database is empty. Load the contract you work under, then say who you are: your name is recorded on every change.</source>
         <translation>数据库为空。请加载您所服务的合同，并填写您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="58" />
+        <location filename="../../app/ui/first_start.py" line="60" />
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="69" />
+        <location filename="../../app/ui/first_start.py" line="71" />
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="71" />
+        <location filename="../../app/ui/first_start.py" line="73" />
         <source>Who is using OpsLedger:</source>
         <translation>当前使用人：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="74" />
+        <location filename="../../app/ui/first_start.py" line="76" />
         <source>Shipped contract profiles:</source>
         <translation>内置合同配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="94" />
+        <location filename="../../app/ui/first_start.py" line="96" />
         <source>Choose a contract profile first.</source>
         <translation>请先选择合同配置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="129" />
+        <location filename="../../app/ui/first_start.py" line="133" />
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="129" />
+        <location filename="../../app/ui/first_start.py" line="133" />
         <source>Contract profiles (*.yaml *.yml *.json)</source>
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="144" />
+        <location filename="../../app/ui/first_start.py" line="148" />
         <source>From file: %1</source>
         <translation>来自文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="153" />
+        <location filename="../../app/ui/first_start.py" line="157" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="585" />
@@ -248,7 +248,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="586" />
         <source>Occurred</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">发生时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="587" />
@@ -356,7 +356,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="363" />
         <source>Inspection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">巡检单号</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="363" />
@@ -366,12 +366,12 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="376" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="377" />
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">故障等级</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="378" />
@@ -416,12 +416,12 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="386" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="390" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">保存</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="391" />
@@ -431,7 +431,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="393" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="394" />
@@ -502,7 +502,7 @@
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>In progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">进行中</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="45" />
@@ -569,8 +569,8 @@
     </message>
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="36" />
-        <location filename="../../app/ui/models/inspection_models.py" line="159" />
-        <location filename="../../app/ui/models/inspection_models.py" line="302" />
+        <location filename="../../app/ui/models/inspection_models.py" line="165" />
+        <location filename="../../app/ui/models/inspection_models.py" line="308" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="46" />
-        <location filename="../../app/ui/models/inspection_models.py" line="317" />
+        <location filename="../../app/ui/models/inspection_models.py" line="323" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -611,84 +611,84 @@
         <translation>未到时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="154" />
+        <location filename="../../app/ui/models/inspection_models.py" line="160" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="155" />
-        <location filename="../../app/ui/models/inspection_models.py" line="298" />
+        <location filename="../../app/ui/models/inspection_models.py" line="161" />
+        <location filename="../../app/ui/models/inspection_models.py" line="304" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="156" />
+        <location filename="../../app/ui/models/inspection_models.py" line="162" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="157" />
+        <location filename="../../app/ui/models/inspection_models.py" line="163" />
         <source>Inspection</source>
         <translation>巡检单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="158" />
-        <location filename="../../app/ui/models/inspection_models.py" line="299" />
+        <location filename="../../app/ui/models/inspection_models.py" line="164" />
+        <location filename="../../app/ui/models/inspection_models.py" line="305" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="229" />
+        <location filename="../../app/ui/models/inspection_models.py" line="235" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="230" />
+        <location filename="../../app/ui/models/inspection_models.py" line="236" />
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="231" />
+        <location filename="../../app/ui/models/inspection_models.py" line="237" />
         <source>Item</source>
         <translation>巡检项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="232" />
+        <location filename="../../app/ui/models/inspection_models.py" line="238" />
         <source>Normal range</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="233" />
+        <location filename="../../app/ui/models/inspection_models.py" line="239" />
         <source>Answer</source>
         <translation>记录值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="234" />
+        <location filename="../../app/ui/models/inspection_models.py" line="240" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="235" />
+        <location filename="../../app/ui/models/inspection_models.py" line="241" />
         <source>Incident</source>
         <translation>故障单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="296" />
+        <location filename="../../app/ui/models/inspection_models.py" line="302" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="297" />
+        <location filename="../../app/ui/models/inspection_models.py" line="303" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="300" />
+        <location filename="../../app/ui/models/inspection_models.py" line="306" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="301" />
+        <location filename="../../app/ui/models/inspection_models.py" line="307" />
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
@@ -716,72 +716,72 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="210" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="212" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="218" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="220" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="281" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="283" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="291" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="293" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="294" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="296" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="295" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="297" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="297" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="299" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="298" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="300" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="387" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="389" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="406" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="408" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="411" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="413" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="437" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="439" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="443" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="445" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="444" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="446" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
@@ -867,62 +867,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133" />
+        <location filename="../../app/ui/main_window.py" line="134" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
+        <location filename="../../app/ui/main_window.py" line="135" />
         <source>Inspections</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135" />
+        <location filename="../../app/ui/main_window.py" line="136" />
         <source>Incidents</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="137" />
         <source>Requests</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="138" />
         <source>Requirements</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="140" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265" />
+        <location filename="../../app/ui/main_window.py" line="171" />
+        <source>Incident %1 created.</source>
+        <translation>已登记故障 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>(no contract)</source>
         <translation>（未加载合同）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Contract: %1</source>
         <translation>合同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Engineer: %1</source>
         <translation>工程师：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -932,7 +937,229 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1160" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="157" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="168" />
+        <location filename="../../app/ui/pages/reports.py" line="192" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="170" />
+        <location filename="../../app/ui/pages/reports.py" line="249" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="172" />
+        <location filename="../../app/ui/pages/reports.py" line="249" />
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="204" />
+        <source>Empty: a neutral default sentence is used</source>
+        <translation>留空则使用默认表述</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="205" />
+        <source>Save narrative</source>
+        <translation>保存报告文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="206" />
+        <source>Narrative</source>
+        <translation>报告文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="208" />
+        <source>Summary</source>
+        <translation>工作总结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="209" />
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="210" />
+        <source>Next period's plan</source>
+        <translation>下期工作计划</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="215" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="217" />
+        <location filename="../../app/ui/pages/reports.py" line="532" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="220" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="225" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="225" />
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="226" />
+        <source>Export Word</source>
+        <translation>导出 Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="236" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="237" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="249" />
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="249" />
+        <source>By</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="250" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="250" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="250" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="255" />
+        <source>Exported reports</source>
+        <translation>已导出的报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="293" />
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="294" />
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="295" />
+        <source>Quarterly report</source>
+        <translation>季报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="296" />
+        <source>Half-year report</source>
+        <translation>半年报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="297" />
+        <source>Annual report</source>
+        <translation>年报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="298" />
+        <source>Monthly requirements document</source>
+        <translation>月度需求文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="320" />
+        <source>No contract loaded.</source>
+        <translation>尚未载入合同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="357" />
+        <source> (in progress)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="428" />
+        <source>Cannot save the narrative</source>
+        <translation>无法保存报告文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="431" />
+        <source>Narrative saved.</source>
+        <translation>报告文字已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="447" />
+        <source>Building the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="477" />
+        <source>Preview failed: %1</source>
+        <translation>预览失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="530" />
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="531" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="582" />
+        <source>Exported %1 (SHA-256 %2…)</source>
+        <translation>已导出 %1（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="592" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="595" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="596" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="603" />
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1253,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="928" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="930" />
@@ -1089,7 +1316,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="774" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="774" />
@@ -1134,21 +1361,117 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="778" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="783" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="784" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">保存</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="785" />
         <source>Save (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="41" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="41" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="42" />
+        <source>In progress</source>
+        <translation type="unfinished">进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="42" />
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="43" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="44" />
+        <source>All categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="46" />
+        <source>New request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="47" />
+        <source>Record a new service request (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="48" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="49" />
+        <source>Export the requests of the chosen period to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="50" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="51" />
+        <source>Import service requests from Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests.py" line="113" />
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequirementDetail</name>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="57" />
+        <source>Set status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="73" />
+        <source>Select a requirement, or press Ctrl+N to record a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="82" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="83" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="84" />
+        <source>Collected</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1167,7 +1490,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1015" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1015" />
@@ -1187,123 +1510,151 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1017" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1022" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1023" />
         <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="116" />
+        <source>New requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="117" />
+        <source>Record a new requirement (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="118" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="119" />
+        <source>Export the requirements of the chosen period to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requirements.py" line="172" />
+        <source>%1 of %2 shown</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="47" />
+        <location filename="../../app/ui/pages/settings.py" line="48" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="52" />
+        <location filename="../../app/ui/pages/settings.py" line="53" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="54" />
+        <location filename="../../app/ui/pages/settings.py" line="55" />
         <source>Follow the system (Chinese by default)</source>
         <translation>跟随系统（默认中文）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="59" />
+        <location filename="../../app/ui/pages/settings.py" line="60" />
         <source>Takes effect when OpsLedger is restarted.</source>
         <translation>重启运维台账后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="70" />
+        <location filename="../../app/ui/pages/settings.py" line="71" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72" />
+        <location filename="../../app/ui/pages/settings.py" line="73" />
         <source>Engineer (recorded on every change)</source>
         <translation>工程师（每项修改均记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="73" />
+        <location filename="../../app/ui/pages/settings.py" line="74" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75" />
+        <location filename="../../app/ui/pages/settings.py" line="76" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76" />
+        <location filename="../../app/ui/pages/settings.py" line="77" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="78" />
+        <location filename="../../app/ui/pages/settings.py" line="79" />
         <source>Service calendar: official holiday arrangements</source>
         <translation>服务日历：法定节假日安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="81" />
+        <location filename="../../app/ui/pages/settings.py" line="83" />
         <source>Import year file…</source>
         <translation>导入年度文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="83" />
+        <location filename="../../app/ui/pages/settings.py" line="85" />
         <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
         <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="127" />
+        <location filename="../../app/ui/pages/settings.py" line="130" />
         <source>Calendar administration is not available in this build.</source>
         <translation>此版本不提供日历管理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="135" />
+        <location filename="../../app/ui/pages/settings.py" line="138" />
         <source>No year entered: the built-in holiday table is used.</source>
         <translation>尚未录入年份：使用内置节假日表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142" />
+        <location filename="../../app/ui/pages/settings.py" line="145" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="146" />
+        <location filename="../../app/ui/pages/settings.py" line="149" />
         <source>Engineer saved.</source>
         <translation>工程师已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151" />
+        <location filename="../../app/ui/pages/settings.py" line="154" />
         <source>Language saved; it takes effect when OpsLedger is restarted.</source>
         <translation>界面语言已保存，重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="167" />
+        <location filename="../../app/ui/pages/settings.py" line="171" />
         <source>Import calendar year</source>
         <translation>导入日历年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="168" />
+        <location filename="../../app/ui/pages/settings.py" line="172" />
         <source>Calendar files (*.yaml *.yml *.json)</source>
         <translation>日历文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="199" />
+        <location filename="../../app/ui/pages/settings.py" line="203" />
         <source>Calendar year %1 entered.</source>
         <translation>已录入 %1 年日历。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206" />
+        <location filename="../../app/ui/pages/settings.py" line="210" />
         <source>Import refused: %1</source>
         <translation>导入被拒绝：%1</translation>
     </message>
@@ -1311,37 +1662,37 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="60" />
+        <location filename="../../app/ui/pages/today.py" line="61" />
         <source>Start / resume (Enter)</source>
         <translation>开始 / 继续 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="61" />
+        <location filename="../../app/ui/pages/today.py" line="62" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="62" />
+        <location filename="../../app/ui/pages/today.py" line="63" />
         <source>Enter or double-click starts or resumes the selected inspection.</source>
         <translation>回车或双击开始（或继续）所选巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="94" />
+        <location filename="../../app/ui/pages/today.py" line="105" />
         <source>Today %1</source>
         <translation>今日 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="97" />
+        <location filename="../../app/ui/pages/today.py" line="108" />
         <source>No contract loaded.</source>
         <translation>未加载合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="103" />
+        <location filename="../../app/ui/pages/today.py" line="114" />
         <source>The inspection schedule is not available in this build.</source>
         <translation>此版本不提供巡检计划。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="114" />
+        <location filename="../../app/ui/pages/today.py" line="131" />
         <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
         <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
     </message>
@@ -1364,7 +1715,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1110" />
         <source>Engineer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">工程师</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1111" />
@@ -1379,7 +1730,7 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1113" />
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">工作总结</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1116" />
@@ -1388,11 +1739,52 @@
     </message>
 </context>
 <context>
+    <name>WorkLogPage</name>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="50" />
+        <source>Previous day (Alt+Left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="57" />
+        <source>Next day (Alt+Right)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="58" />
+        <source>Today</source>
+        <translation type="unfinished">今日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="59" />
+        <source>Export month…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="60" />
+        <source>Export the work log of the picked day's month to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/worklog.py" line="122" />
+        <source>%1 lines, %2 in total</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/ui/main.py" line="44" />
+        <source>Who is using OpsLedger? (recorded on every change)</source>
+        <translation>当前使用人是谁？（每项修改均记录）</translation>
+    </message>
+</context>
+<context>
     <name>owner</name>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1218" />
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">导出</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1224" />

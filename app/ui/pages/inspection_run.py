@@ -139,7 +139,7 @@ class InspectionRunPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicks select rows; typing stays in the answer line
         self.table.verticalHeader().hide()
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -183,8 +183,10 @@ class InspectionRunPage(QWidget):
         self.back_button.clicked.connect(self.closeRequested)
         self.answer.textChanged.connect(self._on_typing)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
-        for seq in ("Ctrl+I",):
-            QShortcut(QKeySequence(seq), self, activated=self.create_incident,
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.create_incident,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.finish,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._show_current()
 

@@ -1,6 +1,7 @@
 """Today (今日): what is due today and what is overdue, per slot, from ``schedule.due_list``.
 
-Each row shows the slot, checklist, status (colour + text: done / in progress / due / overdue /
+Today's slots (and the weekly/monthly/quarterly periods containing today) come first, then the
+slots of earlier days still open (overdue), most recent first.  Each row shows the slot, checklist, status (colour + text: done / in progress / due / overdue /
 upcoming), inspection number, engineer and abnormal count.  ``Enter`` or a double-click emits
 ``inspectionRequested(entry)`` with the ``schedule.DueEntry``; the main window opens the runner.
 """
@@ -8,9 +9,9 @@ upcoming), inspection number, engineer and abnormal count.  ``Enter`` or a doubl
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Contract
-from app.timeutil import local_today, utcnow
+from app.timeutil import local_dt, local_today, utcnow
 from app.ui.context import AppContext
 from app.ui.models.inspection_models import DueModel, DueRow
 
@@ -81,7 +82,17 @@ class TodayPage(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self.table, activated=self.start_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
+        # Statuses move with the clock (due → overdue): refresh every minute while visible.
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
         self.refresh()
+
+    @Slot()
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def set_day(self, day: date | None) -> None:
         """Show ``day`` instead of today (``None``: today again)."""
@@ -105,7 +116,13 @@ class TodayPage(QWidget):
         with self.ctx.db.session() as s:
             contract = s.get(Contract, self.ctx.contract_id)
             entries = list(schedule.due_list(s, contract, day, utcnow())) if contract else []
-        rows = [DueRow.from_entry(e) for e in entries]
+        # Today's slots (and the periods containing today) first in time order, then the slots of
+        # earlier days still open, most recent first.
+        day_start = local_dt(day, time())
+        current = [e for e in entries if e.slot.window_end > day_start]
+        earlier = sorted((e for e in entries if e.slot.window_end <= day_start),
+                         key=lambda e: e.slot.window_start, reverse=True)
+        rows = [DueRow.from_entry(e) for e in (*current, *earlier)]
         selected = self.table.selectionModel().currentIndex().row()
         self.model.set_rows(rows)
         counts: dict[str, int] = {}
