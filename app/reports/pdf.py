@@ -1,8 +1,8 @@
 """Render a ``ReportDocument`` to PDF with reportlab platypus.
 
 Layout (A4, 20 mm margins): a cover page (title, subtitle, cover facts, parties, period,
-generated date), a contents page when ``doc.with_contents`` (built with ``multiBuild`` so page
-numbers are right), then the blocks: headings (also PDF bookmarks), paragraphs, tables that split
+generated date), contents page(s) when ``doc.with_contents`` (reserved, then drawn by the canvas
+once the pages of the headings are known: one layout pass), then the blocks: headings (also PDF bookmarks), paragraphs, tables that split
 across pages with the header row repeated and highlighted rows shaded light red, charts drawn
 with ``reportlab.graphics``, and the sign-off block of both parties.  Every page after the cover
 has a header (report title, period) and a footer "第 N 页 / 共 M 页".
@@ -69,10 +69,6 @@ def _styles() -> dict[str, Any]:
         "cell": ParagraphStyle("rCell", fontSize=9, leading=12, **base),
         "head": ParagraphStyle("rHead", fontSize=9, leading=12, **base),
         "kv": ParagraphStyle("rKv", fontSize=11, leading=16, **base),
-        "toc_title": ParagraphStyle("rToc", fontSize=18, leading=26, alignment=TA_CENTER,
-                                    spaceAfter=16, **base),
-        "toc1": ParagraphStyle("rToc1", fontSize=11.5, leading=20, leftIndent=10, **base),
-        "toc2": ParagraphStyle("rToc2", fontSize=10, leading=16, leftIndent=30, **base),
     }
 
 
@@ -108,54 +104,89 @@ def _make_doc_template(path: Path, doc: ReportDocument, progress: Progress | Non
                 PageTemplate(id="normal", frames=[frame], onPage=on_page),
             ])
             self._flow_count = 0
-            self._pass = 0
-
-        def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab hook name
-            self._pass += 1
-            self._flow_count = 0
-            super().handle_documentBegin()
 
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab hook name
             self._flow_count += 1
-            passes = 2 if doc.with_contents else 1
-            done = min(self._flow_count + (min(self._pass, passes) - 1) * total, passes * total)
             if self._flow_count % 20 == 0 and progress is not None:
                 # Layout is steps 100..1000 of 1000 (composing the story was 0..100).
-                progress(100 + 900 * done // max(1, passes * total), 1000)
+                progress(100 + 900 * min(self._flow_count, total) // max(1, total), 1000)
             level = getattr(flowable, "_toc_level", None)
             if level is not None:
                 text = flowable.getPlainText()
                 key = f"h{self.seq.nextf('heading')}"
                 self.canv.bookmarkPage(key)
                 self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-                self.notify("TOCEntry", (level, text, self.page, key))
+                self.canv.toc_entries.append((level, text, self.page, key))
 
     return _Doc(str(path)), page_w - 2 * margin
 
 
-def _numbered_canvas():
+#: Contents entries per reserved contents page (title on the first, 20 pt leading).
+TOC_PER_PAGE = 32
+
+
+def toc_pages(doc: ReportDocument) -> int:
+    """Pages reserved for the contents: one per ``TOC_PER_PAGE`` headings (0 without contents)."""
+    if not doc.with_contents:
+        return 0
+    n = sum(1 for b in doc.blocks if isinstance(b, Heading))
+    return max(1, -(-n // TOC_PER_PAGE))
+
+
+def _numbered_canvas(toc_first_page: int, toc_page_count: int):
+    """A canvas class that keeps every page until ``save`` and then draws on each page but the
+    cover "第 N 页 / 共 M 页", and on the reserved contents pages the contents (headings with
+    dot leaders, page numbers and links) — one layout pass instead of ``multiBuild``'s two."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
-        """Draws "第 N 页 / 共 M 页" on every page but the cover once the total is known."""
-
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("initialFontName", FONT_NAME)
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self.toc_entries: list[tuple[int, str, int, str]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._saved.append(dict(self.__dict__))
             self._startPage()
 
+        def _draw_contents(self, index: int) -> None:
+            w, h = self._pagesize
+            left, right = 20 * mm, w - 20 * mm
+            y = h - 20 * mm - 10
+            if index == 0:
+                self.setFont(FONT_NAME, 18)
+                self.drawCentredString(w / 2, y - 18, "目　录")
+                y -= 56
+            chunk = self.toc_entries[index * TOC_PER_PAGE:(index + 1) * TOC_PER_PAGE]
+            for level, text, page, key in chunk:
+                size = 11.5 if level == 0 else 10
+                x = left + (10 if level == 0 else 30)
+                self.setFont(FONT_NAME, size)
+                self.drawString(x, y, text)
+                num = str(page)
+                self.drawRightString(right, y, num)
+                start = x + stringWidth(text, FONT_NAME, size) + 6
+                end = right - stringWidth(num, FONT_NAME, size) - 6
+                dot = stringWidth(". ", FONT_NAME, size)
+                if end > start:
+                    self.drawRightString(end, y, ". " * int((end - start) / dot))
+                self.linkRect("", key, (x, y - 3, right, y + size), relative=0)
+                y -= 20 if level == 0 else 18
+
         def save(self) -> None:
             total = len(self._saved)
             for state in self._saved:
                 self.__dict__.update(state)
-                if self._pageNumber > 1:
+                n = self._pageNumber
+                if toc_page_count and toc_first_page <= n < toc_first_page + toc_page_count:
+                    self._draw_contents(n - toc_first_page)
+                if n > 1:
                     self.setFont(FONT_NAME, 9)
                     w = self._pagesize[0]
-                    self.drawCentredString(w / 2, 28, f"第 {self._pageNumber} 页 / 共 {total} 页")
+                    self.drawCentredString(w / 2, 28, f"第 {n} 页 / 共 {total} 页")
                 super().showPage()
             super().save()
 
@@ -205,10 +236,9 @@ def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) 
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
-
     from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import LongTable, TableStyle
+    from reportlab.platypus import Table as RLTable
 
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
     fs = st["cell"].fontSize
@@ -228,7 +258,9 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     data = [[RLParagraph(_esc(h), st["head"]) for h in t.header]]
     for r in t.rows:
         data.append([cell(r[c] if c < len(r) else None, c) for c in range(ncols)])
-    table = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # LongTable splits long tables page by page without re-measuring the rest each time.
+    cls = LongTable if len(data) > 60 else RLTable
+    table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
         ("FONT", (0, 0), (-1, -1), FONT_NAME, fs),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(GRID)),
@@ -334,16 +366,13 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
     blocks).  ``progress(done, total)`` is called per block and may raise to cancel."""
     from reportlab.platypus import CondPageBreak, PageBreak as RLPageBreak, Spacer
     from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus.tableofcontents import TableOfContents
 
     register_fonts()
     st = _styles()
     story = _cover(doc, width, st)
-    if doc.with_contents:
-        toc = TableOfContents()
-        toc.levelStyles = [st["toc1"], st["toc2"]]
-        toc.dotsMinLevel = 0
-        story += [RLParagraph("目　录", st["toc_title"]), toc, RLPageBreak()]
+    for _ in range(toc_pages(doc)):
+        # Reserved; the canvas draws the contents here once the heading pages are known.
+        story += [Spacer(1, 1), RLPageBreak()]
     total = len(doc.blocks)
     for n, block in enumerate(doc.blocks):
         if n % 10 == 0:
@@ -392,10 +421,7 @@ def render_pdf(doc: ReportDocument, out: Path, progress: Progress | None = None)
                 progress(100 * done // max(1, total), 1000)
         story = build_story(doc, width, compose_progress)
         template, width = _make_doc_template(tmp, doc, progress, len(story))
-        canvasmaker = _numbered_canvas()
-        if doc.with_contents:
-            template.multiBuild(story, canvasmaker=canvasmaker)
-        else:
-            template.build(story, canvasmaker=canvasmaker)
+        # The cover is page 1, the contents pages follow it.
+        template.build(story, canvasmaker=_numbered_canvas(2, toc_pages(doc)))
         report_progress(progress, 1000, 1000)
     return out

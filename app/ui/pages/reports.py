@@ -89,16 +89,17 @@ def document_html(doc: ReportDocument, chart_url: Any = None) -> str:
     out.append("</table><hr/>")
     n_chart = 0
 
-    def table(header: list[str], rows: list[list[Any]], highlight: set[int]) -> str:
-        parts = ["<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
-                 "<tr>" + "".join(f"<th bgcolor='#DDEBF7'>{html.escape(h)}</th>" for h in header)
-                 + "</tr>"]
+    def table(header: list[str] | None, rows: list[list[Any]], highlight: set[int]) -> str:
+        parts = ["<table border='1' cellspacing='0' cellpadding='3' width='100%'>"]
+        if header:
+            parts.append("<tr>" + "".join(f"<th bgcolor='#DDEBF7'>{html.escape(h)}</th>"
+                                          for h in header) + "</tr>")
         for i, r in enumerate(rows[:500]):
             bg = " bgcolor='#FDE2E2'" if i in highlight else ""
             parts.append(f"<tr{bg}>" + "".join(f"<td>{html.escape(cell_text(v))}</td>" for v in r)
                          + "</tr>")
         if len(rows) > 500:
-            parts.append(f"<tr><td colspan='{len(header)}'>… {len(rows) - 500} …</td></tr>")
+            parts.append(f"<tr><td colspan='{len(rows[0])}'>… {len(rows) - 500} …</td></tr>")
         parts.append("</table>")
         return "".join(parts)
 
@@ -116,7 +117,7 @@ def document_html(doc: ReportDocument, chart_url: Any = None) -> str:
         elif isinstance(b, KeyValues):
             if b.title:
                 out.append(f"<p><b>{html.escape(b.title)}</b></p>")
-            out.append(table(["", ""], [[k, v] for k, v in b.items], set()))
+            out.append(table(None, [[k, v] for k, v in b.items], set()))
         elif isinstance(b, Chart):
             out.append(f"<p><b>{html.escape(b.title)}</b></p>")
             url = chart_url(n_chart, b) if chart_url else None
