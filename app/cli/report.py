@@ -56,7 +56,12 @@ def run_report(args: argparse.Namespace) -> int:
             if args.period:
                 period = args.period
             else:
-                period = check_period(default_period(args.kind, contract), contract)
+                default = default_period(args.kind, contract)
+                try:
+                    period = check_period(default, contract)
+                except ValidationError as exc:
+                    raise ValidationError("--period", f"the last complete {args.kind} period: {exc.message}; "
+                                          "give --period") from None
             rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
                                   actor=settings.get("engineer_name") or "cli")
             print(rec.path)
