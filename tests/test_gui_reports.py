@@ -68,6 +68,11 @@ def test_export_monthly_pdf_writes_file_and_record(qtbot, page, db) -> None:
     assert page.history.item(0, 4).text() == "PDF"
     assert page.history.item(0, 5).text() == recs[0].sha256[:12]
     assert page.open_file_button.isEnabled()
+    # A second export does not overwrite the first (its record keeps that file's hash).
+    page.export_buttons["pdf"].click()
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30000)
+    assert page.last_export != out and out.exists() and page.last_export.exists()
+    assert page.history.rowCount() == 2
 
 
 def test_cancel_export_leaves_no_file_and_no_record(qtbot, page, db, monkeypatch) -> None:

@@ -507,13 +507,20 @@ class ReportsPage(QWidget):
 
     # ------------------------------------------------------------------ export
     def output_path(self, fmt: str) -> Path:
-        """Where an export of ``fmt`` goes: ``<folder>/<contract>-<kind>-<period>.<fmt>``."""
+        """Where an export of ``fmt`` goes: ``<folder>/<contract>-<kind>-<period>.<fmt>``, with
+        ``-2``, ``-3``… added rather than overwriting an earlier export (whose record keeps the
+        SHA-256 of that file)."""
         period = self.current_period()
         folder = Path(self.folder.text().strip() or str(data_dir() / "reports")).expanduser()
         with self.ctx.db.session() as s:
             contract = self._contract(s)
             name = contract.name if contract is not None else "report"
-        return folder / f"{name}-{self.current_kind()}-{period.key}.{fmt}"
+        stem = f"{name}-{self.current_kind()}-{period.key}"
+        path, n = folder / f"{stem}.{fmt}", 1
+        while path.exists():
+            n += 1
+            path = folder / f"{stem}-{n}.{fmt}"
+        return path
 
     @Slot()
     def export(self, fmt: str) -> None:
