@@ -69,6 +69,10 @@ def test_happy_path_records_every_status_with_its_effective_time(db, pinggu):
         assert inc.onsite_at == t + timedelta(minutes=25)
         assert inc.restored_at == t + timedelta(minutes=150)
         assert inc.closed_at == t + timedelta(minutes=180)
+        # SLA figures stored at close (5x8 working Monday; the pending hour does not count)
+        assert inc.response_minutes == pytest.approx(10)
+        assert inc.restore_minutes == pytest.approx(150 - 60)
+        assert inc.response_breached is False and inc.restore_breached is False
         evs = inc_svc.events(s, inc_id)
         status = [(e.from_status, e.to_status, e.at) for e in evs if e.kind == "status"]
         assert status == [
