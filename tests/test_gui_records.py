@@ -188,12 +188,12 @@ def test_sla_cells_colour_and_text(qtbot, gui_ctx):  # noqa: F811
     assert "35m" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
     assert cell("fault 3") == "No calendar"
     answers["fault 0"] = _fake_clocks(10)
-    m.refresh_sla()  # recomputed in a worker; the old value stays until then
+    m.refresh_sla()  # recomputed on later event-loop turns; the old value stays until then
     qtbot.waitUntil(lambda: "10m" in cell("fault 0"))
     assert cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == AMBER
 
 
-def test_sla_cells_fill_in_from_the_worker(qtbot, gui_ctx):  # noqa: F811
+def test_sla_cells_fill_in_on_later_event_loop_turns(qtbot, gui_ctx):  # noqa: F811
     from app.ui.models.record_models import IncidentTableModel
 
     _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 60)

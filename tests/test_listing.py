@@ -155,3 +155,5 @@ def test_other_contract_is_not_listed(db, seeded):
     _, _ = seeded
     with db.session() as s:
         assert listing.count_incidents(s, uuid.uuid4()) == 0
+        assert listing.query_incidents(s, uuid.uuid4()) == []
+        assert listing.query_requests(s, uuid.uuid4()) == []

@@ -71,6 +71,17 @@ def _page(stmt: Select[Any], offset: int, limit: int | None) -> Select[Any]:
     return stmt
 
 
+def _contract_cond(col: Any, contract_id: uuid.UUID, paging: bool) -> ColumnElement[bool]:
+    """``col = contract_id``; for page queries written so that SQLite cannot use the contract
+    index (``coalesce(col, col) = ?``), which lets it walk the index of the sort column and stop
+    after ``limit`` rows instead of sorting every row of the contract (100k incidents: 380 ms →
+    1 ms for the first page).  COUNT queries keep the plain, index-friendly form.  A composite
+    index ``(contract_id, occurred_at)`` would make this unnecessary (schema is the lead's)."""
+    if paging:
+        return func.coalesce(col, col) == contract_id
+    return col == contract_id
+
+
 def _count(session: Session, model: Any, conds: list[ColumnElement[bool]]) -> int:
     return int(session.execute(select(func.count()).select_from(model).where(*conds)).scalar_one())
 
@@ -119,8 +130,8 @@ INCIDENT_SORT_KEYS = ("number", "title", "severity", "status", "source", "assign
                       "occurred_at", "reported_at", "restored_at", "closed_at")
 
 
-def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Incident.contract_id == contract_id]
+def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(Incident.contract_id, contract_id, paging)]
     if flt.statuses:
         conds.append(Incident.status.in_(flt.statuses))
     if flt.open_only:
@@ -160,7 +171,7 @@ def query_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilte
                Incident.source, assignee.label("assignee"), reporter, Incident.occurred_at,
                Incident.reported_at, Incident.restored_at, Incident.closed_at)
         .outerjoin(eng, eng.id == Incident.assignee_id)
-        .where(*_incident_conds(contract_id, flt))
+        .where(*_incident_conds(contract_id, flt, paging=True))
     )
     cols = {"number": Incident.number, "title": Incident.title, "severity": Incident.severity,
             "status": Incident.status, "source": Incident.source, "assignee": assignee,
@@ -216,8 +227,8 @@ REQUEST_SORT_KEYS = ("number", "title", "category", "channel", "status", "servic
                      "requester", "received_at", "resolved_at", "satisfaction")
 
 
-def _request_conds(contract_id: uuid.UUID, flt: RequestFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [ServiceRequest.contract_id == contract_id]
+def _request_conds(contract_id: uuid.UUID, flt: RequestFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(ServiceRequest.contract_id, contract_id, paging)]
     if flt.statuses:
         conds.append(ServiceRequest.status.in_(flt.statuses))
     if flt.open_only:
@@ -256,7 +267,7 @@ def query_requests(session: Session, contract_id: uuid.UUID, flt: RequestFilter 
                ServiceRequest.converted_incident_id)
         .outerjoin(eng, eng.id == ServiceRequest.assignee_id)
         .outerjoin(svc, svc.id == ServiceRequest.service_id)
-        .where(*_request_conds(contract_id, flt))
+        .where(*_request_conds(contract_id, flt, paging=True))
     )
     cols = {"number": ServiceRequest.number, "title": ServiceRequest.title,
             "category": ServiceRequest.category, "channel": ServiceRequest.channel,
@@ -302,8 +313,8 @@ class RequirementRow(NamedTuple):
 REQUIREMENT_SORT_KEYS = ("number", "title", "status", "service", "requester", "collected_at", "updated_at")
 
 
-def _requirement_conds(contract_id: uuid.UUID, flt: RequirementFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Requirement.contract_id == contract_id]
+def _requirement_conds(contract_id: uuid.UUID, flt: RequirementFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(Requirement.contract_id, contract_id, paging)]
     if flt.statuses:
         conds.append(Requirement.status.in_(flt.statuses))
     if flt.service_id is not None:
@@ -331,7 +342,7 @@ def query_requirements(session: Session, contract_id: uuid.UUID, flt: Requiremen
                service.label("service"), Requirement.requester_name, Requirement.collected_at,
                Requirement.updated_at)
         .outerjoin(svc, svc.id == Requirement.service_id)
-        .where(*_requirement_conds(contract_id, flt))
+        .where(*_requirement_conds(contract_id, flt, paging=True))
     )
     cols = {"number": Requirement.number, "title": Requirement.title, "status": Requirement.status,
             "service": service, "requester": Requirement.requester_name,
@@ -376,8 +387,8 @@ class WorkLogRow(NamedTuple):
 WORKLOG_SORT_KEYS = ("work_date", "started_at", "engineer", "duration_minutes", "source_kind", "summary")
 
 
-def _worklog_conds(contract_id: uuid.UUID, flt: WorkLogFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [WorkLogEntry.contract_id == contract_id]
+def _worklog_conds(contract_id: uuid.UUID, flt: WorkLogFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(WorkLogEntry.contract_id, contract_id, paging)]
     if flt.engineer_id is not None:
         conds.append(WorkLogEntry.engineer_id == flt.engineer_id)
     if flt.first_day is not None:
@@ -404,7 +415,7 @@ def query_worklog(session: Session, contract_id: uuid.UUID, flt: WorkLogFilter |
                WorkLogEntry.duration_minutes, WorkLogEntry.source_kind, WorkLogEntry.summary,
                WorkLogEntry.source_id)
         .outerjoin(eng, eng.id == WorkLogEntry.engineer_id)
-        .where(*_worklog_conds(contract_id, flt))
+        .where(*_worklog_conds(contract_id, flt, paging=True))
     )
     cols = {"work_date": WorkLogEntry.work_date, "started_at": WorkLogEntry.started_at,
             "engineer": engineer, "duration_minutes": WorkLogEntry.duration_minutes,

@@ -6,14 +6,17 @@ total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATC
 
 ``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
 ``app.services.sla.compute_incident_clocks`` only for rows the view actually asks for, off the GUI
-thread (``app.ui.tasks.run_task``, ``SLA_BATCH`` incidents per task, one session per task; a clock
-of an incident open for a long time walks every calendar day, so it is not cheap), cached per
-incident id and dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes
+event-loop turn in slices of ``SLICE_SECONDS`` (one session per slice; a clock of an incident open
+for a long time walks every calendar day, so it is not cheap), cached per incident id and dropped
+on reload.  Not in a worker thread: PySide6 6.12's import hook is not thread-safe
+(``datetime.strftime`` imports ``time`` on every call) and crashed the benchmark with
+``none_dealloc`` when a worker and the GUI thread formatted dates at once. ``refresh_sla()`` (called every 60 s by the page) recomputes
 the open incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -288,7 +291,7 @@ class IncidentTableModel(RecordTableModel):
 
     RESPONSE_COL = 7
     RESTORE_COL = 8
-    SLA_BATCH = 25
+    SLICE_SECONDS = 0.04
 
     def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
@@ -296,47 +299,43 @@ class IncidentTableModel(RecordTableModel):
         self._sla_fn = sla_fn if sla_fn is not None else _default_sla_fn()
         self._now_fn = now_fn
         self._clocks: dict[RowId, Any] = {}
-        self._pending: set[RowId] = set()
+        self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
         self._scheduled = False
-        self._generation = 0
-        self._task: Any = None
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True, parent)
 
     def _after_reload(self) -> None:
         self._clocks.clear()
         self._pending.clear()
-        self._generation += 1
 
     def clocks_for(self, incident_id: RowId) -> Any:
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
         return self._clocks.get(incident_id)
 
-    def _compute(self, ids: set[RowId], progress: Any = None) -> dict[RowId, Any]:
-        """Clocks of ``ids`` in one session (any thread); per-row errors become the value."""
+    def _compute_one(self, session: Any, incident_id: RowId, now: datetime) -> bool:
         from app.models import Incident  # local: only the model needs the ORM class
 
-        out: dict[RowId, Any] = {}
-        if self._sla_fn is None or not ids:
-            return out
-        now = self._now_fn()
-        with self.db.session() as s:
-            for inc in s.query(Incident).filter(Incident.id.in_(ids)):
-                if progress is not None and progress.cancelled:
-                    break
-                try:
-                    out[inc.id] = self._sla_fn(s, inc, now)
-                except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
-                    out[inc.id] = exc
-        return out
+        inc = session.get(Incident, incident_id)
+        if inc is None:
+            return False
+        try:
+            self._clocks[incident_id] = self._sla_fn(session, inc, now)  # type: ignore[misc]
+        except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
+            self._clocks[incident_id] = exc
+        return True
 
     def compute_now(self, rows: Sequence[int] | None = None) -> None:
-        """Compute synchronously (GUI thread) the clocks of the given fetched rows, or of all
-        pending ones.  The view itself uses the background path (``_start_batch``)."""
-        ids = {self._rows[r].id for r in rows} if rows is not None else set(self._pending)
-        self._pending -= ids
-        self._clocks.update(self._compute(ids))
-        self._emit_sla_changed(ids)
+        """Compute at once the clocks of the given fetched rows, or of all pending ones."""
+        ids = [self._rows[r].id for r in rows] if rows is not None else list(self._pending)
+        for i in ids:
+            self._pending.pop(i, None)
+        if self._sla_fn is None or not ids:
+            return
+        now = self._now_fn()
+        with self.db.session() as s:
+            for i in ids:
+                self._compute_one(s, i, now)
+        self._emit_sla_changed(set(ids))
 
     def _emit_sla_changed(self, ids: set[RowId]) -> None:
         rows = [i for i, row in enumerate(self._rows) if row.id in ids]
@@ -347,52 +346,39 @@ class IncidentTableModel(RecordTableModel):
     def _schedule(self) -> None:
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self._start_batch)
+            QTimer.singleShot(0, self._compute_slice)
 
-    def _start_batch(self) -> None:
-        """Compute up to ``SLA_BATCH`` pending clocks in a worker (``app.ui.tasks.run_task``)."""
-        from app.ui.tasks import run_task
-
+    def _compute_slice(self) -> None:
+        """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then
+        yield to the event loop and continue on the next turn."""
         self._scheduled = False
-        if self._task is not None or not self._pending:
+        if not self._pending or self._sla_fn is None:
+            self._pending.clear()
             return
-        ids = set(list(self._pending)[:self.SLA_BATCH])
-        self._pending -= ids
-        generation = self._generation
-
-        def done(result: dict[RowId, Any]) -> None:
-            self._task = None
-            try:
-                if generation == self._generation:
-                    self._clocks.update(result)
-                    self._emit_sla_changed(set(result))
-                if self._pending:
-                    self._schedule()
-            except RuntimeError:  # the model was deleted while the worker ran
-                pass
-
-        def failed(exc: BaseException) -> None:
-            self._task = None
-            try:
-                if generation == self._generation:
-                    for i in ids:
-                        self._clocks[i] = exc if isinstance(exc, Exception) else RuntimeError(str(exc))
-                    self._emit_sla_changed(ids)
-            except RuntimeError:  # the model was deleted while the worker ran
-                pass
-
-        self._task = run_task(lambda progress: self._compute(ids, progress), done, failed)
+        deadline = time.perf_counter() + self.SLICE_SECONDS
+        now = self._now_fn()
+        done: set[RowId] = set()
+        with self.db.session() as s:
+            while self._pending and time.perf_counter() < deadline:
+                rid = next(iter(self._pending))
+                del self._pending[rid]
+                if self._compute_one(s, rid, now):
+                    done.add(rid)
+        self._emit_sla_changed(done)
+        if self._pending:
+            self._schedule()
 
     def wait_idle(self) -> bool:
-        """True when no SLA computation is pending or running (for tests and benchmarks)."""
-        return self._task is None and not self._pending and not self._scheduled
+        """True when no SLA computation is pending (for tests and benchmarks)."""
+        return not self._pending and not self._scheduled
 
     def refresh_sla(self) -> None:
-        """Recompute, in the background, the clocks of fetched open incidents (60 s timer); the
-        old values stay shown until the new ones arrive."""
-        ids = {row.id for row in self._rows if row.status != "closed" and row.id in self._clocks}
-        if ids:
-            self._pending |= ids
+        """Recompute the clocks of fetched open incidents (60 s timer), slice by slice; the old
+        values stay shown until the new ones arrive."""
+        for row in self._rows:
+            if row.status != "closed" and row.id in self._clocks:
+                self._pending[row.id] = None
+        if self._pending:
             self._schedule()
 
     def _clock_cell(self, row: Any, col: int, role: int) -> Any:
@@ -401,7 +387,7 @@ class IncidentTableModel(RecordTableModel):
             if self._sla_fn is None:
                 return "—" if role == Qt.ItemDataRole.DisplayRole else None
             if row.id not in self._pending:
-                self._pending.add(row.id)
+                self._pending[row.id] = None
                 self._schedule()
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if isinstance(clocks, Exception):
