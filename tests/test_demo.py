@@ -116,3 +116,16 @@ def test_cli_demo_imports_profile_and_prints_counts(tmp_path, capsys):
 
 def _count(out: str, key: str) -> int:
     return int(next(line.split(":")[1] for line in out.splitlines() if line.strip().startswith(key + ":")))
+
+
+def test_three_years_for_the_justice_bureau(db):
+    counts, _ = run_demo(db, "beijing-justice-bureau-2024", days=1095, end=END, seed=2)
+    with db.session() as s:
+        years = {n[4:8] for (n,) in s.execute(select(Inspection.number))}
+        assert years == {"2023", "2024", "2025", "2026"}
+        # the every-day backup check is done on (almost) every day of the three years
+        c = get_contract(s, "beijing-justice-bureau-2024")
+        comp = schedule.completion(s, c, date(2023, 11, 22), date(2026, 11, 19), local_dt(END, time(23)))
+        backup = comp["by_template"]["daily-backup"]
+        assert backup["due"] == 1094 and backup["done"] >= 1000
+    assert counts["incidents"] > 50 and counts["requests"] > 500

@@ -145,3 +145,18 @@ def test_completion_counts_done_and_missed(db, pinggu):
     assert "call-center-periodic" not in comp["by_template"]
     assert comp["due"] == 4 and comp["done"] == 1 and comp["rate_pct"] == 25.0
     assert comp["by_engineer"] == {"王建国": 1}
+
+
+def test_cli_inspect_due_prints_slots_and_status(db, pinggu, capsys):
+    from app.cli import main as cli_main
+
+    path = str(db.file)
+    db.close()
+    rc = cli_main(["inspect", "due", "--db", path, "--date", "2026-10-10"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert "2026-10-10 09:00" in out and "2026-10-10 14:30" in out  # make-up Saturday
+    assert "2026-10-09 14:30" in out and "overdue" in out  # missed yesterday
+    assert "2026-10-05" not in out  # a holiday has no slots
+    rc = cli_main(["inspect", "due", "--db", path, "--date", "2026-13-01"])
+    assert rc == 1
