@@ -463,6 +463,10 @@ class ReportsPage(QWidget):
 
                 os.close(fd)
                 pdf_path = render_pdf(doc, Path(name))
+            else:
+                from app.reports.fonts import register_fonts
+
+                register_fonts()  # parse the font now (~0.3 s) so the first export needn't
             return doc, pdf_path
 
         def ok(result: Any) -> None:
