@@ -206,3 +206,22 @@ def test_today_lists_the_day_first_then_open_earlier_slots(qtbot: Any, main_wind
     idx = today.model.index(first_earlier, 2)
     assert today.model.data(idx) in ("Overdue", "已逾期")
     assert today.model.data(idx, Qt.ItemDataRole.BackgroundRole).color().name() == "#f8c9c9"
+
+
+def test_note_on_an_answered_item_by_tab(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    runner = _open_from_today(qtbot, main_window, "db-backup-daily", "10:00")
+    runner.answer.setFocus()
+    qtbot.keyClicks(runner.note, "x")  # unanswered: refused
+    qtbot.keyClick(runner.note, Qt.Key.Key_Return)
+    assert _results(gui_ctx.db, runner.inspection_id)[0].note == ""
+    runner.note.clear()
+    qtbot.keyClicks(runner.answer, "2")  # 数据库实例运行状态 abnormal; cursor moves to row 2
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Up)
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Tab)
+    assert runner.note.hasFocus() or not runner.isActiveWindow()  # offscreen focus may be inexact
+    runner.note.setText("实例告警 ")  # QTest cannot type non-Latin-1 characters (it aborts)
+    qtbot.keyClicks(runner.note, "ORA-00600")
+    qtbot.keyClick(runner.note, Qt.Key.Key_Return)
+    first = _results(gui_ctx.db, runner.inspection_id)[0]
+    assert first.note == "实例告警 ORA-00600" and first.outcome == "abnormal"
+    assert runner.model.data(runner.model.index(0, 7)) == "实例告警 ORA-00600"

@@ -251,3 +251,25 @@ def test_main_asks_engineer_when_none_is_set(qtbot: Any, tmp_path: Path, monkeyp
     assert settings.get("engineer_name") == "李晓明"
     for w in QApplication.topLevelWidgets():
         w.close()
+
+
+def test_language_follows_system_locale_when_unset(monkeypatch: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui import app_setup
+
+    monkeypatch.delenv("OPSLEDGER_LANG", raising=False)
+
+    class FakeLocale:
+        def __init__(self, langs: list[str]) -> None:
+            self.langs = langs
+
+        def uiLanguages(self) -> list[str]:  # noqa: N802
+            return self.langs
+
+        def name(self) -> str:
+            return self.langs[0]
+
+    for langs, expected in ((["en-US", "en"], "en"), (["zh-CN"], "zh_CN"), (["C"], "zh_CN"), (["de-DE"], "zh_CN")):
+        monkeypatch.setattr(QLocale, "system", staticmethod(lambda langs=langs: FakeLocale(langs)))
+        assert app_setup.ui_language() == expected

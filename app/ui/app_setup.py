@@ -28,8 +28,8 @@ def ui_language() -> str:
     """``"en"`` or ``"zh_CN"``: env ``OPSLEDGER_LANG``, setting ``language``, system locale.
 
     Any value starting with ``en`` means English; ``zh…`` means Chinese.  With no explicit choice,
-    an English system locale gives English and everything else gives Chinese (the default UI
-    language, issue #2 §7).
+    a system whose first UI language is English gives English and everything else (including the
+    ``C`` locale) gives Chinese, the default UI language (issue #2 §7).
     """
     for choice in (os.environ.get("OPSLEDGER_LANG", ""), str(settings.get("language") or "")):
         c = choice.strip().lower()
@@ -37,10 +37,8 @@ def ui_language() -> str:
             return "en"
         if c.startswith("zh"):
             return "zh_CN"
-    sys_name = QLocale.system().name().lower()
-    if sys_name.startswith("en") and os.environ.get("LANG", "").lower().startswith("en"):
-        return "en"
-    return "zh_CN"
+    languages = QLocale.system().uiLanguages() or [QLocale.system().name()]
+    return "en" if languages[0].lower().startswith("en") else "zh_CN"
 
 
 def load_cjk_font() -> str | None:

@@ -457,32 +457,32 @@
 <context>
     <name>IncidentFromResultDialog</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="86" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="88" />
         <source>Create incident from inspection result</source>
         <translation>由巡检结果登记故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="103" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="104" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
         <source>Severity</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="110" />
         <source>Create incident</source>
         <translation>登记故障</translation>
     </message>
@@ -570,7 +570,7 @@
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="36" />
         <location filename="../../app/ui/models/inspection_models.py" line="165" />
-        <location filename="../../app/ui/models/inspection_models.py" line="308" />
+        <location filename="../../app/ui/models/inspection_models.py" line="311" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="46" />
-        <location filename="../../app/ui/models/inspection_models.py" line="323" />
+        <location filename="../../app/ui/models/inspection_models.py" line="326" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="161" />
-        <location filename="../../app/ui/models/inspection_models.py" line="304" />
+        <location filename="../../app/ui/models/inspection_models.py" line="307" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models/inspection_models.py" line="164" />
-        <location filename="../../app/ui/models/inspection_models.py" line="305" />
+        <location filename="../../app/ui/models/inspection_models.py" line="308" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
@@ -673,22 +673,27 @@
         <translation>故障单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="302" />
+        <location filename="../../app/ui/models/inspection_models.py" line="242" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/inspection_models.py" line="305" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="303" />
+        <location filename="../../app/ui/models/inspection_models.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="306" />
+        <location filename="../../app/ui/models/inspection_models.py" line="309" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="307" />
+        <location filename="../../app/ui/models/inspection_models.py" line="310" />
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
@@ -697,91 +702,106 @@
     <name>InspectionRunPage</name>
     <message>
         <location filename="../../app/ui/pages/inspection_run.py" line="159" />
-        <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
-        <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
+        <source>Note for this item (Tab from the answer, Enter saves)</source>
+        <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/inspection_run.py" line="165" />
+        <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
+        <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="171" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="166" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="172" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="167" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="173" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="212" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="220" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="220" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="228" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="283" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="291" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="293" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="302" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="296" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="305" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="297" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="306" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="299" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="308" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="300" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="309" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="389" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="406" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="408" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="421" />
+        <source>Answer the item first, then add its note.</source>
+        <translation>请先填写本项结果，再添加备注。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="437" />
+        <source>Note saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="454" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="413" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="459" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="439" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="485" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="445" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="491" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="446" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="492" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
@@ -1002,7 +1022,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/reports.py" line="217" />
-        <location filename="../../app/ui/pages/reports.py" line="532" />
+        <location filename="../../app/ui/pages/reports.py" line="539" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1127,37 +1147,37 @@
         <translation>预览失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="530" />
+        <location filename="../../app/ui/pages/reports.py" line="537" />
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="531" />
+        <location filename="../../app/ui/pages/reports.py" line="538" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="582" />
+        <location filename="../../app/ui/pages/reports.py" line="589" />
         <source>Exported %1 (SHA-256 %2…)</source>
         <translation>已导出 %1（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="592" />
+        <location filename="../../app/ui/pages/reports.py" line="599" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="595" />
+        <location filename="../../app/ui/pages/reports.py" line="602" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="596" />
+        <location filename="../../app/ui/pages/reports.py" line="603" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="603" />
+        <location filename="../../app/ui/pages/reports.py" line="610" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>

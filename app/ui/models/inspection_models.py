@@ -228,7 +228,7 @@ class ResultRow:
 
 
 class ResultsModel(_TableModel):
-    """Results of one inspection: no., section, item, normal range, answer, outcome, incident."""
+    """Results of one inspection: no., section, item, normal range, answer, outcome, incident, note."""
 
     def headers(self) -> list[str]:
         return [
@@ -239,6 +239,7 @@ class ResultsModel(_TableModel):
             QCoreApplication.translate("InspectionModels", "Answer"),
             QCoreApplication.translate("InspectionModels", "Outcome"),
             QCoreApplication.translate("InspectionModels", "Incident"),
+            QCoreApplication.translate("InspectionModels", "Note"),
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -265,6 +266,8 @@ class ResultsModel(_TableModel):
                 return outcome_text(r.outcome)
             if col == 6:
                 return r.incident_number
+            if col == 7:
+                return r.note
         elif role == Qt.ItemDataRole.BackgroundRole:
             colour = OUTCOME_COLOURS.get(r.outcome or "")
             return QBrush(QColor(colour)) if colour else None

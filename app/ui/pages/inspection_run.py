@@ -7,6 +7,8 @@ Keys (shown on screen as a legend), typed into the answer line which always has 
   red while typing and the row is marked 异常 as soon as it is saved); ``X`` n.a.;
 * choice items: the choice's number saves it; ``X`` n.a.;
 * text items: type, ``Enter`` saves;
+* ``Tab`` moves to the note line of the current item, ``Enter`` there saves the note (the item
+  must be answered first) and returns to the answer line;
 * ``Up``/``Down`` move, ``Enter`` on an empty line moves on; ``Ctrl+I`` creates an incident from
   an abnormal row (small prefilled form); ``Ctrl+Enter`` finishes (offers to mark unanswered
   items n.a.); ``Esc`` goes back to Today (the inspection stays in progress and can be resumed).
@@ -152,12 +154,16 @@ class InspectionRunPage(QWidget):
         self.answer.setObjectName("answer")
         self.answer.setStyleSheet("font-size: 13pt;")
         self.answer.installEventFilter(self)
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("Note for this item (Tab from the answer, Enter saves)"))
+        self.note.installEventFilter(self)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.legend = QLabel(self.tr(
             "Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · "
-            "choice: its number · ↑/↓ move · Ctrl+I incident from abnormal row · "
+            "choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · "
             "Ctrl+Enter finish · Esc back"))
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -175,6 +181,7 @@ class InspectionRunPage(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.prompt)
         lay.addWidget(self.answer)
+        lay.addWidget(self.note)
         lay.addWidget(self.message)
         lay.addWidget(self.legend)
         lay.addLayout(buttons)
@@ -182,6 +189,7 @@ class InspectionRunPage(QWidget):
         self.finish_button.clicked.connect(self.finish)
         self.back_button.clicked.connect(self.closeRequested)
         self.answer.textChanged.connect(self._on_typing)
+        self.setTabOrder(self.answer, self.note)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.create_incident,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -288,6 +296,7 @@ class InspectionRunPage(QWidget):
         self.answer.clear()
         self.answer.blockSignals(False)
         self.answer.setStyleSheet("font-size: 13pt;")
+        self.note.setText(r.note if r else "")
         self.incident_button.setEnabled(bool(r and r.outcome == "abnormal" and not r.incident_number))
         if r is None:
             self.prompt.setText(self.tr("No inspection open. Choose one on the Today page."))
@@ -308,6 +317,14 @@ class InspectionRunPage(QWidget):
         if obj is self.answer and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._on_key(event)
+        if obj is self.note and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.save_note()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.focus_current()
+                return True
         return super().eventFilter(obj, event)
 
     def _on_key(self, event: QKeyEvent) -> bool:
@@ -390,6 +407,35 @@ class InspectionRunPage(QWidget):
         else:
             self.message.clear()
             self._advance()
+        return True
+
+    @Slot()
+    def save_note(self) -> bool:
+        """Store the note line as the current (answered) item's note; focus returns to the answer."""
+        from app.services import inspections
+
+        r = self.current()
+        if r is None or self.inspection_id is None:
+            return False
+        if r.outcome is None:
+            self.message.setText(self.tr("Answer the item first, then add its note."))
+            return False
+        n = self.current_row()
+        value: str | float | None = None
+        if r.outcome != "na":
+            value = r.value_number if r.kind == "reading" else (r.value_text or None)
+        try:
+            with self.ctx.db.session() as s:
+                inspections.record_result(s, r.id, outcome=r.outcome, value=value,
+                                          note=self.note.text().strip(), actor=self.ctx.engineer)
+                fresh = [x for x in load_result_rows(s, self.inspection_id) if x.id == r.id]
+        except OpsLedgerError as exc:
+            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            return False
+        if fresh:
+            self.model.replace_row(n, fresh[0])
+        self.message.setText(self.tr("Note saved."))
+        self.focus_current()
         return True
 
     def _incident_dialog(self, prefill: dict[str, Any], severities: list[dict[str, Any]]) -> IncidentFromResultDialog:
