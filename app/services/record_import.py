@@ -514,6 +514,7 @@ def import_incidents(
     now = utcnow()
     note = f"imported from {source}"
     added: list[tuple[Incident, list[IncidentEvent]]] = []
+    children: list[Any] = []  # added after the parents are flushed (no ORM relationships order them)
     for _, rec in recs:
         occurred = rec["occurred_at"]
         reported = rec.get("reported_at") or occurred
@@ -539,14 +540,16 @@ def import_incidents(
                 start, end, edited = w.get("downtime_start"), w.get("downtime_end"), bool(w.get("downtime_edited"))
             else:
                 start, end, edited = occurred, rec.get("restored_at"), False
-            session.add(IncidentService(incident_id=inc.id, service_id=sid, downtime_start=start,
+            children.append(IncidentService(incident_id=inc.id, service_id=sid, downtime_start=start,
                                         downtime_end=end, downtime_edited=edited))
         for aid in rec.get("assets") or []:
-            session.add(IncidentAsset(incident_id=inc.id, asset_id=aid))
+            children.append(IncidentAsset(incident_id=inc.id, asset_id=aid))
         events = _incident_events(inc, actor, note)
-        session.add_all(events)
+        children.extend(events)
         added.append((inc, events))
         result.numbers.append(number)
+    session.flush()
+    session.add_all(children)
     _store_closed_clocks(session, contract, added)
     audit.record(session, actor=actor, action="incident.import", entity_kind="incident",
                  summary=f"{result.count} incidents imported from {source}",
@@ -666,6 +669,7 @@ def import_requests(
     _advance_sequences(session, [rec["number"] for _, rec in recs if rec.get("number")])
     now = utcnow()
     default_category = "other" if "other" in lk.categories.values() else ""
+    children: list[Any] = []
     for _, rec in recs:
         received = rec["received_at"]
         number = rec.get("number") or next_number(session, "SR", received.astimezone(LOCAL_TZ).year)
@@ -684,9 +688,11 @@ def import_requests(
         )
         session.add(req)
         if req.assignee_id:
-            session.add(RequestAssignment(request_id=req.id, at=req.responded_at or received,
+            children.append(RequestAssignment(request_id=req.id, at=req.responded_at or received,
                                           to_engineer_id=req.assignee_id, actor=actor, note=f"imported from {source}"))
         result.numbers.append(number)
+    session.flush()
+    session.add_all(children)
     audit.record(session, actor=actor, action="service_request.import", entity_kind="service_request",
                  summary=f"{result.count} service requests imported from {source}",
                  details={"file": source, "count": result.count})

@@ -1,0 +1,258 @@
+"""Importing an Excel fault log / request log: round trip, whole-file refusal, date rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from app.db import Database, open_database
+from app.errors import ImportRejected
+from app.models import (
+    Asset,
+    AuditEvent,
+    Contract,
+    Engineer,
+    Incident,
+    IncidentAsset,
+    IncidentEvent,
+    IncidentService,
+    Service,
+    ServiceRequest,
+)
+from app.services.incidents import create_incident
+from app.services.lookup import get_contract
+from app.services.record_columns import INCIDENT_COLUMNS, MAIN_SHEET, REQUEST_COLUMNS
+from app.services.record_export import export_incidents, export_requests
+from app.services.record_import import import_incidents, import_requests, parse_datetime_text
+from app.timeutil import LOCAL_TZ, as_utc
+from tests.conftest import load_contract
+from tests.test_record_export import L, make_closed_incident, make_request
+
+INC_FIELDS = ["number", "title", "description", "severity", "source", "status", "reporter_department",
+              "reporter_name", "reporter_phone", "occurred_at", "reported_at", "responded_at", "onsite_at",
+              "restored_at", "closed_at", "cause_category", "cause", "resolution", "vendor_case_number",
+              "root_cause_analysis"]
+REQ_FIELDS = ["number", "channel", "category", "title", "description", "requester_department", "requester_name",
+              "requester_phone", "status", "received_at", "responded_at", "resolved_at", "closed_at", "resolution",
+              "followup_at", "followup_by", "satisfaction", "complaint", "complaint_text"]
+
+
+def _incident_snapshot(s, inc: Incident) -> dict:
+    snap = {f: getattr(inc, f) for f in INC_FIELDS}
+    snap["assignee"] = s.get(Engineer, inc.assignee_id).name if inc.assignee_id else None
+    snap["services"] = sorted(
+        (s.get(Service, link.service_id).code, link.downtime_start, link.downtime_end, link.downtime_edited)
+        for link in s.scalars(select(IncidentService).where(IncidentService.incident_id == inc.id))
+    )
+    snap["assets"] = sorted(
+        s.get(Asset, a.asset_id).code
+        for a in s.scalars(select(IncidentAsset).where(IncidentAsset.incident_id == inc.id))
+    )
+    return snap
+
+
+@pytest.fixture
+def fresh(tmp_path: Path):
+    """A second, fresh database with the same profile loaded."""
+    database = open_database(tmp_path / "fresh.sqlite3")
+    load_contract(database, "pinggu-court-2026")
+    yield database
+    database.close()
+
+
+def _counts(database: Database) -> tuple[int, int, int, int]:
+    with database.session() as s:
+        return (s.scalar(select(func.count()).select_from(Incident)),
+                s.scalar(select(func.count()).select_from(IncidentEvent)),
+                s.scalar(select(func.count()).select_from(IncidentService)),
+                s.scalar(select(func.count()).select_from(AuditEvent)))
+
+
+def test_incident_round_trip_into_fresh_database_keeps_every_field(
+    db: Database, pinggu: Contract, fresh: Database, tmp_path: Path
+) -> None:
+    with db.session() as s:
+        c = get_contract(s)
+        closed = make_closed_incident(s, c)
+        s.add(IncidentAsset(incident_id=closed.id,
+                            asset_id=s.scalar(select(Asset.id).where(Asset.code == "DB-01"))))
+        create_incident(s, c, actor="t", title="网站打不开", occurred_at=L(2026, 5, 10, 22, 5),
+                        reported_at=L(2026, 5, 10, 22, 7), severity="P1", source="monitoring",
+                        description="x" * 32_000 + "\n尾", service_ids=[s.scalar(select(Service.id).where(Service.code == "website"))])
+    out = tmp_path / "faults.xlsx"
+    with db.session() as s:
+        export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), out)
+        before = {i.number: _incident_snapshot(s, i) for i in s.scalars(select(Incident))}
+    with fresh.session() as s:
+        result = import_incidents(s, get_contract(s), out, actor="tester")
+    assert sorted(result.numbers) == sorted(before)
+    with fresh.session() as s:
+        after = {i.number: _incident_snapshot(s, i) for i in s.scalars(select(Incident))}
+        assert after == before
+        # History reconstructs the path so the SLA clocks read it like an app-made record.
+        inc = s.scalar(select(Incident).where(Incident.number == "INC-2026-0001"))
+        evs = s.scalars(select(IncidentEvent).where(IncidentEvent.incident_id == inc.id).order_by(IncidentEvent.at)).all()
+        assert [(e.kind, e.to_status) for e in evs] == [
+            ("created", "new"), ("status", "assigned"), ("status", "in_progress"), ("status", "restored"),
+            ("status", "closed")]
+        assert evs[-1].at == inc.closed_at and evs[-2].at == inc.restored_at
+        assert inc.response_minutes == 10 and inc.response_breached is False
+        # New incidents continue after the imported numbers.
+        nxt = create_incident(s, get_contract(s), actor="t", title="n", occurred_at=L(2026, 6, 1, 9, 0))
+        assert nxt.number == "INC-2026-0003"
+
+
+def test_request_round_trip_keeps_every_field(db: Database, pinggu: Contract, fresh: Database, tmp_path: Path) -> None:
+    with db.session() as s:
+        make_request(s, get_contract(s))
+    out = tmp_path / "requests.xlsx"
+    with db.session() as s:
+        export_requests(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), out)
+        r = s.scalar(select(ServiceRequest))
+        before = {f: getattr(r, f) for f in REQ_FIELDS}
+        before["assignee"] = s.get(Engineer, r.assignee_id).name
+        before["service"] = s.get(Service, r.service_id).code
+    with fresh.session() as s:
+        import_requests(s, get_contract(s), out)
+    with fresh.session() as s:
+        r = s.scalar(select(ServiceRequest))
+        after = {f: getattr(r, f) for f in REQ_FIELDS}
+        after["assignee"] = s.get(Engineer, r.assignee_id).name
+        after["service"] = s.get(Service, r.service_id).code
+    assert after == before
+
+
+def _workbook(path: Path, headers: list[str], rows: list[list], sheet: str = "Sheet1") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+ZH = ["故障编号", "故障标题", "故障级别", "发生时间", "恢复时间", "影响业务系统"]
+
+
+def test_broken_workbook_lists_every_problem_and_writes_nothing(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "broken.xlsx", ZH, [
+        ["", "正常一行", "P2", datetime(2026, 5, 6, 9, 0), None, "oa"],                     # row 2 ok
+        ["", "级别错", "P9", datetime(2026, 5, 6, 9, 0), None, "oa"],                      # row 3
+        ["", "系统错", "P2", datetime(2026, 5, 6, 9, 0), None, "不存在的系统"],             # row 4
+        ["", "日期错", "P2", "昨天", None, "oa"],                                          # row 5
+        ["", "恢复早于发生", "P2", datetime(2026, 5, 6, 9, 0), datetime(2026, 5, 6, 8, 0), "oa"],  # row 6
+        ["", None, "P2", datetime(2026, 5, 6, 9, 0), None, "oa"],                          # row 7
+    ])
+    before = _counts(db)
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), path)
+    got = [(p.row, p.column) for p in err.value.problems]
+    assert got == [(3, "故障级别"), (4, "影响业务系统"), (5, "发生时间"), (6, "恢复时间"), (7, "故障标题")]
+    msgs = {p.row: p.message for p in err.value.problems}
+    assert "P9" in msgs[3] and "不存在的系统" in msgs[4] and "昨天" in msgs[5]
+    assert "broken.xlsx" in str(err.value) and "row 5" in str(err.value)
+    assert _counts(db) == before
+
+
+def test_english_headers_any_order_and_text_dates(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    forms = ["2024/03/05 14:30", "2024-03-05 14:30", "2024-03-05", "2024年3月5日", "2024年3月5日 14:30", "2024.3.5"]
+    expect = [datetime(2024, 3, 5, 14, 30), datetime(2024, 3, 5, 14, 30), datetime(2024, 3, 5),
+              datetime(2024, 3, 5), datetime(2024, 3, 5, 14, 30), datetime(2024, 3, 5)]
+    path = _workbook(tmp_path / "en.xlsx", ["Occurred at", "Severity", "Title", "Affected services", "Assignee"],
+                     [[f, "一般故障", f"t{i}", "OA; website", "李晓明"] for i, f in enumerate(forms)])
+    with db.session() as s:
+        res = import_incidents(s, get_contract(s), path)
+    assert res.count == 6
+    with db.session() as s:
+        incs = sorted(s.scalars(select(Incident)), key=lambda i: i.title)
+        assert [i.occurred_at for i in incs] == [as_utc(e.replace(tzinfo=LOCAL_TZ)) for e in expect]
+        assert {i.severity for i in incs} == {"P2"} and {i.status for i in incs} == {"assigned"}
+        assert [i.number for i in incs] == [f"INC-2024-{n:04d}" for n in range(1, 7)]
+
+
+def test_parse_datetime_text_refuses_impossible_and_unlisted_forms() -> None:
+    assert parse_datetime_text("2024-02-30") is None
+    assert parse_datetime_text("05/03/2024") is None
+    assert parse_datetime_text("昨天") is None
+    assert parse_datetime_text("2024年3月5日 14:30") == datetime(2024, 3, 5, 14, 30)
+
+
+def test_formula_cell_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "f.xlsx", ["故障标题", "故障级别", "发生时间"],
+                     [["=HYPERLINK(\"http://x\")", "P2", datetime(2026, 5, 6, 9, 0)]])
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), path)
+    assert [(p.row, p.column, p.message) for p in err.value.problems] == [(2, "故障标题", "formula not accepted")]
+
+
+def test_merged_cells_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["故障标题", "故障级别", "发生时间"])
+    ws.append(["a", "P2", datetime(2026, 5, 6, 9, 0)])
+    ws.append(["b", "P2", datetime(2026, 5, 6, 9, 0)])
+    ws.merge_cells("B2:B3")
+    wb.save(tmp_path / "m.xlsx")
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), tmp_path / "m.xlsx")
+    assert any(p.column == "B2:B3" and "merged" in p.message for p in err.value.problems)
+
+
+def test_duplicate_numbers_in_file_and_database_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    with db.session() as s:
+        create_incident(s, get_contract(s), actor="t", title="x", occurred_at=L(2026, 5, 1, 9, 0))  # INC-2026-0001
+    path = _workbook(tmp_path / "d.xlsx", ["故障编号", "故障标题", "故障级别", "发生时间"], [
+        ["INC-2026-0001", "a", "P2", datetime(2026, 5, 6, 9, 0)],
+        ["INC-2026-0009", "b", "P2", datetime(2026, 5, 6, 9, 0)],
+        ["INC-2026-0009", "c", "P2", datetime(2026, 5, 6, 9, 0)],
+    ])
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), path)
+    assert [(p.row, p.column) for p in err.value.problems] == [(2, "故障编号"), (4, "故障编号")]
+
+
+def test_long_description_accepted_long_title_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "l.xlsx", ["故障标题", "故障级别", "发生时间", "故障描述"], [
+        ["ok", "P2", datetime(2026, 5, 6, 9, 0), "d" * 50_000],
+        ["t" * 301, "P2", datetime(2026, 5, 6, 9, 0), ""],
+    ])
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), path)
+    assert [(p.row, p.column) for p in err.value.problems] == [(3, "故障标题")]
+
+
+def test_missing_header_row_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "h.xlsx", ["a", "P2", "2026-05-06"], [])
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), path)
+    assert {p.column for p in err.value.problems} >= {"故障标题", "故障级别", "发生时间"}
+
+
+def test_cli_import_dry_run_then_import(db: Database, pinggu: Contract, tmp_path: Path, capsys) -> None:
+    from app.cli import main
+
+    path = _workbook(tmp_path / "c.xlsx", ["Title", "Severity", "Occurred at"], [["a", "P3", "2026-05-06 09:00"]])
+    target = db.engine.url.database
+    db.close()
+    assert main(["import", "incidents", str(path), "--db", target, "--dry-run"]) == 0
+    assert main(["import", "incidents", str(path), "--db", target]) == 0
+    bad = _workbook(tmp_path / "bad.xlsx", ["Title", "Severity", "Occurred at"], [["a", "P7", "2026-05-06 09:00"]])
+    assert main(["import", "incidents", str(bad), "--db", target]) == 1
+    out = capsys.readouterr()
+    assert "would import 1 incidents" in out.out and "imported 1 incidents" in out.out
+    assert "row 2, column 故障级别" in out.err
+    check = open_database(target)
+    with check.session() as s:
+        assert s.scalar(select(func.count()).select_from(Incident)) == 1
+    check.close()
+
+
+def test_headers_match_column_specs() -> None:
+    assert MAIN_SHEET["incidents"] and len({c.zh for c in INCIDENT_COLUMNS}) == len(INCIDENT_COLUMNS)
+    assert len({c.en for c in REQUEST_COLUMNS}) == len(REQUEST_COLUMNS)
