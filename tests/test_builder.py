@@ -291,3 +291,18 @@ def test_long_outages_in_working_time_justice_bureau(db: Database) -> None:
     assert data.trace("long_outages") == [("incident", "INC-2024-0001", "故障 INC-2024-0001 (150 分钟)")]
     kpi = next(k for k in data.kpis if k.metric == "long_outage_count")
     assert (kpi.actual, kpi.met) == (1.0, True)
+
+
+def test_requirements_document_lists_requirements_updated_in_the_month(db: Database, october: Contract) -> None:
+    with db.session() as s:
+        c = s.get(Contract, october.id)
+        s.add(Requirement(number="RQ-2026-0000", contract_id=c.id, title="网站改版", status="accepted",
+                          collected_at=at(date(2026, 9, 10), 10), updated_at=at(date(2026, 10, 20), 10)))
+    doc_data = build(db, october, "requirements", "2026-10")
+    assert [r["number"] for r in doc_data.requirements] == ["RQ-2026-0000", "RQ-2026-0001"]
+    doc = compose(doc_data, narrative=None)
+    facts = next(b for b in doc.blocks if isinstance(b, KeyValues)).items
+    assert facts[:2] == [("本月新收集", "1 项"), ("本月更新（以前收集）", "1 项")]
+    # the monthly report's 七、需求 lists only those collected in the month
+    monthly = build(db, october, "monthly", "2026-10")
+    assert [r["number"] for r in monthly.requirements] == ["RQ-2026-0001"]

@@ -110,3 +110,18 @@ def test_out_under_a_file_refused_before_any_work(dbfile: str, tmp_path: Path,
     with db.session() as s:
         assert s.scalars(select(ReportRecord)).first() is None
     db.close()
+
+
+def test_generate_report_with_a_database_records_and_matches(tmp_path: Path) -> None:
+    from app.reports.service import generate_report, list_exported, match_file
+
+    db = open_database(tmp_path / "svc.sqlite3")
+    c = load_contract(db, "pinggu-court-2026")
+    out = tmp_path / "r.docx"
+    rec = generate_report(db, c, "requirements", "2026-10", "docx", out, actor="王建国")
+    assert out.exists() and rec.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    with db.session() as s:
+        [listed] = list_exported(s, c)
+        assert (listed.kind, listed.period_key, listed.exported_by) == ("requirements", "2026-10", "王建国")
+        assert match_file(s, out).id == rec.id  # type: ignore[union-attr]
+    db.close()
