@@ -32,9 +32,9 @@ from app.reports.fonts import (
     Progress,
     atomic_output,
     cell_text,
+    cover_facts,
     report_progress,
 )
-from app.timeutil import fmt_local
 
 HIGHLIGHT = "FDE2E2"
 #: A4 width minus 2 × 20 mm margins, in points.
@@ -161,9 +161,10 @@ def _add_keyvalues(document: Any, kv: KeyValues) -> None:
     document.add_paragraph()
 
 
-def _add_signoff(document: Any, so: SignOff) -> None:
-    p = document.add_paragraph("确认签字", style="Heading 2")
-    p.paragraph_format.keep_with_next = True
+def _add_signoff(document: Any, so: SignOff, caption: bool = True) -> None:
+    if caption:
+        p = document.add_paragraph("确认签字", style="Heading 2")
+        p.paragraph_format.keep_with_next = True
     table = document.add_table(rows=3, cols=2)
     table.style = "Table Grid"
     _fill_table(table, [
@@ -186,14 +187,7 @@ def _cover(document: Any, doc: ReportDocument) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for _ in range(4):
         document.add_paragraph()
-    generated = (fmt_local(doc.generated_at, "%Y年%m月%d日") if doc.generated_at.tzinfo
-                 else doc.generated_at.strftime("%Y年%m月%d日"))
-    facts = list(doc.cover)
-    names = {k for k, _ in facts}
-    for k, v in (("甲方（委托单位）", doc.client), ("乙方（服务单位）", doc.provider),
-                 ("报告期间", doc.period_label), ("生成日期", generated)):
-        if k not in names and v:
-            facts.append((k, v))
+    facts = cover_facts(doc)
     table = document.add_table(rows=len(facts), cols=2)
     _fill_table(table, [[str(k), str(v)] for k, v in facts], bold_first_row=False)
     for row in table.rows:
@@ -271,7 +265,8 @@ def render_docx(doc: ReportDocument, out: Path, progress: Progress | None = None
         elif isinstance(block, KeyValues):
             _add_keyvalues(document, block)
         elif isinstance(block, SignOff):
-            _add_signoff(document, block)
+            _add_signoff(document, block,
+                         caption=not (n > 0 and isinstance(doc.blocks[n - 1], Heading)))
         elif isinstance(block, PageBreak):
             document.add_page_break()
     report_progress(progress, total, total)

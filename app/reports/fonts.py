@@ -16,6 +16,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 from app.paths import fonts_dir
@@ -113,3 +114,21 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else ""
     return str(value)
+
+
+def cover_facts(doc: "Any") -> list[tuple[str, str]]:
+    """The cover facts of ``doc`` plus the parties, period and generated date unless the cover
+    already names them (same value, or a key starting 甲方/乙方/报告期, or any 日期)."""
+    from app.timeutil import fmt_local
+
+    facts = [(str(k), str(v)) for k, v in doc.cover]
+    keys = [k for k, _ in facts]
+    values = {v for _, v in facts}
+    generated = (fmt_local(doc.generated_at, "%Y年%m月%d日") if doc.generated_at.tzinfo
+                 else doc.generated_at.strftime("%Y年%m月%d日"))
+    for k, v, prefix in (("甲方（委托单位）", doc.client, "甲方"), ("乙方（服务单位）", doc.provider, "乙方"),
+                         ("报告期间", doc.period_label, "报告期"), ("生成日期", generated, "日期")):
+        named = any(key.startswith(prefix) or (prefix == "日期" and "日期" in key) for key in keys)
+        if v and v not in values and not named:
+            facts.append((k, v))
+    return facts

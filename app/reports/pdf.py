@@ -32,10 +32,10 @@ from app.reports.fonts import (
     Progress,
     atomic_output,
     cell_text,
+    cover_facts,
     register_fonts,
     report_progress,
 )
-from app.timeutil import fmt_local
 
 HIGHLIGHT = "#FDE2E2"
 HEADER_FILL = "#DDEBF7"
@@ -309,7 +309,8 @@ def _keyvalues_flowables(kv: KeyValues, width: float, st: dict[str, Any]) -> lis
     return out
 
 
-def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any]) -> list[Any]:
+def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
+                       caption: bool = True) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import KeepTogether, Spacer, TableStyle
     from reportlab.platypus import Paragraph as RLParagraph
@@ -330,7 +331,8 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any]) -> list[An
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 8),
     ]))
-    return [KeepTogether([Spacer(1, 18), RLParagraph("确认签字", st["h2"]), table])]
+    head = [Spacer(1, 18), RLParagraph("确认签字", st["h2"])] if caption else [Spacer(1, 6)]
+    return [KeepTogether(head + [table])]
 
 
 def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
@@ -339,14 +341,7 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
 
-    facts: list[tuple[str, str]] = list(doc.cover)
-    names = {k for k, _ in facts}
-    for k, v in (("甲方（委托单位）", doc.client), ("乙方（服务单位）", doc.provider),
-                 ("报告期间", doc.period_label),
-                 ("生成日期", fmt_local(doc.generated_at, "%Y年%m月%d日") if doc.generated_at.tzinfo
-                  else doc.generated_at.strftime("%Y年%m月%d日"))):
-        if k not in names and v:
-            facts.append((k, v))
+    facts = cover_facts(doc)
     rows = [[RLParagraph(_esc(k), st["kv"]), RLParagraph(_esc(str(v)), st["kv"])] for k, v in facts]
     table = RLTable(rows, colWidths=[width * 0.3, width * 0.6], hAlign="CENTER")
     table.setStyle(TableStyle([
@@ -397,7 +392,8 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
             story += _keyvalues_flowables(block, width, st)
             story.append(Spacer(1, 8))
         elif isinstance(block, SignOff):
-            story += _signoff_flowables(block, width, st)
+            after_heading = n > 0 and isinstance(doc.blocks[n - 1], Heading)
+            story += _signoff_flowables(block, width, st, caption=not after_heading)
         elif isinstance(block, PageBreak):
             story.append(RLPageBreak())
     report_progress(progress, total, total)

@@ -26,9 +26,8 @@ from app.reports.document import (
     SignOff,
     Table,
 )
-from app.reports.fonts import Progress, atomic_output, report_progress
+from app.reports.fonts import Progress, atomic_output, cover_facts, report_progress
 from app.services.xlsx_safe import display_width, write_cell
-from app.timeutil import fmt_local
 
 SUMMARY_SHEET = "概览"
 HIGHLIGHT = "FDE2E2"
@@ -238,10 +237,7 @@ def render_xlsx(doc: ReportDocument, out: Path, progress: Progress | None = None
     if doc.subtitle:
         summary.text_row(doc.subtitle)
     summary.row += 1
-    generated = (fmt_local(doc.generated_at) if doc.generated_at.tzinfo
-                 else doc.generated_at.strftime("%Y-%m-%d %H:%M"))
-    facts = list(doc.cover) + [("甲方（委托单位）", doc.client), ("乙方（服务单位）", doc.provider),
-                               ("报告期间", doc.period_label), ("生成时间", generated)]
+    facts = cover_facts(doc)
     summary.keyvalues(KeyValues(facts, title="报告信息"))
 
     preamble, sections = split_sections(doc)
