@@ -307,3 +307,48 @@ def test_attachment_copied_by_content_hash(db, pinggu, tmp_path):
     with pytest.raises(ValidationError) as exc, db.session() as s:
         add_attachment(s, "incident", inc_id, tmp_path / "missing.txt", actor="x")
     assert exc.value.field == "source_path"
+
+
+def test_close_failing_in_sla_computation_leaves_nothing_behind(db, pinggu, monkeypatch):
+    from app.errors import CalendarCoverageError
+    from app.services import sla
+
+    def boom(*_a, **_k):
+        raise CalendarCoverageError([2026])
+
+    inc_id = _new(db, pinggu)
+    _to_restored(db, inc_id)
+    before = _snapshot(db, inc_id)
+    monkeypatch.setattr(sla, "compute_incident_clocks", boom)
+    with db.session() as s:  # the caller catches the error and still commits its transaction
+        with pytest.raises(CalendarCoverageError):
+            inc_svc.close_incident(s, inc_id, actor="x", cause_category="software", cause="c", resolution="r")
+    assert _snapshot(db, inc_id) == before
+
+
+def test_reassignment_through_transition_is_a_field_event(db, pinggu):
+    inc_id = _new(db, pinggu)
+    li, wang = _eng(db, pinggu, "李晓明"), _eng(db, pinggu, "王建国")
+    with db.session() as s:
+        inc_svc.transition(s, inc_id, "assigned", actor="x", at=T0 + timedelta(minutes=10), assignee_id=li)
+        inc_svc.transition(s, inc_id, "assigned", actor="x", assignee_id=wang, note="换人")
+        with pytest.raises(ValidationError) as exc:
+            inc_svc.transition(s, inc_id, "assigned", actor="x", assignee_id=wang)
+        assert exc.value.field == "assignee_id"
+    with db.session() as s:
+        inc = inc_svc.get_incident(s, inc_id)
+        assert inc.assignee_id == wang and inc.responded_at == T0 + timedelta(minutes=10)
+        evs = inc_svc.events(s, inc_id)
+        assert [e.to_status for e in evs if e.kind == "status"] == ["assigned"]
+        assert evs[-1].changes == {"assignee_id": ["李晓明", "王建国"]} and evs[-1].note == "换人"
+
+
+def test_close_keeps_cause_already_recorded(db, pinggu):
+    inc_id = _new(db, pinggu)
+    _to_restored(db, inc_id)
+    with db.session() as s:
+        inc_svc.update_incident(s, inc_id, actor="x", cause_category="power_environment", cause="市电中断")
+        inc_svc.close_incident(s, inc_id, actor="x", cause_category="", cause="", resolution="切换发电机")
+    with db.session() as s:
+        inc = inc_svc.get_incident(s, inc_id)
+        assert (inc.status, inc.cause_category, inc.cause) == ("closed", "power_environment", "市电中断")

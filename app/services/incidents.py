@@ -375,7 +375,9 @@ def transition(
     """Move the incident to ``to_status`` (allowed moves: ``TRANSITIONS``) effective ``at``
     (default ``now``), writing one ``status`` event (from_status, to_status, at, note).
 
-    ``assignee_id`` (an engineer of the contract) is set with the move.  Moving to ``closed``
+    ``assignee_id`` (an engineer of the contract) is set with the move; asking for the current
+    status (assigned/in_progress/pending) with a different ``assignee_id`` is a reassignment,
+    recorded as a ``field`` event (no status event: the status did not change).  Moving to ``closed``
     delegates to ``close_incident`` (its requirements apply); leaving ``closed`` needs
     ``reopen_incident``.  Raises ``ValidationError``: ``status`` for a move not in the table,
     ``at`` when before the previous status change, or the timeline field the move would break.
@@ -386,6 +388,9 @@ def transition(
     _require_open(inc)
     if to_status not in STATUSES:
         raise ValidationError("status", f"unknown status {to_status!r}")
+    if to_status == inc.status and to_status in ("assigned", "in_progress", "pending") and assignee_id is not None:
+        # reassignment without a status change: a field event, not a status event
+        return _reassign(session, inc, assignee_id, actor=actor, note=note, now=now)
     if to_status not in TRANSITIONS[inc.status]:
         allowed = ", ".join(sorted(TRANSITIONS[inc.status])) or "none"
         raise ValidationError("status", f"cannot move from {inc.status} to {to_status}; allowed: {allowed}")
@@ -400,6 +405,23 @@ def transition(
     _apply_status(session, inc, to_status, eff, updates, actor=actor, note=note, now=now)
     audit.record(session, actor=actor, action=f"incident.{to_status}", entity_kind="incident",
                  entity_id=inc.id, summary=f"{inc.number} → {to_status}" + (f": {note}" if note else ""))
+    session.flush()
+    return inc
+
+
+def _reassign(session: Session, inc: Incident, assignee_id: uuid.UUID, *, actor: str, note: str,
+              now: datetime | None) -> Incident:
+    contract = session.get(Contract, inc.contract_id)
+    eid = _normalise(session, inc, contract, "assignee_id", assignee_id)
+    if eid == inc.assignee_id:
+        raise ValidationError("assignee_id", "the incident is already assigned to this engineer")
+    now = as_utc(now) if now else utcnow()
+    diff = {"assignee_id": [_text(session, "assignee_id", inc.assignee_id), _text(session, "assignee_id", eid)]}
+    inc.assignee_id = eid
+    inc.updated_at = now
+    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, note=note))
+    audit.record(session, actor=actor, action="incident.reassign", entity_kind="incident", entity_id=inc.id,
+                 summary=f"{inc.number} → {diff['assignee_id'][1]}", details={"changes": diff})
     session.flush()
     return inc
 
@@ -419,6 +441,7 @@ def close_incident(
     """Close the incident at ``at`` (default now), filling any of cause category, cause,
     resolution and restore time given here.
 
+    Empty texts given here keep what the record already holds.
     Requires (Pinggu 第七条 "故障发生的时间、原因及解决方式作严格记录"): ``cause_category`` (one of
     ``CAUSE_CATEGORIES``), ``cause``, ``resolution``, a restore time, and ``root_cause_analysis``
     for a severity marked ``major: true``.  From a status other than ``restored`` the incident is
@@ -432,12 +455,12 @@ def close_incident(
     _require_open(inc)
     now = as_utc(now) if now else utcnow()
     contract = session.get(Contract, inc.contract_id)
-    fill: dict[str, Any] = {}
-    if cause_category is not None:
+    fill: dict[str, Any] = {}  # empty text given here keeps what the record already has
+    if cause_category:
         fill["cause_category"] = _normalise(session, inc, contract, "cause_category", cause_category)
-    if cause is not None:
+    if cause and cause.strip():
         fill["cause"] = cause.strip()
-    if resolution is not None:
+    if resolution and resolution.strip():
         fill["resolution"] = resolution.strip()
     if restored_at is not None:
         fill["restored_at"] = as_utc(restored_at)
@@ -470,16 +493,19 @@ def close_incident(
     _check_timeline(timeline, set(updates) | {"closed_at"})
     _check_after_last_status(session, inc, closed, "at")
 
-    if inc.status != "restored":
-        _apply_status(session, inc, "restored", merged["restored_at"], updates, actor=actor, note="", now=now)
-    elif updates:
-        _write_field_changes(session, inc, updates, actor=actor, now=now)
-    _apply_status(session, inc, "closed", closed, {"closed_at": closed}, actor=actor, note="", now=now)
-    session.flush()
-    clocks = _compute_clocks(session, inc, now)
-    if clocks is not None:
-        for name in ("response_minutes", "restore_minutes", "response_breached", "restore_breached"):
-            setattr(inc, name, _pick(clocks, name))
+    # a savepoint: if the SLA computation fails (e.g. CalendarCoverageError) nothing of the close
+    # stays in the caller's session even when the caller goes on with it
+    with session.begin_nested():
+        if inc.status != "restored":
+            _apply_status(session, inc, "restored", merged["restored_at"], updates, actor=actor, note="", now=now)
+        elif updates:
+            _write_field_changes(session, inc, updates, actor=actor, now=now)
+        _apply_status(session, inc, "closed", closed, {"closed_at": closed}, actor=actor, note="", now=now)
+        session.flush()
+        clocks = _compute_clocks(session, inc, now)
+        if clocks is not None:
+            for name in ("response_minutes", "restore_minutes", "response_breached", "restore_breached"):
+                setattr(inc, name, _pick(clocks, name))
     audit.record(session, actor=actor, action="incident.close", entity_kind="incident", entity_id=inc.id,
                  summary=f"{inc.number} closed", details={"cause_category": inc.cause_category})
     session.flush()

@@ -98,7 +98,7 @@ def set_requirement_status(
     (default now); appends ``"<local time> <old> → <new> (<actor>): <note>"`` to ``note``.
 
     Raises ``ValidationError``: ``status`` for an unknown status or a move not allowed,
-    ``note`` when rejecting without a reason, ``at`` before the requirement was collected.
+    ``at`` before the requirement was collected.
     """
     req = get_requirement(session, requirement_id)
     if status not in REQUIREMENT_TRANSITIONS:
@@ -106,8 +106,6 @@ def set_requirement_status(
     if status not in REQUIREMENT_TRANSITIONS[req.status]:
         allowed = ", ".join(s for s in (*FORWARD, "rejected") if s in REQUIREMENT_TRANSITIONS[req.status]) or "none"
         raise ValidationError("status", f"cannot move a requirement from {req.status} to {status}; allowed: {allowed}")
-    if status == "rejected" and not note.strip():
-        raise ValidationError("note", "give the reason for rejecting the requirement")
     eff = as_utc(at) if at else utcnow()
     if eff < req.collected_at:
         raise ValidationError("at", "the status change is before the requirement was collected")
