@@ -169,8 +169,15 @@ def chart_png(chart: Chart, width_px: int = 1200, height_px: int = 600) -> bytes
         draw.line([left, bottom, right, bottom], fill="black")
         n = max(1, len(chart.categories))
         slot = (right - left) / n
+        small = ImageFont.truetype(fpath, 16 if n > 6 else 20, index=0)
         for i, cat in enumerate(chart.categories):
-            draw.text((left + slot * (i + 0.5), bottom + 8), str(cat), fill="black", font=font,
+            label = str(cat)
+            # Shorten a label wider than its slot so neighbours do not overprint each other.
+            if small.getlength(label) > slot - 6:
+                while len(label) > 1 and small.getlength(label + "…") > slot - 6:
+                    label = label[:-1]
+                label += "…"
+            draw.text((left + slot * (i + 0.5), bottom + 8), label, fill="black", font=small,
                       anchor="mt")
         if chart.kind == "line":
             for s, name in enumerate(names):
