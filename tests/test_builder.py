@@ -181,7 +181,9 @@ def test_service_desk_satisfaction_excludes_unrated(db: Database, october: Contr
     assert data.trace("requests.response_breached") == [("service_request", "SR-2026-0004", "90 分钟")]
     kpi = {k.code: k for k in data.kpis}
     assert kpi["satisfaction"].actual == pytest.approx(75.0) and kpi["satisfaction"].met is False
-    assert data.worklog == {"by_engineer": [{"name": "王建国", "hours": 2.0, "entries": 2}], "total_hours": 2.0}
+    # 王建国: two manual entries 90 + 30 min; 李晓明: the 20-minute inspection INS-2026-0001
+    assert data.worklog == {"by_engineer": [{"name": "李晓明", "hours": 0.33, "entries": 0},
+                                            {"name": "王建国", "hours": 2.0, "entries": 2}], "total_hours": 2.33}
     assert [r["number"] for r in data.requirements] == ["RQ-2026-0001"]
 
 

@@ -25,7 +25,8 @@ Rules and sources:
   ``app.services.sla.request_clocks`` (nothing pauses a request) read as at the period end:
   unanswered past the target = breached, else pending; satisfaction = (satisfied + mostly_satisfied) ÷ rated; complaints.
 - Requirements collected in the period (the ``requirements`` kind also lists those updated).
-- Work log hours per engineer (``WorkLogEntry.duration_minutes`` by ``work_date``).
+- Work log hours per engineer: ``app.services.worklog.hours_by_engineer`` (finished inspections'
+  durations + manual ``WorkLogEntry.duration_minutes`` by ``work_date``).
 - KPIs from ``contract.profile["kpis"]``, each beside the previous period's value.
 """
 
@@ -648,20 +649,33 @@ def _requirements(session: Session, contract: Contract, period: Period, data: Re
 
 def _worklog(session: Session, contract: Contract, period: Period, data: ReportData,
              tr: dict[str, list[TraceItem]], engineers: dict[uuid.UUID, str]) -> None:
+    """Hours per engineer as the work log page counts them (``app.services.worklog.hours_by_engineer``:
+    finished inspections' durations + manual entries), plus the number of manual entries."""
     q = (select(WorkLogEntry.engineer_id, func.sum(WorkLogEntry.duration_minutes), func.count())
          .where(WorkLogEntry.contract_id == contract.id, WorkLogEntry.work_date >= period.start,
                 WorkLogEntry.work_date <= period.end)
          .group_by(WorkLogEntry.engineer_id))
-    rows = []
-    total = 0.0
+    manual: dict[str, tuple[float, int]] = {}
     for eid, minutes, n in session.execute(q):
-        name = engineers.get(eid, "未指定") if eid else "未指定"
-        hours = round((minutes or 0) / 60.0, 2)
-        total += (minutes or 0) / 60.0
-        rows.append({"name": name, "hours": hours, "entries": n})
-        tr["worklog.hours"].append(("engineer", name, f"{n} 条, {hours:g} 小时"))
-    rows.sort(key=lambda r: r["name"])
-    data.worklog = {"by_engineer": rows, "total_hours": round(total, 2)}
+        name = engineers.get(eid, "") if eid else ""
+        m0, n0 = manual.get(name, (0.0, 0))
+        manual[name] = (m0 + (minutes or 0) / 60.0, n0 + n)
+    try:
+        from app.services.worklog import hours_by_engineer
+
+        hours = hours_by_engineer(session, contract, period.start, period.end)
+    except ImportError:
+        hours = {name: h for name, (h, _n) in manual.items()}
+    rows = []
+    for name in sorted(set(hours) | set(manual)):
+        h = round(hours.get(name, 0.0), 2)
+        n = manual.get(name, (0.0, 0))[1]
+        if not h and not n:
+            continue
+        label = name or "未指定"
+        rows.append({"name": label, "hours": h, "entries": n})
+        tr["worklog.hours"].append(("engineer", label, f"{h:g} 小时（含巡检用时），手工日志 {n} 条"))
+    data.worklog = {"by_engineer": rows, "total_hours": round(sum(r["hours"] for r in rows), 2)}
 
 
 def _kpis(data: ReportData, tr: dict[str, list[TraceItem]], cals: dict[str, _Calendar]) -> None:

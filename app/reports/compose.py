@@ -263,9 +263,9 @@ def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     b.append(Heading("八、工作量"))
     wl = data.worklog
     if wl["by_engineer"]:
-        b.append(Table(["工程师", "工作日志条数", "工时(小时)"],
-                       [[w["name"], w["entries"], w["hours"]] for w in wl["by_engineer"]]
-                       + [["合计", sum(w["entries"] for w in wl["by_engineer"]), wl["total_hours"]]],
+        b.append(Table(["工程师", "工时(小时，含巡检用时)", "手工日志条数"],
+                       [[w["name"], w["hours"], w["entries"]] for w in wl["by_engineer"]]
+                       + [["合计", wl["total_hours"], sum(w["entries"] for w in wl["by_engineer"])]],
                        title="工作日志工时"))
     else:
         b.append(Paragraph("报告期内无工作日志（无数据）。"))
