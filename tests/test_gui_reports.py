@@ -32,17 +32,22 @@ def page(qtbot, db, pinggu, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: p.export_task is None, timeout=30000)
 
 
-def test_default_period_is_last_complete_one(qtbot, db, pinggu) -> None:
-    from app.reports.periods import default_period
-    from app.timeutil import local_today
-    from app.ui.pages.reports import ReportsPage
+def test_default_period_is_last_complete_one(qtbot, db, pinggu, monkeypatch) -> None:
+    from datetime import date
 
-    page = ReportsPage(AppContext(db=db, contract_id=pinggu.id, engineer="x", bus=ChangeBus()))
+    import app.ui.pages.reports as reports_page
+
+    monkeypatch.setattr(reports_page, "local_today", lambda: date(2026, 11, 21))
+    page = reports_page.ReportsPage(AppContext(db=db, contract_id=pinggu.id, engineer="x",
+                                               bus=ChangeBus()))
     qtbot.addWidget(page)
     page.kind.setCurrentIndex(page.kind.findData("monthly"))
-    expected = default_period("monthly", pinggu, local_today())
-    if pinggu.term_start <= expected.end and expected.start <= pinggu.term_end:
-        assert page.current_period().key == expected.key
+    assert page.current_period().key == "2026-10"
+    keys = [page.period.itemData(i).key for i in range(page.period.count())]
+    # The month in progress first, then earlier months within the term (from May 2026).
+    assert keys == ["2026-11", "2026-10", "2026-09", "2026-08", "2026-07", "2026-06", "2026-05"]
+    page.kind.setCurrentIndex(page.kind.findData("weekly"))
+    assert page.current_period().key == "2026-W46"
 
 
 def test_export_monthly_pdf_writes_file_and_record(qtbot, page, db) -> None:

@@ -116,7 +116,7 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def cover_facts(doc: "Any") -> list[tuple[str, str]]:
+def cover_facts(doc: Any) -> list[tuple[str, str]]:
     """The cover facts of ``doc`` plus the parties, period and generated date unless the cover
     already names them (same value, or a key starting 甲方/乙方/报告期, or any 日期)."""
     from app.timeutil import fmt_local
