@@ -62,7 +62,7 @@ def main() -> int:
         services = [x.id for x in s.scalars(select(Service).where(Service.contract_id == cid))]
 
     t0 = time.perf_counter()
-    base = datetime(2021, 1, 1, tzinfo=UTC)
+    base = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=23 * args.rows)  # newest = now
     statuses = ("new", "assigned", "in_progress", "pending", "restored", "closed")
     chunk = 10_000
     for lo in range(0, args.rows, chunk):

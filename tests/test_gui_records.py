@@ -254,3 +254,66 @@ def test_convert_request_into_incident(qtbot, gui_ctx):  # noqa: F811
         req = s.get(ServiceRequest, req.id)
         inc = s.get(Incident, req.converted_incident_id)
         assert inc is not None and inc.severity == "P2" and inc.source_request_id == req.id
+
+
+def test_detail_pane_explains_the_sla(qtbot, gui_ctx):  # noqa: F811
+    """The detail pane shows both clocks and the sla module's explanation lines."""
+    from app.models import Contract
+    from app.services import incidents
+    from app.services.sla import compute_incident_clocks
+
+    at = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # Tuesday 09:00 Beijing, a working day
+    with gui_ctx.db.session() as s:
+        inc = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER,
+                                        title="OA slow", occurred_at=at, severity="P2")
+        inc_id = inc.id
+        expected = compute_incident_clocks(s, inc, datetime.now(UTC))
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    page.frame.select_id(inc_id)
+    text = page.detail.history.toPlainText()
+    assert "5x8" in text
+    lines = [ln.text for ln in expected.restore.explanation if ln.text]
+    assert lines and lines[0] in text
+    page.model.index(0, page.model.RESTORE_COL).data()  # asks for the clocks
+    qtbot.waitUntil(page.model.wait_idle)
+    cell = page.model.index(0, page.model.RESTORE_COL).data()
+    assert cell not in ("…", "—") and "Overdue" in cell  # P2 restore is 8 service hours, long past
+
+
+def test_work_log_day_and_manual_entry(qtbot, gui_ctx):  # noqa: F811
+    from PySide6.QtCore import QDate
+
+    from app.models import WorkLogEntry
+
+    page = _page(qtbot, gui_ctx, "app.ui.pages.worklog.WorkLogPage")
+    page.date.setDate(QDate(2026, 3, 4))
+    page.form.summary.insert("更换UPS电池")  # QTest types ASCII only
+    page.form.duration.setValue(45)
+    qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    with gui_ctx.db.session() as s:
+        entry = s.scalars(select(WorkLogEntry)).one()
+        assert entry.duration_minutes == 45 and str(entry.work_date) == "2026-03-04"
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45m"
+    # a summary is required: refused inline, nothing written
+    qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
+    assert page.form.error.isVisible() and page.form.error.text().startswith("summary")
+    with gui_ctx.db.session() as s:
+        assert len(s.scalars(select(WorkLogEntry)).all()) == 1
+    page.date.setDate(QDate(2026, 3, 5))
+    assert page.model.rowCount() == 0
+
+
+def test_requirement_created_and_status_set(qtbot, gui_ctx):  # noqa: F811
+    from app.models import Requirement
+
+    page = _page(qtbot, gui_ctx, "app.ui.pages.requirements.RequirementsPage")
+    _shortcut(qtbot, page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.form.title, "Monthly report export to PDF")
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    assert page.model.rowCount() == 1
+    page.detail.status.setCurrentIndex(page.detail.status.findData("analysed"))
+    qtbot.mouseClick(page.detail.set_btn, Qt.MouseButton.LeftButton)
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(Requirement)).one().status == "analysed"

@@ -57,6 +57,9 @@ def status_label(code: str) -> str:
         "other": _t("Other"), "manual": _t("Manual"), "incident": _t("Incident"),
         "service_request": _t("Service request"), "satisfied": _t("Satisfied"),
         "mostly_satisfied": _t("Mostly satisfied"), "dissatisfied": _t("Dissatisfied"),
+        "incident.created": _t("Incident logged"), "incident.status": _t("Incident status"),
+        "incident.field": _t("Incident edited"), "incident.reopen": _t("Incident reopened"),
+        "service_request.resolved": _t("Request resolved"),
     }
     return labels.get(code or "", code or "")
 
@@ -520,7 +523,8 @@ class WorkLogLinesModel(QAbstractTableModel):
                 eng = getattr(line, "engineer", "")
                 return getattr(eng, "name", eng) or ""
             if col == 2:
-                return fmt_minutes(getattr(line, "duration_minutes", 0) or 0)
+                minutes = getattr(line, "duration_minutes", None)
+                return "" if minutes is None else fmt_minutes(minutes)
             if col == 3:
                 return status_label(str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
             return getattr(line, "summary", "")

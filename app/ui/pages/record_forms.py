@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -1157,7 +1157,7 @@ class RecordTransfer:
         self.progress: Any = None
 
     def _dialog(self, text: str) -> QProgressDialog:
-        dlg = QProgressDialog(text, QProgressDialog.tr("Cancel"), 0, 0, self.owner)
+        dlg = QProgressDialog(text, QCoreApplication.translate("RecordTransfer", "Cancel"), 0, 0, self.owner)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
         return dlg
@@ -1175,7 +1175,7 @@ class RecordTransfer:
                     return fn(s, contract, start, end, out, progress=progress)
                 except TypeError:
                     return fn(s, contract, start, end, out)
-        return self._run(work, self.owner.tr("Exporting…"))
+        return self._run(work, QCoreApplication.translate("RecordTransfer", "Exporting…"))
 
     def import_file(self, path: Path) -> Any:
         """Import ``path`` in a worker; a refusal lists the row problems under the page."""
@@ -1187,7 +1187,7 @@ class RecordTransfer:
             with ctx.db.session() as s:
                 contract = s.get(Contract, ctx.contract_id)
                 return fn(s, contract, path, actor=ctx.engineer)
-        return self._run(work, self.owner.tr("Importing…"))
+        return self._run(work, QCoreApplication.translate("RecordTransfer", "Importing…"))
 
     def _run(self, work: Callable[[Any], Any], text: str) -> Any:
         self.error.clear_error()
@@ -1197,9 +1197,16 @@ class RecordTransfer:
             if self.dialog:
                 self.dialog.reset()
             if self.progress is not None and self.progress.cancelled:
-                self.on_done(self.owner.tr("Cancelled"))
+                self.on_done(QCoreApplication.translate("RecordTransfer", "Cancelled"))
                 return
-            self.on_done(str(result) if result is not None else "")
+            if hasattr(result, "numbers"):
+                text = QCoreApplication.translate("RecordTransfer", "Imported %1 records").replace(
+                    "%1", str(len(result.numbers)))
+            elif isinstance(result, Path):
+                text = QCoreApplication.translate("RecordTransfer", "Exported to %1").replace("%1", str(result))
+            else:
+                text = "" if result is None else str(result)
+            self.on_done(text)
 
         def fail(exc: BaseException) -> None:
             if self.dialog:
@@ -1215,13 +1222,15 @@ class RecordTransfer:
 
 def ask_export_path(owner: QWidget, default_name: str) -> Path | None:
     """Ask where to save an ``.xlsx`` export; ``None`` if cancelled."""
-    name, _ = QFileDialog.getSaveFileName(owner, owner.tr("Export"), default_name, "Excel (*.xlsx)")
+    name, _ = QFileDialog.getSaveFileName(owner, QCoreApplication.translate("RecordTransfer", "Export"),
+                                          default_name, "Excel (*.xlsx)")
     return Path(name) if name else None
 
 
 def ask_import_path(owner: QWidget) -> Path | None:
     """Ask for an ``.xlsx`` file to import; ``None`` if cancelled."""
-    name, _ = QFileDialog.getOpenFileName(owner, owner.tr("Import"), "", "Excel (*.xlsx)")
+    name, _ = QFileDialog.getOpenFileName(owner, QCoreApplication.translate("RecordTransfer", "Import"), "",
+                                          "Excel (*.xlsx)")
     return Path(name) if name else None
 
 
