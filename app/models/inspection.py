@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -39,7 +40,8 @@ class Inspection(UUIDPk, Base):
 
 
 class InspectionResult(UUIDPk, Base):
-    """巡检结果: one item's outcome in one inspection, with the item as it was recorded against."""
+    """巡检结果: one item's outcome in one inspection, with the item as it was recorded against
+    (text, kind, unit, normal range and, for choice items, ``choices``/``normal_choices``)."""
 
     __tablename__ = "inspection_result"
     __table_args__ = (UniqueConstraint("inspection_id", "item_id"),)
@@ -55,6 +57,8 @@ class InspectionResult(UUIDPk, Base):
     unit: Mapped[str] = mapped_column(String(30), default="")
     normal_min: Mapped[float | None]
     normal_max: Mapped[float | None]
+    choices: Mapped[list[Any]] = mapped_column(default=list)
+    normal_choices: Mapped[list[Any]] = mapped_column(default=list)
     service_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service.id", ondelete="SET NULL"))
     asset_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("asset.id", ondelete="SET NULL"))
     outcome: Mapped[str | None] = mapped_column(String(10))

@@ -8,8 +8,7 @@ answer is committed the moment it is given and a power cut loses nothing; an unf
 is resumed by calling ``start_inspection`` again for the same slot.
 
 Editing a template never changes past inspections: results carry their own copy of the item.
-(Choice items' allowed/normal choices are read from the live item — the result has no column for
-them.)
+(Choice items' allowed and normal choices are snapshotted too.)
 """
 
 from __future__ import annotations
@@ -116,7 +115,8 @@ def _create(session: Session, contract: Contract, template: ChecklistTemplate, d
         InspectionResult(
             inspection_id=insp.id, item_id=it.id, position=it.position, section=it.section,
             item_text=it.text, kind=it.kind, unit=it.unit, normal_min=it.normal_min,
-            normal_max=it.normal_max, service_id=it.service_id, asset_id=it.asset_id,
+            normal_max=it.normal_max, choices=list(it.choices), normal_choices=list(it.normal_choices),
+            service_id=it.service_id, asset_id=it.asset_id,
             outcome=None, value_number=None, value_text="", note="", recorded_at=None,
         )
         for it in items
@@ -257,7 +257,6 @@ def record_result(
         raise ValidationError(res.item_text, f"inspection {insp.number} is finished; its results are final")
     if outcome is not None and outcome not in OUTCOMES:
         raise ValidationError(res.item_text, f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
-    item = session.get(ChecklistItem, res.item_id) if res.item_id else None
     new_outcome: str
     number: float | None = None
     text = ""
@@ -273,12 +272,12 @@ def record_result(
         new_outcome = "abnormal" if abnormal or outcome == "abnormal" else "normal"
     elif res.kind == "choice":
         text = "" if value is None else str(value).strip()
-        choices = [str(c) for c in (item.choices if item else [])]
+        choices = [str(c) for c in res.choices]
         if not text:
             raise ValidationError(res.item_text, f"choose one of: {', '.join(choices)}")
         if choices and text not in choices:
             raise ValidationError(res.item_text, f"{text!r} is not one of: {', '.join(choices)}")
-        abnormal = is_abnormal("choice", None, text, None, None, item.normal_choices if item else [])
+        abnormal = is_abnormal("choice", None, text, None, None, res.normal_choices)
         new_outcome = "abnormal" if abnormal or outcome == "abnormal" else "normal"
     elif res.kind == "text":
         text = "" if value is None else str(value)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 19:29:52.032910
+Create Date: 2026-11-21 19:58:30.647899
 """
 from __future__ import annotations
 
@@ -281,6 +281,8 @@ def upgrade() -> None:
     sa.Column('unit', sa.String(length=30), nullable=False),
     sa.Column('normal_min', sa.Double(), nullable=True),
     sa.Column('normal_max', sa.Double(), nullable=True),
+    sa.Column('choices', sa.JSON(), nullable=False),
+    sa.Column('normal_choices', sa.JSON(), nullable=False),
     sa.Column('service_id', sa.Uuid(), nullable=True),
     sa.Column('asset_id', sa.Uuid(), nullable=True),
     sa.Column('outcome', sa.String(length=10), nullable=True),

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.errors import OpsLedgerError
-from app.models import ChecklistItem, ChecklistTemplate, Contract, Incident, Inspection
+from app.models import ChecklistTemplate, Contract, Incident, Inspection
 from app.services.lookup import engineers_by_name
 from app.timeutil import fmt_local
 from app.ui.context import AppContext
@@ -55,12 +55,10 @@ NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "ab
 
 
 def load_result_rows(session: Any, inspection_id: uuid.UUID) -> list[ResultRow]:
-    """The inspection's results as ``ResultRow``s (choices from the items, linked incident numbers)."""
+    """The inspection's results as ``ResultRow``s (choices as snapshotted, linked incident numbers)."""
     from app.services import inspections
 
     results = list(inspections.results(session, inspection_id))
-    item_ids = [r.item_id for r in results if r.item_id is not None]
-    items = {i.id: i for i in session.scalars(select(ChecklistItem).where(ChecklistItem.id.in_(item_ids)))} if item_ids else {}
     res_ids = [r.id for r in results]
     incs = {
         i.source_result_id: i.number
@@ -68,12 +66,11 @@ def load_result_rows(session: Any, inspection_id: uuid.UUID) -> list[ResultRow]:
     } if res_ids else {}
     rows = []
     for r in results:
-        item = items.get(r.item_id)
         rows.append(ResultRow(
             id=r.id, position=r.position, section=r.section, text=r.item_text, kind=r.kind,
             unit=r.unit, normal_min=r.normal_min, normal_max=r.normal_max,
-            choices=[str(c) for c in (item.choices if item else [])],
-            normal_choices=[str(c) for c in (item.normal_choices if item else [])],
+            choices=[str(c) for c in r.choices],
+            normal_choices=[str(c) for c in r.normal_choices],
             outcome=r.outcome, value_number=r.value_number, value_text=r.value_text or "",
             note=r.note or "", incident_number=incs.get(r.id, ""),
         ))
