@@ -93,9 +93,29 @@ def test_first_start_refused_profile_shows_problem_and_writes_nothing(qtbot: Any
     assert dlg.use_file(bad) is False
     assert "bad.yaml" in dlg.error_label.text() and "nothing imported" in dlg.error_label.text()
     dlg.engineer_box.setEditText("张三")
-    dlg.load()  # still the shipped selection? no: the refused file cleared nothing, a profile stays chosen
+    dlg.load()  # nothing is chosen after a refusal: Load asks for a profile instead of importing one
+    assert dlg.result() != FirstStartDialog.DialogCode.Accepted
+    assert dlg.error_label.text() in ("Choose a contract profile first.", "请先选择合同配置。")
     with db.session() as s:
-        assert [c.name for c in s.scalars(select(Contract))] in ([], ["beijing-justice-bureau-2024"])
+        assert s.scalars(select(Contract)).first() is None
+
+
+def test_first_start_imports_profile_from_file(qtbot: Any, db: Database, tmp_path: Path) -> None:
+    from app import paths
+    from app.ui.first_start import FirstStartDialog
+
+    own = tmp_path / "my-contract.yaml"
+    text = (paths.profiles_dir() / "sanmenxia-court-2023.yaml").read_text(encoding="utf-8")
+    own.write_text(text, encoding="utf-8")
+    dlg = FirstStartDialog(db)
+    qtbot.addWidget(dlg)
+    assert dlg.use_file(own) is True
+    assert "my-contract.yaml" in dlg.file_label.text()
+    assert dlg.engineer_box.count() >= 1
+    dlg.load()
+    assert dlg.result() == FirstStartDialog.DialogCode.Accepted
+    with db.session() as s:
+        assert s.scalars(select(Contract.name)).all() == ["sanmenxia-court-2023"]
 
 
 def test_first_start_needs_engineer_name(qtbot: Any, db: Database) -> None:

@@ -141,6 +141,10 @@ class FirstStartDialog(QDialog):
         try:
             data = load_profile_file(Path(path))
         except OpsLedgerError as exc:
+            # Nothing stays chosen: "Load" must not quietly import a shipped profile instead.
+            self._file_data = None
+            self.profiles.setCurrentRow(-1)
+            self.file_label.clear()
             self.error_label.setText(str(exc))
             return False
         self._file_data = data
