@@ -104,3 +104,14 @@ def test_failed_render_keeps_the_previous_file(tmp_path: Path) -> None:
     with pytest.raises(RenderCancelled):
         render_pdf(sample_document(), out, progress=boom)
     assert out.read_bytes() == b"old"
+
+
+def test_huge_cell_and_paragraph_do_not_break_layout(tmp_path: Path) -> None:
+    from app.reports.document import Paragraph
+
+    doc = sample_document(inspection_rows=2, with_contents=False)
+    doc.blocks.append(Table(["编号", "说明"], [["X-1", "很长的故障描述，" * 800]]))
+    doc.blocks.append(Paragraph("段落" * 6000))
+    out = render_pdf(doc, tmp_path / "r.pdf")
+    text = "".join(_pages_text(out))
+    assert "共 6400 字，全文见 Excel 导出" in text

@@ -38,6 +38,8 @@ from app.reports.fonts import (
 )
 
 HIGHLIGHT = "#FDE2E2"
+#: Longest cell text set in a PDF table; longer text is cut with a visible note.
+PDF_CELL_MAX_CHARS = 800
 HEADER_FILL = "#DDEBF7"
 GRID = "#9AA5B1"
 
@@ -250,6 +252,9 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
 
     def cell(value: Any, c: int) -> Any:
         text = cell_text(value)
+        if len(text) > PDF_CELL_MAX_CHARS:
+            # A cell taller than a page cannot be laid out well; the xlsx keeps the full text.
+            text = text[:PDF_CELL_MAX_CHARS] + f"…（共 {len(text)} 字，全文见 Excel 导出）"
         # Plain strings are far faster than Paragraphs; wrap only what would not fit.
         if "\n" in text or text_w(text) > widths[c] - pad:
             return RLParagraph(_esc(text), st["cell"])
@@ -260,12 +265,12 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
         data.append([cell(r[c] if c < len(r) else None, c) for c in range(ncols)])
     # LongTable splits long tables page by page without re-measuring the rest each time.
     cls = LongTable if len(data) > 60 else RLTable
-    table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT_NAME, fs),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(GRID)),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
