@@ -5,13 +5,15 @@ total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATC
 (the view asks as the user scrolls).  ``sort()`` and ``set_filter()`` re-query from the start.
 
 ``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
-``app.services.sla.compute_incident_clocks`` only for rows the view actually asks for, off the GUI
-event-loop turn in slices of ``SLICE_SECONDS`` (one session per slice; a clock of an incident open
-for a long time walks every calendar day, so it is not cheap), cached per incident id and dropped
-on reload.  Not in a worker thread: PySide6 6.12's import hook is not thread-safe
-(``datetime.strftime`` imports ``time`` on every call) and crashed the benchmark with
-``none_dealloc`` when a worker and the GUI thread formatted dates at once. ``refresh_sla()`` (called every 60 s by the page) recomputes
-the open incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
+``app.services.sla.compute_incident_clocks`` only for rows the view actually asks for, on later
+event-loop turns in slices of ``SLICE_SECONDS`` (one session per slice; the clock of an incident
+open for a long time walks every calendar day, so it is not cheap), cached per incident id and
+dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes the open
+incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
+
+Not in a worker thread: PySide6 6.12's import hook is not thread-safe (``datetime.strftime``
+imports ``time`` on every call) and crashed the benchmark with ``none_dealloc`` when a worker
+and the GUI thread formatted dates at once.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.db import Database
@@ -40,26 +50,42 @@ RED = QColor("#c62828")
 GREY = QColor("#6b6b6b")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RecordLabels", text)
-
-
 def status_label(code: str) -> str:
     """The display label of an incident / request / requirement status or source code."""
     labels = {
-        "new": _t("New"), "assigned": _t("Assigned"), "in_progress": _t("In progress"),
-        "pending": _t("Pending"), "restored": _t("Restored"), "closed": _t("Closed"),
-        "resolved": _t("Resolved"), "collected": _t("Collected"), "analysed": _t("Analysed"),
-        "reported": _t("Reported"), "accepted": _t("Accepted"), "done": _t("Done"),
-        "rejected": _t("Rejected"), "inspection": _t("Inspection"), "phone": _t("Phone"),
-        "instant_message": _t("Instant message"), "fax": _t("Fax"), "monitoring": _t("Monitoring"),
-        "walk_in": _t("Walk-in"), "request": _t("Service request"), "email": _t("Email"),
-        "other": _t("Other"), "manual": _t("Manual"), "incident": _t("Incident"),
-        "service_request": _t("Service request"), "satisfied": _t("Satisfied"),
-        "mostly_satisfied": _t("Mostly satisfied"), "dissatisfied": _t("Dissatisfied"),
-        "incident.created": _t("Incident logged"), "incident.status": _t("Incident status"),
-        "incident.field": _t("Incident edited"), "incident.reopen": _t("Incident reopened"),
-        "service_request.resolved": _t("Request resolved"),
+        "new": QCoreApplication.translate("RecordLabels", "New"),
+        "assigned": QCoreApplication.translate("RecordLabels", "Assigned"),
+        "in_progress": QCoreApplication.translate("RecordLabels", "In progress"),
+        "pending": QCoreApplication.translate("RecordLabels", "Pending"),
+        "restored": QCoreApplication.translate("RecordLabels", "Restored"),
+        "closed": QCoreApplication.translate("RecordLabels", "Closed"),
+        "resolved": QCoreApplication.translate("RecordLabels", "Resolved"),
+        "collected": QCoreApplication.translate("RecordLabels", "Collected"),
+        "analysed": QCoreApplication.translate("RecordLabels", "Analysed"),
+        "reported": QCoreApplication.translate("RecordLabels", "Reported"),
+        "accepted": QCoreApplication.translate("RecordLabels", "Accepted"),
+        "done": QCoreApplication.translate("RecordLabels", "Done"),
+        "rejected": QCoreApplication.translate("RecordLabels", "Rejected"),
+        "inspection": QCoreApplication.translate("RecordLabels", "Inspection"),
+        "phone": QCoreApplication.translate("RecordLabels", "Phone"),
+        "instant_message": QCoreApplication.translate("RecordLabels", "Instant message"),
+        "fax": QCoreApplication.translate("RecordLabels", "Fax"),
+        "monitoring": QCoreApplication.translate("RecordLabels", "Monitoring"),
+        "walk_in": QCoreApplication.translate("RecordLabels", "Walk-in"),
+        "request": QCoreApplication.translate("RecordLabels", "Service request"),
+        "email": QCoreApplication.translate("RecordLabels", "Email"),
+        "other": QCoreApplication.translate("RecordLabels", "Other"),
+        "manual": QCoreApplication.translate("RecordLabels", "Manual"),
+        "incident": QCoreApplication.translate("RecordLabels", "Incident"),
+        "service_request": QCoreApplication.translate("RecordLabels", "Service request"),
+        "satisfied": QCoreApplication.translate("RecordLabels", "Satisfied"),
+        "mostly_satisfied": QCoreApplication.translate("RecordLabels", "Mostly satisfied"),
+        "dissatisfied": QCoreApplication.translate("RecordLabels", "Dissatisfied"),
+        "incident.created": QCoreApplication.translate("RecordLabels", "Incident logged"),
+        "incident.status": QCoreApplication.translate("RecordLabels", "Incident status"),
+        "incident.field": QCoreApplication.translate("RecordLabels", "Incident edited"),
+        "incident.reopen": QCoreApplication.translate("RecordLabels", "Incident reopened"),
+        "service_request.resolved": QCoreApplication.translate("RecordLabels", "Request resolved"),
     }
     return labels.get(code or "", code or "")
 
@@ -90,28 +116,31 @@ def describe_clock(clock: Any) -> ClockText:
     """Text and colour of an ``app.services.sla.Clock``.
 
     Green “1h20m left” while running with ≥ 25 % of the target left, amber under 25 %, red
-    “Overdue 35m” once breached; “Paused” while the clock is paused; “Met (…)” once stopped in
-    time.  Targets and elapsed time are service-time minutes.
+    “Overdue 35m” once breached; “Paused, … left” while paused; “Met (…)” once stopped in time;
+    grey “No target” when the profile names none.  Minutes are service-time minutes.
     """
+    tr = QCoreApplication.translate
     raw_target = getattr(clock, "target_minutes", None)
     raw_remaining = getattr(clock, "remaining_minutes", None)
     elapsed = float(getattr(clock, "elapsed_minutes", 0) or 0)
+    used = fmt_minutes(elapsed)
     if raw_target is None:
-        return ClockText(_t("No target (%1 used)").replace("%1", fmt_minutes(elapsed)), GREY, False, "")
+        return ClockText(tr("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
     target = float(raw_target)
     remaining = float(raw_remaining) if raw_remaining is not None else target - elapsed
-    tip = _t("Target %1, used %2 (service time)").replace("%1", fmt_minutes(target)).replace(
-        "%2", fmt_minutes(elapsed))
+    tip = tr("RecordLabels", "Target %1, used %2 (service time)")
+    tip = tip.replace("%1", fmt_minutes(target)).replace("%2", used)
     if getattr(clock, "breached", False):
-        over = max(elapsed - target, -remaining, 0.0)
-        return ClockText(_t("Overdue %1").replace("%1", fmt_minutes(over)), RED, True, tip)
-    if getattr(clock, "running", False) or getattr(clock, "paused", False):
-        color = AMBER if target and remaining < 0.25 * target else GREEN
-        text = _t("%1 left").replace("%1", fmt_minutes(remaining))
-        if getattr(clock, "paused", False):
-            text = _t("Paused, %1 left").replace("%1", fmt_minutes(remaining))
-        return ClockText(text, color, False, tip)
-    return ClockText(_t("Met (%1)").replace("%1", fmt_minutes(elapsed)), GREEN, False, tip)
+        over = fmt_minutes(max(elapsed - target, -remaining, 0.0))
+        return ClockText(tr("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
+    left = fmt_minutes(remaining)
+    if getattr(clock, "paused", False):
+        color = AMBER if remaining < 0.25 * target else GREEN
+        return ClockText(tr("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
+    if getattr(clock, "running", False):
+        color = AMBER if remaining < 0.25 * target else GREEN
+        return ClockText(tr("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
+    return ClockText(tr("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)
 
 
 @dataclass(frozen=True)
@@ -262,15 +291,20 @@ class RecordTableModel(QAbstractTableModel):
 def incident_columns() -> list[ColumnSpec]:
     """Columns of the incident list (the last two are the SLA clocks)."""
     return [
-        ColumnSpec("Number", lambda r: r.number, "number"),
-        ColumnSpec("Severity", lambda r: r.severity, "severity"),
-        ColumnSpec("Status", lambda r: status_label(r.status), "status"),
-        ColumnSpec("Title", lambda r: r.title, "title"),
-        ColumnSpec("Occurred", lambda r: _dt(r.occurred_at), "occurred_at"),
-        ColumnSpec("Assignee", lambda r: r.assignee, "assignee"),
-        ColumnSpec("Reporter", lambda r: r.reporter, "reporter"),
-        ColumnSpec("Response SLA", lambda r: "", None),
-        ColumnSpec("Restore SLA", lambda r: "", None),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Severity"),
+                   lambda r: r.severity, "severity"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                   lambda r: status_label(r.status), "status"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Occurred"), lambda r: _dt(r.occurred_at),
+                   "occurred_at"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Assignee"),
+                   lambda r: r.assignee, "assignee"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Reporter"),
+                   lambda r: r.reporter, "reporter"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Response SLA"), lambda r: "", None),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Restore SLA"), lambda r: "", None),
     ]
 
 
@@ -305,7 +339,8 @@ class IncidentTableModel(RecordTableModel):
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
         self._scheduled = False
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
-                         listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True, parent)
+                         listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
+                         parent)
 
     def _after_reload(self) -> None:
         self._clocks.clear()
@@ -396,7 +431,10 @@ class IncidentTableModel(RecordTableModel):
         if isinstance(clocks, Exception):
             from app.errors import CalendarCoverageError
 
-            text = _t("No calendar") if isinstance(clocks, CalendarCoverageError) else _t("Error")
+            if isinstance(clocks, CalendarCoverageError):
+                text = QCoreApplication.translate("RecordLabels", "No calendar")
+            else:
+                text = QCoreApplication.translate("RecordLabels", "Error")
             if role == Qt.ItemDataRole.DisplayRole:
                 return text
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -436,15 +474,22 @@ class RequestTableModel(RecordTableModel):
     def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
                  parent: Any = None) -> None:
         cols = [
-            ColumnSpec("Number", lambda r: r.number, "number"),
-            ColumnSpec("Status", lambda r: status_label(r.status), "status"),
-            ColumnSpec("Category", lambda r: r.category, "category"),
-            ColumnSpec("Title", lambda r: r.title, "title"),
-            ColumnSpec("Received", lambda r: _dt(r.received_at), "received_at"),
-            ColumnSpec("Service", lambda r: r.service, "service"),
-            ColumnSpec("Assignee", lambda r: r.assignee, "assignee"),
-            ColumnSpec("Requester", lambda r: r.requester, "requester"),
-            ColumnSpec("Satisfaction", lambda r: status_label(r.satisfaction or ""), "satisfaction"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                       lambda r: status_label(r.status), "status"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Category"),
+                       lambda r: r.category, "category"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Received"),
+                       lambda r: _dt(r.received_at), "received_at"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Service"),
+                       lambda r: r.service, "service"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Assignee"),
+                       lambda r: r.assignee, "assignee"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Requester"),
+                       lambda r: r.requester, "requester"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Satisfaction"),
+                       lambda r: status_label(r.satisfaction or ""), "satisfaction"),
         ]
         super().__init__(db, contract_id, cols, listing.query_requests, listing.count_requests,
                          flt or listing.RequestFilter(), "received_at", True, parent)
@@ -456,12 +501,16 @@ class RequirementTableModel(RecordTableModel):
     def __init__(self, db: Database, contract_id: uuid.UUID | None,
                  flt: listing.RequirementFilter | None = None, parent: Any = None) -> None:
         cols = [
-            ColumnSpec("Number", lambda r: r.number, "number"),
-            ColumnSpec("Status", lambda r: status_label(r.status), "status"),
-            ColumnSpec("Title", lambda r: r.title, "title"),
-            ColumnSpec("Service", lambda r: r.service, "service"),
-            ColumnSpec("Requester", lambda r: r.requester, "requester"),
-            ColumnSpec("Collected", lambda r: _dt(r.collected_at), "collected_at"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                       lambda r: status_label(r.status), "status"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Service"),
+                       lambda r: r.service, "service"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Requester"),
+                       lambda r: r.requester, "requester"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Collected"),
+                       lambda r: _dt(r.collected_at), "collected_at"),
         ]
         super().__init__(db, contract_id, cols, listing.query_requirements, listing.count_requirements,
                          flt or listing.RequirementFilter(), "collected_at", True, parent)
@@ -472,7 +521,9 @@ class WorkLogLinesModel(QAbstractTableModel):
     small, so the lines are held whole.  Each line needs ``at``, ``engineer``,
     ``duration_minutes``, ``kind``, ``summary`` attributes."""
 
-    HEADERS = ("Time", "Engineer", "Duration", "Kind", "Summary")
+    HEADERS = (QT_TRANSLATE_NOOP("RecordColumns", "Time"), QT_TRANSLATE_NOOP("RecordColumns", "Engineer"),
+               QT_TRANSLATE_NOOP("RecordColumns", "Duration"), QT_TRANSLATE_NOOP("RecordColumns", "Kind"),
+               QT_TRANSLATE_NOOP("RecordColumns", "Summary"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
