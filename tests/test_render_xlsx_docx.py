@@ -136,3 +136,22 @@ def test_cover_facts_do_not_repeat_what_the_cover_names() -> None:
     doc.cover = [("甲方", doc.client), ("乙方", doc.provider), ("报告期", doc.period_label),
                  ("编制日期", "2026-12-01")]
     assert cover_facts(doc) == [(k, str(v)) for k, v in doc.cover]
+
+
+def test_all_renderers_accept_empty_tables_and_charts(tmp_path: Path) -> None:
+    """A quiet period (no incidents, no data for a chart) still renders in every format."""
+    from datetime import timezone
+
+    from app.reports.document import Chart, KeyValues, ReportDocument, SignOff
+    from app.reports.pdf import render_pdf
+
+    doc = ReportDocument("空报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=timezone.utc),
+                         blocks=[Heading("一、概况"), Table(["故障单号", "标题"], []), Table([], []),
+                                 Table([], [[1, 2]]), Chart("空", "bar", [], {}),
+                                 Chart("缺值", "line", ["a", "b"], {"x": [None, 1.0]}),
+                                 Chart("饼", "pie", ["a"], {"x": [0.0]}), KeyValues([]),
+                                 Heading("二、签字"), SignOff("甲", "乙")], with_contents=True)
+    for render, ext in ((render_pdf, "pdf"), (render_xlsx, "xlsx"), (render_docx, "docx")):
+        out = render(doc, tmp_path / f"r.{ext}")
+        assert out.stat().st_size > 0
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == ["概览", "一、概况", "二、签字"]

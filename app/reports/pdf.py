@@ -260,7 +260,10 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
             return RLParagraph(_esc(text), st["cell"])
         return text
 
-    data = [[RLParagraph(_esc(h), st["head"]) for h in t.header]]
+    if not t.header and not t.rows:
+        return []
+    header = list(t.header) + [""] * (ncols - len(t.header))
+    data = [[RLParagraph(_esc(h), st["head"]) for h in header[:ncols]]]
     for r in t.rows:
         data.append([cell(r[c] if c < len(r) else None, c) for c in range(ncols)])
     # LongTable splits long tables page by page without re-measuring the rest each time.
