@@ -293,3 +293,20 @@ def test_language_follows_system_locale_when_unset(monkeypatch: Any) -> None:
     for langs, expected in ((["en-US", "en"], "en"), (["zh-CN"], "zh_CN"), (["C"], "zh_CN"), (["de-DE"], "zh_CN")):
         monkeypatch.setattr(QLocale, "system", staticmethod(lambda langs=langs: FakeLocale(langs)))
         assert app_setup.ui_language() == expected
+
+
+def test_settings_imports_contract_profile_file(qtbot: Any, main_window: Any, gui_ctx: Any, tmp_path: Path) -> None:
+    from app import paths
+
+    page = main_window.show_page("settings")
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("format: opsledger-contract-profile\nversion: 1\n", encoding="utf-8")
+    assert page.import_profile_file(bad) is False
+    assert "broken.yaml" in page.message.text()
+    good = paths.profiles_dir() / "beijing-justice-bureau-2024.yaml"
+    assert page.import_profile_file(good) is True
+    with gui_ctx.db.session() as s:
+        names = s.scalars(select(Contract.name).order_by(Contract.name)).all()
+    assert names == ["beijing-justice-bureau-2024", "pinggu-court-2026"]
+    assert page.contract.count() == 2
+    assert page.contract.currentData() == str(gui_ctx.contract_id)  # still on Pinggu

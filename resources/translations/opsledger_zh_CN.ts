@@ -106,12 +106,12 @@
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="148" />
+        <location filename="../../app/ui/first_start.py" line="152" />
         <source>From file: %1</source>
         <translation>来自文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="157" />
+        <location filename="../../app/ui/first_start.py" line="161" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
@@ -457,32 +457,32 @@
 <context>
     <name>IncidentFromResultDialog</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="88" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="85" />
         <source>Create incident from inspection result</source>
         <translation>由巡检结果登记故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="102" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="103" />
         <source>Severity</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="104" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="110" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
         <source>Create incident</source>
         <translation>登记故障</translation>
     </message>
@@ -701,107 +701,107 @@
 <context>
     <name>InspectionRunPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="159" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="156" />
         <source>Note for this item (Tab from the answer, Enter saves)</source>
         <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="165" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="162" />
         <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
         <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="171" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="168" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="172" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="169" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="173" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="220" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="217" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="228" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="225" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="291" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="288" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="302" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="299" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="305" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="302" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="306" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="303" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="308" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="305" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="309" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="306" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="406" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="403" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="421" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="418" />
         <source>Answer the item first, then add its note.</source>
         <translation>请先填写本项结果，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="437" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="434" />
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="454" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="451" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="459" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="456" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="485" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="482" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="491" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="488" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="492" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="489" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
@@ -953,11 +953,362 @@
     </message>
 </context>
 <context>
-    <name>QProgressDialog</name>
+    <name>RecordColumns</name>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="293" />
+        <location filename="../../app/ui/models/record_models.py" line="476" />
+        <location filename="../../app/ui/models/record_models.py" line="503" />
+        <source>Number</source>
+        <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="294" />
+        <source>Severity</source>
+        <translation type="unfinished">故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="296" />
+        <location filename="../../app/ui/models/record_models.py" line="477" />
+        <location filename="../../app/ui/models/record_models.py" line="504" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="298" />
+        <location filename="../../app/ui/models/record_models.py" line="481" />
+        <location filename="../../app/ui/models/record_models.py" line="506" />
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="299" />
+        <source>Occurred</source>
+        <translation type="unfinished">发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="301" />
+        <location filename="../../app/ui/models/record_models.py" line="486" />
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="303" />
+        <source>Reporter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="305" />
+        <source>Response SLA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="306" />
+        <source>Restore SLA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="479" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="482" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="484" />
+        <location filename="../../app/ui/models/record_models.py" line="507" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="488" />
+        <location filename="../../app/ui/models/record_models.py" line="509" />
+        <source>Requester</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="490" />
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="511" />
+        <source>Collected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="523" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="523" />
+        <source>Engineer</source>
+        <translation type="unfinished">工程师</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="524" />
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="524" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="525" />
+        <source>Summary</source>
+        <translation type="unfinished">工作总结</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="56" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="57" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="58" />
+        <source>In progress</source>
+        <translation type="unfinished">进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="59" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="60" />
+        <source>Restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="61" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="62" />
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="63" />
+        <source>Collected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="64" />
+        <source>Analysed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="65" />
+        <source>Reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="66" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="67" />
+        <source>Done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="68" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="69" />
+        <source>Inspection</source>
+        <translation type="unfinished">巡检单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="70" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="71" />
+        <source>Instant message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="72" />
+        <source>Fax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="73" />
+        <source>Monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="74" />
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="75" />
+        <location filename="../../app/ui/models/record_models.py" line="80" />
+        <source>Service request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="76" />
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="77" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="78" />
+        <source>Manual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="79" />
+        <source>Incident</source>
+        <translation type="unfinished">故障单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="81" />
+        <source>Satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="82" />
+        <source>Mostly satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="83" />
+        <source>Dissatisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="84" />
+        <source>Incident logged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="85" />
+        <source>Incident status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="86" />
+        <source>Incident edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="87" />
+        <source>Incident reopened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="88" />
+        <source>Request resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="127" />
+        <source>No target (%1 used)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="130" />
+        <source>Target %1, used %2 (service time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="134" />
+        <source>Overdue %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="138" />
+        <source>Paused, %1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="141" />
+        <source>%1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="142" />
+        <source>Met (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="434" />
+        <source>No calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models/record_models.py" line="436" />
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordTransfer</name>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1160" />
         <source>Cancel</source>
         <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1178" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1190" />
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1203" />
+        <source>Imported %1 records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1206" />
+        <source>Exported to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1225" />
+        <source>Export</source>
+        <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1232" />
+        <source>Import</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1022,7 +1373,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/reports.py" line="217" />
-        <location filename="../../app/ui/pages/reports.py" line="539" />
+        <location filename="../../app/ui/pages/reports.py" line="543" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1142,42 +1493,42 @@
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="477" />
+        <location filename="../../app/ui/pages/reports.py" line="481" />
         <source>Preview failed: %1</source>
         <translation>预览失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="537" />
+        <location filename="../../app/ui/pages/reports.py" line="541" />
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="538" />
+        <location filename="../../app/ui/pages/reports.py" line="542" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="589" />
+        <location filename="../../app/ui/pages/reports.py" line="593" />
         <source>Exported %1 (SHA-256 %2…)</source>
         <translation>已导出 %1（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="599" />
+        <location filename="../../app/ui/pages/reports.py" line="603" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="602" />
+        <location filename="../../app/ui/pages/reports.py" line="606" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="603" />
+        <location filename="../../app/ui/pages/reports.py" line="607" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="610" />
+        <location filename="../../app/ui/pages/reports.py" line="614" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
@@ -1574,107 +1925,127 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="48" />
+        <location filename="../../app/ui/pages/settings.py" line="49" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="53" />
+        <location filename="../../app/ui/pages/settings.py" line="54" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="55" />
+        <location filename="../../app/ui/pages/settings.py" line="56" />
         <source>Follow the system (Chinese by default)</source>
         <translation>跟随系统（默认中文）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="60" />
+        <location filename="../../app/ui/pages/settings.py" line="61" />
         <source>Takes effect when OpsLedger is restarted.</source>
         <translation>重启运维台账后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="71" />
+        <location filename="../../app/ui/pages/settings.py" line="65" />
+        <source>Import contract profile…</source>
+        <translation>导入合同配置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="73" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="73" />
+        <location filename="../../app/ui/pages/settings.py" line="75" />
         <source>Engineer (recorded on every change)</source>
         <translation>工程师（每项修改均记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="74" />
+        <location filename="../../app/ui/pages/settings.py" line="76" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76" />
+        <location filename="../../app/ui/pages/settings.py" line="81" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77" />
+        <location filename="../../app/ui/pages/settings.py" line="82" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79" />
+        <location filename="../../app/ui/pages/settings.py" line="84" />
         <source>Service calendar: official holiday arrangements</source>
         <translation>服务日历：法定节假日安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="83" />
+        <location filename="../../app/ui/pages/settings.py" line="88" />
         <source>Import year file…</source>
         <translation>导入年度文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="85" />
+        <location filename="../../app/ui/pages/settings.py" line="90" />
         <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
         <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="130" />
+        <location filename="../../app/ui/pages/settings.py" line="136" />
         <source>Calendar administration is not available in this build.</source>
         <translation>此版本不提供日历管理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="138" />
+        <location filename="../../app/ui/pages/settings.py" line="144" />
         <source>No year entered: the built-in holiday table is used.</source>
         <translation>尚未录入年份：使用内置节假日表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="145" />
+        <location filename="../../app/ui/pages/settings.py" line="151" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="149" />
+        <location filename="../../app/ui/pages/settings.py" line="155" />
         <source>Engineer saved.</source>
         <translation>工程师已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154" />
+        <location filename="../../app/ui/pages/settings.py" line="160" />
         <source>Language saved; it takes effect when OpsLedger is restarted.</source>
         <translation>界面语言已保存，重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="171" />
+        <location filename="../../app/ui/pages/settings.py" line="177" />
+        <source>Import contract profile</source>
+        <translation>导入合同配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="178" />
+        <source>Contract profiles (*.yaml *.yml *.json)</source>
+        <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="197" />
+        <source>Contract profile imported: %1</source>
+        <translation>已导入合同配置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="204" />
         <source>Import calendar year</source>
         <translation>导入日历年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="172" />
+        <location filename="../../app/ui/pages/settings.py" line="205" />
         <source>Calendar files (*.yaml *.yml *.json)</source>
         <translation>日历文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203" />
+        <location filename="../../app/ui/pages/settings.py" line="236" />
         <source>Calendar year %1 entered.</source>
         <translation>已录入 %1 年日历。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="210" />
+        <location filename="../../app/ui/pages/settings.py" line="243" />
         <source>Import refused: %1</source>
         <translation>导入被拒绝：%1</translation>
     </message>
@@ -1797,37 +2168,6 @@
         <location filename="../../app/ui/main.py" line="44" />
         <source>Who is using OpsLedger? (recorded on every change)</source>
         <translation>当前使用人是谁？（每项修改均记录）</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1218" />
-        <source>Export</source>
-        <translation type="unfinished">导出</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1224" />
-        <source>Import</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>self.owner</name>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1178" />
-        <source>Exporting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1190" />
-        <source>Importing…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
-        <source>Cancelled</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """Settings (设置): engineer name, UI language, current contract, database path, service calendar.
 
+"Import contract profile…" loads a profile file (new contract or update, refusals shown).
 Signals (wired by the main window): ``contractChanged(contract_id)`` when another contract is
 chosen, ``engineerChanged(name)`` when the engineer name is saved.  The language takes effect on
 restart.  The service calendar section lists the entered official years
@@ -61,6 +62,7 @@ class SettingsPage(QWidget):
         self.language_note.setStyleSheet("color: #555;")
         self.contract = QComboBox()
         self.contract.setObjectName("contract")
+        self.import_profile = QPushButton(self.tr("Import contract profile…"))
         self.db_path = QLabel(str(ctx.db.file or ctx.db.url))
         self.db_path.setWordWrap(True)
         self.message = QLabel()
@@ -73,7 +75,10 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Engineer (recorded on every change)"), eng_row)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
-        form.addRow(self.tr("Contract"), self.contract)
+        contract_row = QHBoxLayout()
+        contract_row.addWidget(self.contract, 1)
+        contract_row.addWidget(self.import_profile)
+        form.addRow(self.tr("Contract"), contract_row)
         form.addRow(self.tr("Database"), self.db_path)
         # -- calendar
         cal = QGroupBox(self.tr("Service calendar: official holiday arrangements"))
@@ -101,6 +106,7 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._on_language)
         self.contract.activated.connect(self._on_contract)
         self.import_year.clicked.connect(self.choose_year_file)
+        self.import_profile.clicked.connect(self.choose_profile_file)
         self.refresh()
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -164,6 +170,33 @@ class SettingsPage(QWidget):
             name = c.name if c else ""
         settings.set_value("contract_name", name)
         self.contractChanged.emit(cid)
+
+    @Slot()
+    def choose_profile_file(self) -> None:
+        """Ask for a contract profile file and import it (a new contract or an update)."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import contract profile"), "",
+                                              self.tr("Contract profiles (*.yaml *.yml *.json)"))
+        if path:
+            self.import_profile_file(path)
+
+    def import_profile_file(self, path: str | Path) -> bool:
+        """Validate and import the profile at ``path`` in one transaction; the refusal text
+        (``ProfileError``, naming file and field) is shown and nothing is written.  The imported
+        contract is added to the switcher (not switched to).  Returns True on success."""
+        from app.services.profiles import import_profile, load_profile_file
+
+        try:
+            data = load_profile_file(Path(path))
+            with self.ctx.db.session() as s:
+                c = import_profile(s, data, actor=self.ctx.engineer or "?")
+                title = c.title
+        except OpsLedgerError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self.refresh()
+        self._say(self.tr("Contract profile imported: %1").replace("%1", title))
+        self.ctx.bus.changed.emit(("contract",))
+        return True
 
     @Slot()
     def choose_year_file(self) -> None:
