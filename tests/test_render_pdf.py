@@ -42,6 +42,13 @@ def test_pdf_embeds_the_chinese_font(tmp_path: Path) -> None:
                 desc = font["/FontDescriptor"].get_object()
                 embedded.append("/FontFile2" in desc)
     assert embedded and all(embedded)
+    # No text is set in a font that is not embedded (reportlab lists Helvetica but must not use it).
+    for page in reader.pages:
+        content = page.get_contents().get_data()
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for name, ref in fonts.items():
+            if "WenQuanYi" not in str(ref.get_object().get("/BaseFont")):
+                assert f"{name} ".encode() not in content, name
 
 
 def test_contents_page_lists_sections_with_page_numbers(tmp_path: Path) -> None:

@@ -99,7 +99,8 @@ def _make_doc_template(path: Path, doc: ReportDocument, progress: Progress | Non
         def __init__(self, filename: str) -> None:
             super().__init__(filename, pagesize=A4, leftMargin=margin, rightMargin=margin,
                              topMargin=margin, bottomMargin=margin, title=doc.title,
-                             author=doc.provider, subject=doc.period_label, creator="OpsLedger")
+                             author=doc.provider, subject=doc.period_label, creator="OpsLedger",
+                             initialFontName=FONT_NAME, initialFontSize=10)
             frame = Frame(margin, margin, page_w - 2 * margin, page_h - 2 * margin, id="body")
             self.addPageTemplates([
                 PageTemplate(id="cover", frames=[frame]),
