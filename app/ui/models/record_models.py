@@ -119,28 +119,27 @@ def describe_clock(clock: Any) -> ClockText:
     “Overdue 35m” once breached; “Paused, … left” while paused; “Met (…)” once stopped in time;
     grey “No target” when the profile names none.  Minutes are service-time minutes.
     """
-    tr = QCoreApplication.translate
     raw_target = getattr(clock, "target_minutes", None)
     raw_remaining = getattr(clock, "remaining_minutes", None)
     elapsed = float(getattr(clock, "elapsed_minutes", 0) or 0)
     used = fmt_minutes(elapsed)
     if raw_target is None:
-        return ClockText(tr("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
+        return ClockText(QCoreApplication.translate("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
     target = float(raw_target)
     remaining = float(raw_remaining) if raw_remaining is not None else target - elapsed
-    tip = tr("RecordLabels", "Target %1, used %2 (service time)")
+    tip = QCoreApplication.translate("RecordLabels", "Target %1, used %2 (service time)")
     tip = tip.replace("%1", fmt_minutes(target)).replace("%2", used)
     if getattr(clock, "breached", False):
         over = fmt_minutes(max(elapsed - target, -remaining, 0.0))
-        return ClockText(tr("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
+        return ClockText(QCoreApplication.translate("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
     left = fmt_minutes(remaining)
     if getattr(clock, "paused", False):
         color = AMBER if remaining < 0.25 * target else GREEN
-        return ClockText(tr("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
+        return ClockText(QCoreApplication.translate("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
     if getattr(clock, "running", False):
         color = AMBER if remaining < 0.25 * target else GREEN
-        return ClockText(tr("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
-    return ClockText(tr("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)
+        return ClockText(QCoreApplication.translate("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
+    return ClockText(QCoreApplication.translate("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)
 
 
 @dataclass(frozen=True)

@@ -512,7 +512,7 @@ class IncidentDetail(FormBase):
         self.start_btn = QPushButton(self.tr("Start"), self)
         self.pause_btn = QPushButton(self.tr("Pending"), self)
         self.pause_btn.setToolTip(self.tr("Pause / resume the SLA clock (Ctrl+P)"))
-        self.restore_btn = QPushButton(self.tr("Restored"), self)
+        self.restore_btn = QPushButton(self.tr("Mark restored"), self)
         self.edit_btn = QPushButton(self.tr("Edit"), self)
         self.edit_btn.setToolTip(self.tr("Edit (F2)"))
         for w in (self.assignee, self.assign_btn, self.start_btn, self.pause_btn, self.restore_btn, self.edit_btn):
