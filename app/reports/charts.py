@@ -54,7 +54,7 @@ def chart_drawing(chart: Chart, width_pt: float = 440, height_pt: float = 220) -
     from reportlab.lib import colors
 
     register_fonts()
-    d = Drawing(width_pt, height_pt)
+    d = Drawing(width_pt, height_pt, initialFontName=FONT_NAME)
     d.add(String(width_pt / 2, height_pt - 14, chart.title, fontName=FONT_NAME, fontSize=11,
                  textAnchor="middle"))
     names = list(chart.series)

@@ -310,6 +310,7 @@ def _keyvalues_flowables(kv: KeyValues, width: float, st: dict[str, Any]) -> lis
     if rows:
         table = RLTable(rows, colWidths=[width * 0.35, width * 0.65], hAlign="LEFT")
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), FONT_NAME, 10),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(GRID)),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F4F7")),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -335,6 +336,7 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
     ]
     table = RLTable(rows, colWidths=[width / 2, width / 2], rowHeights=[None, 48, 36])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT_NAME, 10),
         ("BOX", (0, 0), (0, -1), 0.5, colors.HexColor(GRID)),
         ("BOX", (1, 0), (1, -1), 0.5, colors.HexColor(GRID)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -354,6 +356,7 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
     rows = [[RLParagraph(_esc(k), st["kv"]), RLParagraph(_esc(str(v)), st["kv"])] for k, v in facts]
     table = RLTable(rows, colWidths=[width * 0.3, width * 0.6], hAlign="CENTER")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT_NAME, 10),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#CCCCCC")),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
