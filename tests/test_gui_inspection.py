@@ -225,3 +225,16 @@ def test_note_on_an_answered_item_by_tab(qtbot: Any, main_window: Any, gui_ctx: 
     first = _results(gui_ctx.db, runner.inspection_id)[0]
     assert first.note == "实例告警 ORA-00600" and first.outcome == "abnormal"
     assert runner.model.data(runner.model.index(0, 7)) == "实例告警 ORA-00600"
+
+
+def test_unscheduled_inspection_from_today(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    today = main_window.show_page("today")
+    today.ad_hoc_template.setCurrentIndex(today.ad_hoc_template.findText("机房基础环境巡检"))
+    today.ad_hoc_button.click()
+    assert main_window.current_key() == "runner"
+    runner = main_window.runner
+    assert runner.model.rowCount() == 8
+    with gui_ctx.db.session() as s:
+        insp = s.get(Inspection, runner.inspection_id)
+        assert insp.slot.startswith("A") and insp.finished_at is None
+        assert insp.template_name == "机房基础环境巡检"

@@ -9,7 +9,8 @@ call their parents.  ``MainWindow`` is the single place that
 * connects ``ctx.bus.changed(kinds)`` to the pages: a page whose kinds intersect the change is
   refreshed at once when it is visible, otherwise marked stale and refreshed when next shown.
   The kind ``"contract"`` refreshes every page;
-* connects the pages' ``…Requested`` signals (e.g. ``TodayPage.inspectionRequested`` and
+* connects the pages' ``…Requested`` signals (e.g. ``TodayPage.inspectionRequested`` /
+  ``adHocRequested`` and
   ``InspectionsPage.inspectionOpenRequested`` open the inspection runner, ``InspectionRunPage.closeRequested`` returns to Today,
   ``SettingsPage.contractChanged`` / ``engineerChanged`` update the shared ``AppContext``).
 
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         today = self.pages.get("today")
         if today is not None and hasattr(today, "inspectionRequested"):
             today.inspectionRequested.connect(self.open_runner)
+            today.adHocRequested.connect(self.open_ad_hoc)
         history = self.pages.get("inspections")
         if history is not None and hasattr(history, "inspectionOpenRequested"):
             history.inspectionOpenRequested.connect(self.open_inspection)
@@ -231,6 +233,13 @@ class MainWindow(QMainWindow):
     def open_runner(self, entry: object) -> None:
         """Start or resume the inspection for a due entry (``schedule.DueEntry``) in the runner."""
         if self.runner.open_entry(entry):
+            self.stack.setCurrentWidget(self.runner)
+            self.runner.focus_current()
+
+    @Slot(object)
+    def open_ad_hoc(self, template_id: uuid.UUID) -> None:
+        """Start an unscheduled inspection of ``template_id`` in the runner."""
+        if self.runner.open_ad_hoc(template_id):
             self.stack.setCurrentWidget(self.runner)
             self.runner.focus_current()
 

@@ -5,57 +5,57 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="184" />
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="185" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>未关闭</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="190" />
         <source>All services</source>
-        <translation type="unfinished" />
+        <translation>全部业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>All engineers</source>
-        <translation type="unfinished" />
+        <translation>全部工程师</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="197" />
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>全部时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="197" />
         <source>Today</source>
-        <translation type="unfinished">今日</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="198" />
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="198" />
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="199" />
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="199" />
         <source>This year</source>
-        <translation type="unfinished" />
+        <translation>本年</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="204" />
         <source>Search number, title, description, person…</source>
-        <translation type="unfinished" />
+        <translation>搜索编号、标题、描述、人员…</translation>
     </message>
 </context>
 <context>
@@ -121,209 +121,213 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="511" />
         <source>Assign</source>
-        <translation type="unfinished" />
+        <translation>派单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="512" />
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>开始处理</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="513" />
         <location filename="../../app/ui/pages/record_forms.py" line="598" />
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>挂起</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="514" />
         <source>Pause / resume the SLA clock (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="515" />
         <location filename="../../app/ui/pages/record_forms.py" line="588" />
         <source>Restored</source>
-        <translation type="unfinished" />
+        <translation>恢复时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="516" />
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="515" />
+        <source>Mark restored</source>
+        <translation>已恢复</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="517" />
         <source>Edit (F2)</source>
-        <translation type="unfinished" />
+        <translation>编辑（F2）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="522" />
         <source>Note for the status change</source>
-        <translation type="unfinished" />
+        <translation>状态变更备注</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="525" />
         <source>Hardware</source>
-        <translation type="unfinished" />
+        <translation>硬件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="525" />
         <source>Software</source>
-        <translation type="unfinished" />
+        <translation>软件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="525" />
         <source>Network</source>
-        <translation type="unfinished" />
+        <translation>网络</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="526" />
         <source>Power / environment</source>
-        <translation type="unfinished" />
+        <translation>电力 / 机房环境</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="526" />
         <source>User operation</source>
-        <translation type="unfinished" />
+        <translation>用户操作</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="527" />
         <source>Third party</source>
-        <translation type="unfinished" />
+        <translation>第三方</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="527" />
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="531" />
         <source>Cause category</source>
-        <translation type="unfinished" />
+        <translation>原因分类</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="532" />
         <source>Cause</source>
-        <translation type="unfinished" />
+        <translation>故障原因</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="533" />
         <source>Resolution</source>
-        <translation type="unfinished" />
+        <translation>解决方式</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="536" />
         <source>Close incident</source>
-        <translation type="unfinished" />
+        <translation>关闭故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="537" />
         <source>Close with cause and resolution (Ctrl+Shift+C)</source>
-        <translation type="unfinished" />
+        <translation>填写原因和解决方式后关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="539" />
         <source>Reason to reopen</source>
-        <translation type="unfinished" />
+        <translation>重新打开原因</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="540" />
         <source>Reopen</source>
-        <translation type="unfinished" />
+        <translation>重新打开</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="573" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
-        <translation type="unfinished" />
+        <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="586" />
         <source>Occurred</source>
-        <translation type="unfinished">发生时间</translation>
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="587" />
         <source>Reported</source>
-        <translation type="unfinished" />
+        <translation>报修时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="589" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>关闭时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="598" />
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation>恢复处理</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="606" />
         <source>How the SLA is computed</source>
-        <translation type="unfinished" />
+        <translation>SLA 计算说明</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="608" />
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>处理记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="639" />
         <source>SLA clocks are not available.</source>
-        <translation type="unfinished" />
+        <translation>SLA 计时不可用。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="647" />
         <source>No calendar</source>
-        <translation type="unfinished" />
+        <translation>无日历</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Response</source>
-        <translation type="unfinished" />
+        <translation>响应</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>恢复</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="652" />
         <source>target</source>
-        <translation type="unfinished" />
+        <translation>目标</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="654" />
         <source>used</source>
-        <translation type="unfinished" />
+        <translation>已用</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="655" />
         <source>deadline</source>
-        <translation type="unfinished" />
+        <translation>截止</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="685" />
         <source>Status changes are not available yet</source>
-        <translation type="unfinished" />
+        <translation>暂不支持状态变更</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="706" />
         <source>Closing incidents is not available yet</source>
-        <translation type="unfinished" />
+        <translation>暂不支持关闭故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="718" />
         <source>Reopening incidents is not available yet</source>
-        <translation type="unfinished" />
+        <translation>暂不支持重新打开故障</translation>
     </message>
 </context>
 <context>
@@ -331,127 +335,127 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="361" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="361" />
         <source>Instant message</source>
-        <translation type="unfinished" />
+        <translation>即时通讯</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="362" />
         <source>Walk-in</source>
-        <translation type="unfinished" />
+        <translation>现场报修</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="362" />
         <source>Monitoring</source>
-        <translation type="unfinished" />
+        <translation>监控告警</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="362" />
         <source>Fax</source>
-        <translation type="unfinished" />
+        <translation>传真</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="363" />
         <source>Inspection</source>
-        <translation type="unfinished">巡检单号</translation>
+        <translation>巡检发现</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="363" />
         <source>Service request</source>
-        <translation type="unfinished" />
+        <translation>工单转入</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="376" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="377" />
         <source>Severity</source>
-        <translation type="unfinished">故障等级</translation>
+        <translation>故障级别</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="378" />
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="379" />
         <source>Reporter department</source>
-        <translation type="unfinished" />
+        <translation>报修部门</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="380" />
         <source>Reporter name</source>
-        <translation type="unfinished" />
+        <translation>报修人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="381" />
         <source>Reporter phone</source>
-        <translation type="unfinished" />
+        <translation>报修电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="382" />
         <source>Affected services</source>
-        <translation type="unfinished" />
+        <translation>影响业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="383" />
         <source>Affected assets</source>
-        <translation type="unfinished" />
+        <translation>影响设备</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="384" />
         <source>Occurred at</source>
-        <translation type="unfinished" />
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="385" />
         <source>Reported at</source>
-        <translation type="unfinished" />
+        <translation>报修时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="386" />
         <source>Description</source>
-        <translation type="unfinished">描述</translation>
+        <translation>描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="390" />
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="391" />
         <source>Save (Enter)</source>
-        <translation type="unfinished" />
+        <translation>保存（Enter）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="393" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="394" />
         <source>Cancel (Esc)</source>
-        <translation type="unfinished" />
+        <translation>取消（Esc）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="419" />
         <source>New incident</source>
-        <translation type="unfinished" />
+        <translation>新建故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="439" />
         <source>Edit %1</source>
-        <translation type="unfinished" />
+        <translation>编辑 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="475" />
         <source>Editing incidents is not available yet</source>
-        <translation type="unfinished" />
+        <translation>暂不支持编辑故障</translation>
     </message>
 </context>
 <context>
@@ -492,72 +496,72 @@
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="44" />
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="44" />
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已派单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>In progress</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>挂起</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>Restored</source>
-        <translation type="unfinished" />
+        <translation>已恢复</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>已关闭</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>All severities</source>
-        <translation type="unfinished" />
+        <translation>全部级别</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="49" />
         <source>New incident</source>
-        <translation type="unfinished" />
+        <translation>新建故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="50" />
         <source>Log a new incident (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>登记新故障（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="51" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="52" />
         <source>Export the fault log of the chosen period to Excel</source>
-        <translation type="unfinished" />
+        <translation>将所选期间的故障台账导出为 Excel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="53" />
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="54" />
         <source>Import incidents from an Excel fault log</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 故障台账导入故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/incidents.py" line="124" />
         <source>%1 of %2 shown</source>
-        <translation type="unfinished" />
+        <translation>已显示 %1 / 共 %2 条</translation>
     </message>
 </context>
 <context>
@@ -701,107 +705,109 @@
 <context>
     <name>InspectionRunPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="156" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="157" />
         <source>Note for this item (Tab from the answer, Enter saves)</source>
         <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="162" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="163" />
         <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
         <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="168" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="169" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="169" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="171" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="217" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="218" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="242" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="225" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="226" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="247" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="288" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="310" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="299" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="321" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="302" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="324" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="303" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="325" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="305" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="327" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="306" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="328" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="403" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="425" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="418" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="440" />
         <source>Answer the item first, then add its note.</source>
         <translation>请先填写本项结果，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="434" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="456" />
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="451" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="473" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="456" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="478" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="482" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="504" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="488" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="510" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="489" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="511" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
@@ -887,67 +893,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
+        <location filename="../../app/ui/main_window.py" line="135" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135" />
+        <location filename="../../app/ui/main_window.py" line="136" />
         <source>Inspections</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="137" />
         <source>Incidents</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="138" />
         <source>Requests</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>Requirements</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="140" />
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="142" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>(no contract)</source>
         <translation>（未加载合同）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Contract: %1</source>
         <translation>合同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Engineer: %1</source>
         <translation>工程师：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -959,109 +965,109 @@
         <location filename="../../app/ui/models/record_models.py" line="476" />
         <location filename="../../app/ui/models/record_models.py" line="503" />
         <source>Number</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="294" />
         <source>Severity</source>
-        <translation type="unfinished">故障等级</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="296" />
         <location filename="../../app/ui/models/record_models.py" line="477" />
         <location filename="../../app/ui/models/record_models.py" line="504" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="298" />
         <location filename="../../app/ui/models/record_models.py" line="481" />
         <location filename="../../app/ui/models/record_models.py" line="506" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="299" />
         <source>Occurred</source>
-        <translation type="unfinished">发生时间</translation>
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="301" />
         <location filename="../../app/ui/models/record_models.py" line="486" />
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="303" />
         <source>Reporter</source>
-        <translation type="unfinished" />
+        <translation>报修人</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="305" />
         <source>Response SLA</source>
-        <translation type="unfinished" />
+        <translation>响应时限</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="306" />
         <source>Restore SLA</source>
-        <translation type="unfinished" />
+        <translation>恢复时限</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="479" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="482" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="484" />
         <location filename="../../app/ui/models/record_models.py" line="507" />
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="488" />
         <location filename="../../app/ui/models/record_models.py" line="509" />
         <source>Requester</source>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="490" />
         <source>Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="511" />
         <source>Collected</source>
-        <translation type="unfinished" />
+        <translation>收集时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="523" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="523" />
         <source>Engineer</source>
-        <translation type="unfinished">工程师</translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="524" />
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="524" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="525" />
         <source>Summary</source>
-        <translation type="unfinished">工作总结</translation>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -1069,203 +1075,203 @@
     <message>
         <location filename="../../app/ui/models/record_models.py" line="56" />
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="57" />
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已派单</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="58" />
         <source>In progress</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="59" />
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>挂起</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="60" />
         <source>Restored</source>
-        <translation type="unfinished" />
+        <translation>已恢复</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="61" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>已关闭</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="62" />
         <source>Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="63" />
         <source>Collected</source>
-        <translation type="unfinished" />
+        <translation>已收集</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="64" />
         <source>Analysed</source>
-        <translation type="unfinished" />
+        <translation>已分析</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="65" />
         <source>Reported</source>
-        <translation type="unfinished" />
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="66" />
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>已采纳</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="67" />
         <source>Done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="68" />
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="69" />
         <source>Inspection</source>
-        <translation type="unfinished">巡检单号</translation>
+        <translation>巡检</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="70" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="71" />
         <source>Instant message</source>
-        <translation type="unfinished" />
+        <translation>即时通讯</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="72" />
         <source>Fax</source>
-        <translation type="unfinished" />
+        <translation>传真</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="73" />
         <source>Monitoring</source>
-        <translation type="unfinished" />
+        <translation>监控告警</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="74" />
         <source>Walk-in</source>
-        <translation type="unfinished" />
+        <translation>现场报修</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="75" />
         <location filename="../../app/ui/models/record_models.py" line="80" />
         <source>Service request</source>
-        <translation type="unfinished" />
+        <translation>工单</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="76" />
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="77" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="78" />
         <source>Manual</source>
-        <translation type="unfinished" />
+        <translation>手工记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="79" />
         <source>Incident</source>
-        <translation type="unfinished">故障单</translation>
+        <translation>故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="81" />
         <source>Satisfied</source>
-        <translation type="unfinished" />
+        <translation>满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="82" />
         <source>Mostly satisfied</source>
-        <translation type="unfinished" />
+        <translation>基本满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="83" />
         <source>Dissatisfied</source>
-        <translation type="unfinished" />
+        <translation>不满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="84" />
         <source>Incident logged</source>
-        <translation type="unfinished" />
+        <translation>故障登记</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="85" />
         <source>Incident status</source>
-        <translation type="unfinished" />
+        <translation>故障状态变更</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="86" />
         <source>Incident edited</source>
-        <translation type="unfinished" />
+        <translation>故障修改</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="87" />
         <source>Incident reopened</source>
-        <translation type="unfinished" />
+        <translation>故障重新打开</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="88" />
         <source>Request resolved</source>
-        <translation type="unfinished" />
+        <translation>工单解决</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="127" />
         <source>No target (%1 used)</source>
-        <translation type="unfinished" />
+        <translation>无目标（已用 %1）</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="130" />
         <source>Target %1, used %2 (service time)</source>
-        <translation type="unfinished" />
+        <translation>目标 %1，已用 %2（服务时间）</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="134" />
         <source>Overdue %1</source>
-        <translation type="unfinished" />
+        <translation>已超时 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="138" />
         <source>Paused, %1 left</source>
-        <translation type="unfinished" />
+        <translation>已挂起，剩余 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="141" />
         <source>%1 left</source>
-        <translation type="unfinished" />
+        <translation>剩余 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="142" />
         <source>Met (%1)</source>
-        <translation type="unfinished" />
+        <translation>达标（%1）</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="434" />
         <source>No calendar</source>
-        <translation type="unfinished" />
+        <translation>无日历</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/record_models.py" line="436" />
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation>计算出错</translation>
     </message>
 </context>
 <context>
@@ -1273,42 +1279,42 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1160" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1178" />
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>正在导出…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1190" />
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>正在导入…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1200" />
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1203" />
         <source>Imported %1 records</source>
-        <translation type="unfinished" />
+        <translation>已导入 %1 条记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1206" />
         <source>Exported to %1</source>
-        <translation type="unfinished" />
+        <translation>已导出到 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1225" />
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1232" />
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1538,103 +1544,103 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="859" />
         <source>Assign</source>
-        <translation type="unfinished" />
+        <translation>派单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="862" />
         <location filename="../../app/ui/pages/record_forms.py" line="929" />
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="865" />
         <source>Resolve</source>
-        <translation type="unfinished" />
+        <translation>解决</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭工单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Close (Ctrl+Shift+C)</source>
-        <translation type="unfinished" />
+        <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="871" />
         <source>Resolution</source>
-        <translation type="unfinished" />
+        <translation>解决方式</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="873" />
         <source>Satisfied</source>
-        <translation type="unfinished" />
+        <translation>满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="874" />
         <source>Mostly satisfied</source>
-        <translation type="unfinished" />
+        <translation>基本满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="875" />
         <source>Dissatisfied</source>
-        <translation type="unfinished" />
+        <translation>不满意</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="877" />
         <source>Complaint (leave empty if none)</source>
-        <translation type="unfinished" />
+        <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="878" />
         <source>Record follow-up</source>
-        <translation type="unfinished" />
+        <translation>记录回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="882" />
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="884" />
         <source>(default severity)</source>
-        <translation type="unfinished" />
+        <translation>（默认级别）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="885" />
         <source>Convert to incident</source>
-        <translation type="unfinished" />
+        <translation>转为故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="888" />
         <source>Is a fault</source>
-        <translation type="unfinished" />
+        <translation>属于故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="913" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
-        <translation type="unfinished" />
+        <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="926" />
         <source>Converted to incident</source>
-        <translation type="unfinished" />
+        <translation>已转为故障</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="928" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="930" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="931" />
         <source>Resolved</source>
-        <translation type="unfinished" />
+        <translation>解决时间</translation>
     </message>
 </context>
 <context>
@@ -1642,112 +1648,112 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="755" />
         <source>New service request</source>
-        <translation type="unfinished" />
+        <translation>新建工单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="760" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="760" />
         <source>Instant message</source>
-        <translation type="unfinished" />
+        <translation>即时通讯</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="761" />
         <source>Walk-in</source>
-        <translation type="unfinished" />
+        <translation>现场报修</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="761" />
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="761" />
         <source>Fax</source>
-        <translation type="unfinished" />
+        <translation>传真</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="762" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="768" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="769" />
         <source>(unassigned)</source>
-        <translation type="unfinished" />
+        <translation>（未派单）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="774" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="774" />
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>来源渠道</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="775" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="775" />
         <source>Requester department</source>
-        <translation type="unfinished" />
+        <translation>申请部门</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="776" />
         <source>Requester name</source>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="776" />
         <source>Requester phone</source>
-        <translation type="unfinished" />
+        <translation>申请人电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="777" />
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="777" />
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="778" />
         <source>Received at</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="778" />
         <source>Description</source>
-        <translation type="unfinished">描述</translation>
+        <translation>描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="783" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="784" />
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="785" />
         <source>Save (Enter)</source>
-        <translation type="unfinished" />
+        <translation>保存（Enter）</translation>
     </message>
 </context>
 <context>
@@ -1755,67 +1761,67 @@
     <message>
         <location filename="../../app/ui/pages/requests.py" line="41" />
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="41" />
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已派单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>In progress</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>已关闭</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="44" />
         <source>All categories</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="46" />
         <source>New request</source>
-        <translation type="unfinished" />
+        <translation>新建工单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="47" />
         <source>Record a new service request (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>登记新工单（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="48" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="49" />
         <source>Export the requests of the chosen period to Excel</source>
-        <translation type="unfinished" />
+        <translation>将所选期间的工单导出为 Excel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="50" />
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="51" />
         <source>Import service requests from Excel</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 导入工单</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests.py" line="113" />
         <source>%1 of %2 shown</source>
-        <translation type="unfinished" />
+        <translation>已显示 %1 / 共 %2 条</translation>
     </message>
 </context>
 <context>
@@ -1823,27 +1829,27 @@
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="57" />
         <source>Set status</source>
-        <translation type="unfinished" />
+        <translation>设置状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="73" />
         <source>Select a requirement, or press Ctrl+N to record a new one.</source>
-        <translation type="unfinished" />
+        <translation>请选择一条需求，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="82" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="83" />
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="84" />
         <source>Collected</source>
-        <translation type="unfinished" />
+        <translation>收集时间</translation>
     </message>
 </context>
 <context>
@@ -1851,47 +1857,47 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1005" />
         <source>New requirement</source>
-        <translation type="unfinished" />
+        <translation>新建需求</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1010" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1015" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1015" />
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>业务系统</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1016" />
         <source>Requester department</source>
-        <translation type="unfinished" />
+        <translation>申请部门</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1017" />
         <source>Requester name</source>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1017" />
         <source>Description</source>
-        <translation type="unfinished">描述</translation>
+        <translation>描述</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1022" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1023" />
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1899,27 +1905,27 @@
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="116" />
         <source>New requirement</source>
-        <translation type="unfinished" />
+        <translation>新建需求</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="117" />
         <source>Record a new requirement (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>登记新需求（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="118" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="119" />
         <source>Export the requirements of the chosen period to Excel</source>
-        <translation type="unfinished" />
+        <translation>将所选期间的需求导出为 Excel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requirements.py" line="172" />
         <source>%1 of %2 shown</source>
-        <translation type="unfinished" />
+        <translation>已显示 %1 / 共 %2 条</translation>
     </message>
 </context>
 <context>
@@ -2053,37 +2059,42 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="61" />
+        <location filename="../../app/ui/pages/today.py" line="68" />
         <source>Start / resume (Enter)</source>
         <translation>开始 / 继续 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="62" />
+        <location filename="../../app/ui/pages/today.py" line="69" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="63" />
+        <location filename="../../app/ui/pages/today.py" line="72" />
+        <source>Start unscheduled inspection</source>
+        <translation>开始临时巡检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/today.py" line="73" />
         <source>Enter or double-click starts or resumes the selected inspection.</source>
         <translation>回车或双击开始（或继续）所选巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="105" />
+        <location filename="../../app/ui/pages/today.py" line="118" />
         <source>Today %1</source>
         <translation>今日 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="108" />
+        <location filename="../../app/ui/pages/today.py" line="121" />
         <source>No contract loaded.</source>
         <translation>未加载合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="114" />
+        <location filename="../../app/ui/pages/today.py" line="127" />
         <source>The inspection schedule is not available in this build.</source>
         <translation>此版本不提供巡检计划。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="131" />
+        <location filename="../../app/ui/pages/today.py" line="153" />
         <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
         <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
     </message>
@@ -2091,7 +2102,7 @@
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>The page “%1” is not available in this build.</source>
         <translation>“%1”页面在此版本中不可用。</translation>
     </message>
@@ -2101,32 +2112,32 @@
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1108" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1110" />
         <source>Engineer</source>
-        <translation type="unfinished">工程师</translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1111" />
         <source>Started at</source>
-        <translation type="unfinished" />
+        <translation>开始时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1112" />
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1113" />
         <source>Summary</source>
-        <translation type="unfinished">工作总结</translation>
+        <translation>工作内容</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1116" />
         <source>Add entry</source>
-        <translation type="unfinished" />
+        <translation>添加记录</translation>
     </message>
 </context>
 <context>
@@ -2134,32 +2145,32 @@
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="50" />
         <source>Previous day (Alt+Left)</source>
-        <translation type="unfinished" />
+        <translation>前一天（Alt+←）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="57" />
         <source>Next day (Alt+Right)</source>
-        <translation type="unfinished" />
+        <translation>后一天（Alt+→）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="58" />
         <source>Today</source>
-        <translation type="unfinished">今日</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="59" />
         <source>Export month…</source>
-        <translation type="unfinished" />
+        <translation>导出本月…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="60" />
         <source>Export the work log of the picked day's month to Excel</source>
-        <translation type="unfinished" />
+        <translation>将所选日期所在月份的工作日志导出为 Excel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/worklog.py" line="122" />
         <source>%1 lines, %2 in total</source>
-        <translation type="unfinished" />
+        <translation>共 %1 条，合计 %2</translation>
     </message>
 </context>
 <context>

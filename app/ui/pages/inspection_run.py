@@ -119,7 +119,8 @@ class IncidentFromResultDialog(QDialog):
 
 
 class InspectionRunPage(QWidget):
-    """Runs one inspection; opened by ``open_entry(due_entry)`` or ``open_inspection(id)``."""
+    """Runs one inspection; opened by ``open_entry(due_entry)``, ``open_ad_hoc(template_id)`` or
+    ``open_inspection(id)``."""
 
     closeRequested = Signal()
     incidentCreated = Signal(str)
@@ -221,6 +222,27 @@ class InspectionRunPage(QWidget):
                     engineer=engineer, actor=self.ctx.engineer or "?",
                 )
                 iid = insp.id
+        except OpsLedgerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot start inspection"), str(exc))
+            return False
+        self.ctx.bus.changed.emit(("inspection",))
+        self.open_inspection(iid)
+        return True
+
+    def open_ad_hoc(self, template_id: uuid.UUID) -> bool:
+        """Start an unscheduled inspection of template ``template_id`` now; False (message shown)
+        on error."""
+        from app.services import inspections
+
+        try:
+            with self.ctx.db.session() as s:
+                contract = s.get(Contract, self.ctx.contract_id)
+                template = s.get(ChecklistTemplate, template_id)
+                if contract is None or template is None:
+                    raise OpsLedgerError(self.tr("The contract or checklist no longer exists."))
+                engineer = engineers_by_name(s, contract).get(self.ctx.engineer)
+                iid = inspections.start_ad_hoc(s, contract, template, engineer=engineer,
+                                               actor=self.ctx.engineer or "?").id
         except OpsLedgerError as exc:
             QMessageBox.warning(self, self.tr("Cannot start inspection"), str(exc))
             return False

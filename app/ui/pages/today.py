@@ -4,17 +4,21 @@ Today's slots (and the weekly/monthly/quarterly periods containing today) come f
 slots of earlier days still open (overdue), most recent first.  Each row shows the slot, checklist, status (colour + text: done / in progress / due / overdue /
 upcoming), inspection number, engineer and abnormal count.  ``Enter`` or a double-click emits
 ``inspectionRequested(entry)`` with the ``schedule.DueEntry``; the main window opens the runner.
+"Start unscheduled inspection" emits ``adHocRequested(template_id)`` for an inspection outside
+the schedule (e.g. after a power cut), started with ``inspections.start_ad_hoc``.
 """
 
 from __future__ import annotations
 
 import sys
+import uuid
 from datetime import date, time
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Contract
+from sqlalchemy import select
+
+from app.models import ChecklistTemplate, Contract
 from app.timeutil import local_dt, local_today, utcnow
 from app.ui.context import AppContext
 from app.ui.models.inspection_models import DueModel, DueRow
@@ -34,6 +40,7 @@ class TodayPage(QWidget):
     """The due list of ``day`` (today unless ``set_day`` was called)."""
 
     inspectionRequested = Signal(object)
+    adHocRequested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,11 +67,16 @@ class TodayPage(QWidget):
         self.warning.setStyleSheet("color: #b06000;")
         self.start_button = QPushButton(self.tr("Start / resume (Enter)"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.ad_hoc_template = QComboBox()
+        self.ad_hoc_template.setObjectName("adHocTemplate")
+        self.ad_hoc_button = QPushButton(self.tr("Start unscheduled inspection"))
         hint = QLabel(self.tr("Enter or double-click starts or resumes the selected inspection."))
         hint.setStyleSheet("color: #555;")
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
+        top.addWidget(self.ad_hoc_template)
+        top.addWidget(self.ad_hoc_button)
         top.addWidget(self.refresh_button)
         bottom = QHBoxLayout()
         bottom.addWidget(hint)
@@ -79,6 +91,7 @@ class TodayPage(QWidget):
         self.table.doubleClicked.connect(self._on_activated)
         self.start_button.clicked.connect(self.start_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.ad_hoc_button.clicked.connect(self._ad_hoc)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self.table, activated=self.start_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -116,6 +129,15 @@ class TodayPage(QWidget):
         with self.ctx.db.session() as s:
             contract = s.get(Contract, self.ctx.contract_id)
             entries = list(schedule.due_list(s, contract, day, utcnow())) if contract else []
+            templates = [(str(t.id), t.name) for t in s.scalars(
+                select(ChecklistTemplate).where(ChecklistTemplate.contract_id == self.ctx.contract_id,
+                                                ChecklistTemplate.active).order_by(ChecklistTemplate.code))]
+        keep = self.ad_hoc_template.currentData()
+        self.ad_hoc_template.clear()
+        for tid, name in templates:
+            self.ad_hoc_template.addItem(name, tid)  # str ids: QVariant compares objects by identity
+        self.ad_hoc_template.setCurrentIndex(max(self.ad_hoc_template.findData(keep), 0))
+        self.ad_hoc_button.setEnabled(bool(templates))
         # Today's slots (and the periods containing today) first in time order, then the slots of
         # earlier days still open, most recent first.
         day_start = local_dt(day, time())
@@ -161,6 +183,12 @@ class TodayPage(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.inspectionRequested.emit(self.model.row(index.row()).entry)
+
+    @Slot()
+    def _ad_hoc(self) -> None:
+        tid = self.ad_hoc_template.currentData()
+        if tid:
+            self.adHocRequested.emit(uuid.UUID(tid))
 
     @Slot()
     def start_selected(self) -> None:
