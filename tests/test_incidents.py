@@ -310,20 +310,38 @@ def test_attachment_copied_by_content_hash(db, pinggu, tmp_path):
 
 
 def test_close_failing_in_sla_computation_leaves_nothing_behind(db, pinggu, monkeypatch):
-    from app.errors import CalendarCoverageError
     from app.services import sla
 
     def boom(*_a, **_k):
-        raise CalendarCoverageError([2026])
+        raise ValidationError("reported_at", "broken")
 
     inc_id = _new(db, pinggu)
     _to_restored(db, inc_id)
     before = _snapshot(db, inc_id)
     monkeypatch.setattr(sla, "compute_incident_clocks", boom)
     with db.session() as s:  # the caller catches the error and still commits its transaction
-        with pytest.raises(CalendarCoverageError):
+        with pytest.raises(ValidationError):
             inc_svc.close_incident(s, inc_id, actor="x", cause_category="software", cause="c", resolution="r")
     assert _snapshot(db, inc_id) == before
+
+
+def test_close_without_holiday_calendar_closes_and_leaves_sla_empty(db, pinggu, monkeypatch):
+    from app.errors import CalendarCoverageError
+    from app.services import sla
+
+    def uncovered(*_a, **_k):
+        raise CalendarCoverageError([2026])
+
+    inc_id = _new(db, pinggu)
+    _to_restored(db, inc_id)
+    monkeypatch.setattr(sla, "compute_incident_clocks", uncovered)
+    with db.session() as s:
+        inc_svc.close_incident(s, inc_id, actor="x", cause_category="software", cause="c", resolution="r")
+    with db.session() as s:
+        inc = inc_svc.get_incident(s, inc_id)
+        assert inc.status == "closed" and inc.response_minutes is None and inc.restore_breached is None
+        audit_ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "incident.close")).one()
+        assert "2026" in audit_ev.details["sla"]
 
 
 def test_reassignment_through_transition_is_a_field_event(db, pinggu):

@@ -39,7 +39,7 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, ValidationError
+from app.errors import CalendarCoverageError, NotFoundError, ValidationError
 from app.models import (
     Asset,
     Contract,
@@ -138,8 +138,8 @@ def create_incident(
     reported = as_utc(reported_at) if reported_at else occurred
     if reported < occurred:
         raise ValidationError("reported_at", "reported time is before the time the fault occurred")
-    _check_members(session, contract.id, Service, service_ids or [], "service_ids")
-    _check_members(session, contract.id, Asset, asset_ids or [], "asset_ids")
+    service_ids = _check_members(session, contract.id, Service, service_ids or [], "service_ids")
+    asset_ids = _check_members(session, contract.id, Asset, asset_ids or [], "asset_ids")
     now = utcnow()
     inc = Incident(
         number=next_number(session, "INC", occurred.astimezone(LOCAL_TZ).year),
@@ -280,8 +280,8 @@ def set_affected(
     """
     inc = get_incident(session, incident_id)
     _require_open(inc)
-    _check_members(session, inc.contract_id, Service, service_ids, "service_ids")
-    _check_members(session, inc.contract_id, Asset, asset_ids, "asset_ids")
+    service_ids = _check_members(session, inc.contract_id, Service, service_ids, "service_ids")
+    asset_ids = _check_members(session, inc.contract_id, Asset, asset_ids, "asset_ids")
     svc_rows = {r.service_id: r for r in _service_rows(session, inc.id)}
     asset_rows = {
         r.asset_id: r
@@ -447,8 +447,10 @@ def close_incident(
     for a severity marked ``major: true``.  From a status other than ``restored`` the incident is
     first moved to ``restored`` at the restore time (a status event), when that move is allowed.
     Stores ``response_minutes``/``restore_minutes`` and breach flags from
-    ``app.services.sla.compute_incident_clocks`` (``None`` while that module is not installed;
-    its ``CalendarCoverageError`` is raised so the user enters the missing calendar first).
+    ``app.services.sla.compute_incident_clocks`` — left ``None`` while that module is not
+    installed or when no holiday calendar covers the incident's years (``CalendarCoverageError``;
+    the close goes ahead, as the Excel import does, and the audit event says why).  Any other
+    error from the computation undoes the whole close (savepoint).
     Raises ``ValidationError`` naming the missing or out-of-order field; nothing is changed then.
     """
     inc = get_incident(session, incident_id)
@@ -502,12 +504,18 @@ def close_incident(
             _write_field_changes(session, inc, updates, actor=actor, now=now)
         _apply_status(session, inc, "closed", closed, {"closed_at": closed}, actor=actor, note="", now=now)
         session.flush()
-        clocks = _compute_clocks(session, inc, now)
+        try:
+            clocks = _compute_clocks(session, inc, now)
+        except CalendarCoverageError as exc:
+            clocks, sla_note = None, f"SLA figures not stored: {exc}"
+        else:
+            sla_note = ""
         if clocks is not None:
             for name in ("response_minutes", "restore_minutes", "response_breached", "restore_breached"):
                 setattr(inc, name, _pick(clocks, name))
     audit.record(session, actor=actor, action="incident.close", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} closed", details={"cause_category": inc.cause_category})
+                 summary=f"{inc.number} closed" + (f" ({sla_note})" if sla_note else ""),
+                 details={"cause_category": inc.cause_category, "sla": sla_note or "stored"})
     session.flush()
     return inc
 
@@ -691,11 +699,19 @@ def _normalise(session: Session, inc: Incident, contract: Contract | None, name:
     return value
 
 
-def _check_members(session: Session, contract_id: uuid.UUID, model: type, ids: list[Any], field: str) -> None:
+def _check_members(session: Session, contract_id: uuid.UUID, model: type, ids: list[Any], field: str) -> list[uuid.UUID]:
+    """``ids`` as UUIDs (text accepted), each a row of ``model`` on the contract; else ``ValidationError``."""
+    out: list[uuid.UUID] = []
     for i in ids:
-        row = session.get(model, i) if isinstance(i, uuid.UUID) else None
+        try:
+            uid = i if isinstance(i, uuid.UUID) else uuid.UUID(str(i))
+        except ValueError:
+            uid = None
+        row = session.get(model, uid) if uid is not None else None
         if row is None or row.contract_id != contract_id:
             raise ValidationError(field, f"{i} is not a {model.__name__.lower()} of this contract")
+        out.append(uid)
+    return list(dict.fromkeys(out))
 
 
 def _service_rows(session: Session, incident_id: uuid.UUID) -> list[IncidentService]:
