@@ -202,6 +202,7 @@ def test_today_lists_the_day_first_then_open_earlier_slots(qtbot: Any, main_wind
     first_earlier = next(n for n, r in enumerate(rows) if r.slot and r.due_date < DAY)
     assert all(r.due_date == DAY for r in rows[first_earlier - 4:first_earlier])
     assert rows[first_earlier].due_date == date(2026, 5, 29)  # Friday before, most recent first
+    assert [r.slot for r in rows[first_earlier:first_earlier + 4]] == ["09:00", "09:30", "10:00", "14:30"]
     # the real clock is past 2026-06-01, so everything there is overdue: red, with its text
     idx = today.model.index(first_earlier, 2)
     assert today.model.data(idx) in ("Overdue", "已逾期")

@@ -1,7 +1,7 @@
 """Today (今日): what is due today and what is overdue, per slot, from ``schedule.due_list``.
 
 Today's slots (and the weekly/monthly/quarterly periods containing today) come first, then the
-slots of earlier days still open (overdue), most recent first.  Each row shows the slot, checklist, status (colour + text: done / in progress / due / overdue /
+slots of earlier days still open (overdue), most recent day first, each day in slot order.  Each row shows the slot, checklist, status (colour + text: done / in progress / due / overdue /
 upcoming), inspection number, engineer and abnormal count.  ``Enter`` or a double-click emits
 ``inspectionRequested(entry)`` with the ``schedule.DueEntry``; the main window opens the runner.
 "Start unscheduled inspection" emits ``adHocRequested(template_id)`` for an inspection outside
@@ -139,11 +139,11 @@ class TodayPage(QWidget):
         self.ad_hoc_template.setCurrentIndex(max(self.ad_hoc_template.findData(keep), 0))
         self.ad_hoc_button.setEnabled(bool(templates))
         # Today's slots (and the periods containing today) first in time order, then the slots of
-        # earlier days still open, most recent first.
+        # earlier days still open, most recent day first and each day in slot order.
         day_start = local_dt(day, time())
         current = [e for e in entries if e.slot.window_end > day_start]
         earlier = sorted((e for e in entries if e.slot.window_end <= day_start),
-                         key=lambda e: e.slot.window_start, reverse=True)
+                         key=lambda e: (-e.slot.due_date.toordinal(), e.slot.slot, e.slot.template_code))
         rows = [DueRow.from_entry(e) for e in (*current, *earlier)]
         selected = self.table.selectionModel().currentIndex().row()
         self.model.set_rows(rows)
