@@ -370,3 +370,48 @@ def test_close_keeps_cause_already_recorded(db, pinggu):
     with db.session() as s:
         inc = inc_svc.get_incident(s, inc_id)
         assert (inc.status, inc.cause_category, inc.cause) == ("closed", "power_environment", "市电中断")
+
+
+def test_reopened_incident_can_be_restored_and_closed_again(db, pinggu):
+    inc_id = _new(db, pinggu)
+    _to_restored(db, inc_id)
+    with db.session() as s:
+        inc_svc.close_incident(s, inc_id, actor="x", cause_category="software", cause="c", resolution="r",
+                               at=T0 + timedelta(minutes=50))
+        inc_svc.reopen_incident(s, inc_id, actor="x", reason="复发", at=T0 + timedelta(minutes=60))
+        with pytest.raises(ValidationError) as exc:  # the close is recorded again, after the reopen
+            inc_svc.transition(s, inc_id, "restored", actor="x", at=T0 + timedelta(minutes=55))
+        assert exc.value.field == "at"
+        inc_svc.transition(s, inc_id, "restored", actor="x", at=T0 + timedelta(minutes=90))
+        inc = inc_svc.close_incident(s, inc_id, actor="x", resolution="重装客户端", at=T0 + timedelta(minutes=95))
+        assert inc.status == "closed" and inc.restored_at == T0 + timedelta(minutes=90)
+        assert inc.resolution == "重装客户端" and inc.restore_minutes is not None
+        kinds = [(e.kind, e.to_status) for e in inc_svc.events(s, inc_id) if e.kind != "field"]
+        assert kinds == [("created", "new"), ("status", "in_progress"), ("status", "restored"),
+                         ("status", "closed"), ("reopen", "in_progress"), ("status", "restored"),
+                         ("status", "closed")]
+
+
+def test_attachments_of_requests_and_closed_incidents(db, pinggu, tmp_path):
+    from app.services import service_requests as sr
+
+    src = tmp_path / "工单截图.txt"
+    src.write_text("打印机错误代码 E05", encoding="utf-8")
+    with db.session() as s:
+        req = sr.create_request(s, pinggu, actor="x", title="打印机报错", category="terminal")
+        a1 = add_attachment(s, "service_request", req.id, src, actor="x")
+        a2 = add_attachment(s, "service_request", req.id, src, actor="x")
+        assert a1.id == a2.id  # same content on the same record is kept once
+        with pytest.raises(ValidationError) as exc:
+            add_attachment(s, "contract", req.id, src, actor="x")
+        assert exc.value.field == "owner_kind"
+    inc_id = _new(db, pinggu)
+    _to_restored(db, inc_id)
+    with db.session() as s:
+        add_attachment(s, "incident", inc_id, src, actor="李晓明")
+        ev = inc_svc.events(s, inc_id)[-1]
+        assert ev.changes == {"attachments": ["", "工单截图.txt"]} and ev.actor == "李晓明"
+        inc_svc.close_incident(s, inc_id, actor="x", cause_category="hardware", cause="c", resolution="r")
+    with pytest.raises(ValidationError) as exc, db.session() as s:
+        add_attachment(s, "incident", inc_id, src, actor="x")
+    assert exc.value.field == "status"
