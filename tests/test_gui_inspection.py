@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Incident, Inspection, InspectionResult
+from app.timeutil import LOCAL_TZ
 from gui_helpers import ENGINEER, accept_dialog, gui_ctx, main_window, no_modals  # noqa: F401
 
 DAY = date(2026, 6, 1)  # a Monday inside the Pinggu term
@@ -62,8 +63,13 @@ def test_out_of_range_reading_raises_incident_by_shortcut(
 ) -> None:
     from app.ui.pages.inspection_run import IncidentFromResultDialog
 
-    seen = accept_dialog(monkeypatch, IncidentFromResultDialog,
-                         lambda d: d.severity.setCurrentIndex(d.severity.findData("P2")))
+    from PySide6.QtCore import QDateTime
+
+    def fill(d: Any) -> None:
+        d.severity.setCurrentIndex(d.severity.findData("P2"))
+        d.occurred.setDateTime(QDateTime(datetime(2026, 6, 1, 9, 20)))  # noticed before the round
+
+    seen = accept_dialog(monkeypatch, IncidentFromResultDialog, fill)
     runner = _open_from_today(qtbot, main_window, "machine-room-daily", "09:30")
     line = runner.answer
     assert runner.current().text == "机房温度"
@@ -98,6 +104,7 @@ def test_out_of_range_reading_raises_incident_by_shortcut(
         insp = s.get(Inspection, runner.inspection_id)
         assert inc.number == number and inc.source_result_id == rows[0].id
         assert inc.severity == "P2" and inc.source == "inspection"
+        assert inc.occurred_at == datetime(2026, 6, 1, 9, 20, tzinfo=LOCAL_TZ)
         assert insp.finished_at is not None and insp.abnormal_count == 1
 
 

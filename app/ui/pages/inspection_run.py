@@ -22,11 +22,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -46,7 +47,7 @@ from sqlalchemy import select
 from app.errors import OpsLedgerError
 from app.models import ChecklistTemplate, Contract, Incident, Inspection
 from app.services.lookup import engineers_by_name
-from app.timeutil import fmt_local
+from app.timeutil import LOCAL_TZ, to_local, utcnow
 from app.ui.context import AppContext
 from app.ui.models.inspection_models import ResultRow, ResultsModel, outcome_text, range_text
 
@@ -96,8 +97,10 @@ class IncidentFromResultDialog(QDialog):
         elif self.severity.count():
             self.severity.setCurrentIndex(self.severity.count() - 1)
         self.description = QPlainTextEdit(str(prefill.get("description", "")))
-        occurred = prefill.get("occurred_at")
-        self.occurred = QLabel(fmt_local(occurred) if occurred else "")
+        occurred = prefill.get("occurred_at") or utcnow()
+        self.occurred = QDateTimeEdit(QDateTime(to_local(occurred).replace(tzinfo=None, microsecond=0)))
+        self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.occurred.setCalendarPopup(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Severity"), self.severity)
@@ -109,12 +112,14 @@ class IncidentFromResultDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> dict[str, str]:
-        """``title``, ``severity`` (code) and ``description`` as entered."""
+    def values(self) -> dict[str, Any]:
+        """``title``, ``severity`` (code), ``description`` as entered and ``occurred_at`` (aware,
+        the edited local time in ``LOCAL_TZ``)."""
         return {
             "title": self.title.text().strip(),
             "severity": str(self.severity.currentData() or ""),
             "description": self.description.toPlainText(),
+            "occurred_at": self.occurred.dateTime().toPython().replace(tzinfo=LOCAL_TZ),
         }
 
 
@@ -491,7 +496,7 @@ class InspectionRunPage(QWidget):
                 contract = s.get(Contract, self.ctx.contract_id)
                 inc = inspections.create_incident_from_result(
                     s, contract, r.id, actor=self.ctx.engineer, severity=v["severity"] or None,
-                    title=v["title"] or None, description=v["description"],
+                    title=v["title"] or None, description=v["description"], occurred_at=v["occurred_at"],
                 )
                 number = inc.number
         except OpsLedgerError as exc:
