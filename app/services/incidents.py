@@ -198,7 +198,7 @@ def events(session: Session, incident_id: uuid.UUID | str) -> list[IncidentEvent
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         q = q.order_by(IncidentEvent.at, literal_column("incident_event.rowid"))
-    else:  # no insertion order column: kind order keeps created → status sensible
+    else:  # other backends have no implicit insertion order; ties keep the backend's order
         q = q.order_by(IncidentEvent.at)
     return list(session.scalars(q))
 
