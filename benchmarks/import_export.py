@@ -1,0 +1,156 @@
+"""Benchmark: export and import of 10,000 incidents; refusal of a hostile (zip bomb) workbook.
+
+Run: ``python benchmarks/import_export.py [N] [--tracemalloc]``.  Prints seconds and peak memory
+(RSS high-water mark from ``resource.getrusage``; with ``--tracemalloc`` also the peak of Python
+allocations per step — tracing makes every step 2–3× slower, so timings are without it by default).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+import zipfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
+
+from app import paths  # noqa: E402
+from app.db import open_database  # noqa: E402
+from app.models import Incident, IncidentEvent, IncidentService  # noqa: E402
+from app.services.lookup import engineers_by_name, get_contract, services_by_code  # noqa: E402
+from app.services.profiles import import_profile, load_profile_file  # noqa: E402
+from app.services.record_export import export_incidents  # noqa: E402
+from app.services.record_import import import_incidents  # noqa: E402
+from app.timeutil import LOCAL_TZ, as_utc, utcnow  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    """Process RSS high-water mark in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+TRACE = "--tracemalloc" in sys.argv
+
+
+def step(name: str, fn):  # type: ignore[no-untyped-def]
+    if TRACE:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    result = fn()
+    secs = time.perf_counter() - t0
+    traced = ""
+    if TRACE:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        traced = f"   python peak {peak / 1e6:8.1f} MB"
+    print(f"{name:<34} {secs:8.2f} s{traced}   RSS high-water {peak_rss_mb():8.1f} MB")
+    return result
+
+
+def load(db):  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return import_profile(s, load_profile_file(paths.resources_dir() / "profiles/pinggu-court-2026.yaml"),
+                              actor="bench")
+
+
+def seed(db, n: int) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        c = get_contract(s)
+        svc = list(services_by_code(s, c).values())
+        eng = list(engineers_by_name(s, c).values())
+        now = utcnow()
+        base = datetime(2026, 5, 4, 8, 0, tzinfo=LOCAL_TZ)
+        parents, children = [], []
+        for i in range(n):
+            occurred = as_utc(base + timedelta(minutes=37 * i))
+            closed = i % 3 != 0
+            inc = Incident(
+                id=uuid.uuid4(), number=f"INC-2026-{i + 1:05d}", contract_id=c.id,
+                title=f"故障 {i} 业务系统响应缓慢", description=f"第{i}条\n多行描述 " * 5,
+                severity=("P1", "P2", "P3")[i % 3], source="phone", status="closed" if closed else "new",
+                reporter_name="张三", occurred_at=occurred, reported_at=occurred + timedelta(minutes=5),
+                responded_at=occurred + timedelta(minutes=15) if closed else None,
+                restored_at=occurred + timedelta(minutes=95) if closed else None,
+                closed_at=occurred + timedelta(hours=5) if closed else None,
+                assignee_id=eng[i % len(eng)].id, cause="原因" if closed else "", resolution="处理" if closed else "",
+                created_at=now, updated_at=now,
+            )
+            parents.append(inc)
+            children.append(IncidentService(incident_id=inc.id, service_id=svc[i % len(svc)].id,
+                                            downtime_start=occurred, downtime_end=inc.restored_at))
+            children.append(IncidentEvent(incident_id=inc.id, at=inc.reported_at, kind="created", to_status="new"))
+            if closed:
+                for st, at in (("in_progress", inc.responded_at), ("restored", inc.restored_at),
+                               ("closed", inc.closed_at)):
+                    children.append(IncidentEvent(incident_id=inc.id, at=at, kind="status", to_status=st))
+        s.add_all(parents)
+        s.flush()
+        s.add_all(children)
+
+
+def make_bomb(path: Path, size_bytes: int = 1_000_000_000) -> Path:
+    """A workbook whose only sheet inflates to ``size_bytes`` (about 1000:1)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            block = b" " * (1 << 20)
+            for _ in range(size_bytes >> 20):
+                fh.write(block)
+    return path
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 10_000
+    tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
+    paths.init_paths(tmp / "home")
+    src = open_database(tmp / "src.sqlite3")
+    load(src)
+    step(f"seed {n} incidents (ORM)", lambda: seed(src, n))
+    out = tmp / "faults.xlsx"
+
+    def do_export() -> Path:
+        with src.session() as s:
+            return export_incidents(s, get_contract(s), date(2026, 1, 1), date(2027, 12, 31), out)
+
+    step(f"export {n} incidents", do_export)
+    print(f"{'':<34} workbook {out.stat().st_size / 1e6:.1f} MB")
+    src.close()
+    dst = open_database(tmp / "dst.sqlite3")
+    load(dst)
+
+    def do_import() -> int:
+        with dst.session() as s:
+            return import_incidents(s, get_contract(s), out).count
+
+    count = step(f"import {n} incidents (fresh DB)", do_import)
+    print(f"{'':<34} imported {count}")
+    dst.close()
+    bomb = make_bomb(tmp / "bomb.xlsx")
+    db3 = open_database(tmp / "bomb.sqlite3")
+    load(db3)
+
+    def do_bomb() -> str:
+        try:
+            with db3.session() as s:
+                import_incidents(s, get_contract(s), bomb)
+        except Exception as exc:  # noqa: BLE001 - report the refusal
+            return str(exc)
+        return "ACCEPTED (unexpected)"
+
+    msg = step("refuse 1 GB zip bomb", do_bomb)
+    print(f"{'':<34} {bomb.stat().st_size / 1e6:.1f} MB file → {msg}")
+    db3.close()
+    print(f"peak RSS of the whole run: {peak_rss_mb():.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
