@@ -77,6 +77,7 @@ from app.services.xlsx_guard import check_workbook, merged_ranges
 from app.timeutil import LOCAL_TZ, as_utc, utcnow
 
 FORMULA_REFUSED = "formula not accepted"
+BATCH_ROWS = 1000
 DATE_FORMS = "2024-03-05 14:30, 2024/03/05 14:30, 2024-03-05, 2024.3.5, 2024年3月5日 14:30 or a date cell"
 _DATE_NUMERIC = re.compile(
     r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
@@ -513,9 +514,23 @@ def import_incidents(
     _advance_sequences(session, [rec["number"] for _, rec in recs if rec.get("number")])
     now = utcnow()
     note = f"imported from {source}"
+    clocks = _ClosedClocks(session, contract)
     added: list[tuple[Incident, list[IncidentEvent]]] = []
     children: list[Any] = []  # added after the parents are flushed (no ORM relationships order them)
-    for _, rec in recs:
+
+    def flush_batch() -> None:
+        # Parents first, then children; afterwards nothing holds the flushed objects, so the
+        # session's weak identity map lets them go and memory stays bounded on large files.
+        session.flush()
+        session.add_all(children)
+        clocks.store(added)
+        session.flush()
+        added.clear()
+        children.clear()
+
+    recs.reverse()
+    while recs:
+        _, rec = recs.pop()
         occurred = rec["occurred_at"]
         reported = rec.get("reported_at") or occurred
         number = rec.get("number") or next_number(session, "INC", occurred.astimezone(LOCAL_TZ).year)
@@ -541,16 +556,16 @@ def import_incidents(
             else:
                 start, end, edited = occurred, rec.get("restored_at"), False
             children.append(IncidentService(incident_id=inc.id, service_id=sid, downtime_start=start,
-                                        downtime_end=end, downtime_edited=edited))
+                                             downtime_end=end, downtime_edited=edited))
         for aid in rec.get("assets") or []:
             children.append(IncidentAsset(incident_id=inc.id, asset_id=aid))
         events = _incident_events(inc, actor, note)
         children.extend(events)
         added.append((inc, events))
         result.numbers.append(number)
-    session.flush()
-    session.add_all(children)
-    _store_closed_clocks(session, contract, added)
+        if len(added) >= BATCH_ROWS:
+            flush_batch()
+    flush_batch()
     audit.record(session, actor=actor, action="incident.import", entity_kind="incident",
                  summary=f"{result.count} incidents imported from {source}",
                  details={"file": source, "count": result.count})
@@ -585,28 +600,38 @@ def _incident_events(inc: Incident, actor: str, note: str) -> list[IncidentEvent
     return events
 
 
-def _store_closed_clocks(session: Session, contract: Contract, added: list[tuple[Incident, list[IncidentEvent]]]) -> None:
-    """Store the SLA figures of closed incidents, as closing in the app does; a year without a
-    holiday calendar leaves them empty."""
-    closed = [(i, e) for i, e in added if i.status == "closed"]
-    if not closed:
-        return
-    try:
-        from app.services.calendar import load_calendars
-        from app.services.sla import incident_clocks
+class _ClosedClocks:
+    """Stores the SLA figures of closed incidents, as closing in the app does; calendars are
+    loaded once.  A year without a holiday calendar leaves the figures empty."""
 
-        calendars = load_calendars(session, contract)
-    except (ImportError, OpsLedgerError):
-        return
-    for inc, events in closed:
+    def __init__(self, session: Session, contract: Contract) -> None:
+        self.contract = contract
+        self.session = session
+        self._calendars: Any = None
+        self._failed = False
+
+    def store(self, added: list[tuple[Incident, list[IncidentEvent]]]) -> None:
+        closed = [(i, e) for i, e in added if i.status == "closed" and i.closed_at]
+        if not closed or self._failed:
+            return
         try:
-            clocks = incident_clocks(inc, events, contract.profile or {}, calendars, inc.closed_at)
-        except OpsLedgerError:
-            continue
-        inc.response_minutes = clocks.response_minutes
-        inc.restore_minutes = clocks.restore_minutes
-        inc.response_breached = clocks.response_breached
-        inc.restore_breached = clocks.restore_breached
+            from app.services.calendar import load_calendars
+            from app.services.sla import incident_clocks
+
+            if self._calendars is None:
+                self._calendars = load_calendars(self.session, self.contract)
+        except (ImportError, OpsLedgerError):
+            self._failed = True
+            return
+        for inc, events in closed:
+            try:
+                clocks = incident_clocks(inc, events, self.contract.profile or {}, self._calendars, inc.closed_at)
+            except OpsLedgerError:
+                continue
+            inc.response_minutes = clocks.response_minutes
+            inc.restore_minutes = clocks.restore_minutes
+            inc.response_breached = clocks.response_breached
+            inc.restore_breached = clocks.restore_breached
 
 
 # -- service requests ---------------------------------------------------------------------------
