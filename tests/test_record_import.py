@@ -256,3 +256,20 @@ def test_cli_import_dry_run_then_import(db: Database, pinggu: Contract, tmp_path
 def test_headers_match_column_specs() -> None:
     assert MAIN_SHEET["incidents"] and len({c.zh for c in INCIDENT_COLUMNS}) == len(INCIDENT_COLUMNS)
     assert len({c.en for c in REQUEST_COLUMNS}) == len(REQUEST_COLUMNS)
+
+
+def test_request_import_refuses_unknown_names_and_bad_timeline(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "r.xlsx", ["Title", "Received at", "Category", "Assignee", "Satisfaction",
+                                           "Resolved at", "Complaint"], [
+        ["ok", "2026-05-07 10:00", "账号与权限", "王建国", "满意", "2026-05-07 11:00", "否"],
+        ["bad", "2026-05-07 10:00", "咖啡", "路人甲", "还行", "2026-05-07 09:00", "也许"],
+    ])
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_requests(s, get_contract(s), path)
+    assert sorted((p.row, p.column) for p in err.value.problems) == [
+        (3, "处理人"), (3, "投诉"), (3, "满意度"), (3, "类别"), (3, "解决时间")]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ServiceRequest)) == 0
+    ok = _workbook(tmp_path / "ok.xlsx", ["Title", "Received at", "Category"], [["ok", "2026年5月7日 10:00", "account"]])
+    with db.session() as s:
+        assert import_requests(s, get_contract(s), ok).numbers == ["SR-2026-0001"]
