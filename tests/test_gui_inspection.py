@@ -155,7 +155,9 @@ def test_history_filters_and_detail(qtbot: Any, main_window: Any, gui_ctx: Any) 
     page.template.setCurrentIndex(page.template.findText("业务应用系统巡检"))
     assert [page.model.row(n).id for n in range(page.model.rowCount())] == [ok_id]
     page.set_range(date(2026, 6, 2), date(2026, 6, 7))
-    assert page.model.rowCount() == 0
+    assert page.model.rowCount() == 0 and page.error.text() == ""
+    page.set_range(date(2026, 6, 7), date(2026, 6, 2))  # backwards: refused with the reason shown
+    assert page.model.rowCount() == 0 and "2026-06-02" in page.error.text()
 
 
 def test_history_resumes_unfinished_inspection_in_runner(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:

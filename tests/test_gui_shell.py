@@ -17,6 +17,16 @@ from app.timeutil import LOCAL_TZ
 from conftest import load_contract
 from gui_helpers import ENGINEER, accept_dialog, gui_ctx, main_window, no_modals  # noqa: F401
 
+@pytest.fixture(autouse=True)
+def _no_translator_left_behind(qapp: Any) -> Any:
+    """``main()`` and the screenshot tool install the zh_CN translator on the shared QApplication;
+    remove it after each test so later tests (other modules too) see the English source strings."""
+    yield
+    from app.ui.app_setup import install_translator
+
+    install_translator(qapp, "en")
+
+
 NAV_EN = ["Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Reports", "Settings"]
 NAV_ZH = ["今日", "巡检", "故障", "工单", "需求", "工作日志", "报表", "设置"]
 
