@@ -41,6 +41,7 @@ def test_xlsx_tables_are_typed_safe_frozen_and_highlighted(tmp_path: Path) -> No
     header_at = rows.index(tuple(INSPECTION_HEADER)) + 1
     assert ws.freeze_panes == f"A{header_at + 1}"
     assert ws.auto_filter.ref.startswith(f"A{header_at}:G")
+    assert ws.print_title_rows == f"${header_at}:${header_at}"  # header repeats when printed
     first = ws.cell(row=header_at + 1, column=2)
     assert isinstance(first.value, datetime) and first.number_format == "yyyy-mm-dd"
     assert ws.cell(row=header_at + 1, column=1).fill.fgColor.rgb.endswith("FDE2E2")  # 1 fault

@@ -202,6 +202,12 @@ class _SheetWriter:
                 self.ws.freeze_panes = self.ws.cell(row=header_row + 1, column=1)
             last = get_column_letter(max(1, ncols))
             self.ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(1, nrows)}"
+            self.ws.print_title_rows = f"{header_row}:{header_row}"  # header on every printed page
+        # Printing: A4, as wide as the page, as many pages down as needed.
+        self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
         for col, w in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, w)
 
