@@ -165,6 +165,8 @@ def test_history_resumes_unfinished_inspection_in_runner(qtbot: Any, main_window
     qtbot.keyClicks(runner.answer, "1")
     qtbot.keyClick(runner.answer, Qt.Key.Key_Escape)
     assert main_window.current_key() == "today"
+    today = main_window.pages["today"]
+    assert today.table.hasFocus() or not main_window.isActiveWindow()  # offscreen: focus needs an active window
     page = main_window.show_page("inspections")
     page.set_range(DAY, DAY)
     page.outcome.setCurrentIndex(page.outcome.findData("unfinished"))

@@ -128,6 +128,13 @@ class MainWindow(QMainWindow):
         self._wire()
         self.update_status()
         self.nav.setCurrentRow(0)
+        self._focus_today()
+
+    def _focus_today(self) -> None:
+        """Put the keyboard on Today's due list, so Enter starts the selected inspection."""
+        table = getattr(self.pages.get("today"), "table", None)
+        if isinstance(table, QWidget):
+            table.setFocus()
 
     # -- construction -------------------------------------------------------------------------
     def _title(self, key: str) -> str:
@@ -256,6 +263,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages["today"])
         self._refresh("today")
         self._stale.discard("today")
+        self._focus_today()
 
     # -- context --------------------------------------------------------------------------------
     @Slot(object)
