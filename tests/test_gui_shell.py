@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ from sqlalchemy import select
 from app import settings
 from app.db import Database
 from app.models import Contract
-from app.timeutil import LOCAL_TZ
 from conftest import load_contract
 from gui_helpers import ENGINEER, accept_dialog, gui_ctx, main_window, no_modals  # noqa: F401
 
