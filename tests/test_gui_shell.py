@@ -15,6 +15,7 @@ from app.models import Contract
 from conftest import load_contract
 from gui_helpers import ENGINEER, accept_dialog, gui_ctx, main_window, no_modals  # noqa: F401
 
+
 @pytest.fixture(autouse=True)
 def _no_translator_left_behind(qapp: Any) -> Any:
     """``main()`` and the screenshot tool install the zh_CN translator on the shared QApplication;
