@@ -52,6 +52,7 @@ def test_application_check_from_the_keyboard(qtbot: Any, main_window: Any, gui_c
         assert insp.finished_at is not None and insp.abnormal_count == 0
         assert insp.slot == "09:00" and insp.due_date == DAY
     assert no_modals == []  # everything answered: no question asked
+    assert insp.number in main_window.statusBar().currentMessage()
     assert main_window.current_key() == "today"
     today = main_window.pages["today"]
     row = today.model.row(today.select_slot("app-twice-daily", "09:00"))

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         if history is not None and hasattr(history, "inspectionOpenRequested"):
             history.inspectionOpenRequested.connect(self.open_inspection)
         self.runner.closeRequested.connect(self._close_runner)
+        self.runner.inspectionFinished.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.runner.incidentCreated.connect(
             lambda number: self.statusBar().showMessage(self.tr("Incident %1 created.").replace("%1", number), 10000))
         settings_page = self.pages.get("settings")

@@ -461,32 +461,32 @@
 <context>
     <name>IncidentFromResultDialog</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="85" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="87" />
         <source>Create incident from inspection result</source>
         <translation>由巡检结果登记故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="102" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="103" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
         <source>Severity</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="104" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="105" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="109" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="111" />
         <source>Create incident</source>
         <translation>登记故障</translation>
     </message>
@@ -705,111 +705,116 @@
 <context>
     <name>InspectionRunPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="157" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="164" />
         <source>Note for this item (Tab from the answer, Enter saves)</source>
         <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="163" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
         <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
         <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="169" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="176" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="177" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="171" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="178" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="218" />
-        <location filename="../../app/ui/pages/inspection_run.py" line="242" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="225" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="249" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="226" />
-        <location filename="../../app/ui/pages/inspection_run.py" line="247" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="233" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="254" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="310" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="317" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="321" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="328" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="324" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="331" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="325" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="332" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="327" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="334" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="328" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="335" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="425" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="432" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="440" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="447" />
         <source>Answer the item first, then add its note.</source>
         <translation>请先填写本项结果，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="456" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="463" />
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="473" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="480" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="478" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="485" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="504" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="511" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="510" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="517" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="511" />
+        <location filename="../../app/ui/pages/inspection_run.py" line="518" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection_run.py" line="540" />
+        <source>%1 finished: %2 abnormal.</source>
+        <translation>%1 已完成：%2 项异常。</translation>
     </message>
 </context>
 <context>
@@ -893,67 +898,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135" />
+        <location filename="../../app/ui/main_window.py" line="142" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="143" />
         <source>Inspections</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="144" />
         <source>Incidents</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="145" />
         <source>Requests</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="146" />
         <source>Requirements</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="147" />
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>(no contract)</source>
         <translation>（未加载合同）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Contract: %1</source>
         <translation>合同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Engineer: %1</source>
         <translation>工程师：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>

@@ -14,7 +14,8 @@ Keys (shown on screen as a legend), typed into the answer line which always has 
   items n.a.); ``Esc`` goes back to Today (the inspection stays in progress and can be resumed).
 
 Each answer is one call into ``app.services.inspections`` in its own transaction.
-Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``.
+Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``,
+``inspectionFinished(str summary)``.
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ class InspectionRunPage(QWidget):
 
     closeRequested = Signal()
     incidentCreated = Signal(str)
+    inspectionFinished = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -533,11 +535,15 @@ class InspectionRunPage(QWidget):
             allow = True
         try:
             with self.ctx.db.session() as s:
-                inspections.finish_inspection(s, self.inspection_id, actor=self.ctx.engineer, allow_unanswered=allow)
+                done = inspections.finish_inspection(s, self.inspection_id, actor=self.ctx.engineer,
+                                                     allow_unanswered=allow)
+                summary = (self.tr("%1 finished: %2 abnormal.").replace("%1", done.number)
+                           .replace("%2", str(done.abnormal_count)))
         except OpsLedgerError as exc:
             self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
             return False
         self.finished = True
         self.ctx.bus.changed.emit(("inspection",))
+        self.inspectionFinished.emit(summary)
         self.closeRequested.emit()
         return True
