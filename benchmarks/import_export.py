@@ -107,11 +107,7 @@ def make_bomb(path: Path, size_bytes: int = 1_000_000_000) -> Path:
     return path
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    n = int(args[0]) if args else 10_000
-    tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
-    paths.init_paths(tmp / "home")
+def phase_export(tmp: Path, n: int) -> None:
     src = open_database(tmp / "src.sqlite3")
     load(src)
     step(f"seed {n} incidents (ORM)", lambda: seed(src, n))
@@ -124,16 +120,22 @@ def main() -> None:
     step(f"export {n} incidents", do_export)
     print(f"{'':<34} workbook {out.stat().st_size / 1e6:.1f} MB")
     src.close()
+
+
+def phase_import(tmp: Path, n: int) -> None:
     dst = open_database(tmp / "dst.sqlite3")
     load(dst)
 
     def do_import() -> int:
         with dst.session() as s:
-            return import_incidents(s, get_contract(s), out).count
+            return import_incidents(s, get_contract(s), tmp / "faults.xlsx").count
 
     count = step(f"import {n} incidents (fresh DB)", do_import)
     print(f"{'':<34} imported {count}")
     dst.close()
+
+
+def phase_bomb(tmp: Path, n: int) -> None:
     bomb = make_bomb(tmp / "bomb.xlsx")
     db3 = open_database(tmp / "bomb.sqlite3")
     load(db3)
@@ -149,7 +151,27 @@ def main() -> None:
     msg = step("refuse 1 GB zip bomb", do_bomb)
     print(f"{'':<34} {bomb.stat().st_size / 1e6:.1f} MB file → {msg}")
     db3.close()
-    print(f"peak RSS of the whole run: {peak_rss_mb():.1f} MB")
+
+
+PHASES = {"export": phase_export, "import": phase_import, "bomb": phase_bomb}
+
+
+def main() -> None:
+    """Run each phase in its own process so each RSS high-water mark is its own."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if args and args[0] in PHASES:
+        tmp, n = Path(args[1]), int(args[2])
+        paths.init_paths(tmp / "home")
+        PHASES[args[0]](tmp, n)
+        print(f"{'':<34} process peak RSS {peak_rss_mb():.1f} MB")
+        return
+    import subprocess
+
+    n = int(args[0]) if args else 10_000
+    tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
+    flags = ["--tracemalloc"] if TRACE else []
+    for phase in PHASES:
+        subprocess.run([sys.executable, __file__, phase, str(tmp), str(n), *flags], check=True)
 
 
 if __name__ == "__main__":
