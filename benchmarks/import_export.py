@@ -153,7 +153,30 @@ def phase_bomb(tmp: Path, n: int) -> None:
     db3.close()
 
 
-PHASES = {"export": phase_export, "import": phase_import, "bomb": phase_bomb}
+def phase_biggest(tmp: Path, n: int) -> None:
+    """The largest file the guard lets through (180,000 rows, ~48 MB unpacked): check only."""
+    from openpyxl import Workbook
+
+    path = tmp / "biggest.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(["故障标题", "故障级别", "发生时间", "故障描述"])
+    for i in range(180_000):
+        ws.append([f"标题{i}", "P2", datetime(2026, 5, 6, 9, 0), f"desc {i} "])
+    wb.save(path)
+    db4 = open_database(tmp / "big.sqlite3")
+    load(db4)
+
+    def do_check() -> int:
+        with db4.session() as s:
+            return import_incidents(s, get_contract(s), path, dry_run=True).count
+
+    count = step("check 180,000-row file (dry run)", do_check)
+    print(f"{'':<34} {path.stat().st_size / 1e6:.1f} MB file, {count} rows accepted")
+    db4.close()
+
+
+PHASES = {"export": phase_export, "import": phase_import, "bomb": phase_bomb, "biggest": phase_biggest}
 
 
 def main() -> None:
