@@ -122,3 +122,20 @@ def test_huge_cell_and_paragraph_do_not_break_layout(tmp_path: Path) -> None:
     out = render_pdf(doc, tmp_path / "r.pdf")
     text = "".join(_pages_text(out))
     assert "共 6400 字，全文见 Excel 导出" in text
+
+
+def test_degree_celsius_is_drawn_not_blank(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The bundled font's ℃ glyph is empty: the PDF must carry °C instead of an invisible sign."""
+    from pypdf import PdfReader
+
+    from app.reports.document import Paragraph, ReportDocument
+    from app.reports.pdf import render_pdf
+    from app.timeutil import utcnow
+
+    doc = ReportDocument(title="机房巡检", subtitle="", period_label="2026年11月", client="甲方",
+                         provider="乙方", generated_at=utcnow(),
+                         blocks=[Paragraph("机房温度 35℃，超出 18–27℃")])
+    out = render_pdf(doc, tmp_path / "t.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "35°C" in text and "18–27°C" in text
+    assert "℃" not in text

@@ -9,12 +9,13 @@ or ``pie``; any other kind is drawn as bars.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 from typing import Any
 
 from app.reports.document import Chart
-from app.reports.fonts import FONT_NAME, font_path, register_fonts
+from app.reports.fonts import FONT_NAME, font_path, font_safe, register_fonts
 
 #: Series colours (RGB hex), shared by PDF and PNG so both formats look alike.
 PALETTE = ["#2F6DB5", "#E07B39", "#4E9A54", "#C0392B", "#8E6BB8", "#7F8C8D"]
@@ -52,6 +53,14 @@ def chart_drawing(chart: Chart, width_pt: float = 440, height_pt: float = 220) -
     from reportlab.graphics.charts.piecharts import Pie
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
+
+    chart = dataclasses.replace(
+        chart,
+        title=font_safe(chart.title),
+        unit=font_safe(chart.unit),
+        categories=[font_safe(c) for c in chart.categories],
+        series={font_safe(k): v for k, v in chart.series.items()},
+    )
 
     register_fonts()
     d = Drawing(width_pt, height_pt, initialFontName=FONT_NAME)

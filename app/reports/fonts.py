@@ -132,3 +132,16 @@ def cover_facts(doc: Any) -> list[tuple[str, str]]:
         if v and v not in values and not named:
             facts.append((k, v))
     return facts
+
+
+#: Characters whose glyph in the bundled WenQuanYi Micro Hei is empty (seen rendered blank with
+#: pdftoppm), with the text drawn instead.  ``℃`` (U+2103) → ``°C``.
+BLANK_GLYPHS = {"\u2103": "\u00b0C"}
+
+
+def font_safe(text: str) -> str:
+    """``text`` with every character the bundled font draws blank replaced (see ``BLANK_GLYPHS``)."""
+    for ch, repl in BLANK_GLYPHS.items():
+        if ch in text:
+            text = text.replace(ch, repl)
+    return text

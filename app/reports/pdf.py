@@ -33,6 +33,7 @@ from app.reports.fonts import (
     atomic_output,
     cell_text,
     cover_facts,
+    font_safe,
     register_fonts,
     report_progress,
 )
@@ -45,7 +46,7 @@ GRID = "#9AA5B1"
 
 
 def _esc(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return escape(font_safe(text)).replace("\n", "<br/>")
 
 
 def _styles() -> dict[str, Any]:
@@ -88,7 +89,7 @@ def _make_doc_template(path: Path, doc: ReportDocument, progress: Progress | Non
         canvas.saveState()
         canvas.setFont(FONT_NAME, 8.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(margin, page_h - 13 * mm, header_text[:90])
+        canvas.drawString(margin, page_h - 13 * mm, font_safe(header_text)[:90])
         canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
         canvas.line(margin, page_h - 15 * mm, page_w - margin, page_h - 15 * mm)
         canvas.line(margin, 15 * mm, page_w - margin, 15 * mm)
