@@ -695,7 +695,9 @@ def import_requests(
     now = utcnow()
     default_category = "other" if "other" in lk.categories.values() else ""
     children: list[Any] = []
-    for _, rec in recs:
+    recs.reverse()
+    while recs:
+        _, rec = recs.pop()
         received = rec["received_at"]
         number = rec.get("number") or next_number(session, "SR", received.astimezone(LOCAL_TZ).year)
         req = ServiceRequest(
@@ -716,6 +718,10 @@ def import_requests(
             children.append(RequestAssignment(request_id=req.id, at=req.responded_at or received,
                                           to_engineer_id=req.assignee_id, actor=actor, note=f"imported from {source}"))
         result.numbers.append(number)
+        if len(children) >= BATCH_ROWS:
+            session.flush()
+            session.add_all(children)
+            children.clear()
     session.flush()
     session.add_all(children)
     audit.record(session, actor=actor, action="service_request.import", entity_kind="service_request",
