@@ -317,3 +317,55 @@ def test_requirement_created_and_status_set(qtbot, gui_ctx):  # noqa: F811
     qtbot.mouseClick(page.detail.set_btn, Qt.MouseButton.LeftButton)
     with gui_ctx.db.session() as s:
         assert s.scalars(select(Requirement)).one().status == "analysed"
+
+
+def test_export_runs_in_worker_and_import_refusal_lists_rows(qtbot, gui_ctx, tmp_path):  # noqa: F811
+    """Export writes the workbook off the GUI thread; a refused import lists its row problems."""
+    from openpyxl import Workbook, load_workbook
+
+    _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 5)
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    out = tmp_path / "faults.xlsx"
+    page.transfer.export(out, datetime(2026, 3, 1).date(), datetime(2026, 3, 31).date())
+    qtbot.waitUntil(lambda: page.status_note.text() != "" or page.message.isVisible(), timeout=20000)
+    assert not page.message.isVisible(), page.message.text()
+    assert str(out) in page.status_note.text()
+    assert load_workbook(out).worksheets[0].max_row >= 6  # header + 5 incidents
+
+    bad = tmp_path / "bad.xlsx"
+    wb = Workbook()
+    wb.active.append(["故障编号", "故障标题", "故障级别", "发生时间"])
+    wb.active.append(["INC-2026-9001", "", "P9", "not a time"])
+    wb.active.append(["INC-2026-9002", "UPS alarm", "P2", "2026-03-02 10:00"])
+    wb.save(bad)
+    page.transfer.import_file(bad)
+    qtbot.waitUntil(page.message.isVisible, timeout=20000)
+    text = page.message.text()
+    assert "bad.xlsx" in text and "Row 2" in text and "P9" in text  # source, then one line per problem
+    assert len(text.splitlines()) >= 3
+    with gui_ctx.db.session() as s:
+        assert len(s.scalars(select(Incident)).all()) == 5
+
+
+def test_f2_edits_and_enter_opens_detail(qtbot, gui_ctx):  # noqa: F811
+    from app.models import Contract
+    from app.services import incidents
+
+    with gui_ctx.db.session() as s:
+        inc_id = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER,
+                                           title="Printer jam", occurred_at=datetime(2026, 3, 3, 2, tzinfo=UTC)).id
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    page.frame.table.selectRow(0)
+    page.frame.table.setFocus()
+    qtbot.keyClick(page.frame.table, Qt.Key.Key_Return)
+    assert page.detail.incident_id == inc_id
+    assert page.detail.note.hasFocus() or page.window().focusWidget() is page.detail.note
+    qtbot.keyClick(page.detail.note, Qt.Key.Key_F2)
+    assert page.frame.detail.currentWidget() is page.form and page.form.editing == inc_id
+    page.form.title.selectAll()
+    qtbot.keyClicks(page.form.title, "Printer jam on floor 3")
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    with gui_ctx.db.session() as s:
+        assert s.get(Incident, inc_id).title == "Printer jam on floor 3"
+        assert any(e.kind == "field" for e in s.scalars(select(IncidentEvent).where(IncidentEvent.incident_id == inc_id)))

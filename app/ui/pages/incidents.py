@@ -95,6 +95,13 @@ class IncidentsPage(QWidget):
         self.sla_timer.start()
         self._update_count()
 
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        """F2 that no child used (and no shortcut caught) edits the selected incident."""
+        if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+            self.edit_selected()
+            return
+        super().keyPressEvent(event)
+
     # ---- list
     def _filter(self) -> IncidentFilter:
         v = self.filters.values()

@@ -131,7 +131,10 @@ class InlineError(QLabel):
         if isinstance(exc, ValidationError):
             text = f"{exc.field}: {exc.message}"
         elif isinstance(exc, ImportRejected):
-            lines = [f"{p.row}/{p.column}: {p.message}" for p in exc.problems[:50]]
+            lines = [self.tr("Row %1").replace("%1", str(p.row)) + f" · {p.column}: {p.message}"
+                     for p in exc.problems[:50]]
+            if len(exc.problems) > 50:
+                lines.append(self.tr("… and %1 more").replace("%1", str(len(exc.problems) - 50)))
             text = "\n".join([str(exc.source), *lines])
         else:
             text = str(exc) or type(exc).__name__
