@@ -220,3 +220,26 @@ def test_cli_export_incidents(db: Database, pinggu: Contract, tmp_path: Path) ->
 
 
 
+
+
+class _Progress:
+    def __init__(self, cancel: bool) -> None:
+        self.cancelled = cancel
+        self.reports: list[tuple[int, int]] = []
+
+    def report(self, done: int, total: int) -> None:
+        self.reports.append((done, total))
+
+
+def test_export_reports_progress_and_cancel_writes_nothing(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    with db.session() as s:
+        c = get_contract(s)
+        for i in range(3):
+            create_incident(s, c, actor="t", title=f"t{i}", occurred_at=L(2026, 5, 6, 9, i), severity="P3")
+    with db.session() as s:
+        p = _Progress(cancel=False)
+        export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), tmp_path / "a.xlsx", progress=p)
+        assert p.reports == [(3, 3)] and (tmp_path / "a.xlsx").exists()
+        export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), tmp_path / "b.xlsx",
+                         progress=_Progress(cancel=True))
+        assert not (tmp_path / "b.xlsx").exists()

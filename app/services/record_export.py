@@ -133,12 +133,26 @@ def _save(wb: Workbook, out: Path) -> Path:
     return out
 
 
+def _cancelled(progress: Any, done: int, total: int) -> bool:
+    """Report ``done`` of ``total`` rows to a ``TaskProgress``-like object (``report(done, total)``,
+    ``cancelled``) every 200 rows; True once it is cancelled (the export then stops unwritten)."""
+    if progress is None or (done % 200 and done != total):
+        return False
+    if getattr(progress, "cancelled", False):
+        return True
+    report = getattr(progress, "report", None)
+    if report is not None:
+        report(done, total)
+    return False
+
+
 def _headers(columns: list[Column]) -> list[str]:
     return [c.zh for c in columns]
 
 
 def export_incidents(
-    session: Session, contract: Contract, start: date, end: date, out: Path, now: datetime | None = None
+    session: Session, contract: Contract, start: date, end: date, out: Path, now: datetime | None = None,
+    progress: Any = None,
 ) -> Path:
     """Write the fault log of incidents that occurred on local days ``start``..``end`` to ``out``.
 
@@ -148,7 +162,7 @@ def export_incidents(
     Returns ``out``.
     """
     now = now or utcnow()
-    lo, hi = _bounds(start, end)
+    lo, hi = _bounds(start, end)  # progress: optional report(done, total)/cancelled; cancel = no file
     cond = (Incident.contract_id == contract.id, Incident.occurred_at >= lo, Incident.occurred_at < hi)
     incidents = list(session.scalars(select(Incident).where(*cond).order_by(Incident.occurred_at, Incident.number)))
     svc = {s.id: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
@@ -176,7 +190,9 @@ def export_incidents(
     main: list[list[Any]] = []
     svc_rows: list[list[Any]] = []
     hist_rows: list[list[Any]] = []
-    for inc in incidents:
+    for n, inc in enumerate(incidents, start=1):
+        if _cancelled(progress, n, len(incidents)):
+            return Path(out)
         inc_links = sorted(links[inc.id], key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
         values: dict[str, Any] = {
             "number": inc.number,
@@ -245,7 +261,8 @@ def _request_sla(session: Session, contract: Contract, now: datetime) -> Any:
 
 
 def export_requests(
-    session: Session, contract: Contract, start: date, end: date, out: Path, now: datetime | None = None
+    session: Session, contract: Contract, start: date, end: date, out: Path, now: datetime | None = None,
+    progress: Any = None,
 ) -> Path:
     """Write the service requests received on local days ``start``..``end`` to ``out``.
 
@@ -253,7 +270,7 @@ def export_requests(
     ``派单记录`` (assignments).  Returns ``out``.
     """
     now = now or utcnow()
-    lo, hi = _bounds(start, end)
+    lo, hi = _bounds(start, end)  # progress: optional report(done, total)/cancelled; cancel = no file
     cond = (ServiceRequest.contract_id == contract.id, ServiceRequest.received_at >= lo,
             ServiceRequest.received_at < hi)
     reqs = list(session.scalars(select(ServiceRequest).where(*cond)
@@ -262,7 +279,9 @@ def export_requests(
     engineers = _names(session, Engineer, contract, "name")
     sla = _request_sla(session, contract, now)
     main: list[list[Any]] = []
-    for r in reqs:
+    for n, r in enumerate(reqs, start=1):
+        if _cancelled(progress, n, len(reqs)):
+            return Path(out)
         values: dict[str, Any] = {
             "number": r.number, "title": r.title,
             "channel": enum_label("channel", r.channel),
