@@ -164,3 +164,10 @@ def test_import_refuses_hostile_file_before_parsing(tmp_path: Path, db, pinggu) 
                     extra={"xl/evil.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'})
     with db.session() as s, pytest.raises(ValidationError, match="DOCTYPE"):
         import_incidents(s, get_contract(s), evil)
+
+
+def test_doctype_in_a_part_not_named_xml_refused(tmp_path: Path) -> None:
+    good = _good(tmp_path / "ok.xlsx")
+    evil = _rewrite(good, tmp_path / "evil.xlsx", extra={"xl/worksheets/sheet9.bin": b'<!DOCTYPE x [<!ENTITY a "b">]><x/>'})
+    with pytest.raises(ValidationError, match="DOCTYPE/ENTITY"):
+        check_workbook(evil)

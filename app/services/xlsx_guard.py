@@ -10,8 +10,8 @@ act on:
   than ``MAX_MEMBERS`` members.  The sizes come from the zip central directory, nothing is
   inflated for this check; Python's ``zipfile`` never yields more bytes than the directory
   declares, so a lying directory cannot make a later read bigger;
-- XML entity tricks: a ``<!DOCTYPE`` or ``<!ENTITY`` in the prolog of any XML member (the first
-  ``PROLOG_SCAN_BYTES`` bytes are read; the prolog must end within them).  openpyxl also parses
+- XML entity tricks: a ``<!DOCTYPE`` or ``<!ENTITY`` in the first ``PROLOG_SCAN_BYTES`` bytes of
+  any member (whatever its name; an XML-named member's prolog must end within them).  openpyxl also parses
   through defusedxml, which stays installed;
 - more than ``max_rows`` rows in a worksheet: the ``<dimension ref=…>`` is read, and the ``<row``
   elements are counted while streaming the member in bounded chunks (the dimension may lie).
@@ -91,13 +91,16 @@ def check_workbook(
                         "possible zip bomb); refused"
                     )
         for info in infos:
-            if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            if info.is_dir():
                 continue
+            # Every part is scanned (a relationship may point a parser at any name); only parts
+            # named as XML must show their root element within the scanned bytes.
+            is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
             try:
-                _check_prolog(zf, info)
+                _check_prolog(zf, info, is_xml)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise _refuse(f"{NOT_XLSX} (part {info.filename} cannot be read: {exc})") from None
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            if "worksheets/" in info.filename:
                 rows = _count_rows(zf, info, max_rows)
                 if rows > max_rows:
                     raise _refuse(
@@ -105,7 +108,7 @@ def check_workbook(
                     )
 
 
-def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, is_xml: bool = True) -> None:
     with zf.open(info) as fh:
         head = fh.read(PROLOG_SCAN_BYTES)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -113,7 +116,7 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     upper = head.upper()
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
         raise _refuse(f"part {info.filename} declares a DOCTYPE/ENTITY (XML entity attack); refused")
-    if len(head) == PROLOG_SCAN_BYTES:
+    if is_xml and len(head) == PROLOG_SCAN_BYTES:
         # The prolog (declaration, comments, PIs) must end within the scanned bytes.
         stripped = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.S)
         if not _ROOT.search(stripped):
