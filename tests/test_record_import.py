@@ -273,3 +273,17 @@ def test_request_import_refuses_unknown_names_and_bad_timeline(db: Database, pin
     ok = _workbook(tmp_path / "ok.xlsx", ["Title", "Received at", "Category"], [["ok", "2026年5月7日 10:00", "account"]])
     with db.session() as s:
         assert import_requests(s, get_contract(s), ok).numbers == ["SR-2026-0001"]
+
+
+def test_title_row_above_header_allowed_with_true_row_numbers(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["平谷法院故障登记表"])
+    ws.merge_cells("A1:D1")
+    ws.append(["故障标题", "故障级别", "发生时间", "故障描述"])
+    ws.append(["a", "P2", "2026-05-06 09:00", ""])
+    ws.append(["b", "P8", "2026-05-06 09:00", ""])
+    wb.save(tmp_path / "t.xlsx")
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), tmp_path / "t.xlsx")
+    assert [(p.row, p.column) for p in err.value.problems] == [(4, "故障级别")]

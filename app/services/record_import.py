@@ -188,24 +188,36 @@ class _Sheet:
     def problem(self, row: int, column: str, message: str) -> None:
         self.problems.append(RowProblem(row, column, message))
 
-    def read_header(self, header: tuple[Any, ...]) -> bool:
+    def _wanted(self) -> dict[str, Column]:
         wanted: dict[str, Column] = {}
         for col in self.columns:
             for h in (col.zh, col.en, f"{col.zh} {col.en}", f"{col.zh}({col.en})", f"{col.zh}（{col.en}）",
                       f"{col.zh} ({col.en})"):
                 wanted[normalise_header(h)] = col
+        return wanted
+
+    def header_score(self, cells: tuple[Any, ...]) -> tuple[int, int]:
+        """(required columns found, columns found) in a candidate header row."""
+        wanted = self._wanted()
+        found = {wanted[h].key for h in (normalise_header(getattr(c, "value", None)) for c in cells) if h in wanted}
+        return (sum(1 for c in self.columns if c.required and c.key in found), len(found))
+
+    def read_header(self, header: tuple[Any, ...], rownum: int = 1) -> bool:
+        """Map columns from the header row ``rownum``; records a problem per missing required
+        column or repeated header.  Returns True when every required column is there."""
+        wanted = self._wanted()
         for i, cell in enumerate(header):
             value = getattr(cell, "value", None)
             col = wanted.get(normalise_header(value)) if value is not None else None
             if col is None:
                 continue
             if col.key in self.index:
-                self.problem(1, str(value), f"{self.label}: column appears twice in the header row")
+                self.problem(rownum, str(value), f"{self.label}: column appears twice in the header row")
                 continue
             self.index[col.key] = i
         missing = [c for c in self.columns if c.required and c.key not in self.index]
         for c in missing:
-            self.problem(1, c.zh, f"{self.label}: the header row (row 1) has no column {c.zh} / {c.en}")
+            self.problem(rownum, c.zh, f"{self.label}: the header row (row {rownum}) has no column {c.zh} / {c.en}")
         return not missing
 
     def parse_row(self, rownum: int, cells: tuple[Any, ...]) -> dict[str, Any] | None:
@@ -345,27 +357,54 @@ def _pick_sheet(wb: Any, kind: str) -> Any:
     return wb.worksheets[0]
 
 
-def _merged_problems(path: Path, ws: Any, label: str, problems: list[RowProblem]) -> None:
+HEADER_SEARCH_ROWS = 10
+
+
+def _merged_problems(path: Path, ws: Any, label: str, problems: list[RowProblem], header_row: int) -> None:
+    """A problem per merged range reaching below the header row (a merged title above is fine)."""
     member = getattr(ws, "_worksheet_path", None)
     if not member:
         return
     for ref in merged_ranges(path, member.lstrip("/")):
-        first = re.search(r"\d+", ref)
-        problems.append(RowProblem(int(first.group()) if first else 0, ref,
-                                   f"{label}: merged cells {ref} are not accepted; unmerge them"))
+        rows = [int(n) for n in re.findall(r"\d+", ref)] or [0]
+        if max(rows) <= header_row:
+            continue
+        problems.append(RowProblem(min(rows), ref, f"{label}: merged cells {ref} are not accepted; unmerge them"))
 
 
 def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
           problems: list[RowProblem], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    _merged_problems(path, ws, label, problems)
+    """Parsed data rows ``(sheet row, values)``.  The header row is the first of the first
+    ``HEADER_SEARCH_ROWS`` rows holding every required column (a title row above it is allowed);
+    without one, row 1 is taken and the missing columns are reported."""
     sheet = _Sheet(ws, columns, model, lk, problems, label)
-    rows = ws.iter_rows()
-    header = next(rows, None)
-    if header is None or not sheet.read_header(header):
-        if header is None:
-            problems.append(RowProblem(1, "", f"{label}: the sheet is empty; a header row is required"))
+    rows = ws.iter_rows(min_row=1)
+    head: list[tuple[Any, ...]] = []
+    header_at = 0
+    need = sum(1 for c in columns if c.required)
+    for cells in rows:
+        head.append(cells)
+        if sheet.header_score(cells)[0] == need and need:
+            header_at = len(head)
+            break
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    if not head:
+        problems.append(RowProblem(1, "", f"{label}: the sheet is empty; a header row is required"))
         return
-    for rownum, cells in enumerate(rows, start=2):
+    if not header_at:
+        best = max(range(len(head)), key=lambda i: (sheet.header_score(head[i]), -i))
+        header_at = best + 1
+    _merged_problems(path, ws, label, problems, header_at)
+    if not sheet.read_header(head[header_at - 1], header_at):
+        return
+    pending = head[header_at:]
+
+    def data() -> Iterator[tuple[Any, ...]]:
+        yield from pending
+        yield from rows
+
+    for rownum, cells in enumerate(data(), start=header_at + 1):
         parsed = sheet.parse_row(rownum, cells)
         if parsed is not None:
             yield rownum, parsed
