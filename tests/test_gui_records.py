@@ -369,3 +369,28 @@ def test_f2_edits_and_enter_opens_detail(qtbot, gui_ctx):  # noqa: F811
     with gui_ctx.db.session() as s:
         assert s.get(Incident, inc_id).title == "Printer jam on floor 3"
         assert any(e.kind == "field" for e in s.scalars(select(IncidentEvent).where(IncidentEvent.incident_id == inc_id)))
+
+
+def test_pages_pick_up_a_contract_loaded_later(qtbot, gui_ctx):  # noqa: F811
+    """First start: pages are built before a contract exists; a refresh fills their lists."""
+    from dataclasses import replace
+
+    cid = gui_ctx.contract_id
+    ctx = replace(gui_ctx, contract_id=None)
+    page = _page(qtbot, ctx, "app.ui.pages.incidents.IncidentsPage")
+    assert page.form.severity.count() == 0 and page.model.total == 0
+    ctx.contract_id = cid
+    page.refresh()
+    assert page.form.severity.count() == 3 and page.filters.kind.count() == 4  # "all" + P1..P3
+    page.new_incident()
+    qtbot.keyClicks(page.form.title, "Website down")
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    assert page.model.total == 1
+    for path in ("app.ui.pages.requests.RequestsPage", "app.ui.pages.requirements.RequirementsPage",
+                 "app.ui.pages.worklog.WorkLogPage"):
+        other_ctx = replace(gui_ctx, contract_id=None)
+        other = _page(qtbot, other_ctx, path)
+        other_ctx.contract_id = cid
+        other.refresh()
+    assert other.form.engineer.count() > 0

@@ -40,6 +40,7 @@ class IncidentsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._options_for = ctx.contract_id
         opts = contract_options(ctx)
         statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
                     ("in_progress", self.tr("In progress")), ("pending", self.tr("Pending")),
@@ -120,12 +121,23 @@ class IncidentsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list (keeping the selection when still listed) and the detail pane."""
+        if self.ctx.contract_id != self._options_for:
+            self._reload_options()
         keep = self.frame.selected_id() or self.detail.incident_id
         self.model.contract_id = self.ctx.contract_id
         self.model.reload()
         if keep is not None:
             self.frame.select_id(keep)
         self.detail.show_incident(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+
+    def _reload_options(self) -> None:
+        """The contract changed: refill every contract-dependent list."""
+        self._options_for = self.ctx.contract_id
+        opts = contract_options(self.ctx)
+        self.filters.set_options(opts["severities"], opts["services"], opts["engineers"])
+        self.form.reload_options()
+        self.detail.reload_options()
+        self.model.flt = self._filter()
 
     def _update_count(self, *_: Any) -> None:
         self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))

@@ -226,6 +226,13 @@ class FilterBar(QWidget):
         cb.currentIndexChanged.connect(self.changed)
         return cb
 
+    def set_options(self, kinds: list[tuple[str, str]] | None, services: list[tuple[Any, str]] | None,
+                    engineers: list[tuple[Any, str]] | None) -> None:
+        """Refill the contract-dependent combos (after the contract changed); no ``changed``."""
+        refill(self.kind, kinds or [])
+        refill(self.service, services or [])
+        refill(self.engineer, engineers or [])
+
     def values(self) -> dict[str, Any]:
         """The current filter values (see class doc)."""
         start, end = period_bounds(self.period.currentData() or "all")
@@ -299,6 +306,20 @@ def _combo(parent: QWidget, items: list[tuple[Any, str]], none_label: str | None
     return cb
 
 
+def refill(cb: QComboBox | None, items: list[tuple[Any, str]]) -> None:
+    """Replace the items of ``cb`` with ``items``, keeping a leading “all/none” entry (data None)."""
+    if cb is None:
+        return
+    keep = 1 if cb.count() and cb.itemData(0) is None else 0
+    cb.blockSignals(True)
+    while cb.count() > keep:
+        cb.removeItem(cb.count() - 1)
+    for code, label in items:
+        cb.addItem(label, code)
+    cb.setCurrentIndex(0)
+    cb.blockSignals(False)
+
+
 def _set_combo(cb: QComboBox, value: Any) -> None:
     i = cb.findData(value)
     if i >= 0:
@@ -316,6 +337,15 @@ class MultiPick(QListWidget):
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Unchecked)
         self.setMaximumHeight(90)
+
+    def set_items(self, items: list[tuple[Any, str]]) -> None:
+        """Replace the list (all unchecked)."""
+        self.clear()
+        for value, label in items:
+            it = QListWidgetItem(label, self)
+            it.setData(Qt.ItemDataRole.UserRole, value)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
 
     def checked(self) -> list[Any]:
         """The checked values."""
@@ -415,6 +445,15 @@ class IncidentForm(FormBase):
             self.cancelled.emit()
             return
         super().keyPressEvent(event)
+
+    def reload_options(self) -> None:
+        """Refill severities, services and assets from the current contract."""
+        opts = contract_options(self.ctx)
+        refill(self.severity, opts["severities"])
+        if self.severity.count():
+            self.severity.setCurrentIndex(self.severity.count() - 1)
+        self.services.set_items(opts["services"])
+        self.assets.set_items(opts["assets"])
 
     def start_new(self) -> None:
         """Empty form for a new incident, times = now, focus on the title."""
@@ -560,6 +599,10 @@ class IncidentDetail(FormBase):
         self.resolution.returnPressed.connect(self.close_incident)
         self.reopen_reason.returnPressed.connect(self.reopen)
         self.show_incident(None)
+
+    def reload_options(self) -> None:
+        """Refill the engineer list from the current contract."""
+        refill(self.assignee, contract_options(self.ctx)["engineers"])
 
     # ---- display
     def show_incident(self, incident_id: uuid.UUID | None) -> None:
@@ -806,6 +849,13 @@ class RequestForm(FormBase):
             return
         super().keyPressEvent(event)
 
+    def reload_options(self) -> None:
+        """Refill categories, services and engineers from the current contract."""
+        opts = contract_options(self.ctx)
+        refill(self.category, opts["categories"])
+        refill(self.service, opts["services"])
+        refill(self.assignee, opts["engineers"])
+
     def start_new(self) -> None:
         """Empty form, received = now, focus on the title."""
         for le in (self.title, self.department, self.requester, self.phone):
@@ -902,6 +952,12 @@ class RequestDetail(FormBase):
         self.convert_btn.clicked.connect(self.convert)
         self.resolution.returnPressed.connect(self.resolve)
         self.show_request(None)
+
+    def reload_options(self) -> None:
+        """Refill engineers and severities from the current contract."""
+        opts = contract_options(self.ctx)
+        refill(self.assignee, opts["engineers"])
+        refill(self.convert_severity, opts["severities"])
 
     def show_request(self, request_id: uuid.UUID | None) -> None:
         """Load and show ``request_id`` (``None`` → empty pane)."""
@@ -1036,6 +1092,10 @@ class RequirementForm(FormBase):
         self.fields = {"title": self.title, "service_id": self.service, "requester_department": self.department,
                        "requester_name": self.requester, "description": self.description}
 
+    def reload_options(self) -> None:
+        """Refill services from the current contract."""
+        refill(self.service, contract_options(self.ctx)["services"])
+
     def start_new(self) -> None:
         """Empty form, focus on the title."""
         for le in (self.title, self.department, self.requester):
@@ -1122,6 +1182,13 @@ class WorkLogEntryForm(FormBase):
         self.summary.returnPressed.connect(self.submit)
         self.fields = {"engineer_id": self.engineer, "started_at": self.started,
                        "duration_minutes": self.duration, "summary": self.summary}
+
+    def reload_options(self) -> None:
+        """Refill engineers from the current contract (current engineer preselected)."""
+        refill(self.engineer, contract_options(self.ctx)["engineers"])
+        i = self.engineer.findText(self.ctx.engineer)
+        if i >= 0:
+            self.engineer.setCurrentIndex(i)
 
     def submit(self) -> None:
         """Add the entry for ``self.day`` in one transaction."""

@@ -37,6 +37,7 @@ class RequestsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._options_for = ctx.contract_id
         opts = contract_options(ctx)
         statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
                     ("in_progress", self.tr("In progress")), ("resolved", self.tr("Resolved")),
@@ -102,12 +103,23 @@ class RequestsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list and the detail pane."""
+        if self.ctx.contract_id != self._options_for:
+            self._reload_options()
         keep = self.frame.selected_id() or self.detail.request_id
         self.model.contract_id = self.ctx.contract_id
         self.model.reload()
         if keep is not None:
             self.frame.select_id(keep)
         self.detail.show_request(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+
+    def _reload_options(self) -> None:
+        """The contract changed: refill every contract-dependent list."""
+        self._options_for = self.ctx.contract_id
+        opts = contract_options(self.ctx)
+        self.filters.set_options(opts["categories"], opts["services"], opts["engineers"])
+        self.form.reload_options()
+        self.detail.reload_options()
+        self.model.flt = self._filter()
 
     def _update_count(self, *_: Any) -> None:
         self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))

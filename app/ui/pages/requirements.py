@@ -110,6 +110,7 @@ class RequirementsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._options_for = ctx.contract_id
         opts = contract_options(ctx)
         statuses = [(c, status_label(c)) for c in REQUIREMENT_STATUS_CODES]
         self.filters = FilterBar(statuses, None, "", opts["services"], None, self)
@@ -161,6 +162,11 @@ class RequirementsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list and the detail pane."""
+        if self.ctx.contract_id != self._options_for:
+            self._options_for = self.ctx.contract_id
+            self.filters.set_options(None, contract_options(self.ctx)["services"], None)
+            self.form.reload_options()
+            self.model.flt = self._filter()
         keep = self.frame.selected_id() or self.detail.requirement_id
         self.model.contract_id = self.ctx.contract_id
         self.model.reload()

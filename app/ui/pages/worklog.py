@@ -44,6 +44,7 @@ class WorkLogPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._options_for = ctx.contract_id
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.prev_btn = QPushButton("◀", self)
@@ -108,6 +109,9 @@ class WorkLogPage(QWidget):
         """Reload the picked day's lines (derived + manual)."""
         day = self.day()
         self.form.day = day
+        if self.ctx.contract_id != self._options_for:
+            self._options_for = self.ctx.contract_id
+            self.form.reload_options()
         self.message.clear_error()
         if self.ctx.contract_id is None:
             self.model.set_lines([])
