@@ -287,3 +287,47 @@ def test_title_row_above_header_allowed_with_true_row_numbers(db: Database, ping
     with db.session() as s, pytest.raises(ImportRejected) as err:
         import_incidents(s, get_contract(s), tmp_path / "t.xlsx")
     assert [(p.row, p.column) for p in err.value.problems] == [(4, "故障级别")]
+
+
+def test_history_sheet_round_trips_events_including_pauses(
+    db: Database, pinggu: Contract, fresh: Database, tmp_path: Path
+) -> None:
+    with db.session() as s:
+        inc = make_closed_incident(s, get_contract(s))
+        # A pending span (clock paused) 10:00–10:30 that the timeline columns alone cannot tell.
+        s.add(IncidentEvent(incident_id=inc.id, at=L(2026, 5, 6, 10, 0), actor="李晓明", kind="status",
+                            from_status="in_progress", to_status="pending", note="等待厂商备件"))
+        s.add(IncidentEvent(incident_id=inc.id, at=L(2026, 5, 6, 10, 30), actor="李晓明", kind="status",
+                            from_status="pending", to_status="in_progress"))
+        s.add(IncidentEvent(incident_id=inc.id, at=L(2026, 5, 6, 10, 40), actor="王建国", kind="field",
+                            changes={"cause": ["", "中间件连接池耗尽"]}))
+        s.flush()
+        for ev in s.scalars(select(IncidentEvent).where(IncidentEvent.incident_id == inc.id,
+                                                        IncidentEvent.to_status == "restored")):
+            ev.from_status = "in_progress"
+    out = tmp_path / "h.xlsx"
+    with db.session() as s:
+        export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), out)
+        key = lambda e: (e.at.replace(microsecond=0), e.kind, e.from_status, e.to_status, e.actor, e.changes, e.note)  # noqa: E731
+        before = sorted(key(e) for e in s.scalars(select(IncidentEvent)))
+    with fresh.session() as s:
+        import_incidents(s, get_contract(s), out)
+    with fresh.session() as s:
+        after = sorted(key(e) for e in s.scalars(select(IncidentEvent)))
+    assert after == before
+
+
+def test_inconsistent_history_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "故障台账"
+    ws.append(["故障编号", "故障标题", "故障级别", "发生时间", "恢复时间"])
+    ws.append(["INC-2026-0100", "a", "P2", "2026-05-06 09:00", "2026-05-06 10:00"])
+    h = wb.create_sheet("处理记录")
+    h.append(["编号", "时间", "类型", "原状态", "新状态"])
+    h.append(["INC-2026-0100", "2026-05-06 09:00", "created", "", "new"])
+    h.append(["INC-2026-0100", "2026-05-06 09:30", "status", "pending", "restored"])
+    wb.save(tmp_path / "h.xlsx")
+    with db.session() as s, pytest.raises(ImportRejected) as err:
+        import_incidents(s, get_contract(s), tmp_path / "h.xlsx")
+    assert [(p.row, p.column) for p in err.value.problems] == [(3, "原状态")]

@@ -147,10 +147,10 @@ INCIDENT_SERVICE_COLUMNS: list[Column] = [
 ]
 
 HISTORY_COLUMNS: list[Column] = [
-    Column("number", "编号", "Number"),
-    Column("at", "时间", "At", "datetime"),
+    Column("number", "编号", "Number", "text", True),
+    Column("at", "时间", "At", "datetime", True),
     Column("actor", "操作人", "Actor"),
-    Column("kind", "类型", "Kind"),
+    Column("kind", "类型", "Kind", "text", True),
     Column("from_status", "原状态", "From status"),
     Column("to_status", "新状态", "To status"),
     Column("changes", "修改内容", "Changes"),

@@ -64,6 +64,8 @@ from app.models import (
 from app.services import audit
 from app.services.numbering import next_number
 from app.services.record_columns import (
+    HISTORY_COLUMNS,
+    HISTORY_SHEET,
     INCIDENT_COLUMNS,
     INCIDENT_SERVICE_COLUMNS,
     MAIN_SHEET,
@@ -522,6 +524,13 @@ def import_incidents(
                     continue
                 w["_row"] = row
                 windows.setdefault(w["number"], {})[w["service"]] = w
+        hist_ws = next((w for w in wb.worksheets if normalise_header(w.title) in
+                        (normalise_header(HISTORY_SHEET), "history")), None)
+        history: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        if hist_ws is not None and hist_ws is not ws:
+            for row, h in _read(path, hist_ws, HISTORY_COLUMNS, IncidentEvent, lk, problems, hist_ws.title):
+                if _ok(*h.values()):
+                    history.setdefault(h["number"], []).append((row, h))
     finally:
         wb.close()
 
@@ -542,6 +551,9 @@ def import_incidents(
             elif rec is not None and isinstance(rec.get("services"), list) and sid not in rec["services"]:
                 problems.append(RowProblem(w["_row"], "业务系统",
                                            f"{SERVICES_SHEET}: service {lk.service_code.get(sid)} is not listed for incident {num}"))
+    by_number = {rec["number"]: rec for _, rec in recs if isinstance(rec.get("number"), str)}
+    for num, entries in history.items():
+        _check_history(num, entries, by_number.get(num), hist_ws.title if hist_ws else HISTORY_SHEET, problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
         raise ImportRejected(source, problems)
@@ -598,7 +610,13 @@ def import_incidents(
                                              downtime_end=end, downtime_edited=edited))
         for aid in rec.get("assets") or []:
             children.append(IncidentAsset(incident_id=inc.id, asset_id=aid))
-        events = _incident_events(inc, actor, note)
+        if number in history:
+            events = [IncidentEvent(incident_id=inc.id, at=h["at"], actor=h.get("actor", ""), kind=h["kind"],
+                                    from_status=h.get("from_status", ""), to_status=h.get("to_status", ""),
+                                    changes=h.get("changes") or {}, note=h.get("note", ""))
+                      for _, h in history[number]]
+        else:
+            events = _incident_events(inc, actor, note)
         children.extend(events)
         added.append((inc, events))
         result.numbers.append(number)
@@ -610,6 +628,56 @@ def import_incidents(
                  details={"file": source, "count": result.count})
     session.flush()
     return result
+
+
+EVENT_KINDS = ("created", "status", "field", "reopen")
+
+
+def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: dict[str, Any] | None,
+                   label: str, problems: list[RowProblem]) -> None:
+    """Check the history rows of one incident: a known incident, known kinds and statuses,
+    ``changes`` as JSON, a ``created`` first and a status chain ending in the record's status.
+    Parsed ``changes`` replace the text in place."""
+    import json
+
+    from app.models.incident import STATUSES
+
+    first_row = entries[0][0]
+    if rec is None:
+        problems.append(RowProblem(first_row, "编号", f"{label}: incident {number} is not in the fault log sheet"))
+        return
+    entries.sort(key=lambda e: (e[1]["at"], e[0]))
+    prev: str | None = None
+    for row, h in entries:
+        if h["kind"] not in EVENT_KINDS:
+            problems.append(RowProblem(row, "类型", f"{label}: unknown kind {h['kind']!r}"))
+            return
+        for key, zh in (("from_status", "原状态"), ("to_status", "新状态")):
+            if h.get(key) and h[key] not in STATUSES:
+                problems.append(RowProblem(row, zh, f"{label}: unknown status {h[key]!r}"))
+                return
+        text = h.get("changes") or ""
+        try:
+            h["changes"] = json.loads(text) if text.strip() else {}
+        except ValueError:
+            problems.append(RowProblem(row, "修改内容", f"{label}: not valid JSON"))
+            return
+        if prev is None:
+            if h["kind"] != "created":
+                problems.append(RowProblem(row, "类型", f"{label}: the first event of {number} must be 'created' "
+                                           "(delete the history rows to have them rebuilt from the timeline)"))
+                return
+            prev = h.get("to_status") or "new"
+        elif h["kind"] in ("status", "reopen"):
+            if h.get("from_status") and h["from_status"] != prev:
+                problems.append(RowProblem(row, "原状态", f"{label}: {number} was {prev!r} at this point, not "
+                                           f"{h['from_status']!r}"))
+                return
+            prev = h.get("to_status") or prev
+    final = rec.get("status") or _incident_status(rec)
+    if prev != final:
+        problems.append(RowProblem(entries[-1][0], "新状态", f"{label}: the history of {number} ends in {prev!r} "
+                                   f"but the record's status is {final!r}"))
 
 
 def _incident_events(inc: Incident, actor: str, note: str) -> list[IncidentEvent]:
