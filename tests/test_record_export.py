@@ -12,6 +12,7 @@ from app.models import (
     Contract,
     Engineer,
     Incident,
+    RequestAssignment,
     IncidentEvent,
     IncidentService,
     Requirement,
@@ -97,6 +98,9 @@ def make_request(s, contract: Contract, number: str = "SR-2026-0001") -> Service
         created_at=now, updated_at=now,
     )
     s.add(r)
+    s.flush()
+    s.add(RequestAssignment(request_id=r.id, at=L(2026, 5, 7, 10, 5), to_engineer_id=eng["王建国"].id,
+                            actor="王建国", note="值班派单"))
     s.flush()
     return r
 

@@ -20,6 +20,7 @@ from app.models import (
     IncidentAsset,
     IncidentEvent,
     IncidentService,
+    RequestAssignment,
     Service,
     ServiceRequest,
 )
@@ -116,9 +117,14 @@ def test_request_round_trip_keeps_every_field(db: Database, pinggu: Contract, fr
         before = {f: getattr(r, f) for f in REQ_FIELDS}
         before["assignee"] = s.get(Engineer, r.assignee_id).name
         before["service"] = s.get(Service, r.service_id).code
+    with db.session() as s:
+        akey = lambda a: (a.at, a.actor, a.note, a.from_engineer_id is None,  # noqa: E731
+                          s.get(Engineer, a.to_engineer_id).name)
+        assign_before = [akey(a) for a in s.scalars(select(RequestAssignment))]
     with fresh.session() as s:
         import_requests(s, get_contract(s), out)
     with fresh.session() as s:
+        assert [akey(a) for a in s.scalars(select(RequestAssignment))] == assign_before
         r = s.scalar(select(ServiceRequest))
         after = {f: getattr(r, f) for f in REQ_FIELDS}
         after["assignee"] = s.get(Engineer, r.assignee_id).name

@@ -184,6 +184,16 @@ REQUEST_COLUMNS: list[Column] = [
     Column("response_result", "响应达标", "Response met", "computed"),
 ]
 
+ASSIGNMENT_SHEET = "派单记录"
+ASSIGNMENT_COLUMNS: list[Column] = [
+    Column("number", "工单编号", "Number", "text", True),
+    Column("at", "时间", "At", "datetime", True),
+    Column("from_engineer", "原处理人", "From engineer", "engineer"),
+    Column("to_engineer", "新处理人", "To engineer", "engineer"),
+    Column("actor", "操作人", "Actor"),
+    Column("note", "备注", "Note"),
+]
+
 REQUIREMENT_COLUMNS: list[Column] = [
     Column("number", "需求编号", "Number"),
     Column("title", "需求标题", "Title", "text", True),

@@ -45,6 +45,8 @@ from app.models import (
     WorkLogEntry,
 )
 from app.services.record_columns import (
+    ASSIGNMENT_COLUMNS,
+    ASSIGNMENT_SHEET,
     BREACHED_LABEL,
     HISTORY_COLUMNS,
     HISTORY_SHEET,
@@ -64,8 +66,6 @@ from app.services.xlsx_safe import write_table
 from app.timeutil import local_dt, utcnow
 
 RUNNING_LABEL = "进行中 running"
-ASSIGNMENT_SHEET = "派单记录"
-ASSIGNMENT_HEADERS = ["工单编号", "时间", "原处理人", "新处理人", "操作人", "备注"]
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -313,7 +313,7 @@ def export_requests(
     ws = wb.active
     ws.title = MAIN_SHEET["requests"]
     write_table(ws, _headers(REQUEST_COLUMNS), main)
-    write_table(wb.create_sheet(ASSIGNMENT_SHEET), ASSIGNMENT_HEADERS, assign_rows)
+    write_table(wb.create_sheet(ASSIGNMENT_SHEET), _headers(ASSIGNMENT_COLUMNS), assign_rows)
     return _save(wb, out)
 
 

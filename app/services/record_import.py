@@ -26,10 +26,13 @@ Rules (each a ``RowProblem``):
 - numbers are kept when given, and refused when repeated in the file or already in the database;
   rows without a number get the next one.  The number sequence is advanced past imported numbers.
 
-Incidents get ``IncidentEvent`` history consistent with their timeline (``created`` at the
-reported instant, then status events along new → assigned → in_progress → [pending] → restored →
-closed at the recorded instants) so the SLA clocks read them like records made in the app; closed
-incidents get their SLA figures stored as ``close_incident`` would.
+Incidents take their ``IncidentEvent`` history from the ``处理记录`` sheet when it lists them
+(checked: ``created`` first, a status chain ending in the record's status), so pauses and field
+changes survive a round trip; otherwise the history is rebuilt from the timeline (``created`` at
+the reported instant, then status events along new → assigned → in_progress → [pending] →
+restored → closed at the recorded instants) so the SLA clocks read them like records made in the
+app.  Closed incidents get their SLA figures stored as ``close_incident`` would.  Downtime
+windows come from the ``影响业务系统`` sheet (else occurred → restored).
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ from app.models import (
 from app.services import audit
 from app.services.numbering import next_number
 from app.services.record_columns import (
+    ASSIGNMENT_COLUMNS,
+    ASSIGNMENT_SHEET,
     HISTORY_COLUMNS,
     HISTORY_SHEET,
     INCIDENT_COLUMNS,
@@ -770,8 +775,9 @@ def import_requests(
 ) -> ImportResult:
     """Import the service-request log in ``path`` (layout of ``export_requests``) into ``contract``.
 
-    Same checking and refusal as ``import_incidents``; each request with an assignee also gets one
-    assignment (派单) at its response instant (or its received instant).  The caller commits.
+    Same checking and refusal as ``import_incidents``.  Assignments (派单) come from the
+    ``派单记录`` sheet when it lists the request; otherwise a request with an assignee gets one
+    assignment at its response instant (or its received instant).  The caller commits.
     """
     path = Path(path)
     source = path.name
@@ -781,6 +787,19 @@ def import_requests(
     try:
         ws = _pick_sheet(wb, "requests")
         recs = list(_read(path, ws, REQUEST_COLUMNS, ServiceRequest, lk, problems, ws.title))
+        assignments: dict[str, list[dict[str, Any]]] = {}
+        asg_ws = next((w for w in wb.worksheets if normalise_header(w.title) in
+                       (normalise_header(ASSIGNMENT_SHEET), "assignments")), None)
+        if asg_ws is not None and asg_ws is not ws:
+            numbers = {rec.get("number") for _, rec in recs}
+            for row, a in _read(path, asg_ws, ASSIGNMENT_COLUMNS, RequestAssignment, lk, problems, asg_ws.title):
+                if not _ok(*a.values()):
+                    continue
+                if a["number"] not in numbers:
+                    problems.append(RowProblem(row, "工单编号", f"{asg_ws.title}: request {a['number']} is not in the "
+                                               "request sheet"))
+                    continue
+                assignments.setdefault(a["number"], []).append(a)
     finally:
         wb.close()
     for row, rec in recs:
@@ -821,9 +840,15 @@ def import_requests(
             complaint_text=rec.get("complaint_text", ""), created_at=now, updated_at=now,
         )
         session.add(req)
-        if req.assignee_id:
+        if number in assignments:
+            children.extend(
+                RequestAssignment(request_id=req.id, at=a["at"], from_engineer_id=a.get("from_engineer"),
+                                  to_engineer_id=a.get("to_engineer"), actor=a.get("actor", ""), note=a.get("note", ""))
+                for a in assignments[number])
+        elif req.assignee_id:
             children.append(RequestAssignment(request_id=req.id, at=req.responded_at or received,
-                                          to_engineer_id=req.assignee_id, actor=actor, note=f"imported from {source}"))
+                                              to_engineer_id=req.assignee_id, actor=actor,
+                                              note=f"imported from {source}"))
         result.numbers.append(number)
         if len(children) >= BATCH_ROWS:
             session.flush()
