@@ -337,3 +337,19 @@ def test_inconsistent_history_refused(db: Database, pinggu: Contract, tmp_path: 
     with db.session() as s, pytest.raises(ImportRejected) as err:
         import_incidents(s, get_contract(s), tmp_path / "h.xlsx")
     assert [(p.row, p.column) for p in err.value.problems] == [(3, "原状态")]
+
+
+def test_broken_xml_inside_a_valid_zip_is_a_clear_refusal(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    import zipfile
+
+    from app.errors import ValidationError
+
+    good = _workbook(tmp_path / "g.xlsx", ["故障标题", "故障级别", "发生时间"], [["a", "P2", "2026-05-06 09:00"]])
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(tmp_path / "b.xlsx", "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut in the middle of the XML
+            zout.writestr(info.filename, data)
+    with db.session() as s, pytest.raises(ValidationError, match="cannot be read"):
+        import_incidents(s, get_contract(s), tmp_path / "b.xlsx")

@@ -50,7 +50,7 @@ from openpyxl.utils.datetime import from_excel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ImportRejected, OpsLedgerError, RowProblem
+from app.errors import ImportRejected, OpsLedgerError, RowProblem, ValidationError
 from app.models import (
     Asset,
     Contract,
@@ -352,8 +352,19 @@ def _ok(*values: Any) -> bool:
 
 
 def _open(path: Path, problems: list[RowProblem]) -> Any:
+    """Guard, then open read-only with formulas kept (``data_only=False``) so they can be refused."""
     check_workbook(path)
-    return load_workbook(path, read_only=True, data_only=False)
+    try:
+        return load_workbook(path, read_only=True, data_only=False)
+    except OpsLedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl/defusedxml raise many kinds on broken files
+        raise _unreadable(exc) from exc
+
+
+def _unreadable(exc: BaseException) -> ValidationError:
+    return ValidationError("file", f"the workbook cannot be read ({type(exc).__name__}: {str(exc)[:200]}); "
+                                   "open it in Excel and save it again as .xlsx")
 
 
 def _pick_sheet(wb: Any, kind: str) -> Any:
@@ -536,6 +547,10 @@ def import_incidents(
             for row, h in _read(path, hist_ws, HISTORY_COLUMNS, IncidentEvent, lk, problems, hist_ws.title):
                 if _ok(*h.values()):
                     history.setdefault(h["number"], []).append((row, h))
+    except OpsLedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a part openpyxl cannot parse while streaming rows
+        raise _unreadable(exc) from exc
     finally:
         wb.close()
 
@@ -800,6 +815,10 @@ def import_requests(
                                                "request sheet"))
                     continue
                 assignments.setdefault(a["number"], []).append(a)
+    except OpsLedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a part openpyxl cannot parse while streaming rows
+        raise _unreadable(exc) from exc
     finally:
         wb.close()
     for row, rec in recs:

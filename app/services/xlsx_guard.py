@@ -48,7 +48,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _refuse(f"{NOT_XLSX} ({exc})") from None
+        raise _refuse(f"{NOT_XLSX} ({exc}; an old .xls or a CSV file? save it as .xlsx in Excel)") from None
 
 
 def check_workbook(
