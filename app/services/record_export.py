@@ -162,7 +162,7 @@ def export_incidents(
     Returns ``out``.
     """
     now = now or utcnow()
-    lo, hi = _bounds(start, end)  # progress: optional report(done, total)/cancelled; cancel = no file
+    lo, hi = _bounds(start, end)
     cond = (Incident.contract_id == contract.id, Incident.occurred_at >= lo, Incident.occurred_at < hi)
     incidents = list(session.scalars(select(Incident).where(*cond).order_by(Incident.occurred_at, Incident.number)))
     svc = {s.id: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
@@ -267,10 +267,10 @@ def export_requests(
     """Write the service requests received on local days ``start``..``end`` to ``out``.
 
     Sheets: ``工单台账`` (``REQUEST_COLUMNS`` incl. the response SLA in service-time minutes) and
-    ``派单记录`` (assignments).  Returns ``out``.
+    ``派单记录`` (assignments).  ``now`` and ``progress`` as in ``export_incidents``.  Returns ``out``.
     """
     now = now or utcnow()
-    lo, hi = _bounds(start, end)  # progress: optional report(done, total)/cancelled; cancel = no file
+    lo, hi = _bounds(start, end)
     cond = (ServiceRequest.contract_id == contract.id, ServiceRequest.received_at >= lo,
             ServiceRequest.received_at < hi)
     reqs = list(session.scalars(select(ServiceRequest).where(*cond)
@@ -317,18 +317,22 @@ def export_requests(
     return _save(wb, out)
 
 
-def export_requirements(session: Session, contract: Contract, start: date, end: date, out: Path) -> Path:
+def export_requirements(
+    session: Session, contract: Contract, start: date, end: date, out: Path, progress: Any = None
+) -> Path:
     """Write the requirements collected on local days ``start``..``end`` to ``out`` (one sheet,
-    ``REQUIREMENT_COLUMNS``).  Returns ``out``."""
+    ``REQUIREMENT_COLUMNS``).  ``progress`` as in ``export_incidents``.  Returns ``out``."""
     lo, hi = _bounds(start, end)
-    rows = session.scalars(
+    rows = list(session.scalars(
         select(Requirement).where(Requirement.contract_id == contract.id, Requirement.collected_at >= lo,
                                   Requirement.collected_at < hi)
         .order_by(Requirement.collected_at, Requirement.number)
-    )
+    ))
     services = _names(session, Service, contract, "code")
     main = []
-    for q in rows:
+    for n, q in enumerate(rows, start=1):
+        if _cancelled(progress, n, len(rows)):
+            return Path(out)
         values = {
             "number": q.number, "title": q.title,
             "service": services.get(q.service_id, "") if q.service_id else "",
@@ -345,10 +349,12 @@ def export_requirements(session: Session, contract: Contract, start: date, end: 
     return _save(wb, out)
 
 
-def export_worklog(session: Session, contract: Contract, start: date, end: date, out: Path) -> Path:
+def export_worklog(
+    session: Session, contract: Contract, start: date, end: date, out: Path, progress: Any = None
+) -> Path:
     """Write the work-log entries of local days ``start``..``end`` to ``out`` (one sheet,
     ``WORKLOG_COLUMNS``; the related record's number for entries made by an inspection, incident
-    or request).  Returns ``out``."""
+    or request).  ``progress`` as in ``export_incidents``.  Returns ``out``."""
     entries = list(session.scalars(
         select(WorkLogEntry).where(WorkLogEntry.contract_id == contract.id, WorkLogEntry.work_date >= start,
                                    WorkLogEntry.work_date <= end)
@@ -365,7 +371,9 @@ def export_worklog(session: Session, contract: Contract, start: date, end: date,
         for i in range(0, len(ids), 500):
             numbers.update(session.execute(select(model.id, model.number).where(model.id.in_(ids[i:i + 500]))).all())
     main = []
-    for e in entries:
+    for n, e in enumerate(entries, start=1):
+        if _cancelled(progress, n, len(entries)):
+            return Path(out)
         values = {
             "work_date": e.work_date,
             "engineer": engineers.get(e.engineer_id, "") if e.engineer_id else "",
