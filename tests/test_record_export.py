@@ -129,7 +129,7 @@ def test_incident_export_writes_fields_sla_services_and_history(db: Database, pi
     # 5x8 calendar (P2): reported 09:15 → responded 09:25 = 10 min, restored 11:05 = 110 min.
     assert row["响应时长(分钟)"] == 10 and row["响应目标(分钟)"] == 30
     assert "达标" in row["响应达标"]
-    assert row["恢复时长(分钟)"] in (110, 115)  # from reported (09:15) or occurred (09:10)
+    assert row["恢复时长(分钟)"] == 110 and row["恢复目标(分钟)"] == 480  # from reported 09:15
     svc_rows = _rows(out, SERVICES_SHEET)
     oa = next(r for r in svc_rows[1:] if r[1] == "oa")
     assert oa[3] == datetime(2026, 5, 6, 9, 30) and oa[4] == datetime(2026, 5, 6, 10, 0) and oa[5] == "是"

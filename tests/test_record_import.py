@@ -320,6 +320,8 @@ def test_history_sheet_round_trips_events_including_pauses(
         import_incidents(s, get_contract(s), out)
     with fresh.session() as s:
         after = sorted(key(e) for e in s.scalars(select(IncidentEvent)))
+        # The imported pause (10:00–10:30) is taken out of the stored restore time: 110 − 30.
+        assert s.scalar(select(Incident.restore_minutes)) == 80
     assert after == before
 
 
