@@ -355,3 +355,20 @@ def test_broken_xml_inside_a_valid_zip_is_a_clear_refusal(db: Database, pinggu: 
             zout.writestr(info.filename, data)
     with db.session() as s, pytest.raises(ValidationError, match="cannot be read"):
         import_incidents(s, get_contract(s), tmp_path / "b.xlsx")
+
+
+def test_formula_looking_text_cell_is_accepted_as_text(db: Database, pinggu: Contract, tmp_path: Path) -> None:
+    from app.services.xlsx_safe import write_cell
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for c, h in enumerate(["故障标题", "故障级别", "发生时间"], start=1):
+        write_cell(ws, 1, c, h)
+    write_cell(ws, 2, 1, "=cmd|' /C calc'!A0")  # a text cell, as every export writes it
+    write_cell(ws, 2, 2, "P2")
+    write_cell(ws, 2, 3, L(2026, 5, 6, 9, 0))
+    wb.save(tmp_path / "t.xlsx")
+    with db.session() as s:
+        import_incidents(s, get_contract(s), tmp_path / "t.xlsx")
+    with db.session() as s:
+        assert s.scalar(select(Incident.title)) == "=cmd|' /C calc'!A0"
