@@ -288,13 +288,15 @@ class RecordTableModel(QAbstractTableModel):
 
 
 def incident_columns() -> list[ColumnSpec]:
-    """Columns of the incident list (the last two are the SLA clocks)."""
+    """Columns of the incident list (columns 3 and 4 are the SLA clocks)."""
     return [
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Severity"),
                    lambda r: r.severity, "severity"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
                    lambda r: status_label(r.status), "status"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Response SLA"), lambda r: "", None),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Restore SLA"), lambda r: "", None),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Occurred"), lambda r: _dt(r.occurred_at),
                    "occurred_at"),
@@ -302,8 +304,6 @@ def incident_columns() -> list[ColumnSpec]:
                    lambda r: r.assignee, "assignee"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Reporter"),
                    lambda r: r.reporter, "reporter"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Response SLA"), lambda r: "", None),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Restore SLA"), lambda r: "", None),
     ]
 
 
@@ -325,8 +325,8 @@ class IncidentTableModel(RecordTableModel):
     ``app.services.sla.compute_incident_clocks``; ``now_fn`` to ``utcnow`` (tests pass fakes).
     """
 
-    RESPONSE_COL = 7
-    RESTORE_COL = 8
+    RESPONSE_COL = 3
+    RESTORE_COL = 4
     SLICE_SECONDS = 0.04
 
     def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
@@ -383,7 +383,7 @@ class IncidentTableModel(RecordTableModel):
     def _schedule(self) -> None:
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self._compute_slice)
+            QTimer.singleShot(0, self, self._compute_slice)  # dropped if the model is deleted
 
     def _compute_slice(self) -> None:
         """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then

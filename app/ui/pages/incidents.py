@@ -64,7 +64,8 @@ class IncidentsPage(QWidget):
 
         self.model = IncidentTableModel(ctx.db, ctx.contract_id, self._filter(), self)
         self.frame.table.setModel(self.model)
-        self.frame.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.frame.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # occurred, newest first
+        self.frame.fit_columns({0: 120, 1: 50, 2: 70, 3: 110, 4: 110, 5: 220, 6: 125, 7: 70})
         self.form = IncidentForm(ctx, self)
         self.detail = IncidentDetail(ctx, self)
         self.frame.detail.addWidget(self.detail)

@@ -279,6 +279,12 @@ class ListFrame(QWidget):
         self.splitter.setStretchFactor(1, 2)
         lay.addWidget(self.splitter, 1)
 
+    def fit_columns(self, widths: dict[int, int]) -> None:
+        """Initial column widths in pixels (the user may resize), and a table-first split."""
+        for col, px in widths.items():
+            self.table.setColumnWidth(col, px)
+        self.splitter.setSizes([620, 480])
+
     def selected_id(self) -> uuid.UUID | None:
         """The id (``UserRole``) of the selected row, or ``None``."""
         idx = self.table.selectionModel().currentIndex() if self.table.selectionModel() else None
@@ -701,8 +707,8 @@ class IncidentDetail(FormBase):
                        + self.tr("deadline") + f" {fmt_local(clock.deadline) if clock.deadline else '—'}"
                        + f" ({_esc(str(getattr(clock, 'calendar_code', '')))})</p><ul>")
             for line in getattr(clock, "explanation", []) or []:
-                span = f"{fmt_local(line.start)}–{fmt_local(line.end, '%H:%M')}" if line.start and line.end else ""
-                out.append(f"<li>{_esc(str(line.kind))} {span} {fmt_minutes(line.minutes or 0)} {_esc(line.text)}</li>")
+                text = line.text or f"{fmt_local(line.start)}–{fmt_local(line.end)} {fmt_minutes(line.minutes or 0)}"
+                out.append(f"<li><span style='color:#6b6b6b'>{_esc(str(line.kind))}</span> {_esc(text)}</li>")
             out.append("</ul>")
         return "".join(out)
 

@@ -62,6 +62,7 @@ class RequestsPage(QWidget):
         self.model = RequestTableModel(ctx.db, ctx.contract_id, self._filter(), self)
         self.frame.table.setModel(self.model)
         self.frame.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.frame.fit_columns({0: 110, 1: 70, 2: 90, 3: 220, 4: 125, 5: 120, 6: 70})
         self.form = RequestForm(ctx, self)
         self.detail = RequestDetail(ctx, self)
         self.frame.detail.addWidget(self.detail)

@@ -129,6 +129,7 @@ class RequirementsPage(QWidget):
         self.model = RequirementTableModel(ctx.db, ctx.contract_id, self._filter(), self)
         self.frame.table.setModel(self.model)
         self.frame.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.frame.fit_columns({0: 110, 1: 70, 2: 260, 3: 140, 4: 80})
         self.form = RequirementForm(ctx, self)
         self.detail = RequirementDetail(ctx, self)
         self.frame.detail.addWidget(self.detail)
