@@ -398,3 +398,62 @@ def test_pages_pick_up_a_contract_loaded_later(qtbot, gui_ctx):  # noqa: F811
         other_ctx.contract_id = cid
         other.refresh()
     assert other.form.engineer.count() > 0
+
+
+def test_request_assign_respond_resolve_followup_close(qtbot, gui_ctx):  # noqa: F811
+    page = _page(qtbot, gui_ctx, "app.ui.pages.requests.RequestsPage")
+    page.new_request()
+    qtbot.keyClicks(page.form.title, "Reset OA password")
+    page.form.category.setCurrentIndex(page.form.category.findData("account"))
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    d = page.detail
+    with gui_ctx.db.session() as s:
+        eng = s.scalars(select(Engineer).where(Engineer.contract_id == gui_ctx.contract_id)).first()
+    from app.ui.pages.record_forms import find_data
+
+    d.assignee.setCurrentIndex(find_data(d.assignee, eng.id))
+    assert d.assignee.currentData() == eng.id
+    for btn in (d.assign_btn, d.respond_btn):
+        qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
+        assert not d.error.isVisible(), d.error.text()
+    qtbot.mouseClick(d.resolve_btn, Qt.MouseButton.LeftButton)  # no resolution typed: refused inline
+    assert d.error.isVisible() and d.error.text().startswith("resolution")
+    qtbot.keyClicks(d.resolution, "Password reset, user informed")
+    qtbot.keyClick(d.resolution, Qt.Key.Key_Return)
+    assert not d.error.isVisible(), d.error.text()
+    d.satisfaction.setCurrentIndex(d.satisfaction.findData("mostly_satisfied"))
+    qtbot.mouseClick(d.followup_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.close_btn, Qt.MouseButton.LeftButton)
+    assert not d.error.isVisible(), d.error.text()
+    with gui_ctx.db.session() as s:
+        req = s.scalars(select(ServiceRequest)).one()
+        assert req.status == "closed" and req.assignee_id == eng.id and req.responded_at is not None
+        assert req.resolution == "Password reset, user informed" and req.satisfaction == "mostly_satisfied"
+        assert req.category == "account"
+    assert page.model.row_at(0).status == "closed"
+
+
+def test_assign_incident_to_engineer(qtbot, gui_ctx):  # noqa: F811
+    from app.models import Contract
+    from app.services import incidents
+    from app.ui.pages.record_forms import find_data
+
+    with gui_ctx.db.session() as s:
+        inc_id = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER,
+                                           title="UPS alarm", occurred_at=datetime(2026, 3, 3, 2, tzinfo=UTC)).id
+        engs = s.scalars(select(Engineer).where(Engineer.contract_id == gui_ctx.contract_id)
+                         .order_by(Engineer.name)).all()
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    page.frame.select_id(inc_id)
+    d = page.detail
+    d.assignee.setCurrentIndex(find_data(d.assignee, engs[-1].id))
+    qtbot.mouseClick(d.assign_btn, Qt.MouseButton.LeftButton)
+    assert not d.error.isVisible(), d.error.text()
+    with gui_ctx.db.session() as s:
+        inc = s.get(Incident, inc_id)
+        assert inc.status == "assigned" and inc.assignee_id == engs[-1].id
+    assert page.model.row_at(page.model.row_of(inc_id)).assignee == engs[-1].name
+    # the engineer filter now finds it
+    page.filters.engineer.setCurrentIndex(find_data(page.filters.engineer, engs[-1].id))
+    assert page.model.total == 1

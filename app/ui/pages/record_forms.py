@@ -326,8 +326,17 @@ def refill(cb: QComboBox | None, items: list[tuple[Any, str]]) -> None:
     cb.blockSignals(False)
 
 
+def find_data(cb: QComboBox, value: Any) -> int:
+    """Index of the item whose data equals ``value`` (``QComboBox.findData`` compares Python
+    objects such as ``uuid.UUID`` by identity, so ids loaded in another session are not found)."""
+    for i in range(cb.count()):
+        if cb.itemData(i) == value:
+            return i
+    return -1
+
+
 def _set_combo(cb: QComboBox, value: Any) -> None:
-    i = cb.findData(value)
+    i = find_data(cb, value)
     if i >= 0:
         cb.setCurrentIndex(i)
 
@@ -916,8 +925,11 @@ class RequestDetail(FormBase):
         arow = QHBoxLayout()
         self.assignee = _combo(self, opts["engineers"])
         self.assign_btn = QPushButton(self.tr("Assign"), self)
+        self.respond_btn = QPushButton(self.tr("Start work"), self)
+        self.respond_btn.setToolTip(self.tr("Record the response: work on the request starts now"))
         arow.addWidget(self.assignee, 1)
         arow.addWidget(self.assign_btn)
+        arow.addWidget(self.respond_btn)
         form.addRow(self.tr("Assignee"), arow)
         rrow = QHBoxLayout()
         self.resolution = QLineEdit(self)
@@ -952,6 +964,7 @@ class RequestDetail(FormBase):
                        "satisfaction": self.satisfaction, "complaint_text": self.complaint,
                        "severity": self.convert_severity}
         self.assign_btn.clicked.connect(self.assign)
+        self.respond_btn.clicked.connect(self.respond)
         self.resolve_btn.clicked.connect(self.resolve)
         self.close_btn.clicked.connect(self.close_request)
         self.followup_btn.clicked.connect(self.followup)
@@ -971,7 +984,8 @@ class RequestDetail(FormBase):
 
         self.request_id = request_id
         self._ok()
-        buttons = (self.assign_btn, self.resolve_btn, self.close_btn, self.followup_btn, self.convert_btn)
+        buttons = (self.assign_btn, self.respond_btn, self.resolve_btn, self.close_btn, self.followup_btn,
+                   self.convert_btn)
         for b in buttons:
             b.setEnabled(request_id is not None)
         if request_id is None:
@@ -1000,7 +1014,7 @@ class RequestDetail(FormBase):
                 _set_combo(self.assignee, r.assignee_id)
             self.resolution.setText(r.resolution)
             closed = r.status == "closed"
-            for b in (self.assign_btn, self.resolve_btn, self.close_btn):
+            for b in (self.assign_btn, self.respond_btn, self.resolve_btn, self.close_btn):
                 b.setEnabled(not closed)
             self.convert_btn.setEnabled(r.converted_incident_id is None and not closed)
 
@@ -1023,6 +1037,10 @@ class RequestDetail(FormBase):
         """Assign / reassign to the picked engineer."""
         return self._write(lambda sr, s: sr.assign_request(s, self.request_id, self.assignee.currentData(),
                                                            actor=self.ctx.engineer))
+
+    def respond(self) -> bool:
+        """Record the response (status in progress, responded now)."""
+        return self._write(lambda sr, s: sr.respond_request(s, self.request_id, actor=self.ctx.engineer))
 
     def resolve(self) -> bool:
         """Resolve with the typed resolution."""
