@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import uuid
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
@@ -13,7 +12,7 @@ from sqlalchemy import select
 
 from app.models import Engineer, Incident, IncidentEvent, ServiceRequest
 from app.timeutil import UTC
-from gui_helpers import ENGINEER, gui_ctx, no_modals  # noqa: F401
+from gui_helpers import ENGINEER, gui_ctx  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
@@ -1340,5 +1339,4 @@ def export_range(values: dict[str, Any]) -> tuple[date, date]:
 __all__ = [
     "FilterBar", "IncidentDetail", "IncidentForm", "InlineError", "ListFrame", "RecordTransfer", "RequestDetail",
     "RequestForm", "RequirementForm", "WorkLogEntryForm", "contract_options", "export_range", "period_bounds",
-    "QMessageBox",
 ]
