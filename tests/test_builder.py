@@ -208,7 +208,8 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("无数据" in t for t in texts)
     kpi_table = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
-    assert ["用户满意度", ">= 95%", "无数据"] == kpi_table.rows[1][:3]
+    assert ["用户满意度", "≥ 95%", "无数据"] == kpi_table.rows[1][:3]
+    assert kpi_table.rows[1][-1] == "行业惯例"  # the profile's "practice" marker, as the client reads it
 
 
 def test_compose_structure_in_chinese(db: Database, october: Contract) -> None:

@@ -33,6 +33,15 @@ from app.timeutil import fmt_local, to_local
 LONG_KINDS = ("quarterly", "half-year", "annual")
 NARRATIVE_KEYS = ("summary", "problems", "plan")
 
+#: How a KPI comparison reads in a Chinese report.
+COMPARISON_ZH = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+def source_zh(source: str) -> str:
+    """A profile ``source`` as the client reads it: the marker ``practice`` (no figure in the
+    contract, a common value chosen) becomes ``行业惯例``; contract clauses are kept as written."""
+    return source.replace("practice", "行业惯例") if source else "—"
+
 
 def _v(value: float | int | None, unit: str = "") -> str:
     return K.fmt_value(value, unit)
@@ -129,8 +138,9 @@ def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     rows, hl = [], []
     for i, k in enumerate(data.kpis):
         met = "无数据" if k.met is None else ("达标" if k.met else "未达标")
-        rows.append([k.name, f"{k.comparison} {_v(k.target, k.unit)}", _v(k.actual, k.unit),
-                     _v(k.previous, k.unit) if has_prev else "—", met, k.source])
+        rows.append([k.name, f"{COMPARISON_ZH.get(k.comparison, k.comparison)} {_v(k.target, k.unit)}",
+                     _v(k.actual, k.unit), _v(k.previous, k.unit) if has_prev else "—", met,
+                     source_zh(k.source)])
         if k.met is False:
             hl.append(i)
     if rows:
