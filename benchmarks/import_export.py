@@ -32,7 +32,16 @@ from app.timeutil import LOCAL_TZ, as_utc, utcnow  # noqa: E402
 
 
 def peak_rss_mb() -> float:
-    """Process RSS high-water mark in MB (Linux reports KiB)."""
+    """This process's RSS high-water mark in MB: ``VmHWM`` from ``/proc/self/status`` on Linux
+    (``ru_maxrss`` would include the parent's size carried across fork+exec), else
+    ``resource.getrusage`` (KiB on Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
