@@ -706,6 +706,8 @@ class IncidentDetail(FormBase):
         except CalendarCoverageError as exc:
             return "<p style='color:#6b6b6b'>" + self.tr("No calendar") + f": {_esc(str(exc))}</p>"
         out = []
+        kinds = {"note": self.tr("note"), "pause": self.tr("paused"), "period": self.tr("counted"),
+                 "source": self.tr("calendar")}
         for label, clock in ((self.tr("Response"), clocks.response), (self.tr("Restore"), clocks.restore)):
             d = describe_clock(clock)
             out.append(f"<p><b>{label}</b>: <span style='color:{d.color.name()}'>{_esc(d.text)}</span> — "
@@ -716,7 +718,8 @@ class IncidentDetail(FormBase):
                        + f" ({_esc(str(getattr(clock, 'calendar_code', '')))})</p><ul>")
             for line in getattr(clock, "explanation", []) or []:
                 text = line.text or f"{fmt_local(line.start)}–{fmt_local(line.end)} {fmt_minutes(line.minutes or 0)}"
-                out.append(f"<li><span style='color:#6b6b6b'>{_esc(str(line.kind))}</span> {_esc(text)}</li>")
+                kind = kinds.get(str(line.kind), str(line.kind))
+                out.append(f"<li><span style='color:#6b6b6b'>{_esc(kind)}</span> {_esc(text)}</li>")
             out.append("</ul>")
         return "".join(out)
 
