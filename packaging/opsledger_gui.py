@@ -1,5 +1,5 @@
-"""PyInstaller entry point of the windowed executable ``opsledger-gui``."""
+"""PyInstaller entry point of the windowed executable ``opsledger-gui`` (accepts ``--db``)."""
 
-from app.ui.main import main
+from app.cli import gui_main
 
-raise SystemExit(main())
+raise SystemExit(gui_main())

@@ -56,3 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpsLedgerError as exc:
         print(f"opsledger: {exc}", file=sys.stderr)
         return 1
+
+
+def gui_main() -> int:
+    """Entry point of the windowed ``opsledger-gui``: the CLI's arguments, GUI by default
+    (``opsledger-gui --db PATH`` opens that database)."""
+    return main(sys.argv[1:])
