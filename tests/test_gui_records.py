@@ -456,3 +456,19 @@ def test_assign_incident_to_engineer(qtbot, gui_ctx):  # noqa: F811
     # the engineer filter now finds it
     page.filters.engineer.setCurrentIndex(find_data(page.filters.engineer, engs[-1].id))
     assert page.model.total == 1
+
+
+def test_work_log_shows_derived_lines(qtbot, gui_ctx):  # noqa: F811
+    """An incident logged that day appears among the day's lines next to manual entries."""
+    from PySide6.QtCore import QDate
+
+    from app.models import Contract
+    from app.services import incidents
+
+    with gui_ctx.db.session() as s:
+        incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER, title="Switch port down",
+                                  occurred_at=datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
+    page = _page(qtbot, gui_ctx, "app.ui.pages.worklog.WorkLogPage")
+    page.date.setDate(QDate(2026, 3, 4))
+    summaries = [page.model.index(r, 4).data() for r in range(page.model.rowCount())]
+    assert any("Switch port down" in x for x in summaries), summaries
