@@ -484,7 +484,7 @@ class ReportsPage(QWidget):
 
     def show_document(self, doc: ReportDocument, pdf_path: Path | None = None) -> None:
         """Show a composed document (or its rendered PDF when QtPdf is available)."""
-        if pdf_path is not None and self.pdf_doc is not None:  # pragma: no cover
+        if pdf_path is not None and self.pdf_doc is not None:
             old = self._preview_file
             self.pdf_doc.load(str(pdf_path))
             self.preview_stack.setCurrentWidget(self.pdf_view)
