@@ -3,57 +3,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="184" />
+        <location filename="../../app/ui/pages/record_forms.py" line="186" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="185" />
+        <location filename="../../app/ui/pages/record_forms.py" line="187" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="190" />
+        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>All services</source>
         <translation>全部业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="193" />
+        <location filename="../../app/ui/pages/record_forms.py" line="195" />
         <source>All engineers</source>
         <translation>全部工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="197" />
+        <location filename="../../app/ui/pages/record_forms.py" line="199" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="197" />
+        <location filename="../../app/ui/pages/record_forms.py" line="199" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="198" />
+        <location filename="../../app/ui/pages/record_forms.py" line="200" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="198" />
+        <location filename="../../app/ui/pages/record_forms.py" line="200" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <location filename="../../app/ui/pages/record_forms.py" line="201" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <location filename="../../app/ui/pages/record_forms.py" line="201" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="204" />
+        <location filename="../../app/ui/pages/record_forms.py" line="206" />
         <source>Search number, title, description, person…</source>
         <translation>搜索编号、标题、描述、人员…</translation>
     </message>
@@ -119,213 +119,233 @@
 <context>
     <name>IncidentDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="511" />
+        <location filename="../../app/ui/pages/record_forms.py" line="567" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="512" />
+        <location filename="../../app/ui/pages/record_forms.py" line="568" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="513" />
-        <location filename="../../app/ui/pages/record_forms.py" line="598" />
+        <location filename="../../app/ui/pages/record_forms.py" line="569" />
+        <location filename="../../app/ui/pages/record_forms.py" line="658" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="514" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Pause / resume the SLA clock (Ctrl+P)</source>
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="588" />
+        <location filename="../../app/ui/pages/record_forms.py" line="648" />
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="516" />
+        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="515" />
+        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>Mark restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="517" />
+        <location filename="../../app/ui/pages/record_forms.py" line="573" />
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="522" />
+        <location filename="../../app/ui/pages/record_forms.py" line="578" />
         <source>Note for the status change</source>
         <translation>状态变更备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="525" />
+        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="526" />
+        <location filename="../../app/ui/pages/record_forms.py" line="582" />
         <source>Power / environment</source>
         <translation>电力 / 机房环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="526" />
+        <location filename="../../app/ui/pages/record_forms.py" line="582" />
         <source>User operation</source>
         <translation>用户操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="527" />
+        <location filename="../../app/ui/pages/record_forms.py" line="583" />
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="527" />
+        <location filename="../../app/ui/pages/record_forms.py" line="583" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="531" />
+        <location filename="../../app/ui/pages/record_forms.py" line="587" />
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="532" />
+        <location filename="../../app/ui/pages/record_forms.py" line="588" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="533" />
+        <location filename="../../app/ui/pages/record_forms.py" line="589" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="536" />
+        <location filename="../../app/ui/pages/record_forms.py" line="592" />
         <source>Close incident</source>
         <translation>关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="537" />
+        <location filename="../../app/ui/pages/record_forms.py" line="593" />
         <source>Close with cause and resolution (Ctrl+Shift+C)</source>
         <translation>填写原因和解决方式后关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="539" />
+        <location filename="../../app/ui/pages/record_forms.py" line="595" />
         <source>Reason to reopen</source>
         <translation>重新打开原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="540" />
+        <location filename="../../app/ui/pages/record_forms.py" line="596" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="573" />
+        <location filename="../../app/ui/pages/record_forms.py" line="633" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="585" />
+        <location filename="../../app/ui/pages/record_forms.py" line="645" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="585" />
+        <location filename="../../app/ui/pages/record_forms.py" line="645" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="586" />
+        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="587" />
+        <location filename="../../app/ui/pages/record_forms.py" line="647" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="589" />
+        <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="598" />
+        <location filename="../../app/ui/pages/record_forms.py" line="658" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="606" />
+        <location filename="../../app/ui/pages/record_forms.py" line="666" />
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="608" />
+        <location filename="../../app/ui/pages/record_forms.py" line="668" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="639" />
+        <location filename="../../app/ui/pages/record_forms.py" line="699" />
         <source>SLA clocks are not available.</source>
         <translation>SLA 计时不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="647" />
+        <location filename="../../app/ui/pages/record_forms.py" line="707" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="649" />
+        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <source>paused</source>
+        <translation>挂起扣除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <source>counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="710" />
+        <source>calendar</source>
+        <translation>日历来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="711" />
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="649" />
+        <location filename="../../app/ui/pages/record_forms.py" line="711" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="652" />
+        <location filename="../../app/ui/pages/record_forms.py" line="714" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="654" />
+        <location filename="../../app/ui/pages/record_forms.py" line="716" />
         <source>used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="655" />
+        <location filename="../../app/ui/pages/record_forms.py" line="717" />
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="685" />
+        <location filename="../../app/ui/pages/record_forms.py" line="748" />
         <source>Status changes are not available yet</source>
         <translation>暂不支持状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="706" />
+        <location filename="../../app/ui/pages/record_forms.py" line="769" />
         <source>Closing incidents is not available yet</source>
         <translation>暂不支持关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="718" />
+        <location filename="../../app/ui/pages/record_forms.py" line="781" />
         <source>Reopening incidents is not available yet</source>
         <translation>暂不支持重新打开故障</translation>
     </message>
@@ -333,127 +353,127 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="361" />
+        <location filename="../../app/ui/pages/record_forms.py" line="408" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="361" />
+        <location filename="../../app/ui/pages/record_forms.py" line="408" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <location filename="../../app/ui/pages/record_forms.py" line="409" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <location filename="../../app/ui/pages/record_forms.py" line="409" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="362" />
+        <location filename="../../app/ui/pages/record_forms.py" line="409" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="363" />
+        <location filename="../../app/ui/pages/record_forms.py" line="410" />
         <source>Inspection</source>
         <translation>巡检发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="363" />
+        <location filename="../../app/ui/pages/record_forms.py" line="410" />
         <source>Service request</source>
         <translation>工单转入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="376" />
+        <location filename="../../app/ui/pages/record_forms.py" line="423" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="377" />
+        <location filename="../../app/ui/pages/record_forms.py" line="424" />
         <source>Severity</source>
         <translation>故障级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="378" />
+        <location filename="../../app/ui/pages/record_forms.py" line="425" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="379" />
+        <location filename="../../app/ui/pages/record_forms.py" line="426" />
         <source>Reporter department</source>
         <translation>报修部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="380" />
+        <location filename="../../app/ui/pages/record_forms.py" line="427" />
         <source>Reporter name</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="381" />
+        <location filename="../../app/ui/pages/record_forms.py" line="428" />
         <source>Reporter phone</source>
         <translation>报修电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="382" />
+        <location filename="../../app/ui/pages/record_forms.py" line="429" />
         <source>Affected services</source>
         <translation>影响业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="383" />
+        <location filename="../../app/ui/pages/record_forms.py" line="430" />
         <source>Affected assets</source>
         <translation>影响设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="384" />
+        <location filename="../../app/ui/pages/record_forms.py" line="431" />
         <source>Occurred at</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="385" />
+        <location filename="../../app/ui/pages/record_forms.py" line="432" />
         <source>Reported at</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="386" />
+        <location filename="../../app/ui/pages/record_forms.py" line="433" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="390" />
+        <location filename="../../app/ui/pages/record_forms.py" line="437" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="391" />
+        <location filename="../../app/ui/pages/record_forms.py" line="438" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="393" />
+        <location filename="../../app/ui/pages/record_forms.py" line="440" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="394" />
+        <location filename="../../app/ui/pages/record_forms.py" line="441" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="419" />
+        <location filename="../../app/ui/pages/record_forms.py" line="475" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="439" />
+        <location filename="../../app/ui/pages/record_forms.py" line="495" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="475" />
+        <location filename="../../app/ui/pages/record_forms.py" line="531" />
         <source>Editing incidents is not available yet</source>
         <translation>暂不支持编辑故障</translation>
     </message>
@@ -494,74 +514,87 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="44" />
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="44" />
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="45" />
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="45" />
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="46" />
+        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="46" />
+        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="47" />
+        <location filename="../../app/ui/pages/incidents.py" line="48" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="49" />
+        <location filename="../../app/ui/pages/incidents.py" line="50" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="50" />
+        <location filename="../../app/ui/pages/incidents.py" line="51" />
         <source>Log a new incident (Ctrl+N)</source>
         <translation>登记新故障（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="51" />
+        <location filename="../../app/ui/pages/incidents.py" line="52" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="52" />
+        <location filename="../../app/ui/pages/incidents.py" line="53" />
         <source>Export the fault log of the chosen period to Excel</source>
         <translation>将所选期间的故障台账导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="53" />
+        <location filename="../../app/ui/pages/incidents.py" line="54" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="54" />
+        <location filename="../../app/ui/pages/incidents.py" line="55" />
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="124" />
+        <location filename="../../app/ui/pages/incidents.py" line="144" />
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>InlineError</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="133" />
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="136" />
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 项</translation>
     </message>
 </context>
 <context>
@@ -985,35 +1018,35 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="298" />
+        <location filename="../../app/ui/models/record_models.py" line="300" />
         <location filename="../../app/ui/models/record_models.py" line="481" />
         <location filename="../../app/ui/models/record_models.py" line="506" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="299" />
+        <location filename="../../app/ui/models/record_models.py" line="301" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="301" />
+        <location filename="../../app/ui/models/record_models.py" line="303" />
         <location filename="../../app/ui/models/record_models.py" line="486" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="303" />
+        <location filename="../../app/ui/models/record_models.py" line="305" />
         <source>Reporter</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="305" />
+        <location filename="../../app/ui/models/record_models.py" line="298" />
         <source>Response SLA</source>
         <translation>响应时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="306" />
+        <location filename="../../app/ui/models/record_models.py" line="299" />
         <source>Restore SLA</source>
         <translation>恢复时限</translation>
     </message>
@@ -1282,42 +1315,42 @@
 <context>
     <name>RecordTransfer</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1160" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1256" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1178" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1274" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1190" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1286" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1296" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1203" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1299" />
         <source>Imported %1 records</source>
         <translation>已导入 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1206" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1302" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1225" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1321" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1232" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1328" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1547,103 +1580,113 @@
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="859" />
+        <location filename="../../app/ui/pages/record_forms.py" line="929" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="862" />
-        <location filename="../../app/ui/pages/record_forms.py" line="929" />
+        <location filename="../../app/ui/pages/record_forms.py" line="930" />
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="931" />
+        <source>Record the response: work on the request starts now</source>
+        <translation>记录响应：现在开始处理该工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="935" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="865" />
+        <location filename="../../app/ui/pages/record_forms.py" line="938" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="866" />
+        <location filename="../../app/ui/pages/record_forms.py" line="939" />
         <source>Close</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="867" />
+        <location filename="../../app/ui/pages/record_forms.py" line="940" />
         <source>Close (Ctrl+Shift+C)</source>
         <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="871" />
+        <location filename="../../app/ui/pages/record_forms.py" line="944" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="873" />
+        <location filename="../../app/ui/pages/record_forms.py" line="946" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="874" />
+        <location filename="../../app/ui/pages/record_forms.py" line="947" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="875" />
+        <location filename="../../app/ui/pages/record_forms.py" line="948" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="877" />
+        <location filename="../../app/ui/pages/record_forms.py" line="950" />
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="878" />
+        <location filename="../../app/ui/pages/record_forms.py" line="951" />
         <source>Record follow-up</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="882" />
+        <location filename="../../app/ui/pages/record_forms.py" line="955" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="884" />
+        <location filename="../../app/ui/pages/record_forms.py" line="957" />
         <source>(default severity)</source>
         <translation>（默认级别）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="885" />
+        <location filename="../../app/ui/pages/record_forms.py" line="958" />
         <source>Convert to incident</source>
         <translation>转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="888" />
+        <location filename="../../app/ui/pages/record_forms.py" line="961" />
         <source>Is a fault</source>
         <translation>属于故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="913" />
+        <location filename="../../app/ui/pages/record_forms.py" line="994" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="926" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1007" />
         <source>Converted to incident</source>
         <translation>已转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="928" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1009" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="930" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1011" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="931" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1012" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
@@ -1651,112 +1694,112 @@
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="755" />
+        <location filename="../../app/ui/pages/record_forms.py" line="818" />
         <source>New service request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="760" />
+        <location filename="../../app/ui/pages/record_forms.py" line="823" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="760" />
+        <location filename="../../app/ui/pages/record_forms.py" line="823" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <location filename="../../app/ui/pages/record_forms.py" line="824" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <location filename="../../app/ui/pages/record_forms.py" line="824" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="761" />
+        <location filename="../../app/ui/pages/record_forms.py" line="824" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="762" />
+        <location filename="../../app/ui/pages/record_forms.py" line="825" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="768" />
+        <location filename="../../app/ui/pages/record_forms.py" line="831" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="769" />
+        <location filename="../../app/ui/pages/record_forms.py" line="832" />
         <source>(unassigned)</source>
         <translation>（未派单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="774" />
+        <location filename="../../app/ui/pages/record_forms.py" line="837" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="774" />
+        <location filename="../../app/ui/pages/record_forms.py" line="837" />
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="775" />
+        <location filename="../../app/ui/pages/record_forms.py" line="838" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="775" />
+        <location filename="../../app/ui/pages/record_forms.py" line="838" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="776" />
+        <location filename="../../app/ui/pages/record_forms.py" line="839" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="776" />
+        <location filename="../../app/ui/pages/record_forms.py" line="839" />
         <source>Requester phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="777" />
+        <location filename="../../app/ui/pages/record_forms.py" line="840" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="777" />
+        <location filename="../../app/ui/pages/record_forms.py" line="840" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="778" />
+        <location filename="../../app/ui/pages/record_forms.py" line="841" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="778" />
+        <location filename="../../app/ui/pages/record_forms.py" line="841" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="783" />
+        <location filename="../../app/ui/pages/record_forms.py" line="846" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="784" />
+        <location filename="../../app/ui/pages/record_forms.py" line="847" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="785" />
+        <location filename="../../app/ui/pages/record_forms.py" line="848" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
@@ -1764,67 +1807,67 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="41" />
+        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="41" />
+        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="42" />
+        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="42" />
+        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="43" />
+        <location filename="../../app/ui/pages/requests.py" line="44" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="44" />
+        <location filename="../../app/ui/pages/requests.py" line="45" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="46" />
+        <location filename="../../app/ui/pages/requests.py" line="47" />
         <source>New request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="47" />
+        <location filename="../../app/ui/pages/requests.py" line="48" />
         <source>Record a new service request (Ctrl+N)</source>
         <translation>登记新工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="48" />
+        <location filename="../../app/ui/pages/requests.py" line="49" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="49" />
+        <location filename="../../app/ui/pages/requests.py" line="50" />
         <source>Export the requests of the chosen period to Excel</source>
         <translation>将所选期间的工单导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="50" />
+        <location filename="../../app/ui/pages/requests.py" line="51" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="51" />
+        <location filename="../../app/ui/pages/requests.py" line="52" />
         <source>Import service requests from Excel</source>
         <translation>从 Excel 导入工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="113" />
+        <location filename="../../app/ui/pages/requests.py" line="126" />
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
     </message>
@@ -1860,47 +1903,47 @@
 <context>
     <name>RequirementForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1005" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1090" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1095" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1015" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1100" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1015" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1100" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1016" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1101" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1102" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1102" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1022" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1107" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1023" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1108" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1908,27 +1951,27 @@
 <context>
     <name>RequirementsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="116" />
+        <location filename="../../app/ui/pages/requirements.py" line="117" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="117" />
+        <location filename="../../app/ui/pages/requirements.py" line="118" />
         <source>Record a new requirement (Ctrl+N)</source>
         <translation>登记新需求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="118" />
+        <location filename="../../app/ui/pages/requirements.py" line="119" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="119" />
+        <location filename="../../app/ui/pages/requirements.py" line="120" />
         <source>Export the requirements of the chosen period to Excel</source>
         <translation>将所选期间的需求导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="172" />
+        <location filename="../../app/ui/pages/requirements.py" line="179" />
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
     </message>
@@ -2115,32 +2158,32 @@
 <context>
     <name>WorkLogEntryForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1108" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1197" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1110" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1199" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1111" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1112" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1201" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1113" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1202" />
         <source>Summary</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1116" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1205" />
         <source>Add entry</source>
         <translation>添加记录</translation>
     </message>
@@ -2148,32 +2191,32 @@
 <context>
     <name>WorkLogPage</name>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="50" />
+        <location filename="../../app/ui/pages/worklog.py" line="51" />
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="57" />
+        <location filename="../../app/ui/pages/worklog.py" line="58" />
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="58" />
+        <location filename="../../app/ui/pages/worklog.py" line="59" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="59" />
+        <location filename="../../app/ui/pages/worklog.py" line="60" />
         <source>Export month…</source>
         <translation>导出本月…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="60" />
+        <location filename="../../app/ui/pages/worklog.py" line="61" />
         <source>Export the work log of the picked day's month to Excel</source>
         <translation>将所选日期所在月份的工作日志导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="122" />
+        <location filename="../../app/ui/pages/worklog.py" line="126" />
         <source>%1 lines, %2 in total</source>
         <translation>共 %1 条，合计 %2</translation>
     </message>
