@@ -578,11 +578,6 @@
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/pages/incidents.py" line="144" />
-        <source>%1 of %2 shown</source>
-        <translation>已显示 %1 / 共 %2 条</translation>
-    </message>
 </context>
 <context>
     <name>InlineError</name>
@@ -1313,6 +1308,14 @@
     </message>
 </context>
 <context>
+    <name>RecordListPage</name>
+    <message>
+        <location filename="../../app/ui/pages/record_page.py" line="56" />
+        <source>%1 of %2 shown</source>
+        <translation>已显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
     <name>RecordTransfer</name>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="1256" />
@@ -1866,11 +1869,6 @@
         <source>Import service requests from Excel</source>
         <translation>从 Excel 导入工单</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/pages/requests.py" line="126" />
-        <source>%1 of %2 shown</source>
-        <translation>已显示 %1 / 共 %2 条</translation>
-    </message>
 </context>
 <context>
     <name>RequirementDetail</name>
@@ -1969,11 +1967,6 @@
         <location filename="../../app/ui/pages/requirements.py" line="120" />
         <source>Export the requirements of the chosen period to Excel</source>
         <translation>将所选期间的需求导出为 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/requirements.py" line="179" />
-        <source>%1 of %2 shown</source>
-        <translation>已显示 %1 / 共 %2 条</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,11 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.listing import IncidentFilter
 from app.ui.context import AppContext
+from app.ui.pages.record_page import RecordListPage
 from app.ui.models.record_models import IncidentTableModel
 from app.ui.pages.record_forms import (
     FilterBar,
@@ -34,7 +34,7 @@ from app.ui.pages.record_forms import (
 SLA_REFRESH_MS = 60_000
 
 
-class IncidentsPage(QWidget):
+class IncidentsPage(RecordListPage):
     """The incident list (filters, sort, paging in SQL), the new/edit form and the detail pane."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -86,11 +86,8 @@ class IncidentsPage(QWidget):
         self.detail.changed.connect(lambda _id: self._written(_id))
         self.detail.editRequested.connect(self.edit_incident)
 
-        for seq, slot in (("Ctrl+N", self.new_incident), ("F2", self.edit_selected),
-                          ("Ctrl+P", self.toggle_pause), ("Ctrl+Shift+C", self.close_selected)):
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        self.add_shortcuts([("Ctrl+N", self.new_incident), ("F2", self.edit_selected),
+                            ("Ctrl+P", self.toggle_pause), ("Ctrl+Shift+C", self.close_selected)])
         self.sla_timer = QTimer(self)
         self.sla_timer.setInterval(SLA_REFRESH_MS)
         self.sla_timer.timeout.connect(self.model.refresh_sla)
@@ -120,16 +117,11 @@ class IncidentsPage(QWidget):
         """Re-query with the filter bar's values."""
         self.model.set_filter(self._filter())
 
-    def refresh(self) -> None:
-        """Reload the list (keeping the selection when still listed) and the detail pane."""
-        if self.ctx.contract_id != self._options_for:
-            self._reload_options()
-        keep = self.frame.selected_id() or self.detail.incident_id
-        self.model.contract_id = self.ctx.contract_id
-        self.model.reload()
-        if keep is not None:
-            self.frame.select_id(keep)
-        self.detail.show_incident(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+    def _detail_id(self) -> uuid.UUID | None:
+        return self.detail.incident_id
+
+    def _show_detail(self, record_id: uuid.UUID | None) -> None:
+        self.detail.show_incident(record_id)
 
     def _reload_options(self) -> None:
         """The contract changed: refill every contract-dependent list."""
@@ -139,10 +131,6 @@ class IncidentsPage(QWidget):
         self.form.reload_options()
         self.detail.reload_options()
         self.model.flt = self._filter()
-
-    def _update_count(self, *_: Any) -> None:
-        self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))
-                                       .replace("%2", str(self.model.total)))
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if current.isValid() else None

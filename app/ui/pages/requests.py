@@ -11,11 +11,11 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.listing import RequestFilter
 from app.ui.context import AppContext
+from app.ui.pages.record_page import RecordListPage
 from app.ui.models.record_models import RequestTableModel
 from app.ui.pages.record_forms import (
     FilterBar,
@@ -31,7 +31,7 @@ from app.ui.pages.record_forms import (
 )
 
 
-class RequestsPage(QWidget):
+class RequestsPage(RecordListPage):
     """The service-request list (filters and sort in SQL), new-request form and detail pane."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -81,10 +81,7 @@ class RequestsPage(QWidget):
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self._cancel_form)
         self.detail.changed.connect(self._written)
-        for seq, slot in (("Ctrl+N", self.new_request), ("Ctrl+Shift+C", self.detail.close_request)):
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        self.add_shortcuts([("Ctrl+N", self.new_request), ("Ctrl+Shift+C", self.detail.close_request)])
         self._update_count()
 
     def _filter(self) -> RequestFilter:
@@ -102,16 +99,11 @@ class RequestsPage(QWidget):
         """Re-query with the filter bar's values."""
         self.model.set_filter(self._filter())
 
-    def refresh(self) -> None:
-        """Reload the list and the detail pane."""
-        if self.ctx.contract_id != self._options_for:
-            self._reload_options()
-        keep = self.frame.selected_id() or self.detail.request_id
-        self.model.contract_id = self.ctx.contract_id
-        self.model.reload()
-        if keep is not None:
-            self.frame.select_id(keep)
-        self.detail.show_request(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+    def _detail_id(self) -> uuid.UUID | None:
+        return self.detail.request_id
+
+    def _show_detail(self, record_id: uuid.UUID | None) -> None:
+        self.detail.show_request(record_id)
 
     def _reload_options(self) -> None:
         """The contract changed: refill every contract-dependent list."""
@@ -121,10 +113,6 @@ class RequestsPage(QWidget):
         self.form.reload_options()
         self.detail.reload_options()
         self.model.flt = self._filter()
-
-    def _update_count(self, *_: Any) -> None:
-        self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))
-                                       .replace("%2", str(self.model.total)))
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if current.isValid() else None

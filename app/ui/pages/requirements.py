@@ -11,7 +11,6 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import OpsLedgerError
@@ -19,6 +18,7 @@ from app.models import Requirement, Service
 from app.services.listing import RequirementFilter
 from app.timeutil import fmt_local
 from app.ui.context import AppContext
+from app.ui.pages.record_page import RecordListPage
 from app.ui.models.record_models import RequirementTableModel, status_label
 from app.ui.pages.record_forms import (
     REQUIREMENT_STATUS_CODES,
@@ -104,7 +104,7 @@ class RequirementDetail(FormBase):
         return True
 
 
-class RequirementsPage(QWidget):
+class RequirementsPage(RecordListPage):
     """The requirement list (filters and sort in SQL), new-requirement form and detail pane."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -145,9 +145,7 @@ class RequirementsPage(QWidget):
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(lambda: self.frame.detail.setCurrentWidget(self.detail))
         self.detail.changed.connect(self._saved)
-        sc = QShortcut(QKeySequence("Ctrl+N"), self)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        sc.activated.connect(self.new_requirement)
+        self.add_shortcuts([("Ctrl+N", self.new_requirement)])
         self._update_count()
 
     def _filter(self) -> RequirementFilter:
@@ -161,23 +159,18 @@ class RequirementsPage(QWidget):
         return RequirementFilter(statuses=statuses, service_id=v["service_id"], start=v["start"], end=v["end"],
                                  text=v["text"])
 
-    def refresh(self) -> None:
-        """Reload the list and the detail pane."""
-        if self.ctx.contract_id != self._options_for:
-            self._options_for = self.ctx.contract_id
-            self.filters.set_options(None, contract_options(self.ctx)["services"], None)
-            self.form.reload_options()
-            self.model.flt = self._filter()
-        keep = self.frame.selected_id() or self.detail.requirement_id
-        self.model.contract_id = self.ctx.contract_id
-        self.model.reload()
-        if keep is not None:
-            self.frame.select_id(keep)
-        self.detail.show_requirement(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+    def _detail_id(self) -> uuid.UUID | None:
+        return self.detail.requirement_id
 
-    def _update_count(self, *_: Any) -> None:
-        self.frame.count_label.setText(self.tr("%1 of %2 shown").replace("%1", str(self.model.rowCount()))
-                                       .replace("%2", str(self.model.total)))
+    def _show_detail(self, record_id: uuid.UUID | None) -> None:
+        self.detail.show_requirement(record_id)
+
+    def _reload_options(self) -> None:
+        """The contract changed: refill the service list and the form."""
+        self._options_for = self.ctx.contract_id
+        self.filters.set_options(None, contract_options(self.ctx)["services"], None)
+        self.form.reload_options()
+        self.model.flt = self._filter()
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if current.isValid() else None
