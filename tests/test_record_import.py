@@ -372,3 +372,20 @@ def test_formula_looking_text_cell_is_accepted_as_text(db: Database, pinggu: Con
         import_incidents(s, get_contract(s), tmp_path / "t.xlsx")
     with db.session() as s:
         assert s.scalar(select(Incident.title)) == "=cmd|' /C calc'!A0"
+
+
+def test_round_trip_keeps_seconds(db: Database, pinggu: Contract, fresh: Database, tmp_path: Path) -> None:
+    """Times entered to the second come back to the second, so downtime and SLA figures agree."""
+    with db.session() as s:
+        create_incident(s, get_contract(s), actor="t", title="交换机端口闪断", occurred_at=L(2026, 5, 12, 10, 3, 41),
+                        reported_at=L(2026, 5, 12, 10, 4, 59), severity="P2",
+                        service_ids=[s.scalar(select(Service.id).where(Service.code == "lan"))])
+    out = tmp_path / "seconds.xlsx"
+    with db.session() as s:
+        export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), out)
+    with fresh.session() as s:
+        import_incidents(s, get_contract(s), out, actor="t")
+        inc = s.scalar(select(Incident).where(Incident.title == "交换机端口闪断"))
+        assert (inc.occurred_at, inc.reported_at) == (L(2026, 5, 12, 10, 3, 41), L(2026, 5, 12, 10, 4, 59))
+        link = s.scalar(select(IncidentService).where(IncidentService.incident_id == inc.id))
+        assert link.downtime_start == L(2026, 5, 12, 10, 3, 41)

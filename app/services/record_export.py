@@ -73,9 +73,10 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return local_dt(start, time(0)), local_dt(end + timedelta(days=1), time(0))
 
 
-def _minute(value: datetime | None) -> datetime | None:
-    """An instant cut to the minute (the workbook's precision)."""
-    return value.replace(second=0, microsecond=0) if value else None
+def _second(value: datetime | None) -> datetime | None:
+    """An instant cut to the second: the cell keeps seconds (shown as ``yyyy-mm-dd hh:mm``), so an
+    export → import round trip gives back the same SLA and downtime figures."""
+    return value.replace(microsecond=0) if value else None
 
 
 def _names(session: Session, model: Any, contract: Contract, attr: str) -> dict[uuid.UUID, str]:
@@ -206,7 +207,7 @@ def export_incidents(
             "cause_category": enum_label("cause_category", inc.cause_category),
         }
         for key in ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at"):
-            values[key] = _minute(getattr(inc, key))
+            values[key] = _second(getattr(inc, key))
         for key in ("reporter_department", "reporter_name", "reporter_phone", "description", "cause",
                     "resolution", "vendor_case_number", "root_cause_analysis"):
             values[key] = getattr(inc, key)
@@ -221,7 +222,7 @@ def export_incidents(
             if lk.downtime_start and lk.downtime_end:
                 minutes = round((lk.downtime_end - lk.downtime_start).total_seconds() / 60)
             svc_rows.append([inc.number, s.code if s else "", s.name if s else "",
-                             _minute(lk.downtime_start), _minute(lk.downtime_end),
+                             _second(lk.downtime_start), _second(lk.downtime_end),
                              "是" if lk.downtime_edited else "否", minutes])
         for ev in events[inc.id]:
             hist_rows.append([inc.number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
@@ -293,7 +294,7 @@ def export_requests(
             "complaint": "是" if r.complaint else "否",
         }
         for key in ("received_at", "responded_at", "resolved_at", "closed_at", "followup_at"):
-            values[key] = _minute(getattr(r, key))
+            values[key] = _second(getattr(r, key))
         for key in ("requester_department", "requester_name", "requester_phone", "description",
                     "resolution", "followup_by", "complaint_text"):
             values[key] = getattr(r, key)
@@ -337,7 +338,7 @@ def export_requirements(
             "number": q.number, "title": q.title,
             "service": services.get(q.service_id, "") if q.service_id else "",
             "status": enum_label("requirement_status", q.status),
-            "collected_at": _minute(q.collected_at), "updated_at": _minute(q.updated_at),
+            "collected_at": _second(q.collected_at), "updated_at": _second(q.updated_at),
             "requester_department": q.requester_department, "requester_name": q.requester_name,
             "description": q.description, "note": q.note,
         }
@@ -377,7 +378,7 @@ def export_worklog(
         values = {
             "work_date": e.work_date,
             "engineer": engineers.get(e.engineer_id, "") if e.engineer_id else "",
-            "started_at": _minute(e.started_at), "duration_minutes": e.duration_minutes,
+            "started_at": _second(e.started_at), "duration_minutes": e.duration_minutes,
             "summary": e.summary, "source_kind": enum_label("worklog_source", e.source_kind),
             "source_number": numbers.get(e.source_id, "") if e.source_id else "",
         }
