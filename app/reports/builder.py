@@ -38,14 +38,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError, ValidationError
+from app.errors import CalendarCoverageError
 from app.models import (
     Contract,
     Engineer,
     Incident,
+    IncidentEvent,
     IncidentService,
     Inspection,
     InspectionResult,
@@ -56,6 +57,7 @@ from app.models import (
 )
 from app.reports import kpi as K
 from app.reports.periods import Period, last_periods, previous
+from app.services.downtime import downtime_windows
 from app.timeutil import as_utc, local_dt, to_local, utcnow
 
 TraceItem = tuple[str, str, str]  # (record kind, number or id, text)
@@ -488,14 +490,30 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
 
 def _windows(session: Session, contract: Contract, start_i: datetime, end_i: datetime
              ) -> list[tuple[uuid.UUID, uuid.UUID, str, str, datetime, datetime | None]]:
-    """(service_id, incident_id, number, title, downtime_start, downtime_end) overlapping the span."""
-    q = (select(IncidentService.service_id, Incident.id, Incident.number, Incident.title,
-                IncidentService.downtime_start, IncidentService.downtime_end)
+    """(service_id, incident_id, number, title, window_start, window_end) overlapping the span.
+
+    Windows come from ``app.services.downtime.downtime_windows`` (a reopened incident is a second
+    outage); an incident whose stored window ended before the span is still read when it was
+    restored again later (or is not restored now).  Events are loaded in one query.
+    """
+    q = (select(IncidentService, Incident.number, Incident.title)
          .join(Incident, Incident.id == IncidentService.incident_id)
          .where(Incident.contract_id == contract.id, IncidentService.downtime_start.is_not(None),
                 IncidentService.downtime_start < end_i,
-                (IncidentService.downtime_end.is_(None)) | (IncidentService.downtime_end > start_i)))
-    return [tuple(r) for r in session.execute(q)]  # type: ignore[misc]
+                or_(IncidentService.downtime_end.is_(None), IncidentService.downtime_end > start_i,
+                    Incident.restored_at.is_(None), Incident.restored_at > start_i)))
+    rows = session.execute(q).all()
+    events: dict[uuid.UUID, list[IncidentEvent]] = defaultdict(list)
+    ids = list({link.incident_id for link, _, _ in rows if not link.downtime_edited})
+    for i in range(0, len(ids), 500):
+        for ev in session.scalars(select(IncidentEvent).where(IncidentEvent.incident_id.in_(ids[i:i + 500]))):
+            events[ev.incident_id].append(ev)
+    out = []
+    for link, number, title in rows:
+        for ds, de in downtime_windows(link, events.get(link.incident_id, [])):
+            if ds < end_i and (de is None or de > start_i):
+                out.append((link.service_id, link.incident_id, number, title, ds, de))
+    return out
 
 
 def _availability(session: Session, contract: Contract, period: Period, now: datetime, start_i: datetime,
