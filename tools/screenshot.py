@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -55,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     written: list[Path] = []
 
     def save(widget, name: str) -> None:  # noqa: ANN001
-        app.processEvents()
+        # Let timers and sliced work (SLA cells are computed in short GUI-thread slices) finish
+        # for up to a second, so the picture shows what a user sees.
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
         path = out / f"{len(written):02d}-{name}.png"
         widget.grab().save(str(path))
         written.append(path)
