@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 from app.cli.common import add_db_arg, open_db, parse_date
-from app.errors import ValidationError
+from app.errors import OpsLedgerError, ValidationError
 from app.services.demo import run_demo
+from app.services.profiles import find_profile, load_profile_file
 from app.timeutil import local_today
 
 
@@ -18,13 +20,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--contract", required=True, help="contract name (a shipped profile is imported if needed)")
     p.add_argument("--days", type=int, required=True, help="number of days of history, e.g. 30 or 1095")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed = same data)")
-    p.add_argument("--end", help="last day, YYYY-MM-DD (default today)")
+    p.add_argument("--end", help="last day, YYYY-MM-DD (default: today, or the term's last day "
+                   "for a contract that has ended)")
     p.set_defaults(func=run)
+
+
+def _default_end(contract_name: str) -> date:
+    """Today, or the term's last day when the named contract's term is already over (a demo of a
+    finished contract stays inside its term, so its reports can be made)."""
+    today = local_today()
+    try:
+        term_end = date.fromisoformat(load_profile_file(find_profile(contract_name))["contract"]["term"]["end"])
+    except OpsLedgerError:
+        return today  # not a shipped profile or file: run_demo reports that
+    return min(today, term_end)
 
 
 def run(args: argparse.Namespace) -> int:
     """Generate in one transaction; print counts and elapsed seconds."""
-    end = parse_date(args.end, "--end") if args.end else local_today()
+    end = parse_date(args.end, "--end") if args.end else _default_end(args.contract)
     if args.days < 1:
         raise ValidationError("--days", f"must be at least 1, not {args.days}")
     db = open_db(args)

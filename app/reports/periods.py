@@ -256,11 +256,18 @@ def period_containing(kind: str, day: date, contract: Any, *, contract_year: boo
 def default_period(kind: str, contract: Any, today: date | None = None) -> Period:
     """The last complete period of ``kind`` before ``today`` (default local today), by the
     profile's convention: e.g. on 2026-11-21 monthly → ``2026-10``, weekly → ``2026-W46``.
+    Once the term is over, the last period that overlaps the term (a finished contract's
+    December report, its last contract year …).
 
-    Not checked against the term (callers use :func:`check_period`)."""
+    Not checked against the term otherwise (callers use :func:`check_period`)."""
     from app.timeutil import local_today
 
     today = today or local_today()
+    term_end = _term(contract)[1]
+    if term_end < today:
+        last = period_containing(kind, term_end, contract)
+        if last.end < today:
+            return last
     current = period_containing(kind, today, contract)
     if current.end < today:  # cannot happen, but keep the rule explicit
         return current
