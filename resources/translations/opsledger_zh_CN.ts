@@ -130,7 +130,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/record_forms.py" line="569" />
-        <location filename="../../app/ui/pages/record_forms.py" line="658" />
+        <location filename="../../app/ui/pages/record_forms.py" line="670" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
@@ -140,7 +140,7 @@
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="648" />
+        <location filename="../../app/ui/pages/record_forms.py" line="660" />
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
@@ -235,117 +235,137 @@
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="633" />
+        <location filename="../../app/ui/pages/record_forms.py" line="604" />
+        <source>Attachments: double-click opens a copy of the stored file</source>
+        <translation>附件：双击打开存档文件的副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="605" />
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="606" />
+        <source>Copy a file (screenshot, log, vendor report) into OpsLedger's data folder</source>
+        <translation>将文件（截图、日志、厂商报告）复制到运维台账数据目录存档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="645" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="645" />
+        <location filename="../../app/ui/pages/record_forms.py" line="657" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="645" />
+        <location filename="../../app/ui/pages/record_forms.py" line="657" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="646" />
+        <location filename="../../app/ui/pages/record_forms.py" line="658" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="647" />
+        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="649" />
+        <location filename="../../app/ui/pages/record_forms.py" line="661" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="658" />
+        <location filename="../../app/ui/pages/record_forms.py" line="670" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="666" />
+        <location filename="../../app/ui/pages/record_forms.py" line="696" />
+        <source>Attach file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="725" />
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="668" />
+        <location filename="../../app/ui/pages/record_forms.py" line="727" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="699" />
+        <location filename="../../app/ui/pages/record_forms.py" line="758" />
         <source>SLA clocks are not available.</source>
         <translation>SLA 计时不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="707" />
+        <location filename="../../app/ui/pages/record_forms.py" line="766" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <location filename="../../app/ui/pages/record_forms.py" line="768" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <location filename="../../app/ui/pages/record_forms.py" line="768" />
         <source>paused</source>
         <translation>挂起扣除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="709" />
+        <location filename="../../app/ui/pages/record_forms.py" line="768" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="710" />
+        <location filename="../../app/ui/pages/record_forms.py" line="769" />
         <source>calendar</source>
         <translation>日历来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="711" />
+        <location filename="../../app/ui/pages/record_forms.py" line="770" />
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="711" />
+        <location filename="../../app/ui/pages/record_forms.py" line="770" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="714" />
+        <location filename="../../app/ui/pages/record_forms.py" line="773" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="716" />
+        <location filename="../../app/ui/pages/record_forms.py" line="775" />
         <source>used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="717" />
+        <location filename="../../app/ui/pages/record_forms.py" line="776" />
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="748" />
+        <location filename="../../app/ui/pages/record_forms.py" line="807" />
         <source>Status changes are not available yet</source>
         <translation>暂不支持状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="769" />
+        <location filename="../../app/ui/pages/record_forms.py" line="828" />
         <source>Closing incidents is not available yet</source>
         <translation>暂不支持关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="781" />
+        <location filename="../../app/ui/pages/record_forms.py" line="840" />
         <source>Reopening incidents is not available yet</source>
         <translation>暂不支持重新打开故障</translation>
     </message>
@@ -1318,42 +1338,42 @@
 <context>
     <name>RecordTransfer</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1256" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1315" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1274" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1333" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1286" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1345" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1296" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1355" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1299" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1358" />
         <source>Imported %1 records</source>
         <translation>已导入 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1302" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1361" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1321" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1380" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1328" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1387" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1583,113 +1603,113 @@
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="929" />
+        <location filename="../../app/ui/pages/record_forms.py" line="988" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="930" />
+        <location filename="../../app/ui/pages/record_forms.py" line="989" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="931" />
+        <location filename="../../app/ui/pages/record_forms.py" line="990" />
         <source>Record the response: work on the request starts now</source>
         <translation>记录响应：现在开始处理该工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="935" />
-        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
+        <location filename="../../app/ui/pages/record_forms.py" line="994" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1069" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="938" />
+        <location filename="../../app/ui/pages/record_forms.py" line="997" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="939" />
+        <location filename="../../app/ui/pages/record_forms.py" line="998" />
         <source>Close</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="940" />
+        <location filename="../../app/ui/pages/record_forms.py" line="999" />
         <source>Close (Ctrl+Shift+C)</source>
         <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="944" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1003" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="946" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1005" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="947" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1006" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="948" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1007" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="950" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1009" />
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="951" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
         <source>Record follow-up</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="955" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1014" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="957" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1016" />
         <source>(default severity)</source>
         <translation>（默认级别）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="958" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
         <source>Convert to incident</source>
         <translation>转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="961" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1020" />
         <source>Is a fault</source>
         <translation>属于故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="994" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1053" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1007" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1066" />
         <source>Converted to incident</source>
         <translation>已转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1009" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1068" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1011" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1070" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1012" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1071" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
@@ -1697,112 +1717,112 @@
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="818" />
+        <location filename="../../app/ui/pages/record_forms.py" line="877" />
         <source>New service request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="823" />
+        <location filename="../../app/ui/pages/record_forms.py" line="882" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="823" />
+        <location filename="../../app/ui/pages/record_forms.py" line="882" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="824" />
+        <location filename="../../app/ui/pages/record_forms.py" line="883" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="824" />
+        <location filename="../../app/ui/pages/record_forms.py" line="883" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="824" />
+        <location filename="../../app/ui/pages/record_forms.py" line="883" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="825" />
+        <location filename="../../app/ui/pages/record_forms.py" line="884" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="831" />
+        <location filename="../../app/ui/pages/record_forms.py" line="890" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="832" />
+        <location filename="../../app/ui/pages/record_forms.py" line="891" />
         <source>(unassigned)</source>
         <translation>（未派单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="837" />
+        <location filename="../../app/ui/pages/record_forms.py" line="896" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="837" />
+        <location filename="../../app/ui/pages/record_forms.py" line="896" />
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="838" />
+        <location filename="../../app/ui/pages/record_forms.py" line="897" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="838" />
+        <location filename="../../app/ui/pages/record_forms.py" line="897" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="839" />
+        <location filename="../../app/ui/pages/record_forms.py" line="898" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="839" />
+        <location filename="../../app/ui/pages/record_forms.py" line="898" />
         <source>Requester phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="840" />
+        <location filename="../../app/ui/pages/record_forms.py" line="899" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="840" />
+        <location filename="../../app/ui/pages/record_forms.py" line="899" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="841" />
+        <location filename="../../app/ui/pages/record_forms.py" line="900" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="841" />
+        <location filename="../../app/ui/pages/record_forms.py" line="900" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="846" />
+        <location filename="../../app/ui/pages/record_forms.py" line="905" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="847" />
+        <location filename="../../app/ui/pages/record_forms.py" line="906" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="848" />
+        <location filename="../../app/ui/pages/record_forms.py" line="907" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
@@ -1901,47 +1921,47 @@
 <context>
     <name>RequirementForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1090" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1149" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1095" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1154" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1100" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1159" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1100" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1159" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1101" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1160" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1102" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1161" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1102" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1161" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1107" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1166" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1108" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1167" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2151,32 +2171,32 @@
 <context>
     <name>WorkLogEntryForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1197" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1256" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1199" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1258" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1200" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1259" />
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1201" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1260" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1202" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1261" />
         <source>Summary</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1205" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1264" />
         <source>Add entry</source>
         <translation>添加记录</translation>
     </message>

@@ -598,6 +598,15 @@ class IncidentDetail(FormBase):
         crow.addWidget(self.reopen_reason, 1)
         crow.addWidget(self.reopen_btn)
         lay.addLayout(crow)
+        arow = QHBoxLayout()
+        self.attachments = QListWidget(self)
+        self.attachments.setMaximumHeight(64)
+        self.attachments.setToolTip(self.tr("Attachments: double-click opens a copy of the stored file"))
+        self.attach_btn = QPushButton(self.tr("Attach file…"), self)
+        self.attach_btn.setToolTip(self.tr("Copy a file (screenshot, log, vendor report) into OpsLedger's data folder"))
+        arow.addWidget(self.attachments, 1)
+        arow.addWidget(self.attach_btn)
+        lay.addLayout(arow)
         lay.addWidget(self.error)
         self.history = QTextBrowser(self)
         lay.addWidget(self.history, 1)
@@ -612,6 +621,8 @@ class IncidentDetail(FormBase):
         self.edit_btn.clicked.connect(lambda: self.incident_id and self.editRequested.emit(self.incident_id))
         self.resolution.returnPressed.connect(self.close_incident)
         self.reopen_reason.returnPressed.connect(self.reopen)
+        self.attach_btn.clicked.connect(lambda: self.attach_file())
+        self.attachments.itemDoubleClicked.connect(self.open_attachment)
         self.show_incident(None)
 
     def reload_options(self) -> None:
@@ -627,8 +638,9 @@ class IncidentDetail(FormBase):
         self._ok()
         enabled = incident_id is not None
         for w in (self.assign_btn, self.start_btn, self.pause_btn, self.restore_btn, self.close_btn,
-                  self.reopen_btn, self.edit_btn):
+                  self.reopen_btn, self.edit_btn, self.attach_btn):
             w.setEnabled(enabled)
+        self.attachments.clear()
         if incident_id is None:
             self.summary.setText(self.tr("Select an incident, or press Ctrl+N to log a new one."))
             self.history.clear()
@@ -657,10 +669,57 @@ class IncidentDetail(FormBase):
             self.resolution.setText(inc.resolution)
             self.pause_btn.setText(self.tr("Resume") if inc.status == "pending" else self.tr("Pending"))
             closed = inc.status == "closed"
-            for w in (self.assign_btn, self.start_btn, self.pause_btn, self.restore_btn, self.close_btn):
+            for w in (self.assign_btn, self.start_btn, self.pause_btn, self.restore_btn, self.close_btn,
+                      self.attach_btn):
                 w.setEnabled(not closed)
             self.reopen_btn.setEnabled(closed)
+            self._fill_attachments(s, inc.id)
             self.history.setHtml(self._history_html(s, inc))
+
+    def _fill_attachments(self, s: Any, incident_id: uuid.UUID) -> None:
+        from app.services.attachments import attachment_path, attachments_of
+
+        for att in attachments_of(s, "incident", incident_id):
+            item = QListWidgetItem(f"{att.filename}  ({att.size_bytes / 1024:.0f} KB · {fmt_local(att.added_at)} "
+                                   f"{att.added_by})", self.attachments)
+            item.setData(Qt.ItemDataRole.UserRole, (str(attachment_path(att)), att.filename, att.sha256))
+
+    def attach_file(self, path: str | None = None) -> bool:
+        """Copy ``path`` (asked for when ``None``) into the data folder and link it to the incident.
+
+        Returns ``True`` when attached; refusals (closed incident, unreadable file) show inline."""
+        from app.services.attachments import add_attachment
+
+        if self.incident_id is None:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
+            if not path:
+                return False
+        try:
+            with self.ctx.db.session() as s:
+                add_attachment(s, "incident", self.incident_id, path, actor=self.ctx.engineer)
+        except (OpsLedgerError, OSError) as exc:
+            self._fail(exc)
+            return False
+        self.show_incident(self.incident_id)
+        self.changed.emit(self.incident_id)
+        return True
+
+    def open_attachment(self, item: QListWidgetItem) -> Path:
+        """Open a copy of the stored file under its original name (the store keeps it by hash)."""
+        import shutil
+        import tempfile
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        stored, filename, sha = item.data(Qt.ItemDataRole.UserRole)
+        target = Path(tempfile.gettempdir()) / "opsledger-open" / sha[:12] / filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stored, target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
 
     def _history_html(self, s: Any, inc: Any) -> str:
         parts = ["<h4>" + self.tr("How the SLA is computed") + "</h4>"]
