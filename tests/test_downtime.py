@@ -72,3 +72,25 @@ def test_reopened_incident_counts_both_outages_in_availability(db, pinggu) -> No
         row = next(a for a in data.availability if a.code == "website")
         assert row.downtime_minutes == pytest.approx(120.0)  # 10:00–11:00 and 14:00–15:00
         assert row.pct == pytest.approx(100 * (1 - 120 / (30 * 24 * 60)))
+
+
+def test_fault_log_export_counts_every_outage(db, pinggu, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    import openpyxl
+
+    from app.services.record_columns import SERVICES_SHEET
+    from app.services.record_export import export_incidents
+
+    with db.session() as s:
+        c = get_contract(s)
+        website = s.scalar(select(Service.id).where(Service.code == "website"))
+        iid = inc_svc.create_incident(s, c, actor="t", title="门户网站无法访问", occurred_at=L(2026, 6, 3, 10),
+                                      severity="P2", service_ids=[website]).id
+        inc_svc.transition(s, iid, "in_progress", actor="t", at=L(2026, 6, 3, 10, 5))
+        inc_svc.transition(s, iid, "restored", actor="t", at=L(2026, 6, 3, 11))
+        inc_svc.transition(s, iid, "in_progress", actor="t", at=L(2026, 6, 3, 14))  # the fix did not hold
+        inc_svc.transition(s, iid, "restored", actor="t", at=L(2026, 6, 3, 14, 30))
+        out = export_incidents(s, c, date(2026, 6, 1), date(2026, 6, 30), tmp_path / "f.xlsx")
+    ws = openpyxl.load_workbook(out)[SERVICES_SHEET]
+    assert ws.cell(row=2, column=ws.max_column).value == 90  # 60 + 30 minutes

@@ -44,6 +44,7 @@ from app.models import (
     ServiceRequest,
     WorkLogEntry,
 )
+from app.services.downtime import downtime_windows
 from app.services.record_columns import (
     ASSIGNMENT_COLUMNS,
     ASSIGNMENT_SHEET,
@@ -218,9 +219,10 @@ def export_incidents(
         main.append([values.get(c.key) for c in INCIDENT_COLUMNS])
         for lk in inc_links:
             s = svc.get(lk.service_id)
-            minutes = None
-            if lk.downtime_start and lk.downtime_end:
-                minutes = round((lk.downtime_end - lk.downtime_start).total_seconds() / 60)
+            minutes = None  # clock minutes of every outage of the service (a reopen is a second one)
+            wins = downtime_windows(lk, events[inc.id])
+            if wins and all(b is not None for _, b in wins):
+                minutes = round(sum((b - a).total_seconds() for a, b in wins if b is not None) / 60)
             svc_rows.append([inc.number, s.code if s else "", s.name if s else "",
                              _second(lk.downtime_start), _second(lk.downtime_end),
                              "是" if lk.downtime_edited else "否", minutes])
