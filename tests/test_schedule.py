@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
-import pytest
 
 from app.errors import CalendarCoverageError
 from app.services import calendar as calendar_service
 from app.services import schedule
 from app.services.inspections import finish_inspection, results, record_result, start_inspection
 from app.services.lookup import engineers_by_name, get_contract, get_template
-from app.timeutil import LOCAL_TZ, local_dt
+from app.timeutil import local_dt
 
 
 def _slots(db, start, end, code=None):

@@ -441,7 +441,7 @@ class ReportsPage(QWidget):
             return
         self._preview_serial += 1
         serial = self._preview_serial
-        kind, cid, db = self.current_kind(), self.ctx.contract_id, self.ctx.db
+        cid, db = self.ctx.contract_id, self.ctx.db
         narrative = dict(zip(("summary", "problems", "plan"), self._narrative_now()))
         want_pdf = HAVE_QTPDF
         self.preview_status.setText(self.tr("Building the preview…"))
