@@ -22,4 +22,16 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
   fi
 fi
+# PEP 668: an OS-managed Python (Debian 12's /usr/bin/python3 …) refuses pip outside a venv.
+if python3 -c 'import pathlib, sys, sysconfig
+managed = pathlib.Path(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED").exists()
+sys.exit(0 if managed and sys.prefix == sys.base_prefix else 1)'; then
+  echo "bootstrap: $(command -v python3) is managed by the OS (PEP 668); create and activate a" >&2
+  echo "virtual environment first:  python3 -m venv .venv && . .venv/bin/activate  (Debian: apt-get" >&2
+  echo "install python3-venv), then run this script again.  Offline workstations: use the bundle" >&2
+  echo "built by 'pyinstaller build.spec' (README)." >&2
+  exit 3
+fi
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
+  echo "bootstrap: OpsLedger needs Python 3.10 or newer, not $(python3 -V 2>&1)" >&2; exit 3; }
 python3 -m pip install -q --disable-pip-version-check -e ".$extra"
