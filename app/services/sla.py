@@ -137,6 +137,11 @@ class IncidentClocks:
 # -- history ----------------------------------------------------------------------------------
 
 
+def _fmt_min(minutes: float) -> str:
+    """Minutes for an explanation line, to 0.1 min (``60``, ``62.5``, ``0``)."""
+    return f"{round(minutes, 1):g}"
+
+
 def _get(obj: Any, name: str, default: Any = None) -> Any:
     if isinstance(obj, dict):
         return obj.get(name, default)
@@ -250,12 +255,12 @@ def _clock(
     for s, e, source in counted:
         end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
         lines.append(ExplainLine("period", s, e, _minutes(s, e),
-                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_minutes(s, e):g} min ({source})"))
+                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_fmt_min(_minutes(s, e))} min ({source})"))
     for a, b, label in windows:
         taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
                     if min(p.end, b) > max(p.start, a))
         lines.append(ExplainLine("pause", a, b, taken,
-                                 f"{label} {fmt_local(a)}–{fmt_local(b)}: {taken:g} service min taken out"))
+                                 f"{label} {fmt_local(a)}–{fmt_local(b)}: {_fmt_min(taken)} service min taken out"))
     elapsed = sum(_minutes(s, e) for s, e, _ in counted)
 
     paused = False
@@ -282,12 +287,12 @@ def _clock(
         elif running:
             deadline = cal.add_service_minutes(max(now, start), target - elapsed)
     if target is None:
-        lines.append(ExplainLine("note", None, None, elapsed, f"elapsed {elapsed:g} service min; no target"))
+        lines.append(ExplainLine("note", None, None, elapsed, f"elapsed {_fmt_min(elapsed)} service min; no target"))
     else:
         verdict = "BREACHED" if breached else "within target"
         lines.append(ExplainLine(
             "note", None, deadline, elapsed,
-            f"elapsed {elapsed:g} of {target:g} service min — {verdict}"
+            f"elapsed {_fmt_min(elapsed)} of {target:g} service min — {verdict}"
             + (f"; target reached at {fmt_local(deadline)}" if deadline is not None else "")
             + ("; paused now" if paused else ""),
         ))
