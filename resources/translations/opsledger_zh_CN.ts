@@ -3,57 +3,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="186" />
+        <location filename="../../app/ui/pages/record_forms.py" line="178" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="187" />
+        <location filename="../../app/ui/pages/record_forms.py" line="179" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="192" />
+        <location filename="../../app/ui/pages/record_forms.py" line="184" />
         <source>All services</source>
         <translation>全部业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="195" />
+        <location filename="../../app/ui/pages/record_forms.py" line="187" />
         <source>All engineers</source>
         <translation>全部工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="199" />
+        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="200" />
+        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="200" />
+        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="201" />
+        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="201" />
+        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="206" />
+        <location filename="../../app/ui/pages/record_forms.py" line="198" />
         <source>Search number, title, description, person…</source>
         <translation>搜索编号、标题、描述、人员…</translation>
     </message>
@@ -119,383 +119,358 @@
 <context>
     <name>IncidentDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="567" />
+        <location filename="../../app/ui/pages/record_forms.py" line="556" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="568" />
+        <location filename="../../app/ui/pages/record_forms.py" line="557" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="569" />
-        <location filename="../../app/ui/pages/record_forms.py" line="670" />
+        <location filename="../../app/ui/pages/record_forms.py" line="558" />
+        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="570" />
+        <location filename="../../app/ui/pages/record_forms.py" line="559" />
         <source>Pause / resume the SLA clock (Ctrl+P)</source>
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="660" />
+        <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="572" />
+        <location filename="../../app/ui/pages/record_forms.py" line="561" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="571" />
+        <location filename="../../app/ui/pages/record_forms.py" line="560" />
         <source>Mark restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="573" />
+        <location filename="../../app/ui/pages/record_forms.py" line="562" />
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="578" />
+        <location filename="../../app/ui/pages/record_forms.py" line="567" />
         <source>Note for the status change</source>
         <translation>状态变更备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="581" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="581" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="581" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="582" />
+        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>Power / environment</source>
         <translation>电力 / 机房环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="582" />
+        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>User operation</source>
         <translation>用户操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="583" />
+        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="583" />
+        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="587" />
+        <location filename="../../app/ui/pages/record_forms.py" line="576" />
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="588" />
+        <location filename="../../app/ui/pages/record_forms.py" line="577" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="589" />
+        <location filename="../../app/ui/pages/record_forms.py" line="578" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="592" />
+        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Close incident</source>
         <translation>关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="593" />
+        <location filename="../../app/ui/pages/record_forms.py" line="582" />
         <source>Close with cause and resolution (Ctrl+Shift+C)</source>
         <translation>填写原因和解决方式后关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="595" />
+        <location filename="../../app/ui/pages/record_forms.py" line="584" />
         <source>Reason to reopen</source>
         <translation>重新打开原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="596" />
+        <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="604" />
+        <location filename="../../app/ui/pages/record_forms.py" line="593" />
         <source>Attachments: double-click opens a copy of the stored file</source>
         <translation>附件：双击打开存档文件的副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="605" />
+        <location filename="../../app/ui/pages/record_forms.py" line="594" />
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="606" />
+        <location filename="../../app/ui/pages/record_forms.py" line="595" />
         <source>Copy a file (screenshot, log, vendor report) into OpsLedger's data folder</source>
         <translation>将文件（截图、日志、厂商报告）复制到运维台账数据目录存档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="645" />
+        <location filename="../../app/ui/pages/record_forms.py" line="634" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="657" />
+        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="657" />
+        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="658" />
+        <location filename="../../app/ui/pages/record_forms.py" line="647" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="659" />
+        <location filename="../../app/ui/pages/record_forms.py" line="648" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="661" />
+        <location filename="../../app/ui/pages/record_forms.py" line="650" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="670" />
+        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="696" />
+        <location filename="../../app/ui/pages/record_forms.py" line="685" />
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="725" />
+        <location filename="../../app/ui/pages/record_forms.py" line="714" />
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="727" />
+        <location filename="../../app/ui/pages/record_forms.py" line="716" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="758" />
-        <source>SLA clocks are not available.</source>
-        <translation>SLA 计时不可用。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="766" />
+        <location filename="../../app/ui/pages/record_forms.py" line="742" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="768" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="768" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>paused</source>
         <translation>挂起扣除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="768" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="769" />
+        <location filename="../../app/ui/pages/record_forms.py" line="745" />
         <source>calendar</source>
         <translation>日历来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="770" />
+        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="770" />
+        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="773" />
+        <location filename="../../app/ui/pages/record_forms.py" line="749" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="775" />
+        <location filename="../../app/ui/pages/record_forms.py" line="751" />
         <source>used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="776" />
+        <location filename="../../app/ui/pages/record_forms.py" line="752" />
         <source>deadline</source>
         <translation>截止</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="807" />
-        <source>Status changes are not available yet</source>
-        <translation>暂不支持状态变更</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="828" />
-        <source>Closing incidents is not available yet</source>
-        <translation>暂不支持关闭故障</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="840" />
-        <source>Reopening incidents is not available yet</source>
-        <translation>暂不支持重新打开故障</translation>
     </message>
 </context>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="408" />
+        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="408" />
+        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="409" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="409" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="409" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="410" />
+        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Inspection</source>
         <translation>巡检发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="410" />
+        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Service request</source>
         <translation>工单转入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="423" />
+        <location filename="../../app/ui/pages/record_forms.py" line="415" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="424" />
+        <location filename="../../app/ui/pages/record_forms.py" line="416" />
         <source>Severity</source>
         <translation>故障级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="425" />
+        <location filename="../../app/ui/pages/record_forms.py" line="417" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="426" />
+        <location filename="../../app/ui/pages/record_forms.py" line="418" />
         <source>Reporter department</source>
         <translation>报修部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="427" />
+        <location filename="../../app/ui/pages/record_forms.py" line="419" />
         <source>Reporter name</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="428" />
+        <location filename="../../app/ui/pages/record_forms.py" line="420" />
         <source>Reporter phone</source>
         <translation>报修电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="429" />
+        <location filename="../../app/ui/pages/record_forms.py" line="421" />
         <source>Affected services</source>
         <translation>影响业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="430" />
+        <location filename="../../app/ui/pages/record_forms.py" line="422" />
         <source>Affected assets</source>
         <translation>影响设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="431" />
+        <location filename="../../app/ui/pages/record_forms.py" line="423" />
         <source>Occurred at</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="432" />
+        <location filename="../../app/ui/pages/record_forms.py" line="424" />
         <source>Reported at</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="433" />
+        <location filename="../../app/ui/pages/record_forms.py" line="425" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="437" />
+        <location filename="../../app/ui/pages/record_forms.py" line="429" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="438" />
+        <location filename="../../app/ui/pages/record_forms.py" line="430" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="440" />
+        <location filename="../../app/ui/pages/record_forms.py" line="432" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="441" />
+        <location filename="../../app/ui/pages/record_forms.py" line="433" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="475" />
+        <location filename="../../app/ui/pages/record_forms.py" line="467" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="495" />
+        <location filename="../../app/ui/pages/record_forms.py" line="487" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="531" />
-        <source>Editing incidents is not available yet</source>
-        <translation>暂不支持编辑故障</translation>
     </message>
 </context>
 <context>
@@ -602,12 +577,12 @@
 <context>
     <name>InlineError</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="133" />
+        <location filename="../../app/ui/pages/record_forms.py" line="125" />
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="136" />
+        <location filename="../../app/ui/pages/record_forms.py" line="128" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
@@ -1014,111 +989,111 @@
 <context>
     <name>RecordColumns</name>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="293" />
-        <location filename="../../app/ui/models/record_models.py" line="476" />
-        <location filename="../../app/ui/models/record_models.py" line="503" />
+        <location filename="../../app/ui/models/record_models.py" line="294" />
+        <location filename="../../app/ui/models/record_models.py" line="468" />
+        <location filename="../../app/ui/models/record_models.py" line="495" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="294" />
+        <location filename="../../app/ui/models/record_models.py" line="295" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="296" />
-        <location filename="../../app/ui/models/record_models.py" line="477" />
-        <location filename="../../app/ui/models/record_models.py" line="504" />
+        <location filename="../../app/ui/models/record_models.py" line="297" />
+        <location filename="../../app/ui/models/record_models.py" line="469" />
+        <location filename="../../app/ui/models/record_models.py" line="496" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="300" />
-        <location filename="../../app/ui/models/record_models.py" line="481" />
-        <location filename="../../app/ui/models/record_models.py" line="506" />
+        <location filename="../../app/ui/models/record_models.py" line="301" />
+        <location filename="../../app/ui/models/record_models.py" line="473" />
+        <location filename="../../app/ui/models/record_models.py" line="498" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="301" />
+        <location filename="../../app/ui/models/record_models.py" line="302" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="303" />
-        <location filename="../../app/ui/models/record_models.py" line="486" />
+        <location filename="../../app/ui/models/record_models.py" line="304" />
+        <location filename="../../app/ui/models/record_models.py" line="478" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="305" />
+        <location filename="../../app/ui/models/record_models.py" line="306" />
         <source>Reporter</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="298" />
+        <location filename="../../app/ui/models/record_models.py" line="299" />
         <source>Response SLA</source>
         <translation>响应时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="299" />
+        <location filename="../../app/ui/models/record_models.py" line="300" />
         <source>Restore SLA</source>
         <translation>恢复时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="479" />
+        <location filename="../../app/ui/models/record_models.py" line="471" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="482" />
+        <location filename="../../app/ui/models/record_models.py" line="474" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="484" />
-        <location filename="../../app/ui/models/record_models.py" line="507" />
+        <location filename="../../app/ui/models/record_models.py" line="476" />
+        <location filename="../../app/ui/models/record_models.py" line="499" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="488" />
-        <location filename="../../app/ui/models/record_models.py" line="509" />
+        <location filename="../../app/ui/models/record_models.py" line="480" />
+        <location filename="../../app/ui/models/record_models.py" line="501" />
         <source>Requester</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="490" />
+        <location filename="../../app/ui/models/record_models.py" line="482" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="511" />
+        <location filename="../../app/ui/models/record_models.py" line="503" />
         <source>Collected</source>
         <translation>收集时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="523" />
+        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="523" />
+        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="524" />
+        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="524" />
+        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="525" />
+        <location filename="../../app/ui/models/record_models.py" line="517" />
         <source>Summary</source>
         <translation>内容</translation>
     </message>
@@ -1126,203 +1101,203 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="56" />
+        <location filename="../../app/ui/models/record_models.py" line="57" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="57" />
+        <location filename="../../app/ui/models/record_models.py" line="58" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="58" />
+        <location filename="../../app/ui/models/record_models.py" line="59" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="59" />
+        <location filename="../../app/ui/models/record_models.py" line="60" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="60" />
+        <location filename="../../app/ui/models/record_models.py" line="61" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="61" />
+        <location filename="../../app/ui/models/record_models.py" line="62" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="62" />
+        <location filename="../../app/ui/models/record_models.py" line="63" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="63" />
+        <location filename="../../app/ui/models/record_models.py" line="64" />
         <source>Collected</source>
         <translation>已收集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="64" />
+        <location filename="../../app/ui/models/record_models.py" line="65" />
         <source>Analysed</source>
         <translation>已分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="65" />
+        <location filename="../../app/ui/models/record_models.py" line="66" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="66" />
+        <location filename="../../app/ui/models/record_models.py" line="67" />
         <source>Accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="67" />
+        <location filename="../../app/ui/models/record_models.py" line="68" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="68" />
+        <location filename="../../app/ui/models/record_models.py" line="69" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="69" />
+        <location filename="../../app/ui/models/record_models.py" line="70" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="70" />
+        <location filename="../../app/ui/models/record_models.py" line="71" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="71" />
+        <location filename="../../app/ui/models/record_models.py" line="72" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="72" />
+        <location filename="../../app/ui/models/record_models.py" line="73" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="73" />
+        <location filename="../../app/ui/models/record_models.py" line="74" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="74" />
+        <location filename="../../app/ui/models/record_models.py" line="75" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="75" />
-        <location filename="../../app/ui/models/record_models.py" line="80" />
+        <location filename="../../app/ui/models/record_models.py" line="76" />
+        <location filename="../../app/ui/models/record_models.py" line="81" />
         <source>Service request</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="76" />
+        <location filename="../../app/ui/models/record_models.py" line="77" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="77" />
+        <location filename="../../app/ui/models/record_models.py" line="78" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="78" />
+        <location filename="../../app/ui/models/record_models.py" line="79" />
         <source>Manual</source>
         <translation>手工记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="79" />
+        <location filename="../../app/ui/models/record_models.py" line="80" />
         <source>Incident</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="81" />
+        <location filename="../../app/ui/models/record_models.py" line="82" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="82" />
+        <location filename="../../app/ui/models/record_models.py" line="83" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="83" />
+        <location filename="../../app/ui/models/record_models.py" line="84" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="84" />
+        <location filename="../../app/ui/models/record_models.py" line="85" />
         <source>Incident logged</source>
         <translation>故障登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="85" />
+        <location filename="../../app/ui/models/record_models.py" line="86" />
         <source>Incident status</source>
         <translation>故障状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="86" />
+        <location filename="../../app/ui/models/record_models.py" line="87" />
         <source>Incident edited</source>
         <translation>故障修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="87" />
+        <location filename="../../app/ui/models/record_models.py" line="88" />
         <source>Incident reopened</source>
         <translation>故障重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="88" />
+        <location filename="../../app/ui/models/record_models.py" line="89" />
         <source>Request resolved</source>
         <translation>工单解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="127" />
+        <location filename="../../app/ui/models/record_models.py" line="128" />
         <source>No target (%1 used)</source>
         <translation>无目标（已用 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="130" />
+        <location filename="../../app/ui/models/record_models.py" line="131" />
         <source>Target %1, used %2 (service time)</source>
         <translation>目标 %1，已用 %2（服务时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="134" />
+        <location filename="../../app/ui/models/record_models.py" line="135" />
         <source>Overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="138" />
+        <location filename="../../app/ui/models/record_models.py" line="139" />
         <source>Paused, %1 left</source>
         <translation>已挂起，剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="141" />
+        <location filename="../../app/ui/models/record_models.py" line="142" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="142" />
+        <location filename="../../app/ui/models/record_models.py" line="143" />
         <source>Met (%1)</source>
         <translation>达标（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="434" />
+        <location filename="../../app/ui/models/record_models.py" line="426" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="436" />
+        <location filename="../../app/ui/models/record_models.py" line="428" />
         <source>Error</source>
         <translation>计算出错</translation>
     </message>
@@ -1338,42 +1313,42 @@
 <context>
     <name>RecordTransfer</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1315" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1257" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1333" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1271" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1345" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1282" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1355" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1292" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1358" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1295" />
         <source>Imported %1 records</source>
         <translation>已导入 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1361" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1298" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1380" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1317" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1387" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1324" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1603,113 +1578,113 @@
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="988" />
+        <location filename="../../app/ui/pages/record_forms.py" line="957" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="989" />
+        <location filename="../../app/ui/pages/record_forms.py" line="958" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="990" />
+        <location filename="../../app/ui/pages/record_forms.py" line="959" />
         <source>Record the response: work on the request starts now</source>
         <translation>记录响应：现在开始处理该工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="994" />
-        <location filename="../../app/ui/pages/record_forms.py" line="1069" />
+        <location filename="../../app/ui/pages/record_forms.py" line="963" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1038" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="997" />
+        <location filename="../../app/ui/pages/record_forms.py" line="966" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="998" />
+        <location filename="../../app/ui/pages/record_forms.py" line="967" />
         <source>Close</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="999" />
+        <location filename="../../app/ui/pages/record_forms.py" line="968" />
         <source>Close (Ctrl+Shift+C)</source>
         <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1003" />
+        <location filename="../../app/ui/pages/record_forms.py" line="972" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1005" />
+        <location filename="../../app/ui/pages/record_forms.py" line="974" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1006" />
+        <location filename="../../app/ui/pages/record_forms.py" line="975" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1007" />
+        <location filename="../../app/ui/pages/record_forms.py" line="976" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1009" />
+        <location filename="../../app/ui/pages/record_forms.py" line="978" />
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1010" />
+        <location filename="../../app/ui/pages/record_forms.py" line="979" />
         <source>Record follow-up</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1014" />
+        <location filename="../../app/ui/pages/record_forms.py" line="983" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1016" />
+        <location filename="../../app/ui/pages/record_forms.py" line="985" />
         <source>(default severity)</source>
         <translation>（默认级别）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1017" />
+        <location filename="../../app/ui/pages/record_forms.py" line="986" />
         <source>Convert to incident</source>
         <translation>转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1020" />
+        <location filename="../../app/ui/pages/record_forms.py" line="989" />
         <source>Is a fault</source>
         <translation>属于故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1053" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1022" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1066" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1035" />
         <source>Converted to incident</source>
         <translation>已转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1068" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1037" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1070" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1039" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1071" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1040" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
@@ -1717,112 +1692,112 @@
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="877" />
+        <location filename="../../app/ui/pages/record_forms.py" line="847" />
         <source>New service request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="882" />
+        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="882" />
+        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="883" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="883" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="883" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="884" />
+        <location filename="../../app/ui/pages/record_forms.py" line="854" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="890" />
+        <location filename="../../app/ui/pages/record_forms.py" line="860" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="891" />
+        <location filename="../../app/ui/pages/record_forms.py" line="861" />
         <source>(unassigned)</source>
         <translation>（未派单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="896" />
+        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="896" />
+        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="897" />
+        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="897" />
+        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="898" />
+        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="898" />
+        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="899" />
+        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="899" />
+        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="900" />
+        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="900" />
+        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="905" />
+        <location filename="../../app/ui/pages/record_forms.py" line="875" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="906" />
+        <location filename="../../app/ui/pages/record_forms.py" line="876" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="907" />
+        <location filename="../../app/ui/pages/record_forms.py" line="877" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
@@ -1921,47 +1896,47 @@
 <context>
     <name>RequirementForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1149" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1117" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1154" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1122" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1159" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1159" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1160" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1128" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1161" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1161" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1166" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1167" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1135" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1969,22 +1944,22 @@
 <context>
     <name>RequirementsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="117" />
+        <location filename="../../app/ui/pages/requirements.py" line="116" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="118" />
+        <location filename="../../app/ui/pages/requirements.py" line="117" />
         <source>Record a new requirement (Ctrl+N)</source>
         <translation>登记新需求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="119" />
+        <location filename="../../app/ui/pages/requirements.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="120" />
+        <location filename="../../app/ui/pages/requirements.py" line="119" />
         <source>Export the requirements of the chosen period to Excel</source>
         <translation>将所选期间的需求导出为 Excel</translation>
     </message>
@@ -2057,62 +2032,57 @@
         <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="136" />
-        <source>Calendar administration is not available in this build.</source>
-        <translation>此版本不提供日历管理。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="144" />
+        <location filename="../../app/ui/pages/settings.py" line="139" />
         <source>No year entered: the built-in holiday table is used.</source>
         <translation>尚未录入年份：使用内置节假日表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151" />
+        <location filename="../../app/ui/pages/settings.py" line="146" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="155" />
+        <location filename="../../app/ui/pages/settings.py" line="150" />
         <source>Engineer saved.</source>
         <translation>工程师已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="160" />
+        <location filename="../../app/ui/pages/settings.py" line="155" />
         <source>Language saved; it takes effect when OpsLedger is restarted.</source>
         <translation>界面语言已保存，重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="177" />
+        <location filename="../../app/ui/pages/settings.py" line="172" />
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="178" />
+        <location filename="../../app/ui/pages/settings.py" line="173" />
         <source>Contract profiles (*.yaml *.yml *.json)</source>
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="197" />
+        <location filename="../../app/ui/pages/settings.py" line="192" />
         <source>Contract profile imported: %1</source>
         <translation>已导入合同配置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204" />
+        <location filename="../../app/ui/pages/settings.py" line="199" />
         <source>Import calendar year</source>
         <translation>导入日历年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205" />
+        <location filename="../../app/ui/pages/settings.py" line="200" />
         <source>Calendar files (*.yaml *.yml *.json)</source>
         <translation>日历文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="236" />
+        <location filename="../../app/ui/pages/settings.py" line="231" />
         <source>Calendar year %1 entered.</source>
         <translation>已录入 %1 年日历。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243" />
+        <location filename="../../app/ui/pages/settings.py" line="238" />
         <source>Import refused: %1</source>
         <translation>导入被拒绝：%1</translation>
     </message>
@@ -2120,42 +2090,37 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="68" />
+        <location filename="../../app/ui/pages/today.py" line="67" />
         <source>Start / resume (Enter)</source>
         <translation>开始 / 继续 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="69" />
+        <location filename="../../app/ui/pages/today.py" line="68" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="72" />
+        <location filename="../../app/ui/pages/today.py" line="71" />
         <source>Start unscheduled inspection</source>
         <translation>开始临时巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="73" />
+        <location filename="../../app/ui/pages/today.py" line="72" />
         <source>Enter or double-click starts or resumes the selected inspection.</source>
         <translation>回车或双击开始（或继续）所选巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="118" />
+        <location filename="../../app/ui/pages/today.py" line="117" />
         <source>Today %1</source>
         <translation>今日 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="121" />
+        <location filename="../../app/ui/pages/today.py" line="120" />
         <source>No contract loaded.</source>
         <translation>未加载合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="127" />
-        <source>The inspection schedule is not available in this build.</source>
-        <translation>此版本不提供巡检计划。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/today.py" line="153" />
+        <location filename="../../app/ui/pages/today.py" line="148" />
         <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
         <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
     </message>
@@ -2171,32 +2136,32 @@
 <context>
     <name>WorkLogEntryForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1256" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1199" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1258" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1201" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1259" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1202" />
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1260" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1203" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1261" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1204" />
         <source>Summary</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1264" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1207" />
         <source>Add entry</source>
         <translation>添加记录</translation>
     </message>
@@ -2204,32 +2169,32 @@
 <context>
     <name>WorkLogPage</name>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="51" />
+        <location filename="../../app/ui/pages/worklog.py" line="50" />
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="58" />
+        <location filename="../../app/ui/pages/worklog.py" line="57" />
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="59" />
+        <location filename="../../app/ui/pages/worklog.py" line="58" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="60" />
+        <location filename="../../app/ui/pages/worklog.py" line="59" />
         <source>Export month…</source>
         <translation>导出本月…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="61" />
+        <location filename="../../app/ui/pages/worklog.py" line="60" />
         <source>Export the work log of the picked day's month to Excel</source>
         <translation>将所选日期所在月份的工作日志导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="126" />
+        <location filename="../../app/ui/pages/worklog.py" line="125" />
         <source>%1 lines, %2 in total</source>
         <translation>共 %1 条，合计 %2</translation>
     </message>

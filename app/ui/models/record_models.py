@@ -38,6 +38,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.db import Database
 from app.services import listing
+from app.services.sla import compute_incident_clocks
 from app.timeutil import fmt_local, utcnow
 
 BATCH = 200
@@ -310,12 +311,6 @@ def incident_columns() -> list[ColumnSpec]:
 SlaFn = Callable[[Any, Any, datetime], Any]
 
 
-def _default_sla_fn() -> SlaFn | None:
-    try:
-        from app.services.sla import compute_incident_clocks
-    except ImportError:
-        return None
-    return compute_incident_clocks
 
 
 class IncidentTableModel(RecordTableModel):
@@ -332,7 +327,7 @@ class IncidentTableModel(RecordTableModel):
     def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
                  now_fn: Callable[[], datetime] = utcnow) -> None:
-        self._sla_fn = sla_fn if sla_fn is not None else _default_sla_fn()
+        self._sla_fn = sla_fn or compute_incident_clocks
         self._now_fn = now_fn
         self._clocks: dict[RowId, Any] = {}
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
@@ -356,7 +351,7 @@ class IncidentTableModel(RecordTableModel):
         if inc is None:
             return False
         try:
-            self._clocks[incident_id] = self._sla_fn(session, inc, now)  # type: ignore[misc]
+            self._clocks[incident_id] = self._sla_fn(session, inc, now)
         except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
             self._clocks[incident_id] = exc
         return True
@@ -366,7 +361,7 @@ class IncidentTableModel(RecordTableModel):
         ids = [self._rows[r].id for r in rows] if rows is not None else list(self._pending)
         for i in ids:
             self._pending.pop(i, None)
-        if self._sla_fn is None or not ids:
+        if not ids:
             return
         now = self._now_fn()
         with self.db.session() as s:
@@ -389,8 +384,7 @@ class IncidentTableModel(RecordTableModel):
         """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then
         yield to the event loop and continue on the next turn."""
         self._scheduled = False
-        if not self._pending or self._sla_fn is None:
-            self._pending.clear()
+        if not self._pending:
             return
         deadline = time.perf_counter() + self.SLICE_SECONDS
         now = self._now_fn()
@@ -421,8 +415,6 @@ class IncidentTableModel(RecordTableModel):
     def _clock_cell(self, row: Any, col: int, role: int) -> Any:
         clocks = self._clocks.get(row.id)
         if clocks is None:
-            if self._sla_fn is None:
-                return "—" if role == Qt.ItemDataRole.DisplayRole else None
             if row.id not in self._pending:
                 self._pending[row.id] = None
                 self._schedule()

@@ -12,7 +12,6 @@ message instead of breaking the page.
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -46,20 +45,13 @@ from PySide6.QtWidgets import (
 
 from app.errors import ImportRejected, OpsLedgerError, ValidationError
 from app.models import Asset, Contract, Engineer, Service
+from app.services import record_export, record_import, requirements, service_requests, worklog
 from app.timeutil import LOCAL_TZ, UTC, fmt_local, local_dt, local_today
 from app.ui.context import AppContext
 from app.ui.tasks import run_task
 
 ERROR_STYLE = "color: #c62828;"
 FIELD_ERROR_STYLE = "border: 1px solid #c62828;"
-
-
-def service_module(name: str) -> Any:
-    """``app.services.<name>`` or raise ``OpsLedgerError`` saying it is not available."""
-    try:
-        return importlib.import_module(f"app.services.{name}")
-    except ImportError as exc:
-        raise OpsLedgerError(f"app.services.{name} is not available: {exc}") from exc
 
 
 def contract_options(ctx: AppContext) -> dict[str, Any]:
@@ -527,12 +519,9 @@ class IncidentForm(FormBase):
                                                     asset_ids=self.assets.checked(), **fields)
                     new_id = inc.id
                 else:
-                    if not hasattr(incidents, "update_incident"):
-                        raise OpsLedgerError(self.tr("Editing incidents is not available yet"))
                     incidents.update_incident(s, self.editing, actor=self.ctx.engineer, **fields)
-                    if hasattr(incidents, "set_affected"):
-                        incidents.set_affected(s, self.editing, service_ids=self.services.checked(),
-                                               asset_ids=self.assets.checked(), actor=self.ctx.engineer)
+                    incidents.set_affected(s, self.editing, service_ids=self.services.checked(),
+                                           asset_ids=self.assets.checked(), actor=self.ctx.engineer)
                     new_id = self.editing
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
@@ -725,13 +714,9 @@ class IncidentDetail(FormBase):
         parts = ["<h4>" + self.tr("How the SLA is computed") + "</h4>"]
         parts.append(self._sla_html(s, inc))
         parts.append("<h4>" + self.tr("History") + "</h4><ul>")
-        try:
-            from app.services import incidents
+        from app.services import incidents
 
-            evs = incidents.events(s, inc.id) if hasattr(incidents, "events") else self._raw_events(s, inc.id)
-        except OpsLedgerError:
-            evs = self._raw_events(s, inc.id)
-        for ev in evs:
+        for ev in incidents.events(s, inc.id):
             what = ev.kind
             if ev.kind in ("status", "created", "reopen") and ev.to_status:
                 what = (f"{_status(self, ev.from_status)} → " if ev.from_status else "") + _status(self, ev.to_status)
@@ -743,19 +728,10 @@ class IncidentDetail(FormBase):
         parts.append("</ul>")
         return "".join(parts)
 
-    @staticmethod
-    def _raw_events(s: Any, incident_id: uuid.UUID) -> list[Any]:
-        from app.models import IncidentEvent
-
-        return list(s.query(IncidentEvent).filter_by(incident_id=incident_id).order_by(IncidentEvent.at))
-
     def _sla_html(self, s: Any, inc: Any) -> str:
-        fn = self._sla_fn
-        if fn is None:
-            try:
-                fn = service_module("sla").compute_incident_clocks
-            except (OpsLedgerError, AttributeError):
-                return "<p>" + self.tr("SLA clocks are not available.") + "</p>"
+        from app.services.sla import compute_incident_clocks
+
+        fn = self._sla_fn or compute_incident_clocks
         from app.errors import CalendarCoverageError
         from app.ui.models.record_models import describe_clock, fmt_minutes
         from app.timeutil import utcnow
@@ -803,8 +779,6 @@ class IncidentDetail(FormBase):
         from app.services import incidents
 
         def op(s: Any) -> None:
-            if not hasattr(incidents, "transition"):
-                raise OpsLedgerError(self.tr("Status changes are not available yet"))
             incidents.transition(s, self.incident_id, to_status, actor=self.ctx.engineer,
                                  note=self.note.text(), assignee_id=assignee_id)
         return self._write(op)
@@ -824,8 +798,6 @@ class IncidentDetail(FormBase):
         from app.services import incidents
 
         def op(s: Any) -> None:
-            if not hasattr(incidents, "close_incident"):
-                raise OpsLedgerError(self.tr("Closing incidents is not available yet"))
             incidents.close_incident(s, self.incident_id, actor=self.ctx.engineer,
                                      cause_category=self.cause_category.currentData(),
                                      cause=self.cause.text(), resolution=self.resolution.text())
@@ -836,8 +808,6 @@ class IncidentDetail(FormBase):
         from app.services import incidents
 
         def op(s: Any) -> None:
-            if not hasattr(incidents, "reopen_incident"):
-                raise OpsLedgerError(self.tr("Reopening incidents is not available yet"))
             incidents.reopen_incident(s, self.incident_id, actor=self.ctx.engineer,
                                       reason=self.reopen_reason.text())
         ok = self._write(op)
@@ -944,10 +914,9 @@ class RequestForm(FormBase):
     def submit(self) -> None:
         """Create the request in one transaction."""
         try:
-            sr = service_module("service_requests")
             with self.ctx.db.session() as s:
                 contract = s.get(Contract, self.ctx.contract_id)
-                req = sr.create_request(
+                req = service_requests.create_request(
                     s, contract, actor=self.ctx.engineer, title=self.title.text(),
                     channel=self.channel.currentData(), category=self.category.currentData(),
                     received_at=qdt_to_utc(self.received.dateTime()), description=self.description.toPlainText(),
@@ -1083,9 +1052,8 @@ class RequestDetail(FormBase):
         if self.request_id is None:
             return False
         try:
-            sr = service_module("service_requests")
             with self.ctx.db.session() as s:
-                fn(sr, s)
+                fn(service_requests, s)
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False
@@ -1192,10 +1160,9 @@ class RequirementForm(FormBase):
     def submit(self) -> None:
         """Create the requirement in one transaction."""
         try:
-            mod = _requirement_module()
             with self.ctx.db.session() as s:
                 contract = s.get(Contract, self.ctx.contract_id)
-                rq = mod.create_requirement(
+                rq = requirements.create_requirement(
                     s, contract, actor=self.ctx.engineer, title=self.title.text(),
                     service_id=self.service.currentData(), requester_department=self.department.text(),
                     requester_name=self.requester.text(), description=self.description.toPlainText())
@@ -1205,30 +1172,6 @@ class RequirementForm(FormBase):
             return
         self._ok()
         self.saved.emit(new_id)
-
-
-def _requirement_module() -> Any:
-    """The module holding ``create_requirement`` (``requirements`` or ``service_requests``)."""
-    for name in ("requirements", "service_requests"):
-        try:
-            mod = importlib.import_module(f"app.services.{name}")
-        except ImportError:
-            continue
-        if hasattr(mod, "create_requirement"):
-            return mod
-    raise OpsLedgerError("requirements service is not available")
-
-
-def _worklog_module() -> Any:
-    """The module holding ``add_entry``/``day_entries`` (``worklog`` or ``work_log``)."""
-    for name in ("worklog", "work_log", "service_requests"):
-        try:
-            mod = importlib.import_module(f"app.services.{name}")
-        except ImportError:
-            continue
-        if hasattr(mod, "day_entries") or hasattr(mod, "add_entry"):
-            return mod
-    raise OpsLedgerError("work log service is not available")
 
 
 class WorkLogEntryForm(FormBase):
@@ -1280,10 +1223,9 @@ class WorkLogEntryForm(FormBase):
         t = self.started.time()
         started = local_dt(self.day, datetime.min.time().replace(hour=t.hour(), minute=t.minute()))
         try:
-            mod = _worklog_module()
             with self.ctx.db.session() as s:
                 contract = s.get(Contract, self.ctx.contract_id)
-                mod.add_entry(s, contract, actor=self.ctx.engineer, engineer_id=self.engineer.currentData(),
+                worklog.add_entry(s, contract, actor=self.ctx.engineer, engineer_id=self.engineer.currentData(),
                               work_date=self.day, started_at=started, duration_minutes=self.duration.value(),
                               summary=self.summary.text())
         except (OpsLedgerError, ValueError, TypeError) as exc:
@@ -1322,14 +1264,10 @@ class RecordTransfer:
         ctx, kind = self.ctx, self.kind
 
         def work(progress: Any) -> Any:
-            mod = service_module("record_export")
-            fn = getattr(mod, f"export_{kind}")
+            fn = getattr(record_export, f"export_{kind}")
             with ctx.db.session() as s:
                 contract = s.get(Contract, ctx.contract_id)
-                try:
-                    return fn(s, contract, start, end, out, progress=progress)
-                except TypeError:
-                    return fn(s, contract, start, end, out)
+                return fn(s, contract, start, end, out, progress=progress)
         return self._run(work, QCoreApplication.translate("RecordTransfer", "Exporting…"))
 
     def import_file(self, path: Path) -> Any:
@@ -1337,8 +1275,7 @@ class RecordTransfer:
         ctx, kind = self.ctx, self.kind
 
         def work(progress: Any) -> Any:
-            mod = service_module("record_import")
-            fn = getattr(mod, f"import_{kind}")
+            fn = getattr(record_import, f"import_{kind}")
             with ctx.db.session() as s:
                 contract = s.get(Contract, ctx.contract_id)
                 return fn(s, contract, path, actor=ctx.engineer)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.errors import OpsLedgerError
 from app.models import Requirement, Service
+from app.services import requirements
 from app.services.listing import RequirementFilter
 from app.timeutil import fmt_local
 from app.ui.context import AppContext
@@ -29,7 +30,6 @@ from app.ui.pages.record_forms import (
     RecordTransfer,
     RequirementForm,
     _esc,
-    _requirement_module,
     ask_export_path,
     contract_options,
     export_range,
@@ -92,9 +92,8 @@ class RequirementDetail(FormBase):
         if self.requirement_id is None:
             return False
         try:
-            mod = _requirement_module()
             with self.ctx.db.session() as s:
-                mod.set_requirement_status(s, self.requirement_id, self.status.currentData(), actor=self.ctx.engineer)
+                requirements.set_requirement_status(s, self.requirement_id, self.status.currentData(), actor=self.ctx.engineer)
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False

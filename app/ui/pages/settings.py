@@ -129,13 +129,8 @@ class SettingsPage(QWidget):
 
     def _load_years(self) -> None:
         self.years.clear()
-        try:
-            from app.services import calendar_admin
-        except ImportError as exc:
-            print(f"opsledger: calendar administration unavailable: {exc!r}", file=sys.stderr)
-            self.years.addItem(self.tr("Calendar administration is not available in this build."))
-            self.import_year.setEnabled(False)
-            return
+        from app.services import calendar_admin
+
         with self.ctx.db.session() as s:
             rows = [(y.year, y.source) for y in calendar_admin.entered_years(s)]
         for year, source in rows:

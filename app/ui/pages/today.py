@@ -10,7 +10,6 @@ the schedule (e.g. after a power cut), started with ``inspections.start_ad_hoc``
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date, time
 
@@ -120,12 +119,8 @@ class TodayPage(QWidget):
             self.model.set_rows([])
             self.summary.setText(self.tr("No contract loaded."))
             return
-        try:
-            from app.services import schedule
-        except ImportError as exc:
-            print(f"opsledger: schedule service unavailable: {exc!r}", file=sys.stderr)
-            self.summary.setText(self.tr("The inspection schedule is not available in this build."))
-            return
+        from app.services import schedule
+
         with self.ctx.db.session() as s:
             contract = s.get(Contract, self.ctx.contract_id)
             entries = list(schedule.due_list(s, contract, day, utcnow())) if contract else []

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import OpsLedgerError
 from app.models import Contract
-from app.services import listing
+from app.services import worklog
 from app.timeutil import local_today
 from app.ui.context import AppContext
 from app.ui.models.record_models import WorkLogLinesModel, fmt_minutes
@@ -33,7 +33,6 @@ from app.ui.pages.record_forms import (
     InlineError,
     RecordTransfer,
     WorkLogEntryForm,
-    _worklog_module,
     ask_export_path,
 )
 
@@ -127,18 +126,8 @@ class WorkLogPage(QWidget):
                                  .replace("%2", fmt_minutes(total)))
 
     def _lines(self, day: date) -> list[Any]:
-        try:
-            mod = _worklog_module()
-        except OpsLedgerError:
-            mod = None
         with self.ctx.db.session() as s:
-            if mod is not None and hasattr(mod, "day_entries"):
-                contract = s.get(Contract, self.ctx.contract_id)
-                return list(mod.day_entries(s, contract, day))
-            # fallback before the work-log service lands: the stored entries of the day
-            rows = listing.query_worklog(s, self.ctx.contract_id, listing.WorkLogFilter(first_day=day, last_day=day),
-                                         limit=None)
-            return [_RowLine(r) for r in rows]
+            return list(worklog.day_entries(s, s.get(Contract, self.ctx.contract_id), day))
 
     def _added(self) -> None:
         self.refresh()
@@ -151,16 +140,3 @@ class WorkLogPage(QWidget):
         out = ask_export_path(self, f"worklog-{first:%Y-%m}.xlsx")
         if out is not None:
             self.transfer.export(out, first, last)
-
-
-class _RowLine:
-    """Adapts a ``listing.WorkLogRow`` to the line shape of ``WorkLogLinesModel``."""
-
-    def __init__(self, row: listing.WorkLogRow) -> None:
-        self.at = row.started_at
-        self.engineer = row.engineer
-        self.duration_minutes = row.duration_minutes
-        self.kind = row.source_kind
-        self.summary = row.summary
-        self.source_kind = row.source_kind
-        self.source_id = row.source_id
