@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert, select  # noqa: E402
 
 from app import paths  # noqa: E402
-from app.db import open_database  # noqa: E402
-from app.models import Engineer, Incident, IncidentEvent, IncidentService, Service  # noqa: E402
-from app.services import listing  # noqa: E402
-from app.services.profiles import import_profile, load_profile_file  # noqa: E402
-from app.timeutil import UTC  # noqa: E402
+from app.store.db import open_database  # noqa: E402
+from app.store.models import Engineer, Incident, IncidentEvent, IncidentService, Service  # noqa: E402
+from app.services.queries import listing  # noqa: E402
+from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
+from app.core.timeutil import UTC  # noqa: E402
 
 WORDS = ["交换机", "服务器", "打印机", "UPS", "空调", "网站", "OA", "数据库", "摄像头", "电话"]
 
@@ -111,7 +111,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from app.ui.models.record_models import IncidentTableModel
+    from app.ui.itemmodels.record_models import IncidentTableModel
 
     app = QApplication.instance() or QApplication([])
     t = time.perf_counter()

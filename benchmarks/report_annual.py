@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select, update  # noqa: E402
 
 from app import paths  # noqa: E402
-from app.db import open_database  # noqa: E402
-from app.models import (  # noqa: E402
+from app.store.db import open_database  # noqa: E402
+from app.store.models import (  # noqa: E402
     ChecklistItem,
     Contract,
     Engineer,
@@ -41,9 +41,9 @@ from app.models import (  # noqa: E402
     ServiceRequest,
     WorkLogEntry,
 )
-from app.services.profiles import import_profile, load_profile_file  # noqa: E402
-from app.services.schedule import due_slots  # noqa: E402
-from app.timeutil import local_dt  # noqa: E402
+from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
+from app.services.inspection.schedule import due_slots  # noqa: E402
+from app.core.timeutil import local_dt  # noqa: E402
 
 START, END = date(2023, 5, 9), date(2026, 5, 8)
 
@@ -143,10 +143,10 @@ def populate(db_path: Path) -> None:
 
 
 def run(db_path: Path, out_dir: Path) -> None:
-    from app.reports.builder import build_report_data
-    from app.reports.compose import compose
-    from app.reports.pdf import render_pdf
-    from app.reports.periods import parse_period
+    from app.reports.data.builder import build_report_data
+    from app.reports.compose.composer import compose
+    from app.reports.render.pdf import render_pdf
+    from app.core.periods import parse_period
 
     db = open_database(db_path)
     with db.session() as s:

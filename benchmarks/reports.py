@@ -27,12 +27,12 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
-from app.db import open_database
-from app.models import Contract
-from app.reports.builder import build_report_data
-from app.reports.compose import compose
-from app.reports.periods import default_period, parse_period
-from app.services.lookup import get_contract
+from app.store.db import open_database
+from app.store.models import Contract
+from app.reports.data.builder import build_report_data
+from app.reports.compose.composer import compose
+from app.core.periods import default_period, parse_period
+from app.services.queries.lookup import get_contract
 from app.reports.{fmt} import render_{fmt}
 db = open_database({db!r}, migrate=False, lock=False)
 t_import = time.perf_counter() - t0

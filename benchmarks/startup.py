@@ -22,7 +22,7 @@ import time
 t0 = time.perf_counter()
 from app.ui.app_setup import create_application
 from app.ui.main import build_window, pick_contract
-from app.db import open_database
+from app.store.db import open_database
 app = create_application([])
 t_imports = time.perf_counter()
 db = open_database(DB)

@@ -1,4 +1,4 @@
-"""Regenerate ``app/migrations/versions/0001_initial.py`` from the models (development only,
+"""Regenerate ``app/store/migrations/versions/0001_initial.py`` from the models (development only,
 before the first release; after that every schema change is a new revision)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine
 
-from app.db import MIGRATIONS_DIR, _alembic_config
+from app.store.db import MIGRATIONS_DIR, _alembic_config
 
 target = MIGRATIONS_DIR / "versions" / "0001_initial.py"
 target.unlink(missing_ok=True)

@@ -1,7 +1,7 @@
 """``opsledger calendar import|show|export|list|remove``: the official holiday arrangement per year.
 
 ``chinesecalendar`` covers up to 2026; later years are entered from the State Council notice as a
-file (format: ``app.services.calendar_admin``; template ``resources/calendars/example-2027.yaml``).
+file (format: ``app.services.calendar.admin``; template ``resources/calendars/example-2027.yaml``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import argparse
 
 from app import settings
 from app.cli.common import add_db_arg, open_db
-from app.services.calendar_admin import (
+from app.services.calendar.admin import (
     _ranges,
     enter_year,
     entered_years,
@@ -20,7 +20,7 @@ from app.services.calendar_admin import (
     write_year_file,
     year_arrangement,
 )
-from app.timeutil import fmt_local
+from app.core.timeutil import fmt_local
 
 
 def _actor() -> str:

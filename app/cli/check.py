@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import add_db_arg
-from app.db import current_revision, head_revision, integrity_check, open_database
+from app.store.db import current_revision, head_revision, integrity_check, open_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

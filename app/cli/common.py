@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app.db import Database, open_database
+from app.store.db import Database, open_database
 from app.errors import ValidationError
 
 

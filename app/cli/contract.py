@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from app import settings
 from app.cli.common import add_db_arg, open_db
-from app.models import Contract
-from app.services.lookup import get_contract
-from app.services.profiles import (
+from app.store.models import Contract
+from app.services.queries.lookup import get_contract
+from app.services.contract.profiles import (
     export_profile,
     find_profile,
     import_profile,

@@ -9,8 +9,8 @@ from datetime import date
 from app.cli.common import add_db_arg, open_db, parse_date
 from app.errors import OpsLedgerError, ValidationError
 from app.services.demo import run_demo
-from app.services.profiles import find_profile, load_profile_file
-from app.timeutil import local_today
+from app.services.contract.profiles import find_profile, load_profile_file
+from app.core.timeutil import local_today
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

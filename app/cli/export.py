@@ -11,14 +11,14 @@ import importlib
 from pathlib import Path
 
 from app.cli.common import add_db_arg, date_range, open_db
-from app.services.lookup import get_contract
+from app.services.queries.lookup import get_contract
 
 EXPORTERS = {
-    "inspections": "app.services.inspection_export:export_inspection_log",
-    "incidents": "app.services.record_export:export_incidents",
-    "requests": "app.services.record_export:export_requests",
-    "requirements": "app.services.record_export:export_requirements",
-    "worklog": "app.services.record_export:export_worklog",
+    "inspections": "app.services.transfer.inspection_log:export_inspection_log",
+    "incidents": "app.services.transfer.record_export:export_incidents",
+    "requests": "app.services.transfer.record_export:export_requests",
+    "requirements": "app.services.transfer.record_export:export_requirements",
+    "worklog": "app.services.transfer.record_export:export_worklog",
 }
 
 

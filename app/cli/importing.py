@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import add_db_arg, open_db
-from app.services.lookup import get_contract
+from app.services.queries.lookup import get_contract
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     """Import in one transaction and print how many records were (or would be) written."""
-    from app.services.record_import import IMPORTERS
+    from app.services.transfer.record_import import IMPORTERS
 
     db = open_db(args)
     try:

@@ -6,9 +6,10 @@ import argparse
 from datetime import date, time
 
 from app.cli.common import add_db_arg, open_db, parse_date
-from app.services import inspections, schedule
-from app.services.lookup import get_contract
-from app.timeutil import fmt_local, local_dt, local_today, utcnow
+from app.services.inspection import runs as inspections
+from app.services.inspection import schedule
+from app.services.queries.lookup import get_contract
+from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 
 STATUS_ZH = {"done": "已完成", "in_progress": "进行中", "due": "待巡检", "overdue": "已逾期", "upcoming": "未到时"}
 

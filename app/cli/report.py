@@ -17,10 +17,10 @@ from pathlib import Path
 from app import settings
 from app.cli.common import add_db_arg, open_db
 from app.errors import ValidationError
-from app.reports.periods import KINDS, check_period, default_period
+from app.core.periods import KINDS, check_period, default_period
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
-from app.services.lookup import get_contract
-from app.timeutil import fmt_local
+from app.services.queries.lookup import get_contract
+from app.core.timeutil import fmt_local
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -20,18 +20,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import Contract, ReportNarrative, ReportRecord
-from app.reports.builder import build_report_data
-from app.reports.compose import compose
-from app.reports.periods import KINDS, Period, parse_period
+from app.store.models import Contract, ReportNarrative, ReportRecord
+from app.reports.data.builder import build_report_data
+from app.reports.compose.composer import compose
+from app.core.periods import KINDS, Period, parse_period
 from app.services import audit
-from app.timeutil import utcnow
+from app.core.timeutil import utcnow
 
 FORMATS = ("pdf", "xlsx", "docx")
 RENDERERS = {
-    "pdf": "app.reports.pdf:render_pdf",
-    "xlsx": "app.reports.xlsx:render_xlsx",
-    "docx": "app.reports.docx:render_docx",
+    "pdf": "app.reports.render.pdf:render_pdf",
+    "xlsx": "app.reports.render.xlsx:render_xlsx",
+    "docx": "app.reports.render.docx:render_docx",
 }
 Progress = Callable[[int, int], None]
 

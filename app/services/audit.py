@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent
-from app.timeutil import utcnow
+from app.store.models import AuditEvent
+from app.core.timeutil import utcnow
 
 
 def record(

@@ -2,14 +2,14 @@
 
 ``generate_demo`` fills ``days`` days ending ``end`` (local dates) with:
 
-- inspections on schedule (``app.services.schedule.due_slots``) by the contract's engineers,
+- inspections on schedule (``app.services.inspection.schedule.due_slots``) by the contract's engineers,
   readings drawn near the middle of their normal range, a few abnormal answers (about 1 % of
   readings) of which most are turned into incidents (source ``inspection``, linked back through
   ``source_result_id``), and gaps where an engineer missed a slot (about 3 %);
 - incidents reported by phone / IM / walk-in / monitoring with full timelines and ``IncidentEvent``
   status history (created → assigned → in_progress → sometimes pending and back → restored →
   closed), cause category, cause, resolution, root-cause analysis for major severities,
-  ``IncidentService`` downtime windows and, where ``app.services.sla`` can compute them, the SLA
+  ``IncidentService`` downtime windows and, where ``app.services.incident.sla`` can compute them, the SLA
   figures stored at close;
 - service requests over the profile's ``request_categories`` and ``service_desk.channels`` with
   assignment (sometimes reassignment), resolution and follow-up (most satisfied, some mostly
@@ -36,7 +36,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
-from app.models import (
+from app.store.models import (
     Asset,
     ChecklistItem,
     ChecklistTemplate,
@@ -56,10 +56,10 @@ from app.models import (
     WorkLogEntry,
 )
 from app.services import audit
-from app.services import calendar as calendar_service
-from app.services.inspections import is_abnormal, range_text
-from app.services.schedule import due_slots
-from app.timeutil import LOCAL_TZ, local_dt
+from app.services.calendar import service_time as calendar_service
+from app.services.inspection.runs import is_abnormal, range_text
+from app.services.inspection.schedule import due_slots
+from app.core.timeutil import LOCAL_TZ, local_dt
 
 MISSED_SLOT_RATE = 0.03
 ABNORMAL_RATE = {"reading": 0.012, "choice": 0.008, "check": 0.003, "text": 0.0}
@@ -313,7 +313,7 @@ def _sla(g: _Gen, inc: dict[str, Any], events: list[dict[str, Any]]) -> None:
     if g.calendars is None:
         return
     try:
-        from app.services.sla import incident_clocks
+        from app.services.incident.sla import incident_clocks
 
         clocks = incident_clocks(inc, events, g.profile, g.calendars, inc["closed_at"])
         inc["response_minutes"] = round(clocks.response_minutes, 1)
@@ -606,8 +606,8 @@ def run_demo(db: Any, contract_name: str, *, days: int, end: date, seed: int = 0
     """Open-or-import the shipped contract ``contract_name`` and generate demo data in ONE
     transaction of ``db``; returns ``(counts, elapsed_seconds)``.  Raises ``OpsLedgerError`` when
     neither the database nor the shipped profiles know the contract."""
-    from app.services.lookup import get_contract
-    from app.services.profiles import find_profile, import_profile, load_profile_file
+    from app.services.queries.lookup import get_contract
+    from app.services.contract.profiles import find_profile, import_profile, load_profile_file
 
     t0 = _time.perf_counter()
     with db.session() as s:

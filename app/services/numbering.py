@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import NumberSequence
+from app.store.models import NumberSequence
 
 PREFIXES = {"inspection": "INS", "incident": "INC", "service_request": "SR", "requirement": "RQ"}
 

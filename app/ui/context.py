@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from app.db import Database
+from app.store.db import Database
 
 
 class ChangeBus(QObject):

@@ -1,6 +1,6 @@
 """First start on an empty database: load a contract profile and say who is using OpsLedger.
 
-``FirstStartDialog(db)`` lists the shipped profiles (``app.services.profiles.shipped_profiles()``)
+``FirstStartDialog(db)`` lists the shipped profiles (``app.services.contract.profiles.shipped_profiles()``)
 and offers "Import from file…"; the engineer combo box is filled from the chosen profile's
 engineers (editable).  "Load" imports the profile in one transaction (``import_profile``), stores
 ``engineer_name`` and ``contract_name`` settings and accepts; a refused profile shows the
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.db import Database
+from app.store.db import Database
 from app.errors import OpsLedgerError
-from app.services.profiles import import_profile, load_profile_file, shipped_profiles
+from app.services.contract.profiles import import_profile, load_profile_file, shipped_profiles
 
 
 class FirstStartDialog(QDialog):

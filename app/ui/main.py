@@ -12,9 +12,9 @@ import uuid
 from sqlalchemy import select
 
 from app import settings
-from app.db import Database, open_database
+from app.store.db import Database, open_database
 from app.errors import OpsLedgerError
-from app.models import Contract
+from app.store.models import Contract
 
 
 def pick_contract(db: Database) -> uuid.UUID | None:
@@ -34,7 +34,7 @@ def ask_engineer(db: Database, contract_id: uuid.UUID | None) -> str:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QInputDialog
 
-    from app.models import Engineer
+    from app.store.models import Engineer
 
     with db.session() as s:
         names = [e.name for e in s.scalars(select(Engineer).where(Engineer.contract_id == contract_id)

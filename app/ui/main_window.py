@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Show contract title, engineer and database path in the status bar."""
-        from app.models import Contract
+        from app.store.models import Contract
 
         title = self.tr("(no contract)")
         if self.ctx.contract_id is not None:

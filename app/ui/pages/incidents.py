@@ -2,7 +2,7 @@
 
 Keys: Ctrl+N new incident, F2 edit, Enter (in the table) moves focus into the detail pane,
 Ctrl+P pause/resume (pending ↔ in progress), Ctrl+Shift+C close (Ctrl+W is left to the
-window).  Writes go through ``app.services.incidents``; after each one the page emits
+window).  Writes go through ``app.services.incident.workflow``; after each one the page emits
 ``ctx.bus.changed(("incident",))``.  SLA cells refresh every 60 s for open incidents.
 """
 
@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.listing import IncidentFilter
+from app.services.queries.listing import IncidentFilter
 from app.ui.context import AppContext
 from app.ui.pages.record_page import RecordListPage
-from app.ui.models.record_models import IncidentTableModel
+from app.ui.itemmodels.record_models import IncidentTableModel
 from app.ui.pages.record_forms import (
     FilterBar,
     IncidentDetail,

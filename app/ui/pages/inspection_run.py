@@ -13,7 +13,7 @@ Keys (shown on screen as a legend), typed into the answer line which always has 
   an abnormal row (small prefilled form); ``Ctrl+Enter`` finishes (offers to mark unanswered
   items n.a.); ``Esc`` goes back to Today (the inspection stays in progress and can be resumed).
 
-Each answer is one call into ``app.services.inspections`` in its own transaction.
+Each answer is one call into ``app.services.inspection.runs`` in its own transaction.
 Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``,
 ``inspectionFinished(str summary)``.
 """
@@ -46,11 +46,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.errors import OpsLedgerError
-from app.models import ChecklistTemplate, Contract, Incident, Inspection
-from app.services.lookup import engineers_by_name
-from app.timeutil import LOCAL_TZ, to_local, utcnow
+from app.store.models import ChecklistTemplate, Contract, Incident, Inspection
+from app.services.queries.lookup import engineers_by_name
+from app.core.timeutil import LOCAL_TZ, to_local, utcnow
 from app.ui.context import AppContext
-from app.ui.models.inspection_models import ResultRow, ResultsModel, outcome_text, range_text
+from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, outcome_text, range_text
 
 NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "abnormal",
                Qt.Key.Key_A: "abnormal", Qt.Key.Key_3: "na", Qt.Key.Key_X: "na"}
@@ -58,7 +58,7 @@ NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "ab
 
 def load_result_rows(session: Any, inspection_id: uuid.UUID) -> list[ResultRow]:
     """The inspection's results as ``ResultRow``s (choices as snapshotted, linked incident numbers)."""
-    from app.services import inspections
+    from app.services.inspection import runs as inspections
 
     results = list(inspections.results(session, inspection_id))
     res_ids = [r.id for r in results]
@@ -211,7 +211,7 @@ class InspectionRunPage(QWidget):
 
     def open_entry(self, entry: Any) -> bool:
         """Start or resume the inspection of a ``schedule.DueEntry``; False (message shown) on error."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         slot = entry.slot
         if getattr(entry, "status", "") == "done" and getattr(entry, "inspection_id", None):
@@ -239,7 +239,7 @@ class InspectionRunPage(QWidget):
     def open_ad_hoc(self, template_id: uuid.UUID) -> bool:
         """Start an unscheduled inspection of template ``template_id`` now; False (message shown)
         on error."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         try:
             with self.ctx.db.session() as s:
@@ -411,7 +411,7 @@ class InspectionRunPage(QWidget):
     # -- actions --------------------------------------------------------------------------------
     def record(self, *, outcome: str | None = None, value: str | None = None) -> bool:
         """Save the current row's answer (one transaction) and move on; False if refused."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         r = self.current()
         if r is None or self.inspection_id is None:
@@ -438,7 +438,7 @@ class InspectionRunPage(QWidget):
     @Slot()
     def save_note(self) -> bool:
         """Store the note line as the current (answered) item's note; focus returns to the answer."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         r = self.current()
         if r is None or self.inspection_id is None:
@@ -470,7 +470,7 @@ class InspectionRunPage(QWidget):
     @Slot()
     def create_incident(self) -> str | None:
         """Open the prefilled incident form for the current (or last abnormal) row; returns the number."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         n = self.current_row()
         rows = self.model.rows()
@@ -522,7 +522,7 @@ class InspectionRunPage(QWidget):
     @Slot()
     def finish(self) -> bool:
         """Finish the inspection (asks before marking unanswered items n.a.); True when finished."""
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         if self.inspection_id is None:
             return False

@@ -1,6 +1,6 @@
 """Inspection history (巡检记录): filter by date range, checklist, engineer and outcome; open one.
 
-The list is a ``PagedHistoryModel`` over ``app.services.inspections.history`` (filters in SQL,
+The list is a ``PagedHistoryModel`` over ``app.services.inspection.runs.history`` (filters in SQL,
 rows fetched in batches as the view scrolls).  Selecting a row shows the full record — every
 result with its outcome colour, reading, range, note and linked incident — in the detail pane.
 ``Resume`` on an unfinished inspection emits ``inspectionOpenRequested(inspection_id)``; the
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.errors import OpsLedgerError
-from app.models import ChecklistTemplate, Contract, Engineer, Inspection
-from app.timeutil import fmt_local, local_today
+from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
+from app.core.timeutil import fmt_local, local_today
 from app.ui.context import AppContext
-from app.ui.models.inspection_models import HistoryRow, PagedHistoryModel, ResultsModel
+from app.ui.itemmodels.inspection_models import HistoryRow, PagedHistoryModel, ResultsModel
 from app.ui.pages.inspection_run import load_result_rows
 
 
@@ -158,7 +158,7 @@ class InspectionsPage(QWidget):
 
     @Slot()
     def _requery(self) -> None:
-        from app.services import inspections
+        from app.services.inspection import runs as inspections
 
         self.error.clear()
         self._show_detail(None)

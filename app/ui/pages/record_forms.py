@@ -44,9 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ImportRejected, OpsLedgerError, ValidationError
-from app.models import Asset, Contract, Engineer, Service
-from app.services import record_export, record_import, requirements, service_requests, worklog
-from app.timeutil import LOCAL_TZ, UTC, fmt_local, local_dt, local_today
+from app.store.models import Asset, Contract, Engineer, Service
+from app.services.transfer import record_export
+from app.services.transfer import record_import
+from app.services.servicedesk import requirements
+from app.services.servicedesk import requests as service_requests
+from app.services.servicedesk import worklog
+from app.core.timeutil import LOCAL_TZ, UTC, fmt_local, local_dt, local_today
 from app.ui.context import AppContext
 from app.ui.tasks import run_task
 
@@ -477,7 +481,7 @@ class IncidentForm(FormBase):
 
     def start_edit(self, incident_id: uuid.UUID) -> None:
         """Fill the form from a stored incident for editing."""
-        from app.models import Incident, IncidentAsset, IncidentService
+        from app.store.models import Incident, IncidentAsset, IncidentService
 
         with self.ctx.db.session() as s:
             inc = s.get(Incident, incident_id)
@@ -503,7 +507,7 @@ class IncidentForm(FormBase):
 
     def submit(self) -> None:
         """Create or update in one transaction; show a ``ValidationError`` inline."""
-        from app.services import incidents
+        from app.services.incident import workflow as incidents
 
         fields = dict(title=self.title.text(), severity=self.severity.currentData(),
                       source=self.source.currentData(), description=self.description.toPlainText(),
@@ -621,7 +625,7 @@ class IncidentDetail(FormBase):
     # ---- display
     def show_incident(self, incident_id: uuid.UUID | None) -> None:
         """Load and show ``incident_id`` (``None`` → empty pane)."""
-        from app.models import Incident
+        from app.store.models import Incident
 
         self.incident_id = incident_id
         self._ok()
@@ -666,7 +670,7 @@ class IncidentDetail(FormBase):
             self.history.setHtml(self._history_html(s, inc))
 
     def _fill_attachments(self, s: Any, incident_id: uuid.UUID) -> None:
-        from app.services.attachments import attachment_path, attachments_of
+        from app.services.incident.attachments import attachment_path, attachments_of
 
         for att in attachments_of(s, "incident", incident_id):
             item = QListWidgetItem(f"{att.filename}  ({att.size_bytes / 1024:.0f} KB · {fmt_local(att.added_at)} "
@@ -677,7 +681,7 @@ class IncidentDetail(FormBase):
         """Copy ``path`` (asked for when ``None``) into the data folder and link it to the incident.
 
         Returns ``True`` when attached; refusals (closed incident, unreadable file) show inline."""
-        from app.services.attachments import add_attachment
+        from app.services.incident.attachments import add_attachment
 
         if self.incident_id is None:
             return False
@@ -714,7 +718,7 @@ class IncidentDetail(FormBase):
         parts = ["<h4>" + self.tr("How the SLA is computed") + "</h4>"]
         parts.append(self._sla_html(s, inc))
         parts.append("<h4>" + self.tr("History") + "</h4><ul>")
-        from app.services import incidents
+        from app.services.incident import workflow as incidents
 
         for ev in incidents.events(s, inc.id):
             what = ev.kind
@@ -729,12 +733,12 @@ class IncidentDetail(FormBase):
         return "".join(parts)
 
     def _sla_html(self, s: Any, inc: Any) -> str:
-        from app.services.sla import compute_incident_clocks
+        from app.services.incident.sla import compute_incident_clocks
 
         fn = self._sla_fn or compute_incident_clocks
         from app.errors import CalendarCoverageError
-        from app.ui.models.record_models import describe_clock, fmt_minutes
-        from app.timeutil import utcnow
+        from app.ui.itemmodels.record_models import describe_clock, fmt_minutes
+        from app.core.timeutil import utcnow
 
         try:
             clocks = fn(s, inc, utcnow())
@@ -776,7 +780,7 @@ class IncidentDetail(FormBase):
 
     def transition(self, to_status: str, assignee_id: uuid.UUID | None = None) -> bool:
         """Move to ``to_status`` via ``incidents.transition`` (at = now)."""
-        from app.services import incidents
+        from app.services.incident import workflow as incidents
 
         def op(s: Any) -> None:
             incidents.transition(s, self.incident_id, to_status, actor=self.ctx.engineer,
@@ -795,7 +799,7 @@ class IncidentDetail(FormBase):
 
     def close_incident(self) -> bool:
         """Close with the cause category, cause and resolution typed in the pane."""
-        from app.services import incidents
+        from app.services.incident import workflow as incidents
 
         def op(s: Any) -> None:
             incidents.close_incident(s, self.incident_id, actor=self.ctx.engineer,
@@ -805,7 +809,7 @@ class IncidentDetail(FormBase):
 
     def reopen(self) -> bool:
         """Reopen a closed incident with the typed reason."""
-        from app.services import incidents
+        from app.services.incident import workflow as incidents
 
         def op(s: Any) -> None:
             incidents.reopen_incident(s, self.incident_id, actor=self.ctx.engineer,
@@ -821,7 +825,7 @@ def _esc(text: str) -> str:
 
 
 def _status(widget: QWidget, code: str) -> str:
-    from app.ui.models.record_models import status_label
+    from app.ui.itemmodels.record_models import status_label
 
     return status_label(code)
 
@@ -1010,7 +1014,7 @@ class RequestDetail(FormBase):
 
     def show_request(self, request_id: uuid.UUID | None) -> None:
         """Load and show ``request_id`` (``None`` → empty pane)."""
-        from app.models import ServiceRequest
+        from app.store.models import ServiceRequest
 
         self.request_id = request_id
         self._ok()
@@ -1029,7 +1033,7 @@ class RequestDetail(FormBase):
             eng = s.get(Engineer, r.assignee_id) if r.assignee_id else None
             conv = ""
             if r.converted_incident_id:
-                from app.models import Incident
+                from app.store.models import Incident
 
                 inc = s.get(Incident, r.converted_incident_id)
                 conv = "<br>" + self.tr("Converted to incident") + f" {inc.number if inc else ''}"

@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from app.errors import OpsLedgerError
-from app.models import Contract
+from app.store.models import Contract
 from app.paths import data_dir
-from app.reports.document import (
+from app.reports.compose.document import (
     Chart,
     Heading,
     KeyValues,
@@ -59,8 +59,8 @@ from app.reports.document import (
     SignOff,
     Table,
 )
-from app.reports.fonts import RenderCancelled, cell_text
-from app.timeutil import fmt_local, local_today
+from app.reports.render.fonts import RenderCancelled, cell_text
+from app.core.timeutil import fmt_local, local_today
 from app.ui.context import AppContext
 from app.ui.tasks import TaskProgress, run_task
 
@@ -337,7 +337,7 @@ class ReportsPage(QWidget):
             w.setEnabled(on)
 
     def _fill_periods(self, contract: Contract) -> None:
-        from app.reports.periods import default_period, last_periods, period_containing
+        from app.core.periods import default_period, last_periods, period_containing
 
         kind = self.current_kind()
         today = local_today()
@@ -447,8 +447,8 @@ class ReportsPage(QWidget):
         self.preview_status.setText(self.tr("Building the preview…"))
 
         def work(_progress: TaskProgress) -> Any:
-            from app.reports.builder import build_report_data
-            from app.reports.compose import compose
+            from app.reports.data.builder import build_report_data
+            from app.reports.compose.composer import compose
 
             with db.session() as s:
                 contract = s.get(Contract, cid)
@@ -456,7 +456,7 @@ class ReportsPage(QWidget):
                 doc = compose(data, narrative=narrative)
             pdf_path = None
             if want_pdf:  # pragma: no cover - depends on the installation
-                from app.reports.pdf import render_pdf
+                from app.reports.render.pdf import render_pdf
 
                 fd, name = tempfile.mkstemp(prefix="opsledger-preview-", suffix=".pdf")
                 import os
@@ -464,7 +464,7 @@ class ReportsPage(QWidget):
                 os.close(fd)
                 pdf_path = render_pdf(doc, Path(name))
             else:
-                from app.reports.fonts import register_fonts
+                from app.reports.render.fonts import register_fonts
 
                 register_fonts()  # parse the font now (~0.3 s) so the first export needn't
             return doc, pdf_path
@@ -492,7 +492,7 @@ class ReportsPage(QWidget):
             if old is not None:
                 old.unlink(missing_ok=True)
         else:
-            from app.reports.charts import chart_png
+            from app.reports.render.charts import chart_png
 
             document = self.browser.document()
 

@@ -1,7 +1,7 @@
 """工单 page: service requests as a fetch-on-demand table with a detail pane.
 
 Keys: Ctrl+N new request, Enter (in the table) into the detail pane, Ctrl+Shift+C close.
-Writes go through ``app.services.service_requests``; after each one the page emits
+Writes go through ``app.services.servicedesk.requests``; after each one the page emits
 ``ctx.bus.changed(("service_request",))`` (plus ``"incident"`` after a conversion).
 """
 
@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.listing import RequestFilter
+from app.services.queries.listing import RequestFilter
 from app.ui.context import AppContext
 from app.ui.pages.record_page import RecordListPage
-from app.ui.models.record_models import RequestTableModel
+from app.ui.itemmodels.record_models import RequestTableModel
 from app.ui.pages.record_forms import (
     FilterBar,
     InlineError,

@@ -1,7 +1,7 @@
 """需求 page: requirements collected from users, with status changes in a detail pane.
 
 Keys: Ctrl+N new requirement.  Writes go through ``create_requirement`` /
-``set_requirement_status`` (``app.services.service_requests`` or ``app.services.requirements``);
+``set_requirement_status`` (``app.services.servicedesk.requests`` or ``app.services.servicedesk.requirements``);
 after each one the page emits ``ctx.bus.changed(("requirement",))``.
 """
 
@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import OpsLedgerError
-from app.models import Requirement, Service
-from app.services import requirements
-from app.services.listing import RequirementFilter
-from app.timeutil import fmt_local
+from app.store.models import Requirement, Service
+from app.services.servicedesk import requirements
+from app.services.queries.listing import RequirementFilter
+from app.core.timeutil import fmt_local
 from app.ui.context import AppContext
 from app.ui.pages.record_page import RecordListPage
-from app.ui.models.record_models import RequirementTableModel, status_label
+from app.ui.itemmodels.record_models import RequirementTableModel, status_label
 from app.ui.pages.record_forms import (
     REQUIREMENT_STATUS_CODES,
     FilterBar,

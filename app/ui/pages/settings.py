@@ -4,7 +4,7 @@
 Signals (wired by the main window): ``contractChanged(contract_id)`` when another contract is
 chosen, ``engineerChanged(name)`` when the engineer name is saved.  The language takes effect on
 restart.  The service calendar section lists the entered official years
-(``app.services.calendar_admin.entered_years``) and imports a year file (``load_year_file`` in a
+(``app.services.calendar.admin.entered_years``) and imports a year file (``load_year_file`` in a
 worker, then ``enter_year`` in one transaction); it degrades to a notice if that module is missing.
 """
 
@@ -33,7 +33,7 @@ from sqlalchemy import select
 
 from app import settings
 from app.errors import OpsLedgerError
-from app.models import Contract
+from app.store.models import Contract
 from app.ui.context import AppContext
 
 
@@ -129,7 +129,7 @@ class SettingsPage(QWidget):
 
     def _load_years(self) -> None:
         self.years.clear()
-        from app.services import calendar_admin
+        from app.services.calendar import admin as calendar_admin
 
         with self.ctx.db.session() as s:
             rows = [(y.year, y.source) for y in calendar_admin.entered_years(s)]
@@ -178,7 +178,7 @@ class SettingsPage(QWidget):
         """Validate and import the profile at ``path`` in one transaction; the refusal text
         (``ProfileError``, naming file and field) is shown and nothing is written.  The imported
         contract is added to the switcher (not switched to).  Returns True on success."""
-        from app.services.profiles import import_profile, load_profile_file
+        from app.services.contract.profiles import import_profile, load_profile_file
 
         try:
             data = load_profile_file(Path(path))
@@ -203,7 +203,7 @@ class SettingsPage(QWidget):
 
     def import_year_file(self, path: str | Path, *, background: bool = True) -> None:
         """Read the year file (in a worker unless ``background`` is False) and enter the year."""
-        from app.services import calendar_admin
+        from app.services.calendar import admin as calendar_admin
         from app.ui.tasks import run_task
 
         actor = self.ctx.engineer or "?"

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from sqlalchemy import select
 
-from app.models import ChecklistTemplate, Contract
-from app.timeutil import local_dt, local_today, utcnow
+from app.store.models import ChecklistTemplate, Contract
+from app.core.timeutil import local_dt, local_today, utcnow
 from app.ui.context import AppContext
-from app.ui.models.inspection_models import DueModel, DueRow
+from app.ui.itemmodels.inspection_models import DueModel, DueRow
 
 
 class TodayPage(QWidget):
@@ -112,14 +112,14 @@ class TodayPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the due list from ``app.services.schedule.due_list``."""
+        """Reload the due list from ``app.services.inspection.schedule.due_list``."""
         day = self.day or local_today()
         self.title.setText(self.tr("Today %1").replace("%1", day.isoformat()))
         if self.ctx.contract_id is None:
             self.model.set_rows([])
             self.summary.setText(self.tr("No contract loaded."))
             return
-        from app.services import schedule
+        from app.services.inspection import schedule
 
         with self.ctx.db.session() as s:
             contract = s.get(Contract, self.ctx.contract_id)

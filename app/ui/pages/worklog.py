@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import OpsLedgerError
-from app.models import Contract
-from app.services import worklog
-from app.timeutil import local_today
+from app.store.models import Contract
+from app.services.servicedesk import worklog
+from app.core.timeutil import local_today
 from app.ui.context import AppContext
-from app.ui.models.record_models import WorkLogLinesModel, fmt_minutes
+from app.ui.itemmodels.record_models import WorkLogLinesModel, fmt_minutes
 from app.ui.pages.record_forms import (
     InlineError,
     RecordTransfer,

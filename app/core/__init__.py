@@ -1,0 +1,1 @@
+"""Pure rules: no database session, no Qt (time, periods, KPIs, downtime, vocabularies)."""

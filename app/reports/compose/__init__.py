@@ -1,0 +1,1 @@
+"""Composition of report data into a document model (sections, tables, charts)."""

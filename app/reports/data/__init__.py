@@ -1,0 +1,1 @@
+"""The one report-data builder: every figure of every report, with its trace."""

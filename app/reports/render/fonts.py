@@ -1,0 +1,147 @@
+"""Shared renderer plumbing: the embedded Chinese font, cancellation and all-or-nothing writes.
+
+- ``register_fonts()`` registers the bundled WenQuanYi Micro Hei (``resources/fonts/
+  wqy-microhei.ttc``, subfont 0) with reportlab once, as ``FONT_NAME``.  reportlab subsets and
+  embeds TrueType fonts, so a PDF reads right on a machine without any Chinese font.
+- ``RenderCancelled`` is what a renderer raises when its ``progress`` callback asked to stop
+  (the callback may raise it itself, or any other exception, which is passed on unchanged).
+- ``atomic_output(out)`` yields a temporary path beside ``out`` and renames it onto ``out`` only
+  when the block finished; on any error the temporary file is removed (no half-written report).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+from pathlib import Path
+
+from app.paths import fonts_dir
+
+FONT_NAME = "WQYMicroHei"
+FONT_FILE = "wqy-microhei.ttc"
+#: East-Asian font named in DOCX styles: present on clients' Windows/Office machines.
+DOCX_EAST_ASIA_FONT = "Microsoft YaHei"
+
+Progress = Callable[[int, int], None]
+
+_lock = threading.Lock()
+_registered = False
+
+
+class RenderCancelled(Exception):
+    """Raised (by a ``progress`` callback or a renderer) to stop rendering; no file is left."""
+
+
+def font_path() -> Path:
+    """Path of the bundled TrueType collection (``resources/fonts/wqy-microhei.ttc``)."""
+    return fonts_dir() / FONT_FILE
+
+
+def register_fonts() -> str:
+    """Register the Chinese font with reportlab (idempotent, thread-safe); returns its name.
+
+    Raises ``FileNotFoundError`` when the font file is missing from the resources.
+    """
+    global _registered
+    with _lock:
+        if not _registered:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont
+            from reportlab.lib.fonts import addMapping
+
+            path = font_path()
+            if not path.exists():
+                raise FileNotFoundError(path)
+            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+            # One face for all styles: bold/italic fall back to the same glyphs (no fake fonts).
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(FONT_NAME, bold, italic, FONT_NAME)
+            _registered = True
+    return FONT_NAME
+
+
+def report_progress(progress: Progress | None, done: int, total: int) -> None:
+    """Call ``progress(done, total)`` if given; whatever it raises stops the renderer."""
+    if progress is not None:
+        progress(done, total)
+
+
+@contextlib.contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """Yield a temporary file path in ``out``'s folder; rename it onto ``out`` on success.
+
+    The folder is created if missing.  On any exception the temporary file is deleted and the
+    exception propagates; an existing ``out`` is left untouched.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".part",
+                                    dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def cell_text(value: object) -> str:
+    """Display text of a table cell in PDF/DOCX: aware datetimes in local (Beijing) time
+    ``YYYY-MM-DD HH:MM``, dates ``YYYY-MM-DD``, floats without trailing zeros, ``None`` → ""."""
+    from datetime import date, datetime
+
+    from app.core.timeutil import fmt_local
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return fmt_local(value) if value.tzinfo else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else ""
+    return str(value)
+
+
+def cover_facts(doc: Any) -> list[tuple[str, str]]:
+    """The cover facts of ``doc`` plus the parties, period and generated date unless the cover
+    already names them (same value, or a key starting 甲方/乙方/报告期, or any 日期)."""
+    from app.core.timeutil import fmt_local
+
+    facts = [(str(k), str(v)) for k, v in doc.cover]
+    keys = [k for k, _ in facts]
+    values = {v for _, v in facts}
+    generated = (fmt_local(doc.generated_at, "%Y年%m月%d日") if doc.generated_at.tzinfo
+                 else doc.generated_at.strftime("%Y年%m月%d日"))
+    for k, v, prefix in (("甲方（委托单位）", doc.client, "甲方"), ("乙方（服务单位）", doc.provider, "乙方"),
+                         ("报告期间", doc.period_label, "报告期"), ("生成日期", generated, "日期")):
+        named = any(key.startswith(prefix) or (prefix == "日期" and "日期" in key) for key in keys)
+        if v and v not in values and not named:
+            facts.append((k, v))
+    return facts
+
+
+#: Characters whose glyph in the bundled WenQuanYi Micro Hei is empty (seen rendered blank with
+#: pdftoppm), with the text drawn instead.  ``℃`` (U+2103) → ``°C``.
+BLANK_GLYPHS = {"\u2103": "\u00b0C"}
+
+
+def font_safe(text: str) -> str:
+    """``text`` with every character the bundled font draws blank replaced (see ``BLANK_GLYPHS``)."""
+    for ch, repl in BLANK_GLYPHS.items():
+        if ch in text:
+            text = text.replace(ch, repl)
+    return text

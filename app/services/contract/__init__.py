@@ -1,0 +1,1 @@
+"""Contract profiles: loading, validation, import and export."""

@@ -1,0 +1,366 @@
+"""Contract profiles: load, validate, import into the store, export back.
+
+A profile (YAML or JSON, format ``opsledger-contract-profile`` version 1) describes one contract
+as data; its schema is ``resources/schemas/contract-profile.schema.json`` and its documentation
+``docs/profile-format.md``.  Validation is the JSON Schema plus cross-checks the schema cannot
+express (references between codes, ranges, term order).  A malformed profile is refused whole:
+``ProfileError`` lists every problem as ``<file>: <field path>: <what is wrong>`` and nothing is
+written.
+
+Re-importing a contract of the same name updates it in place: templates and items are matched by
+code and (section, text); items no longer present are deactivated, never deleted, so recorded
+inspections keep their items (results copy text, unit and range anyway).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.errors import OpsLedgerError
+from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
+from app.services import audit
+from app.core.timeutil import utcnow
+
+FORMAT = "opsledger-contract-profile"
+VERSION = 1
+
+
+class ProfileError(OpsLedgerError):
+    """A profile refused whole; ``problems`` are ``(field_path, message)`` pairs."""
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: {path or '(top level)'}: {msg}" for path, msg in problems]
+        super().__init__("contract profile refused, nothing imported:\n" + "\n".join(lines))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema_file = paths.resources_dir() / "schemas" / "contract-profile.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _path_str(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def load_profile_file(path: str | Path) -> dict[str, Any]:
+    """Read and validate a YAML/JSON profile file; returns the profile dict.
+
+    Raises ``ProfileError`` naming the file for unreadable files, syntax errors and every schema
+    or cross-reference problem.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(str(p), [("", f"cannot read the file: {exc}")]) from exc
+    try:
+        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise ProfileError(str(p), [("", f"not valid {'JSON' if p.suffix == '.json' else 'YAML'}: {exc}")]) from exc
+    validate_profile(data, str(p))
+    return data
+
+
+def _normalise_dates(data: Any) -> Any:
+    # YAML turns 2026-05-01 into a date; the schema (and JSON) want ISO strings.
+    if isinstance(data, dict):
+        return {k: _normalise_dates(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_normalise_dates(v) for v in data]
+    if isinstance(data, date):
+        return data.isoformat()
+    return data
+
+
+def validate_profile(data: Any, source: str = "<profile>") -> None:
+    """Validate a profile dict in place (dates normalised to ISO strings).
+
+    Raises ``ProfileError`` with every problem found; returns ``None`` when the profile is sound.
+    """
+    if isinstance(data, dict):
+        data.update(_normalise_dates(data))
+    problems = [
+        (_path_str(e.absolute_path), e.message)
+        for e in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if problems:
+        raise ProfileError(source, problems)
+    problems = _cross_check(data)
+    if problems:
+        raise ProfileError(source, problems)
+
+
+def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    out = []
+    for i, it in enumerate(items):
+        if it[key] in seen:
+            out.append((f"{where}[{i}].{key}", f"duplicate {key} {it[key]!r}"))
+        seen.add(it[key])
+    return out
+
+
+def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    term = d["contract"]["term"]
+    if term["end"] < term["start"]:
+        out.append(("contract.term.end", f"term ends ({term['end']}) before it starts ({term['start']})"))
+    cals = {c["code"] for c in d["calendars"]}
+    services = {s["code"] for s in d["services"]}
+    assets = {a["code"] for a in d.get("assets", [])}
+    out += _dupes(d["calendars"], "code", "calendars")
+    out += _dupes(d["severities"], "code", "severities")
+    out += _dupes(d["services"], "code", "services")
+    out += _dupes(d.get("assets", []), "code", "assets")
+    out += _dupes(d.get("engineers", []), "name", "engineers")
+    out += _dupes(d["checklists"], "code", "checklists")
+    out += _dupes(d.get("request_categories", []), "code", "request_categories")
+    out += _dupes(d.get("kpis", []), "code", "kpis")
+
+    def cal_ref(code: str | None, where: str) -> None:
+        if code is not None and code not in cals:
+            out.append((where, f"unknown calendar {code!r}; known: {', '.join(sorted(cals))}"))
+
+    cal_ref(d.get("default_calendar"), "default_calendar")
+    if "default_calendar" not in d and len(cals) > 1:
+        out.append(("default_calendar", "required when more than one calendar is defined"))
+    for i, c in enumerate(d["calendars"]):
+        if c["kind"] == "working_days":
+            if not c.get("hours"):
+                out.append((f"calendars[{i}].hours", "working_days calendars need working hours"))
+            prev = ""
+            for j, (a, b) in enumerate(c.get("hours", [])):
+                if not a < b:
+                    out.append((f"calendars[{i}].hours[{j}]", f"{a}–{b} does not end after it starts"))
+                if a < prev:
+                    out.append((f"calendars[{i}].hours[{j}]", "hour ranges must be in order and not overlap"))
+                prev = b
+    for i, s in enumerate(d["severities"]):
+        cal_ref(s.get("calendar"), f"severities[{i}].calendar")
+    for i, s in enumerate(d["services"]):
+        cal_ref(s.get("calendar"), f"services[{i}].calendar")
+    for i, k in enumerate(d.get("kpis", [])):
+        cal_ref(k.get("calendar"), f"kpis[{i}].calendar")
+    cal_ref(d.get("service_desk", {}).get("calendar"), "service_desk.calendar")
+    for i, t in enumerate(d["checklists"]):
+        base = f"checklists[{i}]"
+        slots = t.get("slots", [])
+        if t["frequency"] == "twice_daily" and len(slots) != 2:
+            out.append((f"{base}.slots", "twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))
+        if t["frequency"] == "daily" and len(slots) > 1:
+            out.append((f"{base}.slots", "daily takes at most one slot"))
+        if slots != sorted(slots) or len(set(slots)) != len(slots):
+            out.append((f"{base}.slots", "slots must be distinct and in time order"))
+        for si, sec in enumerate(t["sections"]):
+            for ii, it in enumerate(sec["items"]):
+                where = f"{base}.sections[{si}].items[{ii}]"
+                kind = it.get("kind", "check")
+                if it.get("service") and it["service"] not in services:
+                    out.append((f"{where}.service", f"unknown service {it['service']!r}"))
+                if it.get("asset") and it["asset"] not in assets:
+                    out.append((f"{where}.asset", f"unknown asset {it['asset']!r}"))
+                lo, hi = it.get("normal_min"), it.get("normal_max")
+                if kind == "reading":
+                    if lo is None and hi is None:
+                        out.append((where, "a reading needs normal_min and/or normal_max"))
+                    if lo is not None and hi is not None and lo > hi:
+                        out.append((f"{where}.normal_max", f"normal_max {hi} is below normal_min {lo}"))
+                elif lo is not None or hi is not None:
+                    out.append((where, f"normal_min/normal_max only apply to readings, not {kind}"))
+                if kind == "choice":
+                    if not it.get("choices"):
+                        out.append((f"{where}.choices", "a choice item needs choices"))
+                    bad = set(it.get("normal_choices", [])) - set(it.get("choices", []))
+                    if bad:
+                        out.append((f"{where}.normal_choices", f"not among choices: {', '.join(sorted(bad))}"))
+    return out
+
+
+@dataclass(frozen=True)
+class ShippedProfile:
+    """A profile shipped in ``resources/profiles``: its contract name, title and file."""
+
+    name: str
+    title: str
+    client: str
+    path: Path
+
+
+def shipped_profiles() -> list[ShippedProfile]:
+    """The profiles shipped with OpsLedger, sorted by name (each validated on read)."""
+    out = []
+    for p in sorted(paths.profiles_dir().glob("*.y*ml")):
+        data = load_profile_file(p)
+        c = data["contract"]
+        out.append(ShippedProfile(c["name"], c["title"], c["client"], p))
+    return out
+
+
+def find_profile(name_or_path: str) -> Path:
+    """A shipped profile by contract name, or an existing file path; raises ``OpsLedgerError``."""
+    p = Path(name_or_path)
+    if p.exists():
+        return p
+    for sp in shipped_profiles():
+        if sp.name == name_or_path:
+            return sp.path
+    known = ", ".join(sp.name for sp in shipped_profiles())
+    raise OpsLedgerError(f"no profile file or shipped contract called {name_or_path!r}; shipped: {known}")
+
+
+def import_profile(session: Session, data: dict[str, Any], *, actor: str = "") -> Contract:
+    """Create or update the contract a validated profile describes, in the caller's transaction.
+
+    The caller must have validated ``data`` (``load_profile_file``/``validate_profile``).
+    Returns the ``Contract``; writes one audit event.
+    """
+    c = data["contract"]
+    contract = session.scalars(select(Contract).where(Contract.name == c["name"])).one_or_none()
+    created = contract is None
+    if contract is None:
+        contract = Contract(name=c["name"])
+        session.add(contract)
+    contract.title, contract.client, contract.provider = c["title"], c["client"], c["provider"]
+    contract.term_start = date.fromisoformat(c["term"]["start"])
+    contract.term_end = date.fromisoformat(c["term"]["end"])
+    contract.profile_version = data["version"]
+    contract.profile = data
+    contract.imported_at = utcnow()
+    session.flush()
+
+    default_cal = data.get("default_calendar") or data["calendars"][0]["code"]
+    services = {s.code: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
+    for s in data["services"]:
+        row = services.get(s["code"]) or Service(contract_id=contract.id, code=s["code"])
+        row.name, row.calendar = s["name"], s.get("calendar", default_cal)
+        row.availability_target_pct, row.active = s.get("availability_target_pct"), True
+        session.add(row)
+        services[s["code"]] = row
+    assets = {a.code: a for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
+    for a in data.get("assets", []):
+        row = assets.get(a["code"]) or Asset(contract_id=contract.id, code=a["code"])
+        row.name, row.kind, row.model = a["name"], a.get("kind", ""), a.get("model", "")
+        row.location, row.ip = a.get("location", ""), a.get("ip", "")
+        session.add(row)
+        assets[a["code"]] = row
+    engineers = {e.name: e for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
+    for e in data.get("engineers", []):
+        row = engineers.get(e["name"]) or Engineer(contract_id=contract.id, name=e["name"])
+        row.role, row.phone, row.active = e.get("role", "engineer"), e.get("phone", ""), True
+        session.add(row)
+    session.flush()
+
+    templates = {
+        t.code: t
+        for t in session.scalars(select(ChecklistTemplate).where(ChecklistTemplate.contract_id == contract.id))
+    }
+    for t in data["checklists"]:
+        tpl = templates.get(t["code"]) or ChecklistTemplate(contract_id=contract.id, code=t["code"])
+        tpl.name, tpl.frequency = t["name"], t["frequency"]
+        tpl.slots, tpl.description, tpl.active = list(t.get("slots", [])), t.get("description", ""), True
+        session.add(tpl)
+        session.flush()
+        existing = {
+            (i.section, i.text): i
+            for i in session.scalars(select(ChecklistItem).where(ChecklistItem.template_id == tpl.id))
+        }
+        kept = set()
+        pos = 0
+        for sec in t["sections"]:
+            for it in sec["items"]:
+                key = (sec["name"], it["text"])
+                row = existing.get(key) or ChecklistItem(template_id=tpl.id, section=sec["name"], text=it["text"])
+                row.position, row.kind, row.unit = pos, it.get("kind", "check"), it.get("unit", "")
+                row.normal_min, row.normal_max = it.get("normal_min"), it.get("normal_max")
+                row.choices, row.normal_choices = list(it.get("choices", [])), list(it.get("normal_choices", []))
+                row.service_id = services[it["service"]].id if it.get("service") else None
+                row.asset_id = assets[it["asset"]].id if it.get("asset") else None
+                row.active = True
+                session.add(row)
+                kept.add(key)
+                pos += 1
+        for key, row in existing.items():
+            if key not in kept:
+                row.active = False
+    for code, tpl in templates.items():
+        if code not in {t["code"] for t in data["checklists"]}:
+            tpl.active = False
+    session.flush()
+    audit.record(
+        session, actor=actor, action="contract.import" if created else "contract.update",
+        entity_kind="contract", entity_id=contract.id, summary=f"{contract.name}: {contract.title}",
+    )
+    return contract
+
+
+def export_profile(session: Session, contract: Contract) -> dict[str, Any]:
+    """The contract as a profile dict (the imported profile with checklists as they are now)."""
+    data = json.loads(json.dumps(contract.profile))
+    services = {s.id: s.code for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
+    assets = {a.id: a.code for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
+    by_code = {t["code"]: t for t in data.get("checklists", [])}
+    checklists = []
+    tpls = session.scalars(
+        select(ChecklistTemplate).where(ChecklistTemplate.contract_id == contract.id, ChecklistTemplate.active)
+        .order_by(ChecklistTemplate.code)
+    )
+    for tpl in tpls:
+        items = session.scalars(
+            select(ChecklistItem).where(ChecklistItem.template_id == tpl.id, ChecklistItem.active)
+            .order_by(ChecklistItem.position)
+        )
+        sections: list[dict[str, Any]] = []
+        for it in items:
+            if not sections or sections[-1]["name"] != it.section:
+                sections.append({"name": it.section, "items": []})
+            entry: dict[str, Any] = {"text": it.text, "kind": it.kind}
+            for key in ("unit",):
+                if getattr(it, key):
+                    entry[key] = getattr(it, key)
+            for key in ("normal_min", "normal_max"):
+                if getattr(it, key) is not None:
+                    entry[key] = getattr(it, key)
+            if it.choices:
+                entry["choices"] = list(it.choices)
+                entry["normal_choices"] = list(it.normal_choices)
+            if it.service_id in services:
+                entry["service"] = services[it.service_id]
+            if it.asset_id in assets:
+                entry["asset"] = assets[it.asset_id]
+            sections[-1]["items"].append(entry)
+        t = dict(by_code.get(tpl.code, {}))
+        t.update({"code": tpl.code, "name": tpl.name, "frequency": tpl.frequency, "sections": sections})
+        if tpl.slots:
+            t["slots"] = list(tpl.slots)
+        checklists.append(t)
+    data["checklists"] = checklists
+    validate_profile(data, f"export of {contract.name}")
+    return data
+
+
+def write_profile(data: dict[str, Any], out: str | Path) -> Path:
+    """Write a profile as YAML (``.yaml``/``.yml``) or JSON (``.json``); returns the path."""
+    p = Path(out)
+    if p.suffix.lower() == ".json":
+        p.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    else:
+        p.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return p

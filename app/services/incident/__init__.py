@@ -1,0 +1,1 @@
+"""The fault log: incident workflow, SLA clocks and attachments."""

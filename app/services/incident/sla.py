@@ -1,0 +1,488 @@
+"""SLA clocks (响应/恢复时限): time to respond and time to restore, in contract service time.
+
+Clocks are DERIVED, never kept as running counters: every figure is recomputed from the record's
+timeline (``reported_at``, ``responded_at``, ``restored_at``) and its status-change history
+(``IncidentEvent`` rows of kind ``created``/``status``/``reopen``).  Recomputing after a calendar
+correction or a changed SLA target therefore gives exactly what a fresh computation gives, and a
+pause can never be lost.
+
+Rules:
+
+* A clock counts service minutes of its calendar (``app.services.calendar.service_time``; the severity's
+  ``calendar`` or the profile's ``default_calendar``) from its start to its stop (or ``now``).
+* Status ``pending`` (waiting for the vendor or the user) pauses both clocks: the service minutes
+  inside a pending span are taken out.
+* The restore clock also leaves out spans in ``restored``/``closed`` that a later move back to
+  work ended (the fix did not hold, or the incident was reopened): only time the fault was open
+  counts.
+* ``breached`` is ``elapsed_minutes > target_minutes`` (reaching the target exactly is on time).
+
+Contract clauses these clocks measure:
+
+* Justice Bureau §2.5.1.4 — blocking bugs fixed within 2 h, others within 48 h; emergency
+  recovery within 1 h (restore targets).
+* Justice Bureau §2.5.1.1 — 7×24 fault reporting answered; 5×8 repair work starts within
+  1 working day (response targets, in the 7×24 and 5×8 calendars).
+* Justice Bureau §2.9 — no more than 2 outages over 2 h in working time (restore minutes in the
+  5×8 calendar feed that count).
+* Pinggu §7.1–7.2 — respond promptly to fault reports; record time, cause and resolution.
+
+Every clock explains itself: ``Clock.explanation`` lists the counted working periods, the pauses
+taken out, the calendar source of every day and notes on start, stop and target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.services.calendar.service_time import (
+    ServiceCalendar,
+    _aware,
+    calendar_for_severity,
+    default_calendar_code,
+    load_calendars,
+    merge_windows,
+)
+from app.core.timeutil import fmt_local, local_dt, utcnow
+
+CLOCK_EVENT_KINDS = ("created", "status", "reopen")
+PAUSE_STATUS = "pending"
+DONE_STATUSES = ("restored", "closed")
+
+
+@dataclass
+class ExplainLine:
+    """One line of a clock's explanation.
+
+    ``kind``: ``"period"`` (service time counted), ``"pause"`` (service time taken out),
+    ``"source"`` (which calendar source decided a local day; start/end = that day's bounds),
+    ``"note"`` (start, stop, target, result).  ``minutes`` are service minutes (0 for source
+    lines; the elapsed figure on the closing note); instants are aware UTC or ``None``.
+    """
+
+    kind: str
+    start: datetime | None
+    end: datetime | None
+    minutes: float
+    text: str
+
+
+@dataclass
+class Clock:
+    """One SLA clock, derived from the record's history at ``now``.
+
+    ``name``: ``"response"`` | ``"restore"`` | ``"request_response"``.
+    ``target_minutes``: the contract target in service minutes (``None`` when the profile names
+    none).  ``elapsed_minutes``: service minutes counted so far, pauses taken out.
+    ``remaining_minutes``: ``target - elapsed`` (negative = overdue; ``None`` without target).
+    ``deadline``: the instant the target is (or was) reached at the current pace — ``None`` while
+    paused, when stopped within target, or without a target.  ``running``: counting now;
+    ``paused``: in a pending span now; ``stopped_at``: the instant the clock stopped (responded /
+    restored) or ``None``.  ``breached``: ``elapsed > target`` (``None`` without target).
+    """
+
+    name: str
+    target_minutes: float | None
+    elapsed_minutes: float
+    remaining_minutes: float | None
+    deadline: datetime | None
+    running: bool
+    paused: bool
+    stopped_at: datetime | None
+    breached: bool | None
+    calendar_code: str
+    explanation: list[ExplainLine] = field(default_factory=list)
+
+    def explain_text(self) -> str:
+        """The explanation as plain text lines (local times), for exports and tooltips."""
+        return "\n".join(line.text for line in self.explanation)
+
+
+@dataclass
+class IncidentClocks:
+    """Both clocks of an incident plus its pending spans ``(start, end|None)`` (UTC, sorted)."""
+
+    response: Clock
+    restore: Clock
+    pauses: list[tuple[datetime, datetime | None]]
+
+    # The figures ``close_incident`` stores on the Incident row (same names as its columns).
+    @property
+    def response_minutes(self) -> float:
+        """Service minutes to respond (pauses taken out)."""
+        return self.response.elapsed_minutes
+
+    @property
+    def restore_minutes(self) -> float:
+        """Service minutes to restore (pauses and reopened spans taken out)."""
+        return self.restore.elapsed_minutes
+
+    @property
+    def response_breached(self) -> bool | None:
+        """Response target exceeded (``None`` without target)."""
+        return self.response.breached
+
+    @property
+    def restore_breached(self) -> bool | None:
+        """Restore target exceeded (``None`` without target)."""
+        return self.restore.breached
+
+
+# -- history ----------------------------------------------------------------------------------
+
+
+def _fmt_min(minutes: float) -> str:
+    """Minutes for an explanation line, to 0.1 min (``60``, ``62.5``, ``0``)."""
+    return f"{round(minutes, 1):g}"
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def status_spans(events: Iterable[Any]) -> list[tuple[str, datetime, datetime | None]]:
+    """The status timeline ``(status, start, end|None)`` from status events, sorted by ``at``.
+
+    Only events of kind ``created``/``status``/``reopen`` with a ``to_status`` count; consecutive
+    events into the same status merge.  Events may be ``IncidentEvent`` rows or dicts.
+    """
+    evs = [e for e in events if _get(e, "kind") in CLOCK_EVENT_KINDS and _get(e, "to_status")]
+    evs = sorted(enumerate(evs), key=lambda ie: (_aware(_get(ie[1], "at"), "event.at"), ie[0]))
+    spans: list[tuple[str, datetime, datetime | None]] = []
+    for _, e in evs:
+        at = _aware(_get(e, "at"), "event.at")
+        status = _get(e, "to_status")
+        if spans and spans[-1][0] == status:
+            continue
+        if spans:
+            spans[-1] = (spans[-1][0], spans[-1][1], at)
+        spans.append((status, at, None))
+    return [s for s in spans if s[2] is None or s[2] > s[1]]
+
+
+def pauses_from_events(events: Iterable[Any]) -> list[tuple[datetime, datetime | None]]:
+    """Pending spans ``(start, end|None)`` from status events, sorted by ``at``.
+
+    ``None`` end: still pending.  Status ``pending`` = waiting for the vendor or the user; the SLA
+    clocks do not run then.
+    """
+    return [(a, b) for status, a, b in status_spans(events) if status == PAUSE_STATUS]
+
+
+# -- core computation -------------------------------------------------------------------------
+
+
+def _subtract(
+    periods: list[Any], windows: list[tuple[datetime, datetime]]
+) -> list[tuple[datetime, datetime, str]]:
+    """Working periods minus (merged) excluded windows → counted ``(start, end, source)``."""
+    out = []
+    for p in periods:
+        pieces = [(p.start, p.end)]
+        for a, b in windows:
+            nxt = []
+            for s, e in pieces:
+                if b <= s or a >= e:
+                    nxt.append((s, e))
+                    continue
+                if s < a:
+                    nxt.append((s, a))
+                if b < e:
+                    nxt.append((b, e))
+            pieces = nxt
+        out.extend((s, e, p.source) for s, e in pieces if s < e)
+    return out
+
+
+def _minutes(a: datetime, b: datetime) -> float:
+    return (b - a).total_seconds() / 60.0
+
+
+def _clock(
+    name: str,
+    cal: ServiceCalendar,
+    start: datetime,
+    stopped_at: datetime | None,
+    now: datetime,
+    target: float | None,
+    excluded: list[tuple[datetime, datetime | None, str]],
+    head_notes: list[str],
+) -> Clock:
+    """Count ``cal`` service time from ``start`` to ``stopped_at`` (or ``now``) minus ``excluded``.
+
+    ``excluded``: ``(start, end|None, label)`` spans taken out (``None`` end = still open).
+    """
+    end = stopped_at if stopped_at is not None else now
+    end = max(end, start)
+    lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
+    lines.append(ExplainLine(
+        "note", start, end, 0.0,
+        f"{name}: from {fmt_local(start)} to {fmt_local(end)}"
+        + (" (stopped)" if stopped_at is not None else " (now, still running)")
+        + f", calendar {cal.code} ({cal.name})",
+    ))
+    # source of each day
+    for day, working, source, day_name in cal.days(start, end):
+        if cal.kind == "always":
+            break
+        what = "working day" if working else "day off"
+        if working and day.weekday() >= 5:
+            what = "make-up working day"
+        elif not working and day.weekday() < 5:
+            what = "holiday"
+        label = f" {day_name}" if day_name else ""
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, f"{day.isoformat()} {what}{label} — {source}"))
+    if cal.kind == "always":
+        lines.append(ExplainLine("source", start, end, 0.0, "every minute counts — 7x24"))
+
+    periods = cal.periods(start, end)
+    windows: list[tuple[datetime, datetime, str]] = []
+    for a, b, label in excluded:
+        a2, b2 = max(a, start), min(b if b is not None else end, end)
+        if a2 < b2:
+            windows.append((a2, b2, label))
+    merged = merge_windows([(a, b) for a, b, _ in windows])
+    counted = _subtract(periods, merged)
+    for s, e, source in counted:
+        end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
+        lines.append(ExplainLine("period", s, e, _minutes(s, e),
+                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_fmt_min(_minutes(s, e))} min ({source})"))
+    for a, b, label in windows:
+        taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
+                    if min(p.end, b) > max(p.start, a))
+        lines.append(ExplainLine("pause", a, b, taken,
+                                 f"{label} {fmt_local(a)}–{fmt_local(b)}: {_fmt_min(taken)} service min taken out"))
+    elapsed = sum(_minutes(s, e) for s, e, _ in counted)
+
+    paused = False
+    if stopped_at is None:
+        for a, b, label in excluded:
+            if label.startswith("paused") and a <= now and (b is None or b > now):
+                paused = True
+    running = stopped_at is None and not paused
+
+    remaining = None if target is None else target - elapsed
+    breached = None if target is None else elapsed > target
+    deadline: datetime | None = None
+    if target is not None:
+        if elapsed >= target:
+            acc = 0.0
+            for s, e, _ in counted:
+                length = _minutes(s, e)
+                if acc + length >= target:
+                    deadline = s + timedelta(minutes=target - acc)
+                    break
+                acc += length
+            if target == 0:
+                deadline = start
+        elif running:
+            deadline = cal.add_service_minutes(max(now, start), target - elapsed)
+    if target is None:
+        lines.append(ExplainLine("note", None, None, elapsed, f"elapsed {_fmt_min(elapsed)} service min; no target"))
+    else:
+        verdict = "BREACHED" if breached else "within target"
+        lines.append(ExplainLine(
+            "note", None, deadline, elapsed,
+            f"elapsed {_fmt_min(elapsed)} of {target:g} service min — {verdict}"
+            + (f"; target reached at {fmt_local(deadline)}" if deadline is not None else "")
+            + ("; paused now" if paused else ""),
+        ))
+    return Clock(
+        name=name,
+        target_minutes=target,
+        elapsed_minutes=elapsed,
+        remaining_minutes=remaining,
+        deadline=deadline,
+        running=running,
+        paused=paused,
+        stopped_at=stopped_at,
+        breached=breached,
+        calendar_code=cal.code,
+        explanation=lines,
+    )
+
+
+def _severity(profile: dict[str, Any], code: str | None) -> dict[str, Any]:
+    for sev in profile.get("severities") or []:
+        if sev.get("code") == code:
+            return dict(sev)
+    return {}
+
+
+def _target(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def incident_clocks(
+    incident: Any,
+    events: Iterable[Any],
+    profile: dict[str, Any],
+    calendars: dict[str, ServiceCalendar],
+    now: datetime,
+) -> IncidentClocks:
+    """Both SLA clocks of ``incident`` at ``now`` from its history ``events``.
+
+    Response: ``reported_at`` → ``responded_at`` (or ``now``); when no response time is recorded
+    but the incident is restored, the response clock stops at the restore instant.  Restore:
+    ``reported_at`` → ``restored_at`` (or ``now``) while the status is ``restored``/``closed``;
+    after a reopen the clock runs again and the restored/closed span is left out.  Both minus
+    pending spans.  Targets: the severity's ``response_minutes``/``restore_minutes`` in the
+    severity's calendar (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1).  ``incident`` and
+    ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for an uncovered
+    year and ``ValidationError`` for naive instants.
+    """
+    now = _aware(now, "now")
+    evs = list(events)
+    spans = status_spans(evs)
+    pauses = [(a, b) for s, a, b in spans if s == PAUSE_STATUS]
+    sev_code = _get(incident, "severity")
+    sev = _severity(profile, sev_code)
+    cal = calendar_for_severity(calendars, profile, sev_code)
+    start = _aware(_get(incident, "reported_at"), "reported_at")
+
+    status = spans[-1][0] if spans else _get(incident, "status")
+    restored_at = _get(incident, "restored_at")
+    restore_stop: datetime | None = None
+    if status in DONE_STATUSES:
+        if restored_at is not None:
+            restore_stop = _aware(restored_at, "restored_at")
+        else:
+            restore_stop = spans[-1][1] if spans else None
+            # the last run of restored/closed started where the status first became one of them
+            for s, a, _b in reversed(spans):
+                if s not in DONE_STATUSES:
+                    break
+                restore_stop = a
+    if restore_stop is not None and restore_stop < start:
+        restore_stop = start
+
+    responded_at = _get(incident, "responded_at")
+    response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
+    resp_notes = [f"severity {sev_code or '-'}; response target "
+                  f"{sev.get('response_minutes', '-')} min in calendar {cal.code}"]
+    if response_stop is None and restore_stop is not None:
+        response_stop = restore_stop
+        resp_notes.append("no response time recorded: counted up to the restore time")
+    if response_stop is not None and response_stop < start:
+        response_stop = start
+
+    pause_excl = [(a, b, "paused (pending: waiting for vendor/user)") for a, b in pauses]
+    done_excl = [(a, b, "not counted (restored/closed, later reopened)")
+                 for s, a, b in spans if s in DONE_STATUSES and b is not None]
+
+    response = _clock("response", cal, start, response_stop, now,
+                      _target(sev.get("response_minutes")), pause_excl, resp_notes)
+    restore = _clock("restore", cal, start, restore_stop, now,
+                     _target(sev.get("restore_minutes")), pause_excl + done_excl,
+                     [f"severity {sev_code or '-'}; restore target "
+                      f"{sev.get('restore_minutes', '-')} min in calendar {cal.code}"])
+    return IncidentClocks(response=response, restore=restore, pauses=pauses)
+
+
+def request_clocks(
+    request: Any,
+    profile: dict[str, Any],
+    calendars: dict[str, ServiceCalendar],
+    now: datetime,
+) -> Clock:
+    """The service-desk response clock of ``request`` (工单) at ``now``.
+
+    ``received_at`` → ``responded_at`` (or ``now``) in ``profile["service_desk"]["calendar"]``
+    (default: the profile's default calendar), target ``service_desk.response_minutes``
+    (Pinggu §7.1 respond promptly).  Service requests have no pending status: nothing pauses.
+    """
+    now = _aware(now, "now")
+    desk = profile.get("service_desk") or {}
+    code = desk.get("calendar") or default_calendar_code(calendars, profile)
+    if code not in calendars:
+        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+    cal = calendars[code]
+    start = _aware(_get(request, "received_at"), "received_at")
+    responded = _get(request, "responded_at")
+    stop = None if responded is None else max(_aware(responded, "responded_at"), start)
+    return _clock("request_response", cal, start, stop, now, _target(desk.get("response_minutes")), [],
+                  [f"service desk response target {desk.get('response_minutes', '-')} min in calendar {code}"])
+
+
+def request_resolve_clock(
+    request: Any,
+    profile: dict[str, Any],
+    calendars: dict[str, ServiceCalendar],
+    now: datetime,
+) -> Clock:
+    """The service-desk resolve clock (name ``"request_resolve"``): ``received_at`` →
+    ``resolved_at`` (or ``now``) vs ``profile["service_desk"]["resolve_minutes"]``, same calendar
+    as ``request_clocks``; nothing pauses."""
+    now = _aware(now, "now")
+    desk = profile.get("service_desk") or {}
+    code = desk.get("calendar") or default_calendar_code(calendars, profile)
+    if code not in calendars:
+        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+    start = _aware(_get(request, "received_at"), "received_at")
+    resolved = _get(request, "resolved_at")
+    stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
+    return _clock("request_resolve", calendars[code], start, stop, now, _target(desk.get("resolve_minutes")), [],
+                  [f"service desk resolve target {desk.get('resolve_minutes', '-')} min in calendar {code}"])
+
+
+def outages_over(
+    cal: ServiceCalendar,
+    windows: Iterable[tuple[datetime, datetime | None]],
+    start: datetime,
+    end: datetime,
+    threshold_minutes: float = 120,
+) -> list[tuple[datetime, datetime, float]]:
+    """Outages longer than ``threshold_minutes`` of ``cal`` service time within ``[start, end)``.
+
+    Justice Bureau §2.9: no more than 2 outages over 2 h in working time per period — pass the
+    5×8 calendar and 120.  Overlapping windows merge into one outage first; an open window
+    (``None`` end) runs to ``end``.  Returns ``(start, end, service_minutes)`` in time order.
+    """
+    start, end = _aware(start, "start"), _aware(end, "end")
+    clipped = []
+    for a, b in windows:
+        a2 = max(_aware(a, "window start"), start)
+        b2 = end if b is None else min(_aware(b, "window end"), end)
+        if a2 < b2:
+            clipped.append((a2, b2))
+    out = []
+    for a, b in merge_windows(clipped):
+        m = cal.service_minutes(a, b)
+        if m > threshold_minutes:
+            out.append((a, b, m))
+    return out
+
+
+def compute_incident_clocks(session: Session, incident: Any, now: datetime | None = None) -> IncidentClocks:
+    """``incident_clocks`` loading the incident's events, contract profile and calendars itself.
+
+    Convenience for the UI, exports and reports; ``now`` defaults to the current instant.
+    """
+    from sqlalchemy import select
+
+    from app.store.models import Contract, IncidentEvent
+
+    contract = session.get(Contract, incident.contract_id)
+    events = session.scalars(
+        select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.at)
+    ).all()
+    calendars = load_calendars(session, contract)
+    return incident_clocks(incident, events, contract.profile or {}, calendars, now or utcnow())
+
+
+def compute_request_clock(session: Session, request: Any, now: datetime | None = None) -> Clock:
+    """``request_clocks`` loading the contract profile and calendars itself."""
+    from app.store.models import Contract
+
+    contract = session.get(Contract, request.contract_id)
+    calendars = load_calendars(session, contract)
+    return request_clocks(request, contract.profile or {}, calendars, now or utcnow())

@@ -1,0 +1,1 @@
+"""Inspections: schedules and due slots, runs and their recorded results."""

@@ -1,0 +1,325 @@
+"""Inspection schedules (巡检计划): which checklist slots are due, their windows, and the due list.
+
+Rules (issue #2, contract profiles ``checklists[*]``):
+
+- ``twice_daily`` / ``daily`` templates are due on each working day (``days: working_days``, the
+  default) or every day (``days: every_day``), once per named local slot in ``slots``
+  (e.g. ``["09:00", "14:30"]``); a daily template without slots has one slot ``""``.
+  Working days come from ``app.services.calendar.service_time.is_working_day`` (official Chinese calendar with
+  make-up days).  A year the calendar does not cover (``CalendarCoverageError``) is treated as
+  "every Monday–Friday is due" and the slot carries a ``calendar_warning`` — never a crash.
+- Windows (aware UTC): a twice-daily slot runs from its time until the next slot starts, the last
+  slot until the end of the local day; a daily slot runs the whole local day; ``weekly`` runs the
+  ISO week (``due_date`` = Monday), ``monthly`` the calendar month (``due_date`` = the 1st),
+  ``quarterly`` the calendar quarter (``due_date`` = its first day).
+- A slot is *overdue* when its window has passed and no finished inspection exists for it.
+- ``ad_hoc`` templates are never due.
+
+The inspections themselves are kept by ``app.services.inspection.runs``; a slot is identified by
+``(template_id, due_date, slot)``, the unique key of ``Inspection``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import CalendarCoverageError
+from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
+from app.services.calendar import service_time as calendar_service
+from app.core.timeutil import as_utc, local_dt
+
+DAILY_KINDS = ("twice_daily", "daily")
+PERIOD_KINDS = ("weekly", "monthly", "quarterly")
+OVERDUE_LOOKBACK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DueSlot:
+    """One due performance of a template.
+
+    ``due_date`` is the local date of the slot's day or period start; ``slot`` is ``"HH:MM"`` for
+    timed daily slots and ``""`` otherwise.  ``window_start``/``window_end`` are aware UTC
+    (end exclusive).  ``label`` is human: ``"2026-11-23 09:00"``, ``"2026-W48"``, ``"2026-11"``,
+    ``"2026-Q4"``.
+    """
+
+    template_id: uuid.UUID
+    template_code: str
+    template_name: str
+    frequency: str
+    due_date: date
+    slot: str
+    window_start: datetime
+    window_end: datetime
+    label: str
+
+
+@dataclass
+class DueEntry:
+    """A due slot with its state on the due list.
+
+    ``status``: ``done`` (a finished inspection exists), ``in_progress`` (started, unfinished),
+    ``due`` (window open), ``overdue`` (window passed, not finished), ``upcoming`` (window not yet
+    open).  ``calendar_warning`` is set when the working-day calendar did not cover the day.
+    """
+
+    slot: DueSlot
+    status: str
+    inspection_id: uuid.UUID | None = None
+    inspection_number: str | None = None
+    engineer: str | None = None
+    abnormal_count: int = 0
+    calendar_warning: str | None = None
+
+
+def _parse_slot(text: str) -> time:
+    hh, mm = str(text).strip().split(":")
+    return time(int(hh), int(mm))
+
+
+def template_days(contract: Contract, code: str) -> str:
+    """``"working_days"`` or ``"every_day"`` for template ``code`` from the contract profile
+    (``checklists[i].days``, default ``working_days``)."""
+    for c in (contract.profile or {}).get("checklists", []) or []:
+        if c.get("code") == code:
+            return c.get("days") or "working_days"
+    return "working_days"
+
+
+def _working(session: Session, day: date, cache: dict[date, tuple[bool, str | None]]) -> tuple[bool, str | None]:
+    if day not in cache:
+        try:
+            cache[day] = (bool(calendar_service.is_working_day(session, day)), None)
+        except (CalendarCoverageError, NotImplementedError) as exc:
+            msg = (str(exc) if isinstance(exc, CalendarCoverageError)
+                   else f"no official holiday calendar covers {day.year}")
+            cache[day] = (day.weekday() < 5, f"{msg}; Monday–Friday assumed due")
+    return cache[day]
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _period_slots(tpl: ChecklistTemplate, start: date, end: date) -> list[DueSlot]:
+    out: list[DueSlot] = []
+    if tpl.frequency == "weekly":
+        d = start + timedelta(days=(7 - start.weekday()) % 7)  # first Monday >= start
+        while d <= end:
+            iso = d.isocalendar()
+            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(d + timedelta(days=7), time()),
+                           f"{iso[0]}-W{iso[1]:02d}"))
+            d += timedelta(days=7)
+    elif tpl.frequency == "monthly":
+        d = _month_start(start)
+        if d < start:
+            d = _add_months(d, 1)
+        while d <= end:
+            nxt = _add_months(d, 1)
+            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(nxt, time()), f"{d.year}-{d.month:02d}"))
+            d = nxt
+    elif tpl.frequency == "quarterly":
+        d = _quarter_start(start)
+        if d < start:
+            d = _add_months(d, 3)
+        while d <= end:
+            nxt = _add_months(d, 3)
+            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(nxt, time()),
+                           f"{d.year}-Q{(d.month - 1) // 3 + 1}"))
+            d = nxt
+    return out
+
+
+def _mk(tpl: ChecklistTemplate, d: date, slot: str, ws: datetime, we: datetime, label: str) -> DueSlot:
+    return DueSlot(tpl.id, tpl.code, tpl.name, tpl.frequency, d, slot, ws, we, label)
+
+
+def _daily_slots_for(tpl: ChecklistTemplate, d: date) -> list[DueSlot]:
+    slots = [str(s) for s in (tpl.slots or [])]
+    day_start, day_end = local_dt(d, time()), local_dt(d + timedelta(days=1), time())
+    if not slots:
+        return [_mk(tpl, d, "", day_start, day_end, d.isoformat())]
+    if tpl.frequency == "daily" and len(slots) == 1:
+        return [_mk(tpl, d, slots[0], day_start, day_end, f"{d.isoformat()} {slots[0]}")]
+    ordered = sorted(slots, key=_parse_slot)
+    out = []
+    for i, s in enumerate(ordered):
+        ws = local_dt(d, _parse_slot(s))
+        we = local_dt(d, _parse_slot(ordered[i + 1])) if i + 1 < len(ordered) else day_end
+        out.append(_mk(tpl, d, s, ws, we, f"{d.isoformat()} {s}"))
+    return out
+
+
+def _active_templates(session: Session, contract: Contract) -> list[ChecklistTemplate]:
+    return list(session.scalars(
+        select(ChecklistTemplate)
+        .where(ChecklistTemplate.contract_id == contract.id, ChecklistTemplate.active)
+        .order_by(ChecklistTemplate.code)
+    ))
+
+
+def due_slots_with_warnings(
+    session: Session, contract: Contract, start: date, end: date
+) -> list[tuple[DueSlot, str | None]]:
+    """Like ``due_slots`` but each slot paired with its calendar warning (or ``None``)."""
+    cache: dict[date, tuple[bool, str | None]] = {}
+    out: list[tuple[DueSlot, str | None]] = []
+    for tpl in _active_templates(session, contract):
+        if tpl.frequency in DAILY_KINDS:
+            every_day = template_days(contract, tpl.code) == "every_day"
+            d = start
+            while d <= end:
+                warning = None
+                if not every_day:
+                    working, warning = _working(session, d, cache)
+                    if not working:
+                        d += timedelta(days=1)
+                        continue
+                out.extend((s, warning) for s in _daily_slots_for(tpl, d))
+                d += timedelta(days=1)
+        elif tpl.frequency in PERIOD_KINDS:
+            out.extend((s, None) for s in _period_slots(tpl, start, end))
+    out.sort(key=lambda p: (p[0].due_date, p[0].slot, p[0].template_code))
+    return out
+
+
+def due_slots(session: Session, contract: Contract, start: date, end: date) -> list[DueSlot]:
+    """Every slot of the contract's active templates with ``due_date`` in ``[start, end]`` (local
+    dates, inclusive), sorted by due date, slot time ("" first), template code.  See the module doc for
+    the rules.  Never raises for calendar gaps (weekdays are assumed due)."""
+    return [s for s, _ in due_slots_with_warnings(session, contract, start, end)]
+
+
+def slot_for(session: Session, contract: Contract, template: ChecklistTemplate, due_date: date,
+             slot: str) -> DueSlot | None:
+    """The scheduled ``DueSlot`` of ``template`` for (``due_date``, ``slot``), or ``None`` if that
+    is not a scheduled slot (wrong day, unknown slot time, ad-hoc template)."""
+    if template.frequency in DAILY_KINDS:
+        for s in _daily_slots_for(template, due_date):
+            if s.slot == slot:
+                return s
+        return None
+    if template.frequency in PERIOD_KINDS:
+        for s in _period_slots(template, due_date, due_date):
+            if s.slot == slot:
+                return s
+    return None
+
+
+def _inspections_by_slot(
+    session: Session, contract: Contract, start: date, end: date
+) -> dict[tuple[uuid.UUID, date, str], Inspection]:
+    rows = session.scalars(
+        select(Inspection).where(
+            Inspection.contract_id == contract.id, Inspection.due_date >= start, Inspection.due_date <= end
+        )
+    )
+    return {(i.template_id, i.due_date, i.slot): i for i in rows}
+
+
+def _engineer_names(session: Session, contract: Contract) -> dict[uuid.UUID, str]:
+    return {e.id: e.name for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
+
+
+def _status(slot: DueSlot, insp: Inspection | None, now: datetime) -> str:
+    if insp is not None and insp.finished_at is not None:
+        return "done"
+    if insp is not None:
+        return "in_progress" if now < slot.window_end else "overdue"
+    if now < slot.window_start:
+        return "upcoming"
+    if now >= slot.window_end:
+        return "overdue"
+    return "due"
+
+
+def due_list(session: Session, contract: Contract, day: date, now: datetime) -> list[DueEntry]:
+    """The due list for local ``day`` as seen at instant ``now`` (aware; naive = local).
+
+    Contains: the day's daily/twice-daily slots, the weekly/monthly/quarterly periods that contain
+    the day, and slots whose window ended within the ``OVERDUE_LOOKBACK_DAYS`` (7) days before the
+    day that are not finished (status ``overdue``; an unfinished started one stays ``overdue``
+    with its inspection id so it can be resumed).  Sorted by due date, slot time, template code.
+    """
+    now = as_utc(now)
+    day_start = local_dt(day, time())
+    day_end = local_dt(day + timedelta(days=1), time())
+    lookback = day_start - timedelta(days=OVERDUE_LOOKBACK_DAYS)
+    first = day - timedelta(days=OVERDUE_LOOKBACK_DAYS + 92)
+    pairs = due_slots_with_warnings(session, contract, first, day)
+    insp = _inspections_by_slot(session, contract, first, day)
+    names = _engineer_names(session, contract)
+    out: list[DueEntry] = []
+    for slot, warning in pairs:
+        current = slot.window_start < day_end and slot.window_end > day_start
+        i = insp.get((slot.template_id, slot.due_date, slot.slot))
+        recent = lookback < slot.window_end <= day_start and (i is None or i.finished_at is None)
+        if not (current or recent):
+            continue
+        out.append(DueEntry(
+            slot=slot,
+            status=_status(slot, i, now),
+            inspection_id=i.id if i else None,
+            inspection_number=i.number if i else None,
+            engineer=names.get(i.engineer_id) if i and i.engineer_id else None,
+            abnormal_count=i.abnormal_count if i else 0,
+            calendar_warning=warning,
+        ))
+    out.sort(key=lambda e: (e.slot.due_date, e.slot.slot, e.slot.template_code))
+    return out
+
+
+def completion(session: Session, contract: Contract, start: date, end: date, now: datetime) -> dict[str, Any]:
+    """Inspection completion (巡检完成率) for slots with ``due_date`` in ``[start, end]`` whose
+    window ended by ``now``.
+
+    Returns ``{"due": n, "done": n, "missed": n, "rate_pct": float | None, "by_template":
+    {code: {"name", "frequency", "due", "done", "missed", "rate_pct"}}, "by_engineer":
+    {name: done}}``.  ``done`` = a finished inspection exists for the slot (late ones count);
+    ``rate_pct`` = done ÷ due × 100, ``None`` when nothing was due.  KPI
+    ``inspection_completion_rate`` in the profiles.
+    """
+    now = as_utc(now)
+    slots = [s for s in due_slots(session, contract, start, end) if s.window_end <= now]
+    insp = _inspections_by_slot(session, contract, start, end)
+    names = _engineer_names(session, contract)
+    by_t: dict[str, dict[str, Any]] = {}
+    by_e: dict[str, int] = defaultdict(int)
+    for s in slots:
+        t = by_t.setdefault(s.template_code, {"name": s.template_name, "frequency": s.frequency,
+                                              "due": 0, "done": 0, "missed": 0, "rate_pct": None})
+        t["due"] += 1
+        i = insp.get((s.template_id, s.due_date, s.slot))
+        if i is not None and i.finished_at is not None:
+            t["done"] += 1
+            by_e[names.get(i.engineer_id, "") if i.engineer_id else ""] += 1
+        else:
+            t["missed"] += 1
+    for t in by_t.values():
+        t["rate_pct"] = round(100.0 * t["done"] / t["due"], 2) if t["due"] else None
+    due = sum(t["due"] for t in by_t.values())
+    done = sum(t["done"] for t in by_t.values())
+    return {
+        "due": due,
+        "done": done,
+        "missed": due - done,
+        "rate_pct": round(100.0 * done / due, 2) if due else None,
+        "by_template": by_t,
+        "by_engineer": dict(by_e),
+    }

@@ -1,0 +1,1 @@
+"""Read-only queries: SQL-paged record lists and look-ups."""

@@ -1,0 +1,429 @@
+"""Record lists for the UI tables: filtered, sorted and paged in SQL (no Qt here).
+
+Every list has a filter dataclass, ``query_*(session, contract_id, flt, sort_key, descending,
+offset, limit) -> list[Row]`` and ``count_*(session, contract_id, flt) -> int``.  Rows are small
+``NamedTuple``s holding only what a table shows plus the record id, so a Qt model can keep just the
+rows it has fetched (architecture: "big tables hold ids, fetch rows on demand").
+
+Rules shared by all lists:
+
+- Filtering and sorting happen in the SQL statement; ``offset``/``limit`` page it.  Every ordering
+  ends with the primary key so that paging is stable when sort values tie.
+- Free text (``text``) is a case-insensitive ``LIKE '%…%'`` over the record's number, title,
+  description and requester/reporter name; ``%``, ``_`` and ``\\`` in the user's text are escaped,
+  so they match literally.
+- Periods are half-open ``[start, end)`` aware instants (UTC in the DB) for timestamps, and
+  inclusive local dates for the work log's ``work_date``.
+
+Raises ``ValueError`` for an unknown ``sort_key``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement, Select
+
+from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
+from app.core.timeutil import as_utc
+
+LIKE_ESCAPE = "\\"
+
+
+def like_pattern(text: str) -> str:
+    """``'%text%'`` with ``\\``, ``%`` and ``_`` escaped (escape character ``\\``)."""
+    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
+
+
+def _text_clause(text: str, columns: Sequence[Any]) -> ColumnElement[bool] | None:
+    """OR of ``LIKE`` over ``columns`` for each whitespace-separated word, ANDed across words."""
+    words = [w for w in (text or "").split() if w]
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        pat = like_pattern(w)
+        parts.append(or_(*[c.ilike(pat, escape=LIKE_ESCAPE) for c in columns]))
+    return and_(*parts)
+
+
+def _order(stmt: Select[Any], sort_cols: dict[str, Any], sort_key: str, descending: bool, pk: Any) -> Select[Any]:
+    if sort_key not in sort_cols:
+        raise ValueError(f"unknown sort key {sort_key!r}; known: {', '.join(sort_cols)}")
+    col = sort_cols[sort_key]
+    if descending:
+        return stmt.order_by(col.desc(), pk.desc())
+    return stmt.order_by(col.asc(), pk.asc())
+
+
+def _page(stmt: Select[Any], offset: int, limit: int | None) -> Select[Any]:
+    if offset:
+        stmt = stmt.offset(max(0, int(offset)))
+    if limit is not None:
+        stmt = stmt.limit(max(0, int(limit)))
+    return stmt
+
+
+def _contract_cond(col: Any, contract_id: uuid.UUID, paging: bool) -> ColumnElement[bool]:
+    """``col = contract_id``; for page queries written so that SQLite cannot use the contract
+    index (``coalesce(col, col) = ?``), which lets it walk the index of the sort column and stop
+    after ``limit`` rows instead of sorting every row of the contract (100k incidents: 380 ms →
+    1 ms for the first page).  COUNT queries keep the plain, index-friendly form.  A composite
+    index ``(contract_id, occurred_at)`` would make this unnecessary (schema is the lead's)."""
+    if paging:
+        return func.coalesce(col, col) == contract_id
+    return col == contract_id
+
+
+def _count(session: Session, model: Any, conds: list[ColumnElement[bool]]) -> int:
+    return int(session.execute(select(func.count()).select_from(model).where(*conds)).scalar_one())
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What the incident list shows.
+
+    ``statuses``/``severities``: empty = all.  ``service_id``: incidents affecting that service.
+    ``engineer_id``: the assignee.  ``start``/``end``: ``occurred_at`` in ``[start, end)``
+    (aware; naive read as local).  ``text``: free text (see module doc).  ``open_only``: status
+    other than ``closed``.
+    """
+
+    statuses: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    service_id: uuid.UUID | None = None
+    engineer_id: uuid.UUID | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    text: str = ""
+    open_only: bool = False
+
+
+class IncidentRow(NamedTuple):
+    """One incident list row (instants aware UTC)."""
+
+    id: uuid.UUID
+    number: str
+    title: str
+    severity: str
+    status: str
+    source: str
+    assignee: str
+    reporter: str
+    occurred_at: datetime
+    reported_at: datetime
+    restored_at: datetime | None
+    closed_at: datetime | None
+
+
+INCIDENT_SORT_KEYS = ("number", "title", "severity", "status", "source", "assignee", "reporter",
+                      "occurred_at", "reported_at", "restored_at", "closed_at")
+
+
+def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(Incident.contract_id, contract_id, paging)]
+    if flt.statuses:
+        conds.append(Incident.status.in_(flt.statuses))
+    if flt.open_only:
+        conds.append(Incident.status != "closed")
+    if flt.severities:
+        conds.append(Incident.severity.in_(flt.severities))
+    if flt.engineer_id is not None:
+        conds.append(Incident.assignee_id == flt.engineer_id)
+    if flt.service_id is not None:
+        conds.append(exists().where(IncidentService.incident_id == Incident.id,
+                                    IncidentService.service_id == flt.service_id))
+    if flt.start is not None:
+        conds.append(Incident.occurred_at >= as_utc(flt.start))
+    if flt.end is not None:
+        conds.append(Incident.occurred_at < as_utc(flt.end))
+    text = _text_clause(flt.text, [Incident.number, Incident.title, Incident.description,
+                                   Incident.reporter_name, Incident.reporter_department])
+    if text is not None:
+        conds.append(text)
+    return conds
+
+
+def query_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilter | None = None,
+                    sort_key: str = "occurred_at", descending: bool = True, offset: int = 0,
+                    limit: int | None = 200) -> list[IncidentRow]:
+    """One page of incidents of a contract as ``IncidentRow``s, filtered and sorted in SQL.
+
+    ``sort_key`` is one of ``INCIDENT_SORT_KEYS``; ties are broken by id.  Raises ``ValueError``
+    for an unknown key.
+    """
+    flt = flt or IncidentFilter()
+    eng = aliased(Engineer)
+    assignee = func.coalesce(eng.name, "")
+    reporter = Incident.reporter_name
+    stmt = (
+        select(Incident.id, Incident.number, Incident.title, Incident.severity, Incident.status,
+               Incident.source, assignee.label("assignee"), reporter, Incident.occurred_at,
+               Incident.reported_at, Incident.restored_at, Incident.closed_at)
+        .outerjoin(eng, eng.id == Incident.assignee_id)
+        .where(*_incident_conds(contract_id, flt, paging=True))
+    )
+    cols = {"number": Incident.number, "title": Incident.title, "severity": Incident.severity,
+            "status": Incident.status, "source": Incident.source, "assignee": assignee,
+            "reporter": reporter, "occurred_at": Incident.occurred_at,
+            "reported_at": Incident.reported_at, "restored_at": Incident.restored_at,
+            "closed_at": Incident.closed_at}
+    stmt = _page(_order(stmt, cols, sort_key, descending, Incident.id), offset, limit)
+    return [IncidentRow(*r) for r in session.execute(stmt)]
+
+
+def count_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilter | None = None) -> int:
+    """How many incidents match ``flt`` (one ``COUNT`` query)."""
+    return _count(session, Incident, _incident_conds(contract_id, flt or IncidentFilter()))
+
+
+# --------------------------------------------------------------------------- service requests
+
+
+@dataclass(frozen=True)
+class RequestFilter:
+    """What the service-request list shows; ``start``/``end`` bound ``received_at`` ``[start, end)``;
+    ``categories`` are profile category codes; ``engineer_id`` the assignee."""
+
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    service_id: uuid.UUID | None = None
+    engineer_id: uuid.UUID | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    text: str = ""
+    open_only: bool = False
+
+
+class RequestRow(NamedTuple):
+    """One service-request list row."""
+
+    id: uuid.UUID
+    number: str
+    title: str
+    category: str
+    channel: str
+    status: str
+    service: str
+    assignee: str
+    requester: str
+    received_at: datetime
+    resolved_at: datetime | None
+    satisfaction: str | None
+    converted_incident_id: uuid.UUID | None
+
+
+REQUEST_SORT_KEYS = ("number", "title", "category", "channel", "status", "service", "assignee",
+                     "requester", "received_at", "resolved_at", "satisfaction")
+
+
+def _request_conds(contract_id: uuid.UUID, flt: RequestFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(ServiceRequest.contract_id, contract_id, paging)]
+    if flt.statuses:
+        conds.append(ServiceRequest.status.in_(flt.statuses))
+    if flt.open_only:
+        conds.append(ServiceRequest.status != "closed")
+    if flt.categories:
+        conds.append(ServiceRequest.category.in_(flt.categories))
+    if flt.service_id is not None:
+        conds.append(ServiceRequest.service_id == flt.service_id)
+    if flt.engineer_id is not None:
+        conds.append(ServiceRequest.assignee_id == flt.engineer_id)
+    if flt.start is not None:
+        conds.append(ServiceRequest.received_at >= as_utc(flt.start))
+    if flt.end is not None:
+        conds.append(ServiceRequest.received_at < as_utc(flt.end))
+    text = _text_clause(flt.text, [ServiceRequest.number, ServiceRequest.title, ServiceRequest.description,
+                                   ServiceRequest.requester_name, ServiceRequest.requester_department])
+    if text is not None:
+        conds.append(text)
+    return conds
+
+
+def query_requests(session: Session, contract_id: uuid.UUID, flt: RequestFilter | None = None,
+                   sort_key: str = "received_at", descending: bool = True, offset: int = 0,
+                   limit: int | None = 200) -> list[RequestRow]:
+    """One page of service requests as ``RequestRow``s (see ``REQUEST_SORT_KEYS``)."""
+    flt = flt or RequestFilter()
+    eng = aliased(Engineer)
+    svc = aliased(Service)
+    assignee = func.coalesce(eng.name, "")
+    service = func.coalesce(svc.name, "")
+    stmt = (
+        select(ServiceRequest.id, ServiceRequest.number, ServiceRequest.title, ServiceRequest.category,
+               ServiceRequest.channel, ServiceRequest.status, service.label("service"),
+               assignee.label("assignee"), ServiceRequest.requester_name, ServiceRequest.received_at,
+               ServiceRequest.resolved_at, ServiceRequest.satisfaction,
+               ServiceRequest.converted_incident_id)
+        .outerjoin(eng, eng.id == ServiceRequest.assignee_id)
+        .outerjoin(svc, svc.id == ServiceRequest.service_id)
+        .where(*_request_conds(contract_id, flt, paging=True))
+    )
+    cols = {"number": ServiceRequest.number, "title": ServiceRequest.title,
+            "category": ServiceRequest.category, "channel": ServiceRequest.channel,
+            "status": ServiceRequest.status, "service": service, "assignee": assignee,
+            "requester": ServiceRequest.requester_name, "received_at": ServiceRequest.received_at,
+            "resolved_at": ServiceRequest.resolved_at, "satisfaction": ServiceRequest.satisfaction}
+    stmt = _page(_order(stmt, cols, sort_key, descending, ServiceRequest.id), offset, limit)
+    return [RequestRow(*r) for r in session.execute(stmt)]
+
+
+def count_requests(session: Session, contract_id: uuid.UUID, flt: RequestFilter | None = None) -> int:
+    """How many service requests match ``flt``."""
+    return _count(session, ServiceRequest, _request_conds(contract_id, flt or RequestFilter()))
+
+
+# --------------------------------------------------------------------------- requirements
+
+
+@dataclass(frozen=True)
+class RequirementFilter:
+    """What the requirement list shows; ``start``/``end`` bound ``collected_at`` ``[start, end)``."""
+
+    statuses: tuple[str, ...] = ()
+    service_id: uuid.UUID | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    text: str = ""
+
+
+class RequirementRow(NamedTuple):
+    """One requirement list row."""
+
+    id: uuid.UUID
+    number: str
+    title: str
+    status: str
+    service: str
+    requester: str
+    collected_at: datetime
+    updated_at: datetime
+
+
+REQUIREMENT_SORT_KEYS = ("number", "title", "status", "service", "requester", "collected_at", "updated_at")
+
+
+def _requirement_conds(contract_id: uuid.UUID, flt: RequirementFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(Requirement.contract_id, contract_id, paging)]
+    if flt.statuses:
+        conds.append(Requirement.status.in_(flt.statuses))
+    if flt.service_id is not None:
+        conds.append(Requirement.service_id == flt.service_id)
+    if flt.start is not None:
+        conds.append(Requirement.collected_at >= as_utc(flt.start))
+    if flt.end is not None:
+        conds.append(Requirement.collected_at < as_utc(flt.end))
+    text = _text_clause(flt.text, [Requirement.number, Requirement.title, Requirement.description,
+                                   Requirement.requester_name, Requirement.requester_department])
+    if text is not None:
+        conds.append(text)
+    return conds
+
+
+def query_requirements(session: Session, contract_id: uuid.UUID, flt: RequirementFilter | None = None,
+                       sort_key: str = "collected_at", descending: bool = True, offset: int = 0,
+                       limit: int | None = 200) -> list[RequirementRow]:
+    """One page of requirements as ``RequirementRow``s (see ``REQUIREMENT_SORT_KEYS``)."""
+    flt = flt or RequirementFilter()
+    svc = aliased(Service)
+    service = func.coalesce(svc.name, "")
+    stmt = (
+        select(Requirement.id, Requirement.number, Requirement.title, Requirement.status,
+               service.label("service"), Requirement.requester_name, Requirement.collected_at,
+               Requirement.updated_at)
+        .outerjoin(svc, svc.id == Requirement.service_id)
+        .where(*_requirement_conds(contract_id, flt, paging=True))
+    )
+    cols = {"number": Requirement.number, "title": Requirement.title, "status": Requirement.status,
+            "service": service, "requester": Requirement.requester_name,
+            "collected_at": Requirement.collected_at, "updated_at": Requirement.updated_at}
+    stmt = _page(_order(stmt, cols, sort_key, descending, Requirement.id), offset, limit)
+    return [RequirementRow(*r) for r in session.execute(stmt)]
+
+
+def count_requirements(session: Session, contract_id: uuid.UUID, flt: RequirementFilter | None = None) -> int:
+    """How many requirements match ``flt``."""
+    return _count(session, Requirement, _requirement_conds(contract_id, flt or RequirementFilter()))
+
+
+# --------------------------------------------------------------------------- work log
+
+
+@dataclass(frozen=True)
+class WorkLogFilter:
+    """What the work-log list shows: ``first_day``..``last_day`` local dates, both inclusive;
+    ``source_kinds`` (``manual``/``inspection``/``incident``/``service_request``), empty = all."""
+
+    engineer_id: uuid.UUID | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    source_kinds: tuple[str, ...] = ()
+    text: str = ""
+
+
+class WorkLogRow(NamedTuple):
+    """One stored work-log entry row (``duration_minutes`` in minutes)."""
+
+    id: uuid.UUID
+    work_date: date
+    started_at: datetime
+    engineer: str
+    duration_minutes: int
+    source_kind: str
+    summary: str
+    source_id: uuid.UUID | None
+
+
+WORKLOG_SORT_KEYS = ("work_date", "started_at", "engineer", "duration_minutes", "source_kind", "summary")
+
+
+def _worklog_conds(contract_id: uuid.UUID, flt: WorkLogFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [_contract_cond(WorkLogEntry.contract_id, contract_id, paging)]
+    if flt.engineer_id is not None:
+        conds.append(WorkLogEntry.engineer_id == flt.engineer_id)
+    if flt.first_day is not None:
+        conds.append(WorkLogEntry.work_date >= flt.first_day)
+    if flt.last_day is not None:
+        conds.append(WorkLogEntry.work_date <= flt.last_day)
+    if flt.source_kinds:
+        conds.append(WorkLogEntry.source_kind.in_(flt.source_kinds))
+    text = _text_clause(flt.text, [WorkLogEntry.summary])
+    if text is not None:
+        conds.append(text)
+    return conds
+
+
+def query_worklog(session: Session, contract_id: uuid.UUID, flt: WorkLogFilter | None = None,
+                  sort_key: str = "started_at", descending: bool = False, offset: int = 0,
+                  limit: int | None = 200) -> list[WorkLogRow]:
+    """One page of stored work-log entries as ``WorkLogRow``s (see ``WORKLOG_SORT_KEYS``)."""
+    flt = flt or WorkLogFilter()
+    eng = aliased(Engineer)
+    engineer = func.coalesce(eng.name, "")
+    stmt = (
+        select(WorkLogEntry.id, WorkLogEntry.work_date, WorkLogEntry.started_at, engineer.label("engineer"),
+               WorkLogEntry.duration_minutes, WorkLogEntry.source_kind, WorkLogEntry.summary,
+               WorkLogEntry.source_id)
+        .outerjoin(eng, eng.id == WorkLogEntry.engineer_id)
+        .where(*_worklog_conds(contract_id, flt, paging=True))
+    )
+    cols = {"work_date": WorkLogEntry.work_date, "started_at": WorkLogEntry.started_at,
+            "engineer": engineer, "duration_minutes": WorkLogEntry.duration_minutes,
+            "source_kind": WorkLogEntry.source_kind, "summary": WorkLogEntry.summary}
+    stmt = _page(_order(stmt, cols, sort_key, descending, WorkLogEntry.id), offset, limit)
+    return [WorkLogRow(*r) for r in session.execute(stmt)]
+
+
+def count_worklog(session: Session, contract_id: uuid.UUID, flt: WorkLogFilter | None = None) -> int:
+    """How many stored work-log entries match ``flt``."""
+    return _count(session, WorkLogEntry, _worklog_conds(contract_id, flt or WorkLogFilter()))

@@ -1,0 +1,1 @@
+"""The service desk: service requests, requirements and the work log."""

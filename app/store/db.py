@@ -1,0 +1,246 @@
+"""Engine and session factory: the embedded SQLite file by default, any SQLAlchemy URL otherwise.
+
+``open_database(target)`` resolves the store (argument, then ``OPSLEDGER_DB``, then
+``<data_dir>/opsledger.sqlite3``), applies SQLite pragmas (WAL, ``synchronous=FULL``,
+``foreign_keys=ON``), takes an exclusive lock file beside a SQLite file so a second instance is
+refused, keeps a copy of the file before any schema upgrade, and upgrades to Alembic head.
+
+SQLite and transactions: Python's ``sqlite3`` commits DDL outside an explicit BEGIN, so the engine
+switches the driver to autocommit and emits ``BEGIN`` itself; a migration that fails halfway rolls
+back whole, and if anything is still wrong the pre-upgrade copy is restored.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import paths
+from app.errors import DatabaseLockedError, OpsLedgerError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+    """Turn a path or URL (or ``None``: ``OPSLEDGER_DB``, then the default file) into a URL."""
+    raw = os.fspath(target) if target is not None else os.environ.get("OPSLEDGER_DB") or ""
+    if not raw:
+        raw = os.fspath(paths.default_db_path())
+    if "://" in raw:
+        return raw
+    return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (transactional DDL)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+class _FileLock:
+    """An exclusive OS lock on ``<db>.lock``; the OS drops it if the process dies."""
+
+    def __init__(self, db_file: Path) -> None:
+        self.path = db_file.with_name(db_file.name + ".lock")
+        self._fh: IO[str] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            fh.close()
+            raise DatabaseLockedError(
+                f"database {self.path.with_suffix('')} is already open in another OpsLedger "
+                f"window or process (lock file {self.path}); close it first"
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+@dataclass
+class Database:
+    """An open store: ``engine``, a ``sessionmaker`` and, for SQLite files, the held lock."""
+
+    url: str
+    engine: Engine
+    sessionmaker: sessionmaker[Session]
+    file: Path | None = None
+    pre_upgrade_copy: Path | None = None
+    _lock: _FileLock | None = field(default=None, repr=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self.sessionmaker.begin() as s:
+            yield s
+
+    def close(self) -> None:
+        """Dispose the engine and release the lock file."""
+        self.engine.dispose()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+
+def _alembic_config(connection: Any) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", os.fspath(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest Alembic revision shipped with this build."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or ``None`` for an empty store."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _copy_sqlite(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as s, sqlite3.connect(dest) as d:
+        s.backup(d)
+    s.close()
+    d.close()
+
+
+def upgrade(db: Database) -> None:
+    """Upgrade ``db`` to head in one transaction per migration; keep a copy first (SQLite).
+
+    Raises ``OpsLedgerError`` if the migration fails; the pre-upgrade copy is then restored.
+    """
+    from alembic import command
+
+    cur = current_revision(db.engine)
+    head = head_revision()
+    if cur == head:
+        return
+    has_tables = bool(inspect(db.engine).get_table_names())
+    if db.file is not None and has_tables:
+        from app.core.timeutil import utcnow
+
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        db.pre_upgrade_copy = paths.data_dir() / "backups" / f"{db.file.stem}.{cur or 'none'}.{stamp}.sqlite3"
+        _copy_sqlite(db.file, db.pre_upgrade_copy)
+    try:
+        with db.engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+    except Exception as exc:
+        if db.pre_upgrade_copy is not None and db.file is not None:
+            db.engine.dispose()
+            _copy_sqlite(db.pre_upgrade_copy, db.file)
+        raise OpsLedgerError(
+            f"schema upgrade {cur} → {head} failed and was rolled back: {exc}"
+        ) from exc
+
+
+def open_database(
+    target: str | os.PathLike[str] | None = None, *, migrate: bool = True, lock: bool = True
+) -> Database:
+    """Open (and by default migrate) the store named by ``target``; see the module docstring.
+
+    Raises ``DatabaseLockedError`` if another process holds the SQLite file,
+    ``OpsLedgerError`` if the upgrade fails.
+    """
+    url = resolve_url(target)
+    file = _sqlite_file(url)
+    held: _FileLock | None = None
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if lock:
+            held = _FileLock(file)
+            held.acquire()
+    try:
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            _install_sqlite_hooks(engine)
+        db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
+        if migrate:
+            upgrade(db)
+        return db
+    except BaseException:
+        if held:
+            held.release()
+        raise
+
+
+def integrity_check(db: Database) -> list[str]:
+    """Run SQLite's ``PRAGMA integrity_check`` (``["ok"]`` when sound); other backends: ``["ok"]``."""
+    if db.engine.dialect.name != "sqlite":
+        return ["ok"]
+    with db.engine.connect() as conn:
+        return [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+
+
+def backup_to(db: Database, dest: Path) -> Path:
+    """Copy a SQLite store to ``dest`` with SQLite's online backup API (safe while open)."""
+    if db.file is None:
+        raise OpsLedgerError("only a SQLite file can be copied this way")
+    _copy_sqlite(db.file, dest)
+    return dest
+
+
+__all__ = [
+    "Database",
+    "backup_to",
+    "current_revision",
+    "head_revision",
+    "integrity_check",
+    "open_database",
+    "resolve_url",
+    "upgrade",
+]

@@ -1,0 +1,55 @@
+"""SQLAlchemy 2.0 typed ORM, one module per aggregate.  Importing this package registers every
+table on ``Base.metadata`` (Alembic and tests rely on that)."""
+
+from app.store.models.base import Base
+from app.store.models.checklist import ChecklistItem, ChecklistTemplate
+from app.store.models.contract import Asset, Contract, Engineer, Service
+from app.store.models.incident import (
+    Attachment,
+    Incident,
+    IncidentAsset,
+    IncidentEvent,
+    IncidentService,
+)
+from app.store.models.inspection import Inspection, InspectionResult
+from app.store.models.service_desk import (
+    RequestAssignment,
+    Requirement,
+    ServiceRequest,
+    WorkLogEntry,
+)
+from app.store.models.system import (
+    AuditEvent,
+    CalendarDay,
+    CalendarYear,
+    NumberSequence,
+    ReportNarrative,
+    ReportRecord,
+)
+
+__all__ = [
+    "Asset",
+    "Attachment",
+    "AuditEvent",
+    "Base",
+    "CalendarDay",
+    "CalendarYear",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "Contract",
+    "Engineer",
+    "Incident",
+    "IncidentAsset",
+    "IncidentEvent",
+    "IncidentService",
+    "Inspection",
+    "InspectionResult",
+    "NumberSequence",
+    "ReportNarrative",
+    "ReportRecord",
+    "RequestAssignment",
+    "Requirement",
+    "Service",
+    "ServiceRequest",
+    "WorkLogEntry",
+]

@@ -1,0 +1,80 @@
+"""The contract aggregate: a service agreement with its services, assets and engineers.
+
+The validated profile (see ``resources/schemas/contract-profile.schema.json``) is kept whole in
+``Contract.profile`` so that severity levels, KPI targets, request categories and report schedules
+stay data; columns hold what lists and joins need.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models.base import Base, UUIDPk
+
+
+class Contract(UUIDPk, Base):
+    """合同: one service agreement (client, provider, term, service hours, targets).
+
+    ``name`` is the short unique key used on the CLI (e.g. ``pinggu-court-2026``).
+    ``term_start``/``term_end`` are local calendar dates, both inclusive.
+    """
+
+    __tablename__ = "contract"
+
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    client: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str] = mapped_column(String(200))
+    term_start: Mapped[date]
+    term_end: Mapped[date]
+    profile_version: Mapped[int] = mapped_column(default=1)
+    profile: Mapped[dict[str, Any]]
+    imported_at: Mapped[datetime]
+
+
+class Service(UUIDPk, Base):
+    """业务系统: a business application whose availability is measured."""
+
+    __tablename__ = "service"
+    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200))
+    calendar: Mapped[str] = mapped_column(String(60), default="")
+    availability_target_pct: Mapped[float | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Asset(UUIDPk, Base):
+    """资产 / 配置项: a server, switch, UPS, air conditioner, terminal …"""
+
+    __tablename__ = "asset"
+    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(60), default="")
+    model: Mapped[str] = mapped_column(String(120), default="")
+    location: Mapped[str] = mapped_column(String(120), default="")
+    ip: Mapped[str] = mapped_column(String(60), default="")
+    status: Mapped[str] = mapped_column(String(30), default="in_service")
+
+
+class Engineer(UUIDPk, Base):
+    """驻场工程师: a resident engineer; ``role`` is ``"engineer"`` or ``"lead"``."""
+
+    __tablename__ = "engineer"
+    __table_args__ = (UniqueConstraint("contract_id", "name"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20), default="engineer")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(default=True)

@@ -1,0 +1,140 @@
+"""The incident aggregate (故障): the fault record, its affected services, history and files.
+
+Status workflow (see ``app/services/incident/workflow.py`` for the rules): ``new`` → ``assigned`` →
+``in_progress`` → ``pending`` (SLA clock paused) → ``restored`` → ``closed``; ``closed`` may be
+reopened to ``in_progress``.  Every change is an ``IncidentEvent``; SLA clocks are derived from
+those events, never kept as running counters.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models.base import Base, UUIDPk
+
+STATUSES = ("new", "assigned", "in_progress", "pending", "restored", "closed")
+SOURCES = ("inspection", "phone", "instant_message", "fax", "monitoring", "walk_in", "request")
+CAUSE_CATEGORIES = (
+    "hardware",
+    "software",
+    "network",
+    "power_environment",
+    "user_operation",
+    "third_party",
+    "unknown",
+)
+
+
+class Incident(UUIDPk, Base):
+    """故障: an unplanned interruption or degradation.
+
+    Timeline instants are aware UTC.  ``severity`` is a level code from the contract profile.
+    ``response_minutes``/``restore_minutes`` (service-time minutes) and the breach flags are
+    written when the incident is closed, so a closed record keeps what was reported.
+    """
+
+    __tablename__ = "incident"
+
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(default="")
+    severity: Mapped[str] = mapped_column(String(30), index=True)
+    source: Mapped[str] = mapped_column(String(30), default="phone")
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    reporter_department: Mapped[str] = mapped_column(String(120), default="")
+    reporter_name: Mapped[str] = mapped_column(String(60), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(40), default="")
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
+    reported_at: Mapped[datetime]
+    responded_at: Mapped[datetime | None]
+    onsite_at: Mapped[datetime | None]
+    restored_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    cause_category: Mapped[str] = mapped_column(String(30), default="")
+    cause: Mapped[str] = mapped_column(default="")
+    resolution: Mapped[str] = mapped_column(default="")
+    vendor_case_number: Mapped[str] = mapped_column(String(60), default="")
+    root_cause_analysis: Mapped[str] = mapped_column(default="")
+    source_result_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("inspection_result.id", ondelete="SET NULL"), index=True
+    )
+    source_request_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("service_request.id", ondelete="SET NULL", use_alter=True), index=True
+    )
+    response_minutes: Mapped[float | None]
+    restore_minutes: Mapped[float | None]
+    response_breached: Mapped[bool | None]
+    restore_breached: Mapped[bool | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class IncidentService(UUIDPk, Base):
+    """An affected service with its downtime window (停机时长).
+
+    ``downtime_start``/``downtime_end`` default to occurred → restored and may be edited;
+    ``None`` end means still down.
+    """
+
+    __tablename__ = "incident_service"
+    __table_args__ = (UniqueConstraint("incident_id", "service_id"),)
+
+    incident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id"), index=True)
+    downtime_start: Mapped[datetime | None]
+    downtime_end: Mapped[datetime | None]
+    downtime_edited: Mapped[bool] = mapped_column(default=False)
+
+
+class IncidentAsset(UUIDPk, Base):
+    """An affected asset (configuration item)."""
+
+    __tablename__ = "incident_asset"
+    __table_args__ = (UniqueConstraint("incident_id", "asset_id"),)
+
+    incident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("asset.id"), index=True)
+
+
+class IncidentEvent(UUIDPk, Base):
+    """One entry in an incident's history: a status change or a field change.
+
+    ``kind``: ``created`` / ``status`` / ``field`` / ``reopen``.  For ``status`` events
+    ``from_status``/``to_status`` are set and ``at`` is the instant the status took effect (the
+    SLA clocks read pauses from these).  ``changes`` maps field → ``[old, new]`` as text.
+    """
+
+    __tablename__ = "incident_event"
+
+    incident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str] = mapped_column(String(20), default="")
+    to_status: Mapped[str] = mapped_column(String(20), default="")
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(default="")
+
+
+class Attachment(UUIDPk, Base):
+    """A file copied into ``<data_dir>/attachments/<sha256[:2]>/<sha256>``; never referenced in place.
+
+    ``owner_kind`` is ``"incident"`` or ``"service_request"``; ``size_bytes`` in bytes.
+    """
+
+    __tablename__ = "attachment"
+
+    owner_kind: Mapped[str] = mapped_column(String(30))
+    owner_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    filename: Mapped[str] = mapped_column(String(260))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int]
+    added_at: Mapped[datetime]
+    added_by: Mapped[str] = mapped_column(String(60), default="")

@@ -1,0 +1,105 @@
+"""Service desk records: service requests (工单), their assignments, requirements (需求) and the
+work log (工作日志)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models.base import Base, UUIDPk
+
+REQUEST_STATUSES = ("new", "assigned", "in_progress", "resolved", "closed")
+CHANNELS = ("phone", "fax", "instant_message", "walk_in", "email", "other")
+SATISFACTION = ("satisfied", "mostly_satisfied", "dissatisfied")
+REQUIREMENT_STATUSES = ("collected", "analysed", "reported", "accepted", "done", "rejected")
+
+
+class ServiceRequest(UUIDPk, Base):
+    """工单: a user's request that is not a fault; ``category`` is a profile category code.
+
+    Follow-up (回访): ``followup_at``/``followup_by``/``satisfaction``/``complaint``.
+    ``converted_incident_id`` is set when the request turned out to be a fault.
+    """
+
+    __tablename__ = "service_request"
+
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(30), default="phone")
+    category: Mapped[str] = mapped_column(String(40), default="other", index=True)
+    service_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(default="")
+    requester_department: Mapped[str] = mapped_column(String(120), default="")
+    requester_name: Mapped[str] = mapped_column(String(60), default="")
+    requester_phone: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"), index=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    responded_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    resolution: Mapped[str] = mapped_column(default="")
+    followup_at: Mapped[datetime | None]
+    followup_by: Mapped[str] = mapped_column(String(60), default="")
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
+    complaint: Mapped[bool] = mapped_column(default=False)
+    complaint_text: Mapped[str] = mapped_column(default="")
+    converted_incident_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class RequestAssignment(UUIDPk, Base):
+    """派单 / 转派: one (re)assignment of a service request."""
+
+    __tablename__ = "request_assignment"
+
+    request_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("service_request.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    from_engineer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"))
+    to_engineer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"))
+    actor: Mapped[str] = mapped_column(String(60), default="")
+    note: Mapped[str] = mapped_column(default="")
+
+
+class Requirement(UUIDPk, Base):
+    """需求: a change or feature request collected from users, per service."""
+
+    __tablename__ = "requirement"
+
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(default="")
+    requester_department: Mapped[str] = mapped_column(String(120), default="")
+    requester_name: Mapped[str] = mapped_column(String(60), default="")
+    status: Mapped[str] = mapped_column(String(20), default="collected", index=True)
+    collected_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(default="")
+
+
+class WorkLogEntry(UUIDPk, Base):
+    """工作日志: what an engineer did, when (``started_at`` UTC, ``work_date`` local) and for how
+    long (``duration_minutes``).  ``source_kind`` is ``manual`` or the record kind that made it
+    (``inspection``/``incident``/``service_request``) with ``source_id``."""
+
+    __tablename__ = "work_log_entry"
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    engineer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"), index=True)
+    work_date: Mapped[date] = mapped_column(index=True)
+    started_at: Mapped[datetime]
+    duration_minutes: Mapped[int] = mapped_column(default=0)
+    summary: Mapped[str] = mapped_column(default="")
+    source_kind: Mapped[str] = mapped_column(String(30), default="manual")
+    source_id: Mapped[uuid.UUID | None]

@@ -1,0 +1,579 @@
+"""Qt table models over the record lists of ``app.services.queries.listing``: fetch on demand, sort in SQL.
+
+``RecordTableModel`` keeps only the rows it has fetched (``NamedTuple`` rows from ``listing``); the
+total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATCH`` rows at a time
+(the view asks as the user scrolls).  ``sort()`` and ``set_filter()`` re-query from the start.
+
+``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
+``app.services.incident.sla.compute_incident_clocks`` only for rows the view actually asks for, on later
+event-loop turns in slices of ``SLICE_SECONDS`` (one session per slice; the clock of an incident
+open for a long time walks every calendar day, so it is not cheap), cached per incident id and
+dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes the open
+incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
+
+Not in a worker thread: PySide6 6.12's import hook is not thread-safe (``datetime.strftime``
+imports ``time`` on every call) and crashed the benchmark with ``none_dealloc`` when a worker
+and the GUI thread formatted dates at once.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.store.db import Database
+from app.services.queries import listing
+from app.services.incident.sla import compute_incident_clocks
+from app.core.timeutil import fmt_local, utcnow
+
+BATCH = 200
+RowId = uuid.UUID
+Index = QModelIndex | QPersistentModelIndex
+
+GREEN = QColor("#1a7f37")
+AMBER = QColor("#b26a00")
+RED = QColor("#c62828")
+GREY = QColor("#6b6b6b")
+
+
+def status_label(code: str) -> str:
+    """The display label of an incident / request / requirement status or source code."""
+    labels = {
+        "new": QCoreApplication.translate("RecordLabels", "New"),
+        "assigned": QCoreApplication.translate("RecordLabels", "Assigned"),
+        "in_progress": QCoreApplication.translate("RecordLabels", "In progress"),
+        "pending": QCoreApplication.translate("RecordLabels", "Pending"),
+        "restored": QCoreApplication.translate("RecordLabels", "Restored"),
+        "closed": QCoreApplication.translate("RecordLabels", "Closed"),
+        "resolved": QCoreApplication.translate("RecordLabels", "Resolved"),
+        "collected": QCoreApplication.translate("RecordLabels", "Collected"),
+        "analysed": QCoreApplication.translate("RecordLabels", "Analysed"),
+        "reported": QCoreApplication.translate("RecordLabels", "Reported"),
+        "accepted": QCoreApplication.translate("RecordLabels", "Accepted"),
+        "done": QCoreApplication.translate("RecordLabels", "Done"),
+        "rejected": QCoreApplication.translate("RecordLabels", "Rejected"),
+        "inspection": QCoreApplication.translate("RecordLabels", "Inspection"),
+        "phone": QCoreApplication.translate("RecordLabels", "Phone"),
+        "instant_message": QCoreApplication.translate("RecordLabels", "Instant message"),
+        "fax": QCoreApplication.translate("RecordLabels", "Fax"),
+        "monitoring": QCoreApplication.translate("RecordLabels", "Monitoring"),
+        "walk_in": QCoreApplication.translate("RecordLabels", "Walk-in"),
+        "request": QCoreApplication.translate("RecordLabels", "Service request"),
+        "email": QCoreApplication.translate("RecordLabels", "Email"),
+        "other": QCoreApplication.translate("RecordLabels", "Other"),
+        "manual": QCoreApplication.translate("RecordLabels", "Manual"),
+        "incident": QCoreApplication.translate("RecordLabels", "Incident"),
+        "service_request": QCoreApplication.translate("RecordLabels", "Service request"),
+        "satisfied": QCoreApplication.translate("RecordLabels", "Satisfied"),
+        "mostly_satisfied": QCoreApplication.translate("RecordLabels", "Mostly satisfied"),
+        "dissatisfied": QCoreApplication.translate("RecordLabels", "Dissatisfied"),
+        "incident.created": QCoreApplication.translate("RecordLabels", "Incident logged"),
+        "incident.status": QCoreApplication.translate("RecordLabels", "Incident status"),
+        "incident.field": QCoreApplication.translate("RecordLabels", "Incident edited"),
+        "incident.reopen": QCoreApplication.translate("RecordLabels", "Incident reopened"),
+        "service_request.resolved": QCoreApplication.translate("RecordLabels", "Request resolved"),
+    }
+    return labels.get(code or "", code or "")
+
+
+def fmt_minutes(minutes: float) -> str:
+    """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"``; negative values use their magnitude."""
+    m = int(round(abs(minutes)))
+    if m >= 1440:
+        d, rest = divmod(m, 1440)
+        return f"{d}d{rest // 60}h" if rest // 60 else f"{d}d"
+    if m >= 60:
+        h, rest = divmod(m, 60)
+        return f"{h}h{rest:02d}m" if rest else f"{h}h"
+    return f"{m}m"
+
+
+@dataclass(frozen=True)
+class ClockText:
+    """How one SLA clock is shown: text, colour, bold (breached), tooltip."""
+
+    text: str
+    color: QColor
+    bold: bool = False
+    tooltip: str = ""
+
+
+def describe_clock(clock: Any) -> ClockText:
+    """Text and colour of an ``app.services.incident.sla.Clock``.
+
+    Green “1h20m left” while running with ≥ 25 % of the target left, amber under 25 %, red
+    “Overdue 35m” once breached; “Paused, … left” while paused; “Met (…)” once stopped in time;
+    grey “No target” when the profile names none.  Minutes are service-time minutes.
+    """
+    raw_target = getattr(clock, "target_minutes", None)
+    raw_remaining = getattr(clock, "remaining_minutes", None)
+    elapsed = float(getattr(clock, "elapsed_minutes", 0) or 0)
+    used = fmt_minutes(elapsed)
+    if raw_target is None:
+        return ClockText(QCoreApplication.translate("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
+    target = float(raw_target)
+    remaining = float(raw_remaining) if raw_remaining is not None else target - elapsed
+    tip = QCoreApplication.translate("RecordLabels", "Target %1, used %2 (service time)")
+    tip = tip.replace("%1", fmt_minutes(target)).replace("%2", used)
+    if getattr(clock, "breached", False):
+        over = fmt_minutes(max(elapsed - target, -remaining, 0.0))
+        return ClockText(QCoreApplication.translate("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
+    left = fmt_minutes(remaining)
+    if getattr(clock, "paused", False):
+        color = AMBER if remaining < 0.25 * target else GREEN
+        return ClockText(QCoreApplication.translate("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
+    if getattr(clock, "running", False):
+        color = AMBER if remaining < 0.25 * target else GREEN
+        return ClockText(QCoreApplication.translate("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
+    return ClockText(QCoreApplication.translate("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One table column: header (English, translated at display), value function, SQL sort key."""
+
+    header: str
+    value: Callable[[Any], str]
+    sort_key: str | None = None
+
+
+def _dt(v: datetime | None) -> str:
+    return fmt_local(v)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table over one ``listing`` query, fetched ``BATCH`` rows at a time.
+
+    ``query(session, contract_id, flt, sort_key, descending, offset, limit) -> list[Row]`` and
+    ``count(session, contract_id, flt) -> int`` are the ``listing`` functions.  ``Qt.UserRole``
+    gives the row's id; ``row_at(r)`` the whole row tuple.
+    """
+
+    def __init__(self, db: Database, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
+                 query: Callable[..., list[Any]], count: Callable[..., int], flt: Any,
+                 sort_key: str, descending: bool = True, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.contract_id = contract_id
+        self.columns = list(columns)
+        self._query, self._count = query, count
+        self.flt = flt
+        self.sort_key, self.descending = sort_key, descending
+        self._rows: list[Any] = []
+        self._total = 0
+        self.reload()
+
+    # ---- loading
+    def reload(self) -> None:
+        """Re-run COUNT and the first batch with the current filter and sort."""
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        if self.contract_id is not None:
+            with self.db.session() as s:
+                self._total = self._count(s, self.contract_id, self.flt)
+                self._rows = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
+                                         0, BATCH)
+        self._after_reload()
+        self.endResetModel()
+
+    def _after_reload(self) -> None:
+        """Hook for subclasses (caches)."""
+
+    def set_filter(self, flt: Any) -> None:
+        """Show the rows matching ``flt`` (a ``listing`` filter dataclass)."""
+        self.flt = flt
+        self.reload()
+
+    def set_contract(self, contract_id: uuid.UUID | None) -> None:
+        """Switch contract and reload."""
+        self.contract_id = contract_id
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """Rows matching the filter in the database (COUNT), fetched or not."""
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        if parent.isValid():
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self.contract_id is None:
+            return
+        with self.db.session() as s:
+            more = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
+                               len(self._rows), BATCH)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # ---- Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return QCoreApplication.translate("RecordColumns", self.columns[section].header)
+            return None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (
+                0 <= index.column() < len(self.columns)):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()].value(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self.columns)):
+            return
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # ---- helpers
+    def row_at(self, r: int) -> Any:
+        """The fetched row tuple at row ``r`` (``IndexError`` if not fetched)."""
+        return self._rows[r]
+
+    def row_of(self, record_id: uuid.UUID) -> int:
+        """The fetched row index of ``record_id``, or -1."""
+        for i, row in enumerate(self._rows):
+            if row.id == record_id:
+                return i
+        return -1
+
+
+# --------------------------------------------------------------------------- concrete models
+
+
+def incident_columns() -> list[ColumnSpec]:
+    """Columns of the incident list (columns 3 and 4 are the SLA clocks)."""
+    return [
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Severity"),
+                   lambda r: r.severity, "severity"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                   lambda r: status_label(r.status), "status"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Response SLA"), lambda r: "", None),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Restore SLA"), lambda r: "", None),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Occurred"), lambda r: _dt(r.occurred_at),
+                   "occurred_at"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Assignee"),
+                   lambda r: r.assignee, "assignee"),
+        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Reporter"),
+                   lambda r: r.reporter, "reporter"),
+    ]
+
+
+SlaFn = Callable[[Any, Any, datetime], Any]
+
+
+
+
+class IncidentTableModel(RecordTableModel):
+    """Incident list with live response/restore SLA columns (see module doc).
+
+    ``sla_fn(session, incident, now) -> IncidentClocks`` defaults to
+    ``app.services.incident.sla.compute_incident_clocks``; ``now_fn`` to ``utcnow`` (tests pass fakes).
+    """
+
+    RESPONSE_COL = 3
+    RESTORE_COL = 4
+    SLICE_SECONDS = 0.04
+
+    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
+                 parent: Any = None, sla_fn: SlaFn | None = None,
+                 now_fn: Callable[[], datetime] = utcnow) -> None:
+        self._sla_fn = sla_fn or compute_incident_clocks
+        self._now_fn = now_fn
+        self._clocks: dict[RowId, Any] = {}
+        self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
+        self._scheduled = False
+        super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
+                         listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
+                         parent)
+
+    def _after_reload(self) -> None:
+        self._clocks.clear()
+        self._pending.clear()
+
+    def clocks_for(self, incident_id: RowId) -> Any:
+        """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
+        return self._clocks.get(incident_id)
+
+    def _compute_one(self, session: Any, incident_id: RowId, now: datetime) -> bool:
+        from app.store.models import Incident  # local: only the model needs the ORM class
+
+        inc = session.get(Incident, incident_id)
+        if inc is None:
+            return False
+        try:
+            self._clocks[incident_id] = self._sla_fn(session, inc, now)
+        except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
+            self._clocks[incident_id] = exc
+        return True
+
+    def compute_now(self, rows: Sequence[int] | None = None) -> None:
+        """Compute at once the clocks of the given fetched rows, or of all pending ones."""
+        ids = [self._rows[r].id for r in rows] if rows is not None else list(self._pending)
+        for i in ids:
+            self._pending.pop(i, None)
+        if not ids:
+            return
+        now = self._now_fn()
+        with self.db.session() as s:
+            for i in ids:
+                self._compute_one(s, i, now)
+        self._emit_sla_changed(set(ids))
+
+    def _emit_sla_changed(self, ids: set[RowId]) -> None:
+        rows = [i for i, row in enumerate(self._rows) if row.id in ids]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.RESPONSE_COL),
+                                  self.index(max(rows), self.RESTORE_COL))
+
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._compute_slice)  # dropped if the model is deleted
+
+    def _compute_slice(self) -> None:
+        """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then
+        yield to the event loop and continue on the next turn."""
+        self._scheduled = False
+        if not self._pending:
+            return
+        deadline = time.perf_counter() + self.SLICE_SECONDS
+        now = self._now_fn()
+        done: set[RowId] = set()
+        with self.db.session() as s:
+            while self._pending and time.perf_counter() < deadline:
+                rid = next(iter(self._pending))
+                del self._pending[rid]
+                if self._compute_one(s, rid, now):
+                    done.add(rid)
+        self._emit_sla_changed(done)
+        if self._pending:
+            self._schedule()
+
+    def wait_idle(self) -> bool:
+        """True when no SLA computation is pending (for tests and benchmarks)."""
+        return not self._pending and not self._scheduled
+
+    def refresh_sla(self) -> None:
+        """Recompute the clocks of fetched open incidents (60 s timer), slice by slice; the old
+        values stay shown until the new ones arrive."""
+        for row in self._rows:
+            if row.status != "closed" and row.id in self._clocks:
+                self._pending[row.id] = None
+        if self._pending:
+            self._schedule()
+
+    def _clock_cell(self, row: Any, col: int, role: int) -> Any:
+        clocks = self._clocks.get(row.id)
+        if clocks is None:
+            if row.id not in self._pending:
+                self._pending[row.id] = None
+                self._schedule()
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if isinstance(clocks, Exception):
+            from app.errors import CalendarCoverageError
+
+            if isinstance(clocks, CalendarCoverageError):
+                text = QCoreApplication.translate("RecordLabels", "No calendar")
+            else:
+                text = QCoreApplication.translate("RecordLabels", "Error")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return str(clocks)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(GREY)
+            return None
+        clock = clocks.response if col == self.RESPONSE_COL else clocks.restore
+        desc = describe_clock(clock)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return desc.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return desc.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(desc.color)
+        if role == Qt.ItemDataRole.FontRole and desc.bold:
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (index.isValid() and index.column() in (self.RESPONSE_COL, self.RESTORE_COL)
+                and 0 <= index.row() < len(self._rows)):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+                return self._clock_cell(self._rows[index.row()], index.column(), role)
+        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and 0 <= index.row() < len(self._rows):
+            if self._rows[index.row()].status == "closed":
+                return QBrush(GREY)
+        return super().data(index, role)
+
+
+class RequestTableModel(RecordTableModel):
+    """Service-request list."""
+
+    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
+                 parent: Any = None) -> None:
+        cols = [
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                       lambda r: status_label(r.status), "status"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Category"),
+                       lambda r: r.category, "category"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Received"),
+                       lambda r: _dt(r.received_at), "received_at"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Service"),
+                       lambda r: r.service, "service"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Assignee"),
+                       lambda r: r.assignee, "assignee"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Requester"),
+                       lambda r: r.requester, "requester"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Satisfaction"),
+                       lambda r: status_label(r.satisfaction or ""), "satisfaction"),
+        ]
+        super().__init__(db, contract_id, cols, listing.query_requests, listing.count_requests,
+                         flt or listing.RequestFilter(), "received_at", True, parent)
+
+
+class RequirementTableModel(RecordTableModel):
+    """Requirement list."""
+
+    def __init__(self, db: Database, contract_id: uuid.UUID | None,
+                 flt: listing.RequirementFilter | None = None, parent: Any = None) -> None:
+        cols = [
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                       lambda r: status_label(r.status), "status"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Service"),
+                       lambda r: r.service, "service"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Requester"),
+                       lambda r: r.requester, "requester"),
+            ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Collected"),
+                       lambda r: _dt(r.collected_at), "collected_at"),
+        ]
+        super().__init__(db, contract_id, cols, listing.query_requirements, listing.count_requirements,
+                         flt or listing.RequirementFilter(), "collected_at", True, parent)
+
+
+class WorkLogLinesModel(QAbstractTableModel):
+    """The lines of one day (derived + manual) as returned by ``worklog.day_entries``; a day is
+    small, so the lines are held whole.  Each line needs ``at``, ``engineer``,
+    ``duration_minutes``, ``kind``, ``summary`` attributes."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("RecordColumns", "Time"), QT_TRANSLATE_NOOP("RecordColumns", "Engineer"),
+               QT_TRANSLATE_NOOP("RecordColumns", "Duration"), QT_TRANSLATE_NOOP("RecordColumns", "Kind"),
+               QT_TRANSLATE_NOOP("RecordColumns", "Summary"))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lines: list[Any] = []
+
+    def set_lines(self, lines: Sequence[Any]) -> None:
+        """Replace the shown lines."""
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+
+    def line_at(self, r: int) -> Any:
+        """The line object at row ``r``."""
+        return self._lines[r]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return QCoreApplication.translate("RecordColumns", self.HEADERS[section])
+            return None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._lines)) or not (
+                0 <= index.column() < len(self.HEADERS)):
+            return None
+        line = self._lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            col = index.column()
+            if col == 0:
+                at = getattr(line, "at", None)
+                return fmt_local(at, "%H:%M") if isinstance(at, datetime) else str(at or "")
+            if col == 1:
+                eng = getattr(line, "engineer", "")
+                return getattr(eng, "name", eng) or ""
+            if col == 2:
+                minutes = getattr(line, "duration_minutes", None)
+                return "" if minutes is None else fmt_minutes(minutes)
+            if col == 3:
+                return status_label(str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
+            return getattr(line, "summary", "")
+        return None
+
+
+__all__ = [
+    "BATCH", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
+    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes", "status_label",
+]
