@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from app.store.db import Database
+from app.services.ledger import Ledger
 
 
 class ChangeBus(QObject):
@@ -29,7 +29,7 @@ class ChangeBus(QObject):
 class AppContext:
     """The dependencies a page needs; ``contract_id`` is ``None`` until a contract is loaded."""
 
-    db: Database
+    db: Ledger
     contract_id: uuid.UUID | None
     engineer: str
     bus: ChangeBus
