@@ -1,7 +1,7 @@
 """The message catalogue for every text that services, reports and the CLI produce.
 
 One catalogue per language, as gettext ``.po`` files read with Babel
-(``resources/locale/<lang>.po``, msgid in English, msgstr in that language). English is the
+(``resources/locale/<lang>/<area>.po``, one file per area, msgid in English, msgstr in that language). English is the
 source language: a msgid is its own English text. The Qt UI keeps its own ``.ts``/``.qm``
 (Qt Linguist); text that crosses from a service into a widget comes from here.
 
@@ -60,14 +60,14 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → msgstr of ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
-    path = locale_dir() / f"{lang}.po"
-    if not path.exists():
-        return {}
     from babel.messages.pofile import read_po  # noqa: PLC0415 - only when a catalogue is needed
 
-    with path.open("rb") as fh:
-        cat = read_po(fh, locale=lang)
-    return {str(m.id): str(m.string) for m in cat if m.id and m.string and not m.fuzzy}
+    table: dict[str, str] = {}
+    for path in sorted((locale_dir() / lang).glob("*.po")):
+        with path.open("rb") as fh:
+            cat = read_po(fh, locale=lang)
+        table.update({str(m.id): str(m.string) for m in cat if m.id and m.string and not m.fuzzy})
+    return table
 
 
 def _(msgid: str, /, **args: object) -> str:

@@ -17,8 +17,8 @@ FAILING = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -39,7 +39,8 @@ def downgrade() -> None:
 def failing_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     scripts = tmp_path / "migrations"
     shutil.copytree(appdb.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_failing.py").write_text(FAILING, encoding="utf-8")
+    (scripts / "versions" / "0099_failing.py").write_text(
+        FAILING.replace("{head}", appdb.head_revision()), encoding="utf-8")
     return scripts
 
 
@@ -53,14 +54,15 @@ def test_failed_upgrade_rolls_back_and_keeps_copy(
     load_contract(db)
     db.close()
 
+    head = appdb.head_revision()
     monkeypatch.setattr(appdb, "MIGRATIONS_DIR", failing_migrations)
-    with pytest.raises(OpsLedgerError, match="0001 → 0002 failed and was rolled back"):
+    with pytest.raises(OpsLedgerError, match=f"{head} → 0099 failed and was rolled back"):
         open_database(file)
 
     monkeypatch.undo()
     db = open_database(file, migrate=False)
     try:
-        assert current_revision(db.engine) == "0001"
+        assert current_revision(db.engine) == head
         names = inspect(db.engine).get_table_names()
         assert "half_done" not in names
         assert "extra" not in {c["name"] for c in inspect(db.engine).get_columns("contract")}
@@ -69,5 +71,5 @@ def test_failed_upgrade_rolls_back_and_keeps_copy(
             assert s.scalars(select(Contract.name)).all() == ["pinggu-court-2026"]
     finally:
         db.close()
-    copies = list((tmp_path / "home" / "data" / "backups").glob("live.0001.*.sqlite3"))
+    copies = list((tmp_path / "home" / "data" / "backups").glob(f"live.{head}.*.sqlite3"))
     assert len(copies) == 1

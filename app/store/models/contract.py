@@ -22,6 +22,9 @@ class Contract(UUIDPk, Base):
 
     ``name`` is the short unique key used on the CLI (e.g. ``pinggu-court-2026``).
     ``term_start``/``term_end`` are local calendar dates, both inclusive.
+    ``ledger_start`` (启用日期) is the local date OpsLedger began keeping this contract's ledger:
+    no inspection slot before it is due or missed and reports count nothing before it
+    (``None`` on databases made before the column existed: then the term start is used).
     """
 
     __tablename__ = "contract"
@@ -32,9 +35,15 @@ class Contract(UUIDPk, Base):
     provider: Mapped[str] = mapped_column(String(200))
     term_start: Mapped[date]
     term_end: Mapped[date]
+    ledger_start: Mapped[date | None] = mapped_column(default=None)
     profile_version: Mapped[int] = mapped_column(default=1)
     profile: Mapped[dict[str, Any]]
     imported_at: Mapped[datetime]
+
+    @property
+    def effective_ledger_start(self) -> date:
+        """启用日期 as the rules use it: ``ledger_start``, else the term start."""
+        return self.ledger_start or self.term_start
 
 
 class Service(UUIDPk, Base):
