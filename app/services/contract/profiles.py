@@ -23,10 +23,12 @@ from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+from pydantic import ValidationError as ModelError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import paths
+from app.core.profile import ChecklistSpec, ContractProfile, profile_of
 from app.errors import OpsLedgerError
 from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
 from app.services import audit
@@ -90,10 +92,12 @@ def _normalise_dates(data: Any) -> Any:
     return data
 
 
-def validate_profile(data: Any, source: str = "<profile>") -> None:
-    """Validate a profile dict in place (dates normalised to ISO strings).
+def validate_profile(data: Any, source: str = "<profile>") -> ContractProfile:
+    """Validate a profile dict in place (dates normalised to ISO strings) and type it.
 
-    Raises ``ProfileError`` with every problem found; returns ``None`` when the profile is sound.
+    The JSON Schema and the cross-checks run here, on import and export only; what is stored is
+    read back through ``app.core.profile.profile_of`` without them.  Raises ``ProfileError`` with
+    every problem found; returns the ``ContractProfile`` when the profile is sound.
     """
     if isinstance(data, dict):
         data.update(_normalise_dates(data))
@@ -106,6 +110,16 @@ def validate_profile(data: Any, source: str = "<profile>") -> None:
     problems = _cross_check(data)
     if problems:
         raise ProfileError(source, problems)
+    return typed_profile(data, source)
+
+
+def typed_profile(data: dict[str, Any], source: str = "<profile>") -> ContractProfile:
+    """The ``ContractProfile`` of a schema-valid dict; ``ProfileError`` (same shape as the schema's
+    problems) should the models refuse what the schema let through."""
+    try:
+        return ContractProfile.model_validate(data)
+    except ModelError as exc:
+        raise ProfileError(source, [(_path_str(e["loc"]), e["msg"]) for e in exc.errors()]) from exc
 
 
 def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str, str]]:
@@ -160,8 +174,20 @@ def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
     for i, k in enumerate(d.get("kpis", [])):
         cal_ref(k.get("calendar"), f"kpis[{i}].calendar")
     cal_ref(d.get("service_desk", {}).get("calendar"), "service_desk.calendar")
+    severities = [s["code"] for s in d["severities"]]
+
+    def sev_ref(obj: dict[str, Any], where: str) -> None:
+        code = obj.get("default_severity")
+        if code is not None and code not in severities:
+            out.append((f"{where}.default_severity", f"unknown severity {code!r}; known: {', '.join(severities)}"))
+
+    for i, s in enumerate(d["services"]):
+        sev_ref(s, f"services[{i}]")
+    for i, a in enumerate(d.get("assets", [])):
+        sev_ref(a, f"assets[{i}]")
     for i, t in enumerate(d["checklists"]):
         base = f"checklists[{i}]"
+        sev_ref(t, base)
         slots = t.get("slots", [])
         if t["frequency"] == "twice_daily" and len(slots) != 2:
             out.append((f"{base}.slots", "twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))
@@ -173,6 +199,7 @@ def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
             for ii, it in enumerate(sec["items"]):
                 where = f"{base}.sections[{si}].items[{ii}]"
                 kind = it.get("kind", "check")
+                sev_ref(it, where)
                 if it.get("service") and it["service"] not in services:
                     out.append((f"{where}.service", f"unknown service {it['service']!r}"))
                 if it.get("asset") and it["asset"] not in assets:
@@ -208,9 +235,8 @@ def shipped_profiles() -> list[ShippedProfile]:
     """The profiles shipped with OpsLedger, sorted by name (each validated on read)."""
     out = []
     for p in sorted(paths.profiles_dir().glob("*.y*ml")):
-        data = load_profile_file(p)
-        c = data["contract"]
-        out.append(ShippedProfile(c["name"], c["title"], c["client"], p))
+        c = typed_profile(load_profile_file(p), str(p)).contract
+        out.append(ShippedProfile(c.name, c.title, c.client, p))
     return out
 
 
@@ -226,56 +252,75 @@ def find_profile(name_or_path: str) -> Path:
     raise OpsLedgerError(f"no profile file or shipped contract called {name_or_path!r}; shipped: {known}")
 
 
-def import_profile(session: Session, data: dict[str, Any], *, actor: str = "") -> Contract:
+def import_profile(session: Session, data: dict[str, Any] | ContractProfile, *, actor: str = "") -> Contract:
     """Create or update the contract a validated profile describes, in the caller's transaction.
 
-    The caller must have validated ``data`` (``load_profile_file``/``validate_profile``).
+    The caller must have validated ``data`` (``load_profile_file``/``validate_profile``); it is
+    typed once here and stored as ``ContractProfile.to_dict()`` in ``Contract.profile``.
     Returns the ``Contract``; writes one audit event.
     """
-    c = data["contract"]
-    contract = session.scalars(select(Contract).where(Contract.name == c["name"])).one_or_none()
+    prof = ContractProfile.of(data)
+    c = prof.contract
+    contract = session.scalars(select(Contract).where(Contract.name == c.name)).one_or_none()
     created = contract is None
     if contract is None:
-        contract = Contract(name=c["name"])
+        contract = Contract(name=c.name)
         session.add(contract)
-    contract.title, contract.client, contract.provider = c["title"], c["client"], c["provider"]
-    contract.term_start = date.fromisoformat(c["term"]["start"])
-    contract.term_end = date.fromisoformat(c["term"]["end"])
-    contract.profile_version = data["version"]
-    contract.profile = data
+    contract.title, contract.client, contract.provider = c.title, c.client, c.provider
+    contract.term_start, contract.term_end = c.term.start, c.term.end
+    contract.profile_version = prof.version
+    contract.profile = prof.to_dict()
     contract.imported_at = utcnow()
     session.flush()
-
-    default_cal = data.get("default_calendar") or data["calendars"][0]["code"]
-    services = {s.code: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
-    for s in data["services"]:
-        row = services.get(s["code"]) or Service(contract_id=contract.id, code=s["code"])
-        row.name, row.calendar = s["name"], s.get("calendar", default_cal)
-        row.availability_target_pct, row.active = s.get("availability_target_pct"), True
-        session.add(row)
-        services[s["code"]] = row
-    assets = {a.code: a for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
-    for a in data.get("assets", []):
-        row = assets.get(a["code"]) or Asset(contract_id=contract.id, code=a["code"])
-        row.name, row.kind, row.model = a["name"], a.get("kind", ""), a.get("model", "")
-        row.location, row.ip = a.get("location", ""), a.get("ip", "")
-        session.add(row)
-        assets[a["code"]] = row
+    services = _import_services(session, contract, prof)
+    assets = _import_assets(session, contract, prof)
     engineers = {e.name: e for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
-    for e in data.get("engineers", []):
-        row = engineers.get(e["name"]) or Engineer(contract_id=contract.id, name=e["name"])
-        row.role, row.phone, row.active = e.get("role", "engineer"), e.get("phone", ""), True
+    for e in prof.engineers:
+        row = engineers.get(e.name) or Engineer(contract_id=contract.id, name=e.name)
+        row.role, row.phone, row.active = e.role, e.phone, True
         session.add(row)
     session.flush()
+    _import_checklists(session, contract, prof, services, assets)
+    audit.record(
+        session, actor=actor, action="contract.import" if created else "contract.update",
+        entity_kind="contract", entity_id=contract.id, summary=f"{contract.name}: {contract.title}",
+    )
+    return contract
 
+
+def _import_services(session: Session, contract: Contract, prof: ContractProfile) -> dict[str, Service]:
+    services = {s.code: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
+    for s in prof.services:
+        row = services.get(s.code) or Service(contract_id=contract.id, code=s.code)
+        row.name, row.calendar = s.name, prof.calendar_for(service=s.code)
+        row.availability_target_pct, row.active = s.availability_target_pct, True
+        session.add(row)
+        services[s.code] = row
+    return services
+
+
+def _import_assets(session: Session, contract: Contract, prof: ContractProfile) -> dict[str, Asset]:
+    assets = {a.code: a for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
+    for a in prof.assets:
+        row = assets.get(a.code) or Asset(contract_id=contract.id, code=a.code)
+        row.name, row.kind, row.model, row.location, row.ip = a.name, a.kind, a.model, a.location, a.ip
+        session.add(row)
+        assets[a.code] = row
+    return assets
+
+
+def _import_checklists(
+    session: Session, contract: Contract, prof: ContractProfile,
+    services: dict[str, Service], assets: dict[str, Asset],
+) -> None:
     templates = {
         t.code: t
         for t in session.scalars(select(ChecklistTemplate).where(ChecklistTemplate.contract_id == contract.id))
     }
-    for t in data["checklists"]:
-        tpl = templates.get(t["code"]) or ChecklistTemplate(contract_id=contract.id, code=t["code"])
-        tpl.name, tpl.frequency = t["name"], t["frequency"]
-        tpl.slots, tpl.description, tpl.active = list(t.get("slots", [])), t.get("description", ""), True
+    for t in prof.checklists:
+        tpl = templates.get(t.code) or ChecklistTemplate(contract_id=contract.id, code=t.code)
+        tpl.name, tpl.frequency = t.name, t.frequency
+        tpl.slots, tpl.description, tpl.active = list(t.slots), t.description, True
         session.add(tpl)
         session.flush()
         existing = {
@@ -284,15 +329,15 @@ def import_profile(session: Session, data: dict[str, Any], *, actor: str = "") -
         }
         kept = set()
         pos = 0
-        for sec in t["sections"]:
-            for it in sec["items"]:
-                key = (sec["name"], it["text"])
-                row = existing.get(key) or ChecklistItem(template_id=tpl.id, section=sec["name"], text=it["text"])
-                row.position, row.kind, row.unit = pos, it.get("kind", "check"), it.get("unit", "")
-                row.normal_min, row.normal_max = it.get("normal_min"), it.get("normal_max")
-                row.choices, row.normal_choices = list(it.get("choices", [])), list(it.get("normal_choices", []))
-                row.service_id = services[it["service"]].id if it.get("service") else None
-                row.asset_id = assets[it["asset"]].id if it.get("asset") else None
+        for sec in t.sections:
+            for it in sec.items:
+                key = (sec.name, it.text)
+                row = existing.get(key) or ChecklistItem(template_id=tpl.id, section=sec.name, text=it.text)
+                row.position, row.kind, row.unit = pos, it.kind, it.unit
+                row.normal_min, row.normal_max = it.normal_min, it.normal_max
+                row.choices, row.normal_choices = list(it.choices), list(it.normal_choices)
+                row.service_id = services[it.service].id if it.service else None
+                row.asset_id = assets[it.asset].id if it.asset else None
                 row.active = True
                 session.add(row)
                 kept.add(key)
@@ -301,19 +346,20 @@ def import_profile(session: Session, data: dict[str, Any], *, actor: str = "") -
             if key not in kept:
                 row.active = False
     for code, tpl in templates.items():
-        if code not in {t["code"] for t in data["checklists"]}:
+        if prof.checklist(code) is None:
             tpl.active = False
     session.flush()
-    audit.record(
-        session, actor=actor, action="contract.import" if created else "contract.update",
-        entity_kind="contract", entity_id=contract.id, summary=f"{contract.name}: {contract.title}",
-    )
-    return contract
 
 
 def export_profile(session: Session, contract: Contract) -> dict[str, Any]:
-    """The contract as a profile dict (the imported profile with checklists as they are now)."""
-    data = json.loads(json.dumps(contract.profile))
+    """The contract as a profile dict: the imported profile with its checklists as they are now.
+
+    Items keep the ``source`` and ``default_severity`` the imported profile gave them (matched by
+    template code, section and text), so export → import keeps the file's meaning.  The result
+    is validated like an import; ``ProfileError`` if the stored contract no longer makes one.
+    """
+    prof = profile_of(contract)
+    data = prof.to_dict()
     services = {s.id: s.code for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
     assets = {a.id: a.code for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
     by_code = {t["code"]: t for t in data.get("checklists", [])}
@@ -327,25 +373,12 @@ def export_profile(session: Session, contract: Contract) -> dict[str, Any]:
             select(ChecklistItem).where(ChecklistItem.template_id == tpl.id, ChecklistItem.active)
             .order_by(ChecklistItem.position)
         )
+        spec = prof.checklist(tpl.code)
         sections: list[dict[str, Any]] = []
         for it in items:
             if not sections or sections[-1]["name"] != it.section:
                 sections.append({"name": it.section, "items": []})
-            entry: dict[str, Any] = {"text": it.text, "kind": it.kind}
-            for key in ("unit",):
-                if getattr(it, key):
-                    entry[key] = getattr(it, key)
-            for key in ("normal_min", "normal_max"):
-                if getattr(it, key) is not None:
-                    entry[key] = getattr(it, key)
-            if it.choices:
-                entry["choices"] = list(it.choices)
-                entry["normal_choices"] = list(it.normal_choices)
-            if it.service_id in services:
-                entry["service"] = services[it.service_id]
-            if it.asset_id in assets:
-                entry["asset"] = assets[it.asset_id]
-            sections[-1]["items"].append(entry)
+            sections[-1]["items"].append(_item_entry(it, spec, services, assets))
         t = dict(by_code.get(tpl.code, {}))
         t.update({"code": tpl.code, "name": tpl.name, "frequency": tpl.frequency, "sections": sections})
         if tpl.slots:
@@ -354,6 +387,29 @@ def export_profile(session: Session, contract: Contract) -> dict[str, Any]:
     data["checklists"] = checklists
     validate_profile(data, f"export of {contract.name}")
     return data
+
+
+def _item_entry(
+    it: ChecklistItem, spec: ChecklistSpec | None, services: dict[Any, str], assets: dict[Any, str],
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"text": it.text, "kind": it.kind}
+    if it.unit:
+        entry["unit"] = it.unit
+    for key in ("normal_min", "normal_max"):
+        if getattr(it, key) is not None:
+            entry[key] = getattr(it, key)
+    if it.choices:
+        entry["choices"] = list(it.choices)
+        entry["normal_choices"] = list(it.normal_choices)
+    if it.service_id in services:
+        entry["service"] = services[it.service_id]
+    if it.asset_id in assets:
+        entry["asset"] = assets[it.asset_id]
+    same = next((x for sec in spec.sections if sec.name == it.section for x in sec.items if x.text == it.text),
+                None) if spec else None
+    if same is not None:
+        entry.update(same.model_dump(mode="json", exclude_unset=True, include={"default_severity", "source"}))
+    return entry
 
 
 def write_profile(data: dict[str, Any], out: str | Path) -> Path:
