@@ -130,3 +130,36 @@ def test_malformed_profile_still_refused_whole_with_the_same_messages(tmp_path: 
     assert text.startswith("contract profile refused, nothing imported:")
     assert f"{bad}: checklists[1].default_severity: unknown severity 'P9'; known: P1, P2, P3" in text
     assert f"{bad}: services[0].calendar: unknown calendar '24x7'; known: 5x8, 7x24" in text
+
+
+def _abnormal(db, code: str, slot: str, item: str, value: str):  # type: ignore[no-untyped-def]
+    from datetime import time
+
+    from app.core.timeutil import local_dt
+    from app.services.inspection import runs
+    from app.services.queries.lookup import engineers_by_name, get_contract, get_template
+
+    day = date(2026, 11, 23)
+    with db.session() as s:
+        c = get_contract(s)
+        insp = runs.start_inspection(s, c, get_template(s, c, code), day, slot,
+                                     engineer=engineers_by_name(s, c)["李晓明"], actor="李晓明",
+                                     now=local_dt(day, time(9, 31)))
+        rid = next(r.id for r in runs.results(s, insp.id) if r.item_text == item)
+        runs.record_result(s, rid, value=value, actor="李晓明", now=local_dt(day, time(9, 35)))
+        return rid
+
+
+def test_incident_from_machine_room_reading_is_proposed_at_the_profile_level(db, pinggu) -> None:  # type: ignore[no-untyped-def]
+    from app.services.inspection import runs
+    from app.services.queries.lookup import get_contract
+
+    hot = _abnormal(db, "machine-room-daily", "09:30", "机房温度", "31.5")
+    full = _abnormal(db, "db-backup-daily", "10:00", "表空间使用率", "97")
+    with db.session() as s:
+        assert runs.incident_prefill(s, hot)["severity"] == "P1"  # Pinggu: 机房基础环境故障 is P1
+        assert runs.incident_prefill(s, full)["severity"] == "P3"  # nothing set: the least severe
+        inc = runs.create_incident_from_result(s, get_contract(s), hot, actor="李晓明")
+        assert inc.severity == "P1"
+        other = runs.create_incident_from_result(s, get_contract(s), full, actor="李晓明", severity="P2")
+        assert other.severity == "P2"  # the engineer's choice wins

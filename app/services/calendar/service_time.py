@@ -8,7 +8,7 @@ Two layers:
   overrides ``chinesecalendar`` for the *whole* year), then the ``chinesecalendar`` package
   (covers 2004 up to its last published year, 2026 for 1.11).  A date no source covers raises
   ``app.errors.CalendarCoverageError`` — the calendar never guesses.
-* ``ServiceCalendar`` is one contract calendar from ``contract.profile["calendars"]``:
+* ``ServiceCalendar`` is one contract calendar of the profile's ``calendars`` (``profile_of(contract)``):
   ``kind: always`` (7×24, every minute counts) or ``kind: working_days`` (official working days,
   within the contract's local working hours, e.g. ``[["08:30","12:00"],["13:30","17:30"]]`` —
   the lunch break is not service time).  It turns instants into ``WorkingPeriod`` stretches and
@@ -25,7 +25,7 @@ All instants in and out are timezone-aware (UTC out); hours are Beijing local ti
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -33,6 +33,7 @@ from typing import Any
 import chinese_calendar
 from sqlalchemy.orm import Session
 
+from app.core.profile import ContractProfile, profile_of
 from app.errors import CalendarCoverageError, ValidationError
 from app.core.timeutil import LOCAL_TZ, UTC, local_dt
 
@@ -370,56 +371,51 @@ def _hours_from_profile(raw: Any, code: str) -> list[tuple[time | None, time | N
     return out
 
 
-def calendars_from_profile(profile: dict[str, Any], official: OfficialCalendar) -> dict[str, ServiceCalendar]:
-    """Build every ``ServiceCalendar`` of a profile dict (code → calendar) over ``official``."""
+def calendars_from_profile(
+    profile: ContractProfile | Mapping[str, Any], official: OfficialCalendar
+) -> dict[str, ServiceCalendar]:
+    """Build every ``ServiceCalendar`` of a profile (typed, or its dict) (code → calendar) over ``official``."""
     out: dict[str, ServiceCalendar] = {}
-    for entry in profile.get("calendars") or []:
-        code = str(entry["code"])
-        out[code] = ServiceCalendar(
-            code, str(entry.get("name", code)), str(entry.get("kind", "")),
-            _hours_from_profile(entry.get("hours"), code), official,
+    for entry in ContractProfile.of(profile).calendars:
+        out[entry.code] = ServiceCalendar(
+            entry.code, entry.name, entry.kind, _hours_from_profile(entry.hours, entry.code), official,
         )
     return out
 
 
 def load_calendars(session: Session | None, contract: Any) -> dict[str, ServiceCalendar]:
-    """The contract's service calendars (code → ``ServiceCalendar``) from ``contract.profile["calendars"]``.
+    """The contract's service calendars (code → ``ServiceCalendar``) from its profile's ``calendars``.
 
     Official days come from ``official_for(session)`` (entered years override chinesecalendar,
     loaded once per session); ``session=None`` uses chinesecalendar only.
     """
     official = official_for(session)
-    return calendars_from_profile(contract.profile or {}, official)
+    return calendars_from_profile(profile_of(contract), official)
 
 
-def default_calendar_code(calendars: dict[str, ServiceCalendar], profile: dict[str, Any]) -> str:
-    """The profile's ``default_calendar``, else its first calendar; ``ValidationError`` if none."""
-    code = profile.get("default_calendar")
-    if code and code in calendars:
-        return str(code)
-    if code:
-        raise ValidationError("default_calendar", f"calendar {code!r} is not defined in the profile")
-    if not calendars:
-        raise ValidationError("calendars", "the contract defines no service calendar")
-    return next(iter(calendars))
+def _pick(calendars: dict[str, ServiceCalendar], code: str, field: str) -> ServiceCalendar:
+    if code not in calendars:
+        raise ValidationError(field, f"calendar {code!r} is not defined in the profile")
+    return calendars[code]
+
+
+def default_calendar_code(calendars: dict[str, ServiceCalendar], profile: ContractProfile | Mapping[str, Any]) -> str:
+    """The profile's ``default_calendar``, else its first calendar (``ContractProfile.default_calendar_code``);
+    ``ValidationError`` if ``calendars`` lacks it."""
+    return _pick(calendars, ContractProfile.of(profile).default_calendar_code, "default_calendar").code
 
 
 def calendar_for_severity(
-    calendars: dict[str, ServiceCalendar], profile: dict[str, Any], severity_code: str | None
+    calendars: dict[str, ServiceCalendar], profile: ContractProfile | Mapping[str, Any], severity_code: str | None
 ) -> ServiceCalendar:
-    """The calendar a severity's clocks run in: ``severity.calendar`` or the profile's default.
+    """The calendar a severity's clocks run in: ``severity.calendar`` or the profile's default
+    (the rule is ``ContractProfile.calendar_for``).
 
-    An unknown or empty severity code uses the default calendar.  A severity naming a calendar
-    the profile lacks raises ``ValidationError``.
+    An unknown or empty severity code uses the default calendar.  A calendar ``calendars`` lacks
+    raises ``ValidationError``.
     """
-    for sev in profile.get("severities") or []:
-        if sev.get("code") == severity_code and sev.get("calendar"):
-            code = sev["calendar"]
-            if code not in calendars:
-                raise ValidationError(f"severities[{severity_code}].calendar",
-                                      f"calendar {code!r} is not defined in the profile")
-            return calendars[code]
-    return calendars[default_calendar_code(calendars, profile)]
+    code = ContractProfile.of(profile).calendar_for(severity=severity_code)
+    return _pick(calendars, code, f"severities[{severity_code}].calendar")
 
 
 def is_working_day(session: Session | None, day: date) -> bool:

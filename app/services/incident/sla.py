@@ -33,19 +33,19 @@ taken out, the calendar source of every day and notes on start, stop and target.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.profile import ContractProfile, profile_of
 from app.errors import ValidationError
 from app.services.calendar.service_time import (
     ServiceCalendar,
     _aware,
     calendar_for_severity,
-    default_calendar_code,
     load_calendars,
     merge_windows,
 )
@@ -311,21 +311,14 @@ def _clock(
     )
 
 
-def _severity(profile: dict[str, Any], code: str | None) -> dict[str, Any]:
-    for sev in profile.get("severities") or []:
-        if sev.get("code") == code:
-            return dict(sev)
-    return {}
-
-
-def _target(value: Any) -> float | None:
-    return None if value is None else float(value)
+def _shown(minutes: float | None) -> str:
+    return "-" if minutes is None else f"{minutes:g}"
 
 
 def incident_clocks(
     incident: Any,
     events: Iterable[Any],
-    profile: dict[str, Any],
+    profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
 ) -> IncidentClocks:
@@ -345,8 +338,9 @@ def incident_clocks(
     spans = status_spans(evs)
     pauses = [(a, b) for s, a, b in spans if s == PAUSE_STATUS]
     sev_code = _get(incident, "severity")
-    sev = _severity(profile, sev_code)
-    cal = calendar_for_severity(calendars, profile, sev_code)
+    prof = ContractProfile.of(profile)
+    response_target, restore_target = prof.sla_target(sev_code, "response"), prof.sla_target(sev_code, "restore")
+    cal = calendar_for_severity(calendars, prof, sev_code)
     start = _aware(_get(incident, "reported_at"), "reported_at")
 
     status = spans[-1][0] if spans else _get(incident, "status")
@@ -368,7 +362,7 @@ def incident_clocks(
     responded_at = _get(incident, "responded_at")
     response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
     resp_notes = [f"severity {sev_code or '-'}; response target "
-                  f"{sev.get('response_minutes', '-')} min in calendar {cal.code}"]
+                  f"{_shown(response_target)} min in calendar {cal.code}"]
     if response_stop is None and restore_stop is not None:
         response_stop = restore_stop
         resp_notes.append("no response time recorded: counted up to the restore time")
@@ -380,58 +374,60 @@ def incident_clocks(
                  for s, a, b in spans if s in DONE_STATUSES and b is not None]
 
     response = _clock("response", cal, start, response_stop, now,
-                      _target(sev.get("response_minutes")), pause_excl, resp_notes)
+                      response_target, pause_excl, resp_notes)
     restore = _clock("restore", cal, start, restore_stop, now,
-                     _target(sev.get("restore_minutes")), pause_excl + done_excl,
+                     restore_target, pause_excl + done_excl,
                      [f"severity {sev_code or '-'}; restore target "
-                      f"{sev.get('restore_minutes', '-')} min in calendar {cal.code}"])
+                      f"{_shown(restore_target)} min in calendar {cal.code}"])
     return IncidentClocks(response=response, restore=restore, pauses=pauses)
 
 
 def request_clocks(
     request: Any,
-    profile: dict[str, Any],
+    profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
 ) -> Clock:
     """The service-desk response clock of ``request`` (工单) at ``now``.
 
-    ``received_at`` → ``responded_at`` (or ``now``) in ``profile["service_desk"]["calendar"]``
-    (default: the profile's default calendar), target ``service_desk.response_minutes``
+    ``received_at`` → ``responded_at`` (or ``now``) in the profile's ``desk_calendar_code``
+    (``service_desk.calendar``, default: the default calendar), target ``service_desk.response_minutes``
     (Pinggu §7.1 respond promptly).  Service requests have no pending status: nothing pauses.
     """
     now = _aware(now, "now")
-    desk = profile.get("service_desk") or {}
-    code = desk.get("calendar") or default_calendar_code(calendars, profile)
-    if code not in calendars:
-        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
-    cal = calendars[code]
+    prof = ContractProfile.of(profile)
+    cal, target = _desk_calendar(calendars, prof), prof.sla_target(None, "request_response")
     start = _aware(_get(request, "received_at"), "received_at")
     responded = _get(request, "responded_at")
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
-    return _clock("request_response", cal, start, stop, now, _target(desk.get("response_minutes")), [],
-                  [f"service desk response target {desk.get('response_minutes', '-')} min in calendar {code}"])
+    return _clock("request_response", cal, start, stop, now, target, [],
+                  [f"service desk response target {_shown(target)} min in calendar {cal.code}"])
 
 
 def request_resolve_clock(
     request: Any,
-    profile: dict[str, Any],
+    profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
 ) -> Clock:
     """The service-desk resolve clock (name ``"request_resolve"``): ``received_at`` →
-    ``resolved_at`` (or ``now``) vs ``profile["service_desk"]["resolve_minutes"]``, same calendar
+    ``resolved_at`` (or ``now``) vs ``service_desk.resolve_minutes``, same calendar
     as ``request_clocks``; nothing pauses."""
     now = _aware(now, "now")
-    desk = profile.get("service_desk") or {}
-    code = desk.get("calendar") or default_calendar_code(calendars, profile)
-    if code not in calendars:
-        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+    prof = ContractProfile.of(profile)
+    cal, target = _desk_calendar(calendars, prof), prof.sla_target(None, "request_resolve")
     start = _aware(_get(request, "received_at"), "received_at")
     resolved = _get(request, "resolved_at")
     stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
-    return _clock("request_resolve", calendars[code], start, stop, now, _target(desk.get("resolve_minutes")), [],
-                  [f"service desk resolve target {desk.get('resolve_minutes', '-')} min in calendar {code}"])
+    return _clock("request_resolve", cal, start, stop, now, target, [],
+                  [f"service desk resolve target {_shown(target)} min in calendar {cal.code}"])
+
+
+def _desk_calendar(calendars: dict[str, ServiceCalendar], prof: ContractProfile) -> ServiceCalendar:
+    code = prof.desk_calendar_code
+    if code not in calendars:
+        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+    return calendars[code]
 
 
 def outages_over(
@@ -476,7 +472,7 @@ def compute_incident_clocks(session: Session, incident: Any, now: datetime | Non
         select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.at)
     ).all()
     calendars = load_calendars(session, contract)
-    return incident_clocks(incident, events, contract.profile or {}, calendars, now or utcnow())
+    return incident_clocks(incident, events, profile_of(contract), calendars, now or utcnow())
 
 
 def compute_request_clock(session: Session, request: Any, now: datetime | None = None) -> Clock:
@@ -485,4 +481,4 @@ def compute_request_clock(session: Session, request: Any, now: datetime | None =
 
     contract = session.get(Contract, request.contract_id)
     calendars = load_calendars(session, contract)
-    return request_clocks(request, contract.profile or {}, calendars, now or utcnow())
+    return request_clocks(request, profile_of(contract), calendars, now or utcnow())

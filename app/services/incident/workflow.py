@@ -54,6 +54,7 @@ from app.store.models.incident import CAUSE_CATEGORIES, SOURCES, STATUSES
 from app.services import audit
 from app.services.numbering import next_number
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.profile import profile_of
 
 TRANSITIONS: dict[str, set[str]] = {
     "new": {"assigned", "in_progress"},
@@ -128,8 +129,8 @@ def create_incident(
     """
     if not title.strip():
         raise ValidationError("title", "a title is required")
-    levels = [s["code"] for s in contract.profile.get("severities", [])]
-    severity = severity or (levels[-1] if levels else "")
+    levels = profile_of(contract).severity_codes
+    severity = severity or profile_of(contract).least_severe
     if severity not in levels:
         raise ValidationError("severity", f"unknown severity {severity!r}; the contract defines {', '.join(levels)}")
     if source not in SOURCES:
@@ -475,8 +476,7 @@ def close_incident(
         raise ValidationError("resolution", "the resolution is required to close the incident")
     if merged["restored_at"] is None:
         raise ValidationError("restored_at", "the restore time is required to close the incident")
-    sev = next((s for s in contract.profile.get("severities", []) if s.get("code") == inc.severity), {})
-    if sev.get("major") and not inc.root_cause_analysis.strip():
+    if profile_of(contract).is_major(inc.severity) and not inc.root_cause_analysis.strip():
         raise ValidationError(
             "root_cause_analysis",
             f"severity {inc.severity} is a major incident: a root-cause analysis is required before closing",
@@ -671,7 +671,7 @@ def _normalise(session: Session, inc: Incident, contract: Contract | None, name:
             raise ValidationError("title", "a title is required")
         return text
     if name == "severity":
-        levels = [s["code"] for s in (contract.profile if contract else {}).get("severities", [])]
+        levels = profile_of(contract).severity_codes if contract else ()
         if value not in levels:
             raise ValidationError("severity", f"unknown severity {value!r}; the contract defines {', '.join(levels)}")
         return value

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
 from app.store.models import (
+    Asset,
     ChecklistItem,
     ChecklistTemplate,
     Contract,
@@ -30,6 +31,7 @@ from app.store.models import (
     Incident,
     Inspection,
     InspectionResult,
+    Service,
 )
 from app.store.models.inspection import OUTCOMES
 from app.services import audit
@@ -37,6 +39,7 @@ from app.services.incident.workflow import create_incident
 from app.services.numbering import next_number
 from app.services.inspection.schedule import slot_for
 from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
+from app.core.profile import profile_of
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
 OUTCOME_ZH = {"normal": "正常", "abnormal": "异常", "na": "不适用"}
@@ -348,8 +351,10 @@ def incident_prefill(session: Session, result_id: uuid.UUID) -> dict[str, Any]:
     """Fields to prefill "create incident" from an inspection result.
 
     ``{"title", "description", "occurred_at" (aware UTC: recorded_at, else the inspection start),
-    "service_ids": [...], "asset_ids": [...], "severity": None, "source": "inspection",
-    "source_result_id": result_id}``.  Raises ``NotFoundError`` for an unknown id.
+    "service_ids": [...], "asset_ids": [...], "severity", "source": "inspection",
+    "source_result_id": result_id}``; ``severity`` is the level the contract profile gives this
+    item, checklist, asset or service (``ContractProfile.default_severity``: Pinggu's machine-room
+    checks say P1).  Raises ``NotFoundError`` for an unknown id.
     """
     res = session.get(InspectionResult, result_id)
     if res is None:
@@ -369,10 +374,23 @@ def incident_prefill(session: Session, result_id: uuid.UUID) -> dict[str, Any]:
         "occurred_at": res.recorded_at or insp.started_at,
         "service_ids": [res.service_id] if res.service_id else [],
         "asset_ids": [res.asset_id] if res.asset_id else [],
-        "severity": None,
+        "severity": _proposed_severity(session, insp, res),
         "source": "inspection",
         "source_result_id": res.id,
     }
+
+
+def _proposed_severity(session: Session, insp: Inspection, res: InspectionResult) -> str:
+    tpl = session.get(ChecklistTemplate, insp.template_id)
+    contract = session.get(Contract, tpl.contract_id) if tpl else None
+    if contract is None:
+        return ""
+    svc = session.get(Service, res.service_id) if res.service_id else None
+    asset = session.get(Asset, res.asset_id) if res.asset_id else None
+    return profile_of(contract).default_severity(
+        checklist=tpl.code if tpl else None, item=res.item_text,
+        service=svc.code if svc else None, asset=asset.code if asset else None,
+    )
 
 
 def create_incident_from_result(
@@ -387,7 +405,8 @@ def create_incident_from_result(
     occurred_at: datetime | None = None,
 ) -> Incident:
     """Open an incident (source ``inspection``) from an abnormal result, linked back through
-    ``Incident.source_result_id``; arguments left ``None`` take the ``incident_prefill`` values.
+    ``Incident.source_result_id``; arguments left ``None`` take the ``incident_prefill`` values
+    (the severity the profile proposes for the item included).
 
     Raises ``ValidationError("result", ...)`` when the result is not abnormal or already has an
     incident; errors of ``create_incident`` (unknown severity …) pass through.  Audit
@@ -407,7 +426,7 @@ def create_incident_from_result(
         title=title if title is not None else pre["title"],
         description=description if description is not None else pre["description"],
         occurred_at=occurred_at or pre["occurred_at"],
-        severity=severity, source="inspection",
+        severity=severity or pre["severity"] or None, source="inspection",
         service_ids=pre["service_ids"], asset_ids=pre["asset_ids"], source_result_id=res.id,
     )
     insp = _get_inspection(session, res.inspection_id)

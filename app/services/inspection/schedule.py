@@ -34,6 +34,7 @@ from app.errors import CalendarCoverageError
 from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
 from app.services.calendar import service_time as calendar_service
 from app.core.timeutil import as_utc, local_dt
+from app.core.profile import profile_of
 
 DAILY_KINDS = ("twice_daily", "daily")
 PERIOD_KINDS = ("weekly", "monthly", "quarterly")
@@ -87,10 +88,8 @@ def _parse_slot(text: str) -> time:
 def template_days(contract: Contract, code: str) -> str:
     """``"working_days"`` or ``"every_day"`` for template ``code`` from the contract profile
     (``checklists[i].days``, default ``working_days``)."""
-    for c in (contract.profile or {}).get("checklists", []) or []:
-        if c.get("code") == code:
-            return c.get("days") or "working_days"
-    return "working_days"
+    spec = profile_of(contract).checklist(code)
+    return spec.days if spec is not None else "working_days"
 
 
 def _working(session: Session, day: date, cache: dict[date, tuple[bool, str | None]]) -> tuple[bool, str | None]:

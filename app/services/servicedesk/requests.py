@@ -25,6 +25,7 @@ from app.store.models.service_desk import CHANNELS, SATISFACTION
 from app.services import audit
 from app.services.numbering import next_number
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.profile import profile_of
 
 OPEN_STATUSES = ("new", "assigned", "in_progress")
 
@@ -71,7 +72,7 @@ def create_request(
     """
     if not title.strip():
         raise ValidationError("title", "a title is required")
-    codes = [c["code"] for c in contract.profile.get("request_categories", [])] or ["other"]
+    codes = profile_of(contract).request_category_codes
     if category not in codes:
         raise ValidationError("category", f"unknown request category {category!r}; the contract defines {', '.join(codes)}")
     if channel not in CHANNELS:
