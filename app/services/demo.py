@@ -60,6 +60,7 @@ from app.services.calendar import service_time as calendar_service
 from app.services.inspection.runs import is_abnormal, range_text
 from app.services.inspection.schedule import due_slots
 from app.core.timeutil import LOCAL_TZ, local_dt
+from app.core.profile import Severity, profile_of
 
 MISSED_SLOT_RATE = 0.03
 ABNORMAL_RATE = {"reading": 0.012, "choice": 0.008, "check": 0.003, "text": 0.0}
@@ -129,7 +130,7 @@ class _Gen:
         self.numbers: dict[tuple[str, int], int] = {
             (n.prefix, n.year): n.last for n in session.scalars(select(NumberSequence))
         }
-        self.profile = contract.profile or {}
+        self.profile = profile_of(contract)
         self.engineers = list(session.scalars(
             select(Engineer).where(Engineer.contract_id == contract.id, Engineer.active).order_by(Engineer.name)))
         if not self.engineers:
@@ -139,7 +140,7 @@ class _Gen:
         self.services = list(session.scalars(
             select(Service).where(Service.contract_id == contract.id, Service.active).order_by(Service.code)))
         self.assets = list(session.scalars(select(Asset).where(Asset.contract_id == contract.id).order_by(Asset.code)))
-        self.severities = list(self.profile.get("severities") or [])
+        self.severities = list(self.profile.severities)
         self.depts = COURT_DEPTS if "法院" in (contract.client or "") else AGENCY_DEPTS
         self.work_cache: dict[date, bool] = {}
         self.calendars: Any = None
@@ -183,10 +184,8 @@ class _Gen:
         self.rows[model].append(row)
         return row
 
-    def severity(self) -> dict[str, Any]:
+    def severity(self) -> Severity:
         sev = self.severities
-        if not sev:
-            return {"code": "", "response_minutes": 30, "restore_minutes": 480}
         weights = [10, 30, 60][-len(sev):] if len(sev) <= 3 else [5] * (len(sev) - 2) + [30, 60]
         return self.rng.choices(sev, weights=weights)[0]
 
@@ -305,8 +304,16 @@ def _inspections(g: _Gen) -> None:
                     description=f"巡检 {tpl.name} {slot.label}\n{r['section']} / {r['item_text']}: {value}"
                     + (f"（正常范围 {rng_txt}）" if rng_txt else ""),
                     service_id=r["service_id"], asset_id=r["asset_id"], result_id=r["id"],
-                    severity=g.severities[-1] if g.severities else None,
+                    severity=_proposed(g, tpl.code, r),
                 )
+
+
+def _proposed(g: _Gen, checklist: str, r: dict[str, Any]) -> Severity | None:
+    """The level the profile gives a fault from this checklist item (as the app proposes it)."""
+    svc = next((x.code for x in g.services if x.id == r["service_id"]), None)
+    asset = next((x.code for x in g.assets if x.id == r["asset_id"]), None)
+    return g.profile.severity(g.profile.default_severity(
+        checklist=checklist, item=r["item_text"], service=svc, asset=asset))
 
 
 def _sla(g: _Gen, inc: dict[str, Any], events: list[dict[str, Any]]) -> None:
@@ -326,11 +333,11 @@ def _sla(g: _Gen, inc: dict[str, Any], events: list[dict[str, Any]]) -> None:
 
 def _incident(g: _Gen, *, occurred: datetime, source: str, eng: Engineer | None, title: str, description: str,
               service_id: uuid.UUID | None, asset_id: uuid.UUID | None, result_id: uuid.UUID | None = None,
-              severity: dict[str, Any] | None = None, reporter: tuple[str, str, str] = ("", "", "")) -> None:
+              severity: Severity | None = None, reporter: tuple[str, str, str] = ("", "", "")) -> None:
     rng = g.rng
     sev = severity or g.severity()
-    resp_target = float(sev.get("response_minutes") or 30)
-    rest_target = float(sev.get("restore_minutes") or 480)
+    resp_target = float(sev.response_minutes)
+    rest_target = float(sev.restore_minutes)
     reported = occurred + (timedelta(minutes=rng.randint(0, 2)) if source in ("inspection", "monitoring")
                            else timedelta(minutes=rng.randint(1, 20)))
     assignee = eng or rng.choice(g.workers)
@@ -370,7 +377,7 @@ def _incident(g: _Gen, *, occurred: datetime, source: str, eng: Engineer | None,
     is_closed = status == "closed"
     inc = {
         "id": iid, "number": g.number("INC", occurred), "contract_id": g.c.id, "title": title,
-        "description": description, "severity": sev.get("code", ""), "source": source, "status": status,
+        "description": description, "severity": sev.code, "source": source, "status": status,
         "reporter_department": reporter[0], "reporter_name": reporter[1], "reporter_phone": reporter[2],
         "assignee_id": assignee.id if "assigned" in reached else None,
         "occurred_at": occurred, "reported_at": reported,
@@ -384,7 +391,7 @@ def _incident(g: _Gen, *, occurred: datetime, source: str, eng: Engineer | None,
         "vendor_case_number": f"VC{occurred.astimezone(LOCAL_TZ):%Y%m%d}{rng.randint(100, 999)}"
         if category == "third_party" else "",
         "root_cause_analysis": (f"根因：{cause}。处置：{resolution}。改进：完善监控告警，纳入月度复盘。"
-                                if sev.get("major") and "restored" in reached else ""),
+                                if sev.major and "restored" in reached else ""),
         "source_result_id": result_id, "source_request_id": None,
         "response_minutes": None, "restore_minutes": None, "response_breached": None, "restore_breached": None,
         "created_at": created_at, "updated_at": events[-1]["at"],
@@ -405,7 +412,7 @@ def _incident(g: _Gen, *, occurred: datetime, source: str, eng: Engineer | None,
 
 def _desk_incidents(g: _Gen) -> None:
     rng = g.rng
-    channels = [ch for ch in (g.profile.get("service_desk") or {}).get("channels", []) if ch in
+    channels = [ch for ch in g.profile.channels if ch in
                 ("phone", "instant_message", "fax", "walk_in")] or ["phone"]
     for d in _walk(g.start, g.end):
         p = 0.10 if g.working(d) else 0.03
@@ -433,8 +440,8 @@ def _desk_incidents(g: _Gen) -> None:
 
 def _requests(g: _Gen) -> None:
     rng = g.rng
-    cats = [x["code"] for x in g.profile.get("request_categories") or []] or ["other"]
-    channels = list((g.profile.get("service_desk") or {}).get("channels") or ["phone"])
+    cats = list(g.profile.request_category_codes)
+    channels = list(g.profile.channels or ["phone"])
     for d in _walk(g.start, g.end):
         if g.working(d):
             n = rng.choices([0, 1, 2, 3, 4], weights=[15, 30, 30, 17, 8])[0]

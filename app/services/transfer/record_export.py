@@ -65,6 +65,7 @@ from app.services.transfer.columns import (
 )
 from app.services.transfer.xlsx_safe import write_table
 from app.core.timeutil import local_dt, utcnow
+from app.core.profile import profile_of
 
 RUNNING_LABEL = "进行中 running"
 
@@ -112,9 +113,11 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
     except CalendarCoverageError:
         return lambda _inc, _events: [NO_CALENDAR] * 6
 
+    prof = profile_of(contract)
+
     def cells(inc: Incident, events: list[IncidentEvent]) -> list[Any]:
         try:
-            clocks = incident_clocks(inc, events, contract.profile or {}, calendars, now)
+            clocks = incident_clocks(inc, events, prof, calendars, now)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
@@ -245,16 +248,18 @@ def _request_sla(session: Session, contract: Contract, now: datetime) -> Any:
         from app.services.calendar.service_time import load_calendars
         from app.services.incident.sla import request_clocks
     except ImportError:
-        return lambda _req: [None, contract.profile.get("service_desk", {}).get("response_minutes"), ""]
+        return lambda _req: [None, profile_of(contract).sla_target(None, "request_response"), ""]
     calendars: Any = None
     try:
         calendars = load_calendars(session, contract)
     except CalendarCoverageError:
         return lambda _req: [NO_CALENDAR] * 3
 
+    prof = profile_of(contract)
+
     def cells(req: ServiceRequest) -> list[Any]:
         try:
-            return _clock_cells(request_clocks(req, contract.profile, calendars, now))
+            return _clock_cells(request_clocks(req, prof, calendars, now))
         except CalendarCoverageError:
             return [NO_CALENDAR] * 3
         except OpsLedgerError as exc:

@@ -82,6 +82,7 @@ from app.services.transfer.columns import (
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.profile import profile_of
 
 FORMULA_REFUSED = "formula not accepted"
 BATCH_ROWS = 1000
@@ -148,17 +149,17 @@ class _Lookups:
     """Contract names → ids, for the name-checked columns."""
 
     def __init__(self, session: Session, contract: Contract) -> None:
-        prof = contract.profile or {}
+        prof = profile_of(contract)
         self.severities: dict[str, str] = {}
-        for s in prof.get("severities", []):
-            self.severities[s["code"].casefold()] = s["code"]
-            if s.get("name"):
-                self.severities[s["name"].casefold()] = s["code"]
+        for sev in prof.severities:
+            self.severities[sev.code.casefold()] = sev.code
+            if sev.name:
+                self.severities[sev.name.casefold()] = sev.code
         self.categories: dict[str, str] = {}
-        for c in prof.get("request_categories", []):
-            self.categories[c["code"].casefold()] = c["code"]
-            if c.get("name"):
-                self.categories[c["name"].casefold()] = c["code"]
+        for cat in prof.request_categories:
+            self.categories[cat.code.casefold()] = cat.code
+            if cat.name:
+                self.categories[cat.name.casefold()] = cat.code
         self.services: dict[str, uuid.UUID] = {}
         self.service_code: dict[uuid.UUID, str] = {}
         for sid, code, name in session.execute(
@@ -750,9 +751,10 @@ class _ClosedClocks:
         except (ImportError, OpsLedgerError):
             self._failed = True
             return
+        prof = profile_of(self.contract)
         for inc, events in closed:
             try:
-                clocks = incident_clocks(inc, events, self.contract.profile or {}, self._calendars, inc.closed_at)
+                clocks = incident_clocks(inc, events, prof, self._calendars, inc.closed_at)
             except OpsLedgerError:
                 continue
             inc.response_minutes = clocks.response_minutes
