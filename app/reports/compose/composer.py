@@ -61,8 +61,7 @@ def _minutes(m: float | None) -> str:
 
 
 def _title(data: ReportData) -> str:
-    reports = {r.get("kind"): r.get("name") for r in data.profile.get("reports", [])}
-    name = reports.get(data.period.kind) or ("运维服务" + KIND_NAMES_ZH.get(data.period.kind, "报告"))
+    name = data.profile.report_name(data.period.kind) or ("运维服务" + KIND_NAMES_ZH.get(data.period.kind, "报告"))
     return f"{data.client} {name}"
 
 
@@ -221,9 +220,9 @@ def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
         b.append(Paragraph("可用率 = 1 − 停机时长 ÷ 服务时间，均按各系统服务日历的服务时间计算。", "note"))
     else:
         b.append(Paragraph("合同未列业务系统（无数据）。", "note"))
-    long_kpi = next((k for k in data.profile.get("kpis", []) if k.get("metric") == "long_outage_count"), None)
+    long_kpi = next(iter(data.profile.kpis_of("long_outage_count")), None)
     if long_kpi:
-        thr = float(long_kpi.get("threshold_minutes") or 120)
+        thr = float(long_kpi.threshold_minutes or 120)
         if data.long_outages:
             b.append(Table(["故障单号", "标题", "工作时间内中断(分钟)"],
                            [[o["number"], o["title"], round(o["minutes"])] for o in data.long_outages],

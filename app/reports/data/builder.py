@@ -27,7 +27,7 @@ Rules and sources:
 - Requirements collected in the period (the ``requirements`` kind also lists those updated).
 - Work log hours per engineer: ``app.services.servicedesk.worklog.hours_by_engineer`` (finished inspections'
   durations + manual ``WorkLogEntry.duration_minutes`` by ``work_date``).
-- KPIs from ``contract.profile["kpis"]``, each beside the previous period's value.
+- KPIs from the profile's ``kpis`` (``profile_of(contract).kpis``), each beside the previous period's value.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from app.core import kpi as K
 from app.core.periods import Period, last_periods, previous
 from app.core.downtime import downtime_windows
 from app.core.timeutil import as_utc, local_dt, to_local, utcnow
+from app.core.profile import ContractProfile, profile_of
 
 TraceItem = tuple[str, str, str]  # (record kind, number or id, text)
 
@@ -199,7 +200,7 @@ class ReportData:
     provider: str
     term_start: date
     term_end: date
-    profile: dict[str, Any]
+    profile: ContractProfile
     period: Period
     previous_period: Period | None
     generated_at: datetime
@@ -275,7 +276,7 @@ def build_report_data(session: Session, contract: Contract, period: Period, *,
 def _build(session: Session, contract: Contract, period: Period, now: datetime,
            cals: dict[str, _Calendar], raw: dict[str, Any], *, full: bool) -> ReportData:
     start_i, end_i = _bounds(period)
-    prof = contract.profile or {}
+    prof = profile_of(contract)
     data = ReportData(
         contract_name=contract.name, contract_title=contract.title, client=contract.client,
         provider=contract.provider, term_start=contract.term_start, term_end=contract.term_end,
@@ -386,8 +387,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
     from app.store.models import IncidentEvent
     from app.services.incident.sla import incident_clocks
 
-    prof = contract.profile or {}
-    sev = {s["code"]: s for s in prof.get("severities", [])}
+    prof = profile_of(contract)
     rows = list(session.scalars(select(Incident).where(
         Incident.contract_id == contract.id, Incident.occurred_at >= start_i, Incident.occurred_at < end_i)
         .order_by(Incident.occurred_at)))
@@ -451,9 +451,9 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
         if s_min is not None:
             restore_minutes.append(float(s_min))
             tr["incidents.mttr_minutes"].append(("incident", i.number, f"{float(s_min):.0f} 分钟"))
-        if sev.get(i.severity, {}).get("major"):
+        if prof.is_major(i.severity):
             tr["incidents.major"].append(("incident", *label))
-            major.append({"number": i.number, "title": i.title, "severity": sev[i.severity].get("name", i.severity),
+            major.append({"number": i.number, "title": i.title, "severity": _severity_name(prof, i.severity),
                           "occurred": i.occurred_at, "restored": i.restored_at,
                           "cause_category": CAUSE_NAMES_ZH.get(i.cause_category, i.cause_category),
                           "cause": i.cause, "resolution": i.resolution,
@@ -469,14 +469,15 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
     open_list = []
     for r in open_rows:
         open_list.append({"number": r.number, "title": r.title,
-                          "severity": sev.get(r.severity, {}).get("name", r.severity),
+                          "severity": _severity_name(prof, r.severity),
                           "status": STATUS_NAMES_ZH.get(r.status, r.status) if r.closed_at is None else "期末未关闭",
                           "occurred": r.occurred_at})
         tr["incidents.open_at_end"].append(("incident", r.number, r.title))
     data.incidents = {
         "total": len(rows),
-        "by_severity": [{"code": c, "name": s.get("name", c), "count": by_sev.get(c, 0)} for c, s in sev.items()]
-        + [{"code": c, "name": c, "count": n} for c, n in by_sev.items() if c not in sev],
+        "by_severity": [{"code": s.code, "name": s.name or s.code, "count": by_sev.get(s.code, 0)}
+                        for s in prof.severities]
+        + [{"code": c, "name": c, "count": n} for c, n in by_sev.items() if c not in prof.severity_codes],
         "by_cause": [{"code": c, "name": CAUSE_NAMES_ZH.get(c, c), "count": n} for c, n in by_cause.most_common()],
         "by_service": [{"code": svc_by_id[s].code, "name": svc_by_id[s].name, "count": n}
                        for s, n in by_svc.most_common() if s in svc_by_id],
@@ -519,8 +520,8 @@ def _windows(session: Session, contract: Contract, start_i: datetime, end_i: dat
 def _availability(session: Session, contract: Contract, period: Period, now: datetime, start_i: datetime,
                   end_i: datetime, data: ReportData, tr: dict[str, list[TraceItem]],
                   services: list[Service], cals: dict[str, _Calendar]) -> None:
-    prof = contract.profile or {}
-    default_cal = prof.get("default_calendar") or next(iter(cals), "")
+    prof = profile_of(contract)
+    default_cal = prof.default_calendar_code
     cap = min(end_i, now)
     per_svc: dict[uuid.UUID, list[tuple[datetime, datetime]]] = defaultdict(list)
     per_inc: dict[uuid.UUID, list[tuple[datetime, datetime]]] = defaultdict(list)
@@ -558,11 +559,9 @@ def _availability(session: Session, contract: Contract, period: Period, now: dat
             tr[f"availability.{s.code}"].append(("incident", n, names_lookup(names, n)))
         data.availability.append(row)
     # long outages (Justice Bureau §2.9): one per incident, union of its windows in the KPI calendar
-    for spec in prof.get("kpis", []):
-        if spec.get("metric") != "long_outage_count":
-            continue
-        cal = cals.get(spec.get("calendar") or default_cal)
-        threshold = float(spec.get("threshold_minutes") or 120)
+    for spec in prof.kpis_of("long_outage_count"):
+        cal = cals.get(spec.calendar or default_cal)
+        threshold = float(spec.threshold_minutes or 120)
         for iid, wins in per_inc.items():
             try:
                 minutes = sum(cal.minutes_between(a, b) for a, b in _merge(wins)) if cal else 0.0
@@ -576,6 +575,11 @@ def _availability(session: Session, contract: Contract, period: Period, now: dat
         break
 
 
+def _severity_name(prof: ContractProfile, code: str) -> str:
+    sev = prof.severity(code)
+    return sev.name if sev is not None and sev.name else code
+
+
 def names_lookup(names: dict[uuid.UUID, tuple[str, str]], number: str) -> str:
     """Title of the incident numbered ``number`` among ``names`` (helper for traces)."""
     for n, t in names.values():
@@ -586,12 +590,11 @@ def names_lookup(names: dict[uuid.UUID, tuple[str, str]], number: str) -> str:
 
 def _requests(session: Session, contract: Contract, start_i: datetime, end_i: datetime, now: datetime,
               data: ReportData, tr: dict[str, list[TraceItem]], cals: dict[str, _Calendar]) -> None:
-    prof = contract.profile or {}
-    desk = prof.get("service_desk") or {}
-    target = float(desk["response_minutes"]) if desk.get("response_minutes") is not None else None
-    cal = cals.get(desk.get("calendar") or prof.get("default_calendar") or next(iter(cals), ""))
+    prof = profile_of(contract)
+    target = prof.sla_target(None, "request_response")
+    cal = cals.get(prof.desk_calendar_code)
     until = min(now, end_i)
-    cat_names = {c["code"]: c["name"] for c in prof.get("request_categories", [])}
+    cat_names = {c.code: c.name for c in prof.request_categories}
     rows = list(session.execute(select(
         ServiceRequest.number, ServiceRequest.title, ServiceRequest.channel, ServiceRequest.category,
         ServiceRequest.received_at, ServiceRequest.responded_at, ServiceRequest.satisfaction,
@@ -709,18 +712,18 @@ def _kpis(data: ReportData, tr: dict[str, list[TraceItem]], cals: dict[str, _Cal
         "complaint_count": (float(len(data.requests["complaints"])), "requests.complaints"),
         "major_incident_count": (float(inc["major_count"]), "incidents.major"),
     }
-    for spec in data.profile.get("kpis", []):
-        metric = spec["metric"]
+    for spec in data.profile.kpis:
+        metric = spec.metric
         actual, src = actual_by_metric.get(metric, (None, ""))
         if metric == "availability":
             for a in data.availability:
-                tr[f"kpi.{spec['code']}"].extend(tr.get(f"availability.{a.code}", []))
+                tr[f"kpi.{spec.code}"].extend(tr.get(f"availability.{a.code}", []))
         else:
-            tr[f"kpi.{spec['code']}"].extend(tr.get(src, []))
+            tr[f"kpi.{spec.code}"].extend(tr.get(src, []))
         data.kpis.append(KpiRow(
-            code=spec["code"], name=spec["name"], metric=metric, target=float(spec["target"]),
-            comparison=spec.get("comparison", ">="), unit=spec.get("unit", ""), actual=actual,
-            met=K.evaluate(spec, actual), source=spec.get("source", ""),
+            code=spec.code, name=spec.name, metric=metric, target=float(spec.target),
+            comparison=spec.comparison, unit=spec.unit, actual=actual,
+            met=K.evaluate({"target": spec.target, "comparison": spec.comparison}, actual), source=spec.source,
             note="" if actual is not None else K.NO_DATA,
         ))
 
@@ -739,7 +742,7 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
         Incident.contract_id == contract.id, Incident.occurred_at >= span_start, Incident.occurred_at < span_end))]
     wins = _windows(session, contract, span_start, span_end)
     services = list(session.scalars(select(Service).where(Service.contract_id == contract.id, Service.active)))
-    default_cal = (contract.profile or {}).get("default_calendar") or next(iter(cals), "")
+    default_cal = profile_of(contract).default_calendar_code
     out = []
     for p in periods:
         a_i, b_i = _bounds(p)

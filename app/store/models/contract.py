@@ -2,7 +2,8 @@
 
 The validated profile (see ``resources/schemas/contract-profile.schema.json``) is kept whole in
 ``Contract.profile`` so that severity levels, KPI targets, request categories and report schedules
-stay data; columns hold what lists and joins need.
+stay data; columns hold what lists and joins need.  Read it as the typed object through
+``app.core.profile.profile_of(contract)`` (never as a raw dict).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Contract(UUIDPk, Base):
     term_end: Mapped[date]
     ledger_start: Mapped[date | None] = mapped_column(default=None)
     profile_version: Mapped[int] = mapped_column(default=1)
-    profile: Mapped[dict[str, Any]]
+    profile: Mapped[dict[str, Any]]  # the validated profile; read via app.core.profile.profile_of
     imported_at: Mapped[datetime]
 
     @property
