@@ -36,7 +36,7 @@ from app.services import audit
 from app.services.incident.workflow import create_incident
 from app.services.numbering import next_number
 from app.services.inspection.schedule import slot_for
-from app.core.readings import is_abnormal, range_text  # noqa: F401 - the one range rule, re-exported
+from app.core.readings import is_abnormal, range_text
 from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
