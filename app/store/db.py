@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
+from app.core.i18n import _
 from app.errors import DatabaseLockedError, OpsLedgerError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -158,10 +159,59 @@ def _copy_sqlite(src: Path, dest: Path) -> None:
     d.close()
 
 
-def upgrade(db: Database) -> None:
-    """Upgrade ``db`` to head in one transaction per migration; keep a copy first (SQLite).
+class UpgradeRefused(RuntimeError):
+    """An upgrade step left the data different from before (rows lost or foreign keys broken)."""
 
-    Raises ``OpsLedgerError`` if the migration fails; the pre-upgrade copy is then restored.
+
+def _row_counts(conn: Any, tables: list[str]) -> dict[str, int]:
+    """Rows per table; ``tables`` come from the inspector, never from user input."""
+    return {t: conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{t}"').scalar_one() for t in tables}
+
+
+def _verify_data_kept(conn: Any, before: dict[str, int]) -> None:
+    """Raise ``UpgradeRefused`` when a table that existed before has another row count now, or
+    (SQLite) ``PRAGMA foreign_key_check`` finds a row pointing at nothing."""
+    names = set(inspect(conn).get_table_names())
+    after = _row_counts(conn, [t for t in before if t in names])
+    changed = [f"{t}: {n} → {after.get(t, 0)}" for t, n in before.items() if after.get(t, 0) != n]
+    if changed:
+        raise UpgradeRefused(_("rows would be lost ({tables})", tables="; ".join(changed)))
+    if conn.dialect.name == "sqlite":
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            where = "; ".join(sorted({f"{r[0]} → {r[2]}" for r in broken}))
+            raise UpgradeRefused(_("{count} rows would point at missing records ({tables})",
+                                   count=len(broken), tables=where))
+
+
+@contextmanager
+def _foreign_keys_off(conn: Any) -> Iterator[None]:
+    """SQLite: ``PRAGMA foreign_keys=OFF`` on this connection for the block (then ON again).
+
+    The pragma is a no-op inside a transaction, so it is set on the DBAPI connection before
+    SQLAlchemy begins one.  Without it, a batch table rebuild's ``DROP TABLE`` cascades: the
+    children's rows (``ON DELETE CASCADE``) are deleted and their references (``SET NULL``)
+    cleared.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(db: Database) -> None:
+    """Upgrade ``db`` to head in ONE transaction; keep a copy of a SQLite file first.
+
+    Migrations run with foreign keys off (SQLite; see ``_foreign_keys_off``).  Before commit, in
+    the same transaction, every table that existed before must have as many rows as before and
+    ``PRAGMA foreign_key_check`` must find nothing; otherwise everything is rolled back.
+    Raises ``OpsLedgerError`` when a migration fails or would lose data; its text names the
+    pre-upgrade copy (``db.pre_upgrade_copy``), which is also restored over the file.
     """
     from alembic import command
 
@@ -169,22 +219,29 @@ def upgrade(db: Database) -> None:
     head = head_revision()
     if cur == head:
         return
-    has_tables = bool(inspect(db.engine).get_table_names())
-    if db.file is not None and has_tables:
+    before_tables = [t for t in inspect(db.engine).get_table_names() if t != "alembic_version"]
+    if db.file is not None and before_tables:
         from app.core.timeutil import utcnow
 
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         db.pre_upgrade_copy = paths.data_dir() / "backups" / f"{db.file.stem}.{cur or 'none'}.{stamp}.sqlite3"
         _copy_sqlite(db.file, db.pre_upgrade_copy)
     try:
-        with db.engine.begin() as conn:
-            command.upgrade(_alembic_config(conn), "head")
+        with db.engine.connect() as conn, _foreign_keys_off(conn):
+            with conn.begin():
+                before = _row_counts(conn, before_tables)
+                command.upgrade(_alembic_config(conn), "head")
+                _verify_data_kept(conn, before)
     except Exception as exc:
         if db.pre_upgrade_copy is not None and db.file is not None:
             db.engine.dispose()
             _copy_sqlite(db.pre_upgrade_copy, db.file)
+        copy = (_(" The copy made before the upgrade is {path}.", path=db.pre_upgrade_copy)
+                if db.pre_upgrade_copy is not None else "")
+        reason = getattr(exc, "orig", None) or exc  # the driver's sentence, not SQLAlchemy's SQL dump
         raise OpsLedgerError(
-            f"schema upgrade {cur} → {head} failed and was rolled back: {exc}"
+            _("schema upgrade {cur} → {head} failed and was rolled back: {reason}", cur=cur, head=head, reason=reason)
+            + copy
         ) from exc
 
 

@@ -56,8 +56,9 @@ def test_failed_upgrade_rolls_back_and_keeps_copy(
 
     head = appdb.head_revision()
     monkeypatch.setattr(appdb, "MIGRATIONS_DIR", failing_migrations)
-    with pytest.raises(OpsLedgerError, match=f"{head} → 0099 failed and was rolled back"):
+    with pytest.raises(OpsLedgerError, match=f"{head} → 0099 失败，已回滚") as exc:
         open_database(file)
+    assert "no such table: no_such_table" in str(exc.value)
 
     monkeypatch.undo()
     db = open_database(file, migrate=False)
@@ -73,3 +74,4 @@ def test_failed_upgrade_rolls_back_and_keeps_copy(
         db.close()
     copies = list((tmp_path / "home" / "data" / "backups").glob(f"live.{head}.*.sqlite3"))
     assert len(copies) == 1
+    assert f"升级前的备份副本：{copies[0]}" in str(exc.value)

@@ -38,51 +38,12 @@ from app.services import audit
 from app.services.incident.workflow import create_incident
 from app.services.numbering import next_number
 from app.services.inspection.schedule import slot_for
+from app.core.readings import is_abnormal, range_text
 from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
 from app.core.profile import profile_of
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
 OUTCOME_ZH = {"normal": "正常", "abnormal": "异常", "na": "不适用"}
-
-
-def is_abnormal(
-    kind: str,
-    value_number: float | None,
-    value_text: str | None,
-    normal_min: float | None,
-    normal_max: float | None,
-    normal_choices: list[Any] | None,
-) -> bool:
-    """The one range rule: is this answer outside its normal range?
-
-    ``reading``: abnormal when ``value_number < normal_min`` or ``> normal_max`` (bounds inclusive,
-    either optional; no value → not abnormal).  ``choice``: abnormal when ``normal_choices`` is
-    non-empty and ``value_text`` is not among them.  ``check``/``text``: never by rule (the
-    engineer states the outcome).
-    """
-    if kind == "reading":
-        if value_number is None:
-            return False
-        if normal_min is not None and value_number < normal_min:
-            return True
-        return normal_max is not None and value_number > normal_max
-    if kind == "choice":
-        return bool(normal_choices) and (value_text or "") not in [str(c) for c in normal_choices]
-    return False
-
-
-def range_text(normal_min: float | None, normal_max: float | None, unit: str = "") -> str:
-    """Human normal range: ``"18–27 ℃"``, ``"≤ 3 s"``, ``"≥ 90 %"`` or ``""``."""
-    def f(x: float) -> str:
-        return f"{x:g}"
-    u = f" {unit}" if unit else ""
-    if normal_min is not None and normal_max is not None:
-        return f"{f(normal_min)}–{f(normal_max)}{u}"
-    if normal_max is not None:
-        return f"≤ {f(normal_max)}{u}"
-    if normal_min is not None:
-        return f"≥ {f(normal_min)}{u}"
-    return ""
 
 
 def _get_inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator, Uuid
+from sqlalchemy import JSON, CheckConstraint, DateTime, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -61,6 +62,18 @@ class Base(DeclarativeBase):
         list[Any]: JSON(),
         str: String(),
     }
+
+
+def vocab_check(column: str, allowed: Iterable[str], *, empty: bool = False) -> CheckConstraint:
+    """CHECK that ``column`` holds one of the ``allowed`` codes (a vocabulary of ``app.core.vocab``).
+
+    Named ``ck_<table>_<column>`` by ``NAMING_CONVENTION``.  ``empty=True`` also allows ``""``
+    (a not-yet-filled text code such as ``cause_category``); ``NULL`` always passes a CHECK, so a
+    nullable column needs nothing more.  Migration 0003 declares the same constraints literally.
+    """
+    values = [*allowed, *([""] if empty else [])]
+    quoted = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    return CheckConstraint(f"{column} IN ({quoted})", name=column)
 
 
 class UUIDPk:

@@ -16,17 +16,19 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models.base import Base, UUIDPk
+from app.core.vocab import Frequency, ItemKind, codes
+from app.store.models.base import Base, UUIDPk, vocab_check
 
-FREQUENCIES = ("twice_daily", "daily", "weekly", "monthly", "quarterly", "ad_hoc")
-ITEM_KINDS = ("check", "reading", "choice", "text")
+# Kept for callers that want plain tuples; the vocabularies live in app.core.vocab.
+FREQUENCIES = codes(Frequency)
+ITEM_KINDS = codes(ItemKind)
 
 
 class ChecklistTemplate(UUIDPk, Base):
     """巡检模板: the items to check and how often."""
 
     __tablename__ = "checklist_template"
-    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+    __table_args__ = (UniqueConstraint("contract_id", "code"), vocab_check("frequency", FREQUENCIES))
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(60))
@@ -41,6 +43,7 @@ class ChecklistItem(UUIDPk, Base):
     """巡检项: one check inside a template, optionally tied to a service or an asset."""
 
     __tablename__ = "checklist_item"
+    __table_args__ = (vocab_check("kind", ITEM_KINDS),)
 
     template_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("checklist_template.id", ondelete="CASCADE"), index=True

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models.base import Base, UUIDPk
+from app.core.vocab import AssetStatus, EngineerRole, codes
+from app.store.models.base import Base, UUIDPk, vocab_check
 
 
 class Contract(UUIDPk, Base):
@@ -65,7 +66,7 @@ class Asset(UUIDPk, Base):
     """资产 / 配置项: a server, switch, UPS, air conditioner, terminal …"""
 
     __tablename__ = "asset"
-    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+    __table_args__ = (UniqueConstraint("contract_id", "code"), vocab_check("status", codes(AssetStatus)))
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(60))
@@ -81,7 +82,7 @@ class Engineer(UUIDPk, Base):
     """驻场工程师: a resident engineer; ``role`` is ``"engineer"`` or ``"lead"``."""
 
     __tablename__ = "engineer"
-    __table_args__ = (UniqueConstraint("contract_id", "name"),)
+    __table_args__ = (UniqueConstraint("contract_id", "name"), vocab_check("role", codes(EngineerRole)))
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(60))

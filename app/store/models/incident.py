@@ -15,19 +15,13 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models.base import Base, UUIDPk
+from app.core.vocab import AttachmentOwner, CauseCategory, IncidentEventKind, IncidentSource, IncidentStatus, codes
+from app.store.models.base import Base, UUIDPk, vocab_check
 
-STATUSES = ("new", "assigned", "in_progress", "pending", "restored", "closed")
-SOURCES = ("inspection", "phone", "instant_message", "fax", "monitoring", "walk_in", "request")
-CAUSE_CATEGORIES = (
-    "hardware",
-    "software",
-    "network",
-    "power_environment",
-    "user_operation",
-    "third_party",
-    "unknown",
-)
+# Kept for callers that want plain tuples; the vocabularies live in app.core.vocab.
+STATUSES = codes(IncidentStatus)
+SOURCES = codes(IncidentSource)
+CAUSE_CATEGORIES = codes(CauseCategory)
 
 
 class Incident(UUIDPk, Base):
@@ -39,6 +33,11 @@ class Incident(UUIDPk, Base):
     """
 
     __tablename__ = "incident"
+    __table_args__ = (
+        vocab_check("status", STATUSES),
+        vocab_check("source", SOURCES),
+        vocab_check("cause_category", CAUSE_CATEGORIES, empty=True),
+    )
 
     number: Mapped[str] = mapped_column(String(30), unique=True)
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
@@ -112,6 +111,11 @@ class IncidentEvent(UUIDPk, Base):
     """
 
     __tablename__ = "incident_event"
+    __table_args__ = (
+        vocab_check("kind", codes(IncidentEventKind)),
+        vocab_check("from_status", STATUSES, empty=True),
+        vocab_check("to_status", STATUSES, empty=True),
+    )
 
     incident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime]
@@ -130,6 +134,7 @@ class Attachment(UUIDPk, Base):
     """
 
     __tablename__ = "attachment"
+    __table_args__ = (vocab_check("owner_kind", codes(AttachmentOwner)),)
 
     owner_kind: Mapped[str] = mapped_column(String(30))
     owner_id: Mapped[uuid.UUID] = mapped_column(index=True)

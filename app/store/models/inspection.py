@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models.base import Base, UUIDPk
+from app.core.vocab import InspectionOutcome, ItemKind, codes
+from app.store.models.base import Base, UUIDPk, vocab_check
 
-OUTCOMES = ("normal", "abnormal", "na")
+OUTCOMES = codes(InspectionOutcome)  # plain tuple kept for callers; see app.core.vocab
 
 
 class Inspection(UUIDPk, Base):
@@ -44,7 +45,11 @@ class InspectionResult(UUIDPk, Base):
     (text, kind, unit, normal range and, for choice items, ``choices``/``normal_choices``)."""
 
     __tablename__ = "inspection_result"
-    __table_args__ = (UniqueConstraint("inspection_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_id"),
+        vocab_check("kind", codes(ItemKind)),
+        vocab_check("outcome", OUTCOMES),  # NULL while unanswered
+    )
 
     inspection_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("inspection.id", ondelete="CASCADE"), index=True

@@ -9,12 +9,14 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models.base import Base, UUIDPk
+from app.core.vocab import Channel, RequestStatus, RequirementStatus, Satisfaction, WorkLogSource, codes
+from app.store.models.base import Base, UUIDPk, vocab_check
 
-REQUEST_STATUSES = ("new", "assigned", "in_progress", "resolved", "closed")
-CHANNELS = ("phone", "fax", "instant_message", "walk_in", "email", "other")
-SATISFACTION = ("satisfied", "mostly_satisfied", "dissatisfied")
-REQUIREMENT_STATUSES = ("collected", "analysed", "reported", "accepted", "done", "rejected")
+# Kept for callers that want plain tuples; the vocabularies live in app.core.vocab.
+REQUEST_STATUSES = codes(RequestStatus)
+CHANNELS = codes(Channel)
+SATISFACTION = codes(Satisfaction)
+REQUIREMENT_STATUSES = codes(RequirementStatus)
 
 
 class ServiceRequest(UUIDPk, Base):
@@ -25,6 +27,11 @@ class ServiceRequest(UUIDPk, Base):
     """
 
     __tablename__ = "service_request"
+    __table_args__ = (
+        vocab_check("channel", CHANNELS),
+        vocab_check("status", REQUEST_STATUSES),
+        vocab_check("satisfaction", SATISFACTION),  # NULL until the follow-up
+    )
 
     number: Mapped[str] = mapped_column(String(30), unique=True)
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
@@ -74,6 +81,7 @@ class Requirement(UUIDPk, Base):
     """需求: a change or feature request collected from users, per service."""
 
     __tablename__ = "requirement"
+    __table_args__ = (vocab_check("status", REQUIREMENT_STATUSES),)
 
     number: Mapped[str] = mapped_column(String(30), unique=True)
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
@@ -94,6 +102,7 @@ class WorkLogEntry(UUIDPk, Base):
     (``inspection``/``incident``/``service_request``) with ``source_id``."""
 
     __tablename__ = "work_log_entry"
+    __table_args__ = (vocab_check("source_kind", codes(WorkLogSource)),)
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
     engineer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"), index=True)

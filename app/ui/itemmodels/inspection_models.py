@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.core.readings import is_out_of_range, range_text
+
 Index = QModelIndex | QPersistentModelIndex
 
 OUTCOME_COLOURS = {"normal": "#d9f2d9", "abnormal": "#f8c9c9", "na": "#e4e4e4"}
@@ -54,23 +56,6 @@ def display_unit(unit: str) -> str:
     """The unit as shown: ``℃`` becomes ``°C`` because the bundled WenQuanYi font's ℃ glyph is
     blank (checked with ``QRawFont.pathForGlyph``); stored data keep the unit as written."""
     return (unit or "").replace("℃", "°C")
-
-
-def range_text(unit: str, lo: float | None, hi: float | None) -> str:
-    """``"18–27 ℃"``, ``"≤ 3 s"``, ``"≥ 1 个"`` or the unit alone."""
-
-    def f(v: float) -> str:
-        return f"{v:g}"
-
-    if lo is not None and hi is not None:
-        r = f"{f(lo)}–{f(hi)}"
-    elif hi is not None:
-        r = f"≤ {f(hi)}"
-    elif lo is not None:
-        r = f"≥ {f(lo)}"
-    else:
-        r = ""
-    return f"{r} {display_unit(unit)}".strip()
 
 
 class _TableModel(QAbstractTableModel):
@@ -222,9 +207,7 @@ class ResultRow:
 
     def out_of_range(self, value: float) -> bool:
         """True if the reading ``value`` is outside ``normal_min``..``normal_max``."""
-        return (self.normal_min is not None and value < self.normal_min) or (
-            self.normal_max is not None and value > self.normal_max
-        )
+        return is_out_of_range(value, self.normal_min, self.normal_max)
 
 
 class ResultsModel(_TableModel):
@@ -256,7 +239,7 @@ class ResultsModel(_TableModel):
                 return r.text
             if col == 3:
                 if r.kind == "reading":
-                    return range_text(r.unit, r.normal_min, r.normal_max)
+                    return range_text(r.normal_min, r.normal_max, display_unit(r.unit))
                 if r.kind == "choice":
                     return " ".join(f"{n}={c}" for n, c in enumerate(r.choices, 1))
                 return ""

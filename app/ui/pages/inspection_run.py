@@ -50,7 +50,8 @@ from app.store.models import ChecklistTemplate, Contract, Incident, Inspection
 from app.services.queries.lookup import engineers_by_name
 from app.core.timeutil import LOCAL_TZ, to_local, utcnow
 from app.ui.context import AppContext
-from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, outcome_text, range_text
+from app.core.readings import range_text
+from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, display_unit, outcome_text
 
 NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "abnormal",
                Qt.Key.Key_A: "abnormal", Qt.Key.Key_3: "na", Qt.Key.Key_X: "na"}
@@ -330,7 +331,7 @@ class InspectionRunPage(QWidget):
         hint = {
             "check": self.tr("1/N normal · 2/A abnormal · 3/X n.a."),
             "reading": self.tr("Type the reading and press Enter (normal: %1) · X n.a.").replace(
-                "%1", range_text(r.unit, r.normal_min, r.normal_max) or "—"),
+                "%1", range_text(r.normal_min, r.normal_max, display_unit(r.unit)) or "—"),
             "choice": "  ".join(f"{n}={c}" for n, c in enumerate(r.choices, 1)) + self.tr(" · X n.a."),
             "text": self.tr("Type the text and press Enter"),
         }.get(r.kind, "")

@@ -85,15 +85,6 @@ def test_non_number_reading_names_item_and_writes_nothing(db, pinggu):
         ins.record_result(s, items["UPS 运行状态"], value="冒烟", actor="t")
 
 
-def test_is_abnormal_rule():
-    assert ins.is_abnormal("reading", 28, None, 18, 27, None)
-    assert not ins.is_abnormal("reading", 27, None, 18, 27, None)
-    assert ins.is_abnormal("reading", 0, None, 1, None, None)
-    assert not ins.is_abnormal("reading", None, None, 1, 2, None)
-    assert ins.is_abnormal("choice", None, "告警", None, None, ["正常"])
-    assert not ins.is_abnormal("check", None, "", None, None, None)
-
-
 def test_resume_returns_same_inspection_and_finished_slot_refused(db, pinggu):
     insp_id, items = _start(db)
     with db.session() as s:

@@ -1,0 +1,322 @@
+"""Vocabularies: every code set the ledger stores, as ``StrEnum``s, with ONE label table.
+
+A member *is* its stored code (``IncidentStatus.CLOSED == "closed"``), so models, services,
+importers and reports compare and store members and plain strings alike.  The database holds the
+same sets as CHECK constraints (``app/store/models``, migration 0003), so no other code can
+slip in.
+
+Labels: :func:`label` gives a member's label in the current language through
+``app.core.i18n._`` (msgid English, Chinese in ``resources/locale/zh_CN/vocab.po``).  One label
+per code everywhere — the UI, the xlsx workbooks and the reports.  Terms chosen where tables used
+to differ: cause ``unknown`` 未知 (was 不明 in the xlsx), requirement ``rejected`` 未采纳 (was
+已拒绝), channel ``email`` 电子邮件 (was 邮件), cause ``power_environment`` 电力环境 (was 电力/环境).
+:func:`parse` still accepts every label ever written (``LEGACY_LABELS``) so old workbooks import.
+
+Member order is the order forms offer them (most common first where it matters: the first
+source and channel is the telephone).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from app.core.i18n import N_, _, catalogue, normalise
+
+
+class IncidentStatus(StrEnum):
+    """故障状态; the workflow (``services/incident/workflow.py``) says which moves are allowed."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    PENDING = "pending"  # SLA clock paused
+    RESTORED = "restored"
+    CLOSED = "closed"
+
+
+class IncidentSource(StrEnum):
+    """故障来源: how the fault came to the engineers."""
+
+    PHONE = "phone"
+    INSTANT_MESSAGE = "instant_message"
+    WALK_IN = "walk_in"
+    MONITORING = "monitoring"
+    FAX = "fax"
+    INSPECTION = "inspection"
+    REQUEST = "request"
+
+
+class CauseCategory(StrEnum):
+    """原因分类 of an incident; required (with cause and resolution) before closing."""
+
+    HARDWARE = "hardware"
+    SOFTWARE = "software"
+    NETWORK = "network"
+    POWER_ENVIRONMENT = "power_environment"
+    USER_OPERATION = "user_operation"
+    THIRD_PARTY = "third_party"
+    UNKNOWN = "unknown"
+
+
+class IncidentEventKind(StrEnum):
+    """Kind of an incident history entry (``IncidentEvent.kind``)."""
+
+    CREATED = "created"
+    STATUS = "status"
+    FIELD = "field"
+    REOPEN = "reopen"
+
+
+class RequestStatus(StrEnum):
+    """工单状态 of a service request."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Channel(StrEnum):
+    """受理渠道: how a service request was received."""
+
+    PHONE = "phone"
+    INSTANT_MESSAGE = "instant_message"
+    WALK_IN = "walk_in"
+    EMAIL = "email"
+    FAX = "fax"
+    OTHER = "other"
+
+
+class Satisfaction(StrEnum):
+    """满意度 given at follow-up (回访)."""
+
+    SATISFIED = "satisfied"
+    MOSTLY_SATISFIED = "mostly_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+class RequirementStatus(StrEnum):
+    """需求状态; forward moves and ``rejected`` are in ``services/servicedesk/requirements.py``."""
+
+    COLLECTED = "collected"
+    ANALYSED = "analysed"
+    REPORTED = "reported"
+    ACCEPTED = "accepted"
+    DONE = "done"
+    REJECTED = "rejected"
+
+
+class WorkLogSource(StrEnum):
+    """What made a work-log entry (``WorkLogEntry.source_kind``)."""
+
+    MANUAL = "manual"
+    INSPECTION = "inspection"
+    INCIDENT = "incident"
+    SERVICE_REQUEST = "service_request"
+
+
+class InspectionOutcome(StrEnum):
+    """巡检结果 of one checklist item (``None`` in the database while unanswered)."""
+
+    NORMAL = "normal"
+    ABNORMAL = "abnormal"
+    NA = "na"
+
+
+class ItemKind(StrEnum):
+    """Kind of a checklist item: pass/fail check, reading with a range, choice, free text."""
+
+    CHECK = "check"
+    READING = "reading"
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+class Frequency(StrEnum):
+    """How often a checklist template is due."""
+
+    TWICE_DAILY = "twice_daily"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    AD_HOC = "ad_hoc"
+
+
+class AssetStatus(StrEnum):
+    """资产状态 in the asset register."""
+
+    IN_SERVICE = "in_service"
+    SPARE = "spare"
+    UNDER_REPAIR = "under_repair"
+    RETIRED = "retired"
+
+
+class EngineerRole(StrEnum):
+    """驻场工程师 role: a lead also exports and signs off."""
+
+    ENGINEER = "engineer"
+    LEAD = "lead"
+
+
+class AttachmentOwner(StrEnum):
+    """Record kind an attachment belongs to (``Attachment.owner_kind``)."""
+
+    INCIDENT = "incident"
+    SERVICE_REQUEST = "service_request"
+
+
+VOCABULARIES: tuple[type[StrEnum], ...] = (
+    IncidentStatus, IncidentSource, CauseCategory, IncidentEventKind, RequestStatus, Channel,
+    Satisfaction, RequirementStatus, WorkLogSource, InspectionOutcome, ItemKind, Frequency,
+    AssetStatus, EngineerRole, AttachmentOwner,
+)
+
+# The one label table: enum → code → msgid (English; Chinese in vocab.po).  Keyed by enum
+# class because members of different enums with the same code are equal as strings.
+_MSGIDS: dict[type[StrEnum], dict[str, str]] = {
+    IncidentStatus: {
+        "new": N_("New"), "assigned": N_("Assigned"), "in_progress": N_("In progress"),
+        "pending": N_("Pending"), "restored": N_("Restored"), "closed": N_("Closed"),
+    },
+    IncidentSource: {
+        "phone": N_("Phone"), "instant_message": N_("Instant message"), "walk_in": N_("Reported on site"),
+        "monitoring": N_("Monitoring alert"), "fax": N_("Fax"), "inspection": N_("Found in inspection"),
+        "request": N_("From a service request"),
+    },
+    CauseCategory: {
+        "hardware": N_("Hardware"), "software": N_("Software"), "network": N_("Network"),
+        "power_environment": N_("Power / environment"), "user_operation": N_("User operation"),
+        "third_party": N_("Third party"), "unknown": N_("Unknown"),
+    },
+    IncidentEventKind: {
+        "created": N_("Logged"), "status": N_("Status change"), "field": N_("Edited"),
+        "reopen": N_("Reopened"),
+    },
+    RequestStatus: {
+        "new": N_("New"), "assigned": N_("Assigned"), "in_progress": N_("In progress"),
+        "resolved": N_("Resolved"), "closed": N_("Closed"),
+    },
+    Channel: {
+        "phone": N_("Phone"), "instant_message": N_("Instant message"), "walk_in": N_("Walk-in"),
+        "email": N_("Email"), "fax": N_("Fax"), "other": N_("Other"),
+    },
+    Satisfaction: {
+        "satisfied": N_("Satisfied"), "mostly_satisfied": N_("Mostly satisfied"),
+        "dissatisfied": N_("Dissatisfied"),
+    },
+    RequirementStatus: {
+        "collected": N_("Collected"), "analysed": N_("Analysed"), "reported": N_("Reported"),
+        "accepted": N_("Accepted"), "done": N_("Done"), "rejected": N_("Rejected"),
+    },
+    WorkLogSource: {
+        "manual": N_("Manual"), "inspection": N_("Inspection"), "incident": N_("Incident"),
+        "service_request": N_("Service request"),
+    },
+    InspectionOutcome: {"normal": N_("Normal"), "abnormal": N_("Abnormal"), "na": N_("Not applicable")},
+    ItemKind: {"check": N_("Check"), "reading": N_("Reading"), "choice": N_("Choice"), "text": N_("Text")},
+    Frequency: {
+        "twice_daily": N_("Twice daily"), "daily": N_("Daily"), "weekly": N_("Weekly"),
+        "monthly": N_("Monthly"), "quarterly": N_("Quarterly"), "ad_hoc": N_("Ad hoc"),
+    },
+    AssetStatus: {
+        "in_service": N_("In service"), "spare": N_("Spare"), "under_repair": N_("Under repair"),
+        "retired": N_("Retired"),
+    },
+    EngineerRole: {"engineer": N_("Engineer"), "lead": N_("Lead engineer")},
+    AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request")},
+}
+
+# Labels written by earlier versions (workbooks, reports) that import must still understand.
+LEGACY_LABELS: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
+    CauseCategory: {"unknown": ("不明",), "power_environment": ("电力/环境",)},
+    RequirementStatus: {"rejected": ("已拒绝",)},
+    Channel: {"email": ("邮件",)},
+    IncidentSource: {
+        "inspection": ("Inspection",), "monitoring": ("Monitoring",), "walk_in": ("Walk-in",),
+        "request": ("Service request",),
+    },
+}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def codes(enum: type[StrEnum]) -> tuple[str, ...]:
+    """The stored codes of ``enum`` in member order (what the CHECK constraint allows)."""
+    return tuple(m.value for m in enum)
+
+
+def msgid(member: StrEnum) -> str:
+    """The English msgid of ``member``'s label (raises ``KeyError`` for a foreign enum)."""
+    return _MSGIDS[type(member)][member.value]
+
+
+def label(member: StrEnum, lang: str | None = None) -> str:
+    """The label of ``member`` in ``lang`` (default: the current language, see ``app.core.i18n``).
+
+    ``label(CauseCategory.UNKNOWN)`` → ``"未知"`` in zh_CN, ``"Unknown"`` in en.
+    """
+    text = msgid(member)
+    if lang is None:
+        return _(text)
+    return catalogue(normalise(lang)).get(text, text)
+
+
+def label_of(enum: type[StrEnum], code: str | None, lang: str | None = None) -> str:
+    """Label of a stored ``code`` of ``enum``: ``""`` for ``None``/``""``, the code itself when it
+    is not in the vocabulary (so a surprising value is shown, never hidden)."""
+    if not code:
+        return ""
+    try:
+        member = enum(code)
+    except ValueError:
+        return str(code)
+    return label(member, lang)
+
+
+def choices(enum: type[E]) -> list[tuple[E, str]]:
+    """``[(member, label)]`` in member order, labels in the current language (for combo boxes)."""
+    return [(m, label(m)) for m in enum]
+
+
+def parse(enum: type[E], text: str | None) -> E | None:
+    """The member whose code or label (any language, legacy labels included) equals ``text``
+    (trimmed, case-insensitive), or ``None`` when nothing matches."""
+    t = (text or "").strip().casefold()
+    if not t:
+        return None
+    legacy = LEGACY_LABELS.get(enum, {})
+    for m in enum:
+        names = {m.value, label(m, "en"), label(m, "zh_CN"), *legacy.get(m.value, ())}
+        if t in {n.casefold() for n in names}:
+            return m
+    return None
+
+
+__all__ = [
+    "LEGACY_LABELS",
+    "VOCABULARIES",
+    "AssetStatus",
+    "AttachmentOwner",
+    "CauseCategory",
+    "Channel",
+    "EngineerRole",
+    "Frequency",
+    "IncidentEventKind",
+    "IncidentSource",
+    "IncidentStatus",
+    "InspectionOutcome",
+    "ItemKind",
+    "RequestStatus",
+    "RequirementStatus",
+    "Satisfaction",
+    "WorkLogSource",
+    "choices",
+    "codes",
+    "label",
+    "label_of",
+    "msgid",
+    "parse",
+]
