@@ -119,7 +119,16 @@ def typed_profile(data: dict[str, Any], source: str = "<profile>") -> ContractPr
     try:
         return ContractProfile.model_validate(data)
     except ModelError as exc:
-        raise ProfileError(source, [(_path_str(e["loc"]), e["msg"]) for e in exc.errors()]) from exc
+        problems: dict[str, str] = {}
+        for e in exc.errors():
+            loc = list(e["loc"])
+            while loc and loc[-1] in _UNION_TAGS:  # "restore_minutes.int" / ".float": one field
+                loc.pop()
+            problems.setdefault(_path_str(loc), e["msg"])
+        raise ProfileError(source, list(problems.items())) from exc
+
+
+_UNION_TAGS = {"int", "float", "str", "bool", "none"}
 
 
 def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str, str]]:
