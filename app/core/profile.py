@@ -26,8 +26,8 @@ accepts but no model declares fails the shipped-profile tests), and its rule as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import copy
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 

@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.core.profile import ChecklistSpec, ContractProfile, profile_of
-from app.errors import OpsLedgerError
-from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
-from app.services import audit
 from app.core.timeutil import utcnow
+from app.errors import OpsLedgerError
+from app.services import audit
+from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 1

@@ -9,7 +9,6 @@ import yaml
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Inspection, Service
 from app.services.contract.profiles import (
     ProfileError,
     export_profile,
@@ -17,6 +16,7 @@ from app.services.contract.profiles import (
     load_profile_file,
     shipped_profiles,
 )
+from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Inspection, Service
 from tests.conftest import PROFILES, load_contract
 
 
