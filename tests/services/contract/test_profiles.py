@@ -180,3 +180,25 @@ def test_a_dict_the_models_refuse_is_reported_in_the_file_terms() -> None:
         typed_profile(data, "x.yaml")
     assert [p for p, _ in err.value.problems] == ["severities[1].restore_minutes"]
     assert str(err.value).startswith("contract profile refused, nothing imported:\nx.yaml: severities[1].restore_minutes: ")
+
+
+def test_reading_a_stored_profile_never_runs_the_schema(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.services.contract import profiles
+    from app.services.incident.sla import compute_incident_clocks
+    from app.services.incident.workflow import create_incident
+
+    contract = load_contract(db)
+
+    def no_schema() -> None:
+        raise AssertionError("the schema ran on a read")
+
+    monkeypatch.setattr(profiles, "_validator", no_schema)
+    with db.session() as s:
+        c = s.get(Contract, contract.id)
+        inc = create_incident(s, c, actor="t", title="机房空调告警",
+                              occurred_at=datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
+        assert inc.severity == "P3"  # the least severe level when nothing else is said
+        clocks = compute_incident_clocks(s, inc, now=datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+        assert clocks.restore.target_minutes == 1440.0 and clocks.restore.calendar_code == "5x8"
