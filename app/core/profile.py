@@ -6,7 +6,7 @@ dict is stored in ``Contract.profile`` (JSON).  Everything that reads the profil
 it through ``profile_of(contract)`` -> ``ContractProfile``: frozen pydantic v2 models, no session,
 no Qt.  The rules that read the profile live here, once, as methods:
 
-* ``severity(code)``, ``severity_codes``, ``is_major(code)``, ``least_severe``;
+* ``severity(code)``, ``severity_name(code)``, ``severity_codes``, ``is_major(code)``, ``least_severe``;
 * ``default_severity(service=…, asset=…, checklist=…, item=…)`` — the level the profile gives a
   fault raised from a checklist item, checklist, asset or service (``default_severity`` keys);
 * ``sla_target(severity, kind)`` — target minutes of service time for ``response``/``restore``
@@ -266,6 +266,11 @@ class ContractProfile(_Part):
     def severity(self, code: str | None) -> Severity | None:
         """The severity ``code``, or None for an unknown/empty code."""
         return next((s for s in self.severities if s.code == code), None)
+
+    def severity_name(self, code: str) -> str:
+        """The severity's name as the contract calls it (e.g. 重大故障), else the code itself."""
+        sev = self.severity(code)
+        return sev.name if sev is not None and sev.name else code
 
     def is_major(self, code: str | None) -> bool:
         """True for a severity marked ``major: true`` (root-cause analysis required to close)."""

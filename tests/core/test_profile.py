@@ -52,6 +52,7 @@ def test_pinggu_and_sanmenxia_figures() -> None:
     assert pg.checklist("app-twice-daily").slots == ("09:00", "14:30")
     assert pg.checklist("machine-room-daily").item("机房温度").normal_max == 27
     assert "recording" in pg.request_category_codes and pg.least_severe == "P3"
+    assert pg.severity_name("P1") == "重大故障" and pg.severity_name("P7") == "P7"
     assert [e.role for e in pg.engineers] == ["lead", "engineer"]
     sm = _load("sanmenxia-court-2023")
     assert sm.contract.term.start == date(2023, 12, 20)
