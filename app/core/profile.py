@@ -27,7 +27,7 @@ accepts but no model declares fails the shipped-profile tests), and its rule as 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Literal
 
@@ -280,26 +280,33 @@ class ContractProfile(_Part):
     def default_severity(
         self,
         *,
-        service: str | None = None,
-        asset: str | None = None,
+        service: str | Iterable[str] | None = None,
+        asset: str | Iterable[str] | None = None,
         checklist: str | None = None,
         item: str | None = None,
     ) -> str:
         """The severity proposed for a fault raised from these (codes; ``item`` is the item text
-        within ``checklist``).
+        within ``checklist``; ``service``/``asset`` one code or several).
 
         The most specific ``default_severity`` the profile sets wins: item, then checklist, then
-        asset, then service; none set gives ``least_severe``.  E.g. Pinggu's machine-room
-        checklist says P1 (its P1 is "核心业务系统中断或机房基础环境故障").
+        asset, then service; among several assets (or services) the most severe of theirs; none
+        set gives ``least_severe``.  E.g. Pinggu's machine-room checklist says P1 (its P1 is
+        "核心业务系统中断或机房基础环境故障").
         """
         tpl = self.checklist(checklist) if checklist else None
         it = tpl.item(item) if tpl and item else None
-        svc = next((s for s in self.services if s.code == service), None) if service else None
-        ast = next((a for a in self.assets if a.code == asset), None) if asset else None
-        for part in (it, tpl, ast, svc):
+        for part in (it, tpl):
             if part is not None and part.default_severity:
                 return part.default_severity
+        for parts, codes in ((self.assets, asset), (self.services, service)):
+            wanted = {codes} if isinstance(codes, str) else set(codes or ())
+            levels = [p.default_severity for p in parts if p.code in wanted and p.default_severity]
+            if levels:
+                return min(levels, key=self._rank)
         return self.least_severe
+
+    def _rank(self, code: str) -> int:
+        return self.severity_codes.index(code) if code in self.severity_codes else len(self.severities)
 
     def sla_target(self, severity: str | None, kind: SlaKind) -> float | None:
         """Target minutes (service time) of an SLA clock, or None when the profile sets none.
