@@ -6,7 +6,7 @@ dict is stored in ``Contract.profile`` (JSON).  Everything that reads the profil
 it through ``profile_of(contract)`` -> ``ContractProfile``: frozen pydantic v2 models, no session,
 no Qt.  The rules that read the profile live here, once, as methods:
 
-* ``severity(code)``, ``severity_codes``, ``is_major(code)``, ``least_severe``;
+* ``severity(code)``, ``severity_name(code)``, ``severity_codes``, ``is_major(code)``, ``least_severe``;
 * ``default_severity(service=…, asset=…, checklist=…, item=…)`` — the level the profile gives a
   fault raised from a checklist item, checklist, asset or service (``default_severity`` keys);
 * ``sla_target(severity, kind)`` — target minutes of service time for ``response``/``restore``
@@ -26,8 +26,8 @@ accepts but no model declares fails the shipped-profile tests), and its rule as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import copy
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Literal
 
@@ -267,6 +267,11 @@ class ContractProfile(_Part):
         """The severity ``code``, or None for an unknown/empty code."""
         return next((s for s in self.severities if s.code == code), None)
 
+    def severity_name(self, code: str) -> str:
+        """The severity's name as the contract calls it (e.g. 重大故障), else the code itself."""
+        sev = self.severity(code)
+        return sev.name if sev is not None and sev.name else code
+
     def is_major(self, code: str | None) -> bool:
         """True for a severity marked ``major: true`` (root-cause analysis required to close)."""
         sev = self.severity(code)
@@ -275,26 +280,33 @@ class ContractProfile(_Part):
     def default_severity(
         self,
         *,
-        service: str | None = None,
-        asset: str | None = None,
+        service: str | Iterable[str] | None = None,
+        asset: str | Iterable[str] | None = None,
         checklist: str | None = None,
         item: str | None = None,
     ) -> str:
         """The severity proposed for a fault raised from these (codes; ``item`` is the item text
-        within ``checklist``).
+        within ``checklist``; ``service``/``asset`` one code or several).
 
         The most specific ``default_severity`` the profile sets wins: item, then checklist, then
-        asset, then service; none set gives ``least_severe``.  E.g. Pinggu's machine-room
-        checklist says P1 (its P1 is "核心业务系统中断或机房基础环境故障").
+        asset, then service; among several assets (or services) the most severe of theirs; none
+        set gives ``least_severe``.  E.g. Pinggu's machine-room checklist says P1 (its P1 is
+        "核心业务系统中断或机房基础环境故障").
         """
         tpl = self.checklist(checklist) if checklist else None
         it = tpl.item(item) if tpl and item else None
-        svc = next((s for s in self.services if s.code == service), None) if service else None
-        ast = next((a for a in self.assets if a.code == asset), None) if asset else None
-        for part in (it, tpl, ast, svc):
+        for part in (it, tpl):
             if part is not None and part.default_severity:
                 return part.default_severity
+        for parts, codes in ((self.assets, asset), (self.services, service)):
+            wanted = {codes} if isinstance(codes, str) else set(codes or ())
+            levels = [p.default_severity for p in parts if p.code in wanted and p.default_severity]
+            if levels:
+                return min(levels, key=self._rank)
         return self.least_severe
+
+    def _rank(self, code: str) -> int:
+        return self.severity_codes.index(code) if code in self.severity_codes else len(self.severities)
 
     def sla_target(self, severity: str | None, kind: SlaKind) -> float | None:
         """Target minutes (service time) of an SLA clock, or None when the profile sets none.

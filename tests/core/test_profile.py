@@ -52,6 +52,7 @@ def test_pinggu_and_sanmenxia_figures() -> None:
     assert pg.checklist("app-twice-daily").slots == ("09:00", "14:30")
     assert pg.checklist("machine-room-daily").item("机房温度").normal_max == 27
     assert "recording" in pg.request_category_codes and pg.least_severe == "P3"
+    assert pg.severity_name("P1") == "重大故障" and pg.severity_name("P7") == "P7"
     assert [e.role for e in pg.engineers] == ["lead", "engineer"]
     sm = _load("sanmenxia-court-2023")
     assert sm.contract.term.start == date(2023, 12, 20)
@@ -74,6 +75,11 @@ def test_default_severity_follows_the_profile_most_specific_first() -> None:
     assert p.default_severity(checklist="machine-room-daily", item="机房温度") == "P2"
     assert p.default_severity(checklist="machine-room-daily", item="机房相对湿度") == "P1"
     assert p.default_severity(service="uni-biz") == "P2" and p.default_severity(service="oa") == "P3"
+    data["services"][1]["default_severity"] = "P1"
+    p = ContractProfile.of(data)
+    assert p.default_severity(service=["uni-biz", "oa", "website"]) == "P1"  # the most severe of them
+    assert p.default_severity(service=("website",), asset=["DB-01"]) == "P3"
+    assert sm.default_severity(asset=["CORE-SW", "AC-A"]) == "P1"
 
 
 @pytest.mark.parametrize("name", ["pinggu-court-2026", "sanmenxia-court-2023", "beijing-justice-bureau-2024"])
@@ -163,3 +169,24 @@ def test_incident_from_machine_room_reading_is_proposed_at_the_profile_level(db,
         assert inc.severity == "P1"
         other = runs.create_incident_from_result(s, get_contract(s), full, actor="李晓明", severity="P2")
         assert other.severity == "P2"  # the engineer's choice wins
+
+
+def test_new_incident_on_a_p1_asset_defaults_to_p1(db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from app.services.incident.workflow import create_incident
+    from app.store.models import Asset, Contract
+    from tests.conftest import load_contract
+
+    contract = load_contract(db, "sanmenxia-court-2023")
+    when = datetime(2024, 3, 4, 1, 0, tzinfo=UTC)
+    with db.session() as s:
+        c = s.get(Contract, contract.id)
+        ids = {a.code: a.id for a in s.scalars(select(Asset).where(Asset.contract_id == c.id))}
+        ups = create_incident(s, c, actor="t", title="UPS 告警", occurred_at=when, asset_ids=[ids["UPS-A"]])
+        switch = create_incident(s, c, actor="t", title="交换机端口", occurred_at=when, asset_ids=[ids["CORE-SW"]])
+        chosen = create_incident(s, c, actor="t", title="UPS 巡检", occurred_at=when, asset_ids=[ids["UPS-A"]],
+                                 severity="P2")
+        assert (ups.severity, switch.severity, chosen.severity) == ("P1", "P3", "P2")

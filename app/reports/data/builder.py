@@ -453,7 +453,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
             tr["incidents.mttr_minutes"].append(("incident", i.number, f"{float(s_min):.0f} 分钟"))
         if prof.is_major(i.severity):
             tr["incidents.major"].append(("incident", *label))
-            major.append({"number": i.number, "title": i.title, "severity": _severity_name(prof, i.severity),
+            major.append({"number": i.number, "title": i.title, "severity": prof.severity_name(i.severity),
                           "occurred": i.occurred_at, "restored": i.restored_at,
                           "cause_category": CAUSE_NAMES_ZH.get(i.cause_category, i.cause_category),
                           "cause": i.cause, "resolution": i.resolution,
@@ -469,7 +469,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
     open_list = []
     for r in open_rows:
         open_list.append({"number": r.number, "title": r.title,
-                          "severity": _severity_name(prof, r.severity),
+                          "severity": prof.severity_name(r.severity),
                           "status": STATUS_NAMES_ZH.get(r.status, r.status) if r.closed_at is None else "期末未关闭",
                           "occurred": r.occurred_at})
         tr["incidents.open_at_end"].append(("incident", r.number, r.title))
@@ -573,11 +573,6 @@ def _availability(session: Session, contract: Contract, period: Period, now: dat
                 tr["long_outages"].append(("incident", number, f"{title} ({minutes:.0f} 分钟)"))
         data.long_outages.sort(key=lambda r: r["number"])
         break
-
-
-def _severity_name(prof: ContractProfile, code: str) -> str:
-    sev = prof.severity(code)
-    return sev.name if sev is not None and sev.name else code
 
 
 def names_lookup(names: dict[uuid.UUID, tuple[str, str]], number: str) -> str:

@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.core.profile import ChecklistSpec, ContractProfile, profile_of
-from app.errors import OpsLedgerError
-from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
-from app.services import audit
 from app.core.timeutil import utcnow
+from app.errors import OpsLedgerError
+from app.services import audit
+from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 1
@@ -119,7 +119,16 @@ def typed_profile(data: dict[str, Any], source: str = "<profile>") -> ContractPr
     try:
         return ContractProfile.model_validate(data)
     except ModelError as exc:
-        raise ProfileError(source, [(_path_str(e["loc"]), e["msg"]) for e in exc.errors()]) from exc
+        problems: dict[str, str] = {}
+        for e in exc.errors():
+            loc = list(e["loc"])
+            while loc and loc[-1] in _UNION_TAGS:  # "restore_minutes.int" / ".float": one field
+                loc.pop()
+            problems.setdefault(_path_str(loc), e["msg"])
+        raise ProfileError(source, list(problems.items())) from exc
+
+
+_UNION_TAGS = {"int", "float", "str", "bool", "none"}
 
 
 def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str, str]]:
@@ -133,13 +142,12 @@ def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str,
 
 
 def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the schema cannot express: term order, duplicate codes, references between codes
+    (calendars, severities, services, assets), hour ranges, slots and item ranges."""
     out: list[tuple[str, str]] = []
     term = d["contract"]["term"]
     if term["end"] < term["start"]:
         out.append(("contract.term.end", f"term ends ({term['end']}) before it starts ({term['start']})"))
-    cals = {c["code"] for c in d["calendars"]}
-    services = {s["code"] for s in d["services"]}
-    assets = {a["code"] for a in d.get("assets", [])}
     out += _dupes(d["calendars"], "code", "calendars")
     out += _dupes(d["severities"], "code", "severities")
     out += _dupes(d["services"], "code", "services")
@@ -148,6 +156,31 @@ def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
     out += _dupes(d["checklists"], "code", "checklists")
     out += _dupes(d.get("request_categories", []), "code", "request_categories")
     out += _dupes(d.get("kpis", []), "code", "kpis")
+    out += _check_calendars(d)
+    sev_ref = _severity_ref(d, out)
+    for i, s in enumerate(d["services"]):
+        sev_ref(s, f"services[{i}]")
+    for i, a in enumerate(d.get("assets", [])):
+        sev_ref(a, f"assets[{i}]")
+    for i, t in enumerate(d["checklists"]):
+        _check_checklist(d, t, f"checklists[{i}]", sev_ref, out)
+    return out
+
+
+def _severity_ref(d: dict[str, Any], out: list[tuple[str, str]]) -> Any:
+    severities = [s["code"] for s in d["severities"]]
+
+    def sev_ref(obj: dict[str, Any], where: str) -> None:
+        code = obj.get("default_severity")
+        if code is not None and code not in severities:
+            out.append((f"{where}.default_severity", f"unknown severity {code!r}; known: {', '.join(severities)}"))
+
+    return sev_ref
+
+
+def _check_calendars(d: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    cals = {c["code"] for c in d["calendars"]}
 
     def cal_ref(code: str | None, where: str) -> None:
         if code is not None and code not in cals:
@@ -174,50 +207,50 @@ def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
     for i, k in enumerate(d.get("kpis", [])):
         cal_ref(k.get("calendar"), f"kpis[{i}].calendar")
     cal_ref(d.get("service_desk", {}).get("calendar"), "service_desk.calendar")
-    severities = [s["code"] for s in d["severities"]]
+    return out
 
-    def sev_ref(obj: dict[str, Any], where: str) -> None:
-        code = obj.get("default_severity")
-        if code is not None and code not in severities:
-            out.append((f"{where}.default_severity", f"unknown severity {code!r}; known: {', '.join(severities)}"))
 
-    for i, s in enumerate(d["services"]):
-        sev_ref(s, f"services[{i}]")
-    for i, a in enumerate(d.get("assets", [])):
-        sev_ref(a, f"assets[{i}]")
-    for i, t in enumerate(d["checklists"]):
-        base = f"checklists[{i}]"
-        sev_ref(t, base)
-        slots = t.get("slots", [])
-        if t["frequency"] == "twice_daily" and len(slots) != 2:
-            out.append((f"{base}.slots", "twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))
-        if t["frequency"] == "daily" and len(slots) > 1:
-            out.append((f"{base}.slots", "daily takes at most one slot"))
-        if slots != sorted(slots) or len(set(slots)) != len(slots):
-            out.append((f"{base}.slots", "slots must be distinct and in time order"))
-        for si, sec in enumerate(t["sections"]):
-            for ii, it in enumerate(sec["items"]):
-                where = f"{base}.sections[{si}].items[{ii}]"
-                kind = it.get("kind", "check")
-                sev_ref(it, where)
-                if it.get("service") and it["service"] not in services:
-                    out.append((f"{where}.service", f"unknown service {it['service']!r}"))
-                if it.get("asset") and it["asset"] not in assets:
-                    out.append((f"{where}.asset", f"unknown asset {it['asset']!r}"))
-                lo, hi = it.get("normal_min"), it.get("normal_max")
-                if kind == "reading":
-                    if lo is None and hi is None:
-                        out.append((where, "a reading needs normal_min and/or normal_max"))
-                    if lo is not None and hi is not None and lo > hi:
-                        out.append((f"{where}.normal_max", f"normal_max {hi} is below normal_min {lo}"))
-                elif lo is not None or hi is not None:
-                    out.append((where, f"normal_min/normal_max only apply to readings, not {kind}"))
-                if kind == "choice":
-                    if not it.get("choices"):
-                        out.append((f"{where}.choices", "a choice item needs choices"))
-                    bad = set(it.get("normal_choices", [])) - set(it.get("choices", []))
-                    if bad:
-                        out.append((f"{where}.normal_choices", f"not among choices: {', '.join(sorted(bad))}"))
+def _check_checklist(
+    d: dict[str, Any], t: dict[str, Any], base: str, sev_ref: Any, out: list[tuple[str, str]],
+) -> None:
+    services = {s["code"] for s in d["services"]}
+    assets = {a["code"] for a in d.get("assets", [])}
+    sev_ref(t, base)
+    slots = t.get("slots", [])
+    if t["frequency"] == "twice_daily" and len(slots) != 2:
+        out.append((f"{base}.slots", "twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))
+    if t["frequency"] == "daily" and len(slots) > 1:
+        out.append((f"{base}.slots", "daily takes at most one slot"))
+    if slots != sorted(slots) or len(set(slots)) != len(slots):
+        out.append((f"{base}.slots", "slots must be distinct and in time order"))
+    for si, sec in enumerate(t["sections"]):
+        for ii, it in enumerate(sec["items"]):
+            where = f"{base}.sections[{si}].items[{ii}]"
+            sev_ref(it, where)
+            if it.get("service") and it["service"] not in services:
+                out.append((f"{where}.service", f"unknown service {it['service']!r}"))
+            if it.get("asset") and it["asset"] not in assets:
+                out.append((f"{where}.asset", f"unknown asset {it['asset']!r}"))
+            out.extend(_check_item(it, where))
+
+
+def _check_item(it: dict[str, Any], where: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    kind = it.get("kind", "check")
+    lo, hi = it.get("normal_min"), it.get("normal_max")
+    if kind == "reading":
+        if lo is None and hi is None:
+            out.append((where, "a reading needs normal_min and/or normal_max"))
+        if lo is not None and hi is not None and lo > hi:
+            out.append((f"{where}.normal_max", f"normal_max {hi} is below normal_min {lo}"))
+    elif lo is not None or hi is not None:
+        out.append((where, f"normal_min/normal_max only apply to readings, not {kind}"))
+    if kind == "choice":
+        if not it.get("choices"):
+            out.append((f"{where}.choices", "a choice item needs choices"))
+        bad = set(it.get("normal_choices", [])) - set(it.get("choices", []))
+        if bad:
+            out.append((f"{where}.normal_choices", f"not among choices: {', '.join(sorted(bad))}"))
     return out
 
 

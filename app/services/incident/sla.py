@@ -329,9 +329,10 @@ def incident_clocks(
     ``reported_at`` → ``restored_at`` (or ``now``) while the status is ``restored``/``closed``;
     after a reopen the clock runs again and the restored/closed span is left out.  Both minus
     pending spans.  Targets: the severity's ``response_minutes``/``restore_minutes`` in the
-    severity's calendar (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1).  ``incident`` and
-    ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for an uncovered
-    year and ``ValidationError`` for naive instants.
+    severity's calendar (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1), read with
+    ``ContractProfile.sla_target``/``calendar_for`` (``profile`` typed, or a validated profile dict).
+    ``incident`` and ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for
+    an uncovered year and ``ValidationError`` for naive instants.
     """
     now = _aware(now, "now")
     evs = list(events)

@@ -123,15 +123,15 @@ def create_incident(
     """Open a new incident in status ``new`` in the caller's transaction and return it.
 
     Instants must be aware (naive ones are read as local time); ``reported_at`` defaults to
-    ``occurred_at``.  ``severity`` defaults to the profile's last (least severe) level.
+    ``occurred_at``.  ``severity`` defaults to the level the profile gives the incident's assets or
+    services (``ContractProfile.default_severity``), else its last (least severe) level.
     Raises ``ValidationError`` (field named) for an empty title, an unknown severity or source,
     ``reported_at`` before ``occurred_at``, or a service/asset not of this contract.
     """
     if not title.strip():
         raise ValidationError("title", "a title is required")
     levels = profile_of(contract).severity_codes
-    severity = severity or profile_of(contract).least_severe
-    if severity not in levels:
+    if severity and severity not in levels:
         raise ValidationError("severity", f"unknown severity {severity!r}; the contract defines {', '.join(levels)}")
     if source not in SOURCES:
         raise ValidationError("source", f"unknown source {source!r}; one of {', '.join(SOURCES)}")
@@ -141,6 +141,9 @@ def create_incident(
         raise ValidationError("reported_at", "reported time is before the time the fault occurred")
     service_ids = _check_members(session, contract.id, Service, service_ids or [], "service_ids")
     asset_ids = _check_members(session, contract.id, Asset, asset_ids or [], "asset_ids")
+    severity = severity or profile_of(contract).default_severity(
+        service=session.scalars(select(Service.code).where(Service.id.in_(service_ids or []))).all(),
+        asset=session.scalars(select(Asset.code).where(Asset.id.in_(asset_ids or []))).all())
     now = utcnow()
     inc = Incident(
         number=next_number(session, "INC", occurred.astimezone(LOCAL_TZ).year),

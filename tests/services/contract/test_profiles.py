@@ -9,7 +9,6 @@ import yaml
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Inspection, Service
 from app.services.contract.profiles import (
     ProfileError,
     export_profile,
@@ -17,6 +16,7 @@ from app.services.contract.profiles import (
     load_profile_file,
     shipped_profiles,
 )
+from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Inspection, Service
 from tests.conftest import PROFILES, load_contract
 
 
@@ -144,3 +144,61 @@ def test_cli_import_list_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert load_profile_file(out)["contract"]["term"] == {"start": "2023-12-20", "end": "2024-12-19"}
     assert main(["contract", "export", "nope", "--out", str(out), "--db", str(dbfile)]) == 1
     assert "unknown contract 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["pinggu-court-2026", "sanmenxia-court-2023", "beijing-justice-bureau-2024"])
+def test_export_keeps_the_whole_file_meaning(db, name: str) -> None:  # type: ignore[no-untyped-def]
+    from app.core.profile import ContractProfile
+
+    contract = load_contract(db, name)
+    with db.session() as s:
+        exported = ContractProfile.of(export_profile(s, s.get(Contract, contract.id)))
+    original = ContractProfile.of(load_profile_file(PROFILES / f"{name}.yaml"))
+    # checklists come back in code order, with every item's source and default_severity kept
+    assert exported.checklists == tuple(sorted(original.checklists, key=lambda t: t.code))
+    assert exported.model_copy(update={"checklists": original.checklists}) == original
+
+
+def test_default_severity_must_name_a_severity(tmp_path: Path) -> None:
+    data = _pinggu()
+    data["assets"][0]["default_severity"] = "P0"
+    data["checklists"][0]["sections"][0]["items"][0]["default_severity"] = "urgent"
+    with pytest.raises(ProfileError) as err:
+        load_profile_file(_write(tmp_path, data))
+    assert err.value.problems == [
+        ("assets[0].default_severity", "unknown severity 'P0'; known: P1, P2, P3"),
+        ("checklists[0].sections[0].items[0].default_severity", "unknown severity 'urgent'; known: P1, P2, P3"),
+    ]
+
+
+def test_a_dict_the_models_refuse_is_reported_in_the_file_terms() -> None:
+    from app.services.contract.profiles import typed_profile
+
+    data = _pinggu()
+    data["severities"][1]["restore_minutes"] = "soon"
+    with pytest.raises(ProfileError) as err:
+        typed_profile(data, "x.yaml")
+    assert [p for p, _ in err.value.problems] == ["severities[1].restore_minutes"]
+    assert str(err.value).startswith("contract profile refused, nothing imported:\nx.yaml: severities[1].restore_minutes: ")
+
+
+def test_reading_a_stored_profile_never_runs_the_schema(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.services.contract import profiles
+    from app.services.incident.sla import compute_incident_clocks
+    from app.services.incident.workflow import create_incident
+
+    contract = load_contract(db)
+
+    def no_schema() -> None:
+        raise AssertionError("the schema ran on a read")
+
+    monkeypatch.setattr(profiles, "_validator", no_schema)
+    with db.session() as s:
+        c = s.get(Contract, contract.id)
+        inc = create_incident(s, c, actor="t", title="机房空调告警",
+                              occurred_at=datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
+        assert inc.severity == "P3"  # the least severe level when nothing else is said
+        clocks = compute_incident_clocks(s, inc, now=datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+        assert clocks.restore.target_minutes == 1440.0 and clocks.restore.calendar_code == "5x8"
