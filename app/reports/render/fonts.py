@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from pathlib import Path
 
+from app.core.text import clean_text
 from app.paths import fonts_dir
 
 FONT_NAME = "WQYZenHei"
@@ -139,7 +140,6 @@ def cover_facts(doc: Any) -> list[tuple[str, str]]:
 def font_safe(text: str) -> str:
     """``text`` ready to draw with the bundled font: ``app.core.text.clean_text`` (control
     characters and lone surrogates → U+FFFD).  Every other character is drawn as it is (℃ stays
-    ℃: the font has it).  Kept for ``charts``; renderers call ``clean_text`` directly."""
-    from app.core.text import clean_text
-
+    ℃: the font has it).  For code drawing single strings (charts, the PDF's markup escape); the
+    renderers also clean their whole document with ``clean_strings`` on the way in."""
     return clean_text(text)
