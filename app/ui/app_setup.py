@@ -3,8 +3,8 @@
 ``create_application(argv)`` returns the one ``QApplication`` (reusing an existing instance, as
 pytest-qt creates one).  ``ui_language()`` decides the language: env ``OPSLEDGER_LANG``, then the
 ``language`` setting, then the system locale; Chinese (``zh_CN``) unless one of them asks for
-English.  Chinese renders even where the system has no Chinese font: the bundled WenQuanYi Micro
-Hei (``resources/fonts/wqy-microhei.ttc``) is registered and added after the system family in the
+English.  Chinese renders even where the system has no Chinese font: the bundled WenQuanYi Zen
+Hei (``resources/fonts/wqy-zenhei.ttf``) is registered and added after the system family in the
 application font's family list, so Qt takes every glyph the system font lacks (all of Chinese on a
 system without a CJK font) from it.
 """
@@ -46,7 +46,7 @@ def load_cjk_font() -> str | None:
     global _font_family
     if _font_family:
         return _font_family
-    font_file = paths.fonts_dir() / "wqy-microhei.ttc"
+    font_file = paths.fonts_dir() / "wqy-zenhei.ttf"
     fid = QFontDatabase.addApplicationFont(str(font_file))
     if fid < 0:
         print(f"opsledger: could not load font {font_file}", file=sys.stderr)

@@ -124,8 +124,9 @@ def test_huge_cell_and_paragraph_do_not_break_layout(tmp_path: Path) -> None:
     assert "共 6400 字，全文见 Excel 导出" in text
 
 
-def test_degree_celsius_is_drawn_not_blank(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The bundled font's ℃ glyph is empty: the PDF must carry °C instead of an invisible sign."""
+def test_degree_celsius_is_kept_as_typed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """℃ reaches the PDF as typed (the bundled font draws it: see test_glyphs.py for the pixels),
+    never swapped for °C or dropped."""
     from pypdf import PdfReader
 
     from app.reports.compose.document import Paragraph, ReportDocument
@@ -137,5 +138,5 @@ def test_degree_celsius_is_drawn_not_blank(tmp_path) -> None:  # type: ignore[no
                          blocks=[Paragraph("机房温度 35℃，超出 18–27℃")])
     out = render_pdf(doc, tmp_path / "t.pdf")
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "35°C" in text and "18–27°C" in text
-    assert "℃" not in text
+    assert "35℃" in text and "18–27℃" in text
+    assert "°C" not in text

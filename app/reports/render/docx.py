@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from app.core.text import clean_strings
 from app.reports.render.charts import chart_png
 from app.reports.render.pdf import column_widths
 from app.reports.compose.document import (
@@ -237,6 +238,7 @@ def render_docx(doc: ReportDocument, out: Path, progress: Progress | None = None
     from docx.shared import Cm
 
     out = Path(out)
+    doc = clean_strings(doc)  # control characters → U+FFFD (XML/PDF cannot hold them)
     document = Document()
     _setup(document, doc)
     _cover(document, doc)

@@ -1,8 +1,10 @@
 """Shared renderer plumbing: the embedded Chinese font, cancellation and all-or-nothing writes.
 
-- ``register_fonts()`` registers the bundled WenQuanYi Micro Hei (``resources/fonts/
-  wqy-microhei.ttc``, subfont 0) with reportlab once, as ``FONT_NAME``.  reportlab subsets and
-  embeds TrueType fonts, so a PDF reads right on a machine without any Chinese font.
+- ``register_fonts()`` registers the bundled WenQuanYi Zen Hei (``resources/fonts/
+  wqy-zenhei.ttf``, TrueType glyf outlines) with reportlab once, as ``FONT_NAME``.  reportlab
+  subsets and embeds TrueType fonts, so a PDF reads right on a machine without any Chinese font.
+  The font has a drawn glyph for every character the app writes (℃, ≥, –, ①, ÷, U+FFFD …):
+  ``tests/reports/test_glyphs.py`` checks it glyph by glyph.
 - ``RenderCancelled`` is what a renderer raises when its ``progress`` callback asked to stop
   (the callback may raise it itself, or any other exception, which is passed on unchanged).
 - ``atomic_output(out)`` yields a temporary path beside ``out`` and renames it onto ``out`` only
@@ -19,10 +21,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from pathlib import Path
 
+from app.core.text import clean_text
 from app.paths import fonts_dir
 
-FONT_NAME = "WQYMicroHei"
-FONT_FILE = "wqy-microhei.ttc"
+FONT_NAME = "WQYZenHei"
+FONT_FILE = "wqy-zenhei.ttf"
 #: East-Asian font named in DOCX styles: present on clients' Windows/Office machines.
 DOCX_EAST_ASIA_FONT = "Microsoft YaHei"
 
@@ -37,7 +40,7 @@ class RenderCancelled(Exception):
 
 
 def font_path() -> Path:
-    """Path of the bundled TrueType collection (``resources/fonts/wqy-microhei.ttc``)."""
+    """Path of the bundled TrueType font (``resources/fonts/wqy-zenhei.ttf``)."""
     return fonts_dir() / FONT_FILE
 
 
@@ -56,7 +59,7 @@ def register_fonts() -> str:
             path = font_path()
             if not path.exists():
                 raise FileNotFoundError(path)
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path)))
             # One face for all styles: bold/italic fall back to the same glyphs (no fake fonts).
             for bold in (0, 1):
                 for italic in (0, 1):
@@ -134,14 +137,9 @@ def cover_facts(doc: Any) -> list[tuple[str, str]]:
     return facts
 
 
-#: Characters whose glyph in the bundled WenQuanYi Micro Hei is empty (seen rendered blank with
-#: pdftoppm), with the text drawn instead.  ``℃`` (U+2103) → ``°C``.
-BLANK_GLYPHS = {"\u2103": "\u00b0C"}
-
-
 def font_safe(text: str) -> str:
-    """``text`` with every character the bundled font draws blank replaced (see ``BLANK_GLYPHS``)."""
-    for ch, repl in BLANK_GLYPHS.items():
-        if ch in text:
-            text = text.replace(ch, repl)
-    return text
+    """``text`` ready to draw with the bundled font: ``app.core.text.clean_text`` (control
+    characters and lone surrogates → U+FFFD).  Every other character is drawn as it is (℃ stays
+    ℃: the font has it).  For code drawing single strings (charts, the PDF's markup escape); the
+    renderers also clean their whole document with ``clean_strings`` on the way in."""
+    return clean_text(text)

@@ -7,7 +7,7 @@ across pages with the header row repeated and highlighted rows shaded light red,
 with ``reportlab.graphics``, and the sign-off block of both parties.  Every page after the cover
 has a header (report title, period) and a footer "第 N 页 / 共 M 页".
 
-All text is set in the embedded WenQuanYi Micro Hei (see ``fonts.register_fonts``).
+All text is set in the embedded WenQuanYi Zen Hei (see ``fonts.register_fonts``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from app.core.text import clean_strings
 from app.reports.render.charts import chart_drawing
 from app.reports.compose.document import (
     Chart,
@@ -421,6 +422,7 @@ def render_pdf(doc: ReportDocument, out: Path, progress: Progress | None = None)
     Raises ``FileNotFoundError`` if the bundled font is missing.
     """
     out = Path(out)
+    doc = clean_strings(doc)  # control characters → U+FFFD (XML/PDF cannot hold them)
     register_fonts()
     with atomic_output(out) as tmp:
         template, width = _make_doc_template(tmp, doc, None, 0)

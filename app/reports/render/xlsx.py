@@ -27,7 +27,8 @@ from app.reports.compose.document import (
     Table,
 )
 from app.reports.render.fonts import Progress, atomic_output, cover_facts, report_progress
-from app.services.transfer.xlsx_safe import display_width, write_cell
+from app.core.text import clean_strings
+from app.services.transfer.xlsx_safe import display_width, set_print_setup, write_cell
 
 SUMMARY_SHEET = "概览"
 HIGHLIGHT = "FDE2E2"
@@ -202,12 +203,9 @@ class _SheetWriter:
                 self.ws.freeze_panes = self.ws.cell(row=header_row + 1, column=1)
             last = get_column_letter(max(1, ncols))
             self.ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(1, nrows)}"
-            self.ws.print_title_rows = f"{header_row}:{header_row}"  # header on every printed page
-        # Printing: A4, as wide as the page, as many pages down as needed.
-        self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
+        # Printing: A4 landscape, as wide as the page, the first table's header on every page.
+        head = self.first_table[0] if self.first_table is not None else None
+        set_print_setup(self.ws, title_rows=(head, head) if head is not None else None)
         for col, w in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, w)
 
@@ -235,6 +233,7 @@ def render_xlsx(doc: ReportDocument, out: Path, progress: Progress | None = None
     from openpyxl import Workbook
 
     out = Path(out)
+    doc = clean_strings(doc)  # control characters → U+FFFD (sheet names, charts, cells)
     wb = Workbook()
     taken: set[str] = set()
     summary = _SheetWriter(wb.active)

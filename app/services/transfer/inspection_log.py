@@ -35,7 +35,13 @@ from app.errors import ValidationError
 from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Engineer, Inspection, InspectionResult
 from app.services.inspection import schedule
 from app.services.inspection.runs import OUTCOME_ZH, range_text
-from app.services.transfer.xlsx_safe import DATE_FORMAT, display_width, write_cell, write_table
+from app.services.transfer.xlsx_safe import (
+    DATE_FORMAT,
+    display_width,
+    set_print_setup,
+    write_cell,
+    write_table,
+)
 from app.core.timeutil import utcnow
 
 ABNORMAL_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -223,6 +229,7 @@ def _write_template_sheet(ws, insps: list[Inspection], by_insp: dict[uuid.UUID, 
     ws.freeze_panes = ws.cell(row=4, column=5)
     last = get_column_letter(4 + max(1, len(insps)))
     ws.auto_filter.ref = f"A3:{last}{3 + max(1, len(keys))}"
+    set_print_setup(ws, title_rows=(1, 3), title_cols="A:D")  # dates, engineers, slots; items
     for c in range(1, 5):
         w = max([display_width(fixed[c - 1])] + [display_width(k[c - 1]) for k in keys]) + 2
         ws.column_dimensions[get_column_letter(c)].width = min(60, w)

@@ -3,17 +3,20 @@
 - A text beginning with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (data type ``s``),
   never as a formula (CSV/formula injection; openpyxl otherwise stores ``=…`` as a live formula).
 - Control characters that XML 1.0 forbids (e.g. ``\\x1b`` from pasted terminal colours) raise in
-  openpyxl; they are replaced by ``U+FFFD`` so the text survives visibly.
+  openpyxl; ``app.core.text.clean_text`` (the one sanitiser of every document) replaces them by
+  ``U+FFFD`` so the text survives visibly.
 - A cell holds at most 32,767 characters: longer text is cut at 32,767 − len(marker) and ends with
   ``TRUNCATION_MARKER`` so the cut is visible; ``split_long_text`` is there for callers that
   prefer continuation cells.
+- Every sheet prints on A4 landscape, as wide as the page (as many pages down as needed), with
+  its header row(s) repeated on each page: ``set_print_setup``, called by ``write_table`` and by
+  every exporter that lays out a sheet itself.
 - Datetimes are written as real Excel dates in local (Beijing) time, without tzinfo (Excel has
   none), with a date number format.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 
@@ -21,19 +24,14 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.core.text import clean_text
 from app.core.timeutil import to_local
 
 EXCEL_CELL_MAX_CHARS = 32767
 TRUNCATION_MARKER = " …[截断 truncated: {n} chars]"
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA_START = ("=", "+", "-", "@")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
-
-
-def clean_text(text: str) -> str:
-    """Replace characters XML 1.0 cannot hold with U+FFFD; keep tab, CR and LF."""
-    return _ILLEGAL.sub("\ufffd", text)
 
 
 def split_long_text(text: str, limit: int = EXCEL_CELL_MAX_CHARS) -> list[str]:
@@ -82,7 +80,8 @@ def write_table(
     widths: list[int] | None = None,
     start_row: int = 1,
 ) -> None:
-    """Write a header row and data rows with a frozen header, an auto-filter and column widths.
+    """Write a header row and data rows with a frozen header, an auto-filter, column widths and
+    the print setup (``set_print_setup``: the header row repeats on every printed page).
 
     ``widths`` are in Excel character units; by default estimated from the content (CJK counted
     double, capped at 60).
@@ -106,6 +105,26 @@ def write_table(
             widths.append(min(60, max(display_width(v) for v in sample) + 2))
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
+    set_print_setup(ws, title_rows=(start_row, start_row))
+
+
+def set_print_setup(ws: Worksheet, title_rows: tuple[int, int] | None = None,
+                    title_cols: str | None = None) -> None:
+    """Print setup of every exported sheet: A4 landscape, fit to the page width (``fitToWidth``
+    1, ``fitToHeight`` 0 = as many pages down as needed), header rows repeated on every page.
+
+    ``title_rows`` is the (first, last) 1-based row range repeated at the top of each printed
+    page (``None``: none); ``title_cols`` a column range such as ``"A:D"`` repeated at the left.
+    """
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if title_rows is not None:
+        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
+    if title_cols is not None:
+        ws.print_title_cols = title_cols
 
 
 def display_width(value: Any) -> int:
