@@ -20,9 +20,9 @@ Rules (each a ``RowProblem``):
   (``record_columns.ENUMS``);
 - required columns must be filled; texts must fit their database column (a title ≤ 300
   characters; descriptions are unbounded);
-- the timeline must be in order (incidents: occurred ≤ reported ≤ responded ≤ on-site, occurred ≤
-  restored ≤ closed; requests: received ≤ responded ≤ resolved ≤ closed, follow-up ≥ received);
-  a restored/closed status needs its instant;
+- the timeline must be in order by the workflow's own tables (``app.core.timeline``:
+  ``INCIDENT_ORDER``, ``REQUEST_ORDER``), so a row is refused exactly when the app would refuse
+  the same instants typed by hand; a restored/closed status needs its instant;
 - numbers are kept when given, and refused when repeated in the file or already in the database;
   rows without a number get the next one.  The number sequence is advanced past imported numbers.
 
@@ -81,6 +81,7 @@ from app.services.transfer.columns import (
     normalise_header,
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
+from app.core import timeline
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 
 FORMULA_REFUSED = "formula not accepted"
@@ -428,13 +429,12 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
             yield rownum, parsed
 
 
-def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], pairs: list[tuple[str, str]],
+def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], rules: tuple[timeline.OrderRule, ...],
            labels: dict[str, str]) -> None:
-    """Record a problem for each (earlier, later) pair whose instants are out of order."""
-    for a, b in pairs:
-        va, vb = rec.get(a), rec.get(b)
-        if isinstance(va, datetime) and isinstance(vb, datetime) and vb < va:
-            problems.append(RowProblem(row, labels[b], f"{labels[b]} is before {labels[a]}"))
+    """Record a problem for each rule of ``rules`` (``app.core.timeline``, the workflow's table)
+    the row's instants break, under the column of the field to correct."""
+    for broken in timeline.violations(rules, rec):
+        problems.append(RowProblem(row, labels[broken.field], broken.message))
 
 
 def _existing_numbers(session: Session, model: Any, numbers: list[str]) -> set[str]:
@@ -485,9 +485,7 @@ def _advance_sequences(session: Session, numbers: list[str]) -> None:
 # -- incidents ----------------------------------------------------------------------------------
 
 _INC_LABELS = {c.key: c.zh for c in INCIDENT_COLUMNS}
-_INC_ORDER = [("occurred_at", "reported_at"), ("reported_at", "responded_at"), ("responded_at", "onsite_at"),
-              ("reported_at", "onsite_at"), ("occurred_at", "restored_at"), ("restored_at", "closed_at"),
-              ("occurred_at", "closed_at"), ("occurred_at", "responded_at")]
+_INC_ORDER = timeline.INCIDENT_ORDER
 
 
 def _incident_status(rec: dict[str, Any]) -> str:
@@ -764,8 +762,7 @@ class _ClosedClocks:
 # -- service requests ---------------------------------------------------------------------------
 
 _REQ_LABELS = {c.key: c.zh for c in REQUEST_COLUMNS}
-_REQ_ORDER = [("received_at", "responded_at"), ("responded_at", "resolved_at"), ("received_at", "resolved_at"),
-              ("resolved_at", "closed_at"), ("received_at", "closed_at"), ("received_at", "followup_at")]
+_REQ_ORDER = timeline.REQUEST_ORDER
 
 
 def _request_status(rec: dict[str, Any]) -> str:
