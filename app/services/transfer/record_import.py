@@ -17,7 +17,7 @@ Rules (each a ``RowProblem``):
   (seconds optional) — all local (Beijing) time, stored as UTC; any other text is refused;
 - names must exist in the contract: severity (code or name), services and assets (code or name),
   engineers (name), request categories (code or name); enumerations by code or label
-  (``record_columns.ENUMS``);
+  (``columns.ENUMS``, labels from ``app.core.vocab``);
 - required columns must be filled; texts must fit their database column (a title ≤ 300
   characters; descriptions are unbounded);
 - the timeline must be in order by the workflow's own tables (``app.core.timeline``:
