@@ -50,11 +50,13 @@ from app.store.models import (
     IncidentService,
     Service,
 )
-from app.store.models.incident import CAUSE_CATEGORIES, SOURCES, STATUSES
+from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes
 from app.services import audit
 from app.services.numbering import next_number
 from app.core import timeline
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+
+SOURCES, STATUSES, CAUSE_CATEGORIES = codes(IncidentSource), codes(IncidentStatus), codes(CauseCategory)
 
 TRANSITIONS: dict[str, set[str]] = {
     "new": {"assigned", "in_progress"},

@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
 from app.store.models import Contract, Engineer, Incident, RequestAssignment, Service, ServiceRequest
-from app.store.models.service_desk import CHANNELS, SATISFACTION
+from app.core.vocab import Channel, Satisfaction, codes
 from app.services import audit
 from app.services.numbering import next_number
 from app.core import timeline
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 
 OPEN_STATUSES = ("new", "assigned", "in_progress")
+CHANNELS, SATISFACTION = codes(Channel), codes(Satisfaction)
 
 
 def get_request(session: Session, number_or_id: uuid.UUID | str) -> ServiceRequest:

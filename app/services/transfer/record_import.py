@@ -82,6 +82,7 @@ from app.services.transfer.columns import (
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
 from app.core import timeline
+from app.core.vocab import IncidentEventKind, IncidentStatus, codes
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 
 FORMULA_REFUSED = "formula not accepted"
@@ -648,7 +649,7 @@ def import_incidents(
     return result
 
 
-EVENT_KINDS = ("created", "status", "field", "reopen")
+EVENT_KINDS = codes(IncidentEventKind)
 
 
 def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: dict[str, Any] | None,
@@ -657,8 +658,6 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
     ``changes`` as JSON, a ``created`` first and a status chain ending in the record's status.
     Parsed ``changes`` replace the text in place."""
     import json
-
-    from app.store.models.incident import STATUSES
 
     first_row = entries[0][0]
     if rec is None:
@@ -671,7 +670,7 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
             problems.append(RowProblem(row, "类型", f"{label}: unknown kind {h['kind']!r}"))
             return
         for key, zh in (("from_status", "原状态"), ("to_status", "新状态")):
-            if h.get(key) and h[key] not in STATUSES:
+            if h.get(key) and h[key] not in codes(IncidentStatus):
                 problems.append(RowProblem(row, zh, f"{label}: unknown status {h[key]!r}"))
                 return
         text = h.get("changes") or ""
