@@ -50,8 +50,8 @@ def test_missing_instants_do_not_apply():
     ],
 )
 def test_each_incident_rule_names_the_later_field(changes, later, earlier):
-    found = violations(INCIDENT_ORDER, IN_ORDER | changes)
-    assert [(v.rule.earlier, v.rule.later, v.field) for v in found][0] == (earlier, later, later)
+    first = first_violation(INCIDENT_ORDER, IN_ORDER | changes)
+    assert (first.rule.earlier, first.rule.later, first.field) == (earlier, later, later)
 
 
 def test_rules_implied_through_a_set_field_give_one_message():

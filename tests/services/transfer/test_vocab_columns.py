@@ -11,7 +11,13 @@ from sqlalchemy import select
 
 from app.core import i18n
 from app.services.queries.lookup import get_contract
-from app.services.transfer.columns import ENUMS, INCIDENT_COLUMNS, REQUEST_COLUMNS, enum_code, enum_label
+from app.services.transfer.columns import (
+    ENUMS,
+    INCIDENT_COLUMNS,
+    REQUEST_COLUMNS,
+    enum_code,
+    enum_label,
+)
 from app.services.transfer.record_export import export_incidents
 from app.services.transfer.record_import import import_incidents, import_requests
 from app.store.models import Incident, ServiceRequest
