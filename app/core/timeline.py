@@ -74,6 +74,18 @@ REQUEST_ORDER: tuple[OrderRule, ...] = (
 )
 """Service-request timeline (``ServiceRequest.received_at`` … ``followup_at``), checked in order."""
 
+INCIDENT_STATUS_INSTANTS: dict[str, tuple[str, ...]] = {
+    "restored": ("restored_at",),
+    "closed": ("restored_at", "closed_at"),
+}
+"""Instants an incident in that status must have (the workflow sets them on the move)."""
+
+REQUEST_STATUS_INSTANTS: dict[str, tuple[str, ...]] = {
+    "resolved": ("resolved_at",),
+    "closed": ("resolved_at", "closed_at"),
+}
+"""Instants a service request in that status must have (the workflow sets them on the move)."""
+
 INCIDENT_FIELDS = ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at")
 REQUEST_FIELDS = ("received_at", "responded_at", "resolved_at", "closed_at", "followup_at")
 
@@ -111,3 +123,11 @@ def first_violation(
     """The first of :func:`violations`, or ``None`` when the timeline is in order."""
     found = violations(rules, values, changed)
     return found[0] if found else None
+
+
+def missing_instants(
+    needs: Mapping[str, tuple[str, ...]], status: str | None, values: Mapping[str, object]
+) -> list[str]:
+    """The fields ``status`` requires (``needs``: ``INCIDENT_STATUS_INSTANTS`` or
+    ``REQUEST_STATUS_INSTANTS``) that ``values`` leaves empty (``None``), in table order."""
+    return [f for f in needs.get(status or "", ()) if values.get(f) is None]

@@ -114,3 +114,13 @@ def test_every_rule_message_is_translated():
 
 def test_non_datetime_cells_are_ignored():
     assert violations(INCIDENT_ORDER, {"occurred_at": "昨天", "reported_at": m(0)}) == []
+
+
+def test_status_needs_its_instants():
+    from app.core.timeline import INCIDENT_STATUS_INSTANTS, REQUEST_STATUS_INSTANTS, missing_instants
+
+    assert missing_instants(INCIDENT_STATUS_INSTANTS, "closed", {"restored_at": T0}) == ["closed_at"]
+    assert missing_instants(INCIDENT_STATUS_INSTANTS, "closed", {}) == ["restored_at", "closed_at"]
+    assert missing_instants(INCIDENT_STATUS_INSTANTS, "in_progress", {}) == []
+    assert missing_instants(REQUEST_STATUS_INSTANTS, "resolved", {"resolved_at": None}) == ["resolved_at"]
+    assert missing_instants(REQUEST_STATUS_INSTANTS, None, {}) == []

@@ -42,6 +42,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,8 @@ from app.services.transfer.columns import (
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
 from app.core import timeline
-from app.core.vocab import IncidentEventKind, IncidentStatus, codes
+from app.core.i18n import _
+from app.core.vocab import IncidentEventKind, IncidentStatus, RequestStatus, codes, label_of
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 
 FORMULA_REFUSED = "formula not accepted"
@@ -438,6 +440,16 @@ def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], rules: tup
         problems.append(RowProblem(row, labels[broken.field], broken.message))
 
 
+def _status_instants(row: int, problems: list[RowProblem], rec: dict[str, Any], needs: dict[str, tuple[str, ...]],
+                     statuses: type[StrEnum], labels: dict[str, str]) -> None:
+    """Record a problem for each instant the row's status requires but leaves empty
+    (``app.core.timeline.*_STATUS_INSTANTS``)."""
+    status = rec.get("status")
+    for f in timeline.missing_instants(needs, status, rec):
+        problems.append(RowProblem(row, labels[f], _("status {status} needs the {column}",
+                                                     status=label_of(statuses, status), column=labels[f])))
+
+
 def _existing_numbers(session: Session, model: Any, numbers: list[str]) -> set[str]:
     found: set[str] = set()
     for i in range(0, len(numbers), 500):
@@ -555,11 +567,7 @@ def import_incidents(
 
     for row, rec in recs:
         _order(row, problems, rec, _INC_ORDER, _INC_LABELS)
-        status = rec.get("status")
-        if status in ("restored", "closed") and rec.get("restored_at") is None:
-            problems.append(RowProblem(row, _INC_LABELS["restored_at"], f"status {status} needs a restore time"))
-        if status == "closed" and rec.get("closed_at") is None:
-            problems.append(RowProblem(row, _INC_LABELS["closed_at"], "status closed needs a close time"))
+        _status_instants(row, problems, rec, timeline.INCIDENT_STATUS_INSTANTS, IncidentStatus, _INC_LABELS)
     _check_numbers(session, Incident, recs, _INC_LABELS["number"], problems)
     file_numbers = {rec.get("number") for _, rec in recs}
     for num, by_service in windows.items():
@@ -819,11 +827,7 @@ def import_requests(
         wb.close()
     for row, rec in recs:
         _order(row, problems, rec, _REQ_ORDER, _REQ_LABELS)
-        status = rec.get("status")
-        if status in ("resolved", "closed") and rec.get("resolved_at") is None:
-            problems.append(RowProblem(row, _REQ_LABELS["resolved_at"], f"status {status} needs a resolve time"))
-        if status == "closed" and rec.get("closed_at") is None:
-            problems.append(RowProblem(row, _REQ_LABELS["closed_at"], "status closed needs a close time"))
+        _status_instants(row, problems, rec, timeline.REQUEST_STATUS_INSTANTS, RequestStatus, _REQ_LABELS)
     _check_numbers(session, ServiceRequest, recs, _REQ_LABELS["number"], problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))

@@ -156,3 +156,13 @@ def test_request_timeline_refused_by_both_or_neither(db, pinggu, tmp_path, case)
         assert any(p.message in by_hand for p in imported), (by_hand, imported)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ServiceRequest)) == 0
+
+
+def test_imported_status_needs_its_instants(db, pinggu, tmp_path):
+    keys = ["title", "severity", "services", "status", "occurred_at", "restored_at"]
+    path = _workbook(tmp_path / "st.xlsx", [INC_HEAD[k] for k in keys],
+                     ["OA 无法登录", "P2", "oa", "已关闭", local(0), local(30)])
+    with pytest.raises(ImportRejected) as err, db.session() as s:
+        import_incidents(s, get_contract(s), path, dry_run=True)
+    assert [(p.column, p.message) for p in err.value.problems] == [
+        (INC_HEAD["closed_at"], "状态为“已关闭”时须填写关闭时间")]
