@@ -276,9 +276,10 @@ def label_of(enum: type[StrEnum], code: str | None, lang: str | None = None) -> 
     return label(member, lang)
 
 
-def choices(enum: type[E]) -> list[tuple[E, str]]:
-    """``[(member, label)]`` in member order, labels in the current language (for combo boxes)."""
-    return [(m, label(m)) for m in enum]
+def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    """``[(code, label)]`` in member order, labels in the current language (for combo boxes; the
+    code is a plain ``str`` so it survives a round trip through Qt item data)."""
+    return [(m.value, label(m)) for m in enum]
 
 
 def parse(enum: type[E], text: str | None) -> E | None:

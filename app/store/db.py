@@ -227,11 +227,11 @@ def upgrade(db: Database) -> None:
         db.pre_upgrade_copy = paths.data_dir() / "backups" / f"{db.file.stem}.{cur or 'none'}.{stamp}.sqlite3"
         _copy_sqlite(db.file, db.pre_upgrade_copy)
     try:
-        with db.engine.connect() as conn, _foreign_keys_off(conn):
-            with conn.begin():
-                before = _row_counts(conn, before_tables)
-                command.upgrade(_alembic_config(conn), "head")
-                _verify_data_kept(conn, before)
+        # the pragma is set before the transaction begins (inside one SQLite ignores it)
+        with db.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
+            before = _row_counts(conn, before_tables)
+            command.upgrade(_alembic_config(conn), "head")
+            _verify_data_kept(conn, before)
     except Exception as exc:
         if db.pre_upgrade_copy is not None and db.file is not None:
             db.engine.dispose()

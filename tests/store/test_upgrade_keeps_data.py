@@ -170,3 +170,16 @@ def test_migrated_checks_equal_the_models(db) -> None:  # type: ignore[no-untype
 def test_database_refuses_a_code_outside_the_vocabulary(pinggu, db) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(IntegrityError, match="ck_engineer_role"), db.engine.begin() as conn:
         conn.execute(text("UPDATE engineer SET role = 'boss'"))
+
+
+def test_0003_downgrades_cleanly_without_losing_rows(old_file: Path) -> None:
+    before = _fingerprint(old_file)
+    db = open_database(old_file)
+    try:
+        with db.engine.connect() as conn, appdb._foreign_keys_off(conn), conn.begin():
+            command.downgrade(_alembic_config(conn), "0002")
+        assert current_revision(db.engine) == "0002"
+        assert inspect(db.engine).get_check_constraints("incident") == []
+    finally:
+        db.close()
+    assert _fingerprint(old_file) == before

@@ -59,20 +59,15 @@ from app.core import kpi as K
 from app.core.periods import Period, last_periods, previous
 from app.core.downtime import downtime_windows
 from app.core.timeutil import as_utc, local_dt, to_local, utcnow
+from app.core.i18n import _
 from app.core.profile import ContractProfile, profile_of
+from app.core.vocab import CauseCategory, Channel, IncidentStatus, RequirementStatus, label_of
 
 TraceItem = tuple[str, str, str]  # (record kind, number or id, text)
 
-CAUSE_NAMES_ZH = {
-    "hardware": "硬件", "software": "软件", "network": "网络", "power_environment": "电力/环境",
-    "user_operation": "用户操作", "third_party": "第三方", "unknown": "未知", "": "未填写",
-}
-CHANNEL_NAMES_ZH = {"phone": "电话", "fax": "传真", "instant_message": "即时通讯", "walk_in": "现场",
-                    "email": "邮件", "other": "其他"}
-STATUS_NAMES_ZH = {"new": "新建", "assigned": "已派单", "in_progress": "处理中", "pending": "挂起",
-                   "restored": "已恢复", "closed": "已关闭", "resolved": "已解决"}
-REQ_STATUS_NAMES_ZH = {"collected": "已收集", "analysed": "已分析", "reported": "已上报",
-                       "accepted": "已采纳", "done": "已完成", "rejected": "未采纳"}
+def _cause_name(code: str | None) -> str:
+    """原因分类 as the report prints it: the vocabulary label (app.core.vocab), 未填写 when empty."""
+    return label_of(CauseCategory, code) if code else _("Not filled in")
 
 
 # --------------------------------------------------------------------------- service calendars
@@ -375,7 +370,7 @@ def _inspections(session: Session, contract: Contract, period: Period, now: date
         value = r.value_text or ("" if r.value_number is None else f"{r.value_number:g}{r.unit}")
         ab.append({"inspection": r.number, "date": r.due_date, "template": r.template_name, "item": r.item_text,
                    "value": value, "note": r.note, "incident": r.inc_number or "",
-                   "incident_status": STATUS_NAMES_ZH.get(r.inc_status, r.inc_status or "")})
+                   "incident_status": label_of(IncidentStatus, r.inc_status)})
         tr["inspections.abnormal"].append(("inspection", r.number, r.item_text))
     data.inspections["abnormal_count"] = len(ab)
     data.inspections["abnormal"] = ab if full else []
@@ -455,9 +450,9 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
             tr["incidents.major"].append(("incident", *label))
             major.append({"number": i.number, "title": i.title, "severity": prof.severity_name(i.severity),
                           "occurred": i.occurred_at, "restored": i.restored_at,
-                          "cause_category": CAUSE_NAMES_ZH.get(i.cause_category, i.cause_category),
+                          "cause_category": _cause_name(i.cause_category),
                           "cause": i.cause, "resolution": i.resolution,
-                          "status": STATUS_NAMES_ZH.get(i.status, i.status)})
+                          "status": label_of(IncidentStatus, i.status)})
     for acc in (resp, rest):
         acc["rate_pct"] = K.compliance_rate(acc["met"], acc["met"] + acc["breached"])
     # open at period end: occurred before the end, not closed by then (any start date)
@@ -470,7 +465,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
     for r in open_rows:
         open_list.append({"number": r.number, "title": r.title,
                           "severity": prof.severity_name(r.severity),
-                          "status": STATUS_NAMES_ZH.get(r.status, r.status) if r.closed_at is None else "期末未关闭",
+                          "status": label_of(IncidentStatus, r.status) if r.closed_at is None else "期末未关闭",
                           "occurred": r.occurred_at})
         tr["incidents.open_at_end"].append(("incident", r.number, r.title))
     data.incidents = {
@@ -478,7 +473,7 @@ def _incidents(session: Session, contract: Contract, period: Period, now: dateti
         "by_severity": [{"code": s.code, "name": s.name or s.code, "count": by_sev.get(s.code, 0)}
                         for s in prof.severities]
         + [{"code": c, "name": c, "count": n} for c, n in by_sev.items() if c not in prof.severity_codes],
-        "by_cause": [{"code": c, "name": CAUSE_NAMES_ZH.get(c, c), "count": n} for c, n in by_cause.most_common()],
+        "by_cause": [{"code": c, "name": _cause_name(c), "count": n} for c, n in by_cause.most_common()],
         "by_service": [{"code": svc_by_id[s].code, "name": svc_by_id[s].name, "count": n}
                        for s, n in by_svc.most_common() if s in svc_by_id],
         "response": resp, "restore": rest,
@@ -631,7 +626,7 @@ def _requests(session: Session, contract: Contract, start_i: datetime, end_i: da
     resp["rate_pct"] = K.compliance_rate(resp["met"], resp["met"] + resp["breached"])
     data.requests = {
         "total": len(rows),
-        "by_channel": [{"code": c, "name": CHANNEL_NAMES_ZH.get(c, c), "count": n} for c, n in ch.most_common()],
+        "by_channel": [{"code": c, "name": label_of(Channel, c), "count": n} for c, n in ch.most_common()],
         "by_category": [{"code": c, "name": cat_names.get(c, c), "count": n} for c, n in cat.most_common()],
         "response": resp,
         "satisfaction": {"satisfied": sat["satisfied"], "mostly_satisfied": sat["mostly_satisfied"],
@@ -656,7 +651,7 @@ def _requirements(session: Session, contract: Contract, period: Period, data: Re
         data.requirements.append({
             "number": r.number, "service": svc.name if svc else "", "title": r.title,
             "requester": " ".join(x for x in (r.requester_department, r.requester_name) if x),
-            "description": r.description, "status": REQ_STATUS_NAMES_ZH.get(r.status, r.status),
+            "description": r.description, "status": label_of(RequirementStatus, r.status),
             "collected": r.collected_at, "updated": r.updated_at,
             "new": start_i <= r.collected_at < end_i,
         })

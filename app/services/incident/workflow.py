@@ -50,11 +50,14 @@ from app.store.models import (
     IncidentService,
     Service,
 )
-from app.store.models.incident import CAUSE_CATEGORIES, SOURCES, STATUSES
+from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes
 from app.services import audit
 from app.services.numbering import next_number
+from app.core import timeline
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.profile import profile_of
+
+SOURCES, STATUSES, CAUSE_CATEGORIES = codes(IncidentSource), codes(IncidentStatus), codes(CauseCategory)
 
 TRANSITIONS: dict[str, set[str]] = {
     "new": {"assigned", "in_progress"},
@@ -66,7 +69,7 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 """Allowed status moves: current status → statuses it may move to (see the module docstring)."""
 
-TIMELINE_FIELDS = ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at")
+TIMELINE_FIELDS = timeline.INCIDENT_FIELDS
 TEXT_FIELDS = (
     "title",
     "description",
@@ -85,16 +88,7 @@ EDITABLE_FIELDS = frozenset(
 )
 """Fields ``update_incident`` accepts; status and closed_at change only through the workflow."""
 
-# (earlier, later) pairs checked in order; the later must not be before the earlier.
-_ORDER_RULES: tuple[tuple[str, str, str], ...] = (
-    ("occurred_at", "reported_at", "reported time is before the time the fault occurred"),
-    ("reported_at", "responded_at", "response time is before the time the fault was reported"),
-    ("responded_at", "onsite_at", "on-site time is before the response time"),
-    ("reported_at", "onsite_at", "on-site time is before the time the fault was reported"),
-    ("occurred_at", "restored_at", "restore time is before the time the fault occurred"),
-    ("responded_at", "restored_at", "restore time is before the response time"),
-    ("restored_at", "closed_at", "close time is before the restore time"),
-)
+# Timeline order: the one table is app.core.timeline.INCIDENT_ORDER (importer uses it too).
 
 
 # ---------------------------------------------------------------------------------------------
@@ -137,8 +131,7 @@ def create_incident(
         raise ValidationError("source", f"unknown source {source!r}; one of {', '.join(SOURCES)}")
     occurred = as_utc(occurred_at)
     reported = as_utc(reported_at) if reported_at else occurred
-    if reported < occurred:
-        raise ValidationError("reported_at", "reported time is before the time the fault occurred")
+    _check_timeline({"occurred_at": occurred, "reported_at": reported}, {"occurred_at", "reported_at"})
     service_ids = _check_members(session, contract.id, Service, service_ids or [], "service_ids")
     asset_ids = _check_members(session, contract.id, Asset, asset_ids or [], "asset_ids")
     severity = severity or profile_of(contract).default_severity(
@@ -644,19 +637,11 @@ def _check_after_last_status(session: Session, inc: Incident, eff: datetime, fie
 
 
 def _check_timeline(values: dict[str, datetime | None], changed: set[str]) -> None:
-    """Raise ``ValidationError`` for the first timeline pair out of order.
-
-    The field named is the one the user changed (the later of the pair unless only the earlier
-    one changed)."""
-    for earlier, later, message in _ORDER_RULES:
-        a, b = values.get(earlier), values.get(later)
-        if a is None or b is None:
-            continue
-        if earlier == "reported_at" and later == "onsite_at" and values.get("responded_at") is not None:
-            continue
-        if b < a:
-            field = earlier if (earlier in changed and later not in changed) else later
-            raise ValidationError(field, message)
+    """Raise ``ValidationError`` for the first pair of ``app.core.timeline.INCIDENT_ORDER`` out
+    of order, naming the field the user changed (see ``timeline.violations``)."""
+    broken = timeline.first_violation(timeline.INCIDENT_ORDER, values, changed)
+    if broken is not None:
+        raise ValidationError(broken.field, broken.message)
 
 
 def _normalise(session: Session, inc: Incident, contract: Contract | None, name: str, value: Any) -> Any:

@@ -33,17 +33,17 @@ from app.store.models import (
     InspectionResult,
     Service,
 )
-from app.store.models.inspection import OUTCOMES
 from app.services import audit
 from app.services.incident.workflow import create_incident
 from app.services.numbering import next_number
 from app.services.inspection.schedule import slot_for
 from app.core.readings import is_abnormal, range_text
+from app.core.vocab import InspectionOutcome, codes, label_of
 from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
 from app.core.profile import profile_of
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
-OUTCOME_ZH = {"normal": "正常", "abnormal": "异常", "na": "不适用"}
+OUTCOMES = codes(InspectionOutcome)
 
 
 def _get_inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
@@ -305,7 +305,7 @@ def _value_display(res: InspectionResult) -> str:
         return f"{res.value_number:g}{(' ' + res.unit) if res.unit else ''}"
     if res.value_text:
         return res.value_text
-    return OUTCOME_ZH.get(res.outcome or "", "")
+    return label_of(InspectionOutcome, res.outcome)
 
 
 def incident_prefill(session: Session, result_id: uuid.UUID) -> dict[str, Any]:

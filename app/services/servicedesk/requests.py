@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
 from app.store.models import Contract, Engineer, Incident, RequestAssignment, Service, ServiceRequest
-from app.store.models.service_desk import CHANNELS, SATISFACTION
+from app.core.vocab import Channel, Satisfaction, codes
 from app.services import audit
 from app.services.numbering import next_number
+from app.core import timeline
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.profile import profile_of
 
 OPEN_STATUSES = ("new", "assigned", "in_progress")
+CHANNELS, SATISFACTION = codes(Channel), codes(Satisfaction)
 
 
 def get_request(session: Session, number_or_id: uuid.UUID | str) -> ServiceRequest:
@@ -137,7 +139,7 @@ def respond_request(
     req = get_request(session, request_id)
     _require_open(req)
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.received_at, "at", "the response is before the request was received")
+    _check_timeline(req, responded_at=eff)
     if req.responded_at is None:
         req.responded_at = eff
     req.status = "in_progress"
@@ -164,9 +166,7 @@ def resolve_request(
     if not (resolution or "").strip():
         raise ValidationError("resolution", "a resolution is required")
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.received_at, "at", "the resolution is before the request was received")
-    if req.responded_at is not None:
-        _not_before(eff, req.responded_at, "at", "the resolution is before the response")
+    _check_timeline(req, responded_at=req.responded_at or eff, resolved_at=eff)
     if req.responded_at is None:
         req.responded_at = eff
     req.resolution = resolution.strip()
@@ -188,7 +188,7 @@ def close_request(
     if req.status != "resolved":
         raise ValidationError("status", f"only a resolved request can be closed (it is {req.status})")
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.resolved_at, "at", "the close is before the resolution")
+    _check_timeline(req, closed_at=eff)
     req.closed_at = eff
     req.status = "closed"
     req.updated_at = utcnow()
@@ -225,7 +225,7 @@ def record_followup(
     if complaint and not complaint_text.strip():
         raise ValidationError("complaint_text", "describe the complaint")
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.resolved_at, "at", "the follow-up is before the resolution")
+    _check_timeline(req, followup_at=eff)
     req.followup_at = eff
     req.followup_by = (by or actor).strip()
     req.satisfaction = satisfaction
@@ -333,6 +333,15 @@ def _engineer(session: Session, contract_id: uuid.UUID, engineer_id: object, fie
 def _require_open(req: ServiceRequest) -> None:
     if req.status not in OPEN_STATUSES:
         raise ValidationError("status", f"{req.number} is {req.status}; only an open request can be changed")
+
+
+def _check_timeline(req: ServiceRequest, **updates: datetime) -> None:
+    """Raise ``ValidationError("at", …)`` when ``req``'s instants with ``updates`` applied break
+    ``app.core.timeline.REQUEST_ORDER`` (the table the importer checks too)."""
+    values = {f: getattr(req, f) for f in timeline.REQUEST_FIELDS} | updates
+    broken = timeline.first_violation(timeline.REQUEST_ORDER, values, set(updates))
+    if broken is not None:
+        raise ValidationError("at", broken.message)
 
 
 def _not_before(value: datetime, floor: datetime | None, field: str, message: str) -> None:

@@ -11,13 +11,27 @@ the two cannot drift.
 - ``severity`` a profile severity code (or its name); ``category`` a request category code/name
 - ``service`` / ``services`` one / several (``; ``-separated) service codes (or names)
 - ``assets`` several asset codes; ``engineer`` an engineer name
-- ``enum:<name>`` one of the codes in ``ENUMS[name]`` (or its Chinese / English label)
+- ``enum:<name>`` a member of the vocabulary ``ENUMS[name]`` (its code or any of its labels)
 - ``computed`` written by export only (SLA columns); ignored by import
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.vocab import (
+    CauseCategory,
+    Channel,
+    IncidentSource,
+    IncidentStatus,
+    RequestStatus,
+    RequirementStatus,
+    Satisfaction,
+    WorkLogSource,
+    label_of,
+    parse,
+)
 
 
 @dataclass(frozen=True)
@@ -36,68 +50,18 @@ class Column:
         return (self.zh, self.en)
 
 
-# code -> (中文, English) labels of the enumerations written to the workbooks.
-ENUMS: dict[str, dict[str, tuple[str, str]]] = {
-    "incident_status": {
-        "new": ("新建", "New"),
-        "assigned": ("已派单", "Assigned"),
-        "in_progress": ("处理中", "In progress"),
-        "pending": ("挂起", "Pending"),
-        "restored": ("已恢复", "Restored"),
-        "closed": ("已关闭", "Closed"),
-    },
-    "incident_source": {
-        "inspection": ("巡检发现", "Inspection"),
-        "phone": ("电话", "Phone"),
-        "instant_message": ("即时通讯", "Instant message"),
-        "fax": ("传真", "Fax"),
-        "monitoring": ("监控告警", "Monitoring"),
-        "walk_in": ("现场报修", "Walk-in"),
-        "request": ("工单转入", "Service request"),
-    },
-    "cause_category": {
-        "hardware": ("硬件", "Hardware"),
-        "software": ("软件", "Software"),
-        "network": ("网络", "Network"),
-        "power_environment": ("电力环境", "Power / environment"),
-        "user_operation": ("用户操作", "User operation"),
-        "third_party": ("第三方", "Third party"),
-        "unknown": ("不明", "Unknown"),
-    },
-    "request_status": {
-        "new": ("新建", "New"),
-        "assigned": ("已派单", "Assigned"),
-        "in_progress": ("处理中", "In progress"),
-        "resolved": ("已解决", "Resolved"),
-        "closed": ("已关闭", "Closed"),
-    },
-    "channel": {
-        "phone": ("电话", "Phone"),
-        "fax": ("传真", "Fax"),
-        "instant_message": ("即时通讯", "Instant message"),
-        "walk_in": ("现场", "Walk-in"),
-        "email": ("邮件", "Email"),
-        "other": ("其他", "Other"),
-    },
-    "satisfaction": {
-        "satisfied": ("满意", "Satisfied"),
-        "mostly_satisfied": ("基本满意", "Mostly satisfied"),
-        "dissatisfied": ("不满意", "Dissatisfied"),
-    },
-    "requirement_status": {
-        "collected": ("已收集", "Collected"),
-        "analysed": ("已分析", "Analysed"),
-        "reported": ("已上报", "Reported"),
-        "accepted": ("已采纳", "Accepted"),
-        "done": ("已完成", "Done"),
-        "rejected": ("已拒绝", "Rejected"),
-    },
-    "worklog_source": {
-        "manual": ("手工", "Manual"),
-        "inspection": ("巡检", "Inspection"),
-        "incident": ("故障", "Incident"),
-        "service_request": ("工单", "Service request"),
-    },
+# Enumerated columns: ``enum:<name>`` → its vocabulary.  Labels come from the one label table
+# (``app.core.vocab.label``); import also accepts codes, labels in either language and labels
+# earlier versions wrote (``vocab.LEGACY_LABELS``: 不明, 已拒绝, 邮件 …).
+ENUMS: dict[str, type[StrEnum]] = {
+    "incident_status": IncidentStatus,
+    "incident_source": IncidentSource,
+    "cause_category": CauseCategory,
+    "request_status": RequestStatus,
+    "channel": Channel,
+    "satisfaction": Satisfaction,
+    "requirement_status": RequirementStatus,
+    "worklog_source": WorkLogSource,
 }
 
 MAIN_SHEET = {"incidents": "故障台账", "requests": "工单台账", "requirements": "需求台账", "worklog": "工作日志"}
@@ -223,21 +187,16 @@ NO_CALENDAR = "无日历 (no calendar)"
 
 
 def enum_label(kind: str, code: str | None) -> str:
-    """The Chinese label written for ``code`` of enumeration ``kind`` (``""`` for empty, the code
-    itself when unknown)."""
-    if not code:
-        return ""
-    labels = ENUMS[kind].get(code)
-    return labels[0] if labels else code
+    """The label written for ``code`` of enumeration ``kind`` in the current language (``""`` for
+    empty, the code itself when unknown); see ``app.core.vocab.label_of``."""
+    return label_of(ENUMS[kind], code)
 
 
 def enum_code(kind: str, text: str) -> str | None:
-    """The code whose code, Chinese or English label equals ``text`` (case-insensitive), or ``None``."""
-    t = text.strip().casefold()
-    for code, (zh, en) in ENUMS[kind].items():
-        if t in (code.casefold(), zh.casefold(), en.casefold()):
-            return code
-    return None
+    """The code whose code or label (either language, or a label an earlier version wrote)
+    equals ``text`` (case-insensitive), or ``None``; see ``app.core.vocab.parse``."""
+    member = parse(ENUMS[kind], text)
+    return None if member is None else member.value
 
 
 def normalise_header(text: object) -> str:

@@ -34,7 +34,8 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Engineer, Inspection, InspectionResult
 from app.services.inspection import schedule
-from app.services.inspection.runs import OUTCOME_ZH, range_text
+from app.core.vocab import InspectionOutcome, label, label_of
+from app.services.inspection.runs import range_text
 from app.services.transfer.xlsx_safe import (
     DATE_FORMAT,
     display_width,
@@ -72,12 +73,12 @@ def _cell_value(r: InspectionResult) -> object:
     if r.outcome is None:
         return ""
     if r.outcome == "na":
-        return OUTCOME_ZH["na"]
+        return label(InspectionOutcome.NA)
     if r.kind == "reading" and r.value_number is not None:
         return r.value_number
     if r.kind in ("choice", "text") and r.value_text:
         return r.value_text
-    return OUTCOME_ZH.get(r.outcome, r.outcome)
+    return label_of(InspectionOutcome, r.outcome)
 
 
 def _slot_label(i: Inspection) -> str:
@@ -149,7 +150,7 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
             rows.append([
                 i.number, i.due_date, i.slot, i.template_name, r.section, r.item_text,
                 r.value_number if r.kind == "reading" and r.value_number is not None else r.value_text,
-                r.unit, range_text(r.normal_min, r.normal_max), OUTCOME_ZH.get(r.outcome or "", "未填"),
+                r.unit, range_text(r.normal_min, r.normal_max), label_of(InspectionOutcome, r.outcome) or "未填",
                 names.get(i.engineer_id, "") if i.engineer_id else "", r.recorded_at, r.note,
             ])
             if r.outcome == "abnormal":

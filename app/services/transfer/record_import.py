@@ -17,12 +17,12 @@ Rules (each a ``RowProblem``):
   (seconds optional) — all local (Beijing) time, stored as UTC; any other text is refused;
 - names must exist in the contract: severity (code or name), services and assets (code or name),
   engineers (name), request categories (code or name); enumerations by code or label
-  (``record_columns.ENUMS``);
+  (``columns.ENUMS``, labels from ``app.core.vocab``);
 - required columns must be filled; texts must fit their database column (a title ≤ 300
   characters; descriptions are unbounded);
-- the timeline must be in order (incidents: occurred ≤ reported ≤ responded ≤ on-site, occurred ≤
-  restored ≤ closed; requests: received ≤ responded ≤ resolved ≤ closed, follow-up ≥ received);
-  a restored/closed status needs its instant;
+- the timeline must be in order by the workflow's own tables (``app.core.timeline``:
+  ``INCIDENT_ORDER``, ``REQUEST_ORDER``), so a row is refused exactly when the app would refuse
+  the same instants typed by hand; a restored/closed status needs its instant;
 - numbers are kept when given, and refused when repeated in the file or already in the database;
   rows without a number get the next one.  The number sequence is advanced past imported numbers.
 
@@ -42,6 +42,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,9 @@ from app.services.transfer.columns import (
     normalise_header,
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
+from app.core import timeline
+from app.core.i18n import _
+from app.core.vocab import IncidentEventKind, IncidentStatus, RequestStatus, codes, label_of
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.profile import profile_of
 
@@ -429,13 +433,22 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
             yield rownum, parsed
 
 
-def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], pairs: list[tuple[str, str]],
+def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], rules: tuple[timeline.OrderRule, ...],
            labels: dict[str, str]) -> None:
-    """Record a problem for each (earlier, later) pair whose instants are out of order."""
-    for a, b in pairs:
-        va, vb = rec.get(a), rec.get(b)
-        if isinstance(va, datetime) and isinstance(vb, datetime) and vb < va:
-            problems.append(RowProblem(row, labels[b], f"{labels[b]} is before {labels[a]}"))
+    """Record a problem for each rule of ``rules`` (``app.core.timeline``, the workflow's table)
+    the row's instants break, under the column of the field to correct."""
+    for broken in timeline.violations(rules, rec):
+        problems.append(RowProblem(row, labels[broken.field], broken.message))
+
+
+def _status_instants(row: int, problems: list[RowProblem], rec: dict[str, Any], needs: dict[str, tuple[str, ...]],
+                     statuses: type[StrEnum], labels: dict[str, str]) -> None:
+    """Record a problem for each instant the row's status requires but leaves empty
+    (``app.core.timeline.*_STATUS_INSTANTS``)."""
+    status = rec.get("status")
+    for f in timeline.missing_instants(needs, status, rec):
+        problems.append(RowProblem(row, labels[f], _("status {status} needs the {column}",
+                                                     status=label_of(statuses, status), column=labels[f])))
 
 
 def _existing_numbers(session: Session, model: Any, numbers: list[str]) -> set[str]:
@@ -486,9 +499,7 @@ def _advance_sequences(session: Session, numbers: list[str]) -> None:
 # -- incidents ----------------------------------------------------------------------------------
 
 _INC_LABELS = {c.key: c.zh for c in INCIDENT_COLUMNS}
-_INC_ORDER = [("occurred_at", "reported_at"), ("reported_at", "responded_at"), ("responded_at", "onsite_at"),
-              ("reported_at", "onsite_at"), ("occurred_at", "restored_at"), ("restored_at", "closed_at"),
-              ("occurred_at", "closed_at"), ("occurred_at", "responded_at")]
+_INC_ORDER = timeline.INCIDENT_ORDER
 
 
 def _incident_status(rec: dict[str, Any]) -> str:
@@ -557,11 +568,7 @@ def import_incidents(
 
     for row, rec in recs:
         _order(row, problems, rec, _INC_ORDER, _INC_LABELS)
-        status = rec.get("status")
-        if status in ("restored", "closed") and rec.get("restored_at") is None:
-            problems.append(RowProblem(row, _INC_LABELS["restored_at"], f"status {status} needs a restore time"))
-        if status == "closed" and rec.get("closed_at") is None:
-            problems.append(RowProblem(row, _INC_LABELS["closed_at"], "status closed needs a close time"))
+        _status_instants(row, problems, rec, timeline.INCIDENT_STATUS_INSTANTS, IncidentStatus, _INC_LABELS)
     _check_numbers(session, Incident, recs, _INC_LABELS["number"], problems)
     file_numbers = {rec.get("number") for _, rec in recs}
     for num, by_service in windows.items():
@@ -651,7 +658,7 @@ def import_incidents(
     return result
 
 
-EVENT_KINDS = ("created", "status", "field", "reopen")
+EVENT_KINDS = codes(IncidentEventKind)
 
 
 def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: dict[str, Any] | None,
@@ -660,8 +667,6 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
     ``changes`` as JSON, a ``created`` first and a status chain ending in the record's status.
     Parsed ``changes`` replace the text in place."""
     import json
-
-    from app.store.models.incident import STATUSES
 
     first_row = entries[0][0]
     if rec is None:
@@ -674,7 +679,7 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
             problems.append(RowProblem(row, "类型", f"{label}: unknown kind {h['kind']!r}"))
             return
         for key, zh in (("from_status", "原状态"), ("to_status", "新状态")):
-            if h.get(key) and h[key] not in STATUSES:
+            if h.get(key) and h[key] not in codes(IncidentStatus):
                 problems.append(RowProblem(row, zh, f"{label}: unknown status {h[key]!r}"))
                 return
         text = h.get("changes") or ""
@@ -766,8 +771,7 @@ class _ClosedClocks:
 # -- service requests ---------------------------------------------------------------------------
 
 _REQ_LABELS = {c.key: c.zh for c in REQUEST_COLUMNS}
-_REQ_ORDER = [("received_at", "responded_at"), ("responded_at", "resolved_at"), ("received_at", "resolved_at"),
-              ("resolved_at", "closed_at"), ("received_at", "closed_at"), ("received_at", "followup_at")]
+_REQ_ORDER = timeline.REQUEST_ORDER
 
 
 def _request_status(rec: dict[str, Any]) -> str:
@@ -825,11 +829,7 @@ def import_requests(
         wb.close()
     for row, rec in recs:
         _order(row, problems, rec, _REQ_ORDER, _REQ_LABELS)
-        status = rec.get("status")
-        if status in ("resolved", "closed") and rec.get("resolved_at") is None:
-            problems.append(RowProblem(row, _REQ_LABELS["resolved_at"], f"status {status} needs a resolve time"))
-        if status == "closed" and rec.get("closed_at") is None:
-            problems.append(RowProblem(row, _REQ_LABELS["closed_at"], "status closed needs a close time"))
+        _status_instants(row, problems, rec, timeline.REQUEST_STATUS_INSTANTS, RequestStatus, _REQ_LABELS)
     _check_numbers(session, ServiceRequest, recs, _REQ_LABELS["number"], problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))

@@ -15,7 +15,14 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.vocab import AttachmentOwner, CauseCategory, IncidentEventKind, IncidentSource, IncidentStatus, codes
+from app.core.vocab import (
+    AttachmentOwner,
+    CauseCategory,
+    IncidentEventKind,
+    IncidentSource,
+    IncidentStatus,
+    codes,
+)
 from app.store.models.base import Base, UUIDPk, vocab_check
 
 # Kept for callers that want plain tuples; the vocabularies live in app.core.vocab.

@@ -9,7 +9,14 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.vocab import Channel, RequestStatus, RequirementStatus, Satisfaction, WorkLogSource, codes
+from app.core.vocab import (
+    Channel,
+    RequestStatus,
+    RequirementStatus,
+    Satisfaction,
+    WorkLogSource,
+    codes,
+)
 from app.store.models.base import Base, UUIDPk, vocab_check
 
 # Kept for callers that want plain tuples; the vocabularies live in app.core.vocab.

@@ -51,6 +51,7 @@ from app.services.servicedesk import requirements
 from app.services.servicedesk import requests as service_requests
 from app.services.servicedesk import worklog
 from app.core.timeutil import LOCAL_TZ, UTC, fmt_local, local_dt, local_today
+from app.core.vocab import CauseCategory, Channel, IncidentSource, RequirementStatus, Satisfaction, choices, codes
 from app.ui.context import AppContext
 from app.ui.tasks import run_task
 
@@ -373,8 +374,8 @@ class MultiPick(QListWidget):
 # --------------------------------------------------------------------------- incidents
 
 
-SOURCE_CODES = ("phone", "instant_message", "walk_in", "monitoring", "fax", "inspection", "request")
-CAUSE_CODES = ("hardware", "software", "network", "power_environment", "user_operation", "third_party", "unknown")
+SOURCE_CODES = codes(IncidentSource)
+CAUSE_CODES = codes(CauseCategory)
 
 
 class IncidentForm(FormBase):
@@ -401,10 +402,7 @@ class IncidentForm(FormBase):
         self.severity = _combo(self, opts["severities"])
         if self.severity.count():
             self.severity.setCurrentIndex(self.severity.count() - 1)
-        labels = {"phone": self.tr("Phone"), "instant_message": self.tr("Instant message"),
-                  "walk_in": self.tr("Walk-in"), "monitoring": self.tr("Monitoring"), "fax": self.tr("Fax"),
-                  "inspection": self.tr("Inspection"), "request": self.tr("Service request")}
-        self.source = _combo(self, [(c, labels[c]) for c in SOURCE_CODES])
+        self.source = _combo(self, choices(IncidentSource))
         self.department = QLineEdit(self)
         self.reporter = QLineEdit(self)
         self.phone = QLineEdit(self)
@@ -571,10 +569,7 @@ class IncidentDetail(FormBase):
         self.note.setPlaceholderText(self.tr("Note for the status change"))
         lay.addWidget(self.note)
         close_form = QFormLayout()
-        labels = {"hardware": self.tr("Hardware"), "software": self.tr("Software"), "network": self.tr("Network"),
-                  "power_environment": self.tr("Power / environment"), "user_operation": self.tr("User operation"),
-                  "third_party": self.tr("Third party"), "unknown": self.tr("Unknown")}
-        self.cause_category = _combo(self, [(c, labels[c]) for c in CAUSE_CODES])
+        self.cause_category = _combo(self, choices(CauseCategory))
         self.cause = QLineEdit(self)
         self.resolution = QLineEdit(self)
         close_form.addRow(self.tr("Cause category"), self.cause_category)
@@ -833,7 +828,7 @@ def _status(widget: QWidget, code: str) -> str:
 # --------------------------------------------------------------------------- service requests
 
 
-CHANNEL_CODES = ("phone", "instant_message", "walk_in", "email", "fax", "other")
+CHANNEL_CODES = codes(Channel)
 
 
 class RequestForm(FormBase):
@@ -853,10 +848,7 @@ class RequestForm(FormBase):
         lay.addWidget(head)
         form = QFormLayout()
         self.title = QLineEdit(self)
-        labels = {"phone": self.tr("Phone"), "instant_message": self.tr("Instant message"),
-                  "walk_in": self.tr("Walk-in"), "email": self.tr("Email"), "fax": self.tr("Fax"),
-                  "other": self.tr("Other")}
-        self.channel = _combo(self, [(c, labels[c]) for c in CHANNEL_CODES])
+        self.channel = _combo(self, choices(Channel))
         self.category = _combo(self, opts["categories"])
         self.department = QLineEdit(self)
         self.requester = QLineEdit(self)
@@ -975,9 +967,7 @@ class RequestDetail(FormBase):
         rrow.addWidget(self.close_btn)
         form.addRow(self.tr("Resolution"), rrow)
         frow = QHBoxLayout()
-        self.satisfaction = _combo(self, [("satisfied", self.tr("Satisfied")),
-                                          ("mostly_satisfied", self.tr("Mostly satisfied")),
-                                          ("dissatisfied", self.tr("Dissatisfied"))])
+        self.satisfaction = _combo(self, choices(Satisfaction))
         self.complaint = QLineEdit(self)
         self.complaint.setPlaceholderText(self.tr("Complaint (leave empty if none)"))
         self.followup_btn = QPushButton(self.tr("Record follow-up"), self)
@@ -1103,7 +1093,7 @@ class RequestDetail(FormBase):
 # --------------------------------------------------------------------------- requirements
 
 
-REQUIREMENT_STATUS_CODES = ("collected", "analysed", "reported", "accepted", "done", "rejected")
+REQUIREMENT_STATUS_CODES = codes(RequirementStatus)
 
 
 class RequirementForm(FormBase):

@@ -79,13 +79,13 @@ def _refuse_unknown_codes() -> None:
 def upgrade() -> None:
     _refuse_unknown_codes()
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table, recreate="always") as batch_op:
+        with op.batch_alter_table(table) as batch_op:  # SQLite: rebuilt; others: ALTER TABLE
             for column, allowed, empty in checks:
                 batch_op.create_check_constraint(op.f(f"ck_{table}_{column}"), _in_list(column, allowed, empty))
 
 
 def downgrade() -> None:
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table, recreate="always") as batch_op:
+        with op.batch_alter_table(table) as batch_op:  # SQLite: rebuilt; others: ALTER TABLE
             for column, _allowed, _empty in checks:
                 batch_op.drop_constraint(op.f(f"ck_{table}_{column}"), type_="check")
