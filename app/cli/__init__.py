@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli.common import echo
 from app.errors import ImportRejected, OpsLedgerError
+from app.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     "app.cli.contract",
@@ -42,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
+    setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -51,10 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ImportRejected as exc:
-        print(str(exc), file=sys.stderr)
+        log.info("refused %s: %s", args.command, exc)
+        echo(str(exc), err=True)
         return 1
     except OpsLedgerError as exc:
-        print(f"opsledger: {exc}", file=sys.stderr)
+        log.info("refused %s: %s", args.command, exc)
+        echo(f"opsledger: {exc}", err=True)
         return 1
 
 

@@ -10,7 +10,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from app.cli.common import add_db_arg, date_range, open_db
+from app.cli.common import add_db_arg, date_range, open_db, echo
 from app.services.queries.lookup import get_contract
 
 EXPORTERS = {
@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
             out = fn(s, contract, start, end, Path(args.out))
     finally:
         db.close()
-    print(out)
+    echo(out)
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import add_db_arg, open_db
+from app.cli.common import add_db_arg, open_db, echo
 from app.services.queries.lookup import get_contract
 
 
@@ -38,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {result.count} {args.kind}"
+    echo(f"{verb} {result.count} {args.kind}"
           + (f": {result.numbers[0]} … {result.numbers[-1]}" if result.numbers else ""))
     return 0

@@ -12,6 +12,7 @@ back whole, and if anything is still wrong the pre-upgrade copy is restored.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from app import paths
 from app.errors import DatabaseLockedError, OpsLedgerError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -210,7 +212,13 @@ def open_database(
             _install_sqlite_hooks(engine)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
         if migrate:
+            before = current_revision(engine)
             upgrade(db)
+            after = current_revision(engine)
+            if before != after:
+                log.info("database schema upgraded %s → %s (copy kept: %s)", before or "empty",
+                         after, db.pre_upgrade_copy or "none needed")
+        log.info("database opened: %s", make_url(url).render_as_string(hide_password=True))
         return db
     except BaseException:
         if held:
