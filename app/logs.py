@@ -38,14 +38,16 @@ ENV_LEVEL = "OPSLEDGER_LOG_LEVEL"
 class _UtcFormatter(logging.Formatter):
     """Timestamps in UTC (``…Z``), as every instant the ledger stores."""
 
-    converter = time.gmtime
+    def converter(self, timestamp: float | None) -> time.struct_time:
+        """``time.gmtime``: the record's creation time (seconds since the epoch) in UTC."""
+        return time.gmtime(timestamp)
 
 
 class _OpsLedgerFileHandler(logging.handlers.RotatingFileHandler):
     """Our rotating file handler; its class marks it so ``setup_logging`` can find and replace it."""
 
 
-class _OpsLedgerStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _OpsLedgerStderrHandler(logging.StreamHandler):
     """The stand-in when the log file cannot be opened (marked like the file handler)."""
 
 

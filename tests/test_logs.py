@@ -84,9 +84,13 @@ def test_committed_audit_events_are_logged_and_rolled_back_ones_not(db: object) 
     load_contract(db)
     with db.session() as s:
         audit.record(s, actor="王建国", action="test.kept", entity_kind="x", summary="保留")
-    with pytest.raises(RuntimeError), db.session() as s:
-        audit.record(s, actor="王建国", action="test.undone", entity_kind="x")
-        raise RuntimeError("roll back")
+    def undone() -> None:
+        with db.session() as s:
+            audit.record(s, actor="王建国", action="test.undone", entity_kind="x")
+            raise RuntimeError("roll back")
+
+    with pytest.raises(RuntimeError):
+        undone()
     text = _text(path)
     assert "test.kept by 王建国:" in text and "保留" in text
     assert "test.undone" not in text

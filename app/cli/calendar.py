@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 
 from app import settings
-from app.cli.common import add_db_arg, open_db, echo
+from app.cli.common import add_db_arg, echo, open_db
+from app.core.timeutil import fmt_local
 from app.services.calendar.admin import (
     _ranges,
     enter_year,
@@ -20,14 +21,13 @@ from app.services.calendar.admin import (
     write_year_file,
     year_arrangement,
 )
-from app.core.timeutil import fmt_local
 
 
 def _actor() -> str:
     return settings.get("engineer_name") or "cli"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``calendar`` with ``import``, ``show``, ``export``, ``list`` and ``remove``."""
     p = sub.add_parser("calendar", help="official holiday arrangements (节假日安排) per year")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)

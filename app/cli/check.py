@@ -8,7 +8,7 @@ from app.cli.common import add_db_arg, echo
 from app.store.db import current_revision, head_revision, integrity_check, open_database
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register the ``check`` command."""
     p = sub.add_parser("check", help="integrity and schema version check of a database")
     add_db_arg(p)

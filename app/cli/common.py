@@ -10,8 +10,8 @@ import argparse
 import sys
 from datetime import date
 
-from app.store.db import Database, open_database
 from app.errors import ValidationError
+from app.store.db import Database, open_database
 
 
 def echo(text: object = "", *, err: bool = False, flush: bool = False) -> None:

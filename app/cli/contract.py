@@ -7,9 +7,7 @@ import argparse
 from sqlalchemy import select
 
 from app import settings
-from app.cli.common import add_db_arg, open_db, echo
-from app.store.models import Contract
-from app.services.queries.lookup import get_contract
+from app.cli.common import add_db_arg, echo, open_db
 from app.services.contract.profiles import (
     export_profile,
     find_profile,
@@ -18,9 +16,11 @@ from app.services.contract.profiles import (
     shipped_profiles,
     write_profile,
 )
+from app.services.queries.lookup import get_contract
+from app.store.models import Contract
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``contract`` with its ``import``, ``export`` and ``list`` actions."""
     p = sub.add_parser("contract", help="import, export or list contract profiles")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)

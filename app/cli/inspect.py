@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import date, time
 
-from app.cli.common import add_db_arg, open_db, echo, parse_date
+from app.cli.common import add_db_arg, echo, open_db, parse_date
+from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 from app.services.inspection import runs as inspections
 from app.services.inspection import schedule
 from app.services.queries.lookup import get_contract
-from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 
 STATUS_ZH = {"done": "已完成", "in_progress": "进行中", "due": "待巡检", "overdue": "已逾期", "upcoming": "未到时"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``inspect`` with ``due`` and ``history``."""
     p = sub.add_parser("inspect", help="inspection due list and history")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -15,15 +15,15 @@ import argparse
 from pathlib import Path
 
 from app import settings
-from app.cli.common import add_db_arg, open_db, echo
-from app.errors import ValidationError
+from app.cli.common import add_db_arg, echo, open_db
 from app.core.periods import KINDS, check_period, default_period
+from app.core.timeutil import fmt_local
+from app.errors import ValidationError
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
-from app.core.timeutil import fmt_local
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``report`` (generate, ``--list``, ``--verify``)."""
     p = sub.add_parser("report", help="generate a contract report (pdf/xlsx/docx), list or verify exported ones")
     add_db_arg(p)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,9 +75,9 @@ class _FileLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
+        fh = self.path.open("a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # (sys.platform, not os.name: mypy narrows on it)
                 import msvcrt
 
                 fh.seek(0)
