@@ -68,5 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """Entry point of the windowed ``opsledger-gui``: the CLI's arguments, GUI by default
-    (``opsledger-gui --db PATH`` opens that database)."""
-    return main(sys.argv[1:])
+    (``opsledger-gui --db PATH`` opens that database).  The windowed bundle has no console, so an
+    unexpected error that ends the start is logged and shown in a dialog (``report_fatal``)."""
+    try:
+        return main(sys.argv[1:])
+    except Exception as exc:  # noqa: BLE001 - logged with its traceback and shown, exit code 1
+        from app.ui.crash import report_fatal
+
+        report_fatal(exc)
+        return 1

@@ -176,6 +176,29 @@ class CrashHandler:
         self.app.exit(1)
 
 
+def report_fatal(exc: BaseException) -> None:
+    """Log ``exc`` with its traceback at CRITICAL and, when a ``QApplication`` exists, show the
+    crash dialog with a single *Quit* button (the start of the GUI failed: nothing to continue).
+
+    Used by the windowed entry point (``app.cli.gui_main``) for an exception that escaped
+    ``app.ui.main.main`` (a page that cannot be built, a broken resource …): without it the
+    windowed bundle, which has no console, would close without a word.
+    """
+    from app.logs import current_log_path
+
+    log.critical("OpsLedger stopped: unexpected error", exc_info=exc)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    texts = crash_texts()
+    where = current_log_path()
+    summary = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    text = texts["body"].format(error=summary, log=where if where is not None else texts["no_log"])
+    box = QMessageBox(QMessageBox.Icon.Critical, texts["title"], text)
+    box.addButton(texts["quit"], QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 def install_excepthook(app: QApplication, log_path: Path | None,
                        on_quit: Callable[[], None] | None = None) -> CrashHandler:
     """Install the crash handler for ``app`` (see the module docstring); returns it.

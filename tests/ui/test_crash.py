@@ -157,3 +157,21 @@ def test_uninstall_restores_the_previous_hooks(qapp: QApplication, log_file: Pat
     assert sys.excepthook == installed.handle_exception
     installed.uninstall()
     assert sys.excepthook is before_sys and threading.excepthook is before_threading
+
+
+def test_windowed_start_failure_is_logged_and_shown(
+        qapp: QApplication, log_file: Path, shown: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import cli
+
+    def broken_start(argv: list[str]) -> int:
+        raise ImportError("page module app.ui.pages.today failed to import")
+
+    monkeypatch.setattr(cli, "main", broken_start)
+    monkeypatch.setattr("sys.argv", ["opsledger-gui"])
+
+    assert cli.gui_main() == 1
+
+    assert len(shown) == 1 and str(log_file) in shown[0] and "app.ui.pages.today" in shown[0]
+    text = _log_text(log_file)
+    assert "CRITICAL app.ui.crash" in text and "in broken_start" in text
