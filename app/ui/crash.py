@@ -97,6 +97,7 @@ class CrashHandler:
         self.log_path = log_path
         self.on_quit = on_quit
         self.quitting = False
+        self._showing = False
         self._relay = _Relay()
         self._relay.moveToThread(app.thread())
         self._relay.crashed.connect(self._show)
@@ -133,7 +134,8 @@ class CrashHandler:
         self._relay.crashed.emit(summary)
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is None:
+        # A thread ended by SystemExit is not an error (the default hook is silent too).
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
             return
         self.handle_exception(args.exc_type, args.exc_value, args.exc_traceback)
 
@@ -154,13 +156,19 @@ class CrashHandler:
         return texts["body"].format(error=summary, log=where)
 
     def _show(self, summary: str) -> None:
-        if self.quitting:
+        # One dialog at a time: an error raised while it is open (a timer, a repaint) is logged
+        # above and not stacked into a second box.
+        if self.quitting or self._showing:
             return
         texts = crash_texts()
         box = QMessageBox(QMessageBox.Icon.Critical, texts["title"], self.message(summary))
         box.addButton(texts["continue"], QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton(texts["quit"], QMessageBox.ButtonRole.DestructiveRole)
-        box.exec()
+        self._showing = True
+        try:
+            box.exec()
+        finally:
+            self._showing = False
         if box.clickedButton() is quit_button:
             self.quit()
 

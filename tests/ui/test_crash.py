@@ -175,3 +175,26 @@ def test_windowed_start_failure_is_logged_and_shown(
     assert len(shown) == 1 and str(log_file) in shown[0] and "app.ui.pages.today" in shown[0]
     text = _log_text(log_file)
     assert "CRITICAL app.ui.crash" in text and "in broken_start" in text
+
+
+def test_an_error_while_the_dialog_is_open_is_logged_not_stacked(
+        qtbot: Any, handler: CrashHandler, log_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts: list[str] = []
+
+    def exec_raising_again(box: QMessageBox) -> int:
+        texts.append(box.text())
+        if len(texts) == 1:  # a second error arrives while the first dialog is open
+            try:
+                raise KeyError("second error")
+            except KeyError as exc:
+                handler.handle_exception(KeyError, exc, exc.__traceback__)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_raising_again)
+    try:
+        raise LookupError("first error")
+    except LookupError as exc:
+        handler.handle_exception(LookupError, exc, exc.__traceback__)
+
+    assert len(texts) == 1 and "first error" in texts[0]
+    assert "KeyError: 'second error'" in _log_text(log_file)
