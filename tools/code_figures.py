@@ -6,7 +6,7 @@ Prints, in this order:
 - modules over ``MAX_MODULE_LINES`` lines (generated migrations listed but marked), longest first;
 - functions/methods over ``MAX_FUNCTION_LINES`` lines (``def`` line to last line, via ``ast``),
   with whether their docstring gives a reason (the house rule allows a long function that says why);
-- under ``app/ui``: the number of ``session(`` call sites and of modules importing ``sqlalchemy``
+- under ``app/ui``: the number of ``<expr>.session(...)`` calls and of modules importing ``sqlalchemy``
   or ``app.store`` (the architecture wants both at zero);
 - a one-line summary.
 
@@ -74,23 +74,28 @@ def _walk(path: Path, node: ast.AST, prefix: str) -> list[LongFunction]:
 
 
 def ui_database_use(ui_root: Path) -> tuple[int, list[Path]]:
-    """``(number of "session(" occurrences, modules importing sqlalchemy or app.store)`` under
-    ``ui_root``."""
+    """``(session calls, modules importing sqlalchemy or app.store)`` under ``ui_root``.
+
+    A session call is any ``<expr>.session(...)`` in the syntax tree, so a docstring that names
+    ``session()`` does not count."""
     sessions = 0
     importers: list[Path] = []
     for path in python_files(ui_root):
-        text = path.read_text(encoding="utf-8")
-        sessions += text.count("session(")
-        tree = ast.parse(text, filename=str(path))
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        imports_store = False
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "session":
+                sessions += 1
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             if any(n.split(".")[0] == "sqlalchemy" or n.startswith("app.store") for n in names):
-                importers.append(path)
-                break
+                imports_store = True
+        if imports_store:
+            importers.append(path)
     return sessions, importers
 
 
@@ -110,7 +115,7 @@ def main(argv: list[str]) -> int:
         doc = "" if f.has_docstring else "  (no docstring)"
         print(f"  {f.lines:5d}  {rel(f.path)}:{f.lineno} {f.name}{doc}")
     sessions, importers = ui_database_use(root / "ui")
-    print(f"app/ui: {sessions} 'session(' sites; {len(importers)} modules import "
+    print(f"app/ui: {sessions} .session() calls; {len(importers)} modules import "
           f"sqlalchemy/app.store")
     for path in importers:
         print(f"  {rel(path)}")

@@ -48,7 +48,8 @@ def test_ui_database_use(figures: ModuleType, tmp_path: Path) -> None:
     (ui / "page.py").write_text(
         "def f(db):\n    from sqlalchemy import select\n    with db.session() as s:\n"
         "        return s\n", encoding="utf-8")
-    (ui / "clean.py").write_text("from app.services import ledger\n", encoding="utf-8")
+    (ui / "clean.py").write_text('"""Never calls ``db.session()`` itself."""\n'
+                                 "from app.services import ledger\n", encoding="utf-8")
     (ui / "store.py").write_text("import app.store.models\n", encoding="utf-8")
     sessions, importers = figures.ui_database_use(ui)
     assert sessions == 1
