@@ -53,9 +53,7 @@ def load() -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         raw = _UPGRADES[version](raw)
         version += 1
-    for k, v in raw.items():
-        if k in OPTIONS and isinstance(v, OPTIONS[k].type):
-            values[k] = v
+    values.update({k: v for k, v in raw.items() if k in OPTIONS and isinstance(v, OPTIONS[k].type)})
     return values
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app import paths  # noqa: E402
-from app.store.db import open_database  # noqa: E402
 from app.services.demo import run_demo  # noqa: E402
-from app.services.transfer.inspection_log import export_inspection_log  # noqa: E402
 from app.services.queries.lookup import get_contract  # noqa: E402
+from app.services.transfer.inspection_log import export_inspection_log  # noqa: E402
+from app.store.db import open_database  # noqa: E402
 
 END = date(2026, 11, 20)
 

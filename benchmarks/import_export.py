@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
 
 from app import paths  # noqa: E402
-from app.store.db import open_database  # noqa: E402
-from app.store.models import Incident, IncidentEvent, IncidentService  # noqa: E402
-from app.services.queries.lookup import engineers_by_name, get_contract, services_by_code  # noqa: E402
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow  # noqa: E402
 from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
+from app.services.queries.lookup import engineers_by_name, get_contract, services_by_code  # noqa: E402
 from app.services.transfer.record_export import export_incidents  # noqa: E402
 from app.services.transfer.record_import import import_incidents  # noqa: E402
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow  # noqa: E402
+from app.store.db import open_database  # noqa: E402
+from app.store.models import Incident, IncidentEvent, IncidentService  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -36,7 +36,7 @@ def peak_rss_mb() -> float:
     (``ru_maxrss`` would include the parent's size carried across fork+exec), else
     ``resource.getrusage`` (KiB on Linux)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
+        with Path("/proc/self/status").open(encoding="ascii") as fh:
             for line in fh:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) / 1024

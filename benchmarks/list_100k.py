@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert, select  # noqa: E402
 
 from app import paths  # noqa: E402
+from app.core.timeutil import UTC  # noqa: E402
+from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
+from app.services.queries import listing  # noqa: E402
 from app.store.db import open_database  # noqa: E402
 from app.store.models import Engineer, Incident, IncidentEvent, IncidentService, Service  # noqa: E402
-from app.services.queries import listing  # noqa: E402
-from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
-from app.core.timeutil import UTC  # noqa: E402
 
 WORDS = ["交换机", "服务器", "打印机", "UPS", "空调", "网站", "OA", "数据库", "摄像头", "电话"]
 
@@ -71,21 +71,21 @@ def main() -> int:
             iid = uuid.uuid4()
             at = base + timedelta(minutes=23 * i)
             st = statuses[i % 11 % 6] if i % 4 else "closed"
-            incs.append(dict(id=iid, number=f"INC-B-{i:07d}", contract_id=cid,
-                             title=f"{WORDS[i % len(WORDS)]}故障 {i}", description=f"bench row {i}",
-                             severity=("P1", "P2", "P3")[i % 3], source="phone", status=st,
-                             reporter_department="", reporter_name=f"用户{i % 500}", reporter_phone="",
-                             assignee_id=engineers[i % len(engineers)] if i % 5 else None,
-                             occurred_at=at, reported_at=at, created_at=at, updated_at=at,
-                             restored_at=at + timedelta(hours=2) if st in ("restored", "closed") else None,
-                             closed_at=at + timedelta(hours=3) if st == "closed" else None,
-                             cause_category="", cause="", resolution="", vendor_case_number="",
-                             root_cause_analysis=""))
-            evs.append(dict(id=uuid.uuid4(), incident_id=iid, at=at, actor="bench", kind="created",
-                            from_status="", to_status="new", changes={}, note=""))
+            incs.append({"id": iid, "number": f"INC-B-{i:07d}", "contract_id": cid,
+                             "title": f"{WORDS[i % len(WORDS)]}故障 {i}", "description": f"bench row {i}",
+                             "severity": ("P1", "P2", "P3")[i % 3], "source": "phone", "status": st,
+                             "reporter_department": "", "reporter_name": f"用户{i % 500}", "reporter_phone": "",
+                             "assignee_id": engineers[i % len(engineers)] if i % 5 else None,
+                             "occurred_at": at, "reported_at": at, "created_at": at, "updated_at": at,
+                             "restored_at": at + timedelta(hours=2) if st in ("restored", "closed") else None,
+                             "closed_at": at + timedelta(hours=3) if st == "closed" else None,
+                             "cause_category": "", "cause": "", "resolution": "", "vendor_case_number": "",
+                             "root_cause_analysis": ""})
+            evs.append({"id": uuid.uuid4(), "incident_id": iid, "at": at, "actor": "bench", "kind": "created",
+                            "from_status": "", "to_status": "new", "changes": {}, "note": ""})
             if i % 10 == 0:
-                svcs.append(dict(id=uuid.uuid4(), incident_id=iid, service_id=services[i % len(services)],
-                                 downtime_start=at, downtime_end=None, downtime_edited=False))
+                svcs.append({"id": uuid.uuid4(), "incident_id": iid, "service_id": services[i % len(services)],
+                                 "downtime_start": at, "downtime_end": None, "downtime_edited": False})
         with db.session() as s:
             s.execute(insert(Incident), incs)
             s.execute(insert(IncidentEvent), evs)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import tempfile
 import time as clock
-import resource
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -26,6 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select, update  # noqa: E402
 
 from app import paths  # noqa: E402
+from app.core.timeutil import local_dt  # noqa: E402
+from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
+from app.services.inspection.schedule import due_slots  # noqa: E402
 from app.store.db import open_database  # noqa: E402
 from app.store.models import (  # noqa: E402
     ChecklistItem,
@@ -41,9 +44,6 @@ from app.store.models import (  # noqa: E402
     ServiceRequest,
     WorkLogEntry,
 )
-from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
-from app.services.inspection.schedule import due_slots  # noqa: E402
-from app.core.timeutil import local_dt  # noqa: E402
 
 START, END = date(2023, 5, 9), date(2026, 5, 8)
 
@@ -128,10 +128,9 @@ def populate(db_path: Path) -> None:
                                     "service_id": rnd.choice(svcs).id, "title": "演示需求", "description": "",
                                     "requester_department": "", "requester_name": "", "status": "collected",
                                     "collected_at": at, "updated_at": at, "note": ""})
-                for e in engs:
-                    wl_rows.append({"id": uuid.uuid4(), "contract_id": c.id, "engineer_id": e.id, "work_date": d,
-                                    "started_at": local_dt(d, time(9)), "duration_minutes": 420, "summary": "演示",
-                                    "source_kind": "manual"})
+                wl_rows.extend({"id": uuid.uuid4(), "contract_id": c.id, "engineer_id": e.id, "work_date": d,
+                                "started_at": local_dt(d, time(9)), "duration_minutes": 420, "summary": "演示",
+                                "source_kind": "manual"} for e in engs)
             d += timedelta(days=1)
         for model, rows in ((Incident, inc_rows), (IncidentService, link_rows), (IncidentEvent, ev_rows),
                             (ServiceRequest, req_rows), (Requirement, rq_rows), (WorkLogEntry, wl_rows)):
@@ -143,10 +142,10 @@ def populate(db_path: Path) -> None:
 
 
 def run(db_path: Path, out_dir: Path) -> None:
-    from app.reports.data.builder import build_report_data
-    from app.reports.compose.composer import compose
-    from app.reports.render.pdf import render_pdf
     from app.core.periods import parse_period
+    from app.reports.compose.composer import compose
+    from app.reports.data.builder import build_report_data
+    from app.reports.render.pdf import render_pdf
 
     db = open_database(db_path)
     with db.session() as s:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what OpsLedger needs on a fresh machine: Qt's system libraries (Debian/Kylin/UOS via
 # apt-get, when missing) and the Python package with its dependencies (editable, so resources/ is
-# found).  `--test` also installs the test extras and poppler-utils (pdftotext/pdffonts).
+# found).  `--test` also installs the test extras (pytest, pytest-qt, and the CI gate: ruff, mypy
+# and the type stubs) and poppler-utils (pdftotext/pdffonts).
 # No Chinese system font is installed on purpose: OpsLedger bundles its own (resources/fonts).
 set -euo pipefail
 cd "$(dirname "$0")/.."

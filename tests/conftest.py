@@ -12,9 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
 
 from app import paths  # noqa: E402
+from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
 from app.store.db import Database, open_database  # noqa: E402
 from app.store.models import Contract  # noqa: E402
-from app.services.contract.profiles import import_profile, load_profile_file  # noqa: E402
 
 PROFILES = paths.resources_dir() / "profiles"
 

@@ -44,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import select
 
     from app import settings
+    from app.services.contract.profiles import find_profile, import_profile, load_profile_file
     from app.store.db import open_database
     from app.store.models import Contract, Engineer
-    from app.services.contract.profiles import find_profile, import_profile, load_profile_file
     from app.ui.app_setup import create_application
     from app.ui.main import build_window, pick_contract
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli.common import echo
 from app.errors import ImportRejected, OpsLedgerError
+from app.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     "app.cli.contract",
@@ -42,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
+    setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -51,14 +57,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ImportRejected as exc:
-        print(str(exc), file=sys.stderr)
+        log.info("refused %s: %s", args.command, exc)
+        echo(str(exc), err=True)
         return 1
     except OpsLedgerError as exc:
-        print(f"opsledger: {exc}", file=sys.stderr)
+        log.info("refused %s: %s", args.command, exc)
+        echo(f"opsledger: {exc}", err=True)
         return 1
 
 
 def gui_main() -> int:
     """Entry point of the windowed ``opsledger-gui``: the CLI's arguments, GUI by default
-    (``opsledger-gui --db PATH`` opens that database)."""
-    return main(sys.argv[1:])
+    (``opsledger-gui --db PATH`` opens that database).  The windowed bundle has no console, so an
+    unexpected error that ends the start is logged and shown in a dialog (``report_fatal``)."""
+    try:
+        return main(sys.argv[1:])
+    except Exception as exc:  # noqa: BLE001 - logged with its traceback and shown, exit code 1
+        from app.ui.crash import report_fatal
+
+        report_fatal(exc)
+        return 1

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 
 from app import settings
-from app.cli.common import add_db_arg, open_db
+from app.cli.common import add_db_arg, echo, open_db
+from app.core.timeutil import fmt_local
 from app.services.calendar.admin import (
     _ranges,
     enter_year,
@@ -20,14 +21,13 @@ from app.services.calendar.admin import (
     write_year_file,
     year_arrangement,
 )
-from app.core.timeutil import fmt_local
 
 
 def _actor() -> str:
     return settings.get("engineer_name") or "cli"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``calendar`` with ``import``, ``show``, ``export``, ``list`` and ``remove``."""
     p = sub.add_parser("calendar", help="official holiday arrangements (节假日安排) per year")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -65,7 +65,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             enter_year(s, year, holidays, makeup, source=source, actor=_actor(), names=names)
-        print(f"entered {year}: {len(holidays)} holidays, {len(makeup)} make-up working days ({source})")
+        echo(f"entered {year}: {len(holidays)} holidays, {len(makeup)} make-up working days ({source})")
     finally:
         db.close()
     return 0
@@ -88,13 +88,13 @@ def run_show(args: argparse.Namespace) -> int:
     finally:
         db.close()
     weekday_holidays = [d for d in arr["holidays"] if d.weekday() < 5]
-    print(f"{args.year}: source {arr['source']}")
-    print(f"  working days {arr['working_days']}, days off {arr['days_off']}, "
+    echo(f"{args.year}: source {arr['source']}")
+    echo(f"  working days {arr['working_days']}, days off {arr['days_off']}, "
           f"weekday holidays {len(weekday_holidays)}, make-up working days {len(arr['makeup_days'])}")
-    print("holidays:")
-    print("\n".join(_fmt_entries(_ranges(arr["holidays"], arr["names"]))) or "  (none)")
-    print("make-up working days (调休):")
-    print("\n".join(_fmt_entries(_ranges(arr["makeup_days"], arr["names"]))) or "  (none)")
+    echo("holidays:")
+    echo("\n".join(_fmt_entries(_ranges(arr["holidays"], arr["names"]))) or "  (none)")
+    echo("make-up working days (调休):")
+    echo("\n".join(_fmt_entries(_ranges(arr["makeup_days"], arr["names"]))) or "  (none)")
     return 0
 
 
@@ -107,7 +107,7 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     out = write_year_file(data, args.out)
-    print(f"wrote {out}")
+    echo(f"wrote {out}")
     return 0
 
 
@@ -120,9 +120,9 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not rows:
-        print("no entered years; chinesecalendar covers its years")
+        echo("no entered years; chinesecalendar covers its years")
     for year, source, at in rows:
-        print(f"{year}  {source}  (entered {at})")
+        echo(f"{year}  {source}  (entered {at})")
     return 0
 
 
@@ -132,7 +132,7 @@ def run_remove(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             remove_year(s, args.year, actor=_actor())
-        print(f"removed entered year {args.year}")
+        echo(f"removed entered year {args.year}")
     finally:
         db.close()
     return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import add_db_arg
+from app.cli.common import add_db_arg, echo
 from app.store.db import current_revision, head_revision, integrity_check, open_database
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register the ``check`` command."""
     p = sub.add_parser("check", help="integrity and schema version check of a database")
     add_db_arg(p)
@@ -23,9 +23,9 @@ def run(args: argparse.Namespace) -> int:
         cur, head = current_revision(db.engine), head_revision()
     finally:
         db.close()
-    print(f"integrity: {'; '.join(integrity)}")
-    print(f"schema: {cur or 'empty'} (this build: {head})")
+    echo(f"integrity: {'; '.join(integrity)}")
+    echo(f"schema: {cur or 'empty'} (this build: {head})")
     ok = integrity == ["ok"] and cur == head
     if cur != head:
-        print("schema is not current: open the database with this build to upgrade it")
+        echo("schema is not current: open the database with this build to upgrade it")
     return 0 if ok else 1

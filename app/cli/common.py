@@ -1,12 +1,22 @@
-"""Helpers shared by the CLI command modules: ``--db`` handling, date arguments."""
+"""Helpers shared by the CLI command modules: ``--db`` handling, date arguments, output.
+
+``echo(text)`` is the one way the CLI writes what the user reads (stdout; ``err=True`` for
+stderr): ``print`` is not used elsewhere in ``app/`` (ruff's T20 rules keep it so).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
-from app.store.db import Database, open_database
 from app.errors import ValidationError
+from app.store.db import Database, open_database
+
+
+def echo(text: object = "", *, err: bool = False, flush: bool = False) -> None:
+    """Write ``text`` and a newline for the user: stdout, or stderr when ``err``."""
+    print(text, file=sys.stderr if err else sys.stdout, flush=flush)  # noqa: T201 - the one place
 
 
 def add_db_arg(parser: argparse.ArgumentParser) -> None:

@@ -7,9 +7,7 @@ import argparse
 from sqlalchemy import select
 
 from app import settings
-from app.cli.common import add_db_arg, open_db
-from app.store.models import Contract
-from app.services.queries.lookup import get_contract
+from app.cli.common import add_db_arg, echo, open_db
 from app.services.contract.profiles import (
     export_profile,
     find_profile,
@@ -18,9 +16,11 @@ from app.services.contract.profiles import (
     shipped_profiles,
     write_profile,
 )
+from app.services.queries.lookup import get_contract
+from app.store.models import Contract
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``contract`` with its ``import``, ``export`` and ``list`` actions."""
     p = sub.add_parser("contract", help="import, export or list contract profiles")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -45,7 +45,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             c = import_profile(s, data, actor=settings.get("engineer_name") or "cli")
-            print(f"imported {c.name}: {c.title} ({c.term_start} – {c.term_end})")
+            echo(f"imported {c.name}: {c.title} ({c.term_start} – {c.term_end})")
     finally:
         db.close()
     return 0
@@ -59,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
             out = write_profile(export_profile(s, get_contract(s, args.name)), args.out)
     finally:
         db.close()
-    print(out)
+    echo(out)
     return 0
 
 
@@ -69,12 +69,12 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             rows = list(s.scalars(select(Contract).order_by(Contract.name)))
-            print("in the database:" if rows else "in the database: none")
+            echo("in the database:" if rows else "in the database: none")
             for c in rows:
-                print(f"  {c.name}\t{c.title}\t{c.client}\t{c.term_start} – {c.term_end}")
+                echo(f"  {c.name}\t{c.title}\t{c.client}\t{c.term_start} – {c.term_end}")
     finally:
         db.close()
-    print("shipped profiles:")
+    echo("shipped profiles:")
     for sp in shipped_profiles():
-        print(f"  {sp.name}\t{sp.title}")
+        echo(f"  {sp.name}\t{sp.title}")
     return 0

@@ -13,7 +13,7 @@ from app.services.contract.profiles import find_profile, load_profile_file
 from app.core.timeutil import local_today
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``demo``."""
     p = sub.add_parser("demo", help="fill a database with demo data for a shipped contract")
     add_db_arg(p)

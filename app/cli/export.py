@@ -10,7 +10,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from app.cli.common import add_db_arg, date_range, open_db
+from app.cli.common import add_db_arg, date_range, echo, open_db
 from app.services.queries.lookup import get_contract
 
 EXPORTERS = {
@@ -22,7 +22,7 @@ EXPORTERS = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``export``."""
     p = sub.add_parser("export", help="export a log to Excel (.xlsx)")
     p.add_argument("kind", choices=sorted(EXPORTERS))
@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
             out = fn(s, contract, start, end, Path(args.out))
     finally:
         db.close()
-    print(out)
+    echo(out)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register the ``gui`` command."""
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("--sub-db", dest="sub_db", help=argparse.SUPPRESS)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import add_db_arg, open_db
+from app.cli.common import add_db_arg, echo, open_db
 from app.services.queries.lookup import get_contract
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``import``."""
     p = sub.add_parser("import", help="import incidents or service requests from an Excel workbook")
     p.add_argument("kind", choices=["incidents", "requests"])
@@ -38,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {result.count} {args.kind}"
+    echo(f"{verb} {result.count} {args.kind}"
           + (f": {result.numbers[0]} … {result.numbers[-1]}" if result.numbers else ""))
     return 0

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import date, time
 
-from app.cli.common import add_db_arg, open_db, parse_date
+from app.cli.common import add_db_arg, echo, open_db, parse_date
+from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 from app.services.inspection import runs as inspections
 from app.services.inspection import schedule
 from app.services.queries.lookup import get_contract
-from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 
 STATUS_ZH = {"done": "已完成", "in_progress": "进行中", "due": "待巡检", "overdue": "已逾期", "upcoming": "未到时"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``inspect`` with ``due`` and ``history``."""
     p = sub.add_parser("inspect", help="inspection due list and history")
     act = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -44,17 +44,17 @@ def run_due(args: argparse.Namespace) -> int:
         with db.session() as s:
             contract = get_contract(s, args.contract)
             entries = schedule.due_list(s, contract, day, now)
-            print(f"{contract.name} 巡检待办 {day.isoformat()} ({len(entries)})")
+            echo(f"{contract.name} 巡检待办 {day.isoformat()} ({len(entries)})")
             warned = set()
             for e in entries:
                 extra = " ".join(x for x in (e.inspection_number or "", e.engineer or "",
                                              f"异常 {e.abnormal_count}" if e.abnormal_count else "") if x)
-                print(f"  {e.slot.label:<17} {e.slot.template_code:<24} {e.slot.template_name:<16} "
+                echo(f"  {e.slot.label:<17} {e.slot.template_code:<24} {e.slot.template_name:<16} "
                       f"{e.status:<11} {STATUS_ZH[e.status]} {extra}".rstrip())
                 if e.calendar_warning:
                     warned.add(e.calendar_warning)
             for w in sorted(warned):
-                print(f"warning: {w}")
+                echo(f"warning: {w}")
     finally:
         db.close()
     return 0
@@ -71,7 +71,7 @@ def run_history(args: argparse.Namespace) -> int:
             rows = inspections.history(s, contract, start=start, end=end, outcome=args.outcome, limit=args.limit)
             for i in rows:
                 state = "unfinished" if i.finished_at is None else ("abnormal" if i.abnormal_count else "normal")
-                print(f"{i.number}  {i.due_date} {i.slot or '':<7} {i.template_name}  {state}"
+                echo(f"{i.number}  {i.due_date} {i.slot or '':<7} {i.template_name}  {state}"
                       f"{f' ({i.abnormal_count})' if i.abnormal_count else ''}  {fmt_local(i.finished_at)}")
     finally:
         db.close()

@@ -15,15 +15,15 @@ import argparse
 from pathlib import Path
 
 from app import settings
-from app.cli.common import add_db_arg, open_db
-from app.errors import ValidationError
+from app.cli.common import add_db_arg, echo, open_db
 from app.core.periods import KINDS, check_period, default_period
+from app.core.timeutil import fmt_local
+from app.errors import ValidationError
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
-from app.core.timeutil import fmt_local
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``report`` (generate, ``--list``, ``--verify``)."""
     p = sub.add_parser("report", help="generate a contract report (pdf/xlsx/docx), list or verify exported ones")
     add_db_arg(p)
@@ -64,9 +64,9 @@ def run_report(args: argparse.Namespace) -> int:
                                           "give --period") from None
             rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
                                   actor=settings.get("engineer_name") or "cli")
-            print(rec.path)
-            print(f"sha256 {rec.sha256}")
-            print(f"{rec.kind} {rec.period_key} ({rec.period_start} – {rec.period_end})")
+            echo(rec.path)
+            echo(f"sha256 {rec.sha256}")
+            echo(f"{rec.kind} {rec.period_key} ({rec.period_start} – {rec.period_end})")
     finally:
         db.close()
     return 0
@@ -79,9 +79,9 @@ def _list(args: argparse.Namespace) -> int:
             contract = get_contract(s, args.contract) if args.contract else None
             rows = list_exported(s, contract)
             if not rows:
-                print("no exported reports")
+                echo("no exported reports")
             for r in rows:
-                print(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
+                echo(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
                       f"{r.sha256[:16]}\t{r.path}")
     finally:
         db.close()
@@ -95,9 +95,9 @@ def _verify(args: argparse.Namespace) -> int:
             rec = match_file(s, Path(args.verify))
             if rec is None:
                 raise ValidationError("--verify", f"{args.verify} matches no exported report (changed or unknown)")
-            print(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
+            echo(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
                   f"by {rec.exported_by or '?'} to {rec.path}")
-            print(f"sha256 {rec.sha256}")
+            echo(f"sha256 {rec.sha256}")
     finally:
         db.close()
     return 0

@@ -12,8 +12,10 @@ back whole, and if anything is still wrong the pre-upgrade copy is restored.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from app.core.i18n import _
 from app.errors import DatabaseLockedError, OpsLedgerError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -73,9 +76,9 @@ class _FileLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
+        fh = self.path.open("a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # (sys.platform, not os.name: mypy narrows on it)
                 import msvcrt
 
                 fh.seek(0)
@@ -267,7 +270,13 @@ def open_database(
             _install_sqlite_hooks(engine)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
         if migrate:
+            before = current_revision(engine)
             upgrade(db)
+            after = current_revision(engine)
+            if before != after:
+                log.info("database schema upgraded %s → %s (copy kept: %s)", before or "empty",
+                         after, db.pre_upgrade_copy or "none needed")
+        log.info("database opened: %s", make_url(url).render_as_string(hide_password=True))
         return db
     except BaseException:
         if held:

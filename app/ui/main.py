@@ -6,15 +6,18 @@ dialog on an empty database, builds the ``MainWindow`` and runs Qt's event loop.
 
 from __future__ import annotations
 
-import sys
+import logging
 import uuid
 
 from sqlalchemy import select
 
 from app import settings
+from app.logs import setup_logging
 from app.store.db import Database, open_database
 from app.errors import OpsLedgerError
 from app.store.models import Contract
+
+log = logging.getLogger(__name__)
 
 
 def pick_contract(db: Database) -> uuid.UUID | None:
@@ -63,15 +66,18 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.app_setup import create_application
+    from app.ui.crash import install_excepthook
     from app.ui.first_start import FirstStartDialog
 
     app = create_application(argv)
+    log_path = setup_logging()
     try:
         database = open_database(db)
     except OpsLedgerError as exc:
         QMessageBox.critical(None, "OpsLedger", str(exc))
-        print(f"opsledger: {exc}", file=sys.stderr)
+        log.error("the database did not open: %s", exc)
         return 1
+    crash = install_excepthook(app, log_path, on_quit=database.close)
     try:
         contract_id = pick_contract(database)
         engineer = settings.get("engineer_name")
@@ -88,4 +94,5 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         window.show()
         return int(app.exec())
     finally:
+        crash.uninstall()
         database.close()

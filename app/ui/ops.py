@@ -10,13 +10,16 @@ sentence in the user's language.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from app.errors import OpsLedgerError
 from app.services.changes import Outcome
 from app.ui.context import AppContext
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def emit_changes(ctx: AppContext, result: Any) -> Any:
@@ -29,5 +32,12 @@ def emit_changes(ctx: AppContext, result: Any) -> Any:
 
 
 def perform(ctx: AppContext, action: Callable[..., Outcome[T]], *args: Any, **kwargs: Any) -> T:
-    """Run ``action(ctx.db, *args, **kwargs)``; emit its changes; return its value."""
-    return emit_changes(ctx, action(ctx.db, *args, **kwargs))
+    """Run ``action(ctx.db, *args, **kwargs)``; emit its changes; return its value.
+
+    A refusal (``OpsLedgerError``) is logged at INFO and re-raised for the page to show."""
+    try:
+        outcome = action(ctx.db, *args, **kwargs)
+    except OpsLedgerError as exc:
+        log.info("refused %s: %s", getattr(action, "__name__", action), exc)
+        raise
+    return emit_changes(ctx, outcome)

@@ -8,13 +8,13 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from app.store.models import Service
-from app.reports.data.builder import build_report_data
-from app.core.periods import parse_period
-from app.services.incident import workflow as inc_svc
 from app.core.downtime import downtime_windows
-from app.services.queries.lookup import get_contract
+from app.core.periods import parse_period
 from app.core.timeutil import LOCAL_TZ, as_utc
+from app.reports.data.builder import build_report_data
+from app.services.incident import workflow as inc_svc
+from app.services.queries.lookup import get_contract
+from app.store.models import Service
 
 
 def L(*args: int) -> datetime:

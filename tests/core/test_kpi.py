@@ -8,12 +8,12 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import select
 
-from app.store.db import Database
-from app.store.models import Contract, Incident, IncidentService, Service
-from app.core import kpi as K
-from app.reports.data.builder import build_report_data
+from app.core import kpi as K  # noqa: N812 - K.… reads as the formula
 from app.core.periods import parse_period
 from app.core.timeutil import local_dt
+from app.reports.data.builder import build_report_data
+from app.store.db import Database
+from app.store.models import Contract, Incident, IncidentService, Service
 
 
 def test_empty_denominators_give_no_data_not_zero_division() -> None:

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.errors import ValidationError
 from app.core.periods import default_period, last_periods, parse_period, previous
+from app.errors import ValidationError
 
 
 def contract(start: date, end: date, periods: str = "calendar") -> SimpleNamespace:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.bundle
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -20,7 +22,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", str(ROOT / "build.spec"), "--noconfirm",
          "--distpath", str(work / "dist"), "--workpath", str(work / "build")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return work / "dist" / "opsledger"
@@ -29,7 +31,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _run(bundle: Path, home: Path, *args: str) -> str:
     env = dict(os.environ, OPSLEDGER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run([str(bundle / "opsledger"), *args], capture_output=True, text=True, env=env,
-                          timeout=300)
+                          timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc.stdout
 

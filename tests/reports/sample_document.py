@@ -62,8 +62,8 @@ def sample_document(inspection_rows: int = 90, with_contents: bool = True) -> Re
               {"可用率": [99.2, 99.9, 100.0, 99.4], "目标": [99.0, 99.0, 99.0, 99.0]}, unit="%"),
         PageBreak(),
         Heading("二、巡检情况"),
-        Paragraph("本月共完成巡检 %d 次，发现异常 %d 项，均已处理。" % (
-            inspection_rows, sum(r[5] for r in inspections))),
+        Paragraph(f"本月共完成巡检 {inspection_rows} 次，"
+                  f"发现异常 {sum(r[5] for r in inspections)} 项，均已处理。"),
         Table(INSPECTION_HEADER, inspections, title="巡检明细",
               highlight_rows=[i for i, r in enumerate(inspections) if r[5]],
               col_widths=[2.2, 1.8, 1, 1.2, 1, 1, 4]),

@@ -8,6 +8,12 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from app.core.periods import parse_period
+from app.core.timeutil import local_dt
+from app.reports.compose.composer import compose
+from app.reports.compose.document import Chart, Heading, KeyValues, Paragraph, SignOff, Table
+from app.reports.data.builder import build_report_data
+from app.reports.service import load_narrative, save_narrative
 from app.store.db import Database
 from app.store.models import (
     ChecklistTemplate,
@@ -23,12 +29,6 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
-from app.reports.data.builder import build_report_data
-from app.reports.compose.composer import compose
-from app.reports.compose.document import Chart, Heading, KeyValues, Paragraph, SignOff, Table
-from app.core.periods import parse_period
-from app.reports.service import load_narrative, save_narrative
-from app.core.timeutil import local_dt
 from tests.conftest import load_contract
 
 OCT = date(2026, 10, 13)  # a Tuesday, working day
@@ -137,7 +137,7 @@ def test_incident_figures_sla_and_trace(db: Database, october: Contract) -> None
     rs = inc["restore"]
     assert (rs["met"], rs["breached"], rs["pending"], rs["not_computable"]) == (1, 1, 1, 0)
     assert rs["rate_pct"] == pytest.approx(50.0)
-    assert [n for _, n, _ in data.trace("incidents.restore_breached")][0] == "INC-2026-0001"
+    assert next(n for _, n, _ in data.trace("incidents.restore_breached")) == "INC-2026-0001"
     assert inc["mttr_minutes"] == pytest.approx((150 + 60) / 2)
     assert data.trace("incidents.major") == [("incident", "INC-2026-0001", "故障 INC-2026-0001")]
     assert [m["cause"] for m in inc["major"]] == ["电源模块损坏"]
@@ -208,7 +208,7 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("无数据" in t for t in texts)
     kpi_table = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
-    assert ["用户满意度", "≥ 95%", "无数据"] == kpi_table.rows[1][:3]
+    assert kpi_table.rows[1][:3] == ["用户满意度", "≥ 95%", "无数据"]
     assert kpi_table.rows[1][-1] == "行业惯例"  # the profile's "practice" marker, as the client reads it
 
 
@@ -284,7 +284,7 @@ def test_long_outages_in_working_time_justice_bureau(db: Database) -> None:
     d = date(2024, 11, 12)  # Tuesday
     with db.session() as s:
         c = s.get(Contract, c0.id)
-        svc = list(s.scalars(select(Service).where(Service.contract_id == c.id).order_by(Service.code)))[0]
+        svc = next(iter(s.scalars(select(Service).where(Service.contract_id == c.id).order_by(Service.code))))
         add_incident(s, c, "INC-2024-0001", start=at(d, 9), end=at(d, 11, 30), services=(svc,))
         add_incident(s, c, "INC-2024-0002", start=at(d + timedelta(days=1), 11), end=at(d + timedelta(days=1), 14),
                      services=(svc,))

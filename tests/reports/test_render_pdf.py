@@ -85,7 +85,7 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     def progress(done: int, total: int) -> None:
         calls.append((done, total))
         if len(calls) > 2:
-            raise RenderCancelled()
+            raise RenderCancelled
 
     with pytest.raises(RenderCancelled):
         render_pdf(sample_document(inspection_rows=300), out, progress=progress)
@@ -106,7 +106,7 @@ def test_failed_render_keeps_the_previous_file(tmp_path: Path) -> None:
     out.write_bytes(b"old")
 
     def boom(done: int, total: int) -> None:
-        raise RenderCancelled()
+        raise RenderCancelled
 
     with pytest.raises(RenderCancelled):
         render_pdf(sample_document(), out, progress=boom)
@@ -129,9 +129,9 @@ def test_degree_celsius_is_kept_as_typed(tmp_path) -> None:  # type: ignore[no-u
     never swapped for °C or dropped."""
     from pypdf import PdfReader
 
+    from app.core.timeutil import utcnow
     from app.reports.compose.document import Paragraph, ReportDocument
     from app.reports.render.pdf import render_pdf
-    from app.core.timeutil import utcnow
 
     doc = ReportDocument(title="机房巡检", subtitle="", period_label="2026年11月", client="甲方",
                          provider="乙方", generated_at=utcnow(),

@@ -14,7 +14,12 @@ from app.reports.compose.document import Heading, Table
 from app.reports.render.docx import render_docx
 from app.reports.render.fonts import RenderCancelled
 from app.reports.render.xlsx import render_xlsx, sheet_name
-from tests.reports.sample_document import INCIDENT_HEADER, INSPECTION_HEADER, KPI_HEADER, sample_document
+from tests.reports.sample_document import (
+    INCIDENT_HEADER,
+    INSPECTION_HEADER,
+    KPI_HEADER,
+    sample_document,
+)
 
 
 def _rows(ws) -> list[tuple]:
@@ -121,7 +126,7 @@ def test_cancel_leaves_no_file(tmp_path: Path, render) -> None:
 
     def cancel(done: int, total: int) -> None:
         if done > 0:
-            raise RenderCancelled()
+            raise RenderCancelled
 
     with pytest.raises(RenderCancelled):
         render(sample_document(), out, progress=cancel)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, time
 
 from sqlalchemy import func, select
 
 from app.cli import main as cli_main
+from app.core.timeutil import local_dt
+from app.services.demo import run_demo
+from app.services.incident.sla import compute_incident_clocks
+from app.services.inspection import schedule
+from app.services.queries.lookup import get_contract
 from app.store.db import open_database
 from app.store.models import (
     Incident,
@@ -18,11 +24,6 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
-from app.services.inspection import schedule
-from app.services.demo import run_demo
-from app.services.queries.lookup import get_contract
-from app.services.incident.sla import compute_incident_clocks
-from app.core.timeutil import local_dt
 
 END = date(2026, 11, 20)
 
@@ -87,7 +88,7 @@ def test_demo_data_follows_the_workflow(db, tmp_path):
                                  .order_by(IncidentEvent.at)))
             assert evs[0].kind == "created" and evs[-1].to_status == "closed"
             assert [e.at for e in evs] == sorted(e.at for e in evs)
-            for a, b in zip(evs, evs[1:]):
+            for a, b in itertools.pairwise(evs):
                 assert b.from_status == a.to_status
             assert inc.reported_at <= inc.responded_at <= inc.restored_at <= inc.closed_at
             for svc in s.scalars(select(IncidentService).where(IncidentService.incident_id == inc.id)):

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import inspect, select
 
 import app.store.db as appdb
-from app.store.db import current_revision, integrity_check, open_database
 from app.errors import OpsLedgerError
+from app.store.db import current_revision, integrity_check, open_database
 from app.store.models import Contract
 
 FAILING = '''

@@ -9,8 +9,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from app.store.db import MIGRATIONS_DIR, _alembic_config, head_revision, integrity_check, open_database
 from app.errors import DatabaseLockedError
+from app.store.db import (
+    MIGRATIONS_DIR,
+    _alembic_config,
+    head_revision,
+    integrity_check,
+    open_database,
+)
 from app.store.models import Base
 
 
@@ -59,9 +65,8 @@ def test_naive_datetime_is_refused(pinggu, db) -> None:  # type: ignore[no-untyp
 
     from app.store.models import AuditEvent
 
-    with pytest.raises(StatementError, match="naive datetime"):
-        with db.session() as s:
-            s.add(AuditEvent(at=datetime(2026, 1, 1), action="x", entity_kind="y"))
+    with pytest.raises(StatementError, match="naive datetime"), db.session() as s:
+        s.add(AuditEvent(at=datetime(2026, 1, 1), action="x", entity_kind="y"))
 
 
 def test_check_command_reports_integrity_and_schema(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

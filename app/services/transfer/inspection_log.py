@@ -19,6 +19,7 @@ characters replaced, over-long text cut with a visible marker, dates as local Ex
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections import defaultdict
@@ -45,6 +46,7 @@ from app.services.transfer.xlsx_safe import (
 )
 from app.core.timeutil import utcnow
 
+log = logging.getLogger(__name__)
 ABNORMAL_FILL = PatternFill("solid", fgColor="FFC7CE")
 ABNORMAL_FONT = Font(color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -165,6 +167,7 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
 
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
+    log.info("exported the inspection log %s – %s to %s", start, end, out)
     return out
 
 

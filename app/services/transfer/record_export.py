@@ -18,6 +18,7 @@ replaced, over-long text visibly cut).
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
@@ -67,6 +68,7 @@ from app.services.transfer.xlsx_safe import write_table
 from app.core.timeutil import local_dt, utcnow
 from app.core.profile import profile_of
 
+log = logging.getLogger(__name__)
 RUNNING_LABEL = "进行中 running"
 
 
@@ -135,6 +137,7 @@ def _save(wb: Workbook, out: Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
+    log.info("exported %s", out)
     return out
 
 

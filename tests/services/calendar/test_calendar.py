@@ -14,8 +14,17 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main as cli_main
+from app.core.timeutil import UTC, local_dt
 from app.errors import CalendarCoverageError, NotFoundError, ValidationError
-from app.store.models import AuditEvent, CalendarDay
+from app.paths import resources_dir
+from app.services.calendar.admin import (
+    enter_year,
+    entered_years,
+    export_year,
+    load_year_file,
+    remove_year,
+    write_year_file,
+)
 from app.services.calendar.service_time import (
     OfficialCalendar,
     ServiceCalendar,
@@ -25,16 +34,7 @@ from app.services.calendar.service_time import (
     load_calendars,
     merge_windows,
 )
-from app.services.calendar.admin import (
-    enter_year,
-    entered_years,
-    export_year,
-    load_year_file,
-    remove_year,
-    write_year_file,
-)
-from app.paths import resources_dir
-from app.core.timeutil import UTC, local_dt
+from app.store.models import AuditEvent, CalendarDay
 
 HOURS = [(time(8, 30), time(12, 0)), (time(13, 30), time(17, 30))]
 
@@ -271,7 +271,7 @@ def test_example_file_is_refused_until_filled(tmp_path: Path) -> None:
     assert exc.value.field == "example" and "line" in exc.value.message
     filled = tmp_path / "h2027.yaml"
     filled.write_text(example.read_text(encoding="utf-8").replace("example: true\n", ""), encoding="utf-8")
-    year, holidays, makeup, source, names = load_year_file(filled)
+    year, holidays, makeup, _source, names = load_year_file(filled)
     assert (year, holidays, makeup, names) == (2027, [date(2027, 1, 1)], [], {date(2027, 1, 1): "元旦"})
 
 
@@ -303,7 +303,7 @@ def test_year_file_errors_name_field_and_line(tmp_path: Path) -> None:
         load_year_file(p)
     assert exc.value.field == "makeup_days[0]" and "line 9" in exc.value.message
     p.write_text(YEAR_FILE.replace("2027-02-03", "2027-02-09"), encoding="utf-8")
-    year, holidays, makeup, _src, names = load_year_file(p)
+    _year, holidays, _makeup, _src, names = load_year_file(p)
     assert len(holidays) == 1 + 4 and names[date(2027, 2, 9)] == "春节"
 
 

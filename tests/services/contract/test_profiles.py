@@ -95,8 +95,8 @@ def test_refused_profile_writes_nothing(tmp_path: Path, db, capsys) -> None:  # 
 
 def _without_sources(checklists: list) -> list:
     out = []
-    for t in checklists:
-        t = {k: v for k, v in t.items() if k not in ("source", "days", "description")}
+    for original in checklists:
+        t = {k: v for k, v in original.items() if k not in ("source", "days", "description")}
         t["sections"] = [
             {"name": sec["name"], "items": [{k: v for k, v in it.items() if k != "source"} for it in sec["items"]]}
             for sec in t["sections"]

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import NotFoundError, ValidationError
-from app.store.models import Attachment, AuditEvent, Incident, IncidentEvent, IncidentService
 from app.services.incident import workflow as inc_svc
 from app.services.incident.attachments import add_attachment, attachment_path
 from app.services.queries.lookup import engineers_by_name, services_by_code
+from app.store.models import Attachment, AuditEvent, Incident, IncidentEvent, IncidentService
 
 UTC = timezone.utc
 T0 = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)  # 09:00 Beijing, a Monday
@@ -270,7 +270,7 @@ def test_downtime_defaults_and_edit(db, pinggu):
         assert rows[svc["oa"].id].downtime_end == T0 + timedelta(minutes=20)  # edited window kept
         assert rows[svc["lan"].id].downtime_start == T0
         assert rows[svc["lan"].id].downtime_end == T0 + timedelta(minutes=40)
-        ev = [e for e in inc_svc.events(s, inc_id) if e.kind == "field" and "services" in e.changes][0]
+        ev = next(e for e in inc_svc.events(s, inc_id) if e.kind == "field" and "services" in e.changes)
         assert ev.changes["services"] == ["oa, website", "lan, oa"]
 
 
@@ -319,7 +319,7 @@ def test_close_failing_in_sla_computation_leaves_nothing_behind(db, pinggu, monk
     _to_restored(db, inc_id)
     before = _snapshot(db, inc_id)
     monkeypatch.setattr(sla, "compute_incident_clocks", boom)
-    with db.session() as s:  # the caller catches the error and still commits its transaction
+    with db.session() as s:  # noqa: SIM117 - the caller catches the error and still commits
         with pytest.raises(ValidationError):
             inc_svc.close_incident(s, inc_id, actor="x", cause_category="software", cause="c", resolution="r")
     assert _snapshot(db, inc_id) == before

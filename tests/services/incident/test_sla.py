@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from app.core.timeutil import local_dt
 from app.errors import CalendarCoverageError
-from app.services.calendar.service_time import OfficialCalendar, calendars_from_profile
+from app.paths import resources_dir
 from app.services.calendar.admin import enter_year
+from app.services.calendar.service_time import OfficialCalendar, calendars_from_profile
 from app.services.contract.profiles import load_profile_file
 from app.services.incident.sla import (
     compute_incident_clocks,
@@ -21,8 +23,6 @@ from app.services.incident.sla import (
     pauses_from_events,
     request_clocks,
 )
-from app.paths import resources_dir
-from app.core.timeutil import local_dt
 
 PROFILE = load_profile_file(resources_dir() / "profiles" / "pinggu-court-2026.yaml")
 

@@ -7,9 +7,9 @@ import copy
 import yaml
 from sqlalchemy import select
 
-from app.store.models import InspectionResult
-from app.services.inspection import runs as ins
 from app.services.contract.profiles import import_profile, validate_profile
+from app.services.inspection import runs as ins
+from app.store.models import InspectionResult
 from tests.conftest import PROFILES
 from tests.services.inspection.test_inspections import _start
 

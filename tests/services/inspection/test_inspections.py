@@ -8,12 +8,12 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
+from app.core.timeutil import local_dt
 from app.errors import ValidationError
-from app.store.models import AuditEvent, Incident, IncidentAsset, Inspection, InspectionResult
+from app.services.contract.profiles import import_profile, load_profile_file
 from app.services.inspection import runs as ins
 from app.services.queries.lookup import engineers_by_name, get_contract, get_template
-from app.services.contract.profiles import import_profile, load_profile_file
-from app.core.timeutil import local_dt
+from app.store.models import AuditEvent, Incident, IncidentAsset, Inspection, InspectionResult
 from tests.conftest import PROFILES
 
 DAY = date(2026, 11, 23)  # Monday
@@ -45,7 +45,7 @@ def _answer_all(db, insp_id, overrides=None):
 
 
 def test_start_snapshots_every_active_item_and_numbers(db, pinggu):
-    insp_id, items = _start(db)
+    insp_id, _items = _start(db)
     with db.session() as s:
         insp = s.get(Inspection, insp_id)
         assert insp.number == "INS-2026-0001"
@@ -59,7 +59,7 @@ def test_start_snapshots_every_active_item_and_numbers(db, pinggu):
 
 
 def test_out_of_range_reading_is_abnormal_at_once(db, pinggu):
-    insp_id, items = _start(db)
+    _insp_id, items = _start(db)
     with db.session() as s:
         r = ins.record_result(s, items["机房温度"], value="31.5", actor="t")
         assert r.outcome == "abnormal" and r.value_number == 31.5
@@ -73,10 +73,9 @@ def test_out_of_range_reading_is_abnormal_at_once(db, pinggu):
 
 
 def test_non_number_reading_names_item_and_writes_nothing(db, pinggu):
-    insp_id, items = _start(db)
-    with pytest.raises(ValidationError) as exc:
-        with db.session() as s:
-            ins.record_result(s, items["机房温度"], value="abc", note="should not stay", actor="t")
+    _insp_id, items = _start(db)
+    with pytest.raises(ValidationError) as exc, db.session() as s:
+        ins.record_result(s, items["机房温度"], value="abc", note="should not stay", actor="t")
     assert "机房温度" in str(exc.value) and "abc" in str(exc.value)
     with db.session() as s:
         r = s.get(InspectionResult, items["机房温度"])
@@ -112,9 +111,8 @@ def test_finish_refuses_unanswered_unless_allowed(db, pinggu):
     insp_id, items = _start(db)
     with db.session() as s:
         ins.record_result(s, items["机房温度"], value="35", actor="t")
-    with pytest.raises(ValidationError) as exc:
-        with db.session() as s:
-            ins.finish_inspection(s, insp_id, actor="t")
+    with pytest.raises(ValidationError) as exc, db.session() as s:
+        ins.finish_inspection(s, insp_id, actor="t")
     assert exc.value.field == "results" and "机房相对湿度" in exc.value.message and "机房温度" not in exc.value.message
     with db.session() as s:
         assert s.get(Inspection, insp_id).finished_at is None
@@ -129,7 +127,7 @@ def test_finish_refuses_unanswered_unless_allowed(db, pinggu):
 
 
 def test_template_edit_leaves_past_results_unchanged(db, pinggu):
-    insp_id, items = _start(db)
+    insp_id, _items = _start(db)
     _answer_all(db, insp_id, {"机房温度": {"value": "26"}})
     with db.session() as s:
         ins.finish_inspection(s, insp_id, actor="t")
@@ -146,14 +144,14 @@ def test_template_edit_leaves_past_results_unchanged(db, pinggu):
         assert "机房相对湿度" in rows and "机房湿度(相对)" not in rows
         assert s.get(Inspection, insp_id).abnormal_count == 0
     # the next inspection uses the edited template
-    new_id, new_items = _start(db, day=date(2026, 11, 24))
+    _new_id, new_items = _start(db, day=date(2026, 11, 24))
     with db.session() as s:
         assert "机房湿度(相对)" in new_items
         assert s.get(InspectionResult, new_items["机房温度"]).normal_max == 25
 
 
 def test_incident_from_abnormal_result_links_back(db, pinggu):
-    insp_id, items = _start(db)
+    _insp_id, items = _start(db)
     with db.session() as s:
         ins.record_result(s, items["机房温度"], value="33", note="空调1号告警", actor="t",
                           now=local_dt(DAY, time(9, 35)))

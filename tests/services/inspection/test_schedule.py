@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-
+from app.core.timeutil import local_dt
 from app.errors import CalendarCoverageError
 from app.services.calendar import service_time as calendar_service
 from app.services.inspection import schedule
-from app.services.inspection.runs import finish_inspection, results, record_result, start_inspection
+from app.services.inspection.runs import finish_inspection, record_result, results, start_inspection
 from app.services.queries.lookup import engineers_by_name, get_contract, get_template
-from app.core.timeutil import local_dt
 
 
 def _slots(db, start, end, code=None):

@@ -8,6 +8,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.core.timeutil import UTC
+from app.services.queries import listing
+from app.services.queries.listing import (
+    IncidentFilter,
+    RequestFilter,
+    RequirementFilter,
+    WorkLogFilter,
+)
 from app.store.models import (
     Contract,
     Engineer,
@@ -18,18 +26,15 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
-from app.services.queries import listing
-from app.services.queries.listing import IncidentFilter, RequestFilter, RequirementFilter, WorkLogFilter
-from app.core.timeutil import UTC
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 
 def _incident(contract: Contract, n: int, **kw: object) -> Incident:
     at = kw.pop("occurred_at", T0 + timedelta(hours=n))
-    fields = dict(number=f"INC-2026-{n:04d}", contract_id=contract.id, title=f"fault {n}",
-                  severity="P3", status="new", occurred_at=at, reported_at=at, created_at=at,
-                  updated_at=at)
+    fields = {"number": f"INC-2026-{n:04d}", "contract_id": contract.id, "title": f"fault {n}",
+                  "severity": "P3", "status": "new", "occurred_at": at, "reported_at": at, "created_at": at,
+                  "updated_at": at}
     fields.update(kw)
     return Incident(**fields)
 
@@ -122,11 +127,11 @@ def test_sorting_and_paging_are_stable(db, seeded):
         for off in range(0, 34, 7):
             pages += listing.query_incidents(s, cid, sort_key="severity", descending=False, offset=off, limit=7)
         whole = listing.query_incidents(s, cid, sort_key="severity", descending=False, limit=None)
-        assert [r.id for r in pages] == [r.id for r in whole] and len(set(r.id for r in pages)) == 34
+        assert [r.id for r in pages] == [r.id for r in whole] and len({r.id for r in pages}) == 34
         assert [r.severity for r in whole] == sorted(r.severity for r in whole)
         by_title = listing.query_incidents(s, cid, sort_key="title", descending=False, limit=3)
         assert [r.title for r in by_title] == ["100% disk full", "1000 disk full", "a_b switch"]
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="unknown sort key"):
             listing.query_incidents(s, cid, sort_key="bogus; drop table incident")
 
 

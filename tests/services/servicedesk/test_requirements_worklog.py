@@ -7,12 +7,16 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from app.errors import ValidationError
-from app.store.models import Inspection
 from app.services.incident import workflow as inc_svc
-from app.services.servicedesk import requests as sr
 from app.services.queries.lookup import engineers_by_name, get_template, services_by_code
-from app.services.servicedesk.requirements import REQUIREMENT_TRANSITIONS, create_requirement, set_requirement_status
+from app.services.servicedesk import requests as sr
+from app.services.servicedesk.requirements import (
+    REQUIREMENT_TRANSITIONS,
+    create_requirement,
+    set_requirement_status,
+)
 from app.services.servicedesk.worklog import add_entry, day_entries, hours_by_engineer
+from app.store.models import Inspection
 
 UTC = timezone.utc
 DAY = date(2026, 6, 3)

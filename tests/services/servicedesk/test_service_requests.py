@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import NotFoundError, ValidationError
-from app.store.models import AuditEvent, ServiceRequest
 from app.services.incident import workflow as inc_svc
-from app.services.servicedesk import requests as sr
 from app.services.queries.lookup import engineers_by_name, services_by_code
+from app.services.servicedesk import requests as sr
+from app.store.models import AuditEvent, ServiceRequest
 
 UTC = timezone.utc
 T0 = datetime(2026, 6, 2, 1, 30, tzinfo=UTC)  # 09:30 Beijing

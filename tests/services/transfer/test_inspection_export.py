@@ -8,12 +8,12 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main as cli_main
+from app.core.timeutil import local_dt
 from app.errors import ValidationError
 from app.services.inspection import runs as ins
-from app.services.transfer.inspection_log import export_inspection_log, safe_sheet_name
 from app.services.queries.lookup import engineers_by_name, get_contract, get_template
+from app.services.transfer.inspection_log import export_inspection_log, safe_sheet_name
 from app.services.transfer.xlsx_safe import EXCEL_CELL_MAX_CHARS
-from app.core.timeutil import local_dt
 
 DAY = date(2026, 11, 23)
 

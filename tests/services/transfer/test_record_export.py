@@ -7,18 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from app.store.db import Database
-from app.store.models import (
-    Contract,
-    Engineer,
-    Incident,
-    RequestAssignment,
-    IncidentEvent,
-    IncidentService,
-    Requirement,
-    ServiceRequest,
-    WorkLogEntry,
-)
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.services.incident.workflow import create_incident
 from app.services.queries.lookup import engineers_by_name, get_contract, services_by_code
 from app.services.transfer.columns import (
@@ -35,7 +24,18 @@ from app.services.transfer.record_export import (
     export_requirements,
     export_worklog,
 )
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.store.db import Database
+from app.store.models import (
+    Contract,
+    Engineer,
+    Incident,
+    IncidentEvent,
+    IncidentService,
+    RequestAssignment,
+    Requirement,
+    ServiceRequest,
+    WorkLogEntry,
+)
 
 
 def L(*args: int) -> datetime:
@@ -118,7 +118,7 @@ def test_incident_export_writes_fields_sla_services_and_history(db: Database, pi
     with db.session() as s:
         export_incidents(s, get_contract(s), date(2026, 5, 1), date(2026, 5, 31), out)
     rows = _rows(out, MAIN_SHEET["incidents"])
-    header, row = rows[0], dict(zip(rows[0], rows[1]))
+    header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert list(header) == [c.zh for c in INCIDENT_COLUMNS]
     assert row["故障编号"] == "INC-2026-0001"
     assert row["发生时间"] == datetime(2026, 5, 6, 9, 10)  # local wall clock, a real date cell
@@ -164,7 +164,7 @@ def test_incident_in_a_year_without_holiday_calendar_is_marked_not_crashing(
     with db.session() as s:
         export_incidents(s, get_contract(s), date(2031, 3, 1), date(2031, 3, 31), out,
                          now=L(2031, 3, 2, 12, 0))
-    row = dict(zip(*_rows(out, MAIN_SHEET["incidents"])[:2]))
+    row = dict(zip(*_rows(out, MAIN_SHEET["incidents"])[:2], strict=True))
     assert row["响应时长(分钟)"] == NO_CALENDAR
 
 
@@ -199,7 +199,7 @@ def test_requests_requirements_worklog_exports(db: Database, pinggu: Contract, t
         w_out = export_worklog(s, c, date(2026, 5, 1), date(2026, 5, 31), tmp_path / "w.xlsx")
     rows = _rows(r_out, MAIN_SHEET["requests"])
     assert list(rows[0]) == [c.zh for c in REQUEST_COLUMNS]
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=True))
     assert row["满意度"] == "基本满意" and row["投诉"] == "是" and row["受理时间"] == datetime(2026, 5, 7, 10, 0)
     assert row["响应时长(分钟)"] == 20 and "达标" in row["响应达标"]
     q = _rows(q_out, MAIN_SHEET["requirements"])

@@ -9,8 +9,18 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.store.db import Database, open_database
+from app.core.timeutil import LOCAL_TZ, as_utc
 from app.errors import ImportRejected
+from app.services.incident.workflow import create_incident
+from app.services.queries.lookup import get_contract
+from app.services.transfer.columns import INCIDENT_COLUMNS, MAIN_SHEET, REQUEST_COLUMNS
+from app.services.transfer.record_export import export_incidents, export_requests
+from app.services.transfer.record_import import (
+    import_incidents,
+    import_requests,
+    parse_datetime_text,
+)
+from app.store.db import Database, open_database
 from app.store.models import (
     Asset,
     AuditEvent,
@@ -24,12 +34,6 @@ from app.store.models import (
     Service,
     ServiceRequest,
 )
-from app.services.incident.workflow import create_incident
-from app.services.queries.lookup import get_contract
-from app.services.transfer.columns import INCIDENT_COLUMNS, MAIN_SHEET, REQUEST_COLUMNS
-from app.services.transfer.record_export import export_incidents, export_requests
-from app.services.transfer.record_import import import_incidents, import_requests, parse_datetime_text
-from app.core.timeutil import LOCAL_TZ, as_utc
 from tests.conftest import load_contract
 from tests.services.transfer.test_record_export import L, make_closed_incident, make_request
 
