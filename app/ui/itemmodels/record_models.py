@@ -36,10 +36,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.store.db import Database
-from app.services.queries import listing
-from app.services.incident.sla import compute_incident_clocks
 from app.core.timeutil import fmt_local, utcnow
+from app.errors import CalendarCoverageError
+from app.services.ledger import Ledger
+from app.services.queries import listing
+from app.services.queries.incident import incident_clocks
 
 BATCH = 200
 RowId = uuid.UUID
@@ -92,15 +93,22 @@ def status_label(code: str) -> str:
 
 
 def fmt_minutes(minutes: float) -> str:
-    """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"``; negative values use their magnitude."""
+    """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"`` (24-hour days); negative values use their
+    magnitude.  The unit letters go through the translator (Chinese: ``1小时35分``)."""
+    def t(fmt: str, *args: int | str) -> str:
+        text = QCoreApplication.translate("Durations", fmt)
+        for i, a in enumerate(args, 1):
+            text = text.replace(f"%{i}", str(a))
+        return text
+
     m = int(round(abs(minutes)))
     if m >= 1440:
         d, rest = divmod(m, 1440)
-        return f"{d}d{rest // 60}h" if rest // 60 else f"{d}d"
+        return t("%1d%2h", d, rest // 60) if rest // 60 else t("%1d", d)
     if m >= 60:
         h, rest = divmod(m, 60)
-        return f"{h}h{rest:02d}m" if rest else f"{h}h"
-    return f"{m}m"
+        return t("%1h%2m", h, f"{rest:02d}") if rest else t("%1h", h)
+    return t("%1m", m)
 
 
 @dataclass(frozen=True)
@@ -160,11 +168,12 @@ class RecordTableModel(QAbstractTableModel):
     """A read-only table over one ``listing`` query, fetched ``BATCH`` rows at a time.
 
     ``query(session, contract_id, flt, sort_key, descending, offset, limit) -> list[Row]`` and
-    ``count(session, contract_id, flt) -> int`` are the ``listing`` functions.  ``Qt.UserRole``
+    ``count(session, contract_id, flt) -> int`` are the ``listing`` functions; they run through
+    ``listing.fetch_page``/``fetch_count`` on the ledger (the model holds no session).  ``Qt.UserRole``
     gives the row's id; ``row_at(r)`` the whole row tuple.
     """
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
                  query: Callable[..., list[Any]], count: Callable[..., int], flt: Any,
                  sort_key: str, descending: bool = True, parent: Any = None) -> None:
         super().__init__(parent)
@@ -185,10 +194,9 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         if self.contract_id is not None:
-            with self.db.session() as s:
-                self._total = self._count(s, self.contract_id, self.flt)
-                self._rows = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
-                                         0, BATCH)
+            self._total = listing.fetch_count(self.db, self._count, self.contract_id, self.flt)
+            self._rows = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
+                                            self.descending, 0, BATCH)
         self._after_reload()
         self.endResetModel()
 
@@ -218,9 +226,8 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self.contract_id is None:
             return
-        with self.db.session() as s:
-            more = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
-                               len(self._rows), BATCH)
+        more = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
+                                  self.descending, len(self._rows), BATCH)
         if not more:
             self._total = len(self._rows)
             return
@@ -311,23 +318,23 @@ def incident_columns() -> list[ColumnSpec]:
 SlaFn = Callable[[Any, Any, datetime], Any]
 
 
-
-
 class IncidentTableModel(RecordTableModel):
     """Incident list with live response/restore SLA columns (see module doc).
 
     ``sla_fn(session, incident, now) -> IncidentClocks`` defaults to
-    ``app.services.incident.sla.compute_incident_clocks``; ``now_fn`` to ``utcnow`` (tests pass fakes).
+    ``app.services.incident.sla.compute_incident_clocks`` and runs inside
+    ``app.services.queries.incident.incident_clocks``; ``now_fn`` defaults to ``utcnow`` (tests
+    pass fakes).
     """
 
     RESPONSE_COL = 3
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
                  now_fn: Callable[[], datetime] = utcnow) -> None:
-        self._sla_fn = sla_fn or compute_incident_clocks
+        self._sla_fn = sla_fn
         self._now_fn = now_fn
         self._clocks: dict[RowId, Any] = {}
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
@@ -344,17 +351,11 @@ class IncidentTableModel(RecordTableModel):
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
         return self._clocks.get(incident_id)
 
-    def _compute_one(self, session: Any, incident_id: RowId, now: datetime) -> bool:
-        from app.store.models import Incident  # local: only the model needs the ORM class
-
-        inc = session.get(Incident, incident_id)
-        if inc is None:
-            return False
-        try:
-            self._clocks[incident_id] = self._sla_fn(session, inc, now)
-        except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
-            self._clocks[incident_id] = exc
-        return True
+    def _compute(self, ids: list[RowId], now: datetime) -> set[RowId]:
+        """Compute and cache the clocks of ``ids``; returns the ids still in the ledger."""
+        found = incident_clocks(self.db, ids, now, self._sla_fn)
+        self._clocks.update(found)
+        return set(found)
 
     def compute_now(self, rows: Sequence[int] | None = None) -> None:
         """Compute at once the clocks of the given fetched rows, or of all pending ones."""
@@ -363,11 +364,7 @@ class IncidentTableModel(RecordTableModel):
             self._pending.pop(i, None)
         if not ids:
             return
-        now = self._now_fn()
-        with self.db.session() as s:
-            for i in ids:
-                self._compute_one(s, i, now)
-        self._emit_sla_changed(set(ids))
+        self._emit_sla_changed(self._compute(ids, self._now_fn()))
 
     def _emit_sla_changed(self, ids: set[RowId]) -> None:
         rows = [i for i, row in enumerate(self._rows) if row.id in ids]
@@ -389,12 +386,10 @@ class IncidentTableModel(RecordTableModel):
         deadline = time.perf_counter() + self.SLICE_SECONDS
         now = self._now_fn()
         done: set[RowId] = set()
-        with self.db.session() as s:
-            while self._pending and time.perf_counter() < deadline:
-                rid = next(iter(self._pending))
-                del self._pending[rid]
-                if self._compute_one(s, rid, now):
-                    done.add(rid)
+        while self._pending and time.perf_counter() < deadline:
+            rid = next(iter(self._pending))
+            del self._pending[rid]
+            done |= self._compute([rid], now)
         self._emit_sla_changed(done)
         if self._pending:
             self._schedule()
@@ -420,8 +415,6 @@ class IncidentTableModel(RecordTableModel):
                 self._schedule()
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if isinstance(clocks, Exception):
-            from app.errors import CalendarCoverageError
-
             if isinstance(clocks, CalendarCoverageError):
                 text = QCoreApplication.translate("RecordLabels", "No calendar")
             else:
@@ -462,7 +455,7 @@ class IncidentTableModel(RecordTableModel):
 class RequestTableModel(RecordTableModel):
     """Service-request list."""
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
                  parent: Any = None) -> None:
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
@@ -489,7 +482,7 @@ class RequestTableModel(RecordTableModel):
 class RequirementTableModel(RecordTableModel):
     """Requirement list."""
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None,
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None,
                  flt: listing.RequirementFilter | None = None, parent: Any = None) -> None:
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),

@@ -5,6 +5,12 @@ A page builds ``self.ctx``, ``self.frame`` (``ListFrame``), ``self.model`` (a
 the detail pane shows), ``_show_detail(id_or_None)`` and ``_reload_options()`` (refill the
 contract-dependent lists after a contract change).  ``refresh()``, the "n of m shown" label and
 keyboard shortcuts are then the same everywhere.
+
+Leaving with typed text: ``editors()`` lists the page's panes that can hold unsaved text (each
+with ``is_dirty()``, ``save_typed() -> bool``, ``discard_typed()`` and ``dirty_what()``).
+``has_unsaved_changes()`` says whether any does; ``confirm_leave()`` asks save / discard /
+cancel and returns ``True`` when the page may be left (the main window calls it on page switch
+and on close).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+from app.ui.widgets.unsaved import Choice, ask_unsaved
 
 
 class RecordListPage(QWidget):
@@ -32,6 +40,32 @@ class RecordListPage(QWidget):
     def _reload_options(self) -> None:
         raise NotImplementedError
 
+    def editors(self) -> list[Any]:
+        """The page's panes that may hold unsaved typed text (default: none)."""
+        return []
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether any pane of the page holds typed text not stored yet."""
+        return any(e.is_dirty() for e in self.editors())
+
+    def confirm_leave(self) -> bool:
+        """Ask save / discard / cancel for each dirty pane; ``True`` when the page may be left.
+
+        Save stores the text (a refusal is shown inline and keeps the user on the page);
+        Discard reloads the pane from the ledger; Cancel stays."""
+        for editor in self.editors():
+            if not editor.is_dirty():
+                continue
+            choice = ask_unsaved(self, editor.dirty_what())
+            if choice is Choice.CANCEL:
+                return False
+            if choice is Choice.SAVE:
+                if not editor.save_typed():
+                    return False
+            else:
+                editor.discard_typed()
+        return True
+
     def add_shortcuts(self, pairs: list[tuple[str, Callable[[], Any]]]) -> None:
         """Bind each key sequence to its slot while focus is anywhere inside the page."""
         for seq, slot in pairs:
@@ -41,7 +75,8 @@ class RecordListPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list (keeping the selection while it is still listed) and the detail pane;
-        after a contract change, refill the contract-dependent lists first."""
+        after a contract change, refill the contract-dependent lists first.  A pane with typed
+        text keeps it (``_show_detail`` of the same record preserves it)."""
         if self.ctx.contract_id != self._options_for:  # type: ignore[attr-defined]
             self._reload_options()
         keep = self.frame.selected_id() or self._detail_id()  # type: ignore[attr-defined]
