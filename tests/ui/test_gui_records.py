@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.store.models import Engineer, Incident, IncidentEvent, ServiceRequest
 from app.core.timeutil import UTC
+from app.store.models import Engineer, Incident, IncidentEvent, ServiceRequest
 from tests.ui.gui_helpers import ENGINEER
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -201,13 +201,13 @@ def test_sla_cells_fill_in_on_later_event_loop_turns(qtbot, gui_ctx):  # noqa: F
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
+    from app.store.models import Requirement, WorkLogEntry
     from app.ui.itemmodels.record_models import (
         IncidentTableModel,
         RequestTableModel,
         RequirementTableModel,
         WorkLogLinesModel,
     )
-    from app.store.models import Requirement, WorkLogEntry
 
     _seed_incidents(gui_ctx.db, gui_ctx.contract_id, 250)
     at = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)
@@ -254,9 +254,9 @@ def test_convert_request_into_incident(qtbot, gui_ctx):  # noqa: F811
 
 def test_detail_pane_explains_the_sla(qtbot, gui_ctx):  # noqa: F811
     """The detail pane shows both clocks and the sla module's explanation lines."""
-    from app.store.models import Contract
     from app.services.incident import workflow as incidents
     from app.services.incident.sla import compute_incident_clocks
+    from app.store.models import Contract
 
     at = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # Tuesday 09:00 Beijing, a working day
     with gui_ctx.db.session() as s:
@@ -344,8 +344,8 @@ def test_export_runs_in_worker_and_import_refusal_lists_rows(qtbot, gui_ctx, tmp
 
 
 def test_f2_edits_and_enter_opens_detail(qtbot, gui_ctx):  # noqa: F811
-    from app.store.models import Contract
     from app.services.incident import workflow as incidents
+    from app.store.models import Contract
 
     with gui_ctx.db.session() as s:
         inc_id = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER,
@@ -431,8 +431,8 @@ def test_request_assign_respond_resolve_followup_close(qtbot, gui_ctx):  # noqa:
 
 
 def test_assign_incident_to_engineer(qtbot, gui_ctx):  # noqa: F811
-    from app.store.models import Contract
     from app.services.incident import workflow as incidents
+    from app.store.models import Contract
     from app.ui.widgets.pickers import find_data
 
     with gui_ctx.db.session() as s:
@@ -459,8 +459,8 @@ def test_work_log_shows_derived_lines(qtbot, gui_ctx):  # noqa: F811
     """An incident logged that day appears among the day's lines next to manual entries."""
     from PySide6.QtCore import QDate
 
-    from app.store.models import Contract
     from app.services.incident import workflow as incidents
+    from app.store.models import Contract
 
     with gui_ctx.db.session() as s:
         incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER, title="Switch port down",

@@ -30,8 +30,8 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
-from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
 from app.core.timeutil import as_utc
+from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
 
 LIKE_ESCAPE = "\\"
 

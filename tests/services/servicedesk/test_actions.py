@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
 
 from app.core.timeutil import UTC
 from app.errors import ValidationError

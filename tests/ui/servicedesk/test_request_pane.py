@@ -1,0 +1,71 @@
+"""工单 / 需求 / 工作日志 panes: typed text survives other buttons, defaults are the current engineer,
+unsaved forms ask before they are dropped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from app.store.models import Engineer, Requirement, ServiceRequest
+from tests.ui.gui_helpers import ENGINEER
+from tests.ui.test_gui_records import _page
+
+REQUESTS = "app.ui.pages.servicedesk.requests_page.RequestsPage"
+
+
+def _answer(monkeypatch, button) -> list[str]:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a, **_k: asked.append(text) or button)
+    return asked
+
+
+def test_typed_resolution_survives_reassign_and_start(qtbot, gui_ctx):
+    page = _page(qtbot, gui_ctx, REQUESTS)
+    page.new_request()
+    assert page.form.assignee.currentText() == ENGINEER  # the current engineer takes the call
+    qtbot.keyClicks(page.form.title, "Reset OA password")
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    d = page.detail
+    qtbot.keyClicks(d.resolution, "Password reset")
+    other = next(i for i in range(d.assignee.count()) if d.assignee.itemText(i) != ENGINEER)
+    d.assignee.setCurrentIndex(other)
+    qtbot.mouseClick(d.assign_btn, Qt.MouseButton.LeftButton)  # 转派
+    qtbot.mouseClick(d.respond_btn, Qt.MouseButton.LeftButton)
+    assert not d.error.isVisible(), d.error.text()
+    assert d.resolution.text() == "Password reset"  # still there, not yet stored
+    qtbot.keyClick(d.resolution, Qt.Key.Key_Return)  # resolve
+    with gui_ctx.db.session() as s:
+        req = s.scalars(select(ServiceRequest)).one()
+        other_id = s.scalars(select(Engineer).where(Engineer.name == d.assignee.itemText(other))).one().id
+        assert req.status == "resolved" and req.resolution == "Password reset" and req.assignee_id == other_id
+
+
+def test_new_request_form_left_unsaved_asks_and_save_writes(qtbot, gui_ctx, monkeypatch):
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Save)
+    page = _page(qtbot, gui_ctx, REQUESTS)
+    page.new_request()
+    qtbot.keyClicks(page.form.title, "Projector in court 2")
+    assert page.has_unsaved_changes() and page.confirm_leave() and len(asked) == 1
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(ServiceRequest)).one().title == "Projector in court 2"
+
+
+def test_requirement_form_discard_writes_nothing(qtbot, gui_ctx, monkeypatch):
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    page = _page(qtbot, gui_ctx, "app.ui.pages.servicedesk.requirements_page.RequirementsPage")
+    page.new_requirement()
+    qtbot.keyClicks(page.form.title, "Monthly report to PDF")
+    assert page.confirm_leave() and len(asked) == 1
+    assert page.frame.detail.currentWidget() is page.detail
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(Requirement)).first() is None
+
+
+def test_work_log_typed_summary_asks_and_defaults_to_me(qtbot, gui_ctx, monkeypatch):
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    page = _page(qtbot, gui_ctx, "app.ui.pages.servicedesk.worklog_page.WorkLogPage")
+    assert page.form.engineer.currentText() == ENGINEER
+    qtbot.keyClicks(page.form.summary, "Replaced UPS battery")
+    assert page.has_unsaved_changes() and not page.confirm_leave() and len(asked) == 1
+    assert page.form.summary.text() == "Replaced UPS battery"
