@@ -61,8 +61,7 @@ def status_label(code: str) -> str:
 def fmt_minutes(minutes: float) -> str:
     """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"`` (24-hour days); negative values use their
     magnitude.  The unit letters go through the translator (Chinese: ``1小时35分``)."""
-    def t(fmt: str, *args: int | str) -> str:
-        text = QCoreApplication.translate("Durations", fmt)
+    def fill(text: str, *args: int | str) -> str:
         for i, a in enumerate(args, 1):
             text = text.replace(f"%{i}", str(a))
         return text
@@ -70,11 +69,15 @@ def fmt_minutes(minutes: float) -> str:
     m = int(round(abs(minutes)))
     if m >= 1440:
         d, rest = divmod(m, 1440)
-        return t("%1d%2h", d, rest // 60) if rest // 60 else t("%1d", d)
+        if rest // 60:
+            return fill(QCoreApplication.translate("Durations", "%1d%2h"), d, rest // 60)
+        return fill(QCoreApplication.translate("Durations", "%1d"), d)
     if m >= 60:
         h, rest = divmod(m, 60)
-        return t("%1h%2m", h, f"{rest:02d}") if rest else t("%1h", h)
-    return t("%1m", m)
+        if rest:
+            return fill(QCoreApplication.translate("Durations", "%1h%2m"), h, f"{rest:02d}")
+        return fill(QCoreApplication.translate("Durations", "%1h"), h)
+    return fill(QCoreApplication.translate("Durations", "%1m"), m)
 
 
 @dataclass(frozen=True)

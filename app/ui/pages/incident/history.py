@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.timeutil import fmt_local
 from app.errors import CalendarCoverageError
@@ -23,26 +23,60 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("IncidentDetail", text)
 
 
+_FIELDS = {
+    "title": QT_TRANSLATE_NOOP("IncidentDetail", "Title"),
+    "description": QT_TRANSLATE_NOOP("IncidentDetail", "Description"),
+    "severity": QT_TRANSLATE_NOOP("IncidentDetail", "Severity"),
+    "source": QT_TRANSLATE_NOOP("IncidentDetail", "Source"),
+    "assignee_id": QT_TRANSLATE_NOOP("IncidentDetail", "Assignee"),
+    "reporter_department": QT_TRANSLATE_NOOP("IncidentDetail", "Reporter department"),
+    "reporter_name": QT_TRANSLATE_NOOP("IncidentDetail", "Reporter name"),
+    "reporter_phone": QT_TRANSLATE_NOOP("IncidentDetail", "Reporter phone"),
+    "occurred_at": QT_TRANSLATE_NOOP("IncidentDetail", "Occurred"),
+    "reported_at": QT_TRANSLATE_NOOP("IncidentDetail", "Reported"),
+    "responded_at": QT_TRANSLATE_NOOP("IncidentDetail", "Responded"),
+    "onsite_at": QT_TRANSLATE_NOOP("IncidentDetail", "On site"),
+    "restored_at": QT_TRANSLATE_NOOP("IncidentDetail", "Restored"),
+    "closed_at": QT_TRANSLATE_NOOP("IncidentDetail", "Closed"),
+    "cause_category": QT_TRANSLATE_NOOP("IncidentDetail", "Cause category"),
+    "cause": QT_TRANSLATE_NOOP("IncidentDetail", "Cause"),
+    "resolution": QT_TRANSLATE_NOOP("IncidentDetail", "Resolution"),
+    "root_cause_analysis": QT_TRANSLATE_NOOP("IncidentDetail", "Root-cause analysis"),
+    "vendor_case_number": QT_TRANSLATE_NOOP("IncidentDetail", "Vendor case number"),
+    "services": QT_TRANSLATE_NOOP("IncidentDetail", "Affected services"),
+    "assets": QT_TRANSLATE_NOOP("IncidentDetail", "Affected assets"),
+    "attachments": QT_TRANSLATE_NOOP("IncidentDetail", "Attachments"),
+    "status": QT_TRANSLATE_NOOP("IncidentDetail", "Status"),
+    "reason": QT_TRANSLATE_NOOP("IncidentDetail", "Reason to reopen"),
+    "note": QT_TRANSLATE_NOOP("IncidentDetail", "Note / reason"),
+}
+_CAUSES = {
+    "hardware": QT_TRANSLATE_NOOP("IncidentDetail", "Hardware"),
+    "software": QT_TRANSLATE_NOOP("IncidentDetail", "Software"),
+    "network": QT_TRANSLATE_NOOP("IncidentDetail", "Network"),
+    "power_environment": QT_TRANSLATE_NOOP("IncidentDetail", "Power / environment"),
+    "user_operation": QT_TRANSLATE_NOOP("IncidentDetail", "User operation"),
+    "third_party": QT_TRANSLATE_NOOP("IncidentDetail", "Third party"),
+    "unknown": QT_TRANSLATE_NOOP("IncidentDetail", "Unknown"),
+}
+_WORDS = (QT_TRANSLATE_NOOP("IncidentDetail", "History"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "How the SLA is computed"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "No calendar"), QT_TRANSLATE_NOOP("IncidentDetail", "note"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "paused"), QT_TRANSLATE_NOOP("IncidentDetail", "counted"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "calendar"), QT_TRANSLATE_NOOP("IncidentDetail", "Response"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "Restore"), QT_TRANSLATE_NOOP("IncidentDetail", "target"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "used"), QT_TRANSLATE_NOOP("IncidentDetail", "deadline"))
+"""Words of the SLA and history blocks, marked for extraction (translated where used)."""
+
+
 def field_labels() -> dict[str, str]:
     """Incident field code → the label the forms show it under (translated)."""
-    return {
-        "title": _t("Title"), "description": _t("Description"), "severity": _t("Severity"),
-        "source": _t("Source"), "assignee_id": _t("Assignee"), "reporter_department": _t("Reporter department"),
-        "reporter_name": _t("Reporter name"), "reporter_phone": _t("Reporter phone"),
-        "occurred_at": _t("Occurred"), "reported_at": _t("Reported"), "responded_at": _t("Responded"),
-        "onsite_at": _t("On site"), "restored_at": _t("Restored"), "closed_at": _t("Closed"),
-        "cause_category": _t("Cause category"), "cause": _t("Cause"), "resolution": _t("Resolution"),
-        "root_cause_analysis": _t("Root-cause analysis"), "vendor_case_number": _t("Vendor case number"),
-        "services": _t("Affected services"), "assets": _t("Affected assets"), "attachments": _t("Attachments"),
-        "status": _t("Status"), "reason": _t("Reason to reopen"), "note": _t("Note / reason"),
-    }
+    return {k: _t(v) for k, v in _FIELDS.items()}
 
 
 def cause_labels() -> dict[str, str]:
     """Cause category code → label (translated)."""
-    return {"hardware": _t("Hardware"), "software": _t("Software"), "network": _t("Network"),
-            "power_environment": _t("Power / environment"), "user_operation": _t("User operation"),
-            "third_party": _t("Third party"), "unknown": _t("Unknown")}
+    return {k: _t(v) for k, v in _CAUSES.items()}
 
 
 def _value_text(name: str, text: str) -> str:
