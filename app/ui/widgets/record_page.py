@@ -30,6 +30,7 @@ class RecordListPage(QWidget):
     """Base of the paged record list pages; see the module docstring for the hooks."""
 
     _options_for: uuid.UUID | None
+    _quiet = False  # True while the page itself moves the selection (no unsaved-text question)
 
     def _detail_id(self) -> uuid.UUID | None:
         raise NotImplementedError
@@ -83,7 +84,11 @@ class RecordListPage(QWidget):
         self.model.contract_id = self.ctx.contract_id  # type: ignore[attr-defined]
         self.model.reload()  # type: ignore[attr-defined]
         if keep is not None:
-            self.frame.select_id(keep)  # type: ignore[attr-defined]
+            self._quiet = True
+            try:
+                self.frame.select_id(keep)  # type: ignore[attr-defined]
+            finally:
+                self._quiet = False
         self._show_detail(keep if keep is not None and self.model.row_of(keep) >= 0 else None)  # type: ignore[attr-defined]
 
     def _update_count(self, *_: Any) -> None:

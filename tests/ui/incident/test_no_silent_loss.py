@@ -202,3 +202,20 @@ def test_severity_follows_the_profile_rule_for_the_service(qtbot, gui_ctx):
     qtbot.keyClick(f.title, Qt.Key.Key_Return)
     with gui_ctx.db.session() as s:
         assert s.scalars(select(Incident)).one().severity == "P1"
+
+
+def test_saving_in_the_main_window_asks_nothing(qtbot, main_window, gui_ctx, no_modals):
+    """The change bus refreshes the page while the form saves: no unsaved-text question then."""
+    main_window.show_page("incidents")
+    page = main_window.pages["incidents"]
+    page.new_incident()
+    qtbot.keyClicks(page.form.title, "AC alarm")
+    qtbot.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert no_modals == [] and page.frame.detail.currentWidget() is page.detail
+    d = page.detail
+    qtbot.keyClicks(d.cause, "compressor")
+    qtbot.mouseClick(d.assign_btn, Qt.MouseButton.LeftButton)
+    assert no_modals == [] and d.cause.text() == "compressor" and not d.error.isVisible(), d.error.text()
+    with gui_ctx.db.session() as s:
+        inc = s.scalars(select(Incident)).one()
+        assert inc.title == "AC alarm" and inc.cause == "compressor" and inc.status == "assigned"

@@ -53,6 +53,7 @@ class IncidentForm(FormBase):
         self.editing_number = ""
         self._severity_picked = False
         self._snapshot: dict[str, Any] = {}
+        self._saving = False  # during submit: the change bus may refresh the page meanwhile
         self._init_errors()
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         lay = QVBoxLayout(self)
@@ -212,7 +213,7 @@ class IncidentForm(FormBase):
 
     def is_dirty(self) -> bool:
         """Whether anything differs from what the form was filled with."""
-        return bool(self._snapshot) and self._values() != self._snapshot
+        return bool(self._snapshot) and not self._saving and self._values() != self._snapshot
 
     def dirty_what(self) -> str:
         """What the unsaved-changes question names."""
@@ -233,6 +234,7 @@ class IncidentForm(FormBase):
         values = self._values()
         service_ids, asset_ids = values.pop("service_ids"), values.pop("asset_ids")
         try:
+            self._saving = True
             if self.editing is None:
                 values.pop("root_cause_analysis")
                 new_id = perform(self.ctx, actions.create_incident, self.ctx.contract_id, actor=self.ctx.engineer,
@@ -243,6 +245,8 @@ class IncidentForm(FormBase):
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False
+        finally:
+            self._saving = False
         self._ok()
         self._snapshot = {}
         self.saved.emit(new_id)

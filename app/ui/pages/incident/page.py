@@ -43,7 +43,6 @@ class IncidentsPage(RecordListPage):
         super().__init__(parent)
         self.ctx = ctx
         self._options_for = ctx.contract_id
-        self._quiet = False
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
                     ("in_progress", self.tr("In progress")), ("pending", self.tr("Pending")),

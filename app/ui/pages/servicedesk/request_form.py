@@ -44,6 +44,7 @@ class RequestForm(FormBase):
         self.ctx = ctx
         self._init_errors()
         self._snapshot: dict[str, Any] = {}
+        self._saving = False  # during submit: the change bus may refresh the page meanwhile
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         self._engineer_id = opts.engineer_id
         lay = QVBoxLayout(self)
@@ -132,7 +133,7 @@ class RequestForm(FormBase):
 
     def is_dirty(self) -> bool:
         """Whether anything was typed since the form was opened."""
-        return bool(self._snapshot) and self._values() != self._snapshot
+        return bool(self._snapshot) and not self._saving and self._values() != self._snapshot
 
     def dirty_what(self) -> str:
         """What the unsaved-changes question names."""
@@ -150,11 +151,14 @@ class RequestForm(FormBase):
     def submit(self) -> bool:
         """Create the request in one action; refusals inline, naming the field."""
         try:
+            self._saving = True
             new_id = perform(self.ctx, actions.create_request, self.ctx.contract_id, actor=self.ctx.engineer,
                              **self._values())
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False
+        finally:
+            self._saving = False
         self._ok()
         self._snapshot = {}
         self.saved.emit(new_id)

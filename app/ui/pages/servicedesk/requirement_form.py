@@ -35,6 +35,7 @@ class RequirementForm(FormBase):
         super().__init__(parent)
         self.ctx = ctx
         self._snapshot: dict[str, Any] = {}
+        self._saving = False  # during submit: the change bus may refresh the page meanwhile
         self._init_errors()
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         lay = QVBoxLayout(self)
@@ -90,7 +91,7 @@ class RequirementForm(FormBase):
 
     def is_dirty(self) -> bool:
         """Whether anything was typed since the form was opened."""
-        return bool(self._snapshot) and self._values() != self._snapshot
+        return bool(self._snapshot) and not self._saving and self._values() != self._snapshot
 
     def dirty_what(self) -> str:
         """What the unsaved-changes question names."""
@@ -108,11 +109,14 @@ class RequirementForm(FormBase):
     def submit(self) -> bool:
         """Create the requirement in one action; refusals inline, naming the field."""
         try:
+            self._saving = True
             new_id = perform(self.ctx, actions.create_requirement, self.ctx.contract_id, actor=self.ctx.engineer,
                              **self._values())
         except (OpsLedgerError, ValueError, TypeError) as exc:
             self._fail(exc)
             return False
+        finally:
+            self._saving = False
         self._ok()
         self._snapshot = {}
         self.saved.emit(new_id)

@@ -103,8 +103,8 @@ class RequirementsPage(RecordListPage):
         self.model.flt = self._filter()
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
-        if not current.isValid():
-            return  # a reload; refresh() decides what the pane shows
+        if self._quiet or not current.isValid():
+            return  # a reload or a re-selection by the page: refresh() decides what the pane shows
         if self.editors() and not self.confirm_leave():
             return
         self.frame.detail.setCurrentWidget(self.detail)
