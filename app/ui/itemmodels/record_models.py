@@ -358,16 +358,18 @@ class IncidentTableModel(RecordTableModel):
 
 
 class RequestTableModel(RecordTableModel):
-    """Service-request list."""
+    """Service-request list; ``category_labels`` maps the profile's category codes to their names
+    (the column shows ``账号与权限``, not ``account``)."""
 
     def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
-                 parent: Any = None) -> None:
+                 parent: Any = None, category_labels: dict[str, str] | None = None) -> None:
+        self.category_labels: dict[str, str] = dict(category_labels or {})
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
                        lambda r: status_label(r.status), "status"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Category"),
-                       lambda r: r.category, "category"),
+                       lambda r: self.category_labels.get(r.category, r.category), "category"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Received"),
                        lambda r: _dt(r.received_at), "received_at"),

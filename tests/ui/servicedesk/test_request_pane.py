@@ -35,6 +35,7 @@ def test_typed_resolution_survives_reassign_and_start(qtbot, gui_ctx):
     assert not d.error.isVisible(), d.error.text()
     assert d.resolution.text() == "Password reset"  # still there, not yet stored
     qtbot.keyClick(d.resolution, Qt.Key.Key_Return)  # resolve
+    assert page.model.index(0, 2).data() == "账号与权限"  # the profile's category name, not its code
     with gui_ctx.db.session() as s:
         req = s.scalars(select(ServiceRequest)).one()
         other_id = s.scalars(select(Engineer).where(Engineer.name == d.assignee.itemText(other))).one().id

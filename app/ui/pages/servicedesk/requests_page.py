@@ -56,7 +56,7 @@ class RequestsPage(RecordListPage):
         lay.addWidget(self.message)
         lay.addWidget(self.status_note)
 
-        self.model = RequestTableModel(ctx.db, ctx.contract_id, self._filter(), self)
+        self.model = RequestTableModel(ctx.db, ctx.contract_id, self._filter(), self, dict(opts.categories))
         self.frame.table.setModel(self.model)
         self.frame.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.frame.fit_columns({0: 110, 1: 70, 2: 90, 3: 220, 4: 125, 5: 120, 6: 70})
@@ -115,6 +115,7 @@ class RequestsPage(RecordListPage):
         self._options_for = self.ctx.contract_id
         opts = record_options(self.ctx.db, self.ctx.contract_id, self.ctx.engineer)
         self.filters.set_options(opts.categories, opts.services, opts.engineers)
+        self.model.category_labels = dict(opts.categories)
         self.form.reload_options()
         self.detail.reload_options()
         self.model.flt = self._filter()
