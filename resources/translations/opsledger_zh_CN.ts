@@ -1,87 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Durations</name>
-    <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="73" />
-        <source>%1d%2h</source>
-        <translation>%1天%2小时</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="74" />
-        <source>%1d</source>
-        <translation>%1天</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="78" />
-        <source>%1h%2m</source>
-        <translation>%1小时%2分</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="79" />
-        <source>%1h</source>
-        <translation>%1小时</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="80" />
-        <source>%1m</source>
-        <translation>%1分钟</translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="31" />
+        <location filename="../../app/ui/pages/record_forms.py" line="178" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="32" />
+        <location filename="../../app/ui/pages/record_forms.py" line="179" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="35" />
+        <location filename="../../app/ui/pages/record_forms.py" line="184" />
         <source>All services</source>
         <translation>全部业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="36" />
+        <location filename="../../app/ui/pages/record_forms.py" line="187" />
         <source>All engineers</source>
         <translation>全部工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="41" />
+        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="41" />
+        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="42" />
+        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="42" />
+        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="43" />
+        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="43" />
+        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="48" />
+        <location filename="../../app/ui/pages/record_forms.py" line="198" />
         <source>Search number, title, description, person…</source>
         <translation>搜索编号、标题、描述、人员…</translation>
     </message>
@@ -147,340 +119,233 @@
 <context>
     <name>IncidentDetail</name>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="92" />
+        <location filename="../../app/ui/pages/record_forms.py" line="556" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="93" />
+        <location filename="../../app/ui/pages/record_forms.py" line="557" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="94" />
-        <location filename="../../app/ui/pages/incident/detail.py" line="230" />
+        <location filename="../../app/ui/pages/record_forms.py" line="558" />
+        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="95" />
+        <location filename="../../app/ui/pages/record_forms.py" line="559" />
         <source>Pause / resume the SLA clock (Ctrl+P)</source>
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="103" />
-        <source>Note for the status change (the reason when pausing)</source>
-        <translation>状态变更备注（挂起时填写挂起原因）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="110" />
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="115" />
-        <location filename="../../app/ui/pages/incident/detail.py" line="227" />
-        <location filename="../../app/ui/pages/incident/history.py" line="44" />
-        <source>Root-cause analysis</source>
-        <translation>根因分析</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="248" />
-        <location filename="../../app/ui/pages/incident/history.py" line="39" />
+        <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="97" />
+        <location filename="../../app/ui/pages/record_forms.py" line="561" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="96" />
+        <location filename="../../app/ui/pages/record_forms.py" line="560" />
         <source>Mark restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="98" />
+        <location filename="../../app/ui/pages/record_forms.py" line="562" />
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="54" />
+        <location filename="../../app/ui/pages/record_forms.py" line="567" />
+        <source>Note for the status change</source>
+        <translation>状态变更备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="55" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="56" />
+        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="57" />
+        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>Power / environment</source>
         <translation>电力 / 机房环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="58" />
+        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>User operation</source>
         <translation>用户操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="59" />
+        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="60" />
+        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="116" />
-        <location filename="../../app/ui/pages/incident/history.py" line="41" />
+        <location filename="../../app/ui/pages/record_forms.py" line="576" />
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="117" />
-        <location filename="../../app/ui/pages/incident/history.py" line="42" />
+        <location filename="../../app/ui/pages/record_forms.py" line="577" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="118" />
-        <location filename="../../app/ui/pages/incident/history.py" line="43" />
+        <location filename="../../app/ui/pages/record_forms.py" line="578" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="122" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="123" />
-        <source>Store the cause, resolution and root-cause analysis typed here</source>
-        <translation>保存此处填写的原因、解决方式和根因分析</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="124" />
+        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Close incident</source>
         <translation>关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="125" />
+        <location filename="../../app/ui/pages/record_forms.py" line="582" />
         <source>Close with cause and resolution (Ctrl+Shift+C)</source>
         <translation>填写原因和解决方式后关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="127" />
-        <location filename="../../app/ui/pages/incident/history.py" line="50" />
+        <location filename="../../app/ui/pages/record_forms.py" line="584" />
         <source>Reason to reopen</source>
         <translation>重新打开原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="128" />
+        <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="137" />
+        <location filename="../../app/ui/pages/record_forms.py" line="593" />
         <source>Attachments: double-click opens a copy of the stored file</source>
         <translation>附件：双击打开存档文件的副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="138" />
+        <location filename="../../app/ui/pages/record_forms.py" line="594" />
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="139" />
+        <location filename="../../app/ui/pages/record_forms.py" line="595" />
         <source>Copy a file (screenshot, log, vendor report) into OpsLedger's data folder</source>
         <translation>将文件（截图、日志、厂商报告）复制到运维台账数据目录存档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="217" />
+        <location filename="../../app/ui/pages/record_forms.py" line="634" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="228" />
-        <source>Required before closing: %1 is a major severity</source>
-        <translation>关闭前必须填写：%1 属于重大故障</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="245" />
-        <location filename="../../app/ui/pages/incident/history.py" line="49" />
+        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="245" />
-        <location filename="../../app/ui/pages/incident/history.py" line="31" />
+        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="246" />
-        <location filename="../../app/ui/pages/incident/history.py" line="35" />
+        <location filename="../../app/ui/pages/record_forms.py" line="647" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="247" />
-        <location filename="../../app/ui/pages/incident/history.py" line="36" />
+        <location filename="../../app/ui/pages/record_forms.py" line="648" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="249" />
-        <location filename="../../app/ui/pages/incident/history.py" line="40" />
+        <location filename="../../app/ui/pages/record_forms.py" line="650" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="230" />
+        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/detail.py" line="303" />
+        <location filename="../../app/ui/pages/record_forms.py" line="685" />
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="63" />
+        <location filename="../../app/ui/pages/record_forms.py" line="714" />
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="62" />
+        <location filename="../../app/ui/pages/record_forms.py" line="716" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="27" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="28" />
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="29" />
-        <source>Severity</source>
-        <translation>故障级别</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="30" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="32" />
-        <source>Reporter department</source>
-        <translation>报修部门</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="33" />
-        <source>Reporter name</source>
-        <translation>报修人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="34" />
-        <source>Reporter phone</source>
-        <translation>报修电话</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="37" />
-        <source>Responded</source>
-        <translation>响应时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="38" />
-        <source>On site</source>
-        <translation>到场时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="45" />
-        <source>Vendor case number</source>
-        <translation>厂商工单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="46" />
-        <source>Affected services</source>
-        <translation>影响业务系统</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="47" />
-        <source>Affected assets</source>
-        <translation>影响设备</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="48" />
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="51" />
-        <source>Note / reason</source>
-        <translation>备注 / 原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="64" />
+        <location filename="../../app/ui/pages/record_forms.py" line="742" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="64" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="65" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>paused</source>
         <translation>挂起扣除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="65" />
+        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="66" />
+        <location filename="../../app/ui/pages/record_forms.py" line="745" />
         <source>calendar</source>
         <translation>日历来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="66" />
+        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="67" />
+        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="67" />
+        <location filename="../../app/ui/pages/record_forms.py" line="749" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="68" />
+        <location filename="../../app/ui/pages/record_forms.py" line="751" />
         <source>used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/history.py" line="68" />
+        <location filename="../../app/ui/pages/record_forms.py" line="752" />
         <source>deadline</source>
         <translation>截止</translation>
     </message>
@@ -488,139 +353,124 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="71" />
+        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="71" />
+        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="73" />
+        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Inspection</source>
         <translation>巡检发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="73" />
+        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Service request</source>
         <translation>工单转入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="87" />
-        <source>Required before closing a major incident</source>
-        <translation>重大故障关闭前必须填写</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="89" />
+        <location filename="../../app/ui/pages/record_forms.py" line="415" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="89" />
+        <location filename="../../app/ui/pages/record_forms.py" line="416" />
         <source>Severity</source>
         <translation>故障级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="89" />
+        <location filename="../../app/ui/pages/record_forms.py" line="417" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="90" />
+        <location filename="../../app/ui/pages/record_forms.py" line="418" />
         <source>Reporter department</source>
         <translation>报修部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="90" />
+        <location filename="../../app/ui/pages/record_forms.py" line="419" />
         <source>Reporter name</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="91" />
+        <location filename="../../app/ui/pages/record_forms.py" line="420" />
         <source>Reporter phone</source>
         <translation>报修电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="91" />
+        <location filename="../../app/ui/pages/record_forms.py" line="421" />
         <source>Affected services</source>
         <translation>影响业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="92" />
+        <location filename="../../app/ui/pages/record_forms.py" line="422" />
         <source>Affected assets</source>
         <translation>影响设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="92" />
+        <location filename="../../app/ui/pages/record_forms.py" line="423" />
         <source>Occurred at</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="93" />
+        <location filename="../../app/ui/pages/record_forms.py" line="424" />
         <source>Reported at</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="93" />
+        <location filename="../../app/ui/pages/record_forms.py" line="425" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="94" />
-        <source>Root-cause analysis</source>
-        <translation>根因分析</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="109" />
+        <location filename="../../app/ui/pages/record_forms.py" line="429" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="110" />
+        <location filename="../../app/ui/pages/record_forms.py" line="430" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="112" />
+        <location filename="../../app/ui/pages/record_forms.py" line="432" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="113" />
+        <location filename="../../app/ui/pages/record_forms.py" line="433" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="160" />
+        <location filename="../../app/ui/pages/record_forms.py" line="467" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="183" />
+        <location filename="../../app/ui/pages/record_forms.py" line="487" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/incident/form.py" line="219" />
-        <source>The new incident</source>
-        <translation>新建的故障</translation>
     </message>
 </context>
 <context>
@@ -659,67 +509,67 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="48" />
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="48" />
+        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="49" />
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="49" />
+        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="50" />
+        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="50" />
+        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="51" />
+        <location filename="../../app/ui/pages/incidents.py" line="48" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="53" />
+        <location filename="../../app/ui/pages/incidents.py" line="50" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="54" />
+        <location filename="../../app/ui/pages/incidents.py" line="51" />
         <source>Log a new incident (Ctrl+N)</source>
         <translation>登记新故障（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="55" />
+        <location filename="../../app/ui/pages/incidents.py" line="52" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="56" />
+        <location filename="../../app/ui/pages/incidents.py" line="53" />
         <source>Export the fault log of the chosen period to Excel</source>
         <translation>将所选期间的故障台账导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="57" />
+        <location filename="../../app/ui/pages/incidents.py" line="54" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incident/page.py" line="58" />
+        <location filename="../../app/ui/pages/incidents.py" line="55" />
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
@@ -727,12 +577,12 @@
 <context>
     <name>InlineError</name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="32" />
+        <location filename="../../app/ui/pages/record_forms.py" line="125" />
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="35" />
+        <location filename="../../app/ui/pages/record_forms.py" line="128" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
@@ -740,137 +590,137 @@
 <context>
     <name>InspectionModels</name>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="35" />
+        <location filename="../../app/ui/models/inspection_models.py" line="35" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="36" />
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="165" />
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="311" />
+        <location filename="../../app/ui/models/inspection_models.py" line="36" />
+        <location filename="../../app/ui/models/inspection_models.py" line="165" />
+        <location filename="../../app/ui/models/inspection_models.py" line="311" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="37" />
+        <location filename="../../app/ui/models/inspection_models.py" line="37" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="38" />
+        <location filename="../../app/ui/models/inspection_models.py" line="38" />
         <source>Not answered</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="45" />
+        <location filename="../../app/ui/models/inspection_models.py" line="45" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="46" />
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="326" />
+        <location filename="../../app/ui/models/inspection_models.py" line="46" />
+        <location filename="../../app/ui/models/inspection_models.py" line="326" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="47" />
+        <location filename="../../app/ui/models/inspection_models.py" line="47" />
         <source>Due</source>
         <translation>待巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="48" />
+        <location filename="../../app/ui/models/inspection_models.py" line="48" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="49" />
+        <location filename="../../app/ui/models/inspection_models.py" line="49" />
         <source>Upcoming</source>
         <translation>未到时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="160" />
+        <location filename="../../app/ui/models/inspection_models.py" line="160" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="161" />
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="307" />
+        <location filename="../../app/ui/models/inspection_models.py" line="161" />
+        <location filename="../../app/ui/models/inspection_models.py" line="307" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="162" />
+        <location filename="../../app/ui/models/inspection_models.py" line="162" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="163" />
+        <location filename="../../app/ui/models/inspection_models.py" line="163" />
         <source>Inspection</source>
         <translation>巡检单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="164" />
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="308" />
+        <location filename="../../app/ui/models/inspection_models.py" line="164" />
+        <location filename="../../app/ui/models/inspection_models.py" line="308" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="235" />
+        <location filename="../../app/ui/models/inspection_models.py" line="235" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="236" />
+        <location filename="../../app/ui/models/inspection_models.py" line="236" />
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="237" />
+        <location filename="../../app/ui/models/inspection_models.py" line="237" />
         <source>Item</source>
         <translation>巡检项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="238" />
+        <location filename="../../app/ui/models/inspection_models.py" line="238" />
         <source>Normal range</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="239" />
+        <location filename="../../app/ui/models/inspection_models.py" line="239" />
         <source>Answer</source>
         <translation>记录值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="240" />
+        <location filename="../../app/ui/models/inspection_models.py" line="240" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="241" />
+        <location filename="../../app/ui/models/inspection_models.py" line="241" />
         <source>Incident</source>
         <translation>故障单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="242" />
+        <location filename="../../app/ui/models/inspection_models.py" line="242" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="305" />
+        <location filename="../../app/ui/models/inspection_models.py" line="305" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="306" />
+        <location filename="../../app/ui/models/inspection_models.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="309" />
+        <location filename="../../app/ui/models/inspection_models.py" line="309" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/inspection_models.py" line="310" />
+        <location filename="../../app/ui/models/inspection_models.py" line="310" />
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
@@ -1139,111 +989,111 @@
 <context>
     <name>RecordColumns</name>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="206" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="366" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="393" />
+        <location filename="../../app/ui/models/record_models.py" line="294" />
+        <location filename="../../app/ui/models/record_models.py" line="468" />
+        <location filename="../../app/ui/models/record_models.py" line="495" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="207" />
+        <location filename="../../app/ui/models/record_models.py" line="295" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="209" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="367" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="394" />
+        <location filename="../../app/ui/models/record_models.py" line="297" />
+        <location filename="../../app/ui/models/record_models.py" line="469" />
+        <location filename="../../app/ui/models/record_models.py" line="496" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="213" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="371" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="396" />
+        <location filename="../../app/ui/models/record_models.py" line="301" />
+        <location filename="../../app/ui/models/record_models.py" line="473" />
+        <location filename="../../app/ui/models/record_models.py" line="498" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="214" />
+        <location filename="../../app/ui/models/record_models.py" line="302" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="216" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="376" />
+        <location filename="../../app/ui/models/record_models.py" line="304" />
+        <location filename="../../app/ui/models/record_models.py" line="478" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="218" />
+        <location filename="../../app/ui/models/record_models.py" line="306" />
         <source>Reporter</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="211" />
+        <location filename="../../app/ui/models/record_models.py" line="299" />
         <source>Response SLA</source>
         <translation>响应时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="212" />
+        <location filename="../../app/ui/models/record_models.py" line="300" />
         <source>Restore SLA</source>
         <translation>恢复时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="369" />
+        <location filename="../../app/ui/models/record_models.py" line="471" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="372" />
+        <location filename="../../app/ui/models/record_models.py" line="474" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="374" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="397" />
+        <location filename="../../app/ui/models/record_models.py" line="476" />
+        <location filename="../../app/ui/models/record_models.py" line="499" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="378" />
-        <location filename="../../app/ui/itemmodels/record_models.py" line="399" />
+        <location filename="../../app/ui/models/record_models.py" line="480" />
+        <location filename="../../app/ui/models/record_models.py" line="501" />
         <source>Requester</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="380" />
+        <location filename="../../app/ui/models/record_models.py" line="482" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="401" />
+        <location filename="../../app/ui/models/record_models.py" line="503" />
         <source>Collected</source>
         <translation>收集时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="413" />
+        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="413" />
+        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="414" />
+        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="414" />
+        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="415" />
+        <location filename="../../app/ui/models/record_models.py" line="517" />
         <source>Summary</source>
         <translation>内容</translation>
     </message>
@@ -1251,203 +1101,203 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="24" />
+        <location filename="../../app/ui/models/record_models.py" line="57" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="25" />
+        <location filename="../../app/ui/models/record_models.py" line="58" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="26" />
+        <location filename="../../app/ui/models/record_models.py" line="59" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="27" />
+        <location filename="../../app/ui/models/record_models.py" line="60" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="28" />
+        <location filename="../../app/ui/models/record_models.py" line="61" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="29" />
+        <location filename="../../app/ui/models/record_models.py" line="62" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="30" />
+        <location filename="../../app/ui/models/record_models.py" line="63" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="31" />
+        <location filename="../../app/ui/models/record_models.py" line="64" />
         <source>Collected</source>
         <translation>已收集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="32" />
+        <location filename="../../app/ui/models/record_models.py" line="65" />
         <source>Analysed</source>
         <translation>已分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="33" />
+        <location filename="../../app/ui/models/record_models.py" line="66" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="34" />
+        <location filename="../../app/ui/models/record_models.py" line="67" />
         <source>Accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="35" />
+        <location filename="../../app/ui/models/record_models.py" line="68" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="36" />
+        <location filename="../../app/ui/models/record_models.py" line="69" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="37" />
+        <location filename="../../app/ui/models/record_models.py" line="70" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="38" />
+        <location filename="../../app/ui/models/record_models.py" line="71" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="39" />
+        <location filename="../../app/ui/models/record_models.py" line="72" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="40" />
+        <location filename="../../app/ui/models/record_models.py" line="73" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="41" />
+        <location filename="../../app/ui/models/record_models.py" line="74" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="42" />
+        <location filename="../../app/ui/models/record_models.py" line="75" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="43" />
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="48" />
+        <location filename="../../app/ui/models/record_models.py" line="76" />
+        <location filename="../../app/ui/models/record_models.py" line="81" />
         <source>Service request</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="44" />
+        <location filename="../../app/ui/models/record_models.py" line="77" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="45" />
+        <location filename="../../app/ui/models/record_models.py" line="78" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="46" />
+        <location filename="../../app/ui/models/record_models.py" line="79" />
         <source>Manual</source>
         <translation>手工记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="47" />
+        <location filename="../../app/ui/models/record_models.py" line="80" />
         <source>Incident</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="49" />
+        <location filename="../../app/ui/models/record_models.py" line="82" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="50" />
+        <location filename="../../app/ui/models/record_models.py" line="83" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="51" />
+        <location filename="../../app/ui/models/record_models.py" line="84" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="52" />
+        <location filename="../../app/ui/models/record_models.py" line="85" />
         <source>Incident logged</source>
         <translation>故障登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="53" />
+        <location filename="../../app/ui/models/record_models.py" line="86" />
         <source>Incident status</source>
         <translation>故障状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="54" />
+        <location filename="../../app/ui/models/record_models.py" line="87" />
         <source>Incident edited</source>
         <translation>故障修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="55" />
+        <location filename="../../app/ui/models/record_models.py" line="88" />
         <source>Incident reopened</source>
         <translation>故障重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="56" />
+        <location filename="../../app/ui/models/record_models.py" line="89" />
         <source>Request resolved</source>
         <translation>工单解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="105" />
+        <location filename="../../app/ui/models/record_models.py" line="128" />
         <source>No target (%1 used)</source>
         <translation>无目标（已用 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="108" />
+        <location filename="../../app/ui/models/record_models.py" line="131" />
         <source>Target %1, used %2 (service time)</source>
         <translation>目标 %1，已用 %2（服务时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="112" />
+        <location filename="../../app/ui/models/record_models.py" line="135" />
         <source>Overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="116" />
+        <location filename="../../app/ui/models/record_models.py" line="139" />
         <source>Paused, %1 left</source>
         <translation>已挂起，剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="119" />
+        <location filename="../../app/ui/models/record_models.py" line="142" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_labels.py" line="120" />
+        <location filename="../../app/ui/models/record_models.py" line="143" />
         <source>Met (%1)</source>
         <translation>达标（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="324" />
+        <location filename="../../app/ui/models/record_models.py" line="426" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/itemmodels/record_models.py" line="326" />
+        <location filename="../../app/ui/models/record_models.py" line="428" />
         <source>Error</source>
         <translation>计算出错</translation>
     </message>
@@ -1455,9 +1305,52 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../app/ui/widgets/record_page.py" line="91" />
+        <location filename="../../app/ui/pages/record_page.py" line="56" />
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTransfer</name>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1257" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1271" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1282" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1292" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1295" />
+        <source>Imported %1 records</source>
+        <translation>已导入 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1298" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1317" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/record_forms.py" line="1324" />
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1685,118 +1578,113 @@
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="957" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="73" />
+        <location filename="../../app/ui/pages/record_forms.py" line="958" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="74" />
+        <location filename="../../app/ui/pages/record_forms.py" line="959" />
         <source>Record the response: work on the request starts now</source>
         <translation>记录响应：现在开始处理该工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="53" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="77" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="135" />
+        <location filename="../../app/ui/pages/record_forms.py" line="963" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1038" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="80" />
+        <location filename="../../app/ui/pages/record_forms.py" line="966" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="81" />
+        <location filename="../../app/ui/pages/record_forms.py" line="967" />
         <source>Close</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="82" />
+        <location filename="../../app/ui/pages/record_forms.py" line="968" />
         <source>Close (Ctrl+Shift+C)</source>
         <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="54" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="85" />
+        <location filename="../../app/ui/pages/record_forms.py" line="972" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="87" />
+        <location filename="../../app/ui/pages/record_forms.py" line="974" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="88" />
+        <location filename="../../app/ui/pages/record_forms.py" line="975" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="89" />
+        <location filename="../../app/ui/pages/record_forms.py" line="976" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="91" />
+        <location filename="../../app/ui/pages/record_forms.py" line="978" />
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="92" />
+        <location filename="../../app/ui/pages/record_forms.py" line="979" />
         <source>Record follow-up</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="54" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="55" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="95" />
+        <location filename="../../app/ui/pages/record_forms.py" line="983" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="97" />
+        <location filename="../../app/ui/pages/record_forms.py" line="985" />
         <source>(default severity)</source>
         <translation>（默认级别）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="98" />
+        <location filename="../../app/ui/pages/record_forms.py" line="986" />
         <source>Convert to incident</source>
         <translation>转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="55" />
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="101" />
+        <location filename="../../app/ui/pages/record_forms.py" line="989" />
         <source>Is a fault</source>
         <translation>属于故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="127" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1022" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="131" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1035" />
         <source>Converted to incident</source>
         <translation>已转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="134" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1037" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="136" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1039" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_detail.py" line="137" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1040" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
@@ -1804,180 +1692,175 @@
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="50" />
+        <location filename="../../app/ui/pages/record_forms.py" line="847" />
         <source>New service request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="55" />
+        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="55" />
+        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="56" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="56" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="56" />
+        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="57" />
+        <location filename="../../app/ui/pages/record_forms.py" line="854" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="62" />
+        <location filename="../../app/ui/pages/record_forms.py" line="860" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="63" />
+        <location filename="../../app/ui/pages/record_forms.py" line="861" />
         <source>(unassigned)</source>
         <translation>（未派单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="68" />
+        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="68" />
+        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="68" />
+        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="69" />
+        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="70" />
+        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="70" />
+        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="71" />
+        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="71" />
+        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="72" />
+        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="82" />
+        <location filename="../../app/ui/pages/record_forms.py" line="875" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="83" />
+        <location filename="../../app/ui/pages/record_forms.py" line="876" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="84" />
+        <location filename="../../app/ui/pages/record_forms.py" line="877" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/servicedesk/request_form.py" line="139" />
-        <source>The new service request</source>
-        <translation>新建的工单</translation>
     </message>
 </context>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="39" />
+        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="39" />
+        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="40" />
+        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="40" />
+        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="41" />
+        <location filename="../../app/ui/pages/requests.py" line="44" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="42" />
+        <location filename="../../app/ui/pages/requests.py" line="45" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="44" />
+        <location filename="../../app/ui/pages/requests.py" line="47" />
         <source>New request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="45" />
+        <location filename="../../app/ui/pages/requests.py" line="48" />
         <source>Record a new service request (Ctrl+N)</source>
         <translation>登记新工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="46" />
+        <location filename="../../app/ui/pages/requests.py" line="49" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="47" />
+        <location filename="../../app/ui/pages/requests.py" line="50" />
         <source>Export the requests of the chosen period to Excel</source>
         <translation>将所选期间的工单导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="48" />
+        <location filename="../../app/ui/pages/requests.py" line="51" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requests_page.py" line="49" />
+        <location filename="../../app/ui/pages/requests.py" line="52" />
         <source>Import service requests from Excel</source>
         <translation>从 Excel 导入工单</translation>
     </message>
@@ -1985,28 +1868,27 @@
 <context>
     <name>RequirementDetail</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="41" />
+        <location filename="../../app/ui/pages/requirements.py" line="57" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="59" />
+        <location filename="../../app/ui/pages/requirements.py" line="73" />
         <source>Select a requirement, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条需求，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="48" />
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="62" />
+        <location filename="../../app/ui/pages/requirements.py" line="82" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="63" />
+        <location filename="../../app/ui/pages/requirements.py" line="83" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_detail.py" line="64" />
+        <location filename="../../app/ui/pages/requirements.py" line="84" />
         <source>Collected</source>
         <translation>收集时间</translation>
     </message>
@@ -2014,75 +1896,70 @@
 <context>
     <name>RequirementForm</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="41" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1117" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="46" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1122" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="51" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="51" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="52" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1128" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="53" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="53" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="61" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="62" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1135" />
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/servicedesk/requirement_form.py" line="97" />
-        <source>The new requirement</source>
-        <translation>新建的需求</translation>
     </message>
 </context>
 <context>
     <name>RequirementsPage</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirements_page.py" line="40" />
+        <location filename="../../app/ui/pages/requirements.py" line="116" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirements_page.py" line="41" />
+        <location filename="../../app/ui/pages/requirements.py" line="117" />
         <source>Record a new requirement (Ctrl+N)</source>
         <translation>登记新需求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirements_page.py" line="42" />
+        <location filename="../../app/ui/pages/requirements.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/requirements_page.py" line="43" />
+        <location filename="../../app/ui/pages/requirements.py" line="119" />
         <source>Export the requirements of the chosen period to Excel</source>
         <translation>将所选期间的需求导出为 Excel</translation>
     </message>
@@ -2257,85 +2134,67 @@
     </message>
 </context>
 <context>
-    <name>Unsaved</name>
-    <message>
-        <location filename="../../app/ui/widgets/unsaved.py" line="24" />
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/unsaved.py" line="25" />
-        <source>%1 has changes that are not saved. Save them?</source>
-        <translation>%1 有尚未保存的修改，是否保存？</translation>
-    </message>
-</context>
-<context>
     <name>WorkLogEntryForm</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="40" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1199" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="42" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1201" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="42" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1202" />
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="43" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1203" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="43" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1204" />
         <source>Summary</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="50" />
+        <location filename="../../app/ui/pages/record_forms.py" line="1207" />
         <source>Add entry</source>
         <translation>添加记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_form.py" line="69" />
-        <source>The work-log entry</source>
-        <translation>工作日志记录</translation>
     </message>
 </context>
 <context>
     <name>WorkLogPage</name>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="48" />
+        <location filename="../../app/ui/pages/worklog.py" line="50" />
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="55" />
+        <location filename="../../app/ui/pages/worklog.py" line="57" />
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="56" />
+        <location filename="../../app/ui/pages/worklog.py" line="58" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="57" />
+        <location filename="../../app/ui/pages/worklog.py" line="59" />
         <source>Export month…</source>
         <translation>导出本月…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="58" />
+        <location filename="../../app/ui/pages/worklog.py" line="60" />
         <source>Export the work log of the picked day's month to Excel</source>
         <translation>将所选日期所在月份的工作日志导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/servicedesk/worklog_page.py" line="141" />
+        <location filename="../../app/ui/pages/worklog.py" line="125" />
         <source>%1 lines, %2 in total</source>
         <translation>共 %1 条，合计 %2</translation>
     </message>
