@@ -136,6 +136,15 @@ def add_worklog_entry(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: s
         return Outcome(e.id, Changes.of("worklog", ids=(e.id,)))
 
 
+def edit_worklog_entry(ledger: Ledger, entry_id: uuid.UUID, *, actor: str, engineer_id: uuid.UUID,
+                       started_at: datetime, duration_minutes: int, summary: str) -> Outcome[uuid.UUID]:
+    """Correct a manual entry (engineer, start, minutes, summary); errors: ``worklog.update_entry``."""
+    with ledger.session() as s:
+        worklog.update_entry(s, entry_id, actor=actor, engineer_id=engineer_id, started_at=started_at,
+                             duration_minutes=duration_minutes, summary=summary)
+        return Outcome(entry_id, Changes.of("worklog", ids=(entry_id,)))
+
+
 # --------------------------------------------------------------------------- Excel transfer
 
 _EXPORTS = {"requests": record_export.export_requests, "requirements": record_export.export_requirements,

@@ -42,3 +42,24 @@ def test_requirement_and_worklog(db, pinggu):
     lines = worklog_day(db, pinggu.id, date(2026, 3, 4))
     assert [(x.engineer, x.duration_minutes) for x in lines] == [("王建国", 45)]
     assert worklog_day(db, None, date(2026, 3, 4)) == []
+
+
+def test_worklog_entry_is_corrected_and_derived_lines_are_refused(db, pinggu):
+    import uuid
+
+    me = record_options(db, pinggu.id, "王建国").engineer_id
+    eid = actions.add_worklog_entry(db, pinggu.id, actor="王建国", engineer_id=me, work_date=date(2026, 3, 4),
+                                    started_at=datetime(2026, 3, 4, 1, tzinfo=UTC), duration_minutes=45,
+                                    summary="UPS").value
+    with pytest.raises(ValidationError) as err:
+        actions.edit_worklog_entry(db, eid, actor="王建国", engineer_id=me, started_at=datetime(2026, 3, 4, 1,
+                                   tzinfo=UTC), duration_minutes=0, summary="UPS")
+    assert err.value.field == "duration_minutes"
+    actions.edit_worklog_entry(db, eid, actor="王建国", engineer_id=me,
+                               started_at=datetime(2026, 3, 4, 2, tzinfo=UTC), duration_minutes=50, summary="UPS done")
+    lines = worklog_day(db, pinggu.id, date(2026, 3, 4))
+    assert [(x.summary, x.duration_minutes) for x in lines] == [("UPS done", 50)]
+    with pytest.raises(ValidationError) as err:
+        actions.edit_worklog_entry(db, uuid.uuid4(), actor="x", engineer_id=me,
+                                   started_at=datetime(2026, 3, 4, 2, tzinfo=UTC), duration_minutes=5, summary="x")
+    assert err.value.field == "entry_id"

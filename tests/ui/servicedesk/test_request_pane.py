@@ -70,3 +70,28 @@ def test_work_log_typed_summary_asks_and_defaults_to_me(qtbot, gui_ctx, monkeypa
     qtbot.keyClicks(page.form.summary, "Replaced UPS battery")
     assert page.has_unsaved_changes() and not page.confirm_leave() and len(asked) == 1
     assert page.form.summary.text() == "Replaced UPS battery"
+
+
+def test_work_log_manual_entry_is_corrected_in_place(qtbot, gui_ctx):
+    from PySide6.QtCore import QDate
+
+    from app.store.models import WorkLogEntry
+
+    page = _page(qtbot, gui_ctx, "app.ui.pages.servicedesk.worklog_page.WorkLogPage")
+    page.date.setDate(QDate(2026, 3, 4))
+    qtbot.keyClicks(page.form.summary, "UPS battery")
+    qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.form.editing is not None and page.form.summary.text() == "UPS battery"
+    assert not page.form.is_dirty()
+    page.form.summary.selectAll()
+    qtbot.keyClicks(page.form.summary, "UPS battery replaced")
+    page.form.duration.setValue(50)
+    qtbot.mouseClick(page.form.add_btn, Qt.MouseButton.LeftButton)
+    assert not page.form.error.isVisible(), page.form.error.text()
+    with gui_ctx.db.session() as s:
+        entry = s.scalars(select(WorkLogEntry)).one()  # corrected, not added twice
+        assert (entry.summary, entry.duration_minutes) == ("UPS battery replaced", 50)
+    assert page.form.editing is None and page.model.rowCount() == 1

@@ -1,5 +1,6 @@
 """工作日志 page: pick a day, see its lines (derived from inspections/incidents/requests plus
-manual entries, from ``queries.servicedesk.worklog_day``) and add a manual entry.
+manual entries, from ``queries.servicedesk.worklog_day``), add a manual entry or correct one
+(Enter / double-click on a manual line).
 
 The entry's change (``("worklog",)``) reaches ``ctx.bus`` through ``app.ui.ops``.
 """
@@ -89,6 +90,8 @@ class WorkLogPage(QWidget):
         self.today_btn.clicked.connect(self._today)
         self.export_btn.clicked.connect(self.export)
         self.form.saved.connect(self.refresh)
+        self.table.activated.connect(self.edit_line)
+        self.table.doubleClicked.connect(self.edit_line)
         for seq, slot in (("Alt+Left", self.prev_btn.click), ("Alt+Right", self.next_btn.click),
                           ("Ctrl+N", self.form.summary.setFocus)):
             sc = QShortcut(QKeySequence(seq), self)
@@ -113,6 +116,13 @@ class WorkLogPage(QWidget):
             self.form.discard_typed()
             return True
         return False
+
+    def edit_line(self, index: Any) -> bool:
+        """Enter / double-click on a manual line: correct it in the form (derived lines are
+        edited on their own record)."""
+        if not index.isValid() or (self.form.is_dirty() and not self.confirm_leave()):
+            return False
+        return self.form.start_edit(self.model.line_at(index.row()))
 
     def day(self) -> date:
         """The picked local day."""
