@@ -103,9 +103,10 @@ def move_incident(ledger: Ledger, incident_id: uuid.UUID, to_status: str, *, act
 
 def close_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, cause_category: str | None,
                    cause: str, resolution: str, root_cause_analysis: str = "",
-                   at: datetime | None = None) -> Outcome[uuid.UUID]:
+                   restored_at: datetime | None = None, at: datetime | None = None) -> Outcome[uuid.UUID]:
     """Close with the cause category, cause, resolution and (for a major severity) root-cause
-    analysis typed in the pane, all stored in the closing transaction.
+    analysis typed in the pane, all stored in the closing transaction; ``restored_at`` (aware)
+    is the restore time when the incident is not marked restored yet (or a correction of it).
 
     Requirements (Pinggu 第七条; ``major: true`` severities need 根因分析): see
     ``workflow.close_incident``, which raises ``ValidationError`` naming the missing field
@@ -117,7 +118,7 @@ def close_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, cause_
         if rca and rca != inc.root_cause_analysis:
             workflow.update_incident(s, incident_id, actor=actor, root_cause_analysis=rca)
         workflow.close_incident(s, incident_id, actor=actor, cause_category=cause_category, cause=cause,
-                                resolution=resolution, at=at)
+                                resolution=resolution, restored_at=restored_at, at=at)
         return Outcome(incident_id, _changed(incident_id))
 
 

@@ -219,3 +219,26 @@ def test_saving_in_the_main_window_asks_nothing(qtbot, main_window, gui_ctx, no_
     with gui_ctx.db.session() as s:
         inc = s.scalars(select(Incident)).one()
         assert inc.title == "AC alarm" and inc.cause == "compressor" and inc.status == "assigned"
+
+
+def test_close_straight_from_in_progress_with_the_restore_time_field(qtbot, gui_ctx):
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    inc_id = _incident(gui_ctx)
+    page = _page(qtbot, gui_ctx, PAGE)
+    page.frame.select_id(inc_id)
+    d = page.detail
+    qtbot.mouseClick(d.start_btn, Qt.MouseButton.LeftButton)
+    _type_close_fields(qtbot, d)
+    shown = d.restored.dateTime()
+    d.restored.setDateTime(QDateTime(QDate(2026, 3, 3), QTime(8, 30)))  # before it occurred: refused
+    qtbot.mouseClick(d.close_btn, Qt.MouseButton.LeftButton)
+    assert d.error.isVisible()
+    with gui_ctx.db.session() as s:
+        assert s.get(Incident, inc_id).status == "in_progress"
+    d.restored.setDateTime(shown)  # the default: now
+    qtbot.mouseClick(d.close_btn, Qt.MouseButton.LeftButton)
+    assert not d.error.isVisible(), d.error.text()
+    with gui_ctx.db.session() as s:
+        inc = s.get(Incident, inc_id)
+        assert inc.status == "closed" and inc.restored_at is not None and inc.cause == "SFP module aged"

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from app.ui.pages.incident.history import cause_labels, field_labels, history_ht
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
 from app.ui.widgets.text import esc
+from app.ui.widgets.times import now_qdt, qdt_to_utc, to_qdt
 
 TYPED_FIELDS = actions.CLOSE_FIELDS
 
@@ -63,6 +65,7 @@ class IncidentDetail(FormBase):
         self._sla_fn = sla_fn
         self._loaded: dict[str, str] = {}
         self._engineer_id: uuid.UUID | None = None
+        self._restored_shown = now_qdt()
         self._init_errors()
         lay = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -80,7 +83,7 @@ class IncidentDetail(FormBase):
                                               "root_cause_analysis", "reason", "note", "restored_at", "status")}
         self.fields = {"assignee_id": self.assignee, "cause_category": self.cause_category, "cause": self.cause,
                        "resolution": self.resolution, "root_cause_analysis": self.rca,
-                       "reason": self.reopen_reason, "note": self.note}
+                       "reason": self.reopen_reason, "note": self.note, "restored_at": self.restored}
         self._connect()
         self.reload_options()
         self.show_incident(None)
@@ -113,6 +116,11 @@ class IncidentDetail(FormBase):
         self.rca = QPlainTextEdit(self)
         self.rca.setMaximumHeight(60)
         self.rca_label = QLabel(self.tr("Root-cause analysis"), self)
+        self.restored = QDateTimeEdit(now_qdt(), self)
+        self.restored.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.restored.setToolTip(self.tr("When service was restored; closing an incident not yet marked "
+                                         "restored records it as restored at this time"))
+        close_form.addRow(self.tr("Restored at"), self.restored)
         close_form.addRow(self.tr("Cause category"), self.cause_category)
         close_form.addRow(self.tr("Cause"), self.cause)
         close_form.addRow(self.tr("Resolution"), self.resolution)
@@ -224,6 +232,8 @@ class IncidentDetail(FormBase):
         self._loaded = {"cause_category": view.cause_category, "cause": view.cause,
                         "resolution": view.resolution, "root_cause_analysis": view.root_cause_analysis}
         self._put_typed({**self._loaded, **typed})
+        self._restored_shown = to_qdt(view.restored_at) if view.restored_at else now_qdt()
+        self.restored.setDateTime(self._restored_shown)
         self.rca_label.setText(self.tr("Root-cause analysis") + (" *" if view.major else ""))
         self.rca.setPlaceholderText(self.tr("Required before closing: %1 is a major severity").replace(
             "%1", view.severity) if view.major else "")
@@ -283,8 +293,15 @@ class IncidentDetail(FormBase):
     def close_incident(self) -> bool:
         """Close with the cause category, cause, resolution and root-cause analysis typed here."""
         t = self._typed()
+        # the restore time goes with the close when the incident is not restored yet, or was corrected here
+        restored = None
+        if self.restored.dateTime() != self._restored_shown:
+            restored = qdt_to_utc(self.restored.dateTime())
+        elif self.view is not None and self.view.restored_at is None:
+            restored = utcnow()  # the shown default "now", to the second (not before a move this minute)
         return self._write(actions.close_incident, self.incident_id, cause_category=t["cause_category"] or None,
-                           cause=t["cause"], resolution=t["resolution"], root_cause_analysis=t["root_cause_analysis"])
+                           cause=t["cause"], resolution=t["resolution"], root_cause_analysis=t["root_cause_analysis"],
+                           restored_at=restored)
 
     def reopen(self) -> bool:
         """Reopen a closed incident with the typed reason."""
