@@ -7,7 +7,9 @@ contract-dependent lists after a contract change).  ``refresh()``, the "n of m s
 keyboard shortcuts are then the same everywhere.
 
 Leaving with typed text: ``editors()`` lists the page's panes that can hold unsaved text (each
-with ``is_dirty()``, ``save_typed() -> bool``, ``discard_typed()`` and ``dirty_what()``).
+with ``is_dirty()``, ``save_typed() -> bool``, ``discard_typed()`` and ``dirty_what()``; an
+editor whose text only a workflow step stores sets ``can_save = False`` and is offered Discard /
+Cancel).
 ``has_unsaved_changes()`` says whether any does; ``confirm_leave()`` asks save / discard /
 cancel and returns ``True`` when the page may be left (the main window calls it on page switch
 and on close).
@@ -49,23 +51,25 @@ class RecordListPage(QWidget):
         """Whether any pane of the page holds typed text not stored yet."""
         return any(e.is_dirty() for e in self.editors())
 
+    def settle(self, editor: Any) -> bool:
+        """Before ``editor`` is emptied: ask save / discard / cancel if it holds typed text;
+        ``True`` when the page may go on."""
+        if not editor.is_dirty():
+            return True
+        choice = ask_unsaved(self, editor.dirty_what(), getattr(editor, "can_save", True))
+        if choice is Choice.SAVE:
+            return bool(editor.save_typed())
+        if choice is Choice.DISCARD:
+            editor.discard_typed()
+            return True
+        return False
+
     def confirm_leave(self) -> bool:
         """Ask save / discard / cancel for each dirty pane; ``True`` when the page may be left.
 
         Save stores the text (a refusal is shown inline and keeps the user on the page);
         Discard reloads the pane from the ledger; Cancel stays."""
-        for editor in self.editors():
-            if not editor.is_dirty():
-                continue
-            choice = ask_unsaved(self, editor.dirty_what())
-            if choice is Choice.CANCEL:
-                return False
-            if choice is Choice.SAVE:
-                if not editor.save_typed():
-                    return False
-            else:
-                editor.discard_typed()
-        return True
+        return all(self.settle(editor) for editor in self.editors())
 
     def add_shortcuts(self, pairs: list[tuple[str, Callable[[], Any]]]) -> None:
         """Bind each key sequence to its slot while focus is anywhere inside the page."""

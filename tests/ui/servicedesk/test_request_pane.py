@@ -95,3 +95,23 @@ def test_work_log_manual_entry_is_corrected_in_place(qtbot, gui_ctx):
         entry = s.scalars(select(WorkLogEntry)).one()  # corrected, not added twice
         assert (entry.summary, entry.duration_minutes) == ("UPS battery replaced", 50)
     assert page.form.editing is None and page.model.rowCount() == 1
+
+
+def test_typed_resolution_asks_before_another_request_is_shown(qtbot, gui_ctx, monkeypatch):
+    from app.services.servicedesk import actions
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    for title in ("first", "second"):
+        actions.create_request(gui_ctx.db, gui_ctx.contract_id, actor=ENGINEER, title=title)
+    page = _page(qtbot, gui_ctx, REQUESTS)
+    page.frame.table.selectRow(0)
+    shown = page.detail.request_id
+    qtbot.keyClicks(page.detail.resolution, "Toner replaced")
+    assert page.has_unsaved_changes()
+    page.frame.table.selectRow(1)
+    assert len(asked) == 1 and "Discard" in asked[0]  # only a workflow step stores it: discard or stay
+    assert page.detail.request_id == shown and page.detail.resolution.text() == "Toner replaced"
+    assert page.frame.selected_id() == shown
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    page.frame.table.selectRow(1)
+    assert page.detail.request_id != shown and page.detail.resolution.text() == ""

@@ -31,7 +31,6 @@ from app.ui.widgets.filter_bar import FilterBar
 from app.ui.widgets.list_frame import ListFrame
 from app.ui.widgets.record_page import RecordListPage
 from app.ui.widgets.transfer import RecordTransfer, ask_export_path, ask_import_path
-from app.ui.widgets.unsaved import Choice, ask_unsaved
 
 SLA_REFRESH_MS = 60_000
 
@@ -111,18 +110,6 @@ class IncidentsPage(RecordListPage):
         shown = [self.form] if self.frame.detail.currentWidget() is self.form else []
         return [*shown, self.detail]
 
-    def _settle(self, editor: Any) -> bool:
-        """Before ``editor`` is emptied: ask save / discard / cancel if it holds typed text."""
-        if not editor.is_dirty():
-            return True
-        choice = ask_unsaved(self, editor.dirty_what())
-        if choice is Choice.SAVE:
-            return bool(editor.save_typed())
-        if choice is Choice.DISCARD:
-            editor.discard_typed()
-            return True
-        return False
-
     # ---- list
     def _filter(self) -> IncidentFilter:
         v = self.filters.values()
@@ -161,7 +148,7 @@ class IncidentsPage(RecordListPage):
             return  # our own re-selection, or a reload (refresh() decides what the pane shows)
         rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
         for editor in self.editors():
-            if (editor is self.form or rid != self.detail.incident_id) and not self._settle(editor):
+            if (editor is self.form or rid != self.detail.incident_id) and not self.settle(editor):
                 self._reselect(previous)
                 return
         self.frame.detail.setCurrentWidget(self.detail)
@@ -181,7 +168,7 @@ class IncidentsPage(RecordListPage):
     # ---- actions
     def new_incident(self) -> None:
         """Open the empty form in the detail pane (Ctrl+N)."""
-        if self.frame.detail.currentWidget() is self.form and not self._settle(self.form):
+        if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
             return
         self.frame.detail.setCurrentWidget(self.form)
         self.form.start_new()
@@ -191,7 +178,7 @@ class IncidentsPage(RecordListPage):
         (the form would otherwise replace them)."""
         if self.detail.incident_id == incident_id and not self.detail.save_typed():
             return
-        if self.frame.detail.currentWidget() is self.form and not self._settle(self.form):
+        if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
             return
         self.frame.detail.setCurrentWidget(self.form)
         self.form.start_edit(incident_id)
@@ -205,7 +192,7 @@ class IncidentsPage(RecordListPage):
     def focus_detail(self) -> None:
         """Enter in the table: show the selected incident and move focus into the pane."""
         rid = self.frame.selected_id()
-        if rid != self.detail.incident_id and not self._settle(self.detail):
+        if rid != self.detail.incident_id and not self.settle(self.detail):
             return
         self.frame.detail.setCurrentWidget(self.detail)
         self.detail.show_incident(rid)

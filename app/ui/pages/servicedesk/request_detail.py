@@ -32,6 +32,7 @@ class RequestDetail(FormBase):
     ``"incident"`` after a conversion); ``last_incident_id`` is the incident a conversion opened."""
 
     changed = Signal(tuple)
+    can_save = False  # a typed resolution is stored by 解决, a complaint by 记录回访: no draft to save
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,26 @@ class RequestDetail(FormBase):
         refill(self.convert_severity, opts.severities)
         if opts.engineer_id is not None:
             set_combo(self.assignee, opts.engineer_id)
+
+    def is_dirty(self) -> bool:
+        """Whether a resolution or complaint is typed and not stored yet (open requests)."""
+        v = self.view
+        if v is None:
+            return False
+        typed_resolution = v.status != "closed" and self.resolution.text().strip() != (v.resolution or "").strip()
+        return typed_resolution or bool(self.complaint.text().strip())
+
+    def dirty_what(self) -> str:
+        """What the unsaved-text question names (the request number)."""
+        return self.view.number if self.view else ""
+
+    def save_typed(self) -> bool:
+        """Nothing to store without a workflow step (see ``can_save``)."""
+        return False
+
+    def discard_typed(self) -> None:
+        """Show the stored values again."""
+        self.show_request(self.request_id, keep_typed=False)
 
     def show_request(self, request_id: uuid.UUID | None, keep_typed: bool = True) -> None:
         """Load and show ``request_id`` (``None`` → empty pane); the same request again keeps a

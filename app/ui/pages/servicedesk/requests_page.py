@@ -86,8 +86,9 @@ class RequestsPage(RecordListPage):
         self._update_count()
 
     def editors(self) -> list[Any]:
-        """The new-request form while it is shown."""
-        return [self.form] if self.frame.detail.currentWidget() is self.form else []
+        """The new-request form while it is shown, and the detail pane."""
+        shown = [self.form] if self.frame.detail.currentWidget() is self.form else []
+        return [*shown, self.detail]
 
     def _filter(self) -> RequestFilter:
         v = self.filters.values()
@@ -124,14 +125,22 @@ class RequestsPage(RecordListPage):
         if self._quiet or not current.isValid():
             return  # a reload or a re-selection by the page: refresh() decides what the pane shows
         rid = current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
-        if self.editors() and not self.confirm_leave():
+        on_form = self.frame.detail.currentWidget() is self.form
+        if not ((not on_form or self.settle(self.form))
+                and (rid == self.detail.request_id or self.settle(self.detail))):
+            if self.detail.request_id is not None:
+                self._quiet = True  # put the selection back on the request whose text is kept
+                try:
+                    self.frame.select_id(self.detail.request_id)
+                finally:
+                    self._quiet = False
             return
         self.frame.detail.setCurrentWidget(self.detail)
         self.detail.show_request(rid)
 
     def new_request(self) -> None:
         """Ctrl+N: the empty form in the detail pane."""
-        if self.editors() and not self.confirm_leave():
+        if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
             return
         self.frame.detail.setCurrentWidget(self.form)
         self.form.start_new()

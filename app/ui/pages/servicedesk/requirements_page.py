@@ -105,14 +105,14 @@ class RequirementsPage(RecordListPage):
     def _row_changed(self, current: Any, _previous: Any) -> None:
         if self._quiet or not current.isValid():
             return  # a reload or a re-selection by the page: refresh() decides what the pane shows
-        if self.editors() and not self.confirm_leave():
+        if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
             return
         self.frame.detail.setCurrentWidget(self.detail)
         self.detail.show_requirement(current.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole))
 
     def new_requirement(self) -> None:
         """Ctrl+N: the empty form in the detail pane."""
-        if self.editors() and not self.confirm_leave():
+        if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
             return
         self.frame.detail.setCurrentWidget(self.form)
         self.form.start_new()
