@@ -242,3 +242,17 @@ def test_close_straight_from_in_progress_with_the_restore_time_field(qtbot, gui_
     with gui_ctx.db.session() as s:
         inc = s.get(Incident, inc_id)
         assert inc.status == "closed" and inc.restored_at is not None and inc.cause == "SFP module aged"
+
+
+def test_closed_incident_is_not_opened_for_editing(qtbot, gui_ctx):
+    inc_id = _incident(gui_ctx)
+    page = _page(qtbot, gui_ctx, PAGE)
+    page.frame.select_id(inc_id)
+    d = page.detail
+    qtbot.mouseClick(d.start_btn, Qt.MouseButton.LeftButton)
+    _type_close_fields(qtbot, d)
+    qtbot.mouseClick(d.close_btn, Qt.MouseButton.LeftButton)
+    assert d.status == "closed" and not d.edit_btn.isEnabled()
+    page.frame.table.setFocus()
+    qtbot.keyClick(page.frame.table, Qt.Key.Key_F2)
+    assert page.frame.detail.currentWidget() is d and d.error.isVisible() and "reopen" in d.error.text()

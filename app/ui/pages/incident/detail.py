@@ -241,7 +241,7 @@ class IncidentDetail(FormBase):
         closed = view.status == "closed"
         for w in buttons:
             w.setEnabled(not closed)
-        self.edit_btn.setEnabled(True)
+        self.edit_btn.setEnabled(not closed)  # a closed incident is read-only until reopened
         self.reopen_btn.setEnabled(closed)
         for att in view.attachments:
             item = QListWidgetItem(f"{att.filename}  ({att.size_bytes / 1024:.0f} KB · {fmt_local(att.added_at)} "

@@ -176,6 +176,9 @@ class IncidentsPage(RecordListPage):
     def edit_incident(self, incident_id: uuid.UUID) -> None:
         """Open the form on an existing incident; typed close fields in the pane are stored first
         (the form would otherwise replace them)."""
+        if self.detail.incident_id == incident_id and self.detail.status == "closed":
+            self.detail.error.show_error(ValueError(self.tr("A closed incident is read-only; reopen it to change it.")))
+            return
         if self.detail.incident_id == incident_id and not self.detail.save_typed():
             return
         if self.frame.detail.currentWidget() is self.form and not self.settle(self.form):
