@@ -22,7 +22,7 @@ def test_attach_list_open_and_refuse_when_closed(qtbot, gui_ctx, tmp_path: Path,
         inc = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER, title="UPS 告警",
                                         occurred_at=datetime(2026, 3, 3, 1, 0, tzinfo=UTC), severity="P2")
         inc_id = inc.id
-    page = _page(qtbot, gui_ctx, "app.ui.pages.incidents.IncidentsPage")
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incident.page.IncidentsPage")
     page.frame.select_id(inc_id)
     log = tmp_path / "ups-alarm.log"
     log.write_text("UPS 旁路告警 03:12\n", encoding="utf-8")

@@ -30,8 +30,8 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
-from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
 from app.core.timeutil import as_utc
+from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
 
 LIKE_ESCAPE = "\\"
 
@@ -427,3 +427,22 @@ def query_worklog(session: Session, contract_id: uuid.UUID, flt: WorkLogFilter |
 def count_worklog(session: Session, contract_id: uuid.UUID, flt: WorkLogFilter | None = None) -> int:
     """How many stored work-log entries match ``flt``."""
     return _count(session, WorkLogEntry, _worklog_conds(contract_id, flt or WorkLogFilter()))
+
+
+# --------------------------------------------------------------------------- through the ledger
+
+
+def fetch_page(ledger: Any, query: Any, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
+               offset: int, limit: int | None) -> list[Any]:
+    """Run one ``query_*`` function of this module in its own read transaction on ``ledger``.
+
+    For callers that hold the ledger, not a session (the Qt table models).  Returns plain rows.
+    """
+    with ledger.session() as s:
+        return list(query(s, contract_id, flt, sort_key, descending, offset, limit))
+
+
+def fetch_count(ledger: Any, count: Any, contract_id: uuid.UUID, flt: Any) -> int:
+    """Run one ``count_*`` function of this module in its own read transaction on ``ledger``."""
+    with ledger.session() as s:
+        return int(count(s, contract_id, flt))

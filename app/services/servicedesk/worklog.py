@@ -60,8 +60,47 @@ def add_entry(
 ) -> WorkLogEntry:
     """Record manual work.  ``duration_minutes`` 1..1440; ``summary`` required; the engineer
     must belong to the contract.  Raises ``ValidationError`` naming the field."""
+    eng = _check_entry(session, contract.id, engineer_id, work_date, started_at, duration_minutes, summary)
+    entry = WorkLogEntry(contract_id=contract.id, engineer_id=eng.id, work_date=work_date,
+                         started_at=as_utc(started_at), duration_minutes=duration_minutes,
+                         summary=summary.strip(), source_kind="manual")
+    session.add(entry)
+    session.flush()
+    audit.record(session, actor=actor, action="worklog.add", entity_kind="work_log_entry", entity_id=entry.id,
+                 summary=f"{work_date} {eng.name} {duration_minutes} min: {summary.strip()[:80]}")
+    return entry
+
+
+def update_entry(
+    session: Session,
+    entry_id: uuid.UUID,
+    *,
+    actor: str,
+    engineer_id: uuid.UUID,
+    started_at: datetime,
+    duration_minutes: int,
+    summary: str,
+) -> WorkLogEntry:
+    """Correct a manual entry (its day stays); the rules and errors of ``add_entry``, plus
+    ``ValidationError("entry_id", …)`` for an unknown or derived (not manual) entry."""
+    entry = session.get(WorkLogEntry, entry_id) if isinstance(entry_id, uuid.UUID) else None
+    if entry is None or (entry.source_kind or "manual") != "manual":
+        raise ValidationError("entry_id", "only a manual work-log entry can be edited")
+    eng = _check_entry(session, entry.contract_id, engineer_id, entry.work_date, started_at, duration_minutes,
+                       summary)
+    entry.engineer_id, entry.started_at = eng.id, as_utc(started_at)
+    entry.duration_minutes, entry.summary = duration_minutes, summary.strip()
+    session.flush()
+    audit.record(session, actor=actor, action="worklog.edit", entity_kind="work_log_entry", entity_id=entry.id,
+                 summary=f"{entry.work_date} {eng.name} {duration_minutes} min: {summary.strip()[:80]}")
+    return entry
+
+
+def _check_entry(session: Session, contract_id: uuid.UUID, engineer_id: object, work_date: object,
+                 started_at: object, duration_minutes: object, summary: str) -> Engineer:
+    """The one set of rules of a manual entry; returns its engineer or raises ``ValidationError``."""
     eng = session.get(Engineer, engineer_id) if isinstance(engineer_id, uuid.UUID) else None
-    if eng is None or eng.contract_id != contract.id:
+    if eng is None or eng.contract_id != contract_id:
         raise ValidationError("engineer_id", "no such engineer on this contract")
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int) \
             or not 1 <= duration_minutes <= MAX_ENTRY_MINUTES:
@@ -72,14 +111,7 @@ def add_entry(
         raise ValidationError("work_date", "a date is required")
     if not isinstance(started_at, datetime):
         raise ValidationError("started_at", "a date and time is required")
-    entry = WorkLogEntry(contract_id=contract.id, engineer_id=eng.id, work_date=work_date,
-                         started_at=as_utc(started_at), duration_minutes=duration_minutes,
-                         summary=summary.strip(), source_kind="manual")
-    session.add(entry)
-    session.flush()
-    audit.record(session, actor=actor, action="worklog.add", entity_kind="work_log_entry", entity_id=entry.id,
-                 summary=f"{work_date} {eng.name} {duration_minutes} min: {summary.strip()[:80]}")
-    return entry
+    return eng
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:

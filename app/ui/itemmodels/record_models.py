@@ -34,114 +34,27 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
-from app.store.db import Database
-from app.services.queries import listing
-from app.services.incident.sla import compute_incident_clocks
 from app.core.timeutil import fmt_local, utcnow
+from app.errors import CalendarCoverageError
+from app.services.ledger import Ledger
+from app.services.queries import listing
+from app.services.queries.incident import incident_clocks
+from app.ui.itemmodels.record_labels import (
+    AMBER,
+    GREEN,
+    GREY,
+    RED,
+    ClockText,
+    describe_clock,
+    fmt_minutes,
+    status_label,
+)
 
 BATCH = 200
 RowId = uuid.UUID
 Index = QModelIndex | QPersistentModelIndex
-
-GREEN = QColor("#1a7f37")
-AMBER = QColor("#b26a00")
-RED = QColor("#c62828")
-GREY = QColor("#6b6b6b")
-
-
-def status_label(code: str) -> str:
-    """The display label of an incident / request / requirement status or source code."""
-    labels = {
-        "new": QCoreApplication.translate("RecordLabels", "New"),
-        "assigned": QCoreApplication.translate("RecordLabels", "Assigned"),
-        "in_progress": QCoreApplication.translate("RecordLabels", "In progress"),
-        "pending": QCoreApplication.translate("RecordLabels", "Pending"),
-        "restored": QCoreApplication.translate("RecordLabels", "Restored"),
-        "closed": QCoreApplication.translate("RecordLabels", "Closed"),
-        "resolved": QCoreApplication.translate("RecordLabels", "Resolved"),
-        "collected": QCoreApplication.translate("RecordLabels", "Collected"),
-        "analysed": QCoreApplication.translate("RecordLabels", "Analysed"),
-        "reported": QCoreApplication.translate("RecordLabels", "Reported"),
-        "accepted": QCoreApplication.translate("RecordLabels", "Accepted"),
-        "done": QCoreApplication.translate("RecordLabels", "Done"),
-        "rejected": QCoreApplication.translate("RecordLabels", "Rejected"),
-        "inspection": QCoreApplication.translate("RecordLabels", "Inspection"),
-        "phone": QCoreApplication.translate("RecordLabels", "Phone"),
-        "instant_message": QCoreApplication.translate("RecordLabels", "Instant message"),
-        "fax": QCoreApplication.translate("RecordLabels", "Fax"),
-        "monitoring": QCoreApplication.translate("RecordLabels", "Monitoring"),
-        "walk_in": QCoreApplication.translate("RecordLabels", "Walk-in"),
-        "request": QCoreApplication.translate("RecordLabels", "Service request"),
-        "email": QCoreApplication.translate("RecordLabels", "Email"),
-        "other": QCoreApplication.translate("RecordLabels", "Other"),
-        "manual": QCoreApplication.translate("RecordLabels", "Manual"),
-        "incident": QCoreApplication.translate("RecordLabels", "Incident"),
-        "service_request": QCoreApplication.translate("RecordLabels", "Service request"),
-        "satisfied": QCoreApplication.translate("RecordLabels", "Satisfied"),
-        "mostly_satisfied": QCoreApplication.translate("RecordLabels", "Mostly satisfied"),
-        "dissatisfied": QCoreApplication.translate("RecordLabels", "Dissatisfied"),
-        "incident.created": QCoreApplication.translate("RecordLabels", "Incident logged"),
-        "incident.status": QCoreApplication.translate("RecordLabels", "Incident status"),
-        "incident.field": QCoreApplication.translate("RecordLabels", "Incident edited"),
-        "incident.reopen": QCoreApplication.translate("RecordLabels", "Incident reopened"),
-        "service_request.resolved": QCoreApplication.translate("RecordLabels", "Request resolved"),
-    }
-    return labels.get(code or "", code or "")
-
-
-def fmt_minutes(minutes: float) -> str:
-    """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"``; negative values use their magnitude."""
-    m = int(round(abs(minutes)))
-    if m >= 1440:
-        d, rest = divmod(m, 1440)
-        return f"{d}d{rest // 60}h" if rest // 60 else f"{d}d"
-    if m >= 60:
-        h, rest = divmod(m, 60)
-        return f"{h}h{rest:02d}m" if rest else f"{h}h"
-    return f"{m}m"
-
-
-@dataclass(frozen=True)
-class ClockText:
-    """How one SLA clock is shown: text, colour, bold (breached), tooltip."""
-
-    text: str
-    color: QColor
-    bold: bool = False
-    tooltip: str = ""
-
-
-def describe_clock(clock: Any) -> ClockText:
-    """Text and colour of an ``app.services.incident.sla.Clock``.
-
-    Green “1h20m left” while running with ≥ 25 % of the target left, amber under 25 %, red
-    “Overdue 35m” once breached; “Paused, … left” while paused; “Met (…)” once stopped in time;
-    grey “No target” when the profile names none.  Minutes are service-time minutes.
-    """
-    raw_target = getattr(clock, "target_minutes", None)
-    raw_remaining = getattr(clock, "remaining_minutes", None)
-    elapsed = float(getattr(clock, "elapsed_minutes", 0) or 0)
-    used = fmt_minutes(elapsed)
-    if raw_target is None:
-        return ClockText(QCoreApplication.translate("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
-    target = float(raw_target)
-    remaining = float(raw_remaining) if raw_remaining is not None else target - elapsed
-    tip = QCoreApplication.translate("RecordLabels", "Target %1, used %2 (service time)")
-    tip = tip.replace("%1", fmt_minutes(target)).replace("%2", used)
-    if getattr(clock, "breached", False):
-        over = fmt_minutes(max(elapsed - target, -remaining, 0.0))
-        return ClockText(QCoreApplication.translate("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
-    left = fmt_minutes(remaining)
-    if getattr(clock, "paused", False):
-        color = AMBER if remaining < 0.25 * target else GREEN
-        return ClockText(QCoreApplication.translate("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
-    if getattr(clock, "running", False):
-        color = AMBER if remaining < 0.25 * target else GREEN
-        return ClockText(QCoreApplication.translate("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
-    return ClockText(QCoreApplication.translate("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)
-
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -160,11 +73,12 @@ class RecordTableModel(QAbstractTableModel):
     """A read-only table over one ``listing`` query, fetched ``BATCH`` rows at a time.
 
     ``query(session, contract_id, flt, sort_key, descending, offset, limit) -> list[Row]`` and
-    ``count(session, contract_id, flt) -> int`` are the ``listing`` functions.  ``Qt.UserRole``
+    ``count(session, contract_id, flt) -> int`` are the ``listing`` functions; they run through
+    ``listing.fetch_page``/``fetch_count`` on the ledger (the model holds no session).  ``Qt.UserRole``
     gives the row's id; ``row_at(r)`` the whole row tuple.
     """
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
                  query: Callable[..., list[Any]], count: Callable[..., int], flt: Any,
                  sort_key: str, descending: bool = True, parent: Any = None) -> None:
         super().__init__(parent)
@@ -185,10 +99,9 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         if self.contract_id is not None:
-            with self.db.session() as s:
-                self._total = self._count(s, self.contract_id, self.flt)
-                self._rows = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
-                                         0, BATCH)
+            self._total = listing.fetch_count(self.db, self._count, self.contract_id, self.flt)
+            self._rows = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
+                                            self.descending, 0, BATCH)
         self._after_reload()
         self.endResetModel()
 
@@ -218,9 +131,8 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self.contract_id is None:
             return
-        with self.db.session() as s:
-            more = self._query(s, self.contract_id, self.flt, self.sort_key, self.descending,
-                               len(self._rows), BATCH)
+        more = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
+                                  self.descending, len(self._rows), BATCH)
         if not more:
             self._total = len(self._rows)
             return
@@ -311,23 +223,23 @@ def incident_columns() -> list[ColumnSpec]:
 SlaFn = Callable[[Any, Any, datetime], Any]
 
 
-
-
 class IncidentTableModel(RecordTableModel):
     """Incident list with live response/restore SLA columns (see module doc).
 
     ``sla_fn(session, incident, now) -> IncidentClocks`` defaults to
-    ``app.services.incident.sla.compute_incident_clocks``; ``now_fn`` to ``utcnow`` (tests pass fakes).
+    ``app.services.incident.sla.compute_incident_clocks`` and runs inside
+    ``app.services.queries.incident.incident_clocks``; ``now_fn`` defaults to ``utcnow`` (tests
+    pass fakes).
     """
 
     RESPONSE_COL = 3
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
                  now_fn: Callable[[], datetime] = utcnow) -> None:
-        self._sla_fn = sla_fn or compute_incident_clocks
+        self._sla_fn = sla_fn
         self._now_fn = now_fn
         self._clocks: dict[RowId, Any] = {}
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
@@ -344,17 +256,11 @@ class IncidentTableModel(RecordTableModel):
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
         return self._clocks.get(incident_id)
 
-    def _compute_one(self, session: Any, incident_id: RowId, now: datetime) -> bool:
-        from app.store.models import Incident  # local: only the model needs the ORM class
-
-        inc = session.get(Incident, incident_id)
-        if inc is None:
-            return False
-        try:
-            self._clocks[incident_id] = self._sla_fn(session, inc, now)
-        except Exception as exc:  # noqa: BLE001 - shown in the cell (e.g. missing calendar)
-            self._clocks[incident_id] = exc
-        return True
+    def _compute(self, ids: list[RowId], now: datetime) -> set[RowId]:
+        """Compute and cache the clocks of ``ids``; returns the ids still in the ledger."""
+        found = incident_clocks(self.db, ids, now, self._sla_fn)
+        self._clocks.update(found)
+        return set(found)
 
     def compute_now(self, rows: Sequence[int] | None = None) -> None:
         """Compute at once the clocks of the given fetched rows, or of all pending ones."""
@@ -363,11 +269,7 @@ class IncidentTableModel(RecordTableModel):
             self._pending.pop(i, None)
         if not ids:
             return
-        now = self._now_fn()
-        with self.db.session() as s:
-            for i in ids:
-                self._compute_one(s, i, now)
-        self._emit_sla_changed(set(ids))
+        self._emit_sla_changed(self._compute(ids, self._now_fn()))
 
     def _emit_sla_changed(self, ids: set[RowId]) -> None:
         rows = [i for i, row in enumerate(self._rows) if row.id in ids]
@@ -389,12 +291,10 @@ class IncidentTableModel(RecordTableModel):
         deadline = time.perf_counter() + self.SLICE_SECONDS
         now = self._now_fn()
         done: set[RowId] = set()
-        with self.db.session() as s:
-            while self._pending and time.perf_counter() < deadline:
-                rid = next(iter(self._pending))
-                del self._pending[rid]
-                if self._compute_one(s, rid, now):
-                    done.add(rid)
+        while self._pending and time.perf_counter() < deadline:
+            rid = next(iter(self._pending))
+            del self._pending[rid]
+            done |= self._compute([rid], now)
         self._emit_sla_changed(done)
         if self._pending:
             self._schedule()
@@ -420,8 +320,6 @@ class IncidentTableModel(RecordTableModel):
                 self._schedule()
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if isinstance(clocks, Exception):
-            from app.errors import CalendarCoverageError
-
             if isinstance(clocks, CalendarCoverageError):
                 text = QCoreApplication.translate("RecordLabels", "No calendar")
             else:
@@ -460,16 +358,18 @@ class IncidentTableModel(RecordTableModel):
 
 
 class RequestTableModel(RecordTableModel):
-    """Service-request list."""
+    """Service-request list; ``category_labels`` maps the profile's category codes to their names
+    (the column shows ``账号与权限``, not ``account``)."""
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
-                 parent: Any = None) -> None:
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.RequestFilter | None = None,
+                 parent: Any = None, category_labels: dict[str, str] | None = None) -> None:
+        self.category_labels: dict[str, str] = dict(category_labels or {})
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
                        lambda r: status_label(r.status), "status"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Category"),
-                       lambda r: r.category, "category"),
+                       lambda r: self.category_labels.get(r.category, r.category), "category"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Received"),
                        lambda r: _dt(r.received_at), "received_at"),
@@ -489,7 +389,7 @@ class RequestTableModel(RecordTableModel):
 class RequirementTableModel(RecordTableModel):
     """Requirement list."""
 
-    def __init__(self, db: Database, contract_id: uuid.UUID | None,
+    def __init__(self, db: Ledger, contract_id: uuid.UUID | None,
                  flt: listing.RequirementFilter | None = None, parent: Any = None) -> None:
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
@@ -574,6 +474,6 @@ class WorkLogLinesModel(QAbstractTableModel):
 
 
 __all__ = [
-    "BATCH", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
+    "AMBER", "BATCH", "GREEN", "GREY", "RED", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
     "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes", "status_label",
 ]

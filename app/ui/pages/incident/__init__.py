@@ -1,0 +1,1 @@
+"""故障 (incident) pages: ``page.IncidentsPage``, ``form.IncidentForm``, ``detail.IncidentDetail``."""
