@@ -164,7 +164,9 @@ def test_inspections_and_abnormal_results_with_their_incident(db: Database, octo
     assert ins["by_engineer"] == [{"name": "李晓明", "done": 1}]
     [ab] = ins["abnormal"]
     assert (ab["item"], ab["value"], ab["incident"], ab["incident_status"]) == ("机房温度", "31℃", "INC-2026-0001",
-                                                                                "已关闭")
+                                                                                "closed")
+    table = next(b for b in compose(data).blocks if isinstance(b, Table) and b.title == "巡检异常及处理")
+    assert table.rows[0][-2:] == ["INC-2026-0001", "已关闭"]
     kpi = {k.code: k for k in data.kpis}
     assert kpi["inspection"].met is False
 
@@ -209,7 +211,11 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
     assert any("无数据" in t for t in texts)
     kpi_table = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
     assert ["用户满意度", "≥ 95%", "无数据"] == kpi_table.rows[1][:3]
-    assert kpi_table.rows[1][-1] == "行业惯例"  # the profile's "practice" marker, as the client reads it
+    # the profile's "practice" marker (the contract gives no figure), as the client reads it
+    assert kpi_table.rows[1][-1] == "双方约定"
+    assert kpi_table.rows[1][-2] == "无法评定"  # no figure: never 达标
+    basis = {r[0]: r[-1] for r in kpi_table.rows}
+    assert basis["巡检完成率"] == "合同条款 第三条 每天两次业务应用系统巡检"
 
 
 def test_compose_structure_in_chinese(db: Database, october: Contract) -> None:
@@ -217,7 +223,8 @@ def test_compose_structure_in_chinese(db: Database, october: Contract) -> None:
     doc = compose(data, narrative={"summary": "本月运行平稳。", "problems": "", "plan": "下月完成UPS电池检测。"})
     assert doc.title == "北京市平谷区人民法院 运维月报"
     assert doc.period_label == "2026年10月 (2026-10-01 至 2026-10-31)"
-    assert [k for k, _ in doc.cover] == ["合同", "甲方", "乙方", "服务期", "报告期", "编制单位", "编制日期"]
+    assert [k for k, _ in doc.cover] == ["合同", "甲方", "乙方", "服务期", "报告期", "文档编号", "编制单位", "编制",
+                                         "审核", "批准", "编制日期"]
     assert doc.with_contents is False
     heads = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert heads == ["一、总体情况", "二、考核指标", "三、巡检", "四、故障", "五、系统可用率", "六、服务台", "七、需求",
@@ -270,11 +277,19 @@ def test_uncovered_calendar_year_is_not_computable_and_said(db: Database, pinggu
     computed (7×24 ones can) and the report says why."""
     data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
     av = {a.code: a for a in data.availability}
-    assert av["uni-biz"].pct is None and "2027" in av["uni-biz"].note
+    assert av["uni-biz"].pct is None and av["uni-biz"].reason == "not_computable"
+    assert av["uni-biz"].uncovered_years == [2027]
     assert av["website"].pct == 100.0
     doc = compose(data, narrative=None)
     table = next(b for b in doc.blocks if isinstance(b, Table) and b.title.startswith("各系统可用率"))
-    assert any("无法计算" in str(r[-1]) for r in table.rows)
+    row = next(r for r in table.rows if r[0] == "统一业务应用系统")
+    assert row[4].startswith("无法计算：2027 年的法定节假日") and row[6] == "无法评定"
+    kpi = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
+    availability = next(r for r in kpi.rows if r[0] == "系统稳定运行率")
+    assert availability[4] == "无法评定" and availability[2] == "无法计算"
+    notes = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("无法评定：系统稳定运行率（无法计算：2027 年的法定节假日") for t in notes)
+    assert "no official holiday" not in str([getattr(b, "rows", getattr(b, "text", "")) for b in doc.blocks])
 
 
 def test_long_outages_in_working_time_justice_bureau(db: Database) -> None:

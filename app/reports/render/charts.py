@@ -33,14 +33,17 @@ def _nice_max(value: float) -> float:
 
 
 def _value_range(chart: Chart) -> tuple[float, float]:
+    """The value axis ``(low, high)``.  A percentage axis never passes 100 % (nor goes below 0);
+    near 100 % it starts below the lowest value so differences show."""
     values = [v for vs in chart.series.values() for v in vs if v is not None]
+    if chart.unit == "%":
+        if not values:
+            return 0.0, 100.0
+        lo = min(values)
+        return (max(0.0, math.floor((lo - 1) / 5) * 5) if lo > 50 else 0.0), 100.0
     if not values:
         return 0.0, 1.0
     hi, lo = max(values), min(values)
-    if chart.unit == "%" and lo > 50 and hi <= 100:
-        # Percentages near 100 %: start the axis below the lowest value so differences show.
-        lo_axis = max(0.0, math.floor((lo - 1) / 5) * 5)
-        return lo_axis, 100.0
     return min(0.0, lo), _nice_max(hi * 1.1)
 
 
