@@ -133,7 +133,7 @@ def test_cover_facts_do_not_repeat_what_the_cover_names() -> None:
 
     doc = sample_document(inspection_rows=1)
     keys = [k for k, _ in cover_facts(doc)]
-    assert keys == ["合同名称", "合同编号", "甲方（委托单位）", "乙方（服务单位）", "报告期间", "生成日期"]
+    assert keys == ["合同名称", "合同编号", "甲方", "乙方", "报告期", "生成日期"]
     doc.cover = [("甲方", doc.client), ("乙方", doc.provider), ("报告期", doc.period_label),
                  ("编制日期", "2026-12-01")]
     assert cover_facts(doc) == [(k, str(v)) for k, v in doc.cover]

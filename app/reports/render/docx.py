@@ -11,6 +11,8 @@ YaHei) so Chinese shows in the client's Word.
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import io
 from pathlib import Path
 from typing import Any
@@ -163,14 +165,14 @@ def _add_keyvalues(document: Any, kv: KeyValues) -> None:
 
 def _add_signoff(document: Any, so: SignOff, caption: bool = True) -> None:
     if caption:
-        p = document.add_paragraph("确认签字", style="Heading 2")
+        p = document.add_paragraph(_("Confirmation and signatures"), style="Heading 2")
         p.paragraph_format.keep_with_next = True
     table = document.add_table(rows=3, cols=2)
     table.style = "Table Grid"
     _fill_table(table, [
-        [f"甲方（盖章）：{so.client}", f"乙方（盖章）：{so.provider}"],
-        ["签字：\n\n", "签字：\n\n"],
-        ["日期：______年____月____日", "日期：______年____月____日"],
+        [_("Client (seal): {name}", name=so.client), _("Provider (seal): {name}", name=so.provider)],
+        [_("Signature:") + "\n\n", _("Signature:") + "\n\n"],
+        [_("Date: ________"), _("Date: ________")],
     ], bold_first_row=False)
 
 
@@ -178,14 +180,14 @@ def _cover(document: Any, doc: ReportDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    for _ in range(6):
+    for _i in range(6):
         document.add_paragraph()
     p = document.add_paragraph(doc.title, style="Title")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if doc.subtitle:
         p = document.add_paragraph(doc.subtitle, style="Subtitle")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for _ in range(4):
+    for _i in range(4):
         document.add_paragraph()
     facts = cover_facts(doc)
     table = document.add_table(rows=len(facts), cols=2)
@@ -215,9 +217,10 @@ def _setup(document: Any, doc: ReportDocument) -> None:
         header.text = f"{doc.title}    {doc.period_label}"
         footer = sec.footer.paragraphs[0]
         footer.alignment = 1  # centre
-        footer.add_run("第 ")
+        before, _sep, after = _("Page {page}").partition("{page}")
+        footer.add_run(before)
         _field(footer, "PAGE", "1")
-        footer.add_run(" 页")
+        footer.add_run(after)
     if doc.with_contents:
         settings = document.settings.element
         upd = OxmlElement("w:updateFields")
@@ -241,8 +244,8 @@ def render_docx(doc: ReportDocument, out: Path, progress: Progress | None = None
     _setup(document, doc)
     _cover(document, doc)
     if doc.with_contents:
-        document.add_paragraph("目　录", style="Title").alignment = 1
-        _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "（打开文档时更新目录）")
+        document.add_paragraph(_("Contents"), style="Title").alignment = 1
+        _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', _("(update the table of contents when the document is opened)"))
         document.add_page_break()
     total = len(doc.blocks)
     for n, block in enumerate(doc.blocks):
