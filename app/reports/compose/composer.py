@@ -226,7 +226,7 @@ def _inspections(data: ReportData) -> list[Block]:
                        [[a["inspection"], a["date"], a["template"], a["item"], a["value"], a["note"],
                          a["incident"] or _("none"), L.label(L.STATUSES, a["incident_status"])]
                         for a in ins["abnormal"]],
-                       title=_("Abnormal results and their handling"), col_widths=[2.2, 2.2, 2, 3, 1.2, 2, 2.2, 1.2]))
+                       title=_("Abnormal results and their handling"), col_widths=[2.4, 2, 2, 3, 1.2, 2, 2.4, 1.6]))
     elif ins["performed"]:
         b.append(Paragraph(_("No abnormal result was found in the report period's inspections.")))
     return b

@@ -110,8 +110,17 @@ def chart_drawing(chart: Chart, width_pt: float = 440, height_pt: float = 220) -
         plot.categoryAxis.labels.fontName = FONT_NAME
         plot.categoryAxis.labels.fontSize = 8
         if len(chart.categories) > 8:
+            # Rotated labels hang below the axis: raise the plot so they stay inside the drawing
+            # (they ran into the paragraph below it).
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
             plot.categoryAxis.labels.angle = 45
             plot.categoryAxis.labels.boxAnchor = "ne"
+            longest = max((stringWidth(c, FONT_NAME, 8) for c in chart.categories), default=0.0)
+            drop = min(height_pt * 0.45, longest * 0.71 + 8)
+            if drop > plot.y:
+                plot.height -= drop - plot.y
+                plot.y = drop
         plot.valueAxis.valueMin, plot.valueAxis.valueMax = lo, hi
         plot.valueAxis.valueStep = (hi - lo) / 5 or 1
         plot.valueAxis.labels.fontName = FONT_NAME
