@@ -324,3 +324,29 @@ def test_requirements_document_lists_requirements_updated_in_the_month(db: Datab
     # the monthly report's 七、需求 lists only those collected in the month
     monthly = build(db, october, "monthly", "2026-10")
     assert [r["number"] for r in monthly.requirements] == ["RQ-2026-0001"]
+
+
+def test_incident_detail_lists_every_incident_with_both_clocks(db: Database, october: Contract) -> None:
+    """故障明细: number, time, service, level, cause, resolution, response and restore vs target."""
+    data = build(db, october, "monthly", "2026-10")
+    assert [r["number"] for r in data.incident_rows] == ["INC-2026-0001", "INC-2026-0002", "INC-2026-0003"]
+    doc = compose(data)
+    detail = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "故障明细")
+    assert detail.header == ["故障单号", "发生时间", "业务系统", "级别", "原因", "处理结果", "响应（实际 / 目标）",
+                             "恢复（实际 / 目标）"]
+    first = detail.rows[0]
+    assert first[:6] == ["INC-2026-0001", "2026-10-13 09:00", "统一业务应用系统", "重大故障", "硬件：电源模块损坏",
+                         "更换电源模块"]
+    assert first[7] == "150 分钟（2.5 小时） / 目标 120 分钟（2.0 小时），超时"  # stored flag: restore breached
+    assert 0 in detail.highlight_rows
+    # the open P2: restore clock still running within its target at the period end
+    assert detail.rows[2][7].endswith("，计时中")
+
+
+def test_kpi_basis_is_worded_for_the_client() -> None:
+    from app.reports.compose.labels import source
+
+    assert source("practice") == "双方约定"
+    assert source("第七条第1款 及时响应; practice") == "合同条款 第七条第1款 及时响应"
+    assert source("practice (GB 50174)") == "双方约定"
+    assert source("§2.9 在工作时间内不得发生 2 次以上") == "合同条款 §2.9 在工作时间内不得发生 2 次以上"
