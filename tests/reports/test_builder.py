@@ -350,3 +350,10 @@ def test_kpi_basis_is_worded_for_the_client() -> None:
     assert source("第七条第1款 及时响应; practice") == "合同条款 第七条第1款 及时响应"
     assert source("practice (GB 50174)") == "双方约定"
     assert source("§2.9 在工作时间内不得发生 2 次以上") == "合同条款 §2.9 在工作时间内不得发生 2 次以上"
+
+
+def test_a_running_period_counts_service_time_only_up_to_now(db: Database, october: Contract) -> None:
+    """November as at Sat 21 Nov 12:00: the 7×24 website has 20½ days of service time so far, not 30."""
+    data = build(db, october, "monthly", "2026-11")
+    website = next(a for a in data.availability if a.code == "website")
+    assert website.service_minutes == pytest.approx(20 * 1440 + 12 * 60)

@@ -36,7 +36,7 @@ def label(table: dict[str, str], code: str | None) -> str:
 
 def no_data() -> str:
     """The words for a figure without data (无数据 / no data)."""
-    return _("no data")
+    return K.no_data_text()
 
 
 def value(v: float | int | None, unit: str = "") -> str:

@@ -2,7 +2,7 @@
 
 Availability per service: ``1 − downtime ÷ service time`` (``app.core.kpi.availability_pct``),
 both in the service's own calendar; service time is ``ServiceCalendar.service_minutes`` of the
-counted span, downtime is ``downtime_service_minutes`` (the union of its outage windows, an
+counted span up to ``now`` (a period still running is not "available" in its future), downtime is ``downtime_service_minutes`` (the union of its outage windows, an
 open window running to ``min(now, span end)``).  Long outages: every outage of an incident over
 ``threshold_minutes`` service minutes of the KPI's calendar, as ``sla.outages_over`` finds them.
 """
@@ -105,7 +105,7 @@ def availability(session: Session, contract: Contract, start_i: datetime, end_i:
         if not s.active and s.id not in per_svc:
             continue
         code = s.calendar or default_cal
-        row = service_row(s, code, cals.get(code), per_svc.get(s.id, []), start_i, end_i)
+        row = service_row(s, code, cals.get(code), per_svc.get(s.id, []), start_i, max(start_i, cap))
         row.incidents = sorted(n for n, _t in svc_incs.get(s.id, set()))
         data.uncovered_years = sorted(set(data.uncovered_years) | set(row.uncovered_years))
         for n, t in sorted(svc_incs.get(s.id, set())):

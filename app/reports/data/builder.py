@@ -204,7 +204,8 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
         a_i, b_i = _bounds(first, last)
         cap = min(b_i, now)
         rows = [AV.service_row(s, s.calendar or default_cal, cals.get(s.calendar or default_cal),
-                               [(ds, de or cap) for sid, _i, _n, _t, ds, de in wins if sid == s.id], a_i, b_i)
+                               [(ds, de or cap) for sid, _i, _n, _t, ds, de in wins if sid == s.id], a_i,
+                               max(a_i, cap))
                 for s in services]
         blocked = any(r.reason in ("calendar_undefined", "not_computable") for r in rows)
         out.append({"key": p.key, "period": p, "incidents": sum(1 for o in occurred if a_i <= o < b_i),

@@ -73,6 +73,6 @@ def kpis(data: ReportData, tr: Trace) -> None:
             code=spec["code"], name=spec["name"], metric=metric, target=float(spec["target"]),
             comparison=spec.get("comparison", ">="), unit=spec.get("unit", ""), actual=actual,
             met=K.evaluate(spec, actual), source=spec.get("source", ""),
-            note="" if actual is not None else K.NO_DATA, reason=reason,
+            note="" if actual is not None else K.no_data_text(), reason=reason,
             uncovered_years=list(data.uncovered_years) if reason == "not_computable" else [],
         ))
