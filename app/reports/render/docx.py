@@ -11,11 +11,12 @@ YaHei) so Chinese shows in the client's Word.
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import io
+import re
 from pathlib import Path
 from typing import Any
+
+from app.core.i18n import _
 
 from app.reports.render.charts import chart_png
 from app.reports.render.pdf import column_widths
@@ -111,9 +112,27 @@ def _fill_table(table: Any, rows: list[list[str]], bold_first_row: bool) -> None
         for tc, value in zip(tr.tc_lst, values):
             cell = _Cell(tc, table)
             para = cell.paragraphs[0]
-            run = para.add_run(value)
+            run = para.add_run(value) if r == 0 or not _JOINED.search(value) else _unbroken_run(para, value)
             if r == 0 and bold_first_row:
                 run.bold = True
+
+
+#: a hyphen inside a record number or date (INC-2026-0006, 2026-11-10): Word must not break there
+_JOINED = re.compile(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z])")
+
+
+def _unbroken_run(para: Any, value: str) -> Any:
+    """A run of ``value`` whose in-token hyphens are Word non-breaking hyphens
+    (``w:noBreakHyphen``), so record numbers and dates never wrap mid-token."""
+    from docx.oxml import OxmlElement
+
+    run = para.add_run()
+    for i, piece in enumerate(_JOINED.split(value)):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run._r.add_t(piece)
+    return run
 
 
 def _add_table(document: Any, t: Table) -> None:
@@ -138,7 +157,7 @@ def _add_table(document: Any, t: Table) -> None:
             for tc in trs[i + 1].tc_lst:
                 _shade(tc, HIGHLIGHT)
     table.autofit = False
-    widths = [Pt(w) for w in column_widths(t, CONTENT_WIDTH_PT, 9, 12)]
+    widths = [Pt(w) for w in column_widths(t, CONTENT_WIDTH_PT, 9, 12, token_slack=1.5)]
     grid = table._tbl.tblGrid
     for gc, w in zip(grid.gridCol_lst, widths):
         gc.w = w

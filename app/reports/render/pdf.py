@@ -238,10 +238,13 @@ def _with_minimums(widths: list[float], mins: list[float], width: float) -> list
     return out
 
 
-def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) -> list[float]:
+def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8,
+                  token_slack: float = 1.0) -> list[float]:
     """Column widths in points (summing to ``width``) for table ``t`` set in ``font_size``:
     ``t.col_widths`` weights if given, else from measured content (first 100 rows; a header may
-    wrap, so it counts at 60 %) fitted with ``_fit_widths``.  Shared by the PDF and DOCX."""
+    wrap, so it counts at 60 %) fitted with ``_fit_widths``; no column is narrower than its longest
+    unbreakable token × ``token_slack`` (the DOCX passes more: Word's font may be wider).  Shared
+    by the PDF and DOCX."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     register_fonts()
@@ -254,7 +257,7 @@ def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) 
     mins = []
     for c in range(ncols):
         tokens = [tok for r in t.rows[:100] if c < len(r) for tok in _TOKEN.findall(cell_text(r[c]))]
-        mins.append(max((text_w(tok) for tok in tokens), default=0.0) + pad + 2)
+        mins.append(max((text_w(tok) for tok in tokens), default=0.0) * token_slack + pad + 2)
     weights = list(t.col_widths or [])
     if len(weights) == ncols:
         total_w = sum(weights) or 1
