@@ -68,17 +68,9 @@ def _clock_figures(i: Incident, events: list[Any], prof: dict[str, Any], cals: d
     return out
 
 
-def incidents(session: Session, contract: Contract, start_i: datetime, end_i: datetime, now: datetime,
-              data: ReportData, tr: Trace, svc_by_id: dict[uuid.UUID, Service],
-              cals: dict[str, ServiceCalendar], full: bool) -> None:
-    """Fill ``data.incidents`` (see ``ReportData``) and ``data.incident_rows`` (故障明细) for the
-    incidents that occurred in ``[start_i, end_i)`` (aware UTC).  Codes stay codes."""
-    prof = contract.profile or {}
-    sev = {s["code"]: s for s in prof.get("severities", [])}
-    rows = list(session.scalars(select(Incident).where(
-        Incident.contract_id == contract.id, Incident.occurred_at >= start_i, Incident.occurred_at < end_i)
-        .order_by(Incident.occurred_at)))
-    ids = [i.id for i in rows]
+def _links_and_events(session: Session, ids: list[uuid.UUID]
+                      ) -> tuple[dict[uuid.UUID, list[uuid.UUID]], dict[uuid.UUID, list[Any]]]:
+    """(incident id → affected service ids, incident id → its events in time order), 500 ids per query."""
     svc_links: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     events: dict[uuid.UUID, list[Any]] = defaultdict(list)
     for n in range(0, len(ids), 500):
@@ -89,6 +81,20 @@ def incidents(session: Session, contract: Contract, start_i: datetime, end_i: da
         for ev in session.scalars(select(IncidentEvent).where(IncidentEvent.incident_id.in_(chunk))
                                   .order_by(IncidentEvent.at)):
             events[ev.incident_id].append(ev)
+    return svc_links, events
+
+
+def incidents(session: Session, contract: Contract, start_i: datetime, end_i: datetime, now: datetime,
+              data: ReportData, tr: Trace, svc_by_id: dict[uuid.UUID, Service],
+              cals: dict[str, ServiceCalendar], full: bool) -> None:
+    """Fill ``data.incidents`` (see ``ReportData``) and ``data.incident_rows`` (故障明细) for the
+    incidents that occurred in ``[start_i, end_i)`` (aware UTC).  Codes stay codes."""
+    prof = contract.profile or {}
+    sev = {s["code"]: s for s in prof.get("severities", [])}
+    rows = list(session.scalars(select(Incident).where(
+        Incident.contract_id == contract.id, Incident.occurred_at >= start_i, Incident.occurred_at < end_i)
+        .order_by(Incident.occurred_at)))
+    svc_links, events = _links_and_events(session, [i.id for i in rows])
     by_sev: Counter[str] = Counter()
     by_cause: Counter[str] = Counter()
     by_svc: Counter[uuid.UUID] = Counter()
@@ -117,11 +123,7 @@ def incidents(session: Session, contract: Contract, start_i: datetime, end_i: da
             restore_minutes.append(float(fig["restore_minutes"]))
             tr["incidents.mttr_minutes"].append(
                 ("incident", i.number, _("{minutes} min", minutes=f"{float(fig['restore_minutes']):.0f}")))
-        record = {"number": i.number, "title": i.title, "occurred": i.occurred_at, "restored": i.restored_at,
-                  "services": [svc_by_id[s].name for s in svc_links.get(i.id, []) if s in svc_by_id],
-                  "severity": sev.get(i.severity, {}).get("name", i.severity), "severity_code": i.severity,
-                  "cause_category": i.cause_category or "", "cause": i.cause, "resolution": i.resolution,
-                  "status": i.status, **fig}
+        record = _record(i, fig, [svc_by_id[x].name for x in svc_links.get(i.id, []) if x in svc_by_id], sev)
         if full:
             data.incident_rows.append(record)
         if sev.get(i.severity, {}).get("major"):
@@ -144,6 +146,14 @@ def incidents(session: Session, contract: Contract, start_i: datetime, end_i: da
         "major": major if full else [], "major_count": len(major),
         "uncovered_years": sorted(uncovered),
     }
+
+
+def _record(i: Incident, fig: dict[str, Any], services: list[str], sev: dict[str, Any]) -> dict[str, Any]:
+    """One 故障明细 row (see ``ReportData.incident_rows``)."""
+    return {"number": i.number, "title": i.title, "occurred": i.occurred_at, "restored": i.restored_at,
+            "services": services, "severity": sev.get(i.severity, {}).get("name", i.severity),
+            "severity_code": i.severity, "cause_category": i.cause_category or "", "cause": i.cause,
+            "resolution": i.resolution, "status": i.status, **fig}
 
 
 def _open_at_end(session: Session, contract: Contract, end_i: datetime, sev: dict[str, Any],
