@@ -221,6 +221,23 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60.0
 
 
+def _source_lines(cal: ServiceCalendar, start: datetime, end: datetime) -> list[ExplainLine]:
+    """Which calendar source decided each local day of ``[start, end)`` (one line for 7×24)."""
+    if cal.kind == "always":
+        return [ExplainLine("source", start, end, 0.0, _("every minute counts — 7x24"))]
+    lines = []
+    for day, working, source, day_name in cal.days(start, end):
+        what = N_("working day") if working else N_("day off")
+        if working and day.weekday() >= 5:
+            what = N_("make-up working day")
+        elif not working and day.weekday() < 5:
+            what = N_("holiday")
+        label = f" {day_name}" if day_name else ""
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, f"{day.isoformat()} {_(what)}{label} — {_source(source)}"))
+    return lines
+
+
 def _clock(
     name: str,
     cal: ServiceCalendar,
@@ -247,20 +264,7 @@ def _clock(
             clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), code=cal.code,
             name=cal.name),
     ))
-    # source of each day
-    for day, working, source, day_name in cal.days(start, end):
-        if cal.kind == "always":
-            break
-        what = N_("working day") if working else N_("day off")
-        if working and day.weekday() >= 5:
-            what = N_("make-up working day")
-        elif not working and day.weekday() < 5:
-            what = N_("holiday")
-        label = f" {day_name}" if day_name else ""
-        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
-                                 0.0, f"{day.isoformat()} {_(what)}{label} — {_source(source)}"))
-    if cal.kind == "always":
-        lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7x24")))
+    lines += _source_lines(cal, start, end)
 
     periods = cal.periods(start, end)
     windows: list[tuple[datetime, datetime, str]] = []
