@@ -357,3 +357,19 @@ def test_a_running_period_counts_service_time_only_up_to_now(db: Database, octob
     data = build(db, october, "monthly", "2026-11")
     website = next(a for a in data.availability if a.code == "website")
     assert website.service_minutes == pytest.approx(20 * 1440 + 12 * 60)
+
+
+def test_cover_names_and_document_number_from_the_settings(db: Database, october: Contract) -> None:
+    from app import settings
+    from app.reports.service import cover_names
+
+    settings.set_value("report_prepared_by", "李晓明")
+    settings.set_value("report_reviewed_by", "王建国")
+    settings.set_value("report_number_format", "平谷法院运维〔{period}〕{kind}")
+    data = build(db, october, "monthly", "2026-10")
+    doc = compose(data, names=cover_names(october, data.period))
+    cover = dict(doc.cover)
+    assert cover["文档编号"] == "平谷法院运维〔2026-10〕monthly"
+    assert (cover["编制"], cover["审核"], cover["批准"]) == ("李晓明", "王建国", "________")
+    settings.set_value("report_number_format", "{nonsense}")
+    assert cover_names(october, data.period).document_number == "pinggu-court-2026-2026-10"

@@ -93,27 +93,28 @@ class ReportData:
     headline: dict[str, float | int | None] = field(default_factory=dict)
     previous_headline: dict[str, float | int | None] = field(default_factory=dict)
     inspections: dict[str, Any] = field(default_factory=dict)
-    # {"due","done","missed","rate_pct","by_template":[{code,name,frequency,due,done,missed,rate_pct}],
-    #  "by_engineer":[{name,done}], "abnormal":[{inspection,date,template,item,value,note,
-    #  incident,incident_status}]}
+    # schedule.completion's counts {"due","done","missed","open","extra","performed","unfinished"},
+    # "rate_pct", "by_template":[{code,name,frequency,due,done,missed,open,extra,rate_pct}],
+    # "by_engineer":[{name,done}] (name "" = not recorded), "abnormal":[{inspection,date,template,
+    # item,value,note,incident,incident_status (a status code)}], "abnormal_count"
     incidents: dict[str, Any] = field(default_factory=dict)
-    # {"total","by_severity":[{code,name,count}],"by_cause":[{code,name,count}],
+    # {"total","by_severity":[{code,name,count}],"by_cause":[{code,count}] (cause category codes),
     #  "by_service":[{code,name,count}],"response":{met,breached,pending,not_computable,rate_pct},
-    #  "restore":{…},"mttr_minutes","open_at_end":[{number,title,severity,status,occurred}],
-    #  "major":[{number,title,severity,occurred,restored,cause_category,cause,resolution}],
-    #  "not_computable_reason"}
+    #  "restore":{…},"mttr_minutes" (service minutes),"open_at_end":[{number,title,severity,
+    #  status (code),closed_later,occurred}],"open_count","major":[incident_rows entries],
+    #  "major_count","uncovered_years"}
     availability: list[ServiceAvailability] = field(default_factory=list)
     long_outages: list[dict[str, Any]] = field(default_factory=list)  # {number,title,start,end,minutes}
     long_outages_computable: bool = True  # False when a calendar gap hid some outage
     requests: dict[str, Any] = field(default_factory=dict)
-    # {"total","by_channel":[{code,name,count}],"by_category":[…],"response":{met,breached,pending,
-    #  rate_pct},"satisfaction":{satisfied,mostly_satisfied,dissatisfied,unrated,rate_pct},
+    # {"total","by_channel":[{code,count}],"by_category":[{code,name,count}],"response":{met,
+    #  breached,pending,not_computable,rate_pct},"satisfaction":{satisfied,mostly_satisfied,dissatisfied,unrated,rate_pct},
     #  "complaints":[{number,title,text}]}
     requirements: list[dict[str, Any]] = field(default_factory=list)
-    # [{number,service,title,requester,description,status,collected,updated}]
+    # [{number,service,title,requester,description,status (code),collected,updated,new}]
     worklog: dict[str, Any] = field(default_factory=dict)  # {"by_engineer":[{name,hours,entries}],"total_hours"}
     kpis: list[KpiRow] = field(default_factory=list)
-    trend: list[dict[str, Any]] = field(default_factory=list)  # [{key,label,incidents,availability_pct}]
+    trend: list[dict[str, Any]] = field(default_factory=list)  # [{key,period,incidents,availability_pct}]
     notes: list[str] = field(default_factory=list)
     has_data: bool = False
     #: 启用日期 (``Contract.effective_ledger_start``): nothing before it is due, missed or counted.
