@@ -8,6 +8,12 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from app.core.periods import parse_period
+from app.core.timeutil import local_dt
+from app.reports.compose.composer import compose
+from app.reports.compose.document import Chart, Heading, KeyValues, Paragraph, SignOff, Table
+from app.reports.data.builder import build_report_data
+from app.reports.service import load_narrative, save_narrative
 from app.store.db import Database
 from app.store.models import (
     ChecklistTemplate,
@@ -23,12 +29,6 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
-from app.reports.data.builder import build_report_data
-from app.reports.compose.composer import compose
-from app.reports.compose.document import Chart, Heading, KeyValues, Paragraph, SignOff, Table
-from app.core.periods import parse_period
-from app.reports.service import load_narrative, save_narrative
-from app.core.timeutil import local_dt
 from tests.conftest import load_contract
 
 OCT = date(2026, 10, 13)  # a Tuesday, working day

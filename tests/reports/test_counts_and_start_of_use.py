@@ -14,11 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from app.core.periods import parse_period
 from app.core.timeutil import local_dt
 from app.reports.compose.composer import compose
 from app.reports.compose.document import KeyValues, Paragraph, Table
 from app.reports.data.builder import build_report_data
-from app.core.periods import parse_period
 from app.services.inspection import schedule
 from app.services.transfer.inspection_log import export_inspection_log
 from app.store.db import Database

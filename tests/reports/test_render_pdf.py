@@ -128,9 +128,9 @@ def test_degree_celsius_is_drawn_not_blank(tmp_path) -> None:  # type: ignore[no
     """The bundled font's ℃ glyph is empty: the PDF must carry °C instead of an invisible sign."""
     from pypdf import PdfReader
 
+    from app.core.timeutil import utcnow
     from app.reports.compose.document import Paragraph, ReportDocument
     from app.reports.render.pdf import render_pdf
-    from app.core.timeutil import utcnow
 
     doc = ReportDocument(title="机房巡检", subtitle="", period_label="2026年11月", client="甲方",
                          provider="乙方", generated_at=utcnow(),

@@ -14,7 +14,12 @@ from app.reports.compose.document import Heading, Table
 from app.reports.render.docx import render_docx
 from app.reports.render.fonts import RenderCancelled
 from app.reports.render.xlsx import render_xlsx, sheet_name
-from tests.reports.sample_document import INCIDENT_HEADER, INSPECTION_HEADER, KPI_HEADER, sample_document
+from tests.reports.sample_document import (
+    INCIDENT_HEADER,
+    INSPECTION_HEADER,
+    KPI_HEADER,
+    sample_document,
+)
 
 
 def _rows(ws) -> list[tuple]:
@@ -159,8 +164,9 @@ def test_all_renderers_accept_empty_tables_and_charts(tmp_path: Path) -> None:
 
 
 def test_docx_record_numbers_and_dates_do_not_break_at_their_hyphens(tmp_path: Path) -> None:
-    import docx
     from datetime import timezone
+
+    import docx
 
     from app.reports.compose.document import ReportDocument
     from app.reports.render.docx import render_docx

@@ -115,7 +115,7 @@ def _start_of_use(data: ReportData) -> list[Block]:
                         end=data.period.end.isoformat()), "note")]
 
 
-def _with_prev(cur: float | int | None, prev: float | int | None, unit: str, has_prev: bool) -> str:
+def _with_prev(cur: float | None, prev: float | None, unit: str, has_prev: bool) -> str:
     text = L.value(cur, unit)
     return _("{value} (previous period {previous})", value=text, previous=L.value(prev, unit)) if has_prev else text
 

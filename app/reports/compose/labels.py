@@ -39,7 +39,7 @@ def no_data() -> str:
     return K.no_data_text()
 
 
-def value(v: float | int | None, unit: str = "") -> str:
+def value(v: float | None, unit: str = "") -> str:
     """A figure as report text (``98.89%``, ``3 起``); ``None`` → 无数据.  Units typed in the
     profile stay as typed; the units the report itself writes are translated by the caller."""
     return no_data() if v is None else K.fmt_value(v, unit)

@@ -14,7 +14,15 @@ from typing import Any
 from app.core.i18n import _
 from app.core.timeutil import fmt_local, to_local
 from app.reports.compose import labels as L
-from app.reports.compose.document import Block, Chart, Heading, KeyValues, PageBreak, Paragraph, Table
+from app.reports.compose.document import (
+    Block,
+    Chart,
+    Heading,
+    KeyValues,
+    PageBreak,
+    Paragraph,
+    Table,
+)
 from app.reports.data.shapes import ReportData
 
 

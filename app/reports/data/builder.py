@@ -41,7 +41,6 @@ makes the thousands of questions a year's report asks cheap); one module per sec
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from typing import Any

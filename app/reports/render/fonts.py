@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import contextlib
 import os
 import tempfile
@@ -21,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from pathlib import Path
 
+from app.core.i18n import _
 from app.paths import fonts_dir
 
 FONT_NAME = "WQYMicroHei"

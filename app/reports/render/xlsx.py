@@ -12,12 +12,11 @@ header row of each sheet is frozen (when it is near the top) and gets an auto-fi
 
 from __future__ import annotations
 
-from app.core.i18n import N_, _
-
 import re
 from pathlib import Path
 from typing import Any
 
+from app.core.i18n import N_, _
 from app.reports.compose.document import (
     Chart,
     Heading,
