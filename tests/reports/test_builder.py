@@ -373,3 +373,16 @@ def test_cover_names_and_document_number_from_the_settings(db: Database, october
     assert (cover["编制"], cover["审核"], cover["批准"]) == ("李晓明", "王建国", "________")
     settings.set_value("report_number_format", "{nonsense}")
     assert cover_names(october, data.period).document_number == "pinggu-court-2026-2026-10"
+
+
+def test_headline_availability_names_the_services_it_leaves_out(db: Database, pinggu: Contract) -> None:
+    """January 2027 (no official calendar yet): only the 7×24 services have a figure; the headline
+    and the summary say which ones are left out, and the KPI is not assessed."""
+    data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
+    doc = compose(data)
+    facts = dict(next(b for b in doc.blocks if isinstance(b, KeyValues) and b.title == "主要数据").items)
+    assert facts["系统可用率（综合）"].startswith("100%（上期 100%）（不含 ")
+    assert "统一业务应用系统" in facts["系统可用率（综合）"] and facts["系统可用率（综合）"].endswith("：无法计算）")
+    summary = next(b.text for b in doc.blocks if isinstance(b, Paragraph) and b.style == "narrative")
+    assert "系统综合可用率 100%（不含 " in summary
+    assert next(k for k in data.kpis if k.metric == "availability").verdict == "not_assessable"

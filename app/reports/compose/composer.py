@@ -120,17 +120,6 @@ def _with_prev(cur: float | None, prev: float | None, unit: str, has_prev: bool)
     return _("{value} (previous period {previous})", value=text, previous=L.value(prev, unit)) if has_prev else text
 
 
-def _overall_text(data: ReportData, has_prev: bool) -> str:
-    """The combined availability, naming the services it leaves out and why."""
-    h, ph = data.headline, data.previous_headline
-    text = _with_prev(h["availability.overall_pct"], ph.get("availability.overall_pct"), "%", has_prev)
-    left_out = [a for a in data.availability if a.pct is None]
-    if left_out and h["availability.overall_pct"] is not None:
-        text += _(" (excluding {services}: {why})", services=_(", ").join(a.name for a in left_out),
-                  why=_(", ").join(sorted({L.reason(a.reason) for a in left_out})))
-    return text
-
-
 def _overview(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     """一、总体情况: the narrative and the headline figures."""
     h, ph = data.headline, data.previous_headline
@@ -153,7 +142,7 @@ def _overview(data: ReportData, narrative: dict[str, str]) -> list[Block]:
         (_("Major incidents"), _with_prev(h["incidents.major"], ph.get("incidents.major"), n, has_prev)),
         (_("Incidents open at period end"), L.value(h["incidents.open_at_end"], n)),
         (_("Mean time to restore (service time)"), L.minutes(h["incidents.mttr_minutes"])),
-        (_("System availability (combined)"), _overall_text(data, has_prev)),
+        (_("System availability (combined)"), sections.overall_text(data, has_prev)),
         (_("Service requests"), _with_prev(h["requests.total"], ph.get("requests.total"), r, has_prev)),
         (_("User satisfaction"), _with_prev(h["requests.satisfaction_pct"], ph.get("requests.satisfaction_pct"),
                                             "%", has_prev)),

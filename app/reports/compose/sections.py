@@ -26,6 +26,21 @@ from app.reports.compose.document import (
 from app.reports.data.shapes import ReportData
 
 
+def overall_text(data: ReportData, has_prev: bool = False) -> str:
+    """The combined availability as text, naming the services it leaves out and why — a headline
+    never claims more than its parts."""
+    h, ph = data.headline, data.previous_headline
+    text = L.value(h["availability.overall_pct"], "%")
+    if has_prev:
+        text = _("{value} (previous period {previous})", value=text,
+                 previous=L.value(ph.get("availability.overall_pct"), "%"))
+    left_out = [a for a in data.availability if a.pct is None]
+    if left_out and h["availability.overall_pct"] is not None:
+        text += _(" (excluding {services}: {why})", services=_(", ").join(a.name for a in left_out),
+                  why=_(", ").join(sorted({L.reason(a.reason) for a in left_out})))
+    return text
+
+
 def _local(v: datetime | None) -> str:
     return fmt_local(v) if v is not None else "—"
 
@@ -234,7 +249,7 @@ def auto_summary(data: ReportData) -> str:
              "requests; combined system availability {availability}.",
              period=data.period.label, done=h["inspections.performed"], rate=L.value(h["inspections.rate_pct"], "%"),
              incidents=h["incidents.total"], major=h["incidents.major"], requests=h["requests.total"],
-             availability=L.value(h["availability.overall_pct"], "%"))
+             availability=overall_text(data))
 
 
 def auto_problems(data: ReportData) -> str:

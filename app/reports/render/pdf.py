@@ -344,7 +344,8 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
         # Not keepWithNext: that would push a long table whole onto the next page.
         from reportlab.platypus import CondPageBreak
 
-        out += [CondPageBreak(110), RLParagraph(_esc(t.title), st["caption"])]
+        out += [CondPageBreak(110), RLParagraph(balanced(_esc(t.title), st["caption"].fontSize, width),
+                                                st["caption"])]
     out.append(table)
     return out
 
