@@ -32,6 +32,11 @@ OPTIONS: dict[str, Option] = {
         Option("contract_name", str, "", "Contract shown at start"),
         Option("language", str, "", "UI language (empty: follow the system, zh_CN by default)"),
         Option("last_export_dir", str, "", "Folder of the last export"),
+        Option("report_number_format", str, "{contract}-{period}",
+               "Report document number ({contract}, {kind}, {period} are filled in)"),
+        Option("report_prepared_by", str, "", "Report cover: prepared by (编制)"),
+        Option("report_reviewed_by", str, "", "Report cover: reviewed by (审核)"),
+        Option("report_approved_by", str, "", "Report cover: approved by (批准)"),
     )
 }
 

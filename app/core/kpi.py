@@ -1,14 +1,21 @@
 """KPI arithmetic: small pure functions, no database.
 
 Every rate is a percentage (0–100, ``float``); an empty denominator gives ``None`` — shown as
-"无数据" in reports — never a division by zero.  Durations are minutes.
+"无数据" / "no data" in reports — never a division by zero.  Durations are minutes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-NO_DATA = "无数据"
+NO_DATA = "no data"  # msgid (app.core.i18n): 无数据 in Chinese
+
+
+def no_data_text() -> str:
+    """The words for a figure without data in the current language (无数据 / no data)."""
+    from app.core.i18n import _  # noqa: PLC0415 - kpi stays a pure module
+
+    return _(NO_DATA)
 
 
 def _pct(numerator: float, denominator: float) -> float | None:
@@ -80,9 +87,9 @@ def evaluate(kpi_spec: dict[str, Any], actual: float | None) -> bool | None:
 
 
 def fmt_value(value: float | None, unit: str = "", digits: int = 2) -> str:
-    """A figure as report text: ``98.89%``, ``3 次`` or "无数据" for ``None``."""
+    """A figure as report text: ``98.89%``, ``3 次`` or "无数据" (current language) for ``None``."""
     if value is None:
-        return NO_DATA
+        return no_data_text()
     if isinstance(value, float) and not value.is_integer():
         text = f"{value:.{digits}f}"
     else:

@@ -75,6 +75,20 @@ class Period:
         return f"{self.label_zh} ({self.start.isoformat()} 至 {self.end.isoformat()})"
 
     @property
+    def label(self) -> str:
+        """The period's name in the current language (``app.core.i18n``): ``2026年11月`` /
+        ``November 2026``, ``第1合同年度 第二季度`` / ``Contract year 1, Q2`` …"""
+        return period_label(self.kind, self.key)
+
+    @property
+    def label_span(self) -> str:
+        """The name with its dates in the current language: ``2026年11月（2026-11-01 至 2026-11-30）``."""
+        from app.core.i18n import _  # noqa: PLC0415 - periods stays importable without Babel
+
+        return _("{label} ({start} to {end})", label=self.label, start=self.start.isoformat(),
+                 end=self.end.isoformat())
+
+    @property
     def contract_year(self) -> bool:
         """True for a ``CY…`` period."""
         return self.key.startswith("CY")
@@ -96,6 +110,49 @@ def convention(contract: Any) -> str:
     """The profile's period convention: ``"calendar"`` or ``"contract_year"`` (default calendar)."""
     prof = getattr(contract, "profile", None) or {}
     return (prof.get("contract") or {}).get("periods") or "calendar"
+
+
+def kind_name(kind: str) -> str:
+    """A report kind's name in the current language (周报 / Weekly report …)."""
+    from app.core.i18n import _  # noqa: PLC0415
+
+    names = {"weekly": "Weekly report", "monthly": "Monthly report", "quarterly": "Quarterly report",
+             "half-year": "Half-year report", "annual": "Annual report",
+             "requirements": "Monthly requirements document"}
+    return _(names[kind]) if kind in names else kind
+
+
+def _part_name(part: str) -> str:
+    """``Q1``…``Q4``, ``H1``/``H2`` in the current language (第一季度 …, 上半年/下半年)."""
+    from app.core.i18n import _  # noqa: PLC0415
+
+    names = {"Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter", "Q4": "fourth quarter",
+             "H1": "first half", "H2": "second half"}
+    return _(names[part])
+
+
+def period_label(kind: str, key: str) -> str:
+    """The name of the period ``key`` of ``kind`` in the current language (see ``Period.label``)."""
+    from app.core.i18n import _  # noqa: PLC0415
+
+    m = _RE_CY.match(key)
+    if m:
+        n, part = int(m.group(1)), m.group(2)
+        year = _("Contract year {n}", n=n)
+        if part is None:
+            return year
+        return _("{contract_year}, {part}", contract_year=year, part=_part_name(part))
+    if m := _RE_WEEK.match(key):
+        return _("{year} week {week}", year=m.group(1), week=int(m.group(2)))
+    if m := _RE_MONTH.match(key):
+        return _("{month}/{year}", year=m.group(1), month=int(m.group(2)))
+    if m := _RE_QUARTER.match(key):
+        return _("{year}, {part}", year=m.group(1), part=_part_name(f"Q{m.group(2)}"))
+    if m := _RE_HALF.match(key):
+        return _("{year}, {part}", year=m.group(1), part=_part_name(f"H{m.group(2)}"))
+    if re.match(r"^\d{4}$", key):
+        return _("Year {year}", year=key)
+    return key
 
 
 def _months_for(kind: str) -> int:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.store.models import Contract, ReportNarrative, ReportRecord
 from app.reports.data.builder import build_report_data
-from app.reports.compose.composer import compose
+from app.reports.compose.composer import CoverNames, compose
 from app.core.periods import KINDS, Period, parse_period
 from app.services import audit
 from app.core.timeutil import utcnow
@@ -73,6 +73,23 @@ def _renderer(fmt: str) -> Callable[..., Path]:
         return getattr(importlib.import_module(mod), fn)  # type: ignore[no-any-return]
     except (ImportError, AttributeError):
         raise ValidationError("--format", f"the {fmt} renderer is not available in this build") from None
+
+
+def cover_names(contract: Contract, period: Period) -> CoverNames:
+    """The cover's document number and 编制/审核/批准 names from the settings
+    (``report_number_format`` with ``{contract}``, ``{kind}``, ``{period}``; ``report_prepared_by``,
+    ``report_reviewed_by``, ``report_approved_by``).  A format naming an unknown field falls back
+    to the default ``{contract}-{period}``."""
+    from app import settings  # noqa: PLC0415 - settings touch the config folder only when asked
+
+    values = settings.load()
+    fields = {"contract": contract.name, "kind": period.kind, "period": period.key}
+    try:
+        number = str(values["report_number_format"]).format(**fields)
+    except (KeyError, IndexError, ValueError):
+        number = "{contract}-{period}".format(**fields)
+    return CoverNames(number, values["report_prepared_by"], values["report_reviewed_by"],
+                      values["report_approved_by"])
 
 
 def load_narrative(session: Session, contract: Contract, kind: str, period_key: str) -> dict[str, str]:
@@ -139,7 +156,7 @@ def _generate(s: Session, contract: Contract, kind: str, period: Period | str, f
     if p.kind != kind:
         raise ValidationError("--period", f"{p.key} is a {p.kind} period, not {kind}")
     data = build_report_data(s, contract, p, now=now)
-    doc = compose(data, narrative=load_narrative(s, contract, kind, p.key))
+    doc = compose(data, narrative=load_narrative(s, contract, kind, p.key), names=cover_names(contract, p))
     path = Path(render(doc, out, progress) or out)
     digest = sha256_file(path)
     rec = ReportRecord(contract_id=contract.id, kind=kind, period_key=p.key, period_start=p.start,

@@ -572,12 +572,18 @@ def generate_demo(
     in the caller's transaction; returns counts (``inspections``, ``results``,
     ``abnormal_results``, ``missed_slots``, ``incidents``, ``incident_events``, ``requests``,
     ``requirements``, ``worklog``).  Slots already inspected are skipped; numbers continue the
-    counters.  Raises ``ValidationError`` for ``days`` outside 1..3700 or a contract without
+    counters.  Moves ``contract.ledger_start`` back to the first demo day when it is later.
+    Raises ``ValidationError`` for ``days`` outside 1..3700 or a contract without
     engineers.
     """
     if not 1 <= days <= MAX_DAYS:
         raise ValidationError("days", f"must be between 1 and {MAX_DAYS}, not {days}")
     start = end - timedelta(days=days - 1)
+    if contract.effective_ledger_start > start:
+        # demo history is history brought in: the start of use (启用日期) moves back to its first
+        # day, so its slots are due and its records counted
+        contract.ledger_start = start
+        session.flush()
     g = _Gen(session, contract, start, end, seed)
     say = progress or (lambda _m: None)
     say("inspections")

@@ -121,3 +121,24 @@ def test_sanmenxia_profile_contract_year_quarters(db) -> None:  # noqa: ANN001 -
     assert (q3.start, q3.end) == (date(2024, 6, 20), date(2024, 9, 19))
     with pytest.raises(ValidationError, match="outside the contract term"):
         parse_period("quarterly", "CY2-Q1", c, today=date(2025, 6, 1))
+
+
+@pytest.mark.parametrize(("kind", "key", "zh", "en"), [
+    ("monthly", "2026-11", "2026年11月", "11/2026"),
+    ("weekly", "2026-W47", "2026年第47周", "2026 week 47"),
+    ("quarterly", "2026-Q4", "2026年第四季度", "2026, fourth quarter"),
+    ("half-year", "2026-H1", "2026年上半年", "2026, first half"),
+    ("annual", "2026", "2026年度", "Year 2026"),
+    ("quarterly", "CY1-Q2", "第1合同年度 第二季度", "Contract year 1, second quarter"),
+    ("annual", "CY2", "第2合同年度", "Contract year 2"),
+])
+def test_period_label_in_both_languages(kind: str, key: str, zh: str, en: str) -> None:
+    from app.core.i18n import set_language
+    from app.core.periods import period_label
+
+    assert period_label(kind, key) == zh
+    set_language("en")
+    try:
+        assert period_label(kind, key) == en
+    finally:
+        set_language("zh_CN")

@@ -137,7 +137,7 @@ def test_incident_figures_sla_and_trace(db: Database, october: Contract) -> None
     rs = inc["restore"]
     assert (rs["met"], rs["breached"], rs["pending"], rs["not_computable"]) == (1, 1, 1, 0)
     assert rs["rate_pct"] == pytest.approx(50.0)
-    assert next(n for _, n, _ in data.trace("incidents.restore_breached")) == "INC-2026-0001"
+    assert [n for _, n, _ in data.trace("incidents.restore_breached")][0] == "INC-2026-0001"
     assert inc["mttr_minutes"] == pytest.approx((150 + 60) / 2)
     assert data.trace("incidents.major") == [("incident", "INC-2026-0001", "故障 INC-2026-0001")]
     assert [m["cause"] for m in inc["major"]] == ["电源模块损坏"]
@@ -164,7 +164,9 @@ def test_inspections_and_abnormal_results_with_their_incident(db: Database, octo
     assert ins["by_engineer"] == [{"name": "李晓明", "done": 1}]
     [ab] = ins["abnormal"]
     assert (ab["item"], ab["value"], ab["incident"], ab["incident_status"]) == ("机房温度", "31℃", "INC-2026-0001",
-                                                                                "已关闭")
+                                                                                "closed")
+    table = next(b for b in compose(data).blocks if isinstance(b, Table) and b.title == "巡检异常及处理")
+    assert table.rows[0][-2:] == ["INC-2026-0001", "已关闭"]
     kpi = {k.code: k for k in data.kpis}
     assert kpi["inspection"].met is False
 
@@ -208,8 +210,12 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("无数据" in t for t in texts)
     kpi_table = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
-    assert kpi_table.rows[1][:3] == ["用户满意度", "≥ 95%", "无数据"]
-    assert kpi_table.rows[1][-1] == "行业惯例"  # the profile's "practice" marker, as the client reads it
+    assert ["用户满意度", "≥ 95%", "无数据"] == kpi_table.rows[1][:3]
+    # the profile's "practice" marker (the contract gives no figure), as the client reads it
+    assert kpi_table.rows[1][-1] == "双方约定"
+    assert kpi_table.rows[1][-2] == "无法评定"  # no figure: never 达标
+    basis = {r[0]: r[-1] for r in kpi_table.rows}
+    assert basis["巡检完成率"] == "合同条款 第三条 每天两次业务应用系统巡检"
 
 
 def test_compose_structure_in_chinese(db: Database, october: Contract) -> None:
@@ -217,7 +223,8 @@ def test_compose_structure_in_chinese(db: Database, october: Contract) -> None:
     doc = compose(data, narrative={"summary": "本月运行平稳。", "problems": "", "plan": "下月完成UPS电池检测。"})
     assert doc.title == "北京市平谷区人民法院 运维月报"
     assert doc.period_label == "2026年10月 (2026-10-01 至 2026-10-31)"
-    assert [k for k, _ in doc.cover] == ["合同", "甲方", "乙方", "服务期", "报告期", "编制单位", "编制日期"]
+    assert [k for k, _ in doc.cover] == ["合同", "甲方", "乙方", "服务期", "报告期", "文档编号", "编制单位", "编制",
+                                         "审核", "批准", "编制日期"]
     assert doc.with_contents is False
     heads = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert heads == ["一、总体情况", "二、考核指标", "三、巡检", "四、故障", "五、系统可用率", "六、服务台", "七、需求",
@@ -270,11 +277,19 @@ def test_uncovered_calendar_year_is_not_computable_and_said(db: Database, pinggu
     computed (7×24 ones can) and the report says why."""
     data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
     av = {a.code: a for a in data.availability}
-    assert av["uni-biz"].pct is None and "2027" in av["uni-biz"].note
+    assert av["uni-biz"].pct is None and av["uni-biz"].reason == "not_computable"
+    assert av["uni-biz"].uncovered_years == [2027]
     assert av["website"].pct == 100.0
     doc = compose(data, narrative=None)
     table = next(b for b in doc.blocks if isinstance(b, Table) and b.title.startswith("各系统可用率"))
-    assert any("无法计算" in str(r[-1]) for r in table.rows)
+    row = next(r for r in table.rows if r[0] == "统一业务应用系统")
+    assert row[4].startswith("无法计算：2027 年的法定节假日") and row[6] == "无法评定"
+    kpi = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
+    availability = next(r for r in kpi.rows if r[0] == "系统稳定运行率")
+    assert availability[4] == "无法评定" and availability[2] == "无法计算"
+    notes = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("无法评定：系统稳定运行率（无法计算：2027 年的法定节假日") for t in notes)
+    assert "no official holiday" not in str([getattr(b, "rows", getattr(b, "text", "")) for b in doc.blocks])
 
 
 def test_long_outages_in_working_time_justice_bureau(db: Database) -> None:
@@ -284,7 +299,7 @@ def test_long_outages_in_working_time_justice_bureau(db: Database) -> None:
     d = date(2024, 11, 12)  # Tuesday
     with db.session() as s:
         c = s.get(Contract, c0.id)
-        svc = next(iter(s.scalars(select(Service).where(Service.contract_id == c.id).order_by(Service.code))))
+        svc = list(s.scalars(select(Service).where(Service.contract_id == c.id).order_by(Service.code)))[0]
         add_incident(s, c, "INC-2024-0001", start=at(d, 9), end=at(d, 11, 30), services=(svc,))
         add_incident(s, c, "INC-2024-0002", start=at(d + timedelta(days=1), 11), end=at(d + timedelta(days=1), 14),
                      services=(svc,))
@@ -309,3 +324,65 @@ def test_requirements_document_lists_requirements_updated_in_the_month(db: Datab
     # the monthly report's 七、需求 lists only those collected in the month
     monthly = build(db, october, "monthly", "2026-10")
     assert [r["number"] for r in monthly.requirements] == ["RQ-2026-0001"]
+
+
+def test_incident_detail_lists_every_incident_with_both_clocks(db: Database, october: Contract) -> None:
+    """故障明细: number, time, service, level, cause, resolution, response and restore vs target."""
+    data = build(db, october, "monthly", "2026-10")
+    assert [r["number"] for r in data.incident_rows] == ["INC-2026-0001", "INC-2026-0002", "INC-2026-0003"]
+    doc = compose(data)
+    detail = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "故障明细")
+    assert detail.header == ["故障单号", "发生时间", "业务系统", "级别", "原因", "处理结果", "响应（实际 / 目标）",
+                             "恢复（实际 / 目标）"]
+    first = detail.rows[0]
+    assert first[:6] == ["INC-2026-0001", "2026-10-13 09:00", "统一业务应用系统", "重大故障", "硬件：电源模块损坏",
+                         "更换电源模块"]
+    assert first[7] == "150 分钟（2.5 小时） / 目标 120 分钟（2.0 小时），超时"  # stored flag: restore breached
+    assert 0 in detail.highlight_rows
+    # the open P2: restore clock still running within its target at the period end
+    assert detail.rows[2][7].endswith("，计时中")
+
+
+def test_kpi_basis_is_worded_for_the_client() -> None:
+    from app.reports.compose.labels import source
+
+    assert source("practice") == "双方约定"
+    assert source("第七条第1款 及时响应; practice") == "合同条款 第七条第1款 及时响应"
+    assert source("practice (GB 50174)") == "双方约定"
+    assert source("§2.9 在工作时间内不得发生 2 次以上") == "合同条款 §2.9 在工作时间内不得发生 2 次以上"
+
+
+def test_a_running_period_counts_service_time_only_up_to_now(db: Database, october: Contract) -> None:
+    """November as at Sat 21 Nov 12:00: the 7×24 website has 20½ days of service time so far, not 30."""
+    data = build(db, october, "monthly", "2026-11")
+    website = next(a for a in data.availability if a.code == "website")
+    assert website.service_minutes == pytest.approx(20 * 1440 + 12 * 60)
+
+
+def test_cover_names_and_document_number_from_the_settings(db: Database, october: Contract) -> None:
+    from app import settings
+    from app.reports.service import cover_names
+
+    settings.set_value("report_prepared_by", "李晓明")
+    settings.set_value("report_reviewed_by", "王建国")
+    settings.set_value("report_number_format", "平谷法院运维〔{period}〕{kind}")
+    data = build(db, october, "monthly", "2026-10")
+    doc = compose(data, names=cover_names(october, data.period))
+    cover = dict(doc.cover)
+    assert cover["文档编号"] == "平谷法院运维〔2026-10〕monthly"
+    assert (cover["编制"], cover["审核"], cover["批准"]) == ("李晓明", "王建国", "________")
+    settings.set_value("report_number_format", "{nonsense}")
+    assert cover_names(october, data.period).document_number == "pinggu-court-2026-2026-10"
+
+
+def test_headline_availability_names_the_services_it_leaves_out(db: Database, pinggu: Contract) -> None:
+    """January 2027 (no official calendar yet): only the 7×24 services have a figure; the headline
+    and the summary say which ones are left out, and the KPI is not assessed."""
+    data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
+    doc = compose(data)
+    facts = dict(next(b for b in doc.blocks if isinstance(b, KeyValues) and b.title == "主要数据").items)
+    assert facts["系统可用率（综合）"].startswith("100%（上期 100%）（不含 ")
+    assert "统一业务应用系统" in facts["系统可用率（综合）"] and facts["系统可用率（综合）"].endswith("：无法计算）")
+    summary = next(b.text for b in doc.blocks if isinstance(b, Paragraph) and b.style == "narrative")
+    assert "系统综合可用率 100%（不含 " in summary
+    assert next(k for k in data.kpis if k.metric == "availability").verdict == "not_assessable"

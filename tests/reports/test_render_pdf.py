@@ -140,3 +140,42 @@ def test_degree_celsius_is_kept_as_typed(tmp_path) -> None:  # type: ignore[no-u
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "35℃" in text and "18–27℃" in text
     assert "°C" not in text
+
+
+def test_percentage_axis_never_passes_100() -> None:
+    from app.reports.compose.document import Chart
+    from app.reports.render.charts import _value_range
+
+    assert _value_range(Chart("可用率", "bar", ["a", "b"], {"x": [100.0, 0.0]}, unit="%")) == (0.0, 100.0)
+    assert _value_range(Chart("可用率", "bar", ["a", "b"], {"x": [99.0, 97.5]}, unit="%")) == (95.0, 100.0)
+    assert _value_range(Chart("故障", "bar", ["a"], {"x": [3.0]}, unit="起"))[1] >= 3.0
+
+
+def test_record_numbers_and_dates_never_wrap_mid_token() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.reports.compose.document import Table
+    from app.reports.render.fonts import FONT_NAME
+    from app.reports.render.pdf import column_widths
+
+    t = Table(["故障单号", "发生时间", "原因", "处理结果"],
+              [["INC-2026-0006", "2026-11-10 16:55", "网络：核心交换机光模块故障导致链路抖动" * 3, "更换光模块" * 5]],
+              col_widths=[1, 1, 5, 5])
+    widths = column_widths(t, 400, 9, 8)
+    assert sum(widths) == pytest.approx(400)
+    assert widths[0] >= stringWidth("INC-2026-0006", FONT_NAME, 9) + 8
+    assert widths[1] >= stringWidth("2026-11-10", FONT_NAME, 9) + 8
+
+
+def test_wrapped_titles_never_orphan_one_character() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.reports.render.fonts import FONT_NAME
+    from app.reports.render.pdf import balanced
+
+    title = "北京市平谷区人民法院信息化运维维护年度维护工作报告"  # 25 characters
+    width = stringWidth(title[:24], FONT_NAME, 26) + 1  # greedy wrapping would leave "告" alone
+    lines = balanced(title, 26, width).split("<br/>")
+    assert "".join(lines) == title and len(lines) == 2
+    assert min(len(x) for x in lines) >= len(title) // 2 - 1
+    assert balanced("短标题", 26, 400) == "短标题"

@@ -138,7 +138,7 @@ def test_cover_facts_do_not_repeat_what_the_cover_names() -> None:
 
     doc = sample_document(inspection_rows=1)
     keys = [k for k, _ in cover_facts(doc)]
-    assert keys == ["合同名称", "合同编号", "甲方（委托单位）", "乙方（服务单位）", "报告期间", "生成日期"]
+    assert keys == ["合同名称", "合同编号", "甲方", "乙方", "报告期", "生成日期"]
     doc.cover = [("甲方", doc.client), ("乙方", doc.provider), ("报告期", doc.period_label),
                  ("编制日期", "2026-12-01")]
     assert cover_facts(doc) == [(k, str(v)) for k, v in doc.cover]
@@ -161,3 +161,20 @@ def test_all_renderers_accept_empty_tables_and_charts(tmp_path: Path) -> None:
         out = render(doc, tmp_path / f"r.{ext}")
         assert out.stat().st_size > 0
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == ["概览", "一、概况", "二、签字"]
+
+
+def test_docx_record_numbers_and_dates_do_not_break_at_their_hyphens(tmp_path: Path) -> None:
+    from datetime import timezone
+
+    import docx
+
+    from app.reports.compose.document import ReportDocument
+    from app.reports.render.docx import render_docx
+
+    doc = ReportDocument("报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=timezone.utc),
+                         blocks=[Table(["故障单号", "发生时间"], [["INC-2026-0006", "2026-11-10 16:55"]])])
+    d = docx.Document(str(render_docx(doc, tmp_path / "r.docx")))
+    cell = d.tables[-1].rows[1].cells[0]
+    xml = cell._tc.xml
+    assert xml.count("noBreakHyphen") == 2 and "INC" in xml and "0006" in xml
+    assert d.tables[-1].rows[1].cells[1]._tc.xml.count("noBreakHyphen") == 2

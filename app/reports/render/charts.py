@@ -33,14 +33,17 @@ def _nice_max(value: float) -> float:
 
 
 def _value_range(chart: Chart) -> tuple[float, float]:
+    """The value axis ``(low, high)``.  A percentage axis never passes 100 % (nor goes below 0);
+    near 100 % it starts below the lowest value so differences show."""
     values = [v for vs in chart.series.values() for v in vs if v is not None]
+    if chart.unit == "%":
+        if not values:
+            return 0.0, 100.0
+        lo = min(values)
+        return (max(0.0, math.floor((lo - 1) / 5) * 5) if lo > 50 else 0.0), 100.0
     if not values:
         return 0.0, 1.0
     hi, lo = max(values), min(values)
-    if chart.unit == "%" and lo > 50 and hi <= 100:
-        # Percentages near 100 %: start the axis below the lowest value so differences show.
-        lo_axis = max(0.0, math.floor((lo - 1) / 5) * 5)
-        return lo_axis, 100.0
     return min(0.0, lo), _nice_max(hi * 1.1)
 
 
@@ -107,8 +110,17 @@ def chart_drawing(chart: Chart, width_pt: float = 440, height_pt: float = 220) -
         plot.categoryAxis.labels.fontName = FONT_NAME
         plot.categoryAxis.labels.fontSize = 8
         if len(chart.categories) > 8:
+            # Rotated labels hang below the axis: raise the plot so they stay inside the drawing
+            # (they ran into the paragraph below it).
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
             plot.categoryAxis.labels.angle = 45
             plot.categoryAxis.labels.boxAnchor = "ne"
+            longest = max((stringWidth(c, FONT_NAME, 8) for c in chart.categories), default=0.0)
+            drop = min(height_pt * 0.45, longest * 0.71 + 8)
+            if drop > plot.y:
+                plot.height -= drop - plot.y
+                plot.y = drop
         plot.valueAxis.valueMin, plot.valueAxis.valueMax = lo, hi
         plot.valueAxis.valueStep = (hi - lo) / 5 or 1
         plot.valueAxis.labels.fontName = FONT_NAME

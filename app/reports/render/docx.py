@@ -12,10 +12,13 @@ YaHei) so Chinese shows in the client's Word.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from app.core.text import clean_strings
+from app.core.i18n import _
+
 from app.reports.render.charts import chart_png
 from app.reports.render.pdf import column_widths
 from app.reports.compose.document import (
@@ -110,9 +113,27 @@ def _fill_table(table: Any, rows: list[list[str]], bold_first_row: bool) -> None
         for tc, value in zip(tr.tc_lst, values):
             cell = _Cell(tc, table)
             para = cell.paragraphs[0]
-            run = para.add_run(value)
+            run = para.add_run(value) if r == 0 or not _JOINED.search(value) else _unbroken_run(para, value)
             if r == 0 and bold_first_row:
                 run.bold = True
+
+
+#: a hyphen inside a record number or date (INC-2026-0006, 2026-11-10): Word must not break there
+_JOINED = re.compile(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z])")
+
+
+def _unbroken_run(para: Any, value: str) -> Any:
+    """A run of ``value`` whose in-token hyphens are Word non-breaking hyphens
+    (``w:noBreakHyphen``), so record numbers and dates never wrap mid-token."""
+    from docx.oxml import OxmlElement
+
+    run = para.add_run()
+    for i, piece in enumerate(_JOINED.split(value)):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run._r.add_t(piece)
+    return run
 
 
 def _add_table(document: Any, t: Table) -> None:
@@ -137,7 +158,7 @@ def _add_table(document: Any, t: Table) -> None:
             for tc in trs[i + 1].tc_lst:
                 _shade(tc, HIGHLIGHT)
     table.autofit = False
-    widths = [Pt(w) for w in column_widths(t, CONTENT_WIDTH_PT, 9, 12)]
+    widths = [Pt(w) for w in column_widths(t, CONTENT_WIDTH_PT, 9, 12, token_slack=1.5)]
     grid = table._tbl.tblGrid
     for gc, w in zip(grid.gridCol_lst, widths):
         gc.w = w
@@ -164,14 +185,14 @@ def _add_keyvalues(document: Any, kv: KeyValues) -> None:
 
 def _add_signoff(document: Any, so: SignOff, caption: bool = True) -> None:
     if caption:
-        p = document.add_paragraph("确认签字", style="Heading 2")
+        p = document.add_paragraph(_("Confirmation and signatures"), style="Heading 2")
         p.paragraph_format.keep_with_next = True
     table = document.add_table(rows=3, cols=2)
     table.style = "Table Grid"
     _fill_table(table, [
-        [f"甲方（盖章）：{so.client}", f"乙方（盖章）：{so.provider}"],
-        ["签字：\n\n", "签字：\n\n"],
-        ["日期：______年____月____日", "日期：______年____月____日"],
+        [_("Client (seal): {name}", name=so.client), _("Provider (seal): {name}", name=so.provider)],
+        [_("Signature:") + "\n\n", _("Signature:") + "\n\n"],
+        [_("Date: ________"), _("Date: ________")],
     ], bold_first_row=False)
 
 
@@ -179,14 +200,14 @@ def _cover(document: Any, doc: ReportDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    for _ in range(6):
+    for _i in range(6):
         document.add_paragraph()
     p = document.add_paragraph(doc.title, style="Title")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if doc.subtitle:
         p = document.add_paragraph(doc.subtitle, style="Subtitle")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for _ in range(4):
+    for _i in range(4):
         document.add_paragraph()
     facts = cover_facts(doc)
     table = document.add_table(rows=len(facts), cols=2)
@@ -216,9 +237,10 @@ def _setup(document: Any, doc: ReportDocument) -> None:
         header.text = f"{doc.title}    {doc.period_label}"
         footer = sec.footer.paragraphs[0]
         footer.alignment = 1  # centre
-        footer.add_run("第 ")
+        before, _sep, after = _("Page {page}").partition("{page}")
+        footer.add_run(before)
         _field(footer, "PAGE", "1")
-        footer.add_run(" 页")
+        footer.add_run(after)
     if doc.with_contents:
         settings = document.settings.element
         upd = OxmlElement("w:updateFields")
@@ -243,8 +265,8 @@ def render_docx(doc: ReportDocument, out: Path, progress: Progress | None = None
     _setup(document, doc)
     _cover(document, doc)
     if doc.with_contents:
-        document.add_paragraph("目　录", style="Title").alignment = 1
-        _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "（打开文档时更新目录）")
+        document.add_paragraph(_("Contents"), style="Title").alignment = 1
+        _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', _("(update the table of contents when the document is opened)"))
         document.add_page_break()
     total = len(doc.blocks)
     for n, block in enumerate(doc.blocks):

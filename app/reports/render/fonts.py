@@ -22,6 +22,7 @@ from typing import Any
 from pathlib import Path
 
 from app.core.text import clean_text
+from app.core.i18n import _
 from app.paths import fonts_dir
 
 FONT_NAME = "WQYZenHei"
@@ -113,26 +114,24 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _("Yes") if value else _("No")
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else ""
     return str(value)
 
 
 def cover_facts(doc: Any) -> list[tuple[str, str]]:
-    """The cover facts of ``doc`` plus the parties, period and generated date unless the cover
-    already names them (same value, or a key starting 甲方/乙方/报告期, or any 日期)."""
+    """The cover facts of ``doc`` plus the parties, the period and the generated date when the
+    cover does not already show that value (labels in the current language)."""
     from app.core.timeutil import fmt_local
 
     facts = [(str(k), str(v)) for k, v in doc.cover]
-    keys = [k for k, _ in facts]
-    values = {v for _, v in facts}
-    generated = (fmt_local(doc.generated_at, "%Y年%m月%d日") if doc.generated_at.tzinfo
-                 else doc.generated_at.strftime("%Y年%m月%d日"))
-    for k, v, prefix in (("甲方（委托单位）", doc.client, "甲方"), ("乙方（服务单位）", doc.provider, "乙方"),
-                         ("报告期间", doc.period_label, "报告期"), ("生成日期", generated, "日期")):
-        named = any(key.startswith(prefix) or (prefix == "日期" and "日期" in key) for key in keys)
-        if v and v not in values and not named:
+    values = {v for _k, v in facts}
+    generated = (fmt_local(doc.generated_at, "%Y-%m-%d") if doc.generated_at.tzinfo
+                 else doc.generated_at.strftime("%Y-%m-%d"))
+    for k, v in ((_("Client"), doc.client), (_("Provider"), doc.provider), (_("Report period"), doc.period_label),
+                 (_("Generated on"), generated)):
+        if v and v not in values:
             facts.append((k, v))
     return facts
 

@@ -12,11 +12,15 @@ All text is set in the embedded WenQuanYi Zen Hei (see ``fonts.register_fonts``)
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from app.core.text import clean_strings
+from app.core.i18n import _
+
 from app.reports.render.charts import chart_drawing
 from app.reports.compose.document import (
     Chart,
@@ -163,7 +167,7 @@ def _numbered_canvas(toc_first_page: int, toc_page_count: int):
             y = h - 20 * mm - 10
             if index == 0:
                 self.setFont(FONT_NAME, 18)
-                self.drawCentredString(w / 2, y - 18, "目　录")
+                self.drawCentredString(w / 2, y - 18, _("Contents"))
                 y -= 56
             chunk = self.toc_entries[index * TOC_PER_PAGE:(index + 1) * TOC_PER_PAGE]
             for level, text, page, key in chunk:
@@ -191,7 +195,7 @@ def _numbered_canvas(toc_first_page: int, toc_page_count: int):
                 if n > 1:
                     self.setFont(FONT_NAME, 9)
                     w = self._pagesize[0]
-                    self.drawCentredString(w / 2, 28, f"第 {n} 页 / 共 {total} 页")
+                    self.drawCentredString(w / 2, 28, _("Page {n} of {total}", n=n, total=total))
                 super().showPage()
             super().save()
 
@@ -213,10 +217,35 @@ def _fit_widths(natural: list[float], width: float, short: float = 100.0) -> lis
     return [width * w / total for w in natural]
 
 
-def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) -> list[float]:
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-.:/%]*")
+
+
+def _with_minimums(widths: list[float], mins: list[float], width: float) -> list[float]:
+    """``widths`` raised to ``mins`` (each column's longest unbreakable token: record numbers,
+    dates, times), the room taken from columns with slack in proportion; when the minimums alone
+    exceed ``width`` they are scaled to fit."""
+    if sum(mins) >= width:
+        total = sum(mins) or 1.0
+        return [width * m / total for m in mins]
+    out = list(widths)
+    for _round in range(len(out)):
+        deficit = sum(max(0.0, m - w) for w, m in zip(out, mins, strict=True))
+        if deficit <= 0.01:
+            break
+        out = [max(w, m) for w, m in zip(out, mins, strict=True)]
+        slack = [w - m for w, m in zip(out, mins, strict=True)]
+        total_slack = sum(slack) or 1.0
+        out = [w - deficit * sl / total_slack for w, sl in zip(out, slack, strict=True)]
+    return out
+
+
+def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8,
+                  token_slack: float = 1.0) -> list[float]:
     """Column widths in points (summing to ``width``) for table ``t`` set in ``font_size``:
     ``t.col_widths`` weights if given, else from measured content (first 100 rows; a header may
-    wrap, so it counts at 60 %) fitted with ``_fit_widths``.  Shared by the PDF and DOCX."""
+    wrap, so it counts at 60 %) fitted with ``_fit_widths``; no column is narrower than its longest
+    unbreakable token × ``token_slack`` (the DOCX passes more: Word's font may be wider).  Shared
+    by the PDF and DOCX."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     register_fonts()
@@ -226,16 +255,41 @@ def column_widths(t: Table, width: float, font_size: float = 9, pad: float = 8) 
         return max((stringWidth(line, FONT_NAME, font_size) for line in text.split("\n")),
                    default=0.0)
 
+    mins = []
+    for c in range(ncols):
+        tokens = [tok for r in t.rows[:100] if c < len(r) for tok in _TOKEN.findall(cell_text(r[c]))]
+        mins.append(max((text_w(tok) for tok in tokens), default=0.0) * token_slack + pad + 2)
     weights = list(t.col_widths or [])
     if len(weights) == ncols:
         total_w = sum(weights) or 1
-        return [width * w / total_w for w in weights]
+        return _with_minimums([width * w / total_w for w in weights], mins, width)
     natural = []
     for c in range(ncols):
         head = text_w(t.header[c]) * 0.6 if c < len(t.header) else 0.0
         body = [text_w(cell_text(r[c])) for r in t.rows[:100] if c < len(r)]
         natural.append(min(200.0, max(30.0, head, *body) + pad + 2))
-    return _fit_widths(natural, width)
+    return _with_minimums(_fit_widths(natural, width), mins, width)
+
+
+def balanced(text: str, font_size: float, width: float) -> str:
+    """``text`` (already escaped, no markup) with ``<br/>`` breaks so that its lines are of
+    about equal width — a wrapped title never leaves one character alone on its last line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    total = stringWidth(text, FONT_NAME, font_size)
+    if total <= width or "&" in text:
+        return text
+    n = math.ceil(total / width)
+    target = total / n
+    lines, cur = [], ""
+    for ch in text:
+        if cur and stringWidth(cur + ch, FONT_NAME, font_size) > target * 1.02 and len(lines) < n - 1:
+            lines.append(cur)
+            cur = ""
+        cur += ch
+    lines.append(cur)
+    return "<br/>".join(lines)
 
 
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
@@ -257,7 +311,7 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
         text = cell_text(value)
         if len(text) > PDF_CELL_MAX_CHARS:
             # A cell taller than a page cannot be laid out well; the xlsx keeps the full text.
-            text = text[:PDF_CELL_MAX_CHARS] + f"…（共 {len(text)} 字，全文见 Excel 导出）"
+            text = text[:PDF_CELL_MAX_CHARS] + _("… ({n} characters in all; the full text is in the Excel export)", n=len(text))
         # Plain strings are far faster than Paragraphs; wrap only what would not fit.
         if "\n" in text or text_w(text) > widths[c] - pad:
             return RLParagraph(_esc(text), st["cell"])
@@ -291,7 +345,8 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
         # Not keepWithNext: that would push a long table whole onto the next page.
         from reportlab.platypus import CondPageBreak
 
-        out += [CondPageBreak(110), RLParagraph(_esc(t.title), st["caption"])]
+        out += [CondPageBreak(110), RLParagraph(balanced(_esc(t.title), st["caption"].fontSize, width),
+                                                st["caption"])]
     out.append(table)
     return out
 
@@ -332,9 +387,9 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
         return RLParagraph(_esc(text), st["kv"])
 
     rows = [
-        [p(f"甲方（盖章）：{so.client}"), p(f"乙方（盖章）：{so.provider}")],
-        [p("签字："), p("签字：")],
-        [p("日期：________年____月____日"), p("日期：________年____月____日")],
+        [p(_("Client (seal): {name}", name=so.client)), p(_("Provider (seal): {name}", name=so.provider))],
+        [p(_("Signature:")), p(_("Signature:"))],
+        [p(_("Date: ________")), p(_("Date: ________"))],
     ]
     table = RLTable(rows, colWidths=[width / 2, width / 2], rowHeights=[None, 48, 36])
     table.setStyle(TableStyle([
@@ -344,7 +399,7 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 8),
     ]))
-    head = [Spacer(1, 18), RLParagraph("确认签字", st["h2"])] if caption else [Spacer(1, 6)]
+    head = [Spacer(1, 18), RLParagraph(_("Confirmation and signatures"), st["h2"])] if caption else [Spacer(1, 6)]
     return [KeepTogether(head + [table])]
 
 
@@ -363,9 +418,10 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
-    out = [Spacer(1, 150), RLParagraph(_esc(doc.title), st["title"]), Spacer(1, 12)]
+    out = [Spacer(1, 150), RLParagraph(balanced(_esc(doc.title), st["title"].fontSize, width), st["title"]),
+           Spacer(1, 12)]
     if doc.subtitle:
-        out.append(RLParagraph(_esc(doc.subtitle), st["subtitle"]))
+        out.append(RLParagraph(balanced(_esc(doc.subtitle), st["subtitle"].fontSize, width), st["subtitle"]))
     out += [Spacer(1, 100), table, NextPageTemplate("normal"), RLPageBreak()]
     return out
 
@@ -379,7 +435,7 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
     register_fonts()
     st = _styles()
     story = _cover(doc, width, st)
-    for _ in range(toc_pages(doc)):
+    for _i in range(toc_pages(doc)):
         # Reserved; the canvas draws the contents here once the heading pages are known.
         story += [Spacer(1, 1), RLPageBreak()]
     total = len(doc.blocks)
@@ -388,7 +444,8 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
             report_progress(progress, n, total)
         if isinstance(block, Heading):
             story.append(CondPageBreak(140 if block.level <= 1 else 100))
-            para = RLParagraph(_esc(block.text), st["h1" if block.level <= 1 else "h2"])
+            style = st["h1" if block.level <= 1 else "h2"]
+            para = RLParagraph(balanced(_esc(block.text), style.fontSize, width), style)
             para._toc_level = 0 if block.level <= 1 else 1
             story.append(para)
         elif isinstance(block, Paragraph):

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from app.core.i18n import N_, _
 from app.reports.compose.document import (
     Chart,
     Heading,
@@ -30,7 +31,7 @@ from app.reports.render.fonts import Progress, atomic_output, cover_facts, repor
 from app.core.text import clean_strings
 from app.services.transfer.xlsx_safe import display_width, set_print_setup, write_cell
 
-SUMMARY_SHEET = "概览"
+SUMMARY_SHEET = N_("Summary")  # the first sheet, named in the report's language
 HIGHLIGHT = "FDE2E2"
 HEADER_FILL = "DDEBF7"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -55,7 +56,7 @@ def sheet_name(text: str, taken: set[str]) -> str:
 
 def _is_kpi_table(t: Table) -> bool:
     text = t.title + "".join(t.header[:1])
-    return any(word in text for word in ("指标", "考核", "KPI"))
+    return any(word in text for word in (_("KPI"), _("KPI assessment"), "KPI"))
 
 
 class _SheetWriter:
@@ -170,10 +171,10 @@ class _SheetWriter:
 
     def signoff(self, so: SignOff) -> None:
         self.row += 1
-        self.cell(1, f"甲方（盖章）：{so.client}", measure=False).font = self.bold
-        self.cell(3, f"乙方（盖章）：{so.provider}", measure=False).font = self.bold
+        self.cell(1, _("Client (seal): {name}", name=so.client), measure=False).font = self.bold
+        self.cell(3, _("Provider (seal): {name}", name=so.provider), measure=False).font = self.bold
         self.row += 1
-        for label in ("签字：", "日期：", ):
+        for label in (_("Signature:"), _("Date:")):
             self.cell(1, label, measure=False)
             self.cell(3, label, measure=False)
             self.row += 2
@@ -237,16 +238,16 @@ def render_xlsx(doc: ReportDocument, out: Path, progress: Progress | None = None
     wb = Workbook()
     taken: set[str] = set()
     summary = _SheetWriter(wb.active)
-    summary.ws.title = sheet_name(SUMMARY_SHEET, taken)
+    summary.ws.title = sheet_name(_(SUMMARY_SHEET), taken)
     summary.text_row(doc.title, summary.title_font)
     if doc.subtitle:
         summary.text_row(doc.subtitle)
     summary.row += 1
     facts = cover_facts(doc)
-    summary.keyvalues(KeyValues(facts, title="报告信息"))
+    summary.keyvalues(KeyValues(facts, title=_("Report information")))
 
     preamble, sections = split_sections(doc)
-    all_blocks = [b for _, bs in sections for b in bs]
+    all_blocks = [b for _t, bs in sections for b in bs]
     kpi = next((b for b in all_blocks if isinstance(b, Table) and _is_kpi_table(b)), None)
     headline = next((b for b in all_blocks if isinstance(b, KeyValues)), None)
     if headline is not None:

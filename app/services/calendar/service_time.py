@@ -218,6 +218,10 @@ class ServiceCalendar:
     non-overlapping, e.g. ``[(08:30, 12:00), (13:30, 17:30)]``; an end of ``None`` (``"24:00"``)
     means midnight.  Every method takes and returns aware instants; naive ones raise
     ``ValidationError``; running into an uncovered year raises ``CalendarCoverageError``.
+
+    The whole working periods of each local day are cached per day on the instance (reports ask
+    for thousands of days); a calendar is built over one ``OfficialCalendar`` snapshot, and
+    entering a year builds new calendars (``forget_official``), so the cache never goes stale.
     """
 
     def __init__(
@@ -234,6 +238,7 @@ class ServiceCalendar:
         self.name = name
         self.kind = kind
         self.official = official
+        self._day_cache: dict[date, tuple[WorkingPeriod, ...]] = {}
         self.hours: list[tuple[time, time | None]] = []
         if kind == "working_days":
             if not hours:
@@ -254,16 +259,23 @@ class ServiceCalendar:
 
     # -- day level ---------------------------------------------------------------------------
 
-    def _day_periods(self, day: date) -> list[WorkingPeriod]:
-        """The whole working periods of local ``day`` (no clipping); empty for a day off."""
-        if not self.official.is_working_day(day):
-            return []
-        source = self.official.day_source(day)
-        out = []
-        for a, b in self.hours:
-            s = local_dt(day, a)
-            e = local_dt(day + timedelta(days=1), time(0)) if b is None else local_dt(day, b)
-            out.append(WorkingPeriod(s, e, source))
+    def _day_periods(self, day: date) -> tuple[WorkingPeriod, ...]:
+        """The whole working periods of local ``day`` (no clipping); empty for a day off.
+
+        Cached per day; raises ``CalendarCoverageError`` (not cached) for an uncovered year.
+        """
+        cached = self._day_cache.get(day)
+        if cached is not None:
+            return cached
+        out: tuple[WorkingPeriod, ...] = ()
+        if self.official.is_working_day(day):
+            source = self.official.day_source(day)
+            out = tuple(
+                WorkingPeriod(local_dt(day, a),
+                              local_dt(day + timedelta(days=1), time(0)) if b is None else local_dt(day, b),
+                              source)
+                for a, b in self.hours)
+        self._day_cache[day] = out
         return out
 
     # -- public --------------------------------------------------------------------------------

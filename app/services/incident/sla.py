@@ -40,6 +40,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.i18n import N_, _
 from app.core.profile import ContractProfile, profile_of
 from app.errors import ValidationError
 from app.services.calendar.service_time import (
@@ -52,6 +53,12 @@ from app.services.calendar.service_time import (
 from app.core.timeutil import fmt_local, local_dt, utcnow
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
+#: clock names and exclusion kinds as the explanation words them (current language)
+CLOCK_NAMES = {"response": N_("Response"), "restore": N_("Restore"), "request_response": N_("Request response"),
+               "request_resolve": N_("Request resolution")}
+PAUSED, REOPENED = "paused", "reopened"
+EXCLUSION_LABELS = {PAUSED: N_("paused (pending: waiting for vendor/user)"),
+                    REOPENED: N_("not counted (restored/closed, later reopened)")}
 PAUSE_STATUS = "pending"
 DONE_STATUSES = ("restored", "closed")
 
@@ -142,6 +149,14 @@ def _fmt_min(minutes: float) -> str:
     return f"{round(minutes, 1):g}"
 
 
+def _source(source: str) -> str:
+    """A calendar source as the explanation words it: ``user: <x>`` (a year entered by the user)
+    in the current language; ``chinesecalendar 1.11.0`` and ``7x24`` as they are."""
+    if source.startswith("user: "):
+        return _("user: {source}", source=source[len("user: "):])
+    return source
+
+
 def _get(obj: Any, name: str, default: Any = None) -> Any:
     if isinstance(obj, dict):
         return obj.get(name, default)
@@ -157,7 +172,7 @@ def status_spans(events: Iterable[Any]) -> list[tuple[str, datetime, datetime | 
     evs = [e for e in events if _get(e, "kind") in CLOCK_EVENT_KINDS and _get(e, "to_status")]
     evs = sorted(enumerate(evs), key=lambda ie: (_aware(_get(ie[1], "at"), "event.at"), ie[0]))
     spans: list[tuple[str, datetime, datetime | None]] = []
-    for _, e in evs:
+    for _i, e in evs:
         at = _aware(_get(e, "at"), "event.at")
         status = _get(e, "to_status")
         if spans and spans[-1][0] == status:
@@ -206,6 +221,23 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60.0
 
 
+def _source_lines(cal: ServiceCalendar, start: datetime, end: datetime) -> list[ExplainLine]:
+    """Which calendar source decided each local day of ``[start, end)`` (one line for 7×24)."""
+    if cal.kind == "always":
+        return [ExplainLine("source", start, end, 0.0, _("every minute counts — 7x24"))]
+    lines = []
+    for day, working, source, day_name in cal.days(start, end):
+        what = N_("working day") if working else N_("day off")
+        if working and day.weekday() >= 5:
+            what = N_("make-up working day")
+        elif not working and day.weekday() < 5:
+            what = N_("holiday")
+        label = f" {day_name}" if day_name else ""
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, f"{day.isoformat()} {_(what)}{label} — {_source(source)}"))
+    return lines
+
+
 def _clock(
     name: str,
     cal: ServiceCalendar,
@@ -218,31 +250,21 @@ def _clock(
 ) -> Clock:
     """Count ``cal`` service time from ``start`` to ``stopped_at`` (or ``now``) minus ``excluded``.
 
-    ``excluded``: ``(start, end|None, label)`` spans taken out (``None`` end = still open).
+    ``excluded``: ``(start, end|None, kind)`` spans taken out (``None`` end = still open;
+    ``kind`` ``PAUSED`` or ``REOPENED``).  Every explanation line is in the current language
+    (``app.core.i18n``; calendar sources and codes as stored).
     """
     end = stopped_at if stopped_at is not None else now
     end = max(end, start)
     lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
     lines.append(ExplainLine(
         "note", start, end, 0.0,
-        f"{name}: from {fmt_local(start)} to {fmt_local(end)}"
-        + (" (stopped)" if stopped_at is not None else " (now, still running)")
-        + f", calendar {cal.code} ({cal.name})",
+        (_("{clock}: from {start} to {end} (stopped), calendar {code} ({name})") if stopped_at is not None
+         else _("{clock}: from {start} to {end} (now, still running), calendar {code} ({name})")).format(
+            clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), code=cal.code,
+            name=cal.name),
     ))
-    # source of each day
-    for day, working, source, day_name in cal.days(start, end):
-        if cal.kind == "always":
-            break
-        what = "working day" if working else "day off"
-        if working and day.weekday() >= 5:
-            what = "make-up working day"
-        elif not working and day.weekday() < 5:
-            what = "holiday"
-        label = f" {day_name}" if day_name else ""
-        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
-                                 0.0, f"{day.isoformat()} {what}{label} — {source}"))
-    if cal.kind == "always":
-        lines.append(ExplainLine("source", start, end, 0.0, "every minute counts — 7x24"))
+    lines += _source_lines(cal, start, end)
 
     periods = cal.periods(start, end)
     windows: list[tuple[datetime, datetime, str]] = []
@@ -250,23 +272,25 @@ def _clock(
         a2, b2 = max(a, start), min(b if b is not None else end, end)
         if a2 < b2:
             windows.append((a2, b2, label))
-    merged = merge_windows([(a, b) for a, b, _ in windows])
+    merged = merge_windows([(a, b) for a, b, _k in windows])
     counted = _subtract(periods, merged)
     for s, e, source in counted:
         end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
-        lines.append(ExplainLine("period", s, e, _minutes(s, e),
-                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_fmt_min(_minutes(s, e))} min ({source})"))
+        lines.append(ExplainLine("period", s, e, _minutes(s, e), _(
+            "counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s), end=fmt_local(e, end_fmt),
+            minutes=_fmt_min(_minutes(s, e)), source=_source(source))))
     for a, b, label in windows:
         taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
                     if min(p.end, b) > max(p.start, a))
-        lines.append(ExplainLine("pause", a, b, taken,
-                                 f"{label} {fmt_local(a)}–{fmt_local(b)}: {_fmt_min(taken)} service min taken out"))
-    elapsed = sum(_minutes(s, e) for s, e, _ in counted)
+        lines.append(ExplainLine("pause", a, b, taken, _(
+            "{what} {start}–{end}: {minutes} service min taken out", what=_(EXCLUSION_LABELS.get(label, label)),
+            start=fmt_local(a), end=fmt_local(b), minutes=_fmt_min(taken))))
+    elapsed = sum(_minutes(s, e) for s, e, _src in counted)
 
     paused = False
     if stopped_at is None:
         for a, b, label in excluded:
-            if label.startswith("paused") and a <= now and (b is None or b > now):
+            if label == PAUSED and a <= now and (b is None or b > now):
                 paused = True
     running = stopped_at is None and not paused
 
@@ -276,7 +300,7 @@ def _clock(
     if target is not None:
         if elapsed >= target:
             acc = 0.0
-            for s, e, _ in counted:
+            for s, e, _src in counted:
                 length = _minutes(s, e)
                 if acc + length >= target:
                     deadline = s + timedelta(minutes=target - acc)
@@ -287,14 +311,16 @@ def _clock(
         elif running:
             deadline = cal.add_service_minutes(max(now, start), target - elapsed)
     if target is None:
-        lines.append(ExplainLine("note", None, None, elapsed, f"elapsed {_fmt_min(elapsed)} service min; no target"))
+        lines.append(ExplainLine("note", None, None, elapsed,
+                                 _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
     else:
-        verdict = "BREACHED" if breached else "within target"
+        verdict = _("BREACHED") if breached else _("within target")
         lines.append(ExplainLine(
             "note", None, deadline, elapsed,
-            f"elapsed {_fmt_min(elapsed)} of {target:g} service min — {verdict}"
-            + (f"; target reached at {fmt_local(deadline)}" if deadline is not None else "")
-            + ("; paused now" if paused else ""),
+            _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
+              target=f"{target:g}", verdict=verdict)
+            + (_("; target reached at {at}", at=fmt_local(deadline)) if deadline is not None else "")
+            + (_("; paused now") if paused else ""),
         ))
     return Clock(
         name=name,
@@ -362,24 +388,23 @@ def incident_clocks(
 
     responded_at = _get(incident, "responded_at")
     response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
-    resp_notes = [f"severity {sev_code or '-'}; response target "
-                  f"{_shown(response_target)} min in calendar {cal.code}"]
+    resp_notes = [_("severity {severity}; response target {minutes} min in calendar {code}",
+                    severity=sev_code or "-", minutes=_shown(response_target), code=cal.code)]
     if response_stop is None and restore_stop is not None:
         response_stop = restore_stop
-        resp_notes.append("no response time recorded: counted up to the restore time")
+        resp_notes.append(_("no response time recorded: counted up to the restore time"))
     if response_stop is not None and response_stop < start:
         response_stop = start
 
-    pause_excl = [(a, b, "paused (pending: waiting for vendor/user)") for a, b in pauses]
-    done_excl = [(a, b, "not counted (restored/closed, later reopened)")
-                 for s, a, b in spans if s in DONE_STATUSES and b is not None]
+    pause_excl = [(a, b, PAUSED) for a, b in pauses]
+    done_excl = [(a, b, REOPENED) for s, a, b in spans if s in DONE_STATUSES and b is not None]
 
     response = _clock("response", cal, start, response_stop, now,
                       response_target, pause_excl, resp_notes)
     restore = _clock("restore", cal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
-                     [f"severity {sev_code or '-'}; restore target "
-                      f"{_shown(restore_target)} min in calendar {cal.code}"])
+                     [_("severity {severity}; restore target {minutes} min in calendar {code}",
+                        severity=sev_code or "-", minutes=_shown(restore_target), code=cal.code)])
     return IncidentClocks(response=response, restore=restore, pauses=pauses)
 
 
@@ -402,7 +427,8 @@ def request_clocks(
     responded = _get(request, "responded_at")
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
     return _clock("request_response", cal, start, stop, now, target, [],
-                  [f"service desk response target {_shown(target)} min in calendar {cal.code}"])
+                  [_("service desk response target {minutes} min in calendar {code}",
+                     minutes=_shown(target), code=cal.code)])
 
 
 def request_resolve_clock(
@@ -421,7 +447,8 @@ def request_resolve_clock(
     resolved = _get(request, "resolved_at")
     stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
     return _clock("request_resolve", cal, start, stop, now, target, [],
-                  [f"service desk resolve target {_shown(target)} min in calendar {cal.code}"])
+                  [_("service desk resolve target {minutes} min in calendar {code}",
+                     minutes=_shown(target), code=cal.code)])
 
 
 def _desk_calendar(calendars: dict[str, ServiceCalendar], prof: ContractProfile) -> ServiceCalendar:

@@ -14,6 +14,10 @@ Rules (issue #2, contract profiles ``checklists[*]``):
   ``quarterly`` the calendar quarter (``due_date`` = its first day).
 - A slot is *overdue* when its window has passed and no finished inspection exists for it.
 - ``ad_hoc`` templates are never due.
+- Start of use (启用日期, ``Contract.effective_ledger_start``): no slot whose ``due_date`` (its
+  day, or its period's first day) lies before it is due, overdue or missed — on the first day
+  of an empty ledger nothing is overdue, and a weekly/monthly check whose period began before the
+  start of use is first due in the next period.
 
 The inspections themselves are kept by ``app.services.inspection.runs``; a slot is identified by
 ``(template_id, due_date, slot)``, the unique key of ``Inspection``.
@@ -173,10 +177,23 @@ def _active_templates(session: Session, contract: Contract) -> list[ChecklistTem
     ))
 
 
+def ledger_start(contract: Contract) -> date | None:
+    """启用日期 of ``contract`` (``effective_ledger_start``: ``ledger_start``, else the term start)."""
+    return getattr(contract, "effective_ledger_start", None)
+
+
 def due_slots_with_warnings(
     session: Session, contract: Contract, start: date, end: date
 ) -> list[tuple[DueSlot, str | None]]:
-    """Like ``due_slots`` but each slot paired with its calendar warning (or ``None``)."""
+    """Like ``due_slots`` but each slot paired with its calendar warning (or ``None``).
+
+    Slots start at the start of use: ``start`` is raised to ``ledger_start(contract)``.
+    """
+    first_day = ledger_start(contract)
+    if first_day is not None and first_day > start:
+        start = first_day
+    if end < start:
+        return []
     cache: dict[date, tuple[bool, str | None]] = {}
     out: list[tuple[DueSlot, str | None]] = []
     for tpl in _active_templates(session, contract):
@@ -200,8 +217,9 @@ def due_slots_with_warnings(
 
 def due_slots(session: Session, contract: Contract, start: date, end: date) -> list[DueSlot]:
     """Every slot of the contract's active templates with ``due_date`` in ``[start, end]`` (local
-    dates, inclusive), sorted by due date, slot time ("" first), template code.  See the module doc for
-    the rules.  Never raises for calendar gaps (weekdays are assumed due)."""
+    dates, inclusive) and not before the start of use, sorted by due date, slot time ("" first),
+    template code.  See the module doc for the rules.  Never raises for calendar gaps (weekdays
+    are assumed due)."""
     return [s for s, _ in due_slots_with_warnings(session, contract, start, end)]
 
 
@@ -285,39 +303,68 @@ def due_list(session: Session, contract: Contract, day: date, now: datetime) -> 
 
 
 def completion(session: Session, contract: Contract, start: date, end: date, now: datetime) -> dict[str, Any]:
-    """Inspection completion (巡检完成率) for slots with ``due_date`` in ``[start, end]`` whose
-    window ended by ``now``.
+    """Inspection counts (巡检完成率) for ``[start, end]`` (local dates, inclusive) as at ``now`` —
+    THE one computation the inspection-log export, every report and the KPI table read.
 
-    Returns ``{"due": n, "done": n, "missed": n, "rate_pct": float | None, "by_template":
-    {code: {"name", "frequency", "due", "done", "missed", "rate_pct"}}, "by_engineer":
-    {name: done}}``.  ``done`` = a finished inspection exists for the slot (late ones count);
-    ``rate_pct`` = done ÷ due × 100, ``None`` when nothing was due.  KPI
+    A scheduled slot (``due_slots``: not before the start of use) is *due* once its window has
+    ended by ``now`` or a finished inspection exists for it (finishing early counts); it is
+    *done* when a finished inspection exists (late ones count), else *missed*.  A slot whose
+    window is still open and not finished is *open* — neither due nor missed yet.  Finished
+    inspections in the range that match no scheduled slot (ad-hoc templates, a day off) are
+    *extra*.  ``performed`` = every finished inspection in the range = ``done + extra``;
+    ``unfinished`` = started but not finished.
+
+    Returns ``{"due", "done", "missed", "open", "extra", "performed", "unfinished": int,
+    "rate_pct": float | None, "by_template": {code: {"name", "frequency", "due", "done",
+    "missed", "open", "extra", "rate_pct"}}, "by_engineer": {name: finished count}}``;
+    ``rate_pct`` = done ÷ due × 100 (0–100), ``None`` when nothing was due.  KPI
     ``inspection_completion_rate`` in the profiles.
     """
     now = as_utc(now)
-    slots = [s for s in due_slots(session, contract, start, end) if s.window_end <= now]
     insp = _inspections_by_slot(session, contract, start, end)
     names = _engineer_names(session, contract)
+    codes = {t.id: (t.code, t.name, t.frequency) for t in session.scalars(
+        select(ChecklistTemplate).where(ChecklistTemplate.contract_id == contract.id))}
     by_t: dict[str, dict[str, Any]] = {}
     by_e: dict[str, int] = defaultdict(int)
-    for s in slots:
-        t = by_t.setdefault(s.template_code, {"name": s.template_name, "frequency": s.frequency,
-                                              "due": 0, "done": 0, "missed": 0, "rate_pct": None})
-        t["due"] += 1
-        i = insp.get((s.template_id, s.due_date, s.slot))
-        if i is not None and i.finished_at is not None:
+
+    def row(code: str, name: str, frequency: str) -> dict[str, Any]:
+        return by_t.setdefault(code, {"name": name, "frequency": frequency, "due": 0, "done": 0,
+                                      "missed": 0, "open": 0, "extra": 0, "rate_pct": None})
+
+    scheduled: set[tuple[uuid.UUID, date, str]] = set()
+    for s in due_slots(session, contract, start, end):
+        key = (s.template_id, s.due_date, s.slot)
+        scheduled.add(key)
+        t = row(s.template_code, s.template_name, s.frequency)
+        i = insp.get(key)
+        finished = i is not None and i.finished_at is not None
+        if finished:
+            t["due"] += 1
             t["done"] += 1
-            by_e[names.get(i.engineer_id, "") if i.engineer_id else ""] += 1
-        else:
+        elif s.window_end <= now:
+            t["due"] += 1
             t["missed"] += 1
+        else:
+            t["open"] += 1
+    unfinished = 0
+    for key, i in insp.items():
+        if i.finished_at is None:
+            unfinished += 1
+            continue
+        by_e[names.get(i.engineer_id, "") if i.engineer_id else ""] += 1
+        if key not in scheduled:
+            code, name, frequency = codes.get(i.template_id, ("", i.template_name, ""))
+            row(code, name, frequency)["extra"] += 1
     for t in by_t.values():
         t["rate_pct"] = round(100.0 * t["done"] / t["due"], 2) if t["due"] else None
     due = sum(t["due"] for t in by_t.values())
     done = sum(t["done"] for t in by_t.values())
+    extra = sum(t["extra"] for t in by_t.values())
     return {
-        "due": due,
-        "done": done,
-        "missed": due - done,
+        "due": due, "done": done, "missed": due - done,
+        "open": sum(t["open"] for t in by_t.values()), "extra": extra, "performed": done + extra,
+        "unfinished": unfinished,
         "rate_pct": round(100.0 * done / due, 2) if due else None,
         "by_template": by_t,
         "by_engineer": dict(by_e),

@@ -2,8 +2,9 @@
 
 Sheets:
 
-- ``汇总``: completion per template for the range (slots whose window has ended), from
-  ``app.services.inspection.schedule.completion``.
+- ``汇总``: every count from ``app.services.inspection.schedule.completion`` — the one function
+  the weekly/monthly reports and the KPI table also read, so the figures agree: 已完成巡检 (every
+  finished inspection), per template 应巡检 / 已完成 / 漏检 / 未到期 / 计划外, and the total row.
 - one sheet per checklist template (those with inspections in the range, plus active scheduled
   templates without any, so a template nobody inspected shows; ordered twice-daily, daily,
   weekly, monthly, quarterly, ad hoc): items as rows (section,
@@ -116,7 +117,7 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
     taken: set[str] = set()
     summary = wb.active
     summary.title = safe_sheet_name("汇总", taken)
-    _write_summary(session, contract, start, end, summary, len(insps))
+    _write_summary(session, contract, start, end, summary)
 
     by_template: dict[uuid.UUID, list[Inspection]] = defaultdict(list)
     for i in insps:
@@ -171,18 +172,21 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
     return out
 
 
-def _write_summary(session: Session, contract: Contract, start: date, end: date, ws, count: int) -> None:
+def _write_summary(session: Session, contract: Contract, start: date, end: date, ws) -> None:
+    """The 汇总 sheet: title, range, and the counts of ``schedule.completion`` (see module doc)."""
     write_cell(ws, 1, 1, f"{contract.title} 巡检记录").font = Font(bold=True, size=14)
     write_cell(ws, 2, 1, "期间")
     write_cell(ws, 2, 2, start)
     write_cell(ws, 2, 3, end)
-    write_cell(ws, 3, 1, "巡检次数")
-    write_cell(ws, 3, 2, count)
     comp = schedule.completion(session, contract, start, end, utcnow())
-    headers = ["巡检模板", "代码", "频次", "应巡检", "已完成", "未完成", "完成率(%)"]
-    rows = [[t["name"], code, t["frequency"], t["due"], t["done"], t["missed"], t["rate_pct"]]
+    write_cell(ws, 3, 1, "已完成巡检")
+    write_cell(ws, 3, 2, comp["performed"])
+    write_cell(ws, 3, 3, f"其中按计划 {comp['done']} 次，计划外 {comp['extra']} 次；未完成（进行中）{comp['unfinished']} 次")
+    headers = ["巡检模板", "代码", "频次", "应巡检", "已完成", "漏检", "未到期", "计划外", "完成率(%)"]
+    rows = [[t["name"], code, t["frequency"], t["due"], t["done"], t["missed"], t["open"], t["extra"], t["rate_pct"]]
             for code, t in sorted(comp["by_template"].items())]
-    rows.append(["合计", "", "", comp["due"], comp["done"], comp["missed"], comp["rate_pct"]])
+    rows.append(["合计", "", "", comp["due"], comp["done"], comp["missed"], comp["open"], comp["extra"],
+                 comp["rate_pct"]])
     write_table(ws, headers, rows, start_row=5)
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 12)
     ws.column_dimensions["C"].width = max(ws.column_dimensions["C"].width or 0, 12)

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from app.core.timeutil import local_dt
+from app.core.i18n import set_language
+
 from app.errors import CalendarCoverageError
 from app.paths import resources_dir
 from app.services.calendar.admin import enter_year
@@ -25,6 +27,14 @@ from app.services.incident.sla import (
 )
 
 PROFILE = load_profile_file(resources_dir() / "profiles" / "pinggu-court-2026.yaml")
+
+
+@pytest.fixture(autouse=True)
+def _english_explanations():
+    """The explanation texts below are asserted in English (the source language)."""
+    set_language("en")
+    yield
+    set_language("zh_CN")
 
 
 def at(y: int, m: int, d: int, hh: int, mm: int = 0):
@@ -249,3 +259,18 @@ def test_request_resolve_clock_and_long_outages() -> None:
                (at(*FRI, 17), None)]  # open: 30 on Friday + 450 Monday to the range end
     found = outages_over(five, windows, at(*FRI, 0), at(2026, 11, 24, 0), 120)
     assert [(a, m) for a, _b, m in found] == [(at(*FRI, 9), 151.0), (at(*FRI, 17), 480.0)]
+
+
+def test_explanation_reads_in_chinese_by_default() -> None:
+    """The same clock explained in the Chinese UI: no English words but codes and sources."""
+    set_language("zh_CN")
+    inc = incident("P2", at(*FRI, 9), at(*FRI, 9, 20), at(*FRI, 15), status="restored")
+    c = incident_clocks(inc, paused_day_events(), PROFILE, cals(), now=at(2026, 11, 23, 9))
+    texts = [x.text for x in c.restore.explanation]
+    assert "2026-11-20 工作日 — chinesecalendar 1.11.0" in texts
+    assert any(t.startswith("暂停（挂起：等待厂商或用户）") and t.endswith("扣除 60 服务分钟") for t in texts)
+    assert texts[-1] == "已用 210 / 480 服务分钟 — 未超时"
+    import re
+
+    leftover = re.sub(r"chinesecalendar|5x8|7x24|P2", "", " ".join(texts))
+    assert not re.findall(r"[A-Za-z]{2,}", leftover)

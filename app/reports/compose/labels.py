@@ -1,0 +1,90 @@
+"""How a report words codes, verdicts, reasons and figures — in the current language.
+
+Every text goes through ``app.core.i18n._`` (English msgids, Chinese in
+``resources/locale/zh_CN/reports.po``).  Codes stored in the database (cause category, channel,
+status, frequency …) are labelled here for documents; an unknown code is shown as typed.
+"""
+
+from __future__ import annotations
+
+from app.core import kpi as K
+from app.core.i18n import N_, _
+
+CAUSES = {"hardware": N_("Hardware"), "software": N_("Software"), "network": N_("Network"),
+          "power_environment": N_("Power / environment"), "user_operation": N_("User operation"),
+          "third_party": N_("Third party"), "unknown": N_("Unknown"), "": N_("Not filled in")}
+CHANNELS = {"phone": N_("Phone"), "fax": N_("Fax"), "instant_message": N_("Instant message"),
+            "walk_in": N_("Walk-in"), "email": N_("Email"), "other": N_("Other")}
+STATUSES = {"new": N_("New"), "assigned": N_("Assigned"), "in_progress": N_("In progress"),
+            "pending": N_("Pending"), "restored": N_("Restored"), "closed": N_("Closed"),
+            "resolved": N_("Resolved")}
+REQ_STATUSES = {"collected": N_("Collected"), "analysed": N_("Analysed"), "reported": N_("Reported"),
+                "accepted": N_("Accepted"), "done": N_("Done"), "rejected": N_("Rejected")}
+FREQUENCIES = {"twice_daily": N_("Twice daily"), "daily": N_("Daily"), "weekly": N_("Weekly"),
+               "monthly": N_("Monthly"), "quarterly": N_("Quarterly"), "ad_hoc": N_("Ad hoc")}
+CLOCK_VERDICTS = {"met": N_("met"), "breached": N_("breached"), "pending": N_("running"),
+                  "not_computable": N_("cannot be computed"), "no_target": N_("no target")}
+KPI_VERDICTS = {"met": N_("Met"), "missed": N_("Not met"), "not_assessable": N_("Cannot be assessed")}
+COMPARISON = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """``code`` labelled by ``table`` in the current language; an unknown code as typed."""
+    code = code or ""
+    return _(table[code]) if code in table else code
+
+
+def no_data() -> str:
+    """The words for a figure without data (无数据 / no data)."""
+    return K.no_data_text()
+
+
+def value(v: float | None, unit: str = "") -> str:
+    """A figure as report text (``98.89%``, ``3 起``); ``None`` → 无数据.  Units typed in the
+    profile stay as typed; the units the report itself writes are translated by the caller."""
+    return no_data() if v is None else K.fmt_value(v, unit)
+
+
+def minutes(m: float | None) -> str:
+    """Service minutes as report text: ``45 分钟`` / ``150 分钟（2.5 小时）``; ``None`` → 无数据."""
+    if m is None:
+        return no_data()
+    if m < 120:
+        return _("{minutes} min", minutes=f"{m:.0f}")
+    return _("{minutes} min ({hours} h)", minutes=f"{m:.0f}", hours=f"{m / 60:.1f}")
+
+
+def years_text(years: list[int]) -> str:
+    """``2027`` / ``2027、2028`` for a list of years."""
+    return _(", ").join(str(y) for y in years)
+
+
+def reason(code: str, years: list[int] | None = None) -> str:
+    """Why a figure is missing, as a client reads it."""
+    if code == "not_computable" and years:
+        return _("cannot be computed: the official holiday arrangement for {years} has not been entered "
+                 "(enter or import it under Settings → Calendar)", years=years_text(years))
+    texts = {"not_computable": N_("cannot be computed"), "before_start": N_("before the start of use"),
+             "calendar_undefined": N_("service calendar not defined"),
+             "no_service_time": N_("no service time in the period"), "no_data": N_("no data"), "": ""}
+    return _(texts.get(code, N_("no data")))
+
+
+def source(text: str) -> str:
+    """A profile ``source`` worded for a client: contract clauses as ``合同条款 §2.9 …``; the
+    marker ``practice`` (the contract gives no figure; a value both parties agreed) becomes
+    ``双方约定`` — never "practice"/"行业惯例".  Parts are separated by ``;``."""
+    parts = [p.strip() for p in (text or "").split(";") if p.strip()]
+    clauses = [p for p in parts if not p.lower().startswith("practice")]
+    if not clauses:
+        return _("Agreed by both parties")
+    return _("Contract clause {clause}", clause=_("; ").join(clauses))
+
+
+def clock_cell(minutes_: float | None, target: float | None, verdict: str) -> str:
+    """One SLA clock of one incident: ``12 分钟 / 目标 30 分钟，达标``."""
+    actual = minutes(minutes_) if minutes_ is not None else "—"
+    if target is None:
+        return _("{actual} (no target)", actual=actual)
+    return _("{actual} / target {target}, {verdict}", actual=actual, target=minutes(float(target)),
+             verdict=label(CLOCK_VERDICTS, verdict))
