@@ -33,6 +33,6 @@ sys.exit(0 if managed and sys.prefix == sys.base_prefix else 1)'; then
   echo "built by 'pyinstaller build.spec' (README)." >&2
   exit 3
 fi
-python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
-  echo "bootstrap: OpsLedger needs Python 3.10 or newer, not $(python3 -V 2>&1)" >&2; exit 3; }
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
+  echo "bootstrap: OpsLedger needs Python 3.11 or newer (enum.StrEnum), not $(python3 -V 2>&1)" >&2; exit 3; }
 python3 -m pip install -q --disable-pip-version-check -e ".$extra"

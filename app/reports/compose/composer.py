@@ -209,7 +209,7 @@ def _inspections(data: ReportData) -> list[Block]:
                            [[e["name"] or _("not recorded"), e["done"]] for e in ins["by_engineer"]],
                            title=_("By engineer")))
     if ins["abnormal"]:
-        b.append(Table([_("Inspection"), _("Date"), _("Checklist"), _("Item"), _("Result"), _("Note"),
+        b.append(Table([_("Inspection no."), _("Date"), _("Checklist"), _("Item"), _("Result"), _("Note"),
                         _("Incident raised"), _("Incident status")],
                        [[a["inspection"], a["date"], a["template"], a["item"], a["value"], a["note"],
                          a["incident"] or _("none"), L.label(L.STATUSES, a["incident_status"])]

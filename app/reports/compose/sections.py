@@ -63,7 +63,7 @@ def incident_detail(data: ReportData) -> Table:
              L.clock_cell(r["restore_minutes"], r["restore_target"], r["restore_verdict"])]
             for r in data.incident_rows]
     hl = [i for i, r in enumerate(data.incident_rows) if "breached" in (r["response_verdict"], r["restore_verdict"])]
-    return Table([_("Incident"), _("Occurred"), _("Service"), _("Level"), _("Cause"), _("Resolution"),
+    return Table([_("Incident no."), _("Occurred"), _("Service"), _("Level"), _("Cause"), _("Resolution"),
                   _("Response (actual / target)"), _("Restore (actual / target)")], rows,
                  title=_("Incident details"), highlight_rows=hl, col_widths=[2.3, 2, 2, 1.3, 3, 3, 2.4, 2.4])
 
@@ -94,13 +94,13 @@ def incidents(data: ReportData) -> list[Block]:
     if data.incident_rows:
         b.append(incident_detail(data))
     if inc["major"]:
-        b.append(Table([_("Incident"), _("Title"), _("Level"), _("Occurred"), _("Restored"), _("Cause category"),
+        b.append(Table([_("Incident no."), _("Title"), _("Level"), _("Occurred"), _("Restored"), _("Cause category"),
                         _("Cause"), _("Resolution")],
                        [[m["number"], m["title"], m["severity"], _local(m["occurred"]), _local(m["restored"]),
                          L.label(L.CAUSES, m["cause_category"]), m["cause"], m["resolution"]] for m in inc["major"]],
                        title=_("Major incidents"), col_widths=[2.3, 3, 1.2, 2, 2, 1.2, 3, 3]))
     if inc["open_at_end"]:
-        b.append(Table([_("Incident"), _("Title"), _("Level"), _("Status"), _("Occurred")],
+        b.append(Table([_("Incident no."), _("Title"), _("Level"), _("Status"), _("Occurred")],
                        [[o["number"], o["title"], o["severity"],
                          _("not closed at period end") if o["closed_later"] else L.label(L.STATUSES, o["status"]),
                          _local(o["occurred"])] for o in inc["open_at_end"]], title=_("Incidents open at period end")))
@@ -149,7 +149,7 @@ def _long_outages(data: ReportData) -> list[Block]:
         return []
     thr = f"{float(spec.threshold_minutes or 120):.0f}"
     if data.long_outages:
-        return [Table([_("Incident"), _("Title"), _("From"), _("To"), _("Interruption in working time (min)")],
+        return [Table([_("Incident no."), _("Title"), _("From"), _("To"), _("Interruption in working time (min)")],
                       [[o["number"], o["title"], _local(o["start"]), _local(o["end"]), round(o["minutes"])]
                        for o in data.long_outages],
                       title=_("Interruptions over {minutes} minutes in working time", minutes=thr))]
