@@ -17,6 +17,7 @@ from pathlib import Path
 from app import settings
 from app.cli.common import add_db_arg, open_db
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.core.periods import KINDS, check_period, default_period
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
@@ -60,8 +61,8 @@ def run_report(args: argparse.Namespace) -> int:
                 try:
                     period = check_period(default, contract)
                 except ValidationError as exc:
-                    raise ValidationError("--period", f"the last complete {args.kind} period: {exc.message}; "
-                                          "give --period") from None
+                    raise ValidationError("--period", N_("the last complete {kind} period: {problem}; give --period"),
+                                          kind=args.kind, problem=exc.message) from None
             rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
                                   actor=settings.get("engineer_name") or "cli")
             print(rec.path)
@@ -94,7 +95,7 @@ def _verify(args: argparse.Namespace) -> int:
         with db.session() as s:
             rec = match_file(s, Path(args.verify))
             if rec is None:
-                raise ValidationError("--verify", f"{args.verify} matches no exported report (changed or unknown)")
+                raise ValidationError("--verify", N_("{verify} matches no exported report (changed or unknown)"), verify=args.verify)
             print(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
                   f"by {rec.exported_by or '?'} to {rec.path}")
             print(f"sha256 {rec.sha256}")

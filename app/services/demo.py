@@ -36,6 +36,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
+from app.core.i18n import N_
 from app.store.models import (
     Asset,
     ChecklistItem,
@@ -133,7 +134,7 @@ class _Gen:
         self.engineers = list(session.scalars(
             select(Engineer).where(Engineer.contract_id == contract.id, Engineer.active).order_by(Engineer.name)))
         if not self.engineers:
-            raise ValidationError("engineers", f"contract {contract.name} has no active engineer to do the work")
+            raise ValidationError("engineers", N_("contract {name} has no active engineer to do the work"), name=contract.name)
         self.workers = [e for e in self.engineers if e.role != "lead"] or self.engineers
         self.lead = next((e for e in self.engineers if e.role == "lead"), self.engineers[0])
         self.services = list(session.scalars(
@@ -569,7 +570,7 @@ def generate_demo(
     engineers.
     """
     if not 1 <= days <= MAX_DAYS:
-        raise ValidationError("days", f"must be between 1 and {MAX_DAYS}, not {days}")
+        raise ValidationError("days", N_("must be between 1 and {max_days}, not {days}"), max_days=MAX_DAYS, days=days)
     start = end - timedelta(days=days - 1)
     g = _Gen(session, contract, start, end, seed)
     say = progress or (lambda _m: None)

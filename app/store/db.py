@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.errors import DatabaseLockedError, OpsLedgerError
+from app.core.i18n import N_
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -184,7 +185,8 @@ def upgrade(db: Database) -> None:
             db.engine.dispose()
             _copy_sqlite(db.pre_upgrade_copy, db.file)
         raise OpsLedgerError(
-            f"schema upgrade {cur} → {head} failed and was rolled back: {exc}"
+            N_("schema upgrade {current} → {head} failed and was rolled back: {error}"),
+            code="db.upgrade_failed", current=cur, head=head, error=exc,
         ) from exc
 
 
@@ -229,7 +231,7 @@ def integrity_check(db: Database) -> list[str]:
 def backup_to(db: Database, dest: Path) -> Path:
     """Copy a SQLite store to ``dest`` with SQLite's online backup API (safe while open)."""
     if db.file is None:
-        raise OpsLedgerError("only a SQLite file can be copied this way")
+        raise OpsLedgerError(N_("only a SQLite file can be copied this way"))
     _copy_sqlite(db.file, dest)
     return dest
 

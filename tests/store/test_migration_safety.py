@@ -56,7 +56,7 @@ def test_failed_upgrade_rolls_back_and_keeps_copy(
 
     head = appdb.head_revision()
     monkeypatch.setattr(appdb, "MIGRATIONS_DIR", failing_migrations)
-    with pytest.raises(OpsLedgerError, match=f"{head} → 0099 failed and was rolled back"):
+    with pytest.raises(OpsLedgerError, match=f"{head} → 0099 失败，已回滚"):
         open_database(file)
 
     monkeypatch.undo()

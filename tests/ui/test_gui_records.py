@@ -105,7 +105,7 @@ def test_log_pause_restore_close_incident_from_keyboard(qtbot, gui_ctx):  # noqa
     page.detail.cause_category.setCurrentIndex(page.detail.cause_category.findData("network"))
     page.detail.cause.insert("光模块老化")  # QTest types ASCII only
     qtbot.mouseClick(page.detail.close_btn, Qt.MouseButton.LeftButton)
-    assert page.detail.error.isVisible() and "resolution" in page.detail.error.text()
+    assert page.detail.error.isVisible() and "关闭故障前请填写解决方式" == page.detail.error.text()
     with gui_ctx.db.session() as s:
         assert s.get(Incident, inc_id).status == "restored"
     page.detail.resolution.insert("更换光模块")  # QTest types ASCII only
@@ -131,7 +131,7 @@ def test_new_incident_validation_is_inline(qtbot, gui_ctx):  # noqa: F811
     page.new_incident()
     qtbot.keyClick(page.form.title, Qt.Key.Key_Return)  # empty title
     assert page.frame.detail.currentWidget() is page.form
-    assert page.form.error.isVisible() and page.form.error.text().startswith("title")
+    assert page.form.error.isVisible() and page.form.error.text() == "请填写标题"
     with gui_ctx.db.session() as s:
         assert s.scalars(select(Incident)).first() is None
 
@@ -300,7 +300,7 @@ def test_work_log_day_and_manual_entry(qtbot, gui_ctx):  # noqa: F811
     assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45m"
     # a summary is required: refused inline, nothing written
     qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
-    assert page.form.error.isVisible() and page.form.error.text().startswith("summary")
+    assert page.form.error.isVisible() and page.form.error.text() == "请填写工作内容"
     with gui_ctx.db.session() as s:
         assert len(s.scalars(select(WorkLogEntry)).all()) == 1
     page.date.setDate(QDate(2026, 3, 5))
@@ -344,7 +344,7 @@ def test_export_runs_in_worker_and_import_refusal_lists_rows(qtbot, gui_ctx, tmp
     page.transfer.import_file(bad)
     qtbot.waitUntil(page.message.isVisible, timeout=20000)
     text = page.message.text()
-    assert "bad.xlsx" in text and "Row 2" in text and "P9" in text  # source, then one line per problem
+    assert "bad.xlsx" in text and "第 2 行“故障级别”：" in text and "P9" in text  # source, then one line per problem
     assert len(text.splitlines()) >= 3
     with gui_ctx.db.session() as s:
         assert len(s.scalars(select(Incident)).all()) == 5
@@ -417,7 +417,7 @@ def test_request_assign_respond_resolve_followup_close(qtbot, gui_ctx):  # noqa:
         qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
         assert not d.error.isVisible(), d.error.text()
     qtbot.mouseClick(d.resolve_btn, Qt.MouseButton.LeftButton)  # no resolution typed: refused inline
-    assert d.error.isVisible() and d.error.text().startswith("resolution")
+    assert d.error.isVisible() and d.error.text() == "请填写解决方式"
     qtbot.keyClicks(d.resolution, "Password reset, user informed")
     qtbot.keyClick(d.resolution, Qt.Key.Key_Return)
     assert not d.error.isVisible(), d.error.text()

@@ -41,6 +41,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.services.calendar.service_time import (
     ServiceCalendar,
     _aware,
@@ -404,7 +405,7 @@ def request_clocks(
     desk = profile.get("service_desk") or {}
     code = desk.get("calendar") or default_calendar_code(calendars, profile)
     if code not in calendars:
-        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+        raise ValidationError("service_desk.calendar", N_("calendar “{the_code}” is not defined in the profile"), the_code=code)
     cal = calendars[code]
     start = _aware(_get(request, "received_at"), "received_at")
     responded = _get(request, "responded_at")
@@ -426,7 +427,7 @@ def request_resolve_clock(
     desk = profile.get("service_desk") or {}
     code = desk.get("calendar") or default_calendar_code(calendars, profile)
     if code not in calendars:
-        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+        raise ValidationError("service_desk.calendar", N_("calendar “{the_code}” is not defined in the profile"), the_code=code)
     start = _aware(_get(request, "received_at"), "received_at")
     resolved = _get(request, "resolved_at")
     stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
+from app.core.i18n import N_
+from app.services.transfer.columns import CodeLabel
 from app.store.models import Contract, Engineer, Incident, RequestAssignment, Service, ServiceRequest
 from app.store.models.service_desk import CHANNELS, SATISFACTION
 from app.services import audit
@@ -42,7 +44,7 @@ def get_request(session: Session, number_or_id: uuid.UUID | str) -> ServiceReque
         except ValueError:
             req = session.scalars(select(ServiceRequest).where(ServiceRequest.number == text)).one_or_none()
     if req is None:
-        raise NotFoundError(f"no service request {number_or_id}")
+        raise NotFoundError(N_("no service request {number_or_id}"), number_or_id=number_or_id)
     return req
 
 
@@ -70,16 +72,16 @@ def create_request(
     ``service_id``, ``assignee_id``).
     """
     if not title.strip():
-        raise ValidationError("title", "a title is required")
+        raise ValidationError("title", N_("{field} is required"))
     codes = [c["code"] for c in contract.profile.get("request_categories", [])] or ["other"]
     if category not in codes:
-        raise ValidationError("category", f"unknown request category {category!r}; the contract defines {', '.join(codes)}")
+        raise ValidationError("category", N_("unknown request category “{category}”; the contract defines {codes}"), category=category, codes=codes)
     if channel not in CHANNELS:
-        raise ValidationError("channel", f"unknown channel {channel!r}; one of {', '.join(CHANNELS)}")
+        raise ValidationError("channel", N_("unknown channel “{channel}”; one of {channels}"), channel=channel, channels=CHANNELS)
     if service_id is not None:
         svc = session.get(Service, service_id)
         if svc is None or svc.contract_id != contract.id:
-            raise ValidationError("service_id", "no such service on this contract")
+            raise ValidationError("service_id", N_("no such service on this contract"))
     if assignee_id is not None:
         _engineer(session, contract.id, assignee_id)
     now = utcnow()
@@ -121,7 +123,7 @@ def assign_request(
     _require_open(req)
     _engineer(session, req.contract_id, engineer_id, field="engineer_id")
     if engineer_id == req.assignee_id:
-        raise ValidationError("engineer_id", "the request is already assigned to this engineer")
+        raise ValidationError("engineer_id", N_("the request is already assigned to this engineer"))
     eff = as_utc(at) if at else utcnow()
     _assign(session, req, engineer_id, actor=actor, note=note, at=eff)
     session.flush()
@@ -136,7 +138,7 @@ def respond_request(
     req = get_request(session, request_id)
     _require_open(req)
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.received_at, "at", "the response is before the request was received")
+    _not_before(eff, req.received_at, "at", N_("the response is before the request was received"))
     if req.responded_at is None:
         req.responded_at = eff
     req.status = "in_progress"
@@ -161,11 +163,11 @@ def resolve_request(
     req = get_request(session, request_id)
     _require_open(req)
     if not (resolution or "").strip():
-        raise ValidationError("resolution", "a resolution is required")
+        raise ValidationError("resolution", N_("{field} is required"))
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.received_at, "at", "the resolution is before the request was received")
+    _not_before(eff, req.received_at, "at", N_("the resolution is before the request was received"))
     if req.responded_at is not None:
-        _not_before(eff, req.responded_at, "at", "the resolution is before the response")
+        _not_before(eff, req.responded_at, "at", N_("the resolution is before the response"))
     if req.responded_at is None:
         req.responded_at = eff
     req.resolution = resolution.strip()
@@ -185,9 +187,10 @@ def close_request(
     when not resolved, ``at`` before the resolution."""
     req = get_request(session, request_id)
     if req.status != "resolved":
-        raise ValidationError("status", f"only a resolved request can be closed (it is {req.status})")
+        raise ValidationError("status", N_("only a resolved request can be closed (it is {status})"),
+                              status=CodeLabel(req.status, "request_status"))
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.resolved_at, "at", "the close is before the resolution")
+    _not_before(eff, req.resolved_at, "at", N_("the close is before the resolution"))
     req.closed_at = eff
     req.status = "closed"
     req.updated_at = utcnow()
@@ -218,13 +221,13 @@ def record_followup(
     """
     req = get_request(session, request_id)
     if req.status not in ("resolved", "closed") or req.resolved_at is None:
-        raise ValidationError("status", "a follow-up is recorded after the request is resolved")
+        raise ValidationError("status", N_("a follow-up is recorded after the request is resolved"))
     if satisfaction is not None and satisfaction not in SATISFACTION:
-        raise ValidationError("satisfaction", f"unknown satisfaction {satisfaction!r}; one of {', '.join(SATISFACTION)}")
+        raise ValidationError("satisfaction", N_("unknown satisfaction “{satisfaction}”; one of {satisfaction2}"), satisfaction=satisfaction, satisfaction2=SATISFACTION)
     if complaint and not complaint_text.strip():
-        raise ValidationError("complaint_text", "describe the complaint")
+        raise ValidationError("complaint_text", N_("{field} is required"))
     eff = as_utc(at) if at else utcnow()
-    _not_before(eff, req.resolved_at, "at", "the follow-up is before the resolution")
+    _not_before(eff, req.resolved_at, "at", N_("the follow-up is before the resolution"))
     req.followup_at = eff
     req.followup_by = (by or actor).strip()
     req.satisfaction = satisfaction
@@ -257,9 +260,9 @@ def convert_to_incident(
 
     req = get_request(session, request_id)
     if req.converted_incident_id is not None:
-        raise ValidationError("status", "this request was already converted to an incident")
+        raise ValidationError("status", N_("this request was already converted to an incident"))
     if req.status == "closed":
-        raise ValidationError("status", "a closed request cannot be converted")
+        raise ValidationError("status", N_("a closed request cannot be converted"))
     contract = session.get(Contract, req.contract_id)
     inc = incidents.create_incident(
         session, contract, actor=actor, title=req.title, occurred_at=req.received_at,
@@ -299,13 +302,13 @@ def assignments(session: Session, request_id: uuid.UUID | str) -> list[RequestAs
 
 def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, actor: str, note: str,
             at: datetime) -> None:
-    _not_before(at, req.received_at, "at", "the assignment is before the request was received")
+    _not_before(at, req.received_at, "at", N_("the assignment is before the request was received"))
     session.flush()
     last = session.scalars(
         select(RequestAssignment.at).where(RequestAssignment.request_id == req.id)
         .order_by(RequestAssignment.at.desc()).limit(1)
     ).first()
-    _not_before(at, last, "at", "the assignment is before the previous assignment")
+    _not_before(at, last, "at", N_("the assignment is before the previous assignment"))
     first = last is None
     session.add(RequestAssignment(request_id=req.id, at=at, from_engineer_id=req.assignee_id,
                                   to_engineer_id=engineer_id, actor=actor, note=note))
@@ -325,13 +328,14 @@ def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, ac
 def _engineer(session: Session, contract_id: uuid.UUID, engineer_id: object, field: str = "assignee_id") -> Engineer:
     eng = session.get(Engineer, engineer_id) if isinstance(engineer_id, uuid.UUID) else None
     if eng is None or eng.contract_id != contract_id:
-        raise ValidationError(field, "no such engineer on this contract")
+        raise ValidationError(field, N_("no such engineer on this contract"))
     return eng
 
 
 def _require_open(req: ServiceRequest) -> None:
     if req.status not in OPEN_STATUSES:
-        raise ValidationError("status", f"{req.number} is {req.status}; only an open request can be changed")
+        raise ValidationError("status", N_("{number} is {status}; only an open request can be changed"), number=req.number,
+                              status=CodeLabel(req.status, "request_status"))
 
 
 def _not_before(value: datetime, floor: datetime | None, field: str, message: str) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.store.models import Contract, Engineer, Incident, IncidentEvent, Inspection, ServiceRequest, WorkLogEntry
 from app.services import audit
 from app.core.timeutil import as_utc, local_dt
@@ -62,16 +63,16 @@ def add_entry(
     must belong to the contract.  Raises ``ValidationError`` naming the field."""
     eng = session.get(Engineer, engineer_id) if isinstance(engineer_id, uuid.UUID) else None
     if eng is None or eng.contract_id != contract.id:
-        raise ValidationError("engineer_id", "no such engineer on this contract")
+        raise ValidationError("engineer_id", N_("no such engineer on this contract"))
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int) \
             or not 1 <= duration_minutes <= MAX_ENTRY_MINUTES:
-        raise ValidationError("duration_minutes", f"a whole number of minutes from 1 to {MAX_ENTRY_MINUTES}")
+        raise ValidationError("duration_minutes", N_("a whole number of minutes from 1 to {max_entry_minutes}"), max_entry_minutes=MAX_ENTRY_MINUTES)
     if not (summary or "").strip():
-        raise ValidationError("summary", "describe the work")
+        raise ValidationError("summary", N_("{field} is required"))
     if not isinstance(work_date, date) or isinstance(work_date, datetime):
-        raise ValidationError("work_date", "a date is required")
+        raise ValidationError("work_date", N_("{field} is required"))
     if not isinstance(started_at, datetime):
-        raise ValidationError("started_at", "a date and time is required")
+        raise ValidationError("started_at", N_("{field} is required"))
     entry = WorkLogEntry(contract_id=contract.id, engineer_id=eng.id, work_date=work_date,
                          started_at=as_utc(started_at), duration_minutes=duration_minutes,
                          summary=summary.strip(), source_kind="manual")
@@ -144,7 +145,7 @@ def hours_by_engineer(session: Session, contract: Contract, start: date, end: da
     Lines without an engineer are summed under ``""``.  Raises ``ValidationError("end", …)`` when
     end < start."""
     if end < start:
-        raise ValidationError("end", "the end date is before the start date")
+        raise ValidationError("end", N_("the end date is before the start date"))
     lo, hi = _bounds(start, end)
     names = _names(session, contract)
     minutes: dict[str, int] = {}

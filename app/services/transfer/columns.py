@@ -231,6 +231,35 @@ def enum_label(kind: str, code: str | None) -> str:
     return labels[0] if labels else code
 
 
+def status_label(code: str | None, kind: str = "incident_status") -> str:
+    """The label of ``code`` of enumeration ``kind`` in the current UI language (zh_CN → Chinese,
+    en → English); ``""`` for empty, the code itself when unknown.
+
+    The one place service texts (history lines, refusals) turn a status/vocabulary code into
+    words, until ``app.core.vocab.label`` replaces it.
+    """
+    from app.core.i18n import language  # noqa: PLC0415 - keep this module import-light
+
+    if not code:
+        return ""
+    labels = ENUMS.get(kind, {}).get(code)
+    if not labels:
+        return code
+    return labels[1] if language() == "en" else labels[0]
+
+
+class CodeLabel:
+    """A vocabulary code used as a message argument: ``str()`` is its label in the current language."""
+
+    __slots__ = ("code", "kind")
+
+    def __init__(self, code: str | None, kind: str = "incident_status") -> None:
+        self.code, self.kind = code, kind
+
+    def __str__(self) -> str:
+        return status_label(self.code, self.kind)
+
+
 def enum_code(kind: str, text: str) -> str | None:
     """The code whose code, Chinese or English label equals ``text`` (case-insensitive), or ``None``."""
     t = text.strip().casefold()

@@ -122,12 +122,12 @@ class InlineError(QLabel):
         self.hide()
 
     def show_error(self, exc: BaseException) -> None:
-        """Show ``exc``; a ``ValidationError`` as “field: message”; ``ImportRejected`` lists rows."""
+        """Show ``exc``; a ``ValidationError`` as its sentence (naming the field by its label);
+        ``ImportRejected`` lists rows ("第 5 行“发生时间”：…")."""
         if isinstance(exc, ValidationError):
-            text = f"{exc.field}: {exc.message}"
+            text = str(exc)
         elif isinstance(exc, ImportRejected):
-            lines = [self.tr("Row %1").replace("%1", str(p.row)) + f" · {p.column}: {p.message}"
-                     for p in exc.problems[:50]]
+            lines = [str(p) for p in exc.problems[:50]]
             if len(exc.problems) > 50:
                 lines.append(self.tr("… and %1 more").replace("%1", str(len(exc.problems) - 50)))
             text = "\n".join([str(exc.source), *lines])
