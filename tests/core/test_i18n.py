@@ -138,3 +138,49 @@ def test_field_labels_match_the_form_labels_in_the_ts() -> None:
     for code, chinese in form.items():
         assert zh[fields.FIELD_LABELS[code]] == chinese, code
         assert f"<translation>{chinese}</translation>" in ts, code
+
+
+def test_durations_one_formatter_in_each_language(lang) -> None:
+    from app.core.durations import format_minutes
+
+    lang("zh_CN")
+    assert [format_minutes(m) for m in (29, 119, 120, 1500, -35)] == [
+        "29 分钟", "1 小时 59 分", "2 小时", "1 天 1 小时", "35 分钟"]
+    # 5×8: 13 days 2 hours of wall-clock arithmetic is 35 working days of 480 service minutes
+    assert format_minutes(35 * 480 + 120, working_day_minutes=480) == "35 个工作日 2 小时"
+    assert format_minutes(3 * 480 + 120, 480) == "3 个工作日 2 小时" and format_minutes(450, 480) == "7 小时 30 分"
+    assert format_minutes(None) == ""
+    lang("en")
+    assert [format_minutes(m) for m in (29, 119, 1500)] == ["29 min", "1 h 59 min", "1 d 1 h"]
+    assert format_minutes(480 + 60, 480) == "1 working day 1 h" and format_minutes(960, 480) == "2 working days"
+
+
+def test_sla_explanation_reads_in_the_current_language(lang) -> None:
+    from datetime import UTC, datetime
+
+    from app.services.calendar.service_time import OfficialCalendar, ServiceCalendar
+    from app.services.incident.sla import incident_clocks
+
+    cal = ServiceCalendar("5x8", "工作日", "working_days", [(time_(9), time_(12)), (time_(13), time_(17))],
+                          OfficialCalendar())
+    assert cal.working_day_minutes == 420
+    inc = {"severity": "P2", "reported_at": datetime(2026, 11, 20, 1, tzinfo=UTC), "responded_at": None,
+           "restored_at": None, "status": "new"}
+    profile = {"severities": [{"code": "P2", "response_minutes": 30, "restore_minutes": 240}]}
+    lang("zh_CN")
+    clocks = incident_clocks(inc, [], profile, {"5x8": cal}, now=datetime(2026, 11, 20, 3, tzinfo=UTC))
+    text = clocks.response.explain_text()
+    assert "故障级别 P2；响应目标 30 分钟（服务时间 5x8）" in text and "超时" in text
+    assert "2026-11-20 工作日 — 国家法定节假日安排" in text
+    assert clocks.response.working_day_minutes == 420
+    lang("en")
+    clocks = incident_clocks(inc, [], profile, {"5x8": cal}, now=datetime(2026, 11, 20, 3, tzinfo=UTC))
+    text = clocks.response.explain_text()
+    assert "severity P2; response target 30 min in service hours 5x8" in text and "BREACHED" in text
+    assert not re.search(r"[\u4e00-\u9fff]", text.replace("工作日", ""))
+
+
+def time_(hour: int):
+    from datetime import time
+
+    return time(hour)

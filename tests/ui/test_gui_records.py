@@ -186,13 +186,13 @@ def test_sla_cells_colour_and_text(qtbot, gui_ctx):  # noqa: F811
     assert m.index(0, col).data() == "…"  # computed lazily on the next event-loop turn
     m.compute_now(list(range(m.rowCount())))
     cell = lambda t, role=Qt.ItemDataRole.DisplayRole: m.index(rows[t], col).data(role)  # noqa: E731
-    assert "1h20m" in cell("fault 0") and cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == GREEN
-    assert "20m" in cell("fault 1") and cell("fault 1", Qt.ItemDataRole.ForegroundRole).color() == AMBER
-    assert "35m" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
+    assert "1 小时 20 分" in cell("fault 0") and cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == GREEN
+    assert "20 分钟" in cell("fault 1") and cell("fault 1", Qt.ItemDataRole.ForegroundRole).color() == AMBER
+    assert "35 分钟" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
     assert cell("fault 3") == "No calendar"
     answers["fault 0"] = _fake_clocks(10)
     m.refresh_sla()  # recomputed on later event-loop turns; the old value stays until then
-    qtbot.waitUntil(lambda: "10m" in cell("fault 0"))
+    qtbot.waitUntil(lambda: "10 分钟" in cell("fault 0"))
     assert cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == AMBER
 
 
@@ -203,7 +203,7 @@ def test_sla_cells_fill_in_on_later_event_loop_turns(qtbot, gui_ctx):  # noqa: F
     m = IncidentTableModel(gui_ctx.db, gui_ctx.contract_id, sla_fn=lambda *_: _fake_clocks(80))
     assert all(m.index(r, m.RESPONSE_COL).data() == "…" for r in range(m.rowCount()))
     qtbot.waitUntil(m.wait_idle)
-    assert all("1h20m" in m.index(r, m.RESPONSE_COL).data() for r in range(m.rowCount()))
+    assert all("1 小时 20 分" in m.index(r, m.RESPONSE_COL).data() for r in range(m.rowCount()))
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
@@ -233,7 +233,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
                                      summary="巡检机房"),
                      WorkLogEntry(started_at=at, duration_minutes=5, summary="x", source_kind="incident")])
     qtmodeltester.check(lines)
-    assert lines.index(0, 2).data() == "45m"
+    assert lines.index(0, 2).data() == "45 分钟"
 
 
 @pytest.mark.skipif(not _has("service_requests"), reason="app.services.servicedesk.requests not landed yet")
@@ -297,7 +297,7 @@ def test_work_log_day_and_manual_entry(qtbot, gui_ctx):  # noqa: F811
     with gui_ctx.db.session() as s:
         entry = s.scalars(select(WorkLogEntry)).one()
         assert entry.duration_minutes == 45 and str(entry.work_date) == "2026-03-04"
-    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45m"
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45 分钟"
     # a summary is required: refused inline, nothing written
     qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
     assert page.form.error.isVisible() and page.form.error.text() == "请填写工作内容"

@@ -254,6 +254,20 @@ class ServiceCalendar:
     def __repr__(self) -> str:
         return f"ServiceCalendar({self.code!r}, kind={self.kind!r})"
 
+    @property
+    def working_day_minutes(self) -> float | None:
+        """Service minutes in one working day (e.g. 480 for 08:30–12:00 + 13:30–18:00) for a
+        ``working_days`` calendar; ``None`` for ``always`` (7×24, where a day is 1,440 minutes).
+        Durations of this calendar's clocks are shown in working days of this length
+        (:func:`app.core.durations.format_minutes`)."""
+        if self.kind != "working_days":
+            return None
+        total = 0.0
+        for a, b in self.hours:
+            end = 24 * 60 if b is None else b.hour * 60 + b.minute
+            total += end - (a.hour * 60 + a.minute)
+        return total or None
+
     # -- day level ---------------------------------------------------------------------------
 
     def _day_periods(self, day: date) -> list[WorkingPeriod]:

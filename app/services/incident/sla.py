@@ -41,7 +41,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.services.calendar.service_time import (
     ServiceCalendar,
     _aware,
@@ -99,6 +99,9 @@ class Clock:
     breached: bool | None
     calendar_code: str
     explanation: list[ExplainLine] = field(default_factory=list)
+    working_day_minutes: float | None = None
+    """Length of one working day of the clock's calendar in service minutes (``None`` for 7×24);
+    pass it to :func:`app.core.durations.format_minutes` to show the figures in working days."""
 
     def explain_text(self) -> str:
         """The explanation as plain text lines (local times), for exports and tooltips."""
@@ -136,6 +139,48 @@ class IncidentClocks:
 
 
 # -- history ----------------------------------------------------------------------------------
+
+
+CLOCK_NAMES = {
+    "response": N_("Response"),
+    "restore": N_("Restore"),
+    "request_response": N_("Request response"),
+    "request_resolve": N_("Request resolution"),
+}
+"""Clock name → msgid of the name the explanation pane shows."""
+
+_EXCLUDED_LABELS = {
+    "paused (pending: waiting for vendor/user)": N_("Paused (pending: waiting for vendor/user)"),
+    "not counted (restored/closed, later reopened)": N_("Not counted (restored/closed, later reopened)"),
+}
+_DAY_KINDS = {
+    "working day": N_("working day"),
+    "day off": N_("day off"),
+    "make-up working day": N_("make-up working day"),
+    "holiday": N_("public holiday"),
+}
+
+
+HOLIDAY_NAMES = {
+    "New Year's Day": N_("New Year's Day"),
+    "Spring Festival": N_("Spring Festival"),
+    "Tomb-sweeping Day": N_("Tomb-sweeping Day"),
+    "Labour Day": N_("Labour Day"),
+    "Dragon Boat Festival": N_("Dragon Boat Festival"),
+    "National Day": N_("National Day"),
+    "Mid-autumn Festival": N_("Mid-autumn Festival"),
+    "Anti-Fascist 70th Day": N_("Anti-Fascist 70th Day"),
+}
+"""``chinesecalendar``'s (English) holiday names → msgids; names a user entered pass unchanged."""
+
+
+def source_text(source: str) -> str:
+    """A calendar source (``"chinesecalendar 1.11.0"``, ``"user: <notice>"``, ``"7x24"``) in words."""
+    if source.startswith("user: "):
+        return _("entered arrangement: {source}", source=source[6:])
+    if source == "7x24":
+        return _("7×24 service hours")
+    return _("official holiday calendar ({source})", source=source)
 
 
 def _fmt_min(minutes: float) -> str:
@@ -224,11 +269,12 @@ def _clock(
     end = stopped_at if stopped_at is not None else now
     end = max(end, start)
     lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
+    state = _("stopped") if stopped_at is not None else _("now, still running")
     lines.append(ExplainLine(
         "note", start, end, 0.0,
-        f"{name}: from {fmt_local(start)} to {fmt_local(end)}"
-        + (" (stopped)" if stopped_at is not None else " (now, still running)")
-        + f", calendar {cal.code} ({cal.name})",
+        _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
+          clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
+          code=cal.code, name=cal.name),
     ))
     # source of each day
     for day, working, source, day_name in cal.days(start, end):
@@ -239,11 +285,12 @@ def _clock(
             what = "make-up working day"
         elif not working and day.weekday() < 5:
             what = "holiday"
-        label = f" {day_name}" if day_name else ""
+        label = f" {_(HOLIDAY_NAMES[day_name]) if day_name in HOLIDAY_NAMES else day_name}" if day_name else ""
         lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
-                                 0.0, f"{day.isoformat()} {what}{label} — {source}"))
+                                 0.0, _("{day} {what}{label} — {source}", day=day.isoformat(),
+                                        what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
     if cal.kind == "always":
-        lines.append(ExplainLine("source", start, end, 0.0, "every minute counts — 7x24"))
+        lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
 
     periods = cal.periods(start, end)
     windows: list[tuple[datetime, datetime, str]] = []
@@ -251,18 +298,22 @@ def _clock(
         a2, b2 = max(a, start), min(b if b is not None else end, end)
         if a2 < b2:
             windows.append((a2, b2, label))
-    merged = merge_windows([(a, b) for a, b, _ in windows])
+    merged = merge_windows([(a, b) for a, b, _lbl in windows])
     counted = _subtract(periods, merged)
     for s, e, source in counted:
         end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
         lines.append(ExplainLine("period", s, e, _minutes(s, e),
-                                 f"counted {fmt_local(s)}–{fmt_local(e, end_fmt)}: {_fmt_min(_minutes(s, e))} min ({source})"))
+                                 _("counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s),
+                                   end=fmt_local(e, end_fmt), minutes=_fmt_min(_minutes(s, e)),
+                                   source=source_text(source))))
     for a, b, label in windows:
         taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
                     if min(p.end, b) > max(p.start, a))
         lines.append(ExplainLine("pause", a, b, taken,
-                                 f"{label} {fmt_local(a)}–{fmt_local(b)}: {_fmt_min(taken)} service min taken out"))
-    elapsed = sum(_minutes(s, e) for s, e, _ in counted)
+                                 _("{label} {start}–{end}: {minutes} service min taken out",
+                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
+                                   end=fmt_local(b), minutes=_fmt_min(taken))))
+    elapsed = sum(_minutes(s, e) for s, e, _src in counted)
 
     paused = False
     if stopped_at is None:
@@ -277,7 +328,7 @@ def _clock(
     if target is not None:
         if elapsed >= target:
             acc = 0.0
-            for s, e, _ in counted:
+            for s, e, _src in counted:
                 length = _minutes(s, e)
                 if acc + length >= target:
                     deadline = s + timedelta(minutes=target - acc)
@@ -288,14 +339,16 @@ def _clock(
         elif running:
             deadline = cal.add_service_minutes(max(now, start), target - elapsed)
     if target is None:
-        lines.append(ExplainLine("note", None, None, elapsed, f"elapsed {_fmt_min(elapsed)} service min; no target"))
+        lines.append(ExplainLine("note", None, None, elapsed,
+                                 _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
     else:
-        verdict = "BREACHED" if breached else "within target"
+        verdict = _("BREACHED") if breached else _("within target")
         lines.append(ExplainLine(
             "note", None, deadline, elapsed,
-            f"elapsed {_fmt_min(elapsed)} of {target:g} service min — {verdict}"
-            + (f"; target reached at {fmt_local(deadline)}" if deadline is not None else "")
-            + ("; paused now" if paused else ""),
+            _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
+              target=f"{target:g}", verdict=verdict)
+            + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
+            + (_("; paused now") if paused else ""),
         ))
     return Clock(
         name=name,
@@ -309,6 +362,7 @@ def _clock(
         breached=breached,
         calendar_code=cal.code,
         explanation=lines,
+        working_day_minutes=cal.working_day_minutes,
     )
 
 
@@ -368,11 +422,11 @@ def incident_clocks(
 
     responded_at = _get(incident, "responded_at")
     response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
-    resp_notes = [f"severity {sev_code or '-'}; response target "
-                  f"{sev.get('response_minutes', '-')} min in calendar {cal.code}"]
+    resp_notes = [_("severity {severity}; response target {target} min in service hours {code}",
+                    severity=sev_code or "-", target=sev.get("response_minutes", "-"), code=cal.code)]
     if response_stop is None and restore_stop is not None:
         response_stop = restore_stop
-        resp_notes.append("no response time recorded: counted up to the restore time")
+        resp_notes.append(_("no response time recorded: counted up to the restore time"))
     if response_stop is not None and response_stop < start:
         response_stop = start
 
@@ -384,8 +438,8 @@ def incident_clocks(
                       _target(sev.get("response_minutes")), pause_excl, resp_notes)
     restore = _clock("restore", cal, start, restore_stop, now,
                      _target(sev.get("restore_minutes")), pause_excl + done_excl,
-                     [f"severity {sev_code or '-'}; restore target "
-                      f"{sev.get('restore_minutes', '-')} min in calendar {cal.code}"])
+                     [_("severity {severity}; restore target {target} min in service hours {code}",
+                        severity=sev_code or "-", target=sev.get("restore_minutes", "-"), code=cal.code)])
     return IncidentClocks(response=response, restore=restore, pauses=pauses)
 
 
@@ -411,7 +465,8 @@ def request_clocks(
     responded = _get(request, "responded_at")
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
     return _clock("request_response", cal, start, stop, now, _target(desk.get("response_minutes")), [],
-                  [f"service desk response target {desk.get('response_minutes', '-')} min in calendar {code}"])
+                  [_("service desk response target {target} min in service hours {code}",
+                     target=desk.get("response_minutes", "-"), code=code)])
 
 
 def request_resolve_clock(
@@ -432,7 +487,8 @@ def request_resolve_clock(
     resolved = _get(request, "resolved_at")
     stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
     return _clock("request_resolve", calendars[code], start, stop, now, _target(desk.get("resolve_minutes")), [],
-                  [f"service desk resolve target {desk.get('resolve_minutes', '-')} min in calendar {code}"])
+                  [_("service desk resolve target {target} min in service hours {code}",
+                     target=desk.get("resolve_minutes", "-"), code=code)])
 
 
 def outages_over(

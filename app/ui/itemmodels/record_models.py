@@ -39,6 +39,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.store.db import Database
 from app.services.queries import listing
 from app.services.incident.sla import compute_incident_clocks
+from app.core.durations import format_minutes
 from app.core.timeutil import fmt_local, utcnow
 
 BATCH = 200
@@ -91,18 +92,6 @@ def status_label(code: str) -> str:
     return labels.get(code or "", code or "")
 
 
-def fmt_minutes(minutes: float) -> str:
-    """``95`` → ``"1h35m"``; ``1500`` → ``"1d1h"``; negative values use their magnitude."""
-    m = int(round(abs(minutes)))
-    if m >= 1440:
-        d, rest = divmod(m, 1440)
-        return f"{d}d{rest // 60}h" if rest // 60 else f"{d}d"
-    if m >= 60:
-        h, rest = divmod(m, 60)
-        return f"{h}h{rest:02d}m" if rest else f"{h}h"
-    return f"{m}m"
-
-
 @dataclass(frozen=True)
 class ClockText:
     """How one SLA clock is shown: text, colour, bold (breached), tooltip."""
@@ -123,17 +112,18 @@ def describe_clock(clock: Any) -> ClockText:
     raw_target = getattr(clock, "target_minutes", None)
     raw_remaining = getattr(clock, "remaining_minutes", None)
     elapsed = float(getattr(clock, "elapsed_minutes", 0) or 0)
-    used = fmt_minutes(elapsed)
+    wdm = getattr(clock, "working_day_minutes", None)
+    used = format_minutes(elapsed, wdm)
     if raw_target is None:
         return ClockText(QCoreApplication.translate("RecordLabels", "No target (%1 used)").replace("%1", used), GREY)
     target = float(raw_target)
     remaining = float(raw_remaining) if raw_remaining is not None else target - elapsed
     tip = QCoreApplication.translate("RecordLabels", "Target %1, used %2 (service time)")
-    tip = tip.replace("%1", fmt_minutes(target)).replace("%2", used)
+    tip = tip.replace("%1", format_minutes(target, wdm)).replace("%2", used)
     if getattr(clock, "breached", False):
-        over = fmt_minutes(max(elapsed - target, -remaining, 0.0))
+        over = format_minutes(max(elapsed - target, -remaining, 0.0), wdm)
         return ClockText(QCoreApplication.translate("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
-    left = fmt_minutes(remaining)
+    left = format_minutes(remaining, wdm)
     if getattr(clock, "paused", False):
         color = AMBER if remaining < 0.25 * target else GREEN
         return ClockText(QCoreApplication.translate("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
@@ -566,7 +556,7 @@ class WorkLogLinesModel(QAbstractTableModel):
                 return getattr(eng, "name", eng) or ""
             if col == 2:
                 minutes = getattr(line, "duration_minutes", None)
-                return "" if minutes is None else fmt_minutes(minutes)
+                return "" if minutes is None else format_minutes(minutes)
             if col == 3:
                 return status_label(str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
             return getattr(line, "summary", "")
@@ -575,5 +565,5 @@ class WorkLogLinesModel(QAbstractTableModel):
 
 __all__ = [
     "BATCH", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
-    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes", "status_label",
+    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "status_label",
 ]

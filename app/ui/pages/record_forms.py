@@ -737,7 +737,8 @@ class IncidentDetail(FormBase):
 
         fn = self._sla_fn or compute_incident_clocks
         from app.errors import CalendarCoverageError
-        from app.ui.itemmodels.record_models import describe_clock, fmt_minutes
+        from app.core.durations import format_minutes
+        from app.ui.itemmodels.record_models import describe_clock
         from app.core.timeutil import utcnow
 
         try:
@@ -750,13 +751,13 @@ class IncidentDetail(FormBase):
         for label, clock in ((self.tr("Response"), clocks.response), (self.tr("Restore"), clocks.restore)):
             d = describe_clock(clock)
             out.append(f"<p><b>{label}</b>: <span style='color:{d.color.name()}'>{_esc(d.text)}</span> — "
-                       + self.tr("target") + " " + (fmt_minutes(clock.target_minutes) if clock.target_minutes is not None
+                       + self.tr("target") + " " + (format_minutes(clock.target_minutes, clock.working_day_minutes) if clock.target_minutes is not None
                                                 else "—") + ", "
-                       + self.tr("used") + f" {fmt_minutes(clock.elapsed_minutes)}, "
+                       + self.tr("used") + f" {format_minutes(clock.elapsed_minutes, clock.working_day_minutes)}, "
                        + self.tr("deadline") + f" {fmt_local(clock.deadline) if clock.deadline else '—'}"
                        + f" ({_esc(str(getattr(clock, 'calendar_code', '')))})</p><ul>")
             for line in getattr(clock, "explanation", []) or []:
-                text = line.text or f"{fmt_local(line.start)}–{fmt_local(line.end)} {fmt_minutes(line.minutes or 0)}"
+                text = line.text or f"{fmt_local(line.start)}–{fmt_local(line.end)} {format_minutes(line.minutes or 0, clock.working_day_minutes)}"
                 kind = kinds.get(str(line.kind), str(line.kind))
                 out.append(f"<li><span style='color:#6b6b6b'>{_esc(kind)}</span> {_esc(text)}</li>")
             out.append("</ul>")

@@ -28,7 +28,8 @@ from app.store.models import Contract
 from app.services.servicedesk import worklog
 from app.core.timeutil import local_today
 from app.ui.context import AppContext
-from app.ui.itemmodels.record_models import WorkLogLinesModel, fmt_minutes
+from app.core.durations import format_minutes
+from app.ui.itemmodels.record_models import WorkLogLinesModel
 from app.ui.pages.record_forms import (
     InlineError,
     RecordTransfer,
@@ -123,7 +124,7 @@ class WorkLogPage(QWidget):
         self.model.set_lines(lines)
         total = sum(int(getattr(x, "duration_minutes", 0) or 0) for x in lines)
         self.total_label.setText(self.tr("%1 lines, %2 in total").replace("%1", str(len(lines)))
-                                 .replace("%2", fmt_minutes(total)))
+                                 .replace("%2", format_minutes(total)))
 
     def _lines(self, day: date) -> list[Any]:
         with self.ctx.db.session() as s:
