@@ -203,7 +203,7 @@ def status_spans(events: Iterable[Any]) -> list[tuple[str, datetime, datetime | 
     evs = [e for e in events if _get(e, "kind") in CLOCK_EVENT_KINDS and _get(e, "to_status")]
     evs = sorted(enumerate(evs), key=lambda ie: (_aware(_get(ie[1], "at"), "event.at"), ie[0]))
     spans: list[tuple[str, datetime, datetime | None]] = []
-    for _, e in evs:
+    for _i, e in evs:
         at = _aware(_get(e, "at"), "event.at")
         status = _get(e, "to_status")
         if spans and spans[-1][0] == status:
