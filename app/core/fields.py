@@ -128,3 +128,44 @@ def label(code: str) -> str:
 def has_label(code: str) -> bool:
     """Whether ``code`` has an entry in :data:`FIELD_LABELS`."""
     return code in FIELD_LABELS
+
+
+FIELD_VOCABULARIES: dict[str, str] = {
+    "status": "incident_status",
+    "source": "incident_source",
+    "cause_category": "cause_category",
+    "channel": "channel",
+    "satisfaction": "satisfaction",
+}
+"""Field code → vocabulary whose labels its values take (see :func:`value_text`)."""
+
+
+def value_text(code: str, value: object) -> str:
+    """A stored value of field ``code`` as a user reads it: an ISO instant as local time
+    (``2026-12-01T08:53:19+00:00`` → ``2026-12-01 16:53``), a vocabulary code by its label,
+    ``None``/``""`` as ``—``, anything else as ``str``."""
+    from datetime import datetime  # noqa: PLC0415
+
+    from app.core.timeutil import fmt_local  # noqa: PLC0415
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, datetime):
+        return fmt_local(value)
+    text = str(value)
+    if code.endswith("_at") and len(text) >= 16 and text[4:5] == "-" and "T" in text:
+        try:
+            return fmt_local(datetime.fromisoformat(text))
+        except ValueError:
+            return text
+    if code in FIELD_VOCABULARIES:
+        # until app.core.vocab lands, the one label table lives beside the workbook columns
+        from app.services.transfer.columns import status_label  # noqa: PLC0415
+
+        return status_label(text, FIELD_VOCABULARIES[code])
+    return text
+
+
+def change_text(code: str, old: object, new: object) -> str:
+    """One field change of a history/audit line: ``"发生时间：2026-12-01 16:53 → 2026-12-01 17:00"``."""
+    return _("{field}: {old} → {new}", field=label(code), old=value_text(code, old), new=value_text(code, new))

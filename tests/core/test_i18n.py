@@ -184,3 +184,12 @@ def time_(hour: int):
     from datetime import time
 
     return time(hour)
+
+
+def test_history_change_lines_use_labels_local_time_and_status_words(lang) -> None:
+    lang("zh_CN")
+    assert fields.change_text("occurred_at", "2026-12-01T08:53:19+00:00", "2026-12-01T09:00:00+00:00") == \
+        "发生时间：2026-12-01 16:53 → 2026-12-01 17:00"
+    assert fields.change_text("cause_category", None, "network") == "原因分类：— → 网络"
+    lang("en")
+    assert fields.change_text("cause_category", "", "network") == "Cause category: — → Network"

@@ -20,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.core.i18n import N_
+from app.core.fields import label
+from app.core.i18n import N_, _
+from app.services.transfer.columns import status_label
 from app.store.models import Contract, Engineer, Incident, IncidentEvent, Inspection, ServiceRequest, WorkLogEntry
 from app.services import audit
 from app.core.timeutil import as_utc, local_dt
@@ -104,7 +106,7 @@ def day_entries(session: Session, contract: Contract, day: date) -> list[WorkLog
     for ins in session.scalars(select(Inspection).where(
             Inspection.contract_id == contract.id, Inspection.finished_at >= lo, Inspection.finished_at < hi)):
         assert ins.finished_at is not None
-        extra = f", {ins.abnormal_count} abnormal" if ins.abnormal_count else ""
+        extra = _(", {count} abnormal", count=ins.abnormal_count) if ins.abnormal_count else ""
         lines.append(WorkLogLine(ins.started_at, names.get(ins.engineer_id, "") if ins.engineer_id else "",
                                  _minutes(ins.started_at, ins.finished_at), "inspection",
                                  f"{ins.number} {ins.template_name}{extra}", "inspection", ins.id))
@@ -115,11 +117,11 @@ def day_entries(session: Session, contract: Contract, day: date) -> list[WorkLog
     )
     for ev, number, title in rows:
         if ev.kind in ("status", "reopen"):
-            what = f"{ev.from_status} → {ev.to_status}"
+            what = f"{status_label(ev.from_status)} → {status_label(ev.to_status)}"
         elif ev.kind == "created":
-            what = "reported"
+            what = _("reported")
         else:
-            what = "edited " + ", ".join(sorted(ev.changes or {}))
+            what = _("edited {fields}", fields=_(", ").join(label(k) for k in sorted(ev.changes or {})))
         note = f" ({ev.note})" if ev.note else ""
         lines.append(WorkLogLine(ev.at, ev.actor, None, f"incident.{ev.kind}", f"{number} {title}: {what}{note}",
                                  "incident", ev.incident_id))

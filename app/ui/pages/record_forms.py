@@ -718,6 +718,7 @@ class IncidentDetail(FormBase):
         parts = ["<h4>" + self.tr("How the SLA is computed") + "</h4>"]
         parts.append(self._sla_html(s, inc))
         parts.append("<h4>" + self.tr("History") + "</h4><ul>")
+        from app.core.fields import change_text
         from app.services.incident import workflow as incidents
 
         for ev in incidents.events(s, inc.id):
@@ -725,7 +726,7 @@ class IncidentDetail(FormBase):
             if ev.kind in ("status", "created", "reopen") and ev.to_status:
                 what = (f"{_status(self, ev.from_status)} → " if ev.from_status else "") + _status(self, ev.to_status)
             elif ev.kind == "field" and ev.changes:
-                what = "; ".join(f"{k}: {v[0]} → {v[1]}" for k, v in ev.changes.items()
+                what = "; ".join(change_text(k, v[0], v[1]) for k, v in ev.changes.items()
                                  if isinstance(v, (list, tuple)) and len(v) == 2)
             parts.append(f"<li>{fmt_local(ev.at)} {_esc(ev.actor)}: {_esc(what)}"
                          + (f" — {_esc(ev.note)}" if ev.note else "") + "</li>")

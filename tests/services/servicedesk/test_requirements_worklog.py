@@ -82,7 +82,7 @@ def test_day_entries_include_derived_and_manual_lines(db, pinggu):
         assert (ins.engineer, ins.duration_minutes, ins.source_kind) == ("李晓明", 25, "inspection")
         assert "INS-2026-0001" in ins.summary
         status = lines[2]
-        assert status.engineer == "李晓明" and "new → in_progress" in status.summary and status.duration_minutes is None
+        assert status.engineer == "李晓明" and "新建 → 处理中" in status.summary and status.duration_minutes is None
         assert lines[3].engineer == "王建国" and "已开通" in lines[3].summary
         assert (lines[4].engineer, lines[4].duration_minutes, lines[4].summary) == ("王建国", 90, "整理月度需求文档")
         assert hours_by_engineer(s, pinggu, DAY, DAY) == {"李晓明": pytest.approx(25 / 60), "王建国": 1.5}
