@@ -71,6 +71,34 @@ class Period:
         return (self.end - self.start).days + 1
 
     @property
+    def label(self) -> str:
+        """The name in the current UI language: ``label_zh`` in Chinese; in English e.g.
+        ``"November 2026"``, ``"2026 week 47"``, ``"Q2 2026"``, ``"Contract year 1 Q2"``."""
+        from app.core.i18n import language  # noqa: PLC0415
+
+        if language() != "en":
+            return self.label_zh
+        key = self.key
+        if m := _RE_CY.match(key):
+            return f"Contract year {m[1]}" + (f" {m[2]}" if m[2] else "")
+        if m := _RE_WEEK.match(key):
+            return f"{m[1]} week {int(m[2])}"
+        if self.kind in ("monthly", "requirements") and (m := _RE_MONTH.match(key)):
+            return date(int(m[1]), int(m[2]), 1).strftime("%B %Y")
+        if m := re.match(r"^(\d{4})-([QH]\d)$", key):
+            return f"{m[2]} {m[1]}"
+        return f"Year {key}" if _RE_YEAR.match(key) else key
+
+    @property
+    def display(self) -> str:
+        """``label`` with its dates, in the current language, for the UI
+        (``"2026年11月 (2026-11-01 至 2026-11-30)"`` / ``"November 2026 (2026-11-01 to 2026-11-30)"``)."""
+        from app.core.i18n import _  # noqa: PLC0415
+
+        return _("{label} ({start} to {end})", label=self.label, start=self.start.isoformat(),
+                 end=self.end.isoformat())
+
+    @property
     def label_full(self) -> str:
         """``"2026年11月 (2026-11-01 至 2026-11-30)"``."""
         return f"{self.label_zh} ({self.start.isoformat()} 至 {self.end.isoformat()})"
