@@ -217,9 +217,9 @@ WORKLOG_COLUMNS: list[Column] = [
     Column("source_number", "关联编号", "Related record", "computed"),
 ]
 
-MET_LABEL = "达标 met"
-BREACHED_LABEL = "超时 breached"
-NO_CALENDAR = "无日历 (no calendar)"
+MET_LABEL = "达标"
+BREACHED_LABEL = "超时"
+NO_CALENDAR = "无日历"
 
 
 def enum_label(kind: str, code: str | None) -> str:
