@@ -50,6 +50,7 @@ from openpyxl.utils.datetime import from_excel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import i18n
 from app.core.i18n import N_
 from app.errors import ImportRejected, OpsLedgerError, RowProblem, ValidationError
 from app.store.models import (
@@ -596,7 +597,7 @@ def import_incidents(
 
     _advance_sequences(session, [rec["number"] for _, rec in recs if rec.get("number")])
     now = utcnow()
-    note = f"imported from {source}"
+    note = i18n._("imported from {source}", source=source)
     clocks = _ClosedClocks(session, contract)
     added: list[tuple[Incident, list[IncidentEvent]]] = []
     children: list[Any] = []  # added after the parents are flushed (no ORM relationships order them)
