@@ -87,8 +87,9 @@ class _FileLock:
         except OSError as exc:
             fh.close()
             raise DatabaseLockedError(
-                f"database {self.path.with_suffix('')} is already open in another OpsLedger "
-                f"window or process (lock file {self.path}); close it first"
+                N_("database {path} is already open in another OpsLedger window or process "
+                   "(lock file {lock}); close it first"),
+                code="db.locked", path=self.path.with_suffix(""), lock=self.path,
             ) from exc
         fh.seek(0)
         fh.truncate()

@@ -38,7 +38,7 @@ def test_revision_chain_is_linear() -> None:
 def test_second_instance_on_same_file_is_refused(tmp_path: Path) -> None:
     first = open_database(tmp_path / "a.sqlite3")
     try:
-        with pytest.raises(DatabaseLockedError, match="already open"):
+        with pytest.raises(DatabaseLockedError, match="已在另一个 OpsLedger 窗口或进程中打开"):
             open_database(tmp_path / "a.sqlite3")
     finally:
         first.close()
