@@ -193,3 +193,24 @@ def test_history_change_lines_use_labels_local_time_and_status_words(lang) -> No
     assert fields.change_text("cause_category", None, "network") == "原因分类：— → 网络"
     lang("en")
     assert fields.change_text("cause_category", "", "network") == "Cause category: — → Network"
+
+
+def test_cli_speaks_the_chosen_language(db, tmp_path: Path, monkeypatch, capsys, lang) -> None:
+    from app import settings
+    from app.cli import main
+
+    db.close()  # the CLI opens the file itself
+    args = ["report", "--db", str(db.file), "--kind", "monthly", "--period", "2030-01", "--format", "xlsx",
+            "--out", str(tmp_path / "r.xlsx")]
+    monkeypatch.delenv("OPSLEDGER_LANG", raising=False)
+    assert main(["contract", "import", "pinggu-court-2026", "--db", str(db.file)]) == 0
+    capsys.readouterr()
+    assert main(args) == 1
+    assert "--period（期间）：" in capsys.readouterr().err  # default: Chinese, the option named as typed
+    settings.set_value("language", "en")
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "--period (Period): 2030-01 starts on 2030-01-01, in the future" in err
+    monkeypatch.setenv("OPSLEDGER_LANG", "zh_CN")  # the environment wins over the setting
+    assert main(args) == 1
+    assert "尚未到来" in capsys.readouterr().err
