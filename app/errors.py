@@ -97,6 +97,17 @@ class OpsLedgerError(Exception):
     def __str__(self) -> str:
         return render(self.msgid, self.params)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by code and arguments (e.g. across a process boundary), rendered on arrival."""
+        return (_rebuild, (type(self), self.__dict__.copy(), self.msgid))
+
+
+def _rebuild(cls: type[OpsLedgerError], state: dict[str, Any], msgid: str) -> OpsLedgerError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, msgid)
+    exc.__dict__.update(state)
+    return exc
+
 
 class ValidationError(OpsLedgerError):
     """Input that breaks a rule; nothing was written.

@@ -104,6 +104,8 @@ FIELD_LABELS: dict[str, str] = {
     "--from": N_("Start date"),
     "--to": N_("End date"),
     "--days": N_("Days"),
+    "--date": N_("Date"),
+    "--end": N_("End date"),
     "--contract": N_("Contract"),
 }
 """Field code → English msgid of its label."""

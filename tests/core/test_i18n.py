@@ -22,7 +22,7 @@ from app.errors import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-_ERRORS = ("ValidationError", "fail", "_not_before")
+_ERRORS = ("ValidationError", "fail", "_not_before", "parse_date")
 
 
 @pytest.fixture
@@ -107,14 +107,16 @@ def test_translations_keep_every_placeholder() -> None:
 
 
 def _raised_field_literals() -> set[str]:
-    """First arguments of ValidationError(...) (and helpers taking a field) that are plain literals."""
+    """First arguments of ValidationError(...) (and helpers taking a field) that are plain literals,
+    and the option names the CLI passes to ``parse_date``."""
     out: set[str] = set()
     for path in (ROOT / "app").rglob("*.py"):
         if "app/ui" in path.as_posix():
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in _ERRORS:
-                idx = 2 if getattr(node.func, "id", "") == "_not_before" else 0
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                idx = {"_not_before": 2, "parse_date": 1}.get(name, 0)
                 if len(node.args) > idx and isinstance(node.args[idx], ast.Constant):
                     value = node.args[idx].value
                     if isinstance(value, str) and value:
@@ -124,7 +126,7 @@ def _raised_field_literals() -> set[str]:
 
 def test_every_field_code_raised_has_a_label() -> None:
     codes = _raised_field_literals()
-    assert {"title", "resolution", "root_cause_analysis", "--period"} <= codes
+    assert {"title", "resolution", "root_cause_analysis", "--period", "--end", "at"} <= codes
     assert not sorted(c for c in codes if not fields.has_label(c))
 
 
@@ -214,3 +216,13 @@ def test_cli_speaks_the_chosen_language(db, tmp_path: Path, monkeypatch, capsys,
     monkeypatch.setenv("OPSLEDGER_LANG", "zh_CN")  # the environment wins over the setting
     assert main(args) == 1
     assert "尚未到来" in capsys.readouterr().err
+
+
+def test_coded_errors_survive_pickling_and_render_in_the_receivers_language(lang) -> None:
+    import pickle
+
+    exc = pickle.loads(pickle.dumps(ValidationError("title", "{field} is required", code="required")))
+    lang("en")
+    assert (exc.field, exc.code, str(exc)) == ("title", "required", "Title is required")
+    cov = pickle.loads(pickle.dumps(CalendarCoverageError([2027])))
+    assert cov.years == [2027] and "2027" in str(cov)
