@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
 from app.core.i18n import N_
-from app.services.transfer.columns import CodeLabel
+from app.services.transfer.columns import CodeLabel, status_label
 from app.store.models import Contract, Requirement, Service
 from app.services import audit
 from app.services.numbering import next_number
@@ -113,7 +113,8 @@ def set_requirement_status(
     eff = as_utc(at) if at else utcnow()
     if eff < req.collected_at:
         raise ValidationError("at", N_("the status change is before the requirement was collected"))
-    line = f"{fmt_local(eff)} {req.status} → {status} ({actor})" + (f": {note.strip()}" if note.strip() else "")
+    line = (f"{fmt_local(eff)} {status_label(req.status, 'requirement_status')} → "
+            f"{status_label(status, 'requirement_status')} ({actor})" + (f": {note.strip()}" if note.strip() else ""))
     old = req.status
     req.note = f"{req.note}\n{line}".strip() if req.note else line
     req.status = status

@@ -36,7 +36,7 @@ def test_requirement_moves_forward_or_rejects(db, pinggu):
         set_requirement_status(s, rq_id, "accepted", actor="王建国")
         rq = set_requirement_status(s, rq_id, "done", actor="王建国")
         assert rq.status == "done"
-        assert "collected → analysed (李晓明): 需厂商评估" in rq.note
+        assert "已收集 → 已分析 (李晓明): 需厂商评估" in rq.note
         assert rq.note.count("→") == 4
     with pytest.raises(ValidationError), db.session() as s:
         set_requirement_status(s, rq_id, "rejected", actor="x", note="late")
