@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app.core.i18n import N_
+
 
 class FieldRef(str):
     """A field code used as an argument: rendered as the field's form label."""
@@ -157,8 +159,8 @@ class CalendarCoverageError(OpsLedgerError):
     def __init__(self, years: list[int]) -> None:
         self.years = sorted(set(years))
         super().__init__(
-            "No official holiday calendar covers {years}; enter the year's arrangement "
-            "(holidays and make-up working days) in Settings or import it",
+            N_("No official holiday calendar covers {years}; enter the year's arrangement "
+               "(holidays and make-up working days) in Settings or import it"),
             code="calendar.uncovered", years=", ".join(str(y) for y in self.years))
 
 
@@ -201,7 +203,7 @@ class ImportRejected(OpsLedgerError):
     problems: list[RowProblem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        OpsLedgerError.__init__(self, "{source}: import refused, {count} problem(s), nothing written",
+        OpsLedgerError.__init__(self, N_("{source}: import refused, {count} problem(s), nothing written"),
                                 code="import.rejected")
 
     def __str__(self) -> str:

@@ -226,3 +226,11 @@ def test_coded_errors_survive_pickling_and_render_in_the_receivers_language(lang
     assert (exc.field, exc.code, str(exc)) == ("title", "required", "Title is required")
     cov = pickle.loads(pickle.dumps(CalendarCoverageError([2027])))
     assert cov.years == [2027] and "2027" in str(cov)
+
+
+def test_messages_po_holds_no_msgid_the_code_no_longer_uses() -> None:
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "resources" / "locale" / "zh_CN" / "messages.po").open("rb") as fh:
+        ids = {str(m.id) for m in read_po(fh, locale="zh_CN") if m.id}
+    assert not sorted(ids - set(_msgids()))

@@ -52,7 +52,8 @@ class ProfileError(OpsLedgerError):
     def __str__(self) -> str:
         from app.core.i18n import _  # noqa: PLC0415
 
-        lines = [f"{self.source}: {path or _('(top level)')}: {msg}" for path, msg in self.problems]
+        top = _("(top level)")
+        lines = [f"{self.source}: {path or top}: {msg}" for path, msg in self.problems]
         return "\n".join([_(self.msgid), *lines])
 
 

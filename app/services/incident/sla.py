@@ -343,10 +343,11 @@ def _clock(
                                  _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
     else:
         verdict = _("BREACHED") if breached else _("within target")
+        target_text = f"{target:g}"
         lines.append(ExplainLine(
             "note", None, deadline, elapsed,
             _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
-              target=f"{target:g}", verdict=verdict)
+              target=target_text, verdict=verdict)
             + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
             + (_("; paused now") if paused else ""),
         ))

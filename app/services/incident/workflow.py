@@ -713,7 +713,7 @@ def _check_members(session: Session, contract_id: uuid.UUID, model: type, ids: l
             uid = None
         row = session.get(model, uid) if uid is not None else None
         if row is None or row.contract_id != contract_id:
-            raise ValidationError(field, N_("{i} is not a {model} of this contract"), i=i, model=model.__name__.lower())
+            raise ValidationError(field, N_("{value} is not on this contract"), value=i)
         out.append(uid)
     return list(dict.fromkeys(out))
 
