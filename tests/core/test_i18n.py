@@ -234,3 +234,25 @@ def test_messages_po_holds_no_msgid_the_code_no_longer_uses() -> None:
     with (ROOT / "resources" / "locale" / "zh_CN" / "messages.po").open("rb") as fh:
         ids = {str(m.id) for m in read_po(fh, locale="zh_CN") if m.id}
     assert not sorted(ids - set(_msgids()))
+
+
+def test_no_raise_site_passes_an_unmarked_or_formatted_message() -> None:
+    """A message must be an ``N_("…")`` msgid with arguments, never a bare literal or an f-string
+    (an f-string cannot be translated; a bare literal is never extracted)."""
+    bad = []
+    positions = {"ValidationError": 1, "NotFoundError": 0, "OpsLedgerError": 0, "DatabaseLockedError": 0,
+                 "RowProblem": 2}
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        if "app/ui" in path.as_posix():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            pos = positions.get(name)
+            if pos is None or len(node.args) <= pos:
+                continue
+            arg = node.args[pos]
+            if isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not bad, "wrap the message in N_() and pass its values as arguments:\n" + "\n".join(bad)
