@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 
 from app.cli.common import add_db_arg
@@ -23,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
         cur, head = current_revision(db.engine), head_revision()
     finally:
         db.close()
-    print(f"integrity: {'; '.join(integrity)}")
-    print(f"schema: {cur or 'empty'} (this build: {head})")
+    print(_("integrity: {result}", result="; ".join(integrity)))
+    print(_("schema: {current} (this build: {head})", current=cur or _("empty"), head=head))
     ok = integrity == ["ok"] and cur == head
     if cur != head:
-        print("schema is not current: open the database with this build to upgrade it")
+        print(_("schema is not current: open the database with this build to upgrade it"))
     return 0 if ok else 1

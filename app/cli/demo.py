@@ -8,7 +8,7 @@ from datetime import date
 
 from app.cli.common import add_db_arg, open_db, parse_date
 from app.errors import OpsLedgerError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.services.demo import run_demo
 from app.services.contract.profiles import find_profile, load_profile_file
 from app.core.timeutil import local_today
@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
                                    progress=lambda m: print(f"... {m}", file=sys.stderr, flush=True))
     finally:
         db.close()
-    print(f"demo data for {args.contract}: {args.days} days ending {end}, seed {args.seed}")
+    print(_("demo data for {contract}: {days} days ending {end}, seed {seed}", contract=args.contract,
+            days=args.days, end=end, seed=args.seed))
     for k, v in counts.items():
         print(f"  {k}: {v}")
-    print(f"elapsed: {seconds:.1f} s")
+    print(_("elapsed: {seconds} s", seconds=f"{seconds:.1f}"))
     return 0

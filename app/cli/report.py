@@ -17,7 +17,7 @@ from pathlib import Path
 from app import settings
 from app.cli.common import add_db_arg, open_db
 from app.errors import ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.periods import KINDS, check_period, default_period
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
@@ -80,7 +80,7 @@ def _list(args: argparse.Namespace) -> int:
             contract = get_contract(s, args.contract) if args.contract else None
             rows = list_exported(s, contract)
             if not rows:
-                print("no exported reports")
+                print(_("no exported reports"))
             for r in rows:
                 print(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
                       f"{r.sha256[:16]}\t{r.path}")
@@ -96,8 +96,9 @@ def _verify(args: argparse.Namespace) -> int:
             rec = match_file(s, Path(args.verify))
             if rec is None:
                 raise ValidationError("--verify", N_("{verify} matches no exported report (changed or unknown)"), verify=args.verify)
-            print(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
-                  f"by {rec.exported_by or '?'} to {rec.path}")
+            print(_("matches: {kind} {period} {fmt}, exported {at} by {who} to {path}", kind=rec.kind,
+                    period=rec.period_key, fmt=rec.format, at=fmt_local(rec.exported_at),
+                    who=rec.exported_by or "?", path=rec.path))
             print(f"sha256 {rec.sha256}")
     finally:
         db.close()

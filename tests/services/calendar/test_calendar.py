@@ -337,9 +337,9 @@ def test_cli_import_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert cli_main(["calendar", "import", str(f), "--db", dbp]) == 0
     assert cli_main(["calendar", "show", "2027", "--db", dbp]) == 0
     out = capsys.readouterr().out
-    assert "source user: test notice" in out and "2027-02-06 – 2027-02-09  春节" in out
+    assert "2027 年：来源 user: test notice" in out and "2027-02-06 – 2027-02-09  春节" in out
     # 2027: 365 days, 104 weekend days; holidays on weekdays: Jan 1 (Fri), Feb 8, Feb 9 → 261 - 3
-    assert "working days 258" in out
+    assert "工作日 258 天" in out
     assert cli_main(["calendar", "export", "2027", "--out", str(tmp_path / "o.yaml"), "--db", dbp]) == 0
     assert load_year_file(tmp_path / "o.yaml")[1] == load_year_file(f)[1]
     assert cli_main(["calendar", "import", str(resources_dir() / "calendars" / "example-2027.yaml"),

@@ -251,7 +251,7 @@ def test_cli_import_dry_run_then_import(db: Database, pinggu: Contract, tmp_path
     bad = _workbook(tmp_path / "bad.xlsx", ["Title", "Severity", "Occurred at"], [["a", "P7", "2026-05-06 09:00"]])
     assert main(["import", "incidents", str(bad), "--db", target]) == 1
     out = capsys.readouterr()
-    assert "would import 1 incidents" in out.out and "imported 1 incidents" in out.out
+    assert "将导入 1 条 incidents" in out.out and "已导入 1 条 incidents" in out.out
     assert "第 2 行“故障级别”：未知的故障级别“P7”" in out.err
     check = open_database(target)
     with check.session() as s:
