@@ -164,6 +164,27 @@ class CalendarCoverageError(OpsLedgerError):
             code="calendar.uncovered", years=", ".join(str(y) for y in self.years))
 
 
+class Header(str):
+    """A workbook column header: its value is the Chinese header the export writes; ``en`` is the
+    English header the importer also accepts, shown when the UI language is English."""
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Header:
+        obj = super().__new__(cls, zh)
+        obj.en = en
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Header, (str(self), self.en))
+
+    def shown(self) -> str:
+        """The header in the current language."""
+        from app.core.i18n import language  # noqa: PLC0415
+
+        return self.en if language() == "en" and self.en else str(self)
+
+
 @dataclass
 class RowProblem:
     """One problem in an imported file: 1-based sheet row, column header, message.
@@ -191,7 +212,8 @@ class RowProblem:
         from app.core.i18n import _  # noqa: PLC0415
 
         if self.column:
-            return _("Row {row}, “{column}”: {message}", row=self.row, column=self.column, message=self.message)
+            column = self.column.shown() if isinstance(self.column, Header) else self.column
+            return _("Row {row}, “{column}”: {message}", row=self.row, column=column, message=self.message)
         return _("Row {row}: {message}", row=self.row, message=self.message)
 
 

@@ -15,6 +15,7 @@ from app.core.i18n import catalogue, language, set_language
 from app.errors import (
     CalendarCoverageError,
     FieldRef,
+    Header,
     ImportRejected,
     NotFoundError,
     RowProblem,
@@ -79,6 +80,10 @@ def test_not_found_calendar_and_import_refusals_follow_the_language(lang) -> Non
     lang("en")
     assert str(rej).splitlines()[1] == "  Row 5, “发生时间”: “昨天” is not a date/time; use 2026-05-06 09:00"
     assert "2027" in str(CalendarCoverageError([2027])) and "年" not in str(CalendarCoverageError([2027]))
+    named = RowProblem(5, Header("发生时间", "Occurred at"), "required; the cell is empty")
+    assert named.column == "发生时间" and str(named) == "Row 5, “Occurred at”: required; the cell is empty"
+    lang("zh_CN")
+    assert str(named) == "第 5 行“发生时间”：必填，单元格为空"
 
 
 def _msgids() -> dict[str, str]:

@@ -52,7 +52,7 @@ from sqlalchemy.orm import Session
 
 from app.core import i18n
 from app.core.i18n import N_
-from app.errors import ImportRejected, OpsLedgerError, RowProblem, ValidationError
+from app.errors import Header, ImportRejected, OpsLedgerError, RowProblem, ValidationError
 from app.store.models import (
     Asset,
     Contract,
@@ -196,8 +196,11 @@ class _Sheet:
         self.index: dict[str, int] = {}
 
     def problem(self, row: int, column: str, message: str, **params: Any) -> None:
-        """Record a problem; ``message`` is an msgid, ``params`` its arguments (``sheet`` is added)."""
-        self.problems.append(RowProblem(row, column, message, {"sheet": self.label, **params}))
+        """Record a problem; ``message`` is an msgid, ``params`` its arguments (``sheet`` is added).
+        A column of this sheet's spec is named by its header in the UI language (:class:`Header`)."""
+        spec = next((c for c in self.columns if c.zh == column), None)
+        where = Header(spec.zh, spec.en) if spec is not None else column
+        self.problems.append(RowProblem(row, where, message, {"sheet": self.label, **params}))
 
     def _wanted(self) -> dict[str, Column]:
         wanted: dict[str, Column] = {}
