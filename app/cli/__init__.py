@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli.common import echo
-from app.errors import ImportRejected, OpsLedgerError
+from app.core.i18n import _, set_language
+from app.errors import ImportRejected, OpsLedgerError, ValidationError
 from app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_language() -> str:
+    """The language the CLI speaks: env ``OPSLEDGER_LANG``, else the ``language`` setting, else
+    ``zh_CN`` (Chinese first).  Returns what it passed to :func:`app.core.i18n.set_language`."""
+    import os  # noqa: PLC0415
+
+    from app import settings  # noqa: PLC0415
+    from app.core.i18n import language  # noqa: PLC0415
+
+    choice = os.environ.get("OPSLEDGER_LANG", "").strip()
+    if not choice:
+        try:
+            choice = str(settings.get("language") or "").strip()
+        except (OSError, ValueError):  # an unreadable settings file must not stop the CLI
+            choice = ""
+    set_language(choice or None)
+    return language()
+
+
+def error_text(exc: OpsLedgerError) -> str:
+    """``exc`` as the CLI prints it: a refused command-line option is named as typed
+    (``--period（报告期间）：…``), everything else as ``str(exc)`` in the current language."""
+    if isinstance(exc, ValidationError) and exc.field.startswith("--"):
+        from app.core.fields import label  # noqa: PLC0415
+
+        return _("{option} ({label}): {message}", option=exc.field, label=label(exc.field), message=exc.message)
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the process exit code."""
+    """Run the CLI; returns the process exit code.  Messages are in :func:`cli_language`."""
     setup_logging()
+    cli_language()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -62,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OpsLedgerError as exc:
         log.info("refused %s: %s", args.command, exc)
-        echo(f"opsledger: {exc}", err=True)
+        echo(f"opsledger: {error_text(exc)}", err=True)
         return 1
 
 

@@ -6,6 +6,8 @@ file (format: ``app.services.calendar.admin``; template ``resources/calendars/ex
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 
 from app import settings
@@ -65,7 +67,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             enter_year(s, year, holidays, makeup, source=source, actor=_actor(), names=names)
-        echo(f"entered {year}: {len(holidays)} holidays, {len(makeup)} make-up working days ({source})")
+        echo(_("entered {year}: {holidays} holidays, {makeup} make-up working days ({source})", year=year,
+                holidays=len(holidays), makeup=len(makeup), source=source))
     finally:
         db.close()
     return 0
@@ -88,13 +91,15 @@ def run_show(args: argparse.Namespace) -> int:
     finally:
         db.close()
     weekday_holidays = [d for d in arr["holidays"] if d.weekday() < 5]
-    echo(f"{args.year}: source {arr['source']}")
-    echo(f"  working days {arr['working_days']}, days off {arr['days_off']}, "
-          f"weekday holidays {len(weekday_holidays)}, make-up working days {len(arr['makeup_days'])}")
-    echo("holidays:")
-    echo("\n".join(_fmt_entries(_ranges(arr["holidays"], arr["names"]))) or "  (none)")
-    echo("make-up working days (调休):")
-    echo("\n".join(_fmt_entries(_ranges(arr["makeup_days"], arr["names"]))) or "  (none)")
+    echo(_("{year}: source {source}", year=args.year, source=arr["source"]))
+    echo(_("  working days {working}, days off {off}, weekday holidays {weekday}, make-up working days {makeup}",
+            working=arr["working_days"], off=arr["days_off"], weekday=len(weekday_holidays),
+            makeup=len(arr["makeup_days"])))
+    none = _("  (none)")
+    echo(_("holidays:"))
+    echo("\n".join(_fmt_entries(_ranges(arr["holidays"], arr["names"]))) or none)
+    echo(_("make-up working days:"))
+    echo("\n".join(_fmt_entries(_ranges(arr["makeup_days"], arr["names"]))) or none)
     return 0
 
 
@@ -107,7 +112,7 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     out = write_year_file(data, args.out)
-    echo(f"wrote {out}")
+    echo(_("wrote {path}", path=out))
     return 0
 
 
@@ -120,9 +125,9 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not rows:
-        echo("no entered years; chinesecalendar covers its years")
+        echo(_("no entered years; chinesecalendar covers its years"))
     for year, source, at in rows:
-        echo(f"{year}  {source}  (entered {at})")
+        echo(_("{year}  {source}  (entered {at})", year=year, source=source, at=at))
     return 0
 
 
@@ -132,7 +137,7 @@ def run_remove(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             remove_year(s, args.year, actor=_actor())
-        echo(f"removed entered year {args.year}")
+        echo(_("removed entered year {year}", year=args.year))
     finally:
         db.close()
     return 0

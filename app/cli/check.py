@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 
 from app.cli.common import add_db_arg, echo
@@ -23,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
         cur, head = current_revision(db.engine), head_revision()
     finally:
         db.close()
-    echo(f"integrity: {'; '.join(integrity)}")
-    echo(f"schema: {cur or 'empty'} (this build: {head})")
+    echo(_("integrity: {result}", result="; ".join(integrity)))
+    echo(_("schema: {current} (this build: {head})", current=cur or _("empty"), head=head))
     ok = integrity == ["ok"] and cur == head
     if cur != head:
-        echo("schema is not current: open the database with this build to upgrade it")
+        echo(_("schema is not current: open the database with this build to upgrade it"))
     return 0 if ok else 1

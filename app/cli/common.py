@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.store.db import Database, open_database
 
 
@@ -34,12 +35,12 @@ def parse_date(value: str, field: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise ValidationError(field, N_("“{value}” is not a date in the form YYYY-MM-DD"), value=value) from None
 
 
 def date_range(start: str, end: str) -> tuple[date, date]:
     """Parse ``--from``/``--to``; raises ``ValidationError`` when the range ends before it starts."""
     a, b = parse_date(start, "--from"), parse_date(end, "--to")
     if b < a:
-        raise ValidationError("--to", f"the range ends ({b}) before it starts ({a})")
+        raise ValidationError("--to", N_("the range ends ({b}) before it starts ({a})"), b=b, a=a)
     return a, b

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 
 from sqlalchemy import select
@@ -45,7 +47,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             c = import_profile(s, data, actor=settings.get("engineer_name") or "cli")
-            echo(f"imported {c.name}: {c.title} ({c.term_start} – {c.term_end})")
+            echo(_("imported {name}: {title} ({start} – {end})", name=c.name, title=c.title, start=c.term_start,
+                    end=c.term_end))
     finally:
         db.close()
     return 0
@@ -69,12 +72,12 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             rows = list(s.scalars(select(Contract).order_by(Contract.name)))
-            echo("in the database:" if rows else "in the database: none")
+            echo(_("in the database:") if rows else _("in the database: none"))
             for c in rows:
                 echo(f"  {c.name}\t{c.title}\t{c.client}\t{c.term_start} – {c.term_end}")
     finally:
         db.close()
-    echo("shipped profiles:")
+    echo(_("shipped profiles:"))
     for sp in shipped_profiles():
         echo(f"  {sp.name}\t{sp.title}")
     return 0

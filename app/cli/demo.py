@@ -8,6 +8,7 @@ from datetime import date
 
 from app.cli.common import add_db_arg, open_db, parse_date
 from app.errors import OpsLedgerError, ValidationError
+from app.core.i18n import N_, _
 from app.services.demo import run_demo
 from app.services.contract.profiles import find_profile, load_profile_file
 from app.core.timeutil import local_today
@@ -40,15 +41,16 @@ def run(args: argparse.Namespace) -> int:
     """Generate in one transaction; print counts and elapsed seconds."""
     end = parse_date(args.end, "--end") if args.end else _default_end(args.contract)
     if args.days < 1:
-        raise ValidationError("--days", f"must be at least 1, not {args.days}")
+        raise ValidationError("--days", N_("must be at least 1, not {days}"), days=args.days)
     db = open_db(args)
     try:
         counts, seconds = run_demo(db, args.contract, days=args.days, end=end, seed=args.seed,
                                    progress=lambda m: print(f"... {m}", file=sys.stderr, flush=True))
     finally:
         db.close()
-    print(f"demo data for {args.contract}: {args.days} days ending {end}, seed {args.seed}")
+    print(_("demo data for {contract}: {days} days ending {end}, seed {seed}", contract=args.contract,
+            days=args.days, end=end, seed=args.seed))
     for k, v in counts.items():
         print(f"  {k}: {v}")
-    print(f"elapsed: {seconds:.1f} s")
+    print(_("elapsed: {seconds} s", seconds=f"{seconds:.1f}"))
     return 0

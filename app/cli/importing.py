@@ -7,6 +7,8 @@ every bad row and column and exits 1 with nothing written.
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 from pathlib import Path
 
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             result = IMPORTERS[args.kind](s, contract, Path(args.file), actor=args.actor, dry_run=args.dry_run)
     finally:
         db.close()
-    verb = "would import" if args.dry_run else "imported"
-    echo(f"{verb} {result.count} {args.kind}"
-          + (f": {result.numbers[0]} … {result.numbers[-1]}" if result.numbers else ""))
+    text = (_("would import {count} {kind}", count=result.count, kind=args.kind) if args.dry_run
+            else _("imported {count} {kind}", count=result.count, kind=args.kind))
+    echo(text + (f": {result.numbers[0]} … {result.numbers[-1]}" if result.numbers else ""))
     return 0

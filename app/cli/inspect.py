@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.i18n import _
+
 import argparse
 from datetime import date, time
 
@@ -54,7 +56,7 @@ def run_due(args: argparse.Namespace) -> int:
                 if e.calendar_warning:
                     warned.add(e.calendar_warning)
             for w in sorted(warned):
-                echo(f"warning: {w}")
+                echo(_("warning: {text}", text=w))
     finally:
         db.close()
     return 0
@@ -70,7 +72,7 @@ def run_history(args: argparse.Namespace) -> int:
             contract = get_contract(s, args.contract)
             rows = inspections.history(s, contract, start=start, end=end, outcome=args.outcome, limit=args.limit)
             for i in rows:
-                state = "unfinished" if i.finished_at is None else ("abnormal" if i.abnormal_count else "normal")
+                state = _("unfinished") if i.finished_at is None else (_("abnormal") if i.abnormal_count else _("normal"))
                 echo(f"{i.number}  {i.due_date} {i.slot or '':<7} {i.template_name}  {state}"
                       f"{f' ({i.abnormal_count})' if i.abnormal_count else ''}  {fmt_local(i.finished_at)}")
     finally:

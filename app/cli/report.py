@@ -16,9 +16,10 @@ from pathlib import Path
 
 from app import settings
 from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import N_, _
+from app.errors import ValidationError
 from app.core.periods import KINDS, check_period, default_period
 from app.core.timeutil import fmt_local
-from app.errors import ValidationError
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
 
@@ -60,8 +61,8 @@ def run_report(args: argparse.Namespace) -> int:
                 try:
                     period = check_period(default, contract)
                 except ValidationError as exc:
-                    raise ValidationError("--period", f"the last complete {args.kind} period: {exc.message}; "
-                                          "give --period") from None
+                    raise ValidationError("--period", N_("the last complete {kind} period: {problem}; give --period"),
+                                          kind=args.kind, problem=exc.message) from None
             rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
                                   actor=settings.get("engineer_name") or "cli")
             echo(rec.path)
@@ -79,7 +80,7 @@ def _list(args: argparse.Namespace) -> int:
             contract = get_contract(s, args.contract) if args.contract else None
             rows = list_exported(s, contract)
             if not rows:
-                echo("no exported reports")
+                echo(_("no exported reports"))
             for r in rows:
                 echo(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
                       f"{r.sha256[:16]}\t{r.path}")
@@ -94,9 +95,10 @@ def _verify(args: argparse.Namespace) -> int:
         with db.session() as s:
             rec = match_file(s, Path(args.verify))
             if rec is None:
-                raise ValidationError("--verify", f"{args.verify} matches no exported report (changed or unknown)")
-            echo(f"matches: {rec.kind} {rec.period_key} {rec.format}, exported {fmt_local(rec.exported_at)} "
-                  f"by {rec.exported_by or '?'} to {rec.path}")
+                raise ValidationError("--verify", N_("{verify} matches no exported report (changed or unknown)"), verify=args.verify)
+            echo(_("matches: {kind} {period} {fmt}, exported {at} by {who} to {path}", kind=rec.kind,
+                    period=rec.period_key, fmt=rec.format, at=fmt_local(rec.exported_at),
+                    who=rec.exported_by or "?", path=rec.path))
             echo(f"sha256 {rec.sha256}")
     finally:
         db.close()

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 
 KINDS = ("weekly", "monthly", "quarterly", "half-year", "annual", "requirements")
 KIND_NAMES_ZH = {
@@ -68,6 +69,11 @@ class Period:
     def days(self) -> int:
         """Length in days."""
         return (self.end - self.start).days + 1
+
+    @property
+    def display(self) -> str:
+        """The UI's name for the period: :attr:`label_span`."""
+        return self.label_span
 
     @property
     def label_full(self) -> str:
@@ -201,8 +207,8 @@ def _week_period(year: int, week: int) -> Period:
 def _parse_key(kind: str, key: str, contract: Any) -> Period:
     """Key → Period without term/future checks; raises ValidationError("--period") if malformed."""
     key = (key or "").strip().upper()
-    bad = ValidationError(
-        "--period", f"{key!r} is not a {kind} period key (expected {_EXAMPLES.get(kind, '')})")
+    bad = ValidationError("--period", N_("“{key}” is not a {kind} period key (expected {examples})"),
+                          key=key, kind=kind, examples=_EXAMPLES.get(kind, ""))
     if kind == "weekly":
         m = _RE_WEEK.match(key)
         if not m:
@@ -211,7 +217,7 @@ def _parse_key(kind: str, key: str, contract: Any) -> Period:
         try:
             return _week_period(year, week)
         except ValueError:
-            raise ValidationError("--period", f"{year} has no ISO week {week}") from None
+            raise ValidationError("--period", N_("{year} has no ISO week {week}"), year=year, week=week) from None
     if kind in ("monthly", "requirements"):
         m = _RE_MONTH.match(key)
         if not m or not 1 <= int(m[2]) <= 12:
@@ -231,7 +237,7 @@ def _parse_key(kind: str, key: str, contract: Any) -> Period:
         raise bad
     regex = {"quarterly": _RE_QUARTER, "half-year": _RE_HALF, "annual": _RE_YEAR}.get(kind)
     if regex is None:
-        raise ValidationError("--kind", f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+        raise ValidationError("--kind", N_("unknown report kind “{kind}”; one of {kinds}"), kind=kind, kinds=KINDS)
     m = regex.match(key)
     if not m:
         raise bad
@@ -258,11 +264,11 @@ def check_period(period: Period, contract: Any, today: date | None = None) -> Pe
     today = today or local_today()
     ts, te = _term(contract)
     if period.start > today:
-        raise ValidationError("--period", f"{period.key} starts on {period.start}, in the future")
+        raise ValidationError("--period", N_("{key} starts on {start}, in the future"), key=period.key, start=period.start)
     if period.end < ts or period.start > te:
         raise ValidationError(
-            "--period", f"{period.key} ({period.start} – {period.end}) is outside the contract term "
-            f"{ts} – {te}")
+            "--period", N_("{key} ({start} – {end}) is outside the contract term {term_start} – {term_end}"),
+            key=period.key, start=period.start, end=period.end, term_start=ts, term_end=te)
     return period
 
 
@@ -274,7 +280,7 @@ def parse_period(kind: str, key: str, contract: Any, today: date | None = None) 
     overlap with the contract term; ``ValidationError("--kind", …)`` for an unknown kind.
     """
     if kind not in KINDS:
-        raise ValidationError("--kind", f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+        raise ValidationError("--kind", N_("unknown report kind “{kind}”; one of {kinds}"), kind=kind, kinds=KINDS)
     return check_period(_parse_key(kind, key, contract), contract, today)
 
 
@@ -284,7 +290,7 @@ def period_containing(kind: str, day: date, contract: Any, *, contract_year: boo
     periods before the term start are numbered from 1 anyway (never CY0): callers refuse them
     through :func:`check_period`."""
     if kind not in KINDS:
-        raise ValidationError("--kind", f"unknown report kind {kind!r}")
+        raise ValidationError("--kind", N_("unknown report kind “{kind}”"), kind=kind)
     if kind == "weekly":
         iso = day.isocalendar()
         return _week_period(iso[0], iso[1])
@@ -337,7 +343,7 @@ def previous(period: Period, contract: Any) -> Period:
     For contract-year periods before the first one there is none: ``ValidationError('--period')``.
     """
     if period.contract_year and period.start <= _term(contract)[0]:
-        raise ValidationError("--period", f"no contract-year period before {period.key}")
+        raise ValidationError("--period", N_("no contract-year period before {key}"), key=period.key)
     return period_containing(period.kind, period.start - timedelta(days=1), contract,
                              contract_year=period.contract_year)
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.store.models import Contract, ReportNarrative, ReportRecord
 from app.reports.data.builder import build_report_data
 from app.reports.compose.composer import CoverNames, compose
@@ -53,17 +54,17 @@ def check_output(out: Path, fmt: str) -> Path:
     or an existing file is not writable.  Returns the absolute path.
     """
     if fmt not in FORMATS:
-        raise ValidationError("--format", f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise ValidationError("--format", N_("unknown format “{fmt}”; one of {formats}"), fmt=fmt, formats=FORMATS)
     out = Path(out).expanduser().absolute()
     if out.is_dir():
-        raise ValidationError("--out", f"{out} is a folder; give a file name")
+        raise ValidationError("--out", N_("{out} is a folder; give a file name"), out=out)
     parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ValidationError("--out", f"cannot create the folder {parent}: {exc.strerror or exc}") from None
+        raise ValidationError("--out", N_("cannot create the folder {parent}: {value}"), parent=parent, value=exc.strerror or exc) from None
     if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise ValidationError("--out", f"{out} is not writable")
+        raise ValidationError("--out", N_("{out} is not writable"), out=out)
     return out
 
 
@@ -72,7 +73,7 @@ def _renderer(fmt: str) -> Callable[..., Path]:
     try:
         return getattr(importlib.import_module(mod), fn)  # type: ignore[no-any-return]
     except (ImportError, AttributeError):
-        raise ValidationError("--format", f"the {fmt} renderer is not available in this build") from None
+        raise ValidationError("--format", N_("the {fmt} renderer is not available in this build"), fmt=fmt) from None
 
 
 def cover_names(contract: Contract, period: Period) -> CoverNames:
@@ -109,7 +110,7 @@ def save_narrative(session: Session, contract: Contract, kind: str, period_key: 
     Raises ``ValidationError("kind")`` for an unknown report kind.
     """
     if kind not in KINDS:
-        raise ValidationError("kind", f"unknown report kind {kind!r}")
+        raise ValidationError("kind", N_("unknown report kind “{kind}”"), kind=kind)
     n = session.scalars(select(ReportNarrative).where(
         ReportNarrative.contract_id == contract.id, ReportNarrative.kind == kind,
         ReportNarrative.period_key == period_key)).first()
@@ -137,7 +138,7 @@ def generate_report(db_or_session: Any, contract: Contract, kind: str, period: P
     """
     out = check_output(Path(out), fmt)
     if kind not in KINDS:
-        raise ValidationError("--kind", f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+        raise ValidationError("--kind", N_("unknown report kind “{kind}”; one of {kinds}"), kind=kind, kinds=KINDS)
     render = _renderer(fmt)
     if isinstance(db_or_session, Session):
         return _generate(db_or_session, contract, kind, period, fmt, out, actor, progress, render, now, today)
@@ -154,7 +155,7 @@ def _generate(s: Session, contract: Contract, kind: str, period: Period | str, f
               today: date | None) -> ReportRecord:
     p = period if isinstance(period, Period) else parse_period(kind, period, contract, today)
     if p.kind != kind:
-        raise ValidationError("--period", f"{p.key} is a {p.kind} period, not {kind}")
+        raise ValidationError("--period", N_("{key} is a {kind} period, not {kind2}"), key=p.key, kind=p.kind, kind2=kind)
     data = build_report_data(s, contract, p, now=now)
     doc = compose(data, narrative=load_narrative(s, contract, kind, p.key), names=cover_names(contract, p))
     path = Path(render(doc, out, progress) or out)
@@ -185,6 +186,6 @@ def match_file(session: Session, path: Path) -> ReportRecord | None:
     try:
         digest = sha256_file(Path(path))
     except OSError as exc:
-        raise ValidationError("--verify", f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ValidationError("--verify", N_("cannot read {path}: {value}"), path=path, value=exc.strerror or exc) from None
     return session.scalars(select(ReportRecord).where(ReportRecord.sha256 == digest)
                            .order_by(ReportRecord.exported_at.desc())).first()

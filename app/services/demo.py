@@ -36,6 +36,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
+from app.core.i18n import N_
 from app.store.models import (
     Asset,
     ChecklistItem,
@@ -134,7 +135,7 @@ class _Gen:
         self.engineers = list(session.scalars(
             select(Engineer).where(Engineer.contract_id == contract.id, Engineer.active).order_by(Engineer.name)))
         if not self.engineers:
-            raise ValidationError("engineers", f"contract {contract.name} has no active engineer to do the work")
+            raise ValidationError("engineers", N_("contract {name} has no active engineer to do the work"), name=contract.name)
         self.workers = [e for e in self.engineers if e.role != "lead"] or self.engineers
         self.lead = next((e for e in self.engineers if e.role == "lead"), self.engineers[0])
         self.services = list(session.scalars(
@@ -577,7 +578,7 @@ def generate_demo(
     engineers.
     """
     if not 1 <= days <= MAX_DAYS:
-        raise ValidationError("days", f"must be between 1 and {MAX_DAYS}, not {days}")
+        raise ValidationError("days", N_("must be between 1 and {max_days}, not {days}"), max_days=MAX_DAYS, days=days)
     start = end - timedelta(days=days - 1)
     if contract.effective_ledger_start > start:
         # demo history is history brought in: the start of use (启用日期) moves back to its first

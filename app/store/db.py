@@ -27,8 +27,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
-from app.core.i18n import _
-from app.errors import DatabaseLockedError, OpsLedgerError
+from app.core.i18n import N_, _
+from app.errors import DatabaseLockedError, Msg, OpsLedgerError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -90,8 +90,9 @@ class _FileLock:
         except OSError as exc:
             fh.close()
             raise DatabaseLockedError(
-                f"database {self.path.with_suffix('')} is already open in another OpsLedger "
-                f"window or process (lock file {self.path}); close it first"
+                N_("database {path} is already open in another OpsLedger window or process "
+                   "(lock file {lock}); close it first"),
+                code="db.locked", path=self.path.with_suffix(""), lock=self.path,
             ) from exc
         fh.seek(0)
         fh.truncate()
@@ -239,12 +240,12 @@ def upgrade(db: Database) -> None:
         if db.pre_upgrade_copy is not None and db.file is not None:
             db.engine.dispose()
             _copy_sqlite(db.pre_upgrade_copy, db.file)
-        copy = (_(" The copy made before the upgrade is {path}.", path=db.pre_upgrade_copy)
+        copy = (Msg(N_(" The copy made before the upgrade is {path}."), path=str(db.pre_upgrade_copy))
                 if db.pre_upgrade_copy is not None else "")
         reason = getattr(exc, "orig", None) or exc  # the driver's sentence, not SQLAlchemy's SQL dump
         raise OpsLedgerError(
-            _("schema upgrade {cur} → {head} failed and was rolled back: {reason}", cur=cur, head=head, reason=reason)
-            + copy
+            N_("schema upgrade {current} → {head} failed and was rolled back: {error}{copy}"),
+            code="db.upgrade_failed", current=cur, head=head, error=str(reason), copy=copy,
         ) from exc
 
 
@@ -295,7 +296,7 @@ def integrity_check(db: Database) -> list[str]:
 def backup_to(db: Database, dest: Path) -> Path:
     """Copy a SQLite store to ``dest`` with SQLite's online backup API (safe while open)."""
     if db.file is None:
-        raise OpsLedgerError("only a SQLite file can be copied this way")
+        raise OpsLedgerError(N_("only a SQLite file can be copied this way"))
     _copy_sqlite(db.file, dest)
     return dest
 

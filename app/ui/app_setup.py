@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app import paths, settings
+from app.core.i18n import set_language as set_service_language
 
 _translators: list[QTranslator] = []
 _font_family: str | None = None
@@ -79,6 +80,7 @@ def install_translator(app: QApplication, language: str | None = None) -> bool:
         app.removeTranslator(t)
     _translators.clear()
     language = language or ui_language()
+    set_service_language(language)  # service, report and error texts follow the UI language
     if language == "en":
         return False
     ok = False

@@ -1,59 +1,49 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="178" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="179" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="184" />
         <source>All services</source>
         <translation>全部业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="187" />
         <source>All engineers</source>
         <translation>全部工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="191" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="192" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="193" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="198" />
         <source>Search number, title, description, person…</source>
         <translation>搜索编号、标题、描述、人员…</translation>
     </message>
@@ -61,57 +51,46 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../app/ui/first_start.py" line="48" />
         <source>Welcome to OpsLedger</source>
         <translation>欢迎使用运维台账</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="50" />
         <source>The database is empty. Load the contract you work under, then say who you are: your name is recorded on every change.</source>
         <translation>数据库为空。请加载您所服务的合同，并填写您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="60" />
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="71" />
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="73" />
         <source>Who is using OpsLedger:</source>
         <translation>当前使用人：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="76" />
         <source>Shipped contract profiles:</source>
         <translation>内置合同配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="96" />
         <source>Choose a contract profile first.</source>
         <translation>请先选择合同配置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="133" />
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="133" />
         <source>Contract profiles (*.yaml *.yml *.json)</source>
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="152" />
         <source>From file: %1</source>
         <translation>来自文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="161" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
@@ -119,233 +98,186 @@
 <context>
     <name>IncidentDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="556" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="557" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="558" />
-        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="559" />
         <source>Pause / resume the SLA clock (Ctrl+P)</source>
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="649" />
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="561" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="560" />
         <source>Mark restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="562" />
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="567" />
         <source>Note for the status change</source>
         <translation>状态变更备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="570" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>Power / environment</source>
         <translation>电力 / 机房环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="571" />
         <source>User operation</source>
         <translation>用户操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="572" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="576" />
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="577" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="578" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="581" />
         <source>Close incident</source>
         <translation>关闭故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="582" />
         <source>Close with cause and resolution (Ctrl+Shift+C)</source>
         <translation>填写原因和解决方式后关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="584" />
         <source>Reason to reopen</source>
         <translation>重新打开原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="585" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="593" />
         <source>Attachments: double-click opens a copy of the stored file</source>
         <translation>附件：双击打开存档文件的副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="594" />
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="595" />
-        <source>Copy a file (screenshot, log, vendor report) into OpsLedger's data folder</source>
+        <source>Copy a file (screenshot, log, vendor report) into OpsLedger&apos;s data folder</source>
         <translation>将文件（截图、日志、厂商报告）复制到运维台账数据目录存档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="634" />
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="646" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="647" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="648" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="650" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="659" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="685" />
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="714" />
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="716" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="742" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>paused</source>
         <translation>挂起扣除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="744" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="745" />
         <source>calendar</source>
         <translation>日历来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="746" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="749" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="751" />
         <source>used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="752" />
         <source>deadline</source>
         <translation>截止</translation>
     </message>
@@ -353,122 +285,98 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="400" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="401" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Inspection</source>
         <translation>巡检发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="402" />
         <source>Service request</source>
         <translation>工单转入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="415" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="416" />
         <source>Severity</source>
         <translation>故障级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="417" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="418" />
         <source>Reporter department</source>
         <translation>报修部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="419" />
         <source>Reporter name</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="420" />
         <source>Reporter phone</source>
         <translation>报修电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="421" />
         <source>Affected services</source>
         <translation>影响业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="422" />
         <source>Affected assets</source>
         <translation>影响设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="423" />
         <source>Occurred at</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="424" />
         <source>Reported at</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="425" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="429" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="430" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="432" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="433" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="467" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="487" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -476,32 +384,26 @@
 <context>
     <name>IncidentFromResultDialog</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="87" />
         <source>Create incident from inspection result</source>
         <translation>由巡检结果登记故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="106" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="107" />
         <source>Severity</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="108" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="109" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="111" />
         <source>Create incident</source>
         <translation>登记故障</translation>
     </message>
@@ -509,67 +411,54 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="45" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="46" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="47" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="48" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="50" />
         <source>New incident</source>
         <translation>新建故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="51" />
         <source>Log a new incident (Ctrl+N)</source>
         <translation>登记新故障（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="52" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="53" />
         <source>Export the fault log of the chosen period to Excel</source>
         <translation>将所选期间的故障台账导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="54" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/incidents.py" line="55" />
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
@@ -577,12 +466,6 @@
 <context>
     <name>InlineError</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="125" />
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="128" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
@@ -590,137 +473,106 @@
 <context>
     <name>InspectionModels</name>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="35" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="36" />
-        <location filename="../../app/ui/models/inspection_models.py" line="165" />
-        <location filename="../../app/ui/models/inspection_models.py" line="311" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="37" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="38" />
         <source>Not answered</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="45" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="46" />
-        <location filename="../../app/ui/models/inspection_models.py" line="326" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="47" />
         <source>Due</source>
         <translation>待巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="48" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="49" />
         <source>Upcoming</source>
         <translation>未到时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="160" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="161" />
-        <location filename="../../app/ui/models/inspection_models.py" line="307" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="162" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="163" />
         <source>Inspection</source>
         <translation>巡检单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="164" />
-        <location filename="../../app/ui/models/inspection_models.py" line="308" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="235" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="236" />
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="237" />
         <source>Item</source>
         <translation>巡检项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="238" />
         <source>Normal range</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="239" />
         <source>Answer</source>
         <translation>记录值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="240" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="241" />
         <source>Incident</source>
         <translation>故障单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="242" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="305" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="309" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/inspection_models.py" line="310" />
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
@@ -728,114 +580,90 @@
 <context>
     <name>InspectionRunPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="164" />
         <source>Note for this item (Tab from the answer, Enter saves)</source>
         <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="170" />
         <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
         <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="176" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="177" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="178" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="225" />
-        <location filename="../../app/ui/pages/inspection_run.py" line="249" />
         <source>The contract or checklist no longer exists.</source>
         <translation>合同或巡检模板已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="233" />
-        <location filename="../../app/ui/pages/inspection_run.py" line="254" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="317" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="328" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="331" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="332" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="334" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="335" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="432" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="447" />
         <source>Answer the item first, then add its note.</source>
         <translation>请先填写本项结果，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="463" />
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="480" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="485" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="511" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="517" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="518" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection_run.py" line="540" />
         <source>%1 finished: %2 abnormal.</source>
         <translation>%1 已完成：%2 项异常。</translation>
     </message>
@@ -843,77 +671,62 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="68" />
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="69" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="70" />
         <source>With abnormal items</source>
         <translation>有异常项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="71" />
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="85" />
         <source>Resume inspection</source>
         <translation>继续巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="88" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="88" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="89" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="89" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="90" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="106" />
         <source>Inspection history</source>
         <translation>巡检记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="136" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="217" />
         <source>finished %1</source>
         <translation>完成于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="218" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspections.py" line="219" />
         <source>%1 abnormal</source>
         <translation>%1 项异常</translation>
     </message>
@@ -921,67 +734,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
         <source>Inspections</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
         <source>Incidents</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
         <source>Requests</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
         <source>Requirements</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
         <source>(no contract)</source>
         <translation>（未加载合同）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Contract: %1</source>
         <translation>合同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Engineer: %1</source>
         <translation>工程师：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -989,111 +789,82 @@
 <context>
     <name>RecordColumns</name>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="294" />
-        <location filename="../../app/ui/models/record_models.py" line="468" />
-        <location filename="../../app/ui/models/record_models.py" line="495" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="295" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="297" />
-        <location filename="../../app/ui/models/record_models.py" line="469" />
-        <location filename="../../app/ui/models/record_models.py" line="496" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="301" />
-        <location filename="../../app/ui/models/record_models.py" line="473" />
-        <location filename="../../app/ui/models/record_models.py" line="498" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="302" />
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="304" />
-        <location filename="../../app/ui/models/record_models.py" line="478" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="306" />
         <source>Reporter</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="299" />
         <source>Response SLA</source>
         <translation>响应时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="300" />
         <source>Restore SLA</source>
         <translation>恢复时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="471" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="474" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="476" />
-        <location filename="../../app/ui/models/record_models.py" line="499" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="480" />
-        <location filename="../../app/ui/models/record_models.py" line="501" />
         <source>Requester</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="482" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="503" />
         <source>Collected</source>
         <translation>收集时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="515" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="516" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="517" />
         <source>Summary</source>
         <translation>内容</translation>
     </message>
@@ -1101,203 +872,162 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="57" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="58" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="59" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="60" />
         <source>Pending</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="61" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="62" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="63" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="64" />
         <source>Collected</source>
         <translation>已收集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="65" />
         <source>Analysed</source>
         <translation>已分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="66" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="67" />
         <source>Accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="68" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="69" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="70" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="71" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="72" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="73" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="74" />
         <source>Monitoring</source>
         <translation>监控告警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="75" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="76" />
-        <location filename="../../app/ui/models/record_models.py" line="81" />
         <source>Service request</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="77" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="78" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="79" />
         <source>Manual</source>
         <translation>手工记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="80" />
         <source>Incident</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="82" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="83" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="84" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="85" />
         <source>Incident logged</source>
         <translation>故障登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="86" />
         <source>Incident status</source>
         <translation>故障状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="87" />
         <source>Incident edited</source>
         <translation>故障修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="88" />
         <source>Incident reopened</source>
         <translation>故障重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="89" />
         <source>Request resolved</source>
         <translation>工单解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="128" />
         <source>No target (%1 used)</source>
         <translation>无目标（已用 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="131" />
         <source>Target %1, used %2 (service time)</source>
         <translation>目标 %1，已用 %2（服务时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="135" />
         <source>Overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="139" />
         <source>Paused, %1 left</source>
         <translation>已挂起，剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="142" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="143" />
         <source>Met (%1)</source>
         <translation>达标（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="426" />
         <source>No calendar</source>
         <translation>无日历</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/record_models.py" line="428" />
         <source>Error</source>
         <translation>计算出错</translation>
     </message>
@@ -1305,7 +1035,6 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../app/ui/pages/record_page.py" line="56" />
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
     </message>
@@ -1313,42 +1042,34 @@
 <context>
     <name>RecordTransfer</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1257" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1271" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1282" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1292" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1295" />
         <source>Imported %1 records</source>
         <translation>已导入 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1298" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1317" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1324" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1356,221 +1077,174 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="157" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="168" />
-        <location filename="../../app/ui/pages/reports.py" line="192" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="170" />
-        <location filename="../../app/ui/pages/reports.py" line="249" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="172" />
-        <location filename="../../app/ui/pages/reports.py" line="249" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="204" />
         <source>Empty: a neutral default sentence is used</source>
         <translation>留空则使用默认表述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="205" />
         <source>Save narrative</source>
         <translation>保存报告文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="206" />
         <source>Narrative</source>
         <translation>报告文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="208" />
         <source>Summary</source>
         <translation>工作总结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="209" />
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="210" />
-        <source>Next period's plan</source>
+        <source>Next period&apos;s plan</source>
         <translation>下期工作计划</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="215" />
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="217" />
-        <location filename="../../app/ui/pages/reports.py" line="543" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="220" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="225" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="225" />
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="226" />
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="236" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="237" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="249" />
         <source>Exported at</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="249" />
         <source>By</source>
         <translation>导出人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="250" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="250" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="250" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="255" />
         <source>Exported reports</source>
         <translation>已导出的报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="293" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="294" />
         <source>Weekly report</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="295" />
         <source>Quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="296" />
         <source>Half-year report</source>
         <translation>半年报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="297" />
         <source>Annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="298" />
         <source>Monthly requirements document</source>
         <translation>月度需求文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="320" />
         <source>No contract loaded.</source>
         <translation>尚未载入合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="357" />
         <source> (in progress)</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="428" />
         <source>Cannot save the narrative</source>
         <translation>无法保存报告文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="431" />
         <source>Narrative saved.</source>
         <translation>报告文字已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="447" />
         <source>Building the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="481" />
         <source>Preview failed: %1</source>
         <translation>预览失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="541" />
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="542" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="593" />
         <source>Exported %1 (SHA-256 %2…)</source>
         <translation>已导出 %1（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="603" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="606" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="607" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="614" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
@@ -1578,113 +1252,90 @@
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="957" />
         <source>Assign</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="958" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="959" />
         <source>Record the response: work on the request starts now</source>
         <translation>记录响应：现在开始处理该工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="963" />
-        <location filename="../../app/ui/pages/record_forms.py" line="1038" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="966" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="967" />
         <source>Close</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="968" />
         <source>Close (Ctrl+Shift+C)</source>
         <translation>关闭（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="972" />
         <source>Resolution</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="974" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="975" />
         <source>Mostly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="976" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="978" />
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="979" />
         <source>Record follow-up</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="983" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="985" />
         <source>(default severity)</source>
         <translation>（默认级别）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="986" />
         <source>Convert to incident</source>
         <translation>转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="989" />
         <source>Is a fault</source>
         <translation>属于故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1022" />
         <source>Select a request, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条工单，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1035" />
         <source>Converted to incident</source>
         <translation>已转为故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1037" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1039" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1040" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
@@ -1692,112 +1343,90 @@
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="847" />
         <source>New service request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="852" />
         <source>Instant message</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Walk-in</source>
         <translation>现场报修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="853" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="854" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="860" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="861" />
         <source>(unassigned)</source>
         <translation>（未派单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="866" />
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="867" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="868" />
         <source>Requester phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="869" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="870" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="875" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="876" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="877" />
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
@@ -1805,62 +1434,50 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="42" />
         <source>Assigned</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="43" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="44" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="45" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="47" />
         <source>New request</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="48" />
         <source>Record a new service request (Ctrl+N)</source>
         <translation>登记新工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="49" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="50" />
         <source>Export the requests of the chosen period to Excel</source>
         <translation>将所选期间的工单导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="51" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests.py" line="52" />
         <source>Import service requests from Excel</source>
         <translation>从 Excel 导入工单</translation>
     </message>
@@ -1868,27 +1485,22 @@
 <context>
     <name>RequirementDetail</name>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="57" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="73" />
         <source>Select a requirement, or press Ctrl+N to record a new one.</source>
         <translation>请选择一条需求，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="82" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="83" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="84" />
         <source>Collected</source>
         <translation>收集时间</translation>
     </message>
@@ -1896,47 +1508,38 @@
 <context>
     <name>RequirementForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1117" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1122" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1127" />
         <source>Service</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1128" />
         <source>Requester department</source>
         <translation>申请部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Requester name</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1129" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1135" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1944,22 +1547,18 @@
 <context>
     <name>RequirementsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="116" />
         <source>New requirement</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="117" />
         <source>Record a new requirement (Ctrl+N)</source>
         <translation>登记新需求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requirements.py" line="119" />
         <source>Export the requirements of the chosen period to Excel</source>
         <translation>将所选期间的需求导出为 Excel</translation>
     </message>
@@ -1967,122 +1566,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="49" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="54" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="56" />
         <source>Follow the system (Chinese by default)</source>
         <translation>跟随系统（默认中文）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="61" />
         <source>Takes effect when OpsLedger is restarted.</source>
         <translation>重启运维台账后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="65" />
         <source>Import contract profile…</source>
         <translation>导入合同配置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="73" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75" />
         <source>Engineer (recorded on every change)</source>
         <translation>工程师（每项修改均记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="81" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="82" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="84" />
         <source>Service calendar: official holiday arrangements</source>
         <translation>服务日历：法定节假日安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88" />
         <source>Import year file…</source>
         <translation>导入年度文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90" />
         <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
         <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="139" />
         <source>No year entered: the built-in holiday table is used.</source>
         <translation>尚未录入年份：使用内置节假日表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="146" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150" />
         <source>Engineer saved.</source>
         <translation>工程师已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="155" />
         <source>Language saved; it takes effect when OpsLedger is restarted.</source>
         <translation>界面语言已保存，重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="172" />
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="173" />
         <source>Contract profiles (*.yaml *.yml *.json)</source>
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192" />
         <source>Contract profile imported: %1</source>
         <translation>已导入合同配置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="199" />
         <source>Import calendar year</source>
         <translation>导入日历年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="200" />
         <source>Calendar files (*.yaml *.yml *.json)</source>
         <translation>日历文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231" />
         <source>Calendar year %1 entered.</source>
         <translation>已录入 %1 年日历。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238" />
         <source>Import refused: %1</source>
         <translation>导入被拒绝：%1</translation>
     </message>
@@ -2090,37 +1665,30 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="67" />
         <source>Start / resume (Enter)</source>
         <translation>开始 / 继续 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="68" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="71" />
         <source>Start unscheduled inspection</source>
         <translation>开始临时巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="72" />
         <source>Enter or double-click starts or resumes the selected inspection.</source>
         <translation>回车或双击开始（或继续）所选巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="117" />
         <source>Today %1</source>
         <translation>今日 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="120" />
         <source>No contract loaded.</source>
         <translation>未加载合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/today.py" line="148" />
         <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
         <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
     </message>
@@ -2128,7 +1696,6 @@
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
         <source>The page “%1” is not available in this build.</source>
         <translation>“%1”页面在此版本中不可用。</translation>
     </message>
@@ -2136,32 +1703,26 @@
 <context>
     <name>WorkLogEntryForm</name>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1199" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1201" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1202" />
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1203" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1204" />
         <source>Summary</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/record_forms.py" line="1207" />
         <source>Add entry</source>
         <translation>添加记录</translation>
     </message>
@@ -2169,32 +1730,26 @@
 <context>
     <name>WorkLogPage</name>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="50" />
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="57" />
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="58" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="59" />
         <source>Export month…</source>
         <translation>导出本月…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="60" />
-        <source>Export the work log of the picked day's month to Excel</source>
+        <source>Export the work log of the picked day&apos;s month to Excel</source>
         <translation>将所选日期所在月份的工作日志导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/worklog.py" line="125" />
         <source>%1 lines, %2 in total</source>
         <translation>共 %1 条，合计 %2</translation>
     </message>
@@ -2202,7 +1757,6 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="44" />
         <source>Who is using OpsLedger? (recorded on every change)</source>
         <translation>当前使用人是谁？（每项修改均记录）</translation>
     </message>

@@ -48,10 +48,10 @@ def test_generate_xlsx_records_hash_and_verifies(dbfile: str, tmp_path: Path, ca
     copy = tmp_path / "client-copy.xlsx"
     copy.write_bytes(out.read_bytes())
     assert main(["report", "--db", dbfile, "--verify", str(copy)]) == 0
-    assert "matches: monthly 2026-10 xlsx" in capsys.readouterr().out
+    assert "相符：monthly 2026-10 xlsx，" in capsys.readouterr().out
     copy.write_bytes(out.read_bytes() + b"x")
     assert main(["report", "--db", dbfile, "--verify", str(copy)]) == 1
-    assert "matches no exported report" in capsys.readouterr().err
+    assert "与任何已导出的报告都不符" in capsys.readouterr().err
 
 
 def test_contract_year_key_accepted(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,10 +87,10 @@ def test_default_period_is_the_last_complete_one_by_the_profile_convention() -> 
 
 def test_future_and_outside_term_periods_are_refused() -> None:
     pinggu_like = contract(date(2026, 5, 1), date(2027, 4, 30), "contract_year")
-    with pytest.raises(ValidationError, match="future") as e:
+    with pytest.raises(ValidationError, match="尚未到来") as e:
         parse_period("monthly", "2026-12", pinggu_like, today=date(2026, 11, 21))
     assert e.value.field == "--period"
-    with pytest.raises(ValidationError, match="outside the contract term"):
+    with pytest.raises(ValidationError, match="不在合同服务期"):
         parse_period("monthly", "2026-03", pinggu_like, today=date(2026, 11, 21))
     # a partly covered period is fine (the term starts mid-quarter)
     assert parse_period("quarterly", "2026-Q2", pinggu_like, today=date(2026, 11, 21)).start == date(2026, 4, 1)
@@ -119,7 +119,7 @@ def test_sanmenxia_profile_contract_year_quarters(db) -> None:  # noqa: ANN001 -
     assert default_period("quarterly", c, date(2024, 7, 1)).key == "CY1-Q2"
     q3 = parse_period("quarterly", "CY1-Q3", c, today=date(2025, 1, 1))
     assert (q3.start, q3.end) == (date(2024, 6, 20), date(2024, 9, 19))
-    with pytest.raises(ValidationError, match="outside the contract term"):
+    with pytest.raises(ValidationError, match="不在合同服务期"):
         parse_period("quarterly", "CY2-Q1", c, today=date(2025, 6, 1))
 
 

@@ -51,7 +51,7 @@ def test_bundle_cli_reports_and_gui(bundle: Path, tmp_path: Path) -> None:
         assert out.stat().st_size > 5000
     _run(bundle, home, "export", "inspections", "--db", db, "--from", "2026-10-01", "--to", "2026-10-20",
          "--out", str(tmp_path / "i.xlsx"))
-    assert "integrity: ok" in _run(bundle, home, "check", "--db", db)
+    assert "完整性：ok" in _run(bundle, home, "check", "--db", db)  # the CLI speaks Chinese by default
 
     env = dict(os.environ, OPSLEDGER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     gui = subprocess.Popen([str(bundle / "opsledger-gui"), "--db", db], env=env,

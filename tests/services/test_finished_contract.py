@@ -24,4 +24,4 @@ def test_default_period_of_a_finished_contract_is_its_last_period(db) -> None:  
 def test_demo_of_a_finished_contract_ends_with_its_term(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     dbfile = tmp_path / "s.sqlite3"
     assert main(["demo", "--db", str(dbfile), "--contract", "sanmenxia-court-2023", "--days", "5"]) == 0
-    assert "5 days ending 2024-12-19" in capsys.readouterr().out
+    assert "截至 2024-12-19 的 5 天" in capsys.readouterr().out

@@ -44,7 +44,7 @@ def test_revision_chain_is_linear() -> None:
 def test_second_instance_on_same_file_is_refused(tmp_path: Path) -> None:
     first = open_database(tmp_path / "a.sqlite3")
     try:
-        with pytest.raises(DatabaseLockedError, match="already open"):
+        with pytest.raises(DatabaseLockedError, match="已在另一个 OpsLedger 窗口或进程中打开"):
             open_database(tmp_path / "a.sqlite3")
     finally:
         first.close()
@@ -76,13 +76,13 @@ def test_check_command_reports_integrity_and_schema(tmp_path: Path, capsys) -> N
     open_database(file).close()
     assert main(["check", "--db", str(file)]) == 0
     out = capsys.readouterr().out
-    assert "integrity: ok" in out and f"schema: {head_revision()}" in out
+    assert "完整性：ok" in out and f"数据库结构：{head_revision()}（本版本：{head_revision()}）" in out
     db = open_database(file, migrate=False)
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff'")
     db.close()
     assert main(["check", "--db", str(file)]) == 1
-    assert "schema is not current" in capsys.readouterr().out
+    assert "数据库结构不是最新" in capsys.readouterr().out
 
 
 def test_database_url_from_environment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -99,7 +99,7 @@ def test_log_pause_restore_close_incident_from_keyboard(qtbot, gui_ctx):  # noqa
     page.detail.cause_category.setCurrentIndex(page.detail.cause_category.findData("network"))
     page.detail.cause.insert("光模块老化")  # QTest types ASCII only
     qtbot.mouseClick(page.detail.close_btn, Qt.MouseButton.LeftButton)
-    assert page.detail.error.isVisible() and "resolution" in page.detail.error.text()
+    assert page.detail.error.isVisible() and "关闭故障前请填写解决方式" == page.detail.error.text()
     with gui_ctx.db.session() as s:
         assert s.get(Incident, inc_id).status == "restored"
     page.detail.resolution.insert("更换光模块")  # QTest types ASCII only
@@ -125,7 +125,7 @@ def test_new_incident_validation_is_inline(qtbot, gui_ctx):  # noqa: F811
     page.new_incident()
     qtbot.keyClick(page.form.title, Qt.Key.Key_Return)  # empty title
     assert page.frame.detail.currentWidget() is page.form
-    assert page.form.error.isVisible() and page.form.error.text().startswith("Title: ")  # the form label, not the field code
+    assert page.form.error.isVisible() and page.form.error.text() == "请填写标题"
     with gui_ctx.db.session() as s:
         assert s.scalars(select(Incident)).first() is None
 
@@ -180,13 +180,13 @@ def test_sla_cells_colour_and_text(qtbot, gui_ctx):  # noqa: F811
     assert m.index(0, col).data() == "…"  # computed lazily on the next event-loop turn
     m.compute_now(list(range(m.rowCount())))
     cell = lambda t, role=Qt.ItemDataRole.DisplayRole: m.index(rows[t], col).data(role)  # noqa: E731
-    assert "1h20m" in cell("fault 0") and cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == GREEN
-    assert "20m" in cell("fault 1") and cell("fault 1", Qt.ItemDataRole.ForegroundRole).color() == AMBER
-    assert "35m" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
+    assert "1 小时 20 分" in cell("fault 0") and cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == GREEN
+    assert "20 分钟" in cell("fault 1") and cell("fault 1", Qt.ItemDataRole.ForegroundRole).color() == AMBER
+    assert "35 分钟" in cell("fault 2") and cell("fault 2", Qt.ItemDataRole.ForegroundRole).color() == RED
     assert cell("fault 3") == "No calendar"
     answers["fault 0"] = _fake_clocks(10)
     m.refresh_sla()  # recomputed on later event-loop turns; the old value stays until then
-    qtbot.waitUntil(lambda: "10m" in cell("fault 0"))
+    qtbot.waitUntil(lambda: "10 分钟" in cell("fault 0"))
     assert cell("fault 0", Qt.ItemDataRole.ForegroundRole).color() == AMBER
 
 
@@ -197,7 +197,7 @@ def test_sla_cells_fill_in_on_later_event_loop_turns(qtbot, gui_ctx):  # noqa: F
     m = IncidentTableModel(gui_ctx.db, gui_ctx.contract_id, sla_fn=lambda *_: _fake_clocks(80))
     assert all(m.index(r, m.RESPONSE_COL).data() == "…" for r in range(m.rowCount()))
     qtbot.waitUntil(m.wait_idle)
-    assert all("1h20m" in m.index(r, m.RESPONSE_COL).data() for r in range(m.rowCount()))
+    assert all("1 小时 20 分" in m.index(r, m.RESPONSE_COL).data() for r in range(m.rowCount()))
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
@@ -227,7 +227,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, gui_ctx):  # noqa: F811
                                      summary="巡检机房"),
                      WorkLogEntry(started_at=at, duration_minutes=5, summary="x", source_kind="incident")])
     qtmodeltester.check(lines)
-    assert lines.index(0, 2).data() == "45m"
+    assert lines.index(0, 2).data() == "45 分钟"
 
 
 def test_convert_request_into_incident(qtbot, gui_ctx):  # noqa: F811
@@ -290,10 +290,10 @@ def test_work_log_day_and_manual_entry(qtbot, gui_ctx):  # noqa: F811
     with gui_ctx.db.session() as s:
         entry = s.scalars(select(WorkLogEntry)).one()
         assert entry.duration_minutes == 45 and str(entry.work_date) == "2026-03-04"
-    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45m"
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "45 分钟"
     # a summary is required: refused inline, nothing written
     qtbot.keyClick(page.form.summary, Qt.Key.Key_Return)
-    assert page.form.error.isVisible() and page.form.error.text().startswith("Summary: ")  # the form label
+    assert page.form.error.isVisible() and page.form.error.text() == "请填写工作内容"
     with gui_ctx.db.session() as s:
         assert len(s.scalars(select(WorkLogEntry)).all()) == 1
     page.date.setDate(QDate(2026, 3, 5))
@@ -337,7 +337,7 @@ def test_export_runs_in_worker_and_import_refusal_lists_rows(qtbot, gui_ctx, tmp
     page.transfer.import_file(bad)
     qtbot.waitUntil(page.message.isVisible, timeout=20000)
     text = page.message.text()
-    assert "bad.xlsx" in text and "Row 2" in text and "P9" in text  # source, then one line per problem
+    assert "bad.xlsx" in text and "第 2 行“故障级别”：" in text and "P9" in text  # source, then one line per problem
     assert len(text.splitlines()) >= 3
     with gui_ctx.db.session() as s:
         assert len(s.scalars(select(Incident)).all()) == 5
@@ -414,7 +414,7 @@ def test_request_assign_respond_resolve_followup_close(qtbot, gui_ctx):  # noqa:
         qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
         assert not d.error.isVisible(), d.error.text()
     qtbot.mouseClick(d.resolve_btn, Qt.MouseButton.LeftButton)  # no resolution typed: refused inline
-    assert d.error.isVisible() and d.error.text().startswith("Resolution: ")  # the form label
+    assert d.error.isVisible() and d.error.text() == "请填写解决方式"
     qtbot.keyClicks(d.resolution, "Password reset, user informed")
     qtbot.keyClick(d.resolution, Qt.Key.Key_Return)
     assert not d.error.isVisible(), d.error.text()

@@ -36,7 +36,8 @@ import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, ValidationError
+from app.errors import Msg, NotFoundError, ValidationError
+from app.core.i18n import N_
 from app.store.models import CalendarDay, CalendarYear
 from app.services import audit
 from app.services.calendar.service_time import OfficialCalendar, forget_official
@@ -51,18 +52,16 @@ def _validate_days(year: int, holidays: list[date], makeup_days: list[date]) -> 
     for field, days in (("holidays", holidays), ("makeup_days", makeup_days)):
         for i, d in enumerate(days):
             if not isinstance(d, date) or isinstance(d, datetime):
-                raise ValidationError(f"{field}[{i}]", f"{d!r} is not a date")
+                raise ValidationError(f"{field}[{i}]", N_("“{value}” is not a date"), value=d)
             if d.year != year:
-                raise ValidationError(f"{field}[{i}]", f"{d.isoformat()} is not in {year}")
+                raise ValidationError(f"{field}[{i}]", N_("{day} is not in {year}"), day=d, year=year)
     both = sorted(set(holidays) & set(makeup_days))
     if both:
-        raise ValidationError("makeup_days", f"{both[0].isoformat()} is listed both as a holiday and as a make-up day")
+        raise ValidationError("makeup_days", N_("{both} is listed both as a holiday and as a make-up day"), both=both[0].isoformat())
     for i, d in enumerate(makeup_days):
         if d.weekday() < 5:
-            raise ValidationError(
-                f"makeup_days[{i}]",
-                f"{d.isoformat()} is a weekday; make-up working days (调休) are Saturdays or Sundays",
-            )
+            raise ValidationError(f"makeup_days[{i}]", N_(
+                "{day} is a weekday; make-up working days are Saturdays or Sundays"), day=d)
 
 
 def enter_year(
@@ -85,12 +84,12 @@ def enter_year(
     day is a weekday, or ``source`` is empty.
     """
     if not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise ValidationError("year", f"{year!r} is not a year")
+        raise ValidationError("year", N_("“{year}” is not a year"), year=year)
     source = (source or "").strip()
     if not source:
-        raise ValidationError("source", "say where the arrangement comes from (e.g. the State Council notice)")
+        raise ValidationError("source", N_("say where the arrangement comes from (e.g. the State Council notice)"))
     if len(source) > 200:
-        raise ValidationError("source", "at most 200 characters")
+        raise ValidationError("source", N_("at most 200 characters"))
     holidays, makeup_days = list(holidays), list(makeup_days)
     _validate_days(year, holidays, makeup_days)
     names = dict(names or {})
@@ -127,7 +126,7 @@ def remove_year(session: Session, year: int, *, actor: str) -> None:
     """
     cy = session.get(CalendarYear, year)
     if cy is None:
-        raise NotFoundError(f"no entered calendar for {year}")
+        raise NotFoundError(N_("no entered calendar for {year}"), year=year)
     source = cy.source
     forget_official(session)
     session.execute(delete(CalendarDay).where(CalendarDay.year == year))
@@ -181,44 +180,48 @@ def load_year_file(path: str | Path) -> tuple[int, list[date], list[date], str, 
     try:
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ValidationError("file", f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise ValidationError("file", N_("{path}: cannot read ({value})"), path=p, value=exc.strerror or exc) from None
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ValidationError("file", f"{p.name}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        where = Msg(N_(" (line {line})"), line=mark.line + 1) if mark is not None else ""
+        raise ValidationError("file", N_("{name}: not valid YAML{where}: {problem}"), name=p.name, where=where,
+                              problem=getattr(exc, "problem", exc)) from None
 
-    def fail(field: str, message: str, *path: Any) -> ValidationError:
+    def fail(field: str, message: str, *path: Any, **params: Any) -> ValidationError:
         line = _node_line(root, *path) if path else None
-        return ValidationError(field, f"{message} ({p.name}, line {line})" if line else f"{message} ({p.name})")
+        if line:
+            return ValidationError(field, N_("{message} ({name}, line {line})"),
+                                   message=Msg(message, **params), name=p.name, line=line)
+        return ValidationError(field, N_("{message} ({name})"), message=Msg(message, **params), name=p.name)
 
     if not isinstance(data, dict):
-        raise fail("file", "expected a mapping with format, version, year, source, holidays, makeup_days")
+        raise fail("file", N_("expected a mapping with format, version, year, source, holidays, makeup_days"))
     if data.get("example") is True:
-        raise fail("example", "this is the unfilled example file: fill the holidays and make-up days from "
-                   "the State Council notice, then delete the line 'example: true'", "example")
+        raise fail("example", N_("this is the unfilled example file: fill the holidays and make-up days from "
+                   "the State Council notice, then delete the line 'example: true'"), "example")
     if data.get("format") != FILE_FORMAT:
-        raise fail("format", f"must be {FILE_FORMAT!r}", "format")
+        raise fail("format", N_("must be “{value}”"), "format", value=FILE_FORMAT)
     if data.get("version") != FILE_VERSION:
-        raise fail("version", f"must be {FILE_VERSION}", "version")
+        raise fail("version", N_("must be {value}"), "version", value=FILE_VERSION)
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-        raise fail("year", f"{year!r} is not a year", "year")
+        raise fail("year", N_("“{value}” is not a year"), "year", value=year)
     source = data.get("source")
     if not isinstance(source, str) or not source.strip():
-        raise fail("source", "say where the arrangement comes from (e.g. the State Council notice)", "source")
+        raise fail("source", N_("say where the arrangement comes from (e.g. the State Council notice)"), "source")
     unknown = sorted(set(data) - {"format", "version", "year", "source", "holidays", "makeup_days", "example"})
     if unknown:
-        raise fail(unknown[0], "unknown field", unknown[0])
+        raise fail(unknown[0], N_("unknown field"), unknown[0])
 
     names: dict[date, str] = {}
     lists: dict[str, list[date]] = {}
     for key in ("holidays", "makeup_days"):
         entries = data.get(key) or []
         if not isinstance(entries, list):
-            raise fail(key, "expected a list of {date: …} or {from: …, to: …} entries", key)
+            raise fail(key, N_("expected a list of {date: …} or {from: …, to: …} entries"), key)
         days: list[date] = []
         for i, entry in enumerate(entries):
             where = f"{key}[{i}]"
@@ -232,48 +235,49 @@ def load_year_file(path: str | Path) -> tuple[int, list[date], list[date], str, 
                     try:
                         d = date.fromisoformat(str(value).strip())
                     except ValueError:
-                        raise fail(f"{_where}.{sub}", f"{value!r} is not a date YYYY-MM-DD", _key, _i, sub) from None
+                        raise fail(f"{_where}.{sub}", N_("“{value}” is not a date YYYY-MM-DD"), _key, _i, sub,
+                                   value=value) from None
                 if d.year != year:
-                    raise fail(f"{_where}.{sub}", f"{d.isoformat()} is not in {year}", _key, _i, sub)
+                    raise fail(f"{_where}.{sub}", N_("{day} is not in {year}"), _key, _i, sub, day=d, year=year)
                 return d
 
             if isinstance(entry, (date, str)):
                 entry = {"date": entry}
             if not isinstance(entry, dict):
-                raise fail(where, "expected {date: …, name: …} or {from: …, to: …, name: …}", key, i)
+                raise fail(where, N_("expected {date: …, name: …} or {from: …, to: …, name: …}"), key, i)
             extra = sorted(set(entry) - {"date", "from", "to", "name"})
             if extra:
-                raise fail(f"{where}.{extra[0]}", "unknown field", key, i, extra[0])
+                raise fail(f"{where}.{extra[0]}", N_("unknown field"), key, i, extra[0])
             name = entry.get("name")
             if name is not None and not isinstance(name, str):
                 name = str(name)
             if "date" in entry:
                 if "from" in entry or "to" in entry:
-                    raise fail(where, "give either date or from/to, not both", key, i)
+                    raise fail(where, N_("give either date or from/to, not both"), key, i)
                 span = [as_date(entry["date"], "date")]
             elif "from" in entry and "to" in entry:
                 a, b = as_date(entry["from"], "from"), as_date(entry["to"], "to")
                 if b < a:
-                    raise fail(f"{where}.to", f"{b.isoformat()} is before from {a.isoformat()}", key, i, "to")
+                    raise fail(f"{where}.to", N_("{day} is before from {start}"), key, i, "to", day=b, start=a)
                 if (b - a).days + 1 > MAX_RANGE_DAYS:
-                    raise fail(f"{where}.to", f"a range of more than {MAX_RANGE_DAYS} days", key, i, "to")
+                    raise fail(f"{where}.to", N_("a range of more than {days} days"), key, i, "to", days=MAX_RANGE_DAYS)
                 span = [a + timedelta(days=k) for k in range((b - a).days + 1)]
             else:
-                raise fail(where, "needs date, or both from and to", key, i)
+                raise fail(where, N_("needs date, or both from and to"), key, i)
             for d in span:
                 if key == "makeup_days" and d.weekday() < 5:
-                    raise fail(where, f"{d.isoformat()} is a weekday; make-up working days (调休) are "
-                               "Saturdays or Sundays", key, i)
+                    raise fail(where, N_("{day} is a weekday; make-up working days are Saturdays or Sundays"),
+                               key, i, day=d)
                 if d in days:
-                    raise fail(where, f"{d.isoformat()} is listed twice", key, i)
+                    raise fail(where, N_("{day} is listed twice"), key, i, day=d)
                 days.append(d)
                 if name:
                     names[d] = name.strip()
         lists[key] = days
     both = sorted(set(lists["holidays"]) & set(lists["makeup_days"]))
     if both:
-        raise fail("makeup_days", f"{both[0].isoformat()} is listed both as a holiday and as a make-up day",
-                   "makeup_days")
+        raise fail("makeup_days", N_("{both} is listed both as a holiday and as a make-up day"),
+                   "makeup_days", both=both[0])
     return year, sorted(lists["holidays"]), sorted(lists["makeup_days"]), source.strip(), names
 
 

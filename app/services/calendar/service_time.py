@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from app.core.profile import ContractProfile, profile_of
 from app.errors import CalendarCoverageError, ValidationError
+from app.core.i18n import N_
 from app.core.timeutil import LOCAL_TZ, UTC, local_dt
 
 try:  # pragma: no cover - metadata is present for an installed package
@@ -52,9 +53,9 @@ KINDS = ("always", "working_days")
 def _aware(value: datetime, field: str) -> datetime:
     """``value`` in UTC; a naive datetime raises ``ValidationError(field, ...)``."""
     if not isinstance(value, datetime):
-        raise ValidationError(field, f"expected a datetime, got {type(value).__name__}")
+        raise ValidationError(field, N_("expected a datetime, got {value}"), value=type(value).__name__)
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
-        raise ValidationError(field, "naive datetime refused; pass a timezone-aware instant")
+        raise ValidationError(field, N_("naive datetime refused; pass a timezone-aware instant"))
     return value.astimezone(UTC)
 
 
@@ -208,7 +209,7 @@ def _parse_hhmm(value: Any, field: str) -> time | None:
     try:
         return time.fromisoformat(text)
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a time of day HH:MM") from None
+        raise ValidationError(field, N_("“{value}” is not a time of day HH:MM"), value=value) from None
 
 
 class ServiceCalendar:
@@ -233,7 +234,8 @@ class ServiceCalendar:
         official: OfficialCalendar,
     ) -> None:
         if kind not in KINDS:
-            raise ValidationError(f"calendars[{code}].kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+            raise ValidationError(f"calendars[{code}].kind", N_("“{kind}” is not one of {kinds}"), kind=kind,
+                                  kinds=KINDS)
         self.code = code
         self.name = name
         self.kind = kind
@@ -242,20 +244,35 @@ class ServiceCalendar:
         self.hours: list[tuple[time, time | None]] = []
         if kind == "working_days":
             if not hours:
-                raise ValidationError(f"calendars[{code}].hours", "a working_days calendar needs working hours")
+                raise ValidationError(f"calendars[{code}].hours", N_("a working_days calendar needs working hours"))
             prev_end: time | None = time(0, 0)
             for i, (a, b) in enumerate(sorted(hours, key=lambda h: h[0] or time(0))):
                 if a is None:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", "a period cannot start at 24:00")
+                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("a period cannot start at 24:00"))
                 if b is not None and b <= a:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", f"ends {b} before it starts {a}")
+                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("ends {end} before it starts {start}"),
+                                          end=b, start=a)
                 if prev_end is None or a < prev_end:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", "periods overlap")
+                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("periods overlap"))
                 self.hours.append((a, b))
                 prev_end = b
 
     def __repr__(self) -> str:
         return f"ServiceCalendar({self.code!r}, kind={self.kind!r})"
+
+    @property
+    def working_day_minutes(self) -> float | None:
+        """Service minutes in one working day (e.g. 480 for 08:30–12:00 + 13:30–18:00) for a
+        ``working_days`` calendar; ``None`` for ``always`` (7×24, where a day is 1,440 minutes).
+        Durations of this calendar's clocks are shown in working days of this length
+        (:func:`app.core.durations.format_minutes`)."""
+        if self.kind != "working_days":
+            return None
+        total = 0.0
+        for a, b in self.hours:
+            end = 24 * 60 if b is None else b.hour * 60 + b.minute
+            total += end - (a.hour * 60 + a.minute)
+        return total or None
 
     # -- day level ---------------------------------------------------------------------------
 
@@ -359,7 +376,7 @@ class ServiceCalendar:
                 left -= length
             empty_days = 0 if periods else empty_days + 1
             if empty_days > 400:  # pragma: no cover - an entered year with no working day at all
-                raise ValidationError(f"calendars[{self.code}]", "no working day within 400 days")
+                raise ValidationError(f"calendars[{self.code}]", N_("no working day within 400 days"))
             day += timedelta(days=1)
 
     def is_service_time(self, at: datetime) -> bool:
@@ -377,7 +394,7 @@ def _hours_from_profile(raw: Any, code: str) -> list[tuple[time | None, time | N
     out = []
     for i, pair in enumerate(raw):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ValidationError(f"calendars[{code}].hours[{i}]", "expected [start, end]")
+            raise ValidationError(f"calendars[{code}].hours[{i}]", N_("expected [start, end]"))
         out.append((_parse_hhmm(pair[0], f"calendars[{code}].hours[{i}][0]"),
                     _parse_hhmm(pair[1], f"calendars[{code}].hours[{i}][1]")))
     return out
@@ -407,7 +424,7 @@ def load_calendars(session: Session | None, contract: Any) -> dict[str, ServiceC
 
 def _pick(calendars: dict[str, ServiceCalendar], code: str, field: str) -> ServiceCalendar:
     if code not in calendars:
-        raise ValidationError(field, f"calendar {code!r} is not defined in the profile")
+        raise ValidationError(field, N_("calendar “{the_code}” is not defined in the profile"), the_code=code)
     return calendars[code]
 
 

@@ -29,23 +29,34 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.core.profile import ChecklistSpec, ContractProfile, profile_of
-from app.core.timeutil import utcnow
-from app.errors import OpsLedgerError
-from app.services import audit
+from app.errors import Msg, OpsLedgerError
+from app.core.i18n import N_
 from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
+from app.services import audit
+from app.core.timeutil import utcnow
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 1
 
 
 class ProfileError(OpsLedgerError):
-    """A profile refused whole; ``problems`` are ``(field_path, message)`` pairs."""
+    """A profile refused whole; ``problems`` are ``(field_path, message)`` pairs.
 
-    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+    A message is a :class:`~app.errors.Msg` (rendered in the current language) or a plain text
+    (the schema validator's own English, which has no catalogue).
+    """
+
+    def __init__(self, source: str, problems: list[tuple[str, str | Msg]]) -> None:
+        super().__init__(N_("contract profile refused, nothing imported:"), code="profile.refused")
         self.source = source
         self.problems = problems
-        lines = [f"{source}: {path or '(top level)'}: {msg}" for path, msg in problems]
-        super().__init__("contract profile refused, nothing imported:\n" + "\n".join(lines))
+
+    def __str__(self) -> str:
+        from app.core.i18n import _  # noqa: PLC0415
+
+        top = _("(top level)")
+        lines = [f"{self.source}: {path or top}: {msg}" for path, msg in self.problems]
+        return "\n".join([_(self.msgid), *lines])
 
 
 @lru_cache(maxsize=1)
@@ -72,11 +83,12 @@ def load_profile_file(path: str | Path) -> dict[str, Any]:
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(str(p), [("", f"cannot read the file: {exc}")]) from exc
+        raise ProfileError(str(p), [("", Msg(N_("cannot read the file: {error}"), error=exc))]) from exc
     try:
         data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
-        raise ProfileError(str(p), [("", f"not valid {'JSON' if p.suffix == '.json' else 'YAML'}: {exc}")]) from exc
+        raise ProfileError(str(p), [("", Msg(N_("not valid {syntax}: {error}"),
+                                             syntax="JSON" if p.suffix == ".json" else "YAML", error=exc))]) from exc
     validate_profile(data, str(p))
     return data
 
@@ -136,7 +148,7 @@ def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str,
     out = []
     for i, it in enumerate(items):
         if it[key] in seen:
-            out.append((f"{where}[{i}].{key}", f"duplicate {key} {it[key]!r}"))
+            out.append((f"{where}[{i}].{key}", Msg(N_("duplicate {key} “{key2}”"), key=key, key2=it[key])))
         seen.add(it[key])
     return out
 
@@ -147,7 +159,7 @@ def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     term = d["contract"]["term"]
     if term["end"] < term["start"]:
-        out.append(("contract.term.end", f"term ends ({term['end']}) before it starts ({term['start']})"))
+        out.append(("contract.term.end", Msg(N_("term ends ({end}) before it starts ({start})"), end=term['end'], start=term['start'])))
     out += _dupes(d["calendars"], "code", "calendars")
     out += _dupes(d["severities"], "code", "severities")
     out += _dupes(d["services"], "code", "services")
@@ -173,7 +185,7 @@ def _severity_ref(d: dict[str, Any], out: list[tuple[str, str]]) -> Any:
     def sev_ref(obj: dict[str, Any], where: str) -> None:
         code = obj.get("default_severity")
         if code is not None and code not in severities:
-            out.append((f"{where}.default_severity", f"unknown severity {code!r}; known: {', '.join(severities)}"))
+            out.append((f"{where}.default_severity", Msg(N_("unknown severity “{code}”; known: {known}"), code=code, known=", ".join(severities))))
 
     return sev_ref
 
@@ -184,21 +196,21 @@ def _check_calendars(d: dict[str, Any]) -> list[tuple[str, str]]:
 
     def cal_ref(code: str | None, where: str) -> None:
         if code is not None and code not in cals:
-            out.append((where, f"unknown calendar {code!r}; known: {', '.join(sorted(cals))}"))
+            out.append((where, Msg(N_("unknown calendar “{code}”; known: {cals}"), code=code, cals=list(sorted(cals)))))
 
     cal_ref(d.get("default_calendar"), "default_calendar")
     if "default_calendar" not in d and len(cals) > 1:
-        out.append(("default_calendar", "required when more than one calendar is defined"))
+        out.append(("default_calendar", Msg(N_("required when more than one calendar is defined"))))
     for i, c in enumerate(d["calendars"]):
         if c["kind"] == "working_days":
             if not c.get("hours"):
-                out.append((f"calendars[{i}].hours", "working_days calendars need working hours"))
+                out.append((f"calendars[{i}].hours", Msg(N_("working_days calendars need working hours"))))
             prev = ""
             for j, (a, b) in enumerate(c.get("hours", [])):
                 if not a < b:
-                    out.append((f"calendars[{i}].hours[{j}]", f"{a}–{b} does not end after it starts"))
+                    out.append((f"calendars[{i}].hours[{j}]", Msg(N_("{a}–{b} does not end after it starts"), a=a, b=b)))
                 if a < prev:
-                    out.append((f"calendars[{i}].hours[{j}]", "hour ranges must be in order and not overlap"))
+                    out.append((f"calendars[{i}].hours[{j}]", Msg(N_("hour ranges must be in order and not overlap"))))
                 prev = b
     for i, s in enumerate(d["severities"]):
         cal_ref(s.get("calendar"), f"severities[{i}].calendar")
@@ -218,19 +230,19 @@ def _check_checklist(
     sev_ref(t, base)
     slots = t.get("slots", [])
     if t["frequency"] == "twice_daily" and len(slots) != 2:
-        out.append((f"{base}.slots", "twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))
+        out.append((f"{base}.slots", Msg(N_("twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))))
     if t["frequency"] == "daily" and len(slots) > 1:
-        out.append((f"{base}.slots", "daily takes at most one slot"))
+        out.append((f"{base}.slots", Msg(N_("daily takes at most one slot"))))
     if slots != sorted(slots) or len(set(slots)) != len(slots):
-        out.append((f"{base}.slots", "slots must be distinct and in time order"))
+        out.append((f"{base}.slots", Msg(N_("slots must be distinct and in time order"))))
     for si, sec in enumerate(t["sections"]):
         for ii, it in enumerate(sec["items"]):
             where = f"{base}.sections[{si}].items[{ii}]"
             sev_ref(it, where)
             if it.get("service") and it["service"] not in services:
-                out.append((f"{where}.service", f"unknown service {it['service']!r}"))
+                out.append((f"{where}.service", Msg(N_("unknown service “{service}”"), service=it["service"])))
             if it.get("asset") and it["asset"] not in assets:
-                out.append((f"{where}.asset", f"unknown asset {it['asset']!r}"))
+                out.append((f"{where}.asset", Msg(N_("unknown asset “{asset}”"), asset=it["asset"])))
             out.extend(_check_item(it, where))
 
 
@@ -240,17 +252,17 @@ def _check_item(it: dict[str, Any], where: str) -> list[tuple[str, str]]:
     lo, hi = it.get("normal_min"), it.get("normal_max")
     if kind == "reading":
         if lo is None and hi is None:
-            out.append((where, "a reading needs normal_min and/or normal_max"))
+            out.append((where, Msg(N_("a reading needs normal_min and/or normal_max"))))
         if lo is not None and hi is not None and lo > hi:
-            out.append((f"{where}.normal_max", f"normal_max {hi} is below normal_min {lo}"))
+            out.append((f"{where}.normal_max", Msg(N_("normal_max {hi} is below normal_min {lo}"), hi=hi, lo=lo)))
     elif lo is not None or hi is not None:
-        out.append((where, f"normal_min/normal_max only apply to readings, not {kind}"))
+        out.append((where, Msg(N_("normal_min/normal_max only apply to readings, not {kind}"), kind=kind)))
     if kind == "choice":
         if not it.get("choices"):
-            out.append((f"{where}.choices", "a choice item needs choices"))
+            out.append((f"{where}.choices", Msg(N_("a choice item needs choices"))))
         bad = set(it.get("normal_choices", [])) - set(it.get("choices", []))
         if bad:
-            out.append((f"{where}.normal_choices", f"not among choices: {', '.join(sorted(bad))}"))
+            out.append((f"{where}.normal_choices", Msg(N_("not among choices: {bad}"), bad=sorted(bad))))
     return out
 
 
@@ -282,7 +294,7 @@ def find_profile(name_or_path: str) -> Path:
         if sp.name == name_or_path:
             return sp.path
     known = ", ".join(sp.name for sp in shipped_profiles())
-    raise OpsLedgerError(f"no profile file or shipped contract called {name_or_path!r}; shipped: {known}")
+    raise OpsLedgerError(N_("no profile file or shipped contract called “{name_or_path}”; shipped: {known}"), name_or_path=name_or_path, known=known)
 
 
 def import_profile(session: Session, data: dict[str, Any] | ContractProfile, *, actor: str = "") -> Contract:

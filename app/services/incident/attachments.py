@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.errors import NotFoundError, ValidationError
+from app.core.i18n import N_
 from app.store.models import Attachment, Incident, IncidentEvent, ServiceRequest
 from app.services import audit
 from app.core.timeutil import utcnow
@@ -51,16 +52,16 @@ def add_attachment(
     """
     model = OWNER_KINDS.get(owner_kind)
     if model is None:
-        raise ValidationError("owner_kind", f"unknown owner kind {owner_kind!r}; one of {', '.join(OWNER_KINDS)}")
+        raise ValidationError("owner_kind", N_("unknown owner kind “{owner_kind}”; one of {owner_kinds}"), owner_kind=owner_kind, owner_kinds=OWNER_KINDS)
     oid = owner_id if isinstance(owner_id, uuid.UUID) else uuid.UUID(str(owner_id))
     owner = session.get(model, oid)
     if owner is None:
-        raise NotFoundError(f"no {owner_kind} {owner_id}")
+        raise NotFoundError(N_("no {owner_kind} {owner_id}"), owner_kind=owner_kind, owner_id=owner_id)
     if owner_kind == "incident" and owner.status == "closed":
-        raise ValidationError("status", f"{owner.number} is closed and read-only; reopen it to add files")
+        raise ValidationError("status", N_("{number} is closed and read-only; reopen it to add files"), number=owner.number)
     src = Path(source_path)
     if not src.is_file():
-        raise ValidationError("source_path", f"{src} is not a readable file")
+        raise ValidationError("source_path", N_("{src} is not a readable file"), src=src)
     sha, size = _store(src)
     existing = session.scalars(
         select(Attachment).where(Attachment.owner_kind == owner_kind, Attachment.owner_id == oid,

@@ -57,8 +57,6 @@ CLOCK_EVENT_KINDS = ("created", "status", "reopen")
 CLOCK_NAMES = {"response": N_("Response"), "restore": N_("Restore"), "request_response": N_("Request response"),
                "request_resolve": N_("Request resolution")}
 PAUSED, REOPENED = "paused", "reopened"
-EXCLUSION_LABELS = {PAUSED: N_("paused (pending: waiting for vendor/user)"),
-                    REOPENED: N_("not counted (restored/closed, later reopened)")}
 PAUSE_STATUS = "pending"
 DONE_STATUSES = ("restored", "closed")
 
@@ -105,6 +103,9 @@ class Clock:
     breached: bool | None
     calendar_code: str
     explanation: list[ExplainLine] = field(default_factory=list)
+    working_day_minutes: float | None = None
+    """Length of one working day of the clock's calendar in service minutes (``None`` for 7×24);
+    pass it to :func:`app.core.durations.format_minutes` to show the figures in working days."""
 
     def explain_text(self) -> str:
         """The explanation as plain text lines (local times), for exports and tooltips."""
@@ -144,17 +145,52 @@ class IncidentClocks:
 # -- history ----------------------------------------------------------------------------------
 
 
+CLOCK_NAMES = {
+    "response": N_("Response"),
+    "restore": N_("Restore"),
+    "request_response": N_("Request response"),
+    "request_resolve": N_("Request resolution"),
+}
+"""Clock name → msgid of the name the explanation pane shows."""
+
+_EXCLUDED_LABELS = {
+    PAUSED: N_("Paused (pending: waiting for vendor/user)"),
+    REOPENED: N_("Not counted (restored/closed, later reopened)"),
+}
+"""Kind of a span taken out of a clock → msgid of how the explanation words it."""
+_DAY_KINDS = {
+    "working day": N_("working day"),
+    "day off": N_("day off"),
+    "make-up working day": N_("make-up working day"),
+    "holiday": N_("public holiday"),
+}
+
+
+HOLIDAY_NAMES = {
+    "New Year's Day": N_("New Year's Day"),
+    "Spring Festival": N_("Spring Festival"),
+    "Tomb-sweeping Day": N_("Tomb-sweeping Day"),
+    "Labour Day": N_("Labour Day"),
+    "Dragon Boat Festival": N_("Dragon Boat Festival"),
+    "National Day": N_("National Day"),
+    "Mid-autumn Festival": N_("Mid-autumn Festival"),
+    "Anti-Fascist 70th Day": N_("Anti-Fascist 70th Day"),
+}
+"""``chinesecalendar``'s (English) holiday names → msgids; names a user entered pass unchanged."""
+
+
+def source_text(source: str) -> str:
+    """A calendar source (``"chinesecalendar 1.11.0"``, ``"user: <notice>"``, ``"7x24"``) in words."""
+    if source.startswith("user: "):
+        return _("entered arrangement: {source}", source=source[6:])
+    if source == "7x24":
+        return _("7×24 service hours")
+    return _("official holiday calendar ({source})", source=source)
+
+
 def _fmt_min(minutes: float) -> str:
     """Minutes for an explanation line, to 0.1 min (``60``, ``62.5``, ``0``)."""
     return f"{round(minutes, 1):g}"
-
-
-def _source(source: str) -> str:
-    """A calendar source as the explanation words it: ``user: <x>`` (a year entered by the user)
-    in the current language; ``chinesecalendar 1.11.0`` and ``7x24`` as they are."""
-    if source.startswith("user: "):
-        return _("user: {source}", source=source[len("user: "):])
-    return source
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -221,23 +257,6 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60.0
 
 
-def _source_lines(cal: ServiceCalendar, start: datetime, end: datetime) -> list[ExplainLine]:
-    """Which calendar source decided each local day of ``[start, end)`` (one line for 7×24)."""
-    if cal.kind == "always":
-        return [ExplainLine("source", start, end, 0.0, _("every minute counts — 7x24"))]
-    lines = []
-    for day, working, source, day_name in cal.days(start, end):
-        what = N_("working day") if working else N_("day off")
-        if working and day.weekday() >= 5:
-            what = N_("make-up working day")
-        elif not working and day.weekday() < 5:
-            what = N_("holiday")
-        label = f" {day_name}" if day_name else ""
-        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
-                                 0.0, f"{day.isoformat()} {_(what)}{label} — {_source(source)}"))
-    return lines
-
-
 def _clock(
     name: str,
     cal: ServiceCalendar,
@@ -257,14 +276,28 @@ def _clock(
     end = stopped_at if stopped_at is not None else now
     end = max(end, start)
     lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
+    state = _("stopped") if stopped_at is not None else _("now, still running")
     lines.append(ExplainLine(
         "note", start, end, 0.0,
-        (_("{clock}: from {start} to {end} (stopped), calendar {code} ({name})") if stopped_at is not None
-         else _("{clock}: from {start} to {end} (now, still running), calendar {code} ({name})")).format(
-            clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), code=cal.code,
-            name=cal.name),
+        _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
+          clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
+          code=cal.code, name=cal.name),
     ))
-    lines += _source_lines(cal, start, end)
+    # source of each day
+    for day, working, source, day_name in cal.days(start, end):
+        if cal.kind == "always":
+            break
+        what = "working day" if working else "day off"
+        if working and day.weekday() >= 5:
+            what = "make-up working day"
+        elif not working and day.weekday() < 5:
+            what = "holiday"
+        label = f" {_(HOLIDAY_NAMES[day_name]) if day_name in HOLIDAY_NAMES else day_name}" if day_name else ""
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, _("{day} {what}{label} — {source}", day=day.isoformat(),
+                                        what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
+    if cal.kind == "always":
+        lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
 
     periods = cal.periods(start, end)
     windows: list[tuple[datetime, datetime, str]] = []
@@ -272,19 +305,21 @@ def _clock(
         a2, b2 = max(a, start), min(b if b is not None else end, end)
         if a2 < b2:
             windows.append((a2, b2, label))
-    merged = merge_windows([(a, b) for a, b, _k in windows])
+    merged = merge_windows([(a, b) for a, b, _lbl in windows])
     counted = _subtract(periods, merged)
     for s, e, source in counted:
         end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
-        lines.append(ExplainLine("period", s, e, _minutes(s, e), _(
-            "counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s), end=fmt_local(e, end_fmt),
-            minutes=_fmt_min(_minutes(s, e)), source=_source(source))))
+        lines.append(ExplainLine("period", s, e, _minutes(s, e),
+                                 _("counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s),
+                                   end=fmt_local(e, end_fmt), minutes=_fmt_min(_minutes(s, e)),
+                                   source=source_text(source))))
     for a, b, label in windows:
         taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
                     if min(p.end, b) > max(p.start, a))
-        lines.append(ExplainLine("pause", a, b, taken, _(
-            "{what} {start}–{end}: {minutes} service min taken out", what=_(EXCLUSION_LABELS.get(label, label)),
-            start=fmt_local(a), end=fmt_local(b), minutes=_fmt_min(taken))))
+        lines.append(ExplainLine("pause", a, b, taken,
+                                 _("{label} {start}–{end}: {minutes} service min taken out",
+                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
+                                   end=fmt_local(b), minutes=_fmt_min(taken))))
     elapsed = sum(_minutes(s, e) for s, e, _src in counted)
 
     paused = False
@@ -315,11 +350,12 @@ def _clock(
                                  _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
     else:
         verdict = _("BREACHED") if breached else _("within target")
+        target_text = f"{target:g}"
         lines.append(ExplainLine(
             "note", None, deadline, elapsed,
             _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
-              target=f"{target:g}", verdict=verdict)
-            + (_("; target reached at {at}", at=fmt_local(deadline)) if deadline is not None else "")
+              target=target_text, verdict=verdict)
+            + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
             + (_("; paused now") if paused else ""),
         ))
     return Clock(
@@ -334,6 +370,7 @@ def _clock(
         breached=breached,
         calendar_code=cal.code,
         explanation=lines,
+        working_day_minutes=cal.working_day_minutes,
     )
 
 
@@ -388,8 +425,8 @@ def incident_clocks(
 
     responded_at = _get(incident, "responded_at")
     response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
-    resp_notes = [_("severity {severity}; response target {minutes} min in calendar {code}",
-                    severity=sev_code or "-", minutes=_shown(response_target), code=cal.code)]
+    resp_notes = [_("severity {severity}; response target {target} min in service hours {code}",
+                    severity=sev_code or "-", target=_shown(response_target), code=cal.code)]
     if response_stop is None and restore_stop is not None:
         response_stop = restore_stop
         resp_notes.append(_("no response time recorded: counted up to the restore time"))
@@ -403,8 +440,8 @@ def incident_clocks(
                       response_target, pause_excl, resp_notes)
     restore = _clock("restore", cal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
-                     [_("severity {severity}; restore target {minutes} min in calendar {code}",
-                        severity=sev_code or "-", minutes=_shown(restore_target), code=cal.code)])
+                     [_("severity {severity}; restore target {target} min in service hours {code}",
+                        severity=sev_code or "-", target=_shown(restore_target), code=cal.code)])
     return IncidentClocks(response=response, restore=restore, pauses=pauses)
 
 
@@ -427,8 +464,8 @@ def request_clocks(
     responded = _get(request, "responded_at")
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
     return _clock("request_response", cal, start, stop, now, target, [],
-                  [_("service desk response target {minutes} min in calendar {code}",
-                     minutes=_shown(target), code=cal.code)])
+                  [_("service desk response target {target} min in service hours {code}",
+                     target=_shown(target), code=cal.code)])
 
 
 def request_resolve_clock(
@@ -447,14 +484,15 @@ def request_resolve_clock(
     resolved = _get(request, "resolved_at")
     stop = None if resolved is None else max(_aware(resolved, "resolved_at"), start)
     return _clock("request_resolve", cal, start, stop, now, target, [],
-                  [_("service desk resolve target {minutes} min in calendar {code}",
-                     minutes=_shown(target), code=cal.code)])
+                  [_("service desk resolve target {target} min in service hours {code}",
+                     target=_shown(target), code=cal.code)])
 
 
 def _desk_calendar(calendars: dict[str, ServiceCalendar], prof: ContractProfile) -> ServiceCalendar:
     code = prof.desk_calendar_code
     if code not in calendars:
-        raise ValidationError("service_desk.calendar", f"calendar {code!r} is not defined in the profile")
+        raise ValidationError("service_desk.calendar", N_("calendar “{the_code}” is not defined in the profile"),
+                              the_code=code)
     return calendars[code]
 
 

@@ -40,6 +40,8 @@ from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from app.errors import CalendarCoverageError, NotFoundError, ValidationError
+from app.core.i18n import N_
+from app.services.transfer.columns import CodeLabel
 from app.store.models import (
     Asset,
     Contract,
@@ -123,12 +125,13 @@ def create_incident(
     ``reported_at`` before ``occurred_at``, or a service/asset not of this contract.
     """
     if not title.strip():
-        raise ValidationError("title", "a title is required")
+        raise ValidationError("title", N_("{field} is required"))
     levels = profile_of(contract).severity_codes
     if severity and severity not in levels:
-        raise ValidationError("severity", f"unknown severity {severity!r}; the contract defines {', '.join(levels)}")
+        raise ValidationError("severity", N_("unknown severity “{severity}”; the contract defines {levels}"),
+                              severity=severity, levels=list(levels))
     if source not in SOURCES:
-        raise ValidationError("source", f"unknown source {source!r}; one of {', '.join(SOURCES)}")
+        raise ValidationError("source", N_("unknown source “{source}”; one of {sources}"), source=source, sources=SOURCES)
     occurred = as_utc(occurred_at)
     reported = as_utc(reported_at) if reported_at else occurred
     _check_timeline({"occurred_at": occurred, "reported_at": reported}, {"occurred_at", "reported_at"})
@@ -183,7 +186,7 @@ def get_incident(session: Session, number_or_id: uuid.UUID | str) -> Incident:
         except ValueError:
             inc = session.scalars(select(Incident).where(Incident.number == text)).one_or_none()
     if inc is None:
-        raise NotFoundError(f"no incident {number_or_id}")
+        raise NotFoundError(N_("no incident {number_or_id}"), number_or_id=number_or_id)
     return inc
 
 
@@ -228,7 +231,8 @@ def update_incident(
     new_values: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
-            raise ValidationError(name, "this field cannot be edited here" if hasattr(inc, name) else "unknown field")
+            raise ValidationError(name, N_("this field cannot be edited here") if hasattr(inc, name)
+                                  else N_("unknown field"))
         new_values[name] = _normalise(session, inc, contract, name, value)
     changed = {k: v for k, v in new_values.items() if getattr(inc, k) != v}
     if not changed:
@@ -237,9 +241,9 @@ def update_incident(
     timeline.update({k: v for k, v in changed.items() if k in TIMELINE_FIELDS})
     _check_timeline(timeline, set(changed))
     if "restored_at" in changed and changed["restored_at"] is None and inc.status in ("restored",):
-        raise ValidationError("restored_at", "a restored incident needs its restore time")
+        raise ValidationError("restored_at", N_("a restored incident needs its restore time"))
     if "responded_at" in changed and changed["responded_at"] is None and inc.status != "new":
-        raise ValidationError("responded_at", "an incident an engineer has taken needs its response time")
+        raise ValidationError("responded_at", N_("an incident an engineer has taken needs its response time"))
 
     diff = {k: [_text(session, k, getattr(inc, k)), _text(session, k, v)] for k, v in changed.items()}
     old_occurred, old_restored = inc.occurred_at, inc.restored_at
@@ -331,11 +335,11 @@ def set_downtime(
     _require_open(inc)
     row = next((r for r in _service_rows(session, inc.id) if r.service_id == service_id), None)
     if row is None:
-        raise ValidationError("service_id", "this service is not listed as affected by the incident")
+        raise ValidationError("service_id", N_("this service is not listed as affected by the incident"))
     start_u = as_utc(start)
     end_u = as_utc(end) if end is not None else None
     if end_u is not None and end_u < start_u:
-        raise ValidationError("downtime_end", "downtime ends before it starts")
+        raise ValidationError("downtime_end", N_("downtime ends before it starts"))
     svc = session.get(Service, service_id)
     code = svc.code if svc else str(service_id)
     diff = {
@@ -384,13 +388,14 @@ def transition(
     inc = get_incident(session, incident_id)
     _require_open(inc)
     if to_status not in STATUSES:
-        raise ValidationError("status", f"unknown status {to_status!r}")
+        raise ValidationError("status", N_("unknown status “{to_status}”"), to_status=to_status)
     if to_status == inc.status and to_status in ("assigned", "in_progress", "pending") and assignee_id is not None:
         # reassignment without a status change: a field event, not a status event
         return _reassign(session, inc, assignee_id, actor=actor, note=note, now=now)
     if to_status not in TRANSITIONS[inc.status]:
-        allowed = ", ".join(sorted(TRANSITIONS[inc.status])) or "none"
-        raise ValidationError("status", f"cannot move from {inc.status} to {to_status}; allowed: {allowed}")
+        allowed_codes = sorted(TRANSITIONS[inc.status])
+        raise ValidationError("status", N_("cannot move from {status} to {to_status}; allowed: {allowed}"), status=CodeLabel(inc.status),
+                              to_status=CodeLabel(to_status), allowed=[CodeLabel(a) for a in allowed_codes])
     now = as_utc(now) if now else utcnow()
     eff = as_utc(at) if at else now
     contract = session.get(Contract, inc.contract_id)
@@ -411,7 +416,7 @@ def _reassign(session: Session, inc: Incident, assignee_id: uuid.UUID, *, actor:
     contract = session.get(Contract, inc.contract_id)
     eid = _normalise(session, inc, contract, "assignee_id", assignee_id)
     if eid == inc.assignee_id:
-        raise ValidationError("assignee_id", "the incident is already assigned to this engineer")
+        raise ValidationError("assignee_id", N_("the incident is already assigned to this engineer"))
     now = as_utc(now) if now else utcnow()
     diff = {"assignee_id": [_text(session, "assignee_id", inc.assignee_id), _text(session, "assignee_id", eid)]}
     inc.assignee_id = eid
@@ -465,21 +470,21 @@ def close_incident(
         fill["restored_at"] = as_utc(restored_at)
     merged = {k: fill.get(k, getattr(inc, k)) for k in ("cause_category", "cause", "resolution", "restored_at")}
     if not merged["cause_category"]:
-        raise ValidationError("cause_category", "a cause category is required to close the incident")
+        raise ValidationError("cause_category", N_("fill in {field} before closing the incident"))
     if not (merged["cause"] or "").strip():
-        raise ValidationError("cause", "the cause is required to close the incident")
+        raise ValidationError("cause", N_("fill in {field} before closing the incident"))
     if not (merged["resolution"] or "").strip():
-        raise ValidationError("resolution", "the resolution is required to close the incident")
+        raise ValidationError("resolution", N_("fill in {field} before closing the incident"))
     if merged["restored_at"] is None:
-        raise ValidationError("restored_at", "the restore time is required to close the incident")
+        raise ValidationError("restored_at", N_("fill in {field} before closing the incident"))
     if profile_of(contract).is_major(inc.severity) and not inc.root_cause_analysis.strip():
         raise ValidationError(
             "root_cause_analysis",
-            f"severity {inc.severity} is a major incident: a root-cause analysis is required before closing",
-        )
+            N_("severity {severity} is a major incident: fill in {field} before closing it"), severity=inc.severity)
     closed = as_utc(at) if at else now
     if inc.status != "restored" and "restored" not in TRANSITIONS[inc.status]:
-        raise ValidationError("status", f"an incident in status {inc.status} cannot be closed; it must be taken first")
+        raise ValidationError("status", N_("an incident in status {status} cannot be closed; it must be taken first"),
+                              status=CodeLabel(inc.status))
     if inc.status != "restored":
         restore_at = merged["restored_at"]
         updates = _status_updates(session, inc, "restored", restore_at, extra=fill)
@@ -534,13 +539,13 @@ def reopen_incident(
     """
     inc = get_incident(session, incident_id)
     if inc.status != "closed":
-        raise ValidationError("status", f"only a closed incident can be reopened (it is {inc.status})")
+        raise ValidationError("status", N_("only a closed incident can be reopened (it is {status})"), status=CodeLabel(inc.status))
     if not reason.strip():
-        raise ValidationError("reason", "a reason is required to reopen an incident")
+        raise ValidationError("reason", N_("a reason is required to reopen an incident"))
     now = utcnow()
     eff = as_utc(at) if at else now
     if inc.closed_at and eff < inc.closed_at:
-        raise ValidationError("at", "the reopen time is before the close time")
+        raise ValidationError("at", N_("the reopen time is before the close time"))
     diff = {
         "status": ["closed", "in_progress"],
         "closed_at": [_text(session, "closed_at", inc.closed_at), ""],
@@ -566,7 +571,7 @@ def reopen_incident(
 
 def _require_open(inc: Incident) -> None:
     if inc.status == "closed":
-        raise ValidationError("status", f"{inc.number} is closed and read-only; reopen it to change it")
+        raise ValidationError("status", N_("{number} is closed and read-only; reopen it to change it"), number=inc.number)
 
 
 def _status_updates(
@@ -633,7 +638,7 @@ def _check_after_last_status(session: Session, inc: Incident, eff: datetime, fie
         .limit(1)
     ).first()
     if last is not None and eff < last:
-        raise ValidationError(field, "this status change would take effect before the previous one")
+        raise ValidationError(field, N_("this status change would take effect before the previous one"))
 
 
 def _check_timeline(values: dict[str, datetime | None], changed: set[str]) -> None:
@@ -641,37 +646,37 @@ def _check_timeline(values: dict[str, datetime | None], changed: set[str]) -> No
     of order, naming the field the user changed (see ``timeline.violations``)."""
     broken = timeline.first_violation(timeline.INCIDENT_ORDER, values, changed)
     if broken is not None:
-        raise ValidationError(broken.field, broken.message)
+        raise ValidationError(broken.field, broken.rule.message)
 
 
 def _normalise(session: Session, inc: Incident, contract: Contract | None, name: str, value: Any) -> Any:
     if name in TIMELINE_FIELDS:
         if value is None:
             if name in ("occurred_at", "reported_at"):
-                raise ValidationError(name, "this time is required")
+                raise ValidationError(name, N_("{field} is required"))
             return None
         if not isinstance(value, datetime):
-            raise ValidationError(name, "a date and time is required")
+            raise ValidationError(name, N_("{field} is required"))
         return as_utc(value)
     if name in TEXT_FIELDS:
         text = "" if value is None else str(value).strip()
         if name == "title" and not text:
-            raise ValidationError("title", "a title is required")
+            raise ValidationError("title", N_("{field} is required"))
         return text
     if name == "severity":
         levels = profile_of(contract).severity_codes if contract else ()
         if value not in levels:
-            raise ValidationError("severity", f"unknown severity {value!r}; the contract defines {', '.join(levels)}")
+            raise ValidationError("severity", N_("unknown severity “{value}”; the contract defines {levels}"), value=value, levels=levels)
         return value
     if name == "source":
         if value not in SOURCES:
-            raise ValidationError("source", f"unknown source {value!r}; one of {', '.join(SOURCES)}")
+            raise ValidationError("source", N_("unknown source “{value}”; one of {sources}"), value=value, sources=SOURCES)
         return value
     if name == "cause_category":
         value = value or ""
         if value and value not in CAUSE_CATEGORIES:
-            raise ValidationError("cause_category",
-                                  f"unknown cause category {value!r}; one of {', '.join(CAUSE_CATEGORIES)}")
+            raise ValidationError("cause_category", N_("unknown cause category “{value}”; one of {categories}"),
+                                  value=value, categories=[CodeLabel(c, "cause_category") for c in CAUSE_CATEGORIES])
         return value
     if name == "assignee_id":
         if value is None:
@@ -679,10 +684,10 @@ def _normalise(session: Session, inc: Incident, contract: Contract | None, name:
         try:
             eid = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
         except ValueError:
-            raise ValidationError("assignee_id", "not an engineer id") from None
+            raise ValidationError("assignee_id", N_("not an engineer id")) from None
         eng = session.get(Engineer, eid)
         if eng is None or eng.contract_id != inc.contract_id:
-            raise ValidationError("assignee_id", "no such engineer on this contract")
+            raise ValidationError("assignee_id", N_("no such engineer on this contract"))
         return eid
     return value
 
@@ -697,7 +702,7 @@ def _check_members(session: Session, contract_id: uuid.UUID, model: type, ids: l
             uid = None
         row = session.get(model, uid) if uid is not None else None
         if row is None or row.contract_id != contract_id:
-            raise ValidationError(field, f"{i} is not a {model.__name__.lower()} of this contract")
+            raise ValidationError(field, N_("{value} is not on this contract"), value=i)
         out.append(uid)
     return list(dict.fromkeys(out))
 

@@ -21,7 +21,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, ValidationError
+from app.errors import Msg, NotFoundError, ValidationError
+from app.core.i18n import N_
 from app.store.models import (
     Asset,
     ChecklistItem,
@@ -39,7 +40,7 @@ from app.services.numbering import next_number
 from app.services.inspection.schedule import slot_for
 from app.core.readings import is_abnormal, range_text
 from app.core.vocab import InspectionOutcome, codes, label_of
-from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.profile import profile_of
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
@@ -49,7 +50,7 @@ OUTCOMES = codes(InspectionOutcome)
 def _get_inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
     insp = session.get(Inspection, inspection_id)
     if insp is None:
-        raise NotFoundError(f"no inspection with id {inspection_id}")
+        raise NotFoundError(N_("no inspection with id {inspection_id}"), inspection_id=inspection_id)
     return insp
 
 
@@ -93,7 +94,7 @@ def _create(session: Session, contract: Contract, template: ChecklistTemplate, d
 
 def _check_template(contract: Contract, template: ChecklistTemplate) -> None:
     if template.contract_id != contract.id:
-        raise ValidationError("template", f"template {template.code} belongs to another contract")
+        raise ValidationError("template", N_("template {the_code} belongs to another contract"), the_code=template.code)
 
 
 def start_inspection(
@@ -127,15 +128,15 @@ def start_inspection(
     if existing is not None:
         if existing.finished_at is not None:
             raise ValidationError(
-                "slot", f"{template.name} {due_date.isoformat()} {slot} was already inspected "
-                f"({existing.number}, finished {fmt_local(existing.finished_at)})".replace("  ", " "))
+                "slot", N_("{name} {day} {slot} was already inspected ({number}, finished {finished})"),
+                name=template.name, day=due_date, slot=slot, number=existing.number, finished=existing.finished_at)
         return existing
     if template.frequency == "ad_hoc":
-        raise ValidationError("template", f"{template.name} is ad hoc; start it with start_ad_hoc")
+        raise ValidationError("template", N_("{name} is ad hoc; start it with start_ad_hoc"), name=template.name)
     if slot_for(session, contract, template, due_date, slot) is None:
         raise ValidationError(
-            "slot", f"{due_date.isoformat()} {slot!r} is not a slot of {template.name} "
-            f"({template.frequency}, slots {', '.join(map(str, template.slots or [])) or 'none'})")
+            "slot", N_("{day} “{slot}” is not a slot of {name} (slots: {slots})"),
+            day=due_date, slot=slot, name=template.name, slots=[str(s) for s in template.slots or []])
     return _create(session, contract, template, due_date, slot, engineer, actor, as_utc(now or utcnow()))
 
 
@@ -173,7 +174,7 @@ def results(session: Session, inspection_id: uuid.UUID) -> list[InspectionResult
 
 def _parse_number(result: InspectionResult, value: Any) -> float:
     if isinstance(value, bool):
-        raise ValidationError(result.item_text, f"{value!r} is not a number")
+        raise ValidationError(result.item_text, N_("“{value}” is not a number"), value=value)
     if isinstance(value, (int, float)):
         num = float(value)
     else:
@@ -181,11 +182,12 @@ def _parse_number(result: InspectionResult, value: Any) -> float:
         try:
             num = float(text)
         except ValueError:
-            unit = f" in {result.unit}" if result.unit else ""
+            unit = Msg(N_(" in {unit}"), unit=result.unit) if result.unit else ""
             raise ValidationError(
-                result.item_text, f"{text!r} is not a number; enter the reading{unit}, e.g. 23.5") from None
+                result.item_text, N_("“{text}” is not a number; enter the reading{unit}, e.g. 23.5"),
+                text=text, unit=unit) from None
     if math.isnan(num) or math.isinf(num):
-        raise ValidationError(result.item_text, f"{value!r} is not a finite number")
+        raise ValidationError(result.item_text, N_("“{value}” is not a finite number"), value=value)
     return num
 
 
@@ -215,12 +217,12 @@ def record_result(
     """
     res = session.get(InspectionResult, result_id)
     if res is None:
-        raise NotFoundError(f"no inspection result with id {result_id}")
+        raise NotFoundError(N_("no inspection result with id {result_id}"), result_id=result_id)
     insp = _get_inspection(session, res.inspection_id)
     if insp.finished_at is not None:
-        raise ValidationError(res.item_text, f"inspection {insp.number} is finished; its results are final")
+        raise ValidationError(res.item_text, N_("inspection {number} is finished; its results are final"), number=insp.number)
     if outcome is not None and outcome not in OUTCOMES:
-        raise ValidationError(res.item_text, f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+        raise ValidationError(res.item_text, N_("outcome must be one of {outcomes}, not “{outcome}”"), outcomes=OUTCOMES, outcome=outcome)
     new_outcome: str
     number: float | None = None
     text = ""
@@ -230,7 +232,7 @@ def record_result(
             text = str(value)
     elif res.kind == "reading":
         if value is None or (isinstance(value, str) and not value.strip()):
-            raise ValidationError(res.item_text, "a reading is required (or mark it not applicable)")
+            raise ValidationError(res.item_text, N_("a reading is required (or mark it not applicable)"))
         number = _parse_number(res, value)
         abnormal = is_abnormal("reading", number, None, res.normal_min, res.normal_max, None)
         new_outcome = "abnormal" if abnormal or outcome == "abnormal" else "normal"
@@ -238,9 +240,9 @@ def record_result(
         text = "" if value is None else str(value).strip()
         choices = [str(c) for c in res.choices]
         if not text:
-            raise ValidationError(res.item_text, f"choose one of: {', '.join(choices)}")
+            raise ValidationError(res.item_text, N_("choose one of: {choices}"), choices=choices)
         if choices and text not in choices:
-            raise ValidationError(res.item_text, f"{text!r} is not one of: {', '.join(choices)}")
+            raise ValidationError(res.item_text, N_("“{text}” is not one of: {choices}"), text=text, choices=choices)
         abnormal = is_abnormal("choice", None, text, None, None, res.normal_choices)
         new_outcome = "abnormal" if abnormal or outcome == "abnormal" else "normal"
     elif res.kind == "text":
@@ -248,7 +250,7 @@ def record_result(
         new_outcome = outcome or "normal"
     else:  # check
         if outcome is None:
-            raise ValidationError(res.item_text, "choose normal, abnormal or not applicable")
+            raise ValidationError(res.item_text, N_("choose normal, abnormal or not applicable"))
         new_outcome = outcome
         if value is not None:
             text = str(value)
@@ -280,13 +282,13 @@ def finish_inspection(
     """
     insp = _get_inspection(session, inspection_id)
     if insp.finished_at is not None:
-        raise ValidationError("inspection", f"{insp.number} is already finished")
+        raise ValidationError("inspection", N_("{number} is already finished"), number=insp.number)
     at = as_utc(now or utcnow())
     rows = results(session, inspection_id)
     open_rows = [r for r in rows if r.outcome is None]
     if open_rows and not allow_unanswered:
         listing = "; ".join(f"{r.position + 1}. {r.item_text}" for r in open_rows)
-        raise ValidationError("results", f"{len(open_rows)} item(s) not answered: {listing}")
+        raise ValidationError("results", N_("{open_rows} item(s) not answered: {listing}"), open_rows=len(open_rows), listing=listing)
     for r in open_rows:
         r.outcome, r.recorded_at = "na", at
     insp.abnormal_count = sum(1 for r in rows if r.outcome == "abnormal")
@@ -319,7 +321,7 @@ def incident_prefill(session: Session, result_id: uuid.UUID) -> dict[str, Any]:
     """
     res = session.get(InspectionResult, result_id)
     if res is None:
-        raise NotFoundError(f"no inspection result with id {result_id}")
+        raise NotFoundError(N_("no inspection result with id {result_id}"), result_id=result_id)
     insp = _get_inspection(session, res.inspection_id)
     value = _value_display(res)
     rng = range_text(res.normal_min, res.normal_max, res.unit)
@@ -375,12 +377,12 @@ def create_incident_from_result(
     """
     res = session.get(InspectionResult, result_id)
     if res is None:
-        raise NotFoundError(f"no inspection result with id {result_id}")
+        raise NotFoundError(N_("no inspection result with id {result_id}"), result_id=result_id)
     if res.outcome != "abnormal":
-        raise ValidationError("result", f"{res.item_text} is not abnormal; only abnormal results raise incidents")
+        raise ValidationError("result", N_("{item_text} is not abnormal; only abnormal results raise incidents"), item_text=res.item_text)
     existing = session.scalars(select(Incident.number).where(Incident.source_result_id == res.id)).first()
     if existing:
-        raise ValidationError("result", f"{res.item_text} already raised incident {existing}")
+        raise ValidationError("result", N_("{item_text} already raised incident {existing}"), item_text=res.item_text, existing=existing)
     pre = incident_prefill(session, result_id)
     inc = create_incident(
         session, contract, actor=actor,
@@ -414,9 +416,9 @@ def history(
     ``normal`` (finished, no abnormal result), ``abnormal`` (finished, ≥ 1 abnormal),
     ``unfinished``.  Raises ``ValidationError`` for an unknown outcome or ``end < start``."""
     if outcome is not None and outcome not in HISTORY_OUTCOMES:
-        raise ValidationError("outcome", f"must be one of {', '.join(HISTORY_OUTCOMES)}, not {outcome!r}")
+        raise ValidationError("outcome", N_("must be one of {history_outcomes}, not “{outcome}”"), history_outcomes=HISTORY_OUTCOMES, outcome=outcome)
     if start and end and end < start:
-        raise ValidationError("end", f"the range ends ({end}) before it starts ({start})")
+        raise ValidationError("end", N_("the range ends ({end}) before it starts ({start})"), end=end, start=start)
     q = select(Inspection).where(Inspection.contract_id == contract.id)
     if start:
         q = q.where(Inspection.due_date >= start)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError
+from app.core.i18n import N_
 from app.store.models import ChecklistTemplate, Contract, Engineer, Service
 
 
@@ -20,12 +21,12 @@ def get_contract(session: Session, name: str | None = None) -> Contract:
         if len(contracts) == 1:
             return contracts[0]
         known = ", ".join(c.name for c in contracts) or "none loaded"
-        raise NotFoundError(f"--contract is needed: the database holds contracts: {known}")
+        raise NotFoundError(N_("--contract is needed: the database holds contracts: {known}"), known=known)
     for c in contracts:
         if c.name == name:
             return c
     known = ", ".join(c.name for c in contracts) or "none loaded"
-    raise NotFoundError(f"unknown contract {name!r}; known contracts: {known}")
+    raise NotFoundError(N_("unknown contract “{name}”; known contracts: {known}"), name=name, known=known)
 
 
 def get_template(session: Session, contract: Contract, code: str) -> ChecklistTemplate:
@@ -35,7 +36,7 @@ def get_template(session: Session, contract: Contract, code: str) -> ChecklistTe
         if code in (t.code, t.name):
             return t
     known = ", ".join(t.code for t in tpls)
-    raise NotFoundError(f"unknown checklist template {code!r} in {contract.name}; known: {known}")
+    raise NotFoundError(N_("unknown checklist template “{the_code}” in {name}; known: {known}"), name=contract.name, known=known, the_code=code)
 
 
 def services_by_code(session: Session, contract: Contract) -> dict[str, Service]:

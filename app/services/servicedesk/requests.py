@@ -20,6 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
+from app.core.i18n import N_
+from app.services.transfer.columns import CodeLabel
 from app.store.models import Contract, Engineer, Incident, RequestAssignment, Service, ServiceRequest
 from app.core.vocab import Channel, Satisfaction, codes
 from app.services import audit
@@ -45,7 +47,7 @@ def get_request(session: Session, number_or_id: uuid.UUID | str) -> ServiceReque
         except ValueError:
             req = session.scalars(select(ServiceRequest).where(ServiceRequest.number == text)).one_or_none()
     if req is None:
-        raise NotFoundError(f"no service request {number_or_id}")
+        raise NotFoundError(N_("no service request {number_or_id}"), number_or_id=number_or_id)
     return req
 
 
@@ -73,16 +75,16 @@ def create_request(
     ``service_id``, ``assignee_id``).
     """
     if not title.strip():
-        raise ValidationError("title", "a title is required")
+        raise ValidationError("title", N_("{field} is required"))
     codes = profile_of(contract).request_category_codes
     if category not in codes:
-        raise ValidationError("category", f"unknown request category {category!r}; the contract defines {', '.join(codes)}")
+        raise ValidationError("category", N_("unknown request category “{category}”; the contract defines {codes}"), category=category, codes=codes)
     if channel not in CHANNELS:
-        raise ValidationError("channel", f"unknown channel {channel!r}; one of {', '.join(CHANNELS)}")
+        raise ValidationError("channel", N_("unknown channel “{channel}”; one of {channels}"), channel=channel, channels=CHANNELS)
     if service_id is not None:
         svc = session.get(Service, service_id)
         if svc is None or svc.contract_id != contract.id:
-            raise ValidationError("service_id", "no such service on this contract")
+            raise ValidationError("service_id", N_("no such service on this contract"))
     if assignee_id is not None:
         _engineer(session, contract.id, assignee_id)
     now = utcnow()
@@ -124,7 +126,7 @@ def assign_request(
     _require_open(req)
     _engineer(session, req.contract_id, engineer_id, field="engineer_id")
     if engineer_id == req.assignee_id:
-        raise ValidationError("engineer_id", "the request is already assigned to this engineer")
+        raise ValidationError("engineer_id", N_("the request is already assigned to this engineer"))
     eff = as_utc(at) if at else utcnow()
     _assign(session, req, engineer_id, actor=actor, note=note, at=eff)
     session.flush()
@@ -164,7 +166,7 @@ def resolve_request(
     req = get_request(session, request_id)
     _require_open(req)
     if not (resolution or "").strip():
-        raise ValidationError("resolution", "a resolution is required")
+        raise ValidationError("resolution", N_("{field} is required"))
     eff = as_utc(at) if at else utcnow()
     _check_timeline(req, responded_at=req.responded_at or eff, resolved_at=eff)
     if req.responded_at is None:
@@ -186,7 +188,8 @@ def close_request(
     when not resolved, ``at`` before the resolution."""
     req = get_request(session, request_id)
     if req.status != "resolved":
-        raise ValidationError("status", f"only a resolved request can be closed (it is {req.status})")
+        raise ValidationError("status", N_("only a resolved request can be closed (it is {status})"),
+                              status=CodeLabel(req.status, "request_status"))
     eff = as_utc(at) if at else utcnow()
     _check_timeline(req, closed_at=eff)
     req.closed_at = eff
@@ -219,11 +222,11 @@ def record_followup(
     """
     req = get_request(session, request_id)
     if req.status not in ("resolved", "closed") or req.resolved_at is None:
-        raise ValidationError("status", "a follow-up is recorded after the request is resolved")
+        raise ValidationError("status", N_("a follow-up is recorded after the request is resolved"))
     if satisfaction is not None and satisfaction not in SATISFACTION:
-        raise ValidationError("satisfaction", f"unknown satisfaction {satisfaction!r}; one of {', '.join(SATISFACTION)}")
+        raise ValidationError("satisfaction", N_("unknown satisfaction “{satisfaction}”; one of {satisfaction2}"), satisfaction=satisfaction, satisfaction2=SATISFACTION)
     if complaint and not complaint_text.strip():
-        raise ValidationError("complaint_text", "describe the complaint")
+        raise ValidationError("complaint_text", N_("{field} is required"))
     eff = as_utc(at) if at else utcnow()
     _check_timeline(req, followup_at=eff)
     req.followup_at = eff
@@ -258,9 +261,9 @@ def convert_to_incident(
 
     req = get_request(session, request_id)
     if req.converted_incident_id is not None:
-        raise ValidationError("status", "this request was already converted to an incident")
+        raise ValidationError("status", N_("this request was already converted to an incident"))
     if req.status == "closed":
-        raise ValidationError("status", "a closed request cannot be converted")
+        raise ValidationError("status", N_("a closed request cannot be converted"))
     contract = session.get(Contract, req.contract_id)
     inc = incidents.create_incident(
         session, contract, actor=actor, title=req.title, occurred_at=req.received_at,
@@ -300,13 +303,13 @@ def assignments(session: Session, request_id: uuid.UUID | str) -> list[RequestAs
 
 def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, actor: str, note: str,
             at: datetime) -> None:
-    _not_before(at, req.received_at, "at", "the assignment is before the request was received")
+    _not_before(at, req.received_at, "at", N_("the assignment is before the request was received"))
     session.flush()
     last = session.scalars(
         select(RequestAssignment.at).where(RequestAssignment.request_id == req.id)
         .order_by(RequestAssignment.at.desc()).limit(1)
     ).first()
-    _not_before(at, last, "at", "the assignment is before the previous assignment")
+    _not_before(at, last, "at", N_("the assignment is before the previous assignment"))
     first = last is None
     session.add(RequestAssignment(request_id=req.id, at=at, from_engineer_id=req.assignee_id,
                                   to_engineer_id=engineer_id, actor=actor, note=note))
@@ -326,13 +329,14 @@ def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, ac
 def _engineer(session: Session, contract_id: uuid.UUID, engineer_id: object, field: str = "assignee_id") -> Engineer:
     eng = session.get(Engineer, engineer_id) if isinstance(engineer_id, uuid.UUID) else None
     if eng is None or eng.contract_id != contract_id:
-        raise ValidationError(field, "no such engineer on this contract")
+        raise ValidationError(field, N_("no such engineer on this contract"))
     return eng
 
 
 def _require_open(req: ServiceRequest) -> None:
     if req.status not in OPEN_STATUSES:
-        raise ValidationError("status", f"{req.number} is {req.status}; only an open request can be changed")
+        raise ValidationError("status", N_("{number} is {status}; only an open request can be changed"), number=req.number,
+                              status=CodeLabel(req.status, "request_status"))
 
 
 def _check_timeline(req: ServiceRequest, **updates: datetime) -> None:
@@ -341,7 +345,7 @@ def _check_timeline(req: ServiceRequest, **updates: datetime) -> None:
     values = {f: getattr(req, f) for f in timeline.REQUEST_FIELDS} | updates
     broken = timeline.first_violation(timeline.REQUEST_ORDER, values, set(updates))
     if broken is not None:
-        raise ValidationError("at", broken.message)
+        raise ValidationError("at", broken.rule.message)
 
 
 def _not_before(value: datetime, floor: datetime | None, field: str, message: str) -> None:

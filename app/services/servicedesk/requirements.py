@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
+from app.core.i18n import N_
+from app.services.transfer.columns import CodeLabel, status_label
 from app.store.models import Contract, Requirement, Service
 from app.services import audit
 from app.services.numbering import next_number
@@ -44,7 +46,7 @@ def get_requirement(session: Session, number_or_id: uuid.UUID | str) -> Requirem
         except ValueError:
             req = session.scalars(select(Requirement).where(Requirement.number == text)).one_or_none()
     if req is None:
-        raise NotFoundError(f"no requirement {number_or_id}")
+        raise NotFoundError(N_("no requirement {number_or_id}"), number_or_id=number_or_id)
     return req
 
 
@@ -65,11 +67,11 @@ def create_requirement(
     Raises ``ValidationError`` for an empty ``title`` or a ``service_id`` not of the contract.
     """
     if not title.strip():
-        raise ValidationError("title", "a title is required")
+        raise ValidationError("title", N_("{field} is required"))
     if service_id is not None:
         svc = session.get(Service, service_id)
         if svc is None or svc.contract_id != contract.id:
-            raise ValidationError("service_id", "no such service on this contract")
+            raise ValidationError("service_id", N_("no such service on this contract"))
     now = utcnow()
     collected = as_utc(collected_at) if collected_at else now
     req = Requirement(
@@ -102,14 +104,17 @@ def set_requirement_status(
     """
     req = get_requirement(session, requirement_id)
     if status not in REQUIREMENT_TRANSITIONS:
-        raise ValidationError("status", f"unknown requirement status {status!r}")
+        raise ValidationError("status", N_("unknown requirement status “{status}”"), status=status)
     if status not in REQUIREMENT_TRANSITIONS[req.status]:
-        allowed = ", ".join(s for s in (*FORWARD, "rejected") if s in REQUIREMENT_TRANSITIONS[req.status]) or "none"
-        raise ValidationError("status", f"cannot move a requirement from {req.status} to {status}; allowed: {allowed}")
+        allowed_codes = [s for s in (*FORWARD, "rejected") if s in REQUIREMENT_TRANSITIONS[req.status]]
+        raise ValidationError("status", N_("cannot move a requirement from {status} to {status2}; allowed: {allowed}"), status=CodeLabel(req.status, "requirement_status"),
+                              status2=CodeLabel(status, "requirement_status"),
+                              allowed=[CodeLabel(a, "requirement_status") for a in allowed_codes])
     eff = as_utc(at) if at else utcnow()
     if eff < req.collected_at:
-        raise ValidationError("at", "the status change is before the requirement was collected")
-    line = f"{fmt_local(eff)} {req.status} → {status} ({actor})" + (f": {note.strip()}" if note.strip() else "")
+        raise ValidationError("at", N_("the status change is before the requirement was collected"))
+    line = (f"{fmt_local(eff)} {status_label(req.status, 'requirement_status')} → "
+            f"{status_label(status, 'requirement_status')} ({actor})" + (f": {note.strip()}" if note.strip() else ""))
     old = req.status
     req.note = f"{req.note}\n{line}".strip() if req.note else line
     req.status = status

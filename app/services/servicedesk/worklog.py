@@ -20,6 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.core.fields import label
+from app.core.i18n import N_, _
+from app.services.transfer.columns import status_label
 from app.store.models import Contract, Engineer, Incident, IncidentEvent, Inspection, ServiceRequest, WorkLogEntry
 from app.services import audit
 from app.core.timeutil import as_utc, local_dt
@@ -85,7 +88,7 @@ def update_entry(
     ``ValidationError("entry_id", …)`` for an unknown or derived (not manual) entry."""
     entry = session.get(WorkLogEntry, entry_id) if isinstance(entry_id, uuid.UUID) else None
     if entry is None or (entry.source_kind or "manual") != "manual":
-        raise ValidationError("entry_id", "only a manual work-log entry can be edited")
+        raise ValidationError("entry_id", N_("only a manual work-log entry can be edited"))
     eng = _check_entry(session, entry.contract_id, engineer_id, entry.work_date, started_at, duration_minutes,
                        summary)
     entry.engineer_id, entry.started_at = eng.id, as_utc(started_at)
@@ -101,16 +104,16 @@ def _check_entry(session: Session, contract_id: uuid.UUID, engineer_id: object, 
     """The one set of rules of a manual entry; returns its engineer or raises ``ValidationError``."""
     eng = session.get(Engineer, engineer_id) if isinstance(engineer_id, uuid.UUID) else None
     if eng is None or eng.contract_id != contract_id:
-        raise ValidationError("engineer_id", "no such engineer on this contract")
+        raise ValidationError("engineer_id", N_("no such engineer on this contract"))
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int) \
             or not 1 <= duration_minutes <= MAX_ENTRY_MINUTES:
-        raise ValidationError("duration_minutes", f"a whole number of minutes from 1 to {MAX_ENTRY_MINUTES}")
+        raise ValidationError("duration_minutes", N_("a whole number of minutes from 1 to {max_entry_minutes}"), max_entry_minutes=MAX_ENTRY_MINUTES)
     if not (summary or "").strip():
-        raise ValidationError("summary", "describe the work")
+        raise ValidationError("summary", N_("{field} is required"))
     if not isinstance(work_date, date) or isinstance(work_date, datetime):
-        raise ValidationError("work_date", "a date is required")
+        raise ValidationError("work_date", N_("{field} is required"))
     if not isinstance(started_at, datetime):
-        raise ValidationError("started_at", "a date and time is required")
+        raise ValidationError("started_at", N_("{field} is required"))
     return eng
 
 
@@ -135,7 +138,7 @@ def day_entries(session: Session, contract: Contract, day: date) -> list[WorkLog
     for ins in session.scalars(select(Inspection).where(
             Inspection.contract_id == contract.id, Inspection.finished_at >= lo, Inspection.finished_at < hi)):
         assert ins.finished_at is not None
-        extra = f", {ins.abnormal_count} abnormal" if ins.abnormal_count else ""
+        extra = _(", {count} abnormal", count=ins.abnormal_count) if ins.abnormal_count else ""
         lines.append(WorkLogLine(ins.started_at, names.get(ins.engineer_id, "") if ins.engineer_id else "",
                                  _minutes(ins.started_at, ins.finished_at), "inspection",
                                  f"{ins.number} {ins.template_name}{extra}", "inspection", ins.id))
@@ -146,11 +149,11 @@ def day_entries(session: Session, contract: Contract, day: date) -> list[WorkLog
     )
     for ev, number, title in rows:
         if ev.kind in ("status", "reopen"):
-            what = f"{ev.from_status} → {ev.to_status}"
+            what = f"{status_label(ev.from_status)} → {status_label(ev.to_status)}"
         elif ev.kind == "created":
-            what = "reported"
+            what = _("reported")
         else:
-            what = "edited " + ", ".join(sorted(ev.changes or {}))
+            what = _("edited {fields}", fields=_(", ").join(label(k) for k in sorted(ev.changes or {})))
         note = f" ({ev.note})" if ev.note else ""
         lines.append(WorkLogLine(ev.at, ev.actor, None, f"incident.{ev.kind}", f"{number} {title}: {what}{note}",
                                  "incident", ev.incident_id))
@@ -176,7 +179,7 @@ def hours_by_engineer(session: Session, contract: Contract, start: date, end: da
     Lines without an engineer are summed under ``""``.  Raises ``ValidationError("end", …)`` when
     end < start."""
     if end < start:
-        raise ValidationError("end", "the end date is before the start date")
+        raise ValidationError("end", N_("the end date is before the start date"))
     lo, hi = _bounds(start, end)
     names = _names(session, contract)
     minutes: dict[str, int] = {}

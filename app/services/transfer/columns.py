@@ -181,15 +181,44 @@ WORKLOG_COLUMNS: list[Column] = [
     Column("source_number", "关联编号", "Related record", "computed"),
 ]
 
-MET_LABEL = "达标 met"
-BREACHED_LABEL = "超时 breached"
-NO_CALENDAR = "无日历 (no calendar)"
+MET_LABEL = "达标"
+BREACHED_LABEL = "超时"
+NO_CALENDAR = "无日历"
 
 
 def enum_label(kind: str, code: str | None) -> str:
     """The label written for ``code`` of enumeration ``kind`` in the current language (``""`` for
     empty, the code itself when unknown); see ``app.core.vocab.label_of``."""
     return label_of(ENUMS[kind], code)
+
+
+def status_label(code: str | None, kind: str = "incident_status") -> str:
+    """The label of ``code`` of enumeration ``kind`` in the current UI language (zh_CN → Chinese,
+    en → English); ``""`` for empty, the code itself when unknown.
+
+    The one place service texts (history lines, refusals) turn a status/vocabulary code into
+    words, until ``app.core.vocab.label`` replaces it.
+    """
+    from app.core.i18n import language  # noqa: PLC0415 - keep this module import-light
+
+    if not code:
+        return ""
+    labels = ENUMS.get(kind, {}).get(code)
+    if not labels:
+        return code
+    return labels[1] if language() == "en" else labels[0]
+
+
+class CodeLabel:
+    """A vocabulary code used as a message argument: ``str()`` is its label in the current language."""
+
+    __slots__ = ("code", "kind")
+
+    def __init__(self, code: str | None, kind: str = "incident_status") -> None:
+        self.code, self.kind = code, kind
+
+    def __str__(self) -> str:
+        return status_label(self.code, self.kind)
 
 
 def enum_code(kind: str, text: str) -> str | None:

@@ -34,6 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.core.i18n import N_
 from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Engineer, Inspection, InspectionResult
 from app.services.inspection import schedule
 from app.core.vocab import InspectionOutcome, label, label_of
@@ -95,7 +96,7 @@ def export_inspection_log(session: Session, contract: Contract, start: date, end
     Raises ``ValidationError("end", ...)`` when the range ends before it starts.
     """
     if end < start:
-        raise ValidationError("end", f"the range ends ({end}) before it starts ({start})")
+        raise ValidationError("end", N_("the range ends ({end}) before it starts ({start})"), end=end, start=start)
     out = Path(out)
     names = {e.id: e.name for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
     insps = list(session.scalars(

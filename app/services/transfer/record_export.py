@@ -10,7 +10,7 @@ Workbooks: the main sheet with every field (Chinese headers from ``record_column
 to the minute as real Excel dates), for incidents a sheet of affected services with downtime
 windows and a history sheet of ``IncidentEvent``s, for requests a sheet of assignments.  SLA
 columns (service-time minutes, targets, met/breached) come from ``app.services.incident.sla``; a clock that
-runs into a year no holiday calendar covers is written as ``无日历 (no calendar)``.  Every cell is
+runs into a year no holiday calendar covers is written as ``无日历``.  Every cell is
 written through ``app.services.transfer.xlsx_safe`` (formula-looking text stays text, control characters
 replaced, over-long text visibly cut).
 """

@@ -51,7 +51,9 @@ from openpyxl.utils.datetime import from_excel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ImportRejected, OpsLedgerError, RowProblem, ValidationError
+from app.core import i18n
+from app.core.i18n import N_
+from app.errors import Header, ImportRejected, OpsLedgerError, RowProblem, ValidationError
 from app.store.models import (
     Asset,
     Contract,
@@ -77,18 +79,18 @@ from app.services.transfer.columns import (
     MAIN_SHEET,
     REQUEST_COLUMNS,
     SERVICES_SHEET,
+    CodeLabel,
     Column,
     enum_code,
     normalise_header,
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
 from app.core import timeline
-from app.core.i18n import _
 from app.core.vocab import IncidentEventKind, IncidentStatus, RequestStatus, codes, label_of
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.profile import profile_of
 
-FORMULA_REFUSED = "formula not accepted"
+FORMULA_REFUSED = N_("formula not accepted")
 BATCH_ROWS = 1000
 DATE_FORMS = "2024-03-05 14:30, 2024/03/05 14:30, 2024-03-05, 2024.3.5, 2024年3月5日 14:30 or a date cell"
 _DATE_NUMERIC = re.compile(
@@ -197,8 +199,12 @@ class _Sheet:
         self.label = sheet_label
         self.index: dict[str, int] = {}
 
-    def problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(RowProblem(row, column, message))
+    def problem(self, row: int, column: str, message: str, **params: Any) -> None:
+        """Record a problem; ``message`` is an msgid, ``params`` its arguments (``sheet`` is added).
+        A column of this sheet's spec is named by its header in the UI language (:class:`Header`)."""
+        spec = next((c for c in self.columns if c.zh == column), None)
+        where = Header(spec.zh, spec.en) if spec is not None else column
+        self.problems.append(RowProblem(row, where, message, {"sheet": self.label, **params}))
 
     def _wanted(self) -> dict[str, Column]:
         wanted: dict[str, Column] = {}
@@ -224,12 +230,13 @@ class _Sheet:
             if col is None:
                 continue
             if col.key in self.index:
-                self.problem(rownum, str(value), f"{self.label}: column appears twice in the header row")
+                self.problem(rownum, str(value), N_("{sheet}: column appears twice in the header row"))
                 continue
             self.index[col.key] = i
         missing = [c for c in self.columns if c.required and c.key not in self.index]
         for c in missing:
-            self.problem(rownum, c.zh, f"{self.label}: the header row (row {rownum}) has no column {c.zh} / {c.en}")
+            self.problem(rownum, c.zh, N_("{sheet}: the header row (row {header_row}) has no column {zh} / {en}"),
+                         header_row=rownum, zh=c.zh, en=c.en)
         return not missing
 
     def parse_row(self, rownum: int, cells: tuple[Any, ...]) -> dict[str, Any] | None:
@@ -254,13 +261,13 @@ class _Sheet:
             return None
         for col in self.columns:
             if col.required and col.kind != "computed" and raw.get(col.key) in (None, "", []):
-                self.problem(rownum, col.zh, "required; the cell is empty")
+                self.problem(rownum, col.zh, N_("required; the cell is empty"))
                 raw[col.key] = _BAD
         return raw
 
     def parse_value(self, rownum: int, col: Column, value: Any) -> Any:
         kind = col.kind
-        bad = lambda msg: (self.problem(rownum, col.zh, msg), _BAD)[1]  # noqa: E731
+        bad = lambda msg, **kw: (self.problem(rownum, col.zh, msg, **kw), _BAD)[1]  # noqa: E731
         if kind == "datetime":
             if isinstance(value, datetime):
                 local = value
@@ -271,10 +278,10 @@ class _Sheet:
             elif isinstance(value, str):
                 parsed = parse_datetime_text(value)
                 if parsed is None:
-                    return bad(f"{value.strip()[:40]!r} is not a date/time; use {DATE_FORMS}")
+                    return bad(N_("“{value}” is not a date/time; use {forms}"), value=value.strip()[:40], forms=DATE_FORMS)
                 local = parsed
             else:
-                return bad(f"{_to_text(value)[:40]!r} is not a date/time; use {DATE_FORMS}")
+                return bad(N_("“{value}” is not a date/time; use {forms}"), value=_to_text(value)[:40], forms=DATE_FORMS)
             if local.tzinfo is None:
                 local = local.replace(tzinfo=LOCAL_TZ)
             return as_utc(local)
@@ -284,43 +291,43 @@ class _Sheet:
             if isinstance(value, date):
                 return value
             parsed = parse_datetime_text(str(value))
-            return parsed.date() if parsed else bad(f"{_to_text(value)[:40]!r} is not a date; use {DATE_FORMS}")
+            return parsed.date() if parsed else bad(N_("“{value}” is not a date; use {forms}"),
+                                                    value=_to_text(value)[:40], forms=DATE_FORMS)
         text = _to_text(value).strip() if kind != "text" else _to_text(value)
         if kind == "text":
             limit = self._limit(col.key)
             if col.key == "title":
                 text = text.strip()
             if limit and len(text) > limit:
-                return bad(f"too long: {len(text)} characters (at most {limit})")
+                return bad(N_("too long: {count} characters (at most {limit})"), count=len(text), limit=limit)
             return text
         if kind == "int":
             try:
                 return int(float(text))
             except ValueError:
-                return bad(f"{text[:40]!r} is not a whole number")
+                return bad(N_("“{value}” is not a whole number"), value=text[:40])
         if kind == "bool":
             t = text.casefold()
             if t in _TRUE:
                 return True
             if t in _FALSE:
                 return False
-            return bad(f"{text[:40]!r} is not 是/否 (yes/no)")
+            return bad(N_("“{value}” is not yes/no"), value=text[:40])
         if kind.startswith("enum:"):
             code = enum_code(kind[5:], text)
-            return code if code else bad(f"unknown value {text[:40]!r}")
+            return code if code else bad(N_("unknown value “{value}”"), value=text[:40])
         if kind == "severity":
             code = self.lk.severities.get(text.casefold())
-            return code if code else bad(
-                f"unknown severity {text[:40]!r}; the contract defines {', '.join(sorted(set(self.lk.severities.values())))}")
+            return code if code else bad(N_("unknown severity “{value}”; the contract defines {codes}"),
+                                         value=text[:40], codes=sorted(set(self.lk.severities.values())))
         if kind == "category":
             code = self.lk.categories.get(text.casefold())
-            return code if code else bad(f"unknown request category {text[:40]!r}")
+            return code if code else bad(N_("unknown request category “{value}”"), value=text[:40])
         if kind == "engineer":
             eid = self.lk.engineers.get(text.casefold())
-            return eid if eid else bad(f"unknown engineer {text[:40]!r}")
+            return eid if eid else bad(N_("unknown engineer “{value}”"), value=text[:40])
         if kind in ("service", "services", "assets"):
             table = self.lk.assets if kind == "assets" else self.lk.services
-            what = "asset" if kind == "assets" else "service"
             ids, unknown = [], []
             for part in _SPLIT.split(text):
                 part = part.strip()
@@ -329,10 +336,11 @@ class _Sheet:
                 rid = table.get(part.casefold())
                 (ids.append(rid) if rid else unknown.append(part))
             if unknown:
-                return bad(f"unknown {what}{'s' if len(unknown) > 1 else ''} {', '.join(repr(u[:40]) for u in unknown)}")
+                return bad(N_("unknown asset(s) {values}") if kind == "assets" else N_("unknown service(s) {values}"),
+                           values=[f"“{u[:40]}”" for u in unknown])
             if kind == "service":
                 if len(ids) != 1:
-                    return bad("exactly one service expected")
+                    return bad(N_("exactly one service expected"))
                 return ids[0]
             return list(dict.fromkeys(ids))
         return text
@@ -368,8 +376,8 @@ def _open(path: Path, problems: list[RowProblem]) -> Any:
 
 
 def _unreadable(exc: BaseException) -> ValidationError:
-    return ValidationError("file", f"the workbook cannot be read ({type(exc).__name__}: {str(exc)[:200]}); "
-                                   "open it in Excel and save it again as .xlsx")
+    return ValidationError("file", N_("the workbook cannot be read ({error}); open it in Excel and save it again as .xlsx"),
+                           code="import.unreadable", error=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def _pick_sheet(wb: Any, kind: str) -> Any:
@@ -392,7 +400,8 @@ def _merged_problems(path: Path, ws: Any, label: str, problems: list[RowProblem]
         rows = [int(n) for n in re.findall(r"\d+", ref)] or [0]
         if max(rows) <= header_row:
             continue
-        problems.append(RowProblem(min(rows), ref, f"{label}: merged cells {ref} are not accepted; unmerge them"))
+        problems.append(RowProblem(min(rows), ref, N_("{sheet}: merged cells {ref} are not accepted; unmerge them"),
+                                   {"sheet": label, "ref": ref}))
 
 
 def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
@@ -413,7 +422,7 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
         if len(head) >= HEADER_SEARCH_ROWS:
             break
     if not head:
-        problems.append(RowProblem(1, "", f"{label}: the sheet is empty; a header row is required"))
+        problems.append(RowProblem(1, "", N_("{sheet}: the sheet is empty; a header row is required"), {"sheet": label}))
         return
     if not header_at:
         best = max(range(len(head)), key=lambda i: (sheet.header_score(head[i]), -i))
@@ -438,7 +447,7 @@ def _order(row: int, problems: list[RowProblem], rec: dict[str, Any], rules: tup
     """Record a problem for each rule of ``rules`` (``app.core.timeline``, the workflow's table)
     the row's instants break, under the column of the field to correct."""
     for broken in timeline.violations(rules, rec):
-        problems.append(RowProblem(row, labels[broken.field], broken.message))
+        problems.append(RowProblem(row, labels[broken.field], broken.rule.message))
 
 
 def _status_instants(row: int, problems: list[RowProblem], rec: dict[str, Any], needs: dict[str, tuple[str, ...]],
@@ -447,8 +456,8 @@ def _status_instants(row: int, problems: list[RowProblem], rec: dict[str, Any], 
     (``app.core.timeline.*_STATUS_INSTANTS``)."""
     status = rec.get("status")
     for f in timeline.missing_instants(needs, status, rec):
-        problems.append(RowProblem(row, labels[f], _("status {status} needs the {column}",
-                                                     status=label_of(statuses, status), column=labels[f])))
+        problems.append(RowProblem(row, labels[f], N_("status {status} needs the {column}"),
+                                   {"status": label_of(statuses, status), "column": labels[f]}))
 
 
 def _existing_numbers(session: Session, model: Any, numbers: list[str]) -> set[str]:
@@ -466,12 +475,13 @@ def _check_numbers(session: Session, model: Any, recs: list[tuple[int, dict[str,
         if not isinstance(num, str) or not num:
             continue
         if num in seen:
-            problems.append(RowProblem(row, column, f"number {num} repeats row {seen[num]}"))
+            problems.append(RowProblem(row, column, N_("number {number} repeats row {first}"),
+                                       {"number": num, "first": seen[num]}))
         else:
             seen[num] = row
     taken = _existing_numbers(session, model, list(seen))
     for num in sorted(taken, key=lambda n: seen[n]):
-        problems.append(RowProblem(seen[num], column, f"number {num} is already in the database"))
+        problems.append(RowProblem(seen[num], column, N_("number {number} is already in the database"), {"number": num}))
 
 
 _NUMBER = re.compile(r"^([A-Z]+)-(\d{4})-(\d+)$")
@@ -548,7 +558,8 @@ def import_incidents(
                     continue
                 a, b = w.get("downtime_start"), w.get("downtime_end")
                 if a and b and b < a:
-                    problems.append(RowProblem(row, "停机结束", f"{svc_ws.title}: downtime ends before it starts"))
+                    problems.append(RowProblem(row, "停机结束", N_("{sheet}: downtime ends before it starts"),
+                                               {"sheet": svc_ws.title}))
                     continue
                 w["_row"] = row
                 windows.setdefault(w["number"], {})[w["service"]] = w
@@ -575,10 +586,12 @@ def import_incidents(
         rec = next((r for _, r in recs if r.get("number") == num), None)
         for sid, w in by_service.items():
             if num not in file_numbers:
-                problems.append(RowProblem(w["_row"], "故障编号", f"{SERVICES_SHEET}: incident {num} is not in the fault log sheet"))
+                problems.append(RowProblem(w["_row"], "故障编号", N_("{sheet}: incident {number} is not in the fault log sheet"),
+                                           {"sheet": SERVICES_SHEET, "number": num}))
             elif rec is not None and isinstance(rec.get("services"), list) and sid not in rec["services"]:
                 problems.append(RowProblem(w["_row"], "业务系统",
-                                           f"{SERVICES_SHEET}: service {lk.service_code.get(sid)} is not listed for incident {num}"))
+                                           N_("{sheet}: service {service} is not listed for incident {number}"),
+                                           {"sheet": SERVICES_SHEET, "service": lk.service_code.get(sid), "number": num}))
     by_number = {rec["number"]: rec for _, rec in recs if isinstance(rec.get("number"), str)}
     for num, entries in history.items():
         _check_history(num, entries, by_number.get(num), hist_ws.title if hist_ws else HISTORY_SHEET, problems)
@@ -592,7 +605,7 @@ def import_incidents(
 
     _advance_sequences(session, [rec["number"] for _, rec in recs if rec.get("number")])
     now = utcnow()
-    note = f"imported from {source}"
+    note = i18n._("imported from {source}", source=source)
     clocks = _ClosedClocks(session, contract)
     added: list[tuple[Incident, list[IncidentEvent]]] = []
     children: list[Any] = []  # added after the parents are flushed (no ORM relationships order them)
@@ -670,40 +683,44 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
 
     first_row = entries[0][0]
     if rec is None:
-        problems.append(RowProblem(first_row, "编号", f"{label}: incident {number} is not in the fault log sheet"))
+        problems.append(RowProblem(first_row, "编号", N_("{sheet}: incident {number} is not in the fault log sheet"),
+                                   {"sheet": label, "number": number}))
         return
     entries.sort(key=lambda e: (e[1]["at"], e[0]))
     prev: str | None = None
     for row, h in entries:
         if h["kind"] not in EVENT_KINDS:
-            problems.append(RowProblem(row, "类型", f"{label}: unknown kind {h['kind']!r}"))
+            problems.append(RowProblem(row, "类型", N_("{sheet}: unknown kind “{kind}”"), {"sheet": label, "kind": h["kind"]}))
             return
         for key, zh in (("from_status", "原状态"), ("to_status", "新状态")):
             if h.get(key) and h[key] not in codes(IncidentStatus):
-                problems.append(RowProblem(row, zh, f"{label}: unknown status {h[key]!r}"))
+                problems.append(RowProblem(row, zh, N_("{sheet}: unknown status “{status}”"), {"sheet": label, "status": h[key]}))
                 return
         text = h.get("changes") or ""
         try:
             h["changes"] = json.loads(text) if text.strip() else {}
         except ValueError:
-            problems.append(RowProblem(row, "修改内容", f"{label}: not valid JSON"))
+            problems.append(RowProblem(row, "修改内容", N_("{sheet}: not valid JSON"), {"sheet": label}))
             return
         if prev is None:
             if h["kind"] != "created":
-                problems.append(RowProblem(row, "类型", f"{label}: the first event of {number} must be 'created' "
-                                           "(delete the history rows to have them rebuilt from the timeline)"))
+                problems.append(RowProblem(row, "类型", N_(
+                    "{sheet}: the first event of {number} must be “created” "
+                    "(delete the history rows to have them rebuilt from the timeline)"), {"sheet": label, "number": number}))
                 return
             prev = h.get("to_status") or "new"
         elif h["kind"] in ("status", "reopen"):
             if h.get("from_status") and h["from_status"] != prev:
-                problems.append(RowProblem(row, "原状态", f"{label}: {number} was {prev!r} at this point, not "
-                                           f"{h['from_status']!r}"))
+                problems.append(RowProblem(row, "原状态", N_("{sheet}: {number} was {status} at this point, not {given}"),
+                                           {"sheet": label, "number": number, "status": CodeLabel(prev),
+                                            "given": CodeLabel(h["from_status"])}))
                 return
             prev = h.get("to_status") or prev
     final = rec.get("status") or _incident_status(rec)
     if prev != final:
-        problems.append(RowProblem(entries[-1][0], "新状态", f"{label}: the history of {number} ends in {prev!r} "
-                                   f"but the record's status is {final!r}"))
+        problems.append(RowProblem(entries[-1][0], "新状态",
+                                   N_("{sheet}: the history of {number} ends in {status} but the record's status is {final}"),
+                                   {"sheet": label, "number": number, "status": CodeLabel(prev), "final": CodeLabel(final)}))
 
 
 def _incident_events(inc: Incident, actor: str, note: str) -> list[IncidentEvent]:
@@ -817,8 +834,8 @@ def import_requests(
                 if not _ok(*a.values()):
                     continue
                 if a["number"] not in numbers:
-                    problems.append(RowProblem(row, "工单编号", f"{asg_ws.title}: request {a['number']} is not in the "
-                                               "request sheet"))
+                    problems.append(RowProblem(row, "工单编号", N_("{sheet}: request {number} is not in the request sheet"),
+                                               {"sheet": asg_ws.title, "number": a["number"]}))
                     continue
                 assignments.setdefault(a["number"], []).append(a)
     except OpsLedgerError:

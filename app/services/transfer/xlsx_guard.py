@@ -25,13 +25,14 @@ import re
 import zipfile
 from pathlib import Path
 
-from app.errors import ValidationError
+from app.core.i18n import N_
+from app.errors import Msg, ValidationError
 
 MAX_MEMBERS = 10_000
 PROLOG_SCAN_BYTES = 65_536
 RATIO_CHECK_MIN_BYTES = 1 << 20
 CHUNK_BYTES = 1 << 20
-NOT_XLSX = "file is not an .xlsx workbook"
+NOT_XLSX = N_("the file is not an .xlsx workbook ({reason})")
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)?(\d+)?(?::[A-Z]+(\d+))?\"")
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -39,8 +40,9 @@ _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\""
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
 
-def _refuse(message: str) -> ValidationError:
-    return ValidationError("file", message)
+def _refuse(message: str, code: str, **params: object) -> ValidationError:
+    """A refusal of the file: ``message`` an msgid, ``code`` e.g. ``"xlsx.not_xlsx"``."""
+    return ValidationError("file", message, code=code, **params)
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
@@ -48,7 +50,8 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _refuse(f"{NOT_XLSX} ({exc}; an old .xls or a CSV file? save it as .xlsx in Excel)") from None
+        raise _refuse(NOT_XLSX, "xlsx.not_xlsx", reason=Msg(
+            N_("{error}; an old .xls or a CSV file? save it as .xlsx in Excel"), error=exc)) from None
 
 
 def check_workbook(
@@ -67,29 +70,27 @@ def check_workbook(
     """
     path = Path(path)
     if not path.is_file():
-        raise _refuse(f"{path} does not exist or is not a file")
+        raise _refuse(N_("{path} does not exist or is not a file"), "xlsx.missing", path=path)
     with open_zip(path) as zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            raise _refuse(f"{NOT_XLSX} (no [Content_Types].xml / xl/workbook.xml inside)")
+            raise _refuse(NOT_XLSX, "xlsx.not_xlsx", reason=Msg(N_("no [Content_Types].xml / xl/workbook.xml inside")))
         if len(infos) > MAX_MEMBERS:
-            raise _refuse(f"the workbook holds {len(infos)} parts (more than {MAX_MEMBERS}); refused")
+            raise _refuse(N_("the workbook holds {count} parts (more than {limit}); refused"), "xlsx.parts",
+                          count=len(infos), limit=MAX_MEMBERS)
         total = 0
         for info in infos:
             total += info.file_size
             if total > max_uncompressed_bytes:
-                raise _refuse(
-                    f"the workbook unpacks to more than {max_uncompressed_bytes:,} bytes "
-                    "(possible zip bomb); refused"
-                )
+                raise _refuse(N_("the workbook unpacks to more than {limit} bytes (possible zip bomb); refused"),
+                              "xlsx.zip_bomb", limit=f"{max_uncompressed_bytes:,}")
             if info.file_size > RATIO_CHECK_MIN_BYTES:
                 ratio = info.file_size / max(1, info.compress_size)
                 if ratio > max_ratio:
-                    raise _refuse(
-                        f"part {info.filename} is compressed {ratio:.0f}:1 (limit {max_ratio}:1; "
-                        "possible zip bomb); refused"
-                    )
+                    raise _refuse(N_("part {part} is compressed {ratio}:1 (limit {limit}:1; possible zip bomb); "
+                                     "refused"), "xlsx.ratio", part=info.filename, ratio=f"{ratio:.0f}",
+                                  limit=max_ratio)
         for info in infos:
             if info.is_dir():
                 continue
@@ -99,13 +100,13 @@ def check_workbook(
             try:
                 _check_prolog(zf, info, is_xml)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-                raise _refuse(f"{NOT_XLSX} (part {info.filename} cannot be read: {exc})") from None
+                raise _refuse(NOT_XLSX, "xlsx.not_xlsx", reason=Msg(
+                    N_("part {part} cannot be read: {error}"), part=info.filename, error=exc)) from None
             if "worksheets/" in info.filename:
                 rows = _count_rows(zf, info, max_rows)
                 if rows > max_rows:
-                    raise _refuse(
-                        f"sheet {info.filename} has more than {max_rows:,} rows; refused"
-                    )
+                    raise _refuse(N_("sheet {part} has more than {limit} rows; refused"), "xlsx.rows",
+                                  part=info.filename, limit=f"{max_rows:,}")
 
 
 def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, is_xml: bool = True) -> None:
@@ -115,13 +116,14 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, is_xml: bool = Tru
         head = head.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
     upper = head.upper()
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
-        raise _refuse(f"part {info.filename} declares a DOCTYPE/ENTITY (XML entity attack); refused")
+        raise _refuse(N_("part {part} declares a DOCTYPE/ENTITY (XML entity attack); refused"), "xlsx.entity",
+                      part=info.filename)
     if is_xml and len(head) == PROLOG_SCAN_BYTES:
         # The prolog (declaration, comments, PIs) must end within the scanned bytes.
         stripped = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.S)
         if not _ROOT.search(stripped):
-            raise _refuse(f"part {info.filename} has no XML root element in its first "
-                          f"{PROLOG_SCAN_BYTES} bytes; refused")
+            raise _refuse(N_("part {part} has no XML root element in its first {limit} bytes; refused"),
+                          "xlsx.no_root", part=info.filename, limit=PROLOG_SCAN_BYTES)
 
 
 def _stream_matches(fh, pattern: re.Pattern[bytes]):  # type: ignore[no-untyped-def]

@@ -36,6 +36,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
+from app.core.durations import format_minutes
+from app.core.vocab import WorkLogSource, label_of
 from app.core.timeutil import fmt_local, utcnow
 from app.errors import CalendarCoverageError
 from app.services.ledger import Ledger
@@ -466,9 +468,9 @@ class WorkLogLinesModel(QAbstractTableModel):
                 return getattr(eng, "name", eng) or ""
             if col == 2:
                 minutes = getattr(line, "duration_minutes", None)
-                return "" if minutes is None else fmt_minutes(minutes)
+                return "" if minutes is None else format_minutes(minutes)
             if col == 3:
-                return status_label(str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
+                return label_of(WorkLogSource, str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
             return getattr(line, "summary", "")
         return None
 

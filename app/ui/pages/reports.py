@@ -352,7 +352,7 @@ class ReportsPage(QWidget):
         for p in periods:
             if p.end < contract.term_start or p.start > contract.term_end:
                 continue
-            label = p.label_full
+            label = p.display
             if p.end >= today:
                 label += self.tr(" (in progress)")
             self.period.addItem(label, p)

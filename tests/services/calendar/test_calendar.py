@@ -240,7 +240,8 @@ def test_enter_year_validates_and_writes_nothing_on_error(db) -> None:
     assert e1.value.field == "holidays[0]"
     with pytest.raises(ValidationError) as e2, db.session() as s:
         enter_year(s, 2027, [date(2027, 1, 2)], [date(2027, 1, 2)], source="x", actor="t")
-    assert "both" in e2.value.message
+    assert e2.value.code == "{both} is listed both as a holiday and as a make-up day"
+    assert "2027-01-02 同时被列为节假日和调休工作日" in e2.value.message
     with pytest.raises(ValidationError) as e3, db.session() as s:
         enter_year(s, 2027, [], [date(2027, 1, 4)], source="x", actor="t")  # a Monday
     assert e3.value.field == "makeup_days[0]"
@@ -268,7 +269,7 @@ def test_example_file_is_refused_until_filled(tmp_path: Path) -> None:
     example = resources_dir() / "calendars" / "example-2027.yaml"
     with pytest.raises(ValidationError) as exc:
         load_year_file(example)
-    assert exc.value.field == "example" and "line" in exc.value.message
+    assert exc.value.field == "example" and "（example-2027.yaml，第 " in exc.value.message
     filled = tmp_path / "h2027.yaml"
     filled.write_text(example.read_text(encoding="utf-8").replace("example: true\n", ""), encoding="utf-8")
     year, holidays, makeup, _source, names = load_year_file(filled)
@@ -292,16 +293,16 @@ def test_year_file_errors_name_field_and_line(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as exc:
         load_year_file(p)
     assert exc.value.field == "holidays[1].to"
-    assert "line 7" in exc.value.message
+    assert "第 7 行" in exc.value.message
     p.write_text(YEAR_FILE.replace("2027-02-03", "2028-02-09"), encoding="utf-8")
     with pytest.raises(ValidationError) as exc:
         load_year_file(p)
-    assert exc.value.field == "holidays[1].to" and "not in 2027" in exc.value.message
+    assert exc.value.field == "holidays[1].to" and "不在 2027 年内" in exc.value.message
     p.write_text(YEAR_FILE.replace("2027-02-03", "2027-02-09").replace("makeup_days: []",
                  "makeup_days:\n  - {date: 2027-02-08}"), encoding="utf-8")  # Monday, also a holiday
     with pytest.raises(ValidationError) as exc:
         load_year_file(p)
-    assert exc.value.field == "makeup_days[0]" and "line 9" in exc.value.message
+    assert exc.value.field == "makeup_days[0]" and "第 9 行" in exc.value.message
     p.write_text(YEAR_FILE.replace("2027-02-03", "2027-02-09"), encoding="utf-8")
     _year, holidays, _makeup, _src, names = load_year_file(p)
     assert len(holidays) == 1 + 4 and names[date(2027, 2, 9)] == "春节"
@@ -336,9 +337,9 @@ def test_cli_import_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert cli_main(["calendar", "import", str(f), "--db", dbp]) == 0
     assert cli_main(["calendar", "show", "2027", "--db", dbp]) == 0
     out = capsys.readouterr().out
-    assert "source user: test notice" in out and "2027-02-06 – 2027-02-09  春节" in out
+    assert "2027 年：来源 user: test notice" in out and "2027-02-06 – 2027-02-09  春节" in out
     # 2027: 365 days, 104 weekend days; holidays on weekdays: Jan 1 (Fri), Feb 8, Feb 9 → 261 - 3
-    assert "working days 258" in out
+    assert "工作日 258 天" in out
     assert cli_main(["calendar", "export", "2027", "--out", str(tmp_path / "o.yaml"), "--db", dbp]) == 0
     assert load_year_file(tmp_path / "o.yaml")[1] == load_year_file(f)[1]
     assert cli_main(["calendar", "import", str(resources_dir() / "calendars" / "example-2027.yaml"),

@@ -68,7 +68,7 @@ def test_every_problem_is_listed_and_references_checked(tmp_path: Path) -> None:
 def test_bad_yaml_and_wrong_type(tmp_path: Path) -> None:
     p = tmp_path / "broken.yaml"
     p.write_text("contract: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match="not valid YAML"):
+    with pytest.raises(ProfileError, match="不是有效的 YAML"):
         load_profile_file(p)
     data = _pinggu()
     data["checklists"][0]["frequency"] = "hourly"
@@ -82,7 +82,7 @@ def test_refused_profile_writes_nothing(tmp_path: Path, db, capsys) -> None:  # 
     path = _write(tmp_path, data)
     db.close()  # the CLI opens the file itself
     assert main(["contract", "import", str(path), "--db", str(db.file)]) == 1
-    assert "services[5].code: duplicate code 'uni-biz'" in capsys.readouterr().err
+    assert "services[5].code: 重复的 code：“uni-biz”" in capsys.readouterr().err
     from app.store.db import open_database
 
     again = open_database(db.file)
@@ -143,7 +143,7 @@ def test_cli_import_list_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["contract", "export", "sanmenxia-court-2023", "--out", str(out), "--db", str(dbfile)]) == 0
     assert load_profile_file(out)["contract"]["term"] == {"start": "2023-12-20", "end": "2024-12-19"}
     assert main(["contract", "export", "nope", "--out", str(out), "--db", str(dbfile)]) == 1
-    assert "unknown contract 'nope'" in capsys.readouterr().err
+    assert "未知的合同“nope”" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["pinggu-court-2026", "sanmenxia-court-2023", "beijing-justice-bureau-2024"])
@@ -165,9 +165,9 @@ def test_default_severity_must_name_a_severity(tmp_path: Path) -> None:
     data["checklists"][0]["sections"][0]["items"][0]["default_severity"] = "urgent"
     with pytest.raises(ProfileError) as err:
         load_profile_file(_write(tmp_path, data))
-    assert err.value.problems == [
-        ("assets[0].default_severity", "unknown severity 'P0'; known: P1, P2, P3"),
-        ("checklists[0].sections[0].items[0].default_severity", "unknown severity 'urgent'; known: P1, P2, P3"),
+    assert [(p, str(m)) for p, m in err.value.problems] == [
+        ("assets[0].default_severity", "未知的故障级别“P0”；可选：P1, P2, P3"),
+        ("checklists[0].sections[0].items[0].default_severity", "未知的故障级别“urgent”；可选：P1, P2, P3"),
     ]
 
 

@@ -85,7 +85,7 @@ def test_pause_is_taken_out_of_both_clocks_and_explained() -> None:
     pauses = [x for x in c.restore.explanation if x.kind == "pause"]
     assert [(x.start, x.end, x.minutes) for x in pauses] == [(at(*FRI, 10), at(*FRI, 11), 60.0)]
     sources = [x.text for x in c.restore.explanation if x.kind == "source"]
-    assert sources == ["2026-11-20 working day — chinesecalendar 1.11.0"]
+    assert sources == ["2026-11-20 工作日 — 国家法定节假日安排（chinesecalendar 1.11.0）"]
     # IncidentClocks exposes the figures by the Incident column names (close_incident stores them)
     assert (c.response_minutes, c.restore_minutes, c.response_breached, c.restore_breached) == (20, 210, False, False)
 
@@ -100,7 +100,7 @@ def test_breach_flags_and_deadline_in_7x24_across_midnight() -> None:
     assert c.restore.elapsed_minutes == 150 and c.restore.breached is True
     assert c.restore.deadline == at(2026, 11, 21, 0, 0)
     assert c.restore.calendar_code == "7x24"
-    assert any(x.kind == "source" and "7x24" in x.text for x in c.restore.explanation)
+    assert any(x.kind == "source" and "全天每分钟计时 — 7×24" == x.text for x in c.restore.explanation)
 
 
 def test_reaching_the_target_exactly_is_on_time() -> None:
@@ -138,8 +138,8 @@ def test_pending_over_a_holiday_and_source_of_each_day() -> None:
     assert c.restore.elapsed_minutes == 120
     sources = [x.text for x in c.restore.explanation if x.kind == "source"]
     assert len(sources) == 9  # Sep 30 … Oct 8
-    assert "2026-10-01 holiday National Day — chinesecalendar 1.11.0" in sources
-    assert sources[-1] == "2026-10-08 working day — chinesecalendar 1.11.0"
+    assert "2026-10-01 法定节假日 国庆节 — 国家法定节假日安排（chinesecalendar 1.11.0）" in sources
+    assert sources[-1] == "2026-10-08 工作日 — 国家法定节假日安排（chinesecalendar 1.11.0）"
 
 
 def test_reopened_restore_leaves_out_the_restored_span() -> None:
@@ -173,7 +173,7 @@ def test_coverage_error_then_entered_year_then_correction_equals_fresh(db) -> No
     with db.session() as s:
         first = incident_clocks(inc, events, PROFILE, cals(OfficialCalendar.from_session(s)), now)
     assert first.restore.elapsed_minutes == 90 + 30
-    assert any(x.kind == "source" and x.text == "2027-01-01 holiday — user: notice A" for x in first.restore.explanation)
+    assert any(x.kind == "source" and x.text == "2027-01-01 法定节假日 — 录入的安排：notice A" for x in first.restore.explanation)
     with db.session() as s:
         enter_year(s, 2027, [date(2027, 1, 1)], [date(2027, 1, 2)], source="notice B", actor="t")
     with db.session() as s:

@@ -96,14 +96,14 @@ def test_resume_returns_same_inspection_and_finished_slot_refused(db, pinggu):
     _answer_all(db, insp_id)
     with db.session() as s:
         ins.finish_inspection(s, insp_id, actor="t")
-    with pytest.raises(ValidationError, match="already inspected"):
+    with pytest.raises(ValidationError, match="已巡检（INS-"):
         _start(db)
 
 
 def test_wrong_slot_refused(db, pinggu):
-    with pytest.raises(ValidationError, match="not a slot"):
+    with pytest.raises(ValidationError, match="不是.*的巡检时段"):
         _start(db, slot="10:00")
-    with pytest.raises(ValidationError, match="not a slot"):
+    with pytest.raises(ValidationError, match="不是.*的巡检时段"):
         _start(db, code="call-center-periodic", slot="", day=date(2026, 11, 2))
 
 
@@ -164,7 +164,7 @@ def test_incident_from_abnormal_result_links_back(db, pinggu):
         c = get_contract(s)
         inc = ins.create_incident_from_result(s, c, items["机房温度"], actor="李晓明", severity="P2")
         inc_id = inc.id
-        with pytest.raises(ValidationError, match="not abnormal"):
+        with pytest.raises(ValidationError, match="并非异常"):
             ins.create_incident_from_result(s, c, items["机房相对湿度"], actor="t")
     with db.session() as s:
         inc = s.get(Incident, inc_id)
@@ -172,7 +172,7 @@ def test_incident_from_abnormal_result_links_back(db, pinggu):
         assert inc.occurred_at == local_dt(DAY, time(9, 35)) and inc.severity == "P2"
         assert s.scalar(select(IncidentAsset.asset_id).where(IncidentAsset.incident_id == inc_id)) == pre["asset_ids"][0]
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "inspection.incident")) == 1
-        with pytest.raises(ValidationError, match="already raised"):
+        with pytest.raises(ValidationError, match="已登记故障 INC-"):
             ins.create_incident_from_result(s, get_contract(s), items["机房温度"], actor="t")
 
 

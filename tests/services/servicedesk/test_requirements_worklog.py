@@ -40,7 +40,7 @@ def test_requirement_moves_forward_or_rejects(db, pinggu):
         set_requirement_status(s, rq_id, "accepted", actor="王建国")
         rq = set_requirement_status(s, rq_id, "done", actor="王建国")
         assert rq.status == "done"
-        assert "collected → analysed (李晓明): 需厂商评估" in rq.note
+        assert "已收集 → 已分析 (李晓明): 需厂商评估" in rq.note
         assert rq.note.count("→") == 4
     with pytest.raises(ValidationError), db.session() as s:
         set_requirement_status(s, rq_id, "rejected", actor="x", note="late")
@@ -86,7 +86,7 @@ def test_day_entries_include_derived_and_manual_lines(db, pinggu):
         assert (ins.engineer, ins.duration_minutes, ins.source_kind) == ("李晓明", 25, "inspection")
         assert "INS-2026-0001" in ins.summary
         status = lines[2]
-        assert status.engineer == "李晓明" and "new → in_progress" in status.summary and status.duration_minutes is None
+        assert status.engineer == "李晓明" and "新建 → 处理中" in status.summary and status.duration_minutes is None
         assert lines[3].engineer == "王建国" and "已开通" in lines[3].summary
         assert (lines[4].engineer, lines[4].duration_minutes, lines[4].summary) == ("王建国", 90, "整理月度需求文档")
         assert hours_by_engineer(s, pinggu, DAY, DAY) == {"李晓明": pytest.approx(25 / 60), "王建国": 1.5}

@@ -166,7 +166,7 @@ def test_broken_workbook_lists_every_problem_and_writes_nothing(db: Database, pi
     assert got == [(3, "故障级别"), (4, "影响业务系统"), (5, "发生时间"), (6, "恢复时间"), (7, "故障标题")]
     msgs = {p.row: p.message for p in err.value.problems}
     assert "P9" in msgs[3] and "不存在的系统" in msgs[4] and "昨天" in msgs[5]
-    assert "broken.xlsx" in str(err.value) and "row 5" in str(err.value)
+    assert "broken.xlsx" in str(err.value) and "第 5 行“发生时间”：" in str(err.value)
     assert _counts(db) == before
 
 
@@ -198,7 +198,7 @@ def test_formula_cell_refused(db: Database, pinggu: Contract, tmp_path: Path) ->
                      [["=HYPERLINK(\"http://x\")", "P2", datetime(2026, 5, 6, 9, 0)]])
     with db.session() as s, pytest.raises(ImportRejected) as err:
         import_incidents(s, get_contract(s), path)
-    assert [(p.row, p.column, p.message) for p in err.value.problems] == [(2, "故障标题", "formula not accepted")]
+    assert [(p.row, p.column, p.message) for p in err.value.problems] == [(2, "故障标题", "不接受公式")]
 
 
 def test_merged_cells_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
@@ -211,7 +211,7 @@ def test_merged_cells_refused(db: Database, pinggu: Contract, tmp_path: Path) ->
     wb.save(tmp_path / "m.xlsx")
     with db.session() as s, pytest.raises(ImportRejected) as err:
         import_incidents(s, get_contract(s), tmp_path / "m.xlsx")
-    assert any(p.column == "B2:B3" and "merged" in p.message for p in err.value.problems)
+    assert any(p.column == "B2:B3" and "不接受合并单元格 B2:B3" in p.message for p in err.value.problems)
 
 
 def test_duplicate_numbers_in_file_and_database_refused(db: Database, pinggu: Contract, tmp_path: Path) -> None:
@@ -255,8 +255,8 @@ def test_cli_import_dry_run_then_import(db: Database, pinggu: Contract, tmp_path
     bad = _workbook(tmp_path / "bad.xlsx", ["Title", "Severity", "Occurred at"], [["a", "P7", "2026-05-06 09:00"]])
     assert main(["import", "incidents", str(bad), "--db", target]) == 1
     out = capsys.readouterr()
-    assert "would import 1 incidents" in out.out and "imported 1 incidents" in out.out
-    assert "row 2, column 故障级别" in out.err
+    assert "将导入 1 条 incidents" in out.out and "已导入 1 条 incidents" in out.out
+    assert "第 2 行“故障级别”：未知的故障级别“P7”" in out.err
     check = open_database(target)
     with check.session() as s:
         assert s.scalar(select(func.count()).select_from(Incident)) == 1
@@ -357,7 +357,7 @@ def test_broken_xml_inside_a_valid_zip_is_a_clear_refusal(db: Database, pinggu: 
             if info.filename == "xl/worksheets/sheet1.xml":
                 data = data[: len(data) // 2]  # cut in the middle of the XML
             zout.writestr(info.filename, data)
-    with db.session() as s, pytest.raises(ValidationError, match="cannot be read"):
+    with db.session() as s, pytest.raises(ValidationError, match="无法读取工作簿"):
         import_incidents(s, get_contract(s), tmp_path / "b.xlsx")
 
 

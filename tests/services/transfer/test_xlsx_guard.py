@@ -64,28 +64,29 @@ def test_good_workbook_passes(tmp_path: Path) -> None:
 def test_not_a_zip_refused(tmp_path: Path) -> None:
     p = tmp_path / "fake.xlsx"
     p.write_text("故障标题,故障级别\n", encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"file is not an \.xlsx workbook"):
+    with pytest.raises(ValidationError, match="文件不是 .xlsx 工作簿") as exc:
         check_workbook(p)
+    assert (exc.value.field, exc.value.code) == ("file", "xlsx.not_xlsx")
 
 
 def test_zip_that_is_not_a_workbook_refused(tmp_path: Path) -> None:
     p = tmp_path / "other.xlsx"
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("readme.txt", "hello")
-    with pytest.raises(ValidationError, match=r"not an \.xlsx workbook"):
+    with pytest.raises(ValidationError, match="文件不是 .xlsx 工作簿"):
         check_workbook(p)
 
 
 def test_zip_bomb_refused_from_directory_sizes(tmp_path: Path) -> None:
     bomb = make_bomb(tmp_path / "bomb.xlsx", 60_000_000)
     assert bomb.stat().st_size < 1_000_000
-    with pytest.raises(ValidationError, match="zip bomb"):
+    with pytest.raises(ValidationError, match="疑似压缩炸弹"):
         check_workbook(bomb)
 
 
 def test_high_ratio_member_refused_even_under_total(tmp_path: Path) -> None:
     bomb = make_bomb(tmp_path / "ratio.xlsx", 20_000_000)
-    with pytest.raises(ValidationError, match=r"compressed .*:1"):
+    with pytest.raises(ValidationError, match="压缩比为 .*:1"):
         check_workbook(bomb)
 
 
@@ -105,7 +106,7 @@ def test_too_many_rows_refused(tmp_path: Path) -> None:
     for i in range(30):
         wb.active.append([i])
     wb.save(tmp_path / "rows.xlsx")
-    with pytest.raises(ValidationError, match="more than 20 rows"):
+    with pytest.raises(ValidationError, match="超过 20 行"):
         check_workbook(tmp_path / "rows.xlsx", max_rows=20)
     check_workbook(tmp_path / "rows.xlsx", max_rows=30)
 
@@ -118,7 +119,7 @@ def test_lying_dimension_does_not_hide_rows(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "rows.xlsx") as z:
         sheet = z.read("xl/worksheets/sheet1.xml").replace(b'ref="A1:A30"', b'ref="A1:A2"')
     _rewrite(tmp_path / "rows.xlsx", tmp_path / "lie.xlsx", replace={"xl/worksheets/sheet1.xml": sheet})
-    with pytest.raises(ValidationError, match="more than 20 rows"):
+    with pytest.raises(ValidationError, match="超过 20 行"):
         check_workbook(tmp_path / "lie.xlsx", max_rows=20)
 
 
@@ -157,7 +158,7 @@ def test_import_of_bomb_is_refused_with_bounded_memory(tmp_path: Path) -> None:
                           timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert "zip bomb" in report["refused"]
+    assert "疑似压缩炸弹" in report["refused"]
     assert report["peak_mb"] < 300
 
 
