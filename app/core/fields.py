@@ -28,6 +28,7 @@ FIELD_LABELS: dict[str, str] = {
     "asset_ids": N_("Assets"),
     "assignee_id": N_("Assignee"),
     "engineer_id": N_("Engineer"),
+    "entry_id": N_("Work-log entry"),
     "occurred_at": N_("Occurred at"),
     "reported_at": N_("Reported at"),
     "responded_at": N_("Responded at"),
