@@ -114,6 +114,26 @@
         <translation>挂起 / 恢复 SLA 计时（Ctrl+P）</translation>
     </message>
     <message>
+        <source>Note for the status change (the reason when pausing)</source>
+        <translation>状态变更备注（挂起时填写挂起原因）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Root-cause analysis</source>
+        <translation>根因分析</translation>
+    </message>
+    <message>
+        <source>When service was restored; closing an incident not yet marked restored records it as restored at this time</source>
+        <translation>业务恢复的时间；关闭尚未标记恢复的故障时，按此时间记为已恢复</translation>
+    </message>
+    <message>
+        <source>Restored at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
         <source>Restored</source>
         <translation>恢复时间</translation>
     </message>
@@ -128,10 +148,6 @@
     <message>
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
-    </message>
-    <message>
-        <source>Note for the status change</source>
-        <translation>状态变更备注</translation>
     </message>
     <message>
         <source>Hardware</source>
@@ -174,6 +190,14 @@
         <translation>解决方式</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Store the cause, resolution and root-cause analysis typed here</source>
+        <translation>保存此处填写的原因、解决方式和根因分析</translation>
+    </message>
+    <message>
         <source>Close incident</source>
         <translation>关闭故障</translation>
     </message>
@@ -204,6 +228,10 @@
     <message>
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
+    </message>
+    <message>
+        <source>Required before closing: %1 is a major severity</source>
+        <translation>关闭前必须填写：%1 属于重大故障</translation>
     </message>
     <message>
         <source>Status</source>
@@ -240,6 +268,62 @@
     <message>
         <source>History</source>
         <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>故障级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reporter department</source>
+        <translation>报修部门</translation>
+    </message>
+    <message>
+        <source>Reporter name</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>Reporter phone</source>
+        <translation>报修电话</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <source>Vendor case number</source>
+        <translation>厂商工单号</translation>
+    </message>
+    <message>
+        <source>Affected services</source>
+        <translation>影响业务系统</translation>
+    </message>
+    <message>
+        <source>Affected assets</source>
+        <translation>影响设备</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Note / reason</source>
+        <translation>备注 / 原因</translation>
     </message>
     <message>
         <source>No calendar</source>
@@ -313,6 +397,10 @@
         <translation>工单转入</translation>
     </message>
     <message>
+        <source>Required before closing a major incident</source>
+        <translation>重大故障关闭前必须填写</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -357,6 +445,10 @@
         <translation>描述</translation>
     </message>
     <message>
+        <source>Root-cause analysis</source>
+        <translation>根因分析</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -379,6 +471,10 @@
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>The new incident</source>
+        <translation>新建的故障</translation>
     </message>
 </context>
 <context>
@@ -462,9 +558,17 @@
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
+    <message>
+        <source>A closed incident is read-only; reopen it to change it.</source>
+        <translation>已关闭的故障为只读，如需修改请先重新打开。</translation>
+    </message>
 </context>
 <context>
     <name>InlineError</name>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
     <message>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
@@ -872,115 +976,8 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Collected</source>
-        <translation>已收集</translation>
-    </message>
-    <message>
-        <source>Analysed</source>
-        <translation>已分析</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已采纳</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Inspection</source>
-        <translation>巡检</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Instant message</source>
-        <translation>即时通讯</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>监控告警</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场报修</translation>
-    </message>
-    <message>
-        <source>Service request</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>手工记录</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Mostly satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
         <source>Incident logged</source>
+        <extracomment>vocabularies a list cell may hold, looked up in this order (``app.core.vocab`` — the one label table; a code two vocabularies share, e.g. ``inspection``, reads the same in both)</extracomment>
         <translation>故障登记</translation>
     </message>
     <message>
@@ -1037,41 +1034,6 @@
     <message>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
-    </message>
-</context>
-<context>
-    <name>RecordTransfer</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Imported %1 records</source>
-        <translation>已导入 %1 条记录</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1392,10 @@
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
+    <message>
+        <source>The new service request</source>
+        <translation>新建的工单</translation>
+    </message>
 </context>
 <context>
     <name>RequestsPage</name>
@@ -1542,6 +1508,10 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>The new requirement</source>
+        <translation>新建的需求</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1671,21 @@
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has text that is not stored yet. Discard it?</source>
+        <translation>%1 有尚未保存的内容，是否丢弃？</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有尚未保存的修改，是否保存？</translation>
+    </message>
+</context>
+<context>
     <name>WorkLogEntryForm</name>
     <message>
         <source> min</source>
@@ -1723,8 +1708,20 @@
         <translation>工作内容</translation>
     </message>
     <message>
+        <source>Cancel edit</source>
+        <translation>取消修改</translation>
+    </message>
+    <message>
         <source>Add entry</source>
         <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>The work-log entry</source>
+        <translation>工作日志记录</translation>
     </message>
 </context>
 <context>
