@@ -45,6 +45,7 @@ def test_second_instance_on_same_file_is_refused(tmp_path: Path) -> None:
     open_database(tmp_path / "a.sqlite3").close()  # free again once the first closed
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(db) -> None:  # type: ignore[no-untyped-def]
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
