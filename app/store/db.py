@@ -2,8 +2,9 @@
 
 ``open_database(target)`` resolves the store (argument, then ``OPSLEDGER_DB``, then
 ``<data_dir>/opsledger.sqlite3``), applies SQLite pragmas (WAL, ``synchronous=FULL``,
-``foreign_keys=ON``), takes an exclusive lock file beside a SQLite file so a second instance is
-refused, keeps a copy of the file before any schema upgrade, and upgrades to Alembic head.
+``foreign_keys=ON``), takes an exclusive lock on a SQLite file itself (not on its name: a hard
+link or symlink meets the same lock; see ``_FileLock``) so a second instance is refused, refuses a
+file on a network share, keeps a copy of the file before any schema upgrade, and upgrades to Alembic head.
 
 SQLite and transactions: Python's ``sqlite3`` commits DDL outside an explicit BEGIN, so the engine
 switches the driver to autocommit and emits ``BEGIN`` itself; a migration that fails halfway rolls
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
@@ -64,42 +65,115 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+#: Filesystem types (``/proc/mounts``) on which SQLite's locking, and so WAL, cannot be trusted:
+#: https://www.sqlite.org/useovernet.html
+NETWORK_FSTYPES = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs"})
+
+
+def network_fstype(path: Path, mounts: str | None = None) -> str | None:
+    """The network filesystem type ``path`` lives on (``"nfs4"``, ``"cifs"`` …), else ``None``.
+
+    Linux only: reads ``/proc/mounts`` (or ``mounts``, its text, for tests) and takes the longest
+    mount point containing the resolved path; elsewhere, or when unreadable, ``None``.
+    """
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    real = os.path.realpath(path)
+    best, fstype = "", None
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = real == point or real.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, fstype = point, parts[2]
+    return fstype if fstype in NETWORK_FSTYPES else None
+
+
 class _FileLock:
-    """An exclusive OS lock on ``<db>.lock``; the OS drops it if the process dies."""
+    """An exclusive OS lock held on the database FILE (whatever name reaches it).
+
+    POSIX: ``flock`` on a descriptor of the database file itself, so a hard link or a symlink
+    to it meets the same lock (on Linux ``flock`` and SQLite's own ``fcntl`` locks are
+    independent).  Windows: ``msvcrt`` on ``<data_dir>/locks/<st_dev>-<st_ino>.lock``, a lock
+    file named by the file's identity.  The OS drops either if the process dies.  ``acquire``
+    creates an empty database file when there is none, and raises ``DatabaseLockedError`` when
+    another process holds it, ``OpsLedgerError`` (a sentence naming the reason) when the folder
+    or filesystem cannot hold a lock or is a network share.
+    """
 
     def __init__(self, db_file: Path) -> None:
-        self.path = db_file.with_name(db_file.name + ".lock")
-        self._fh: IO[str] | None = None
+        self.db_file = db_file
+        self._fd: int | None = None
+
+    def _create(self) -> None:
+        """Make the folder and an empty file, refusing with a sentence when that is impossible."""
+        try:
+            self.db_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.db_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            raise OpsLedgerError(_("{path} is a folder, not a database file", path=self.db_file)) from None
+        except OSError as exc:
+            raise OpsLedgerError(_("cannot open or create the database file {path} ({reason})",
+                                   path=self.db_file, reason=exc.strerror or exc)) from exc
+        self._fd = fd
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
+        fstype = network_fstype(self.db_file.parent if not self.db_file.exists() else self.db_file)
+        if fstype:
+            raise OpsLedgerError(_(
+                "{path} is on a network share ({fstype}); SQLite cannot lock files there reliably "
+                "and the ledger would be corrupted. Keep the database on a local disk, or use the "
+                "team server (a PostgreSQL URL).", path=self.db_file, fstype=fstype))
+        self._create()
+        assert self._fd is not None
         try:
-            if os.name == "nt":
-                import msvcrt
-
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self._lock(self._fd)
+        except BlockingIOError as exc:
+            self.release()
+            raise DatabaseLockedError(_(
+                "database {path} is already open in another OpsLedger window or process "
+                "(possibly under another name: a link to the same file); close it first",
+                path=self.db_file)) from exc
         except OSError as exc:
-            fh.close()
-            raise DatabaseLockedError(
-                f"database {self.path.with_suffix('')} is already open in another OpsLedger "
-                f"window or process (lock file {self.path}); close it first"
-            ) from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        self._fh = fh
+            self.release()
+            raise OpsLedgerError(_(
+                "the folder of {path} cannot hold a file lock ({reason}); without it two windows "
+                "could write at once and lose each other's work. Keep the database on a local disk.",
+                path=self.db_file, reason=exc.strerror or exc)) from exc
+
+    def _lock(self, fd: int) -> None:
+        """Take the lock without waiting; ``BlockingIOError`` when another process holds it."""
+        if os.name != "nt":
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        import errno
+        import msvcrt
+
+        st = os.fstat(fd)
+        path = paths.data_dir() / "locks" / f"{st.st_dev:x}-{st.st_ino:x}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            msvcrt.locking(lock_fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            os.close(lock_fd)
+            if exc.errno in (errno.EACCES, errno.EDEADLK):
+                raise BlockingIOError(exc.errno, str(exc)) from exc
+            raise
+        os.close(fd)  # the database file stays unlocked by us; the id-named file holds the lock
+        self._fd = lock_fd
 
     def release(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @dataclass
@@ -250,17 +324,19 @@ def open_database(
 ) -> Database:
     """Open (and by default migrate) the store named by ``target``; see the module docstring.
 
-    Raises ``DatabaseLockedError`` if another process holds the SQLite file,
-    ``OpsLedgerError`` if the upgrade fails.
+    Raises ``DatabaseLockedError`` if another process holds the SQLite file (by any name),
+    ``OpsLedgerError`` if the file cannot be locked or is on a network share (see
+    ``_FileLock.acquire``) or if the upgrade fails.
     """
     url = resolve_url(target)
     file = _sqlite_file(url)
     held: _FileLock | None = None
     if file is not None:
-        file.parent.mkdir(parents=True, exist_ok=True)
         if lock:
             held = _FileLock(file)
             held.acquire()
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
