@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.check",
     "app.cli.report",
     "app.cli.calendar",
+    "app.cli.backup",
     "app.cli.gui",
 )
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app.store.db import Database, open_database
-from app.errors import ValidationError
+from app import settings
+from app.core.i18n import _
+from app.errors import OpsLedgerError, ValidationError
+from app.store.db import Database, open_database, sqlite_file
 
 
 def add_db_arg(parser: argparse.ArgumentParser) -> None:
@@ -14,9 +16,29 @@ def add_db_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", dest="sub_db", help="database file path or SQLAlchemy URL")
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """Open the database the arguments name (sub-command ``--db`` wins over the global one)."""
-    return open_database(getattr(args, "sub_db", None) or getattr(args, "db", None))
+def db_target(args: argparse.Namespace) -> str | None:
+    """The ``--db`` the arguments name (sub-command ``--db`` wins over the global one), or None."""
+    return getattr(args, "sub_db", None) or getattr(args, "db", None)
+
+
+def open_db(args: argparse.Namespace, *, create: bool = True) -> Database:
+    """Open the database the arguments name (see ``db_target``).
+
+    With ``create=False`` a SQLite file that does not exist is refused (``OpsLedgerError``
+    naming the path) instead of being created empty: only commands meant to create a ledger
+    (first start, ``contract import``, ``demo``) create one.
+    """
+    target = db_target(args)
+    file = sqlite_file(target)
+    if not create and file is not None and not file.exists():
+        raise OpsLedgerError(_("there is no database at {path}; check --db (a new ledger is created "
+                               "only by the first start, contract import or demo)", path=file))
+    return open_database(target)
+
+
+def cli_actor() -> str:
+    """The name the CLI records in the audit trail: the configured engineer, else ``"cli"``."""
+    return settings.get("engineer_name") or "cli"
 
 
 def parse_date(value: str, field: str) -> date:

@@ -49,6 +49,11 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(u.database)
 
 
+def sqlite_file(target: str | os.PathLike[str] | None = None) -> Path | None:
+    """The SQLite file ``target`` names (see ``resolve_url``), or ``None`` for a server URL."""
+    return _sqlite_file(resolve_url(target))
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -217,6 +222,13 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config(None)).get_current_head() or ""
 
 
+def known_revisions() -> set[str]:
+    """Every Alembic revision this build ships (a database stamped otherwise is from a newer build)."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision stamped in the database, or ``None`` for an empty store."""
     from alembic.runtime.migration import MigrationContext
@@ -372,8 +384,10 @@ __all__ = [
     "backup_to",
     "current_revision",
     "head_revision",
+    "known_revisions",
     "integrity_check",
     "open_database",
     "resolve_url",
+    "sqlite_file",
     "upgrade",
 ]
