@@ -57,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpsLedgerError as exc:
         print(f"opsledger: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # an --out/--to/file argument the OS refused: a sentence, no traceback
+        from app.cli.common import os_error_sentence
+
+        print(f"opsledger: {os_error_sentence(exc)}", file=sys.stderr)
+        return 1
 
 
 def gui_main() -> int:

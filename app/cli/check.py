@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import add_db_arg
-from app.store.db import current_revision, head_revision, integrity_check, open_database
+from app.cli.common import add_db_arg, open_db
+from app.store.db import current_revision, head_revision, integrity_check
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     """Print the integrity check and revision; exit 1 if either is not as expected."""
-    db = open_database(args.sub_db or args.db, migrate=False)
+    db = open_db(args, migrate=False)
     try:
         integrity = integrity_check(db)
         cur, head = current_revision(db.engine), head_revision()

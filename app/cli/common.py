@@ -21,19 +21,37 @@ def db_target(args: argparse.Namespace) -> str | None:
     return getattr(args, "sub_db", None) or getattr(args, "db", None)
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True) -> Database:
-    """Open the database the arguments name (see ``db_target``).
+def open_db(args: argparse.Namespace, *, create: bool = False, migrate: bool = True) -> Database:
+    """Open (and with ``migrate`` upgrade) the database the arguments name (see ``db_target``).
 
-    With ``create=False`` a SQLite file that does not exist is refused (``OpsLedgerError``
-    naming the path) instead of being created empty: only commands meant to create a ledger
-    (first start, ``contract import``, ``demo``) create one.
+    A SQLite file that does not exist is refused (``OpsLedgerError`` naming the path) instead of
+    being created empty, unless ``create``: only commands meant to create a ledger (first start,
+    ``contract import``, ``demo``) pass it.  Other refusals: see ``open_database``.
     """
     target = db_target(args)
     file = sqlite_file(target)
     if not create and file is not None and not file.exists():
         raise OpsLedgerError(_("there is no database at {path}; check --db (a new ledger is created "
                                "only by the first start, contract import or demo)", path=file))
-    return open_database(target)
+    return open_database(target, migrate=migrate)
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """A sentence for a file the command could not read or write (``--out``, ``--to``, a file
+    argument), naming the path and what to do, in the user's language."""
+    import errno
+
+    path = exc.filename or ""
+    if isinstance(exc, IsADirectoryError):
+        return _("{path} is a folder; give the name of a file inside it", path=path)
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return _("cannot write {path}: the place is read-only or you have no permission there; "
+                 "choose another folder", path=path)
+    if isinstance(exc, FileNotFoundError):
+        return _("cannot use {path}: the file or its folder does not exist", path=path)
+    if isinstance(exc, NotADirectoryError):
+        return _("cannot use {path}: part of the path is a file, not a folder", path=path)
+    return _("cannot use {path}: {reason}", path=path, reason=exc.strerror or exc)
 
 
 def cli_actor() -> str:

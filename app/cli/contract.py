@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_import(args: argparse.Namespace) -> int:
     """Validate the whole profile first; import it in one transaction."""
     data = load_profile_file(find_profile(args.file))
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         with db.session() as s:
             c = import_profile(s, data, actor=settings.get("engineer_name") or "cli")

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     end = parse_date(args.end, "--end") if args.end else _default_end(args.contract)
     if args.days < 1:
         raise ValidationError("--days", f"must be at least 1, not {args.days}")
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         counts, seconds = run_demo(db, args.contract, days=args.days, end=end, seed=args.seed,
                                    progress=lambda m: print(f"... {m}", file=sys.stderr, flush=True))

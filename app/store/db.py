@@ -331,6 +331,19 @@ def upgrade(db: Database) -> None:
         ) from exc
 
 
+def _probe_sqlite(engine: Engine, file: Path | None) -> None:
+    """Connect once; a file that is not a SQLite database is refused with a sentence naming it."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        with engine.connect():
+            pass
+    except DatabaseError as exc:
+        engine.dispose()
+        raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})",
+                               path=file or engine.url, reason=getattr(exc, "orig", None) or exc)) from exc
+
+
 def open_database(
     target: str | os.PathLike[str] | None = None, *, migrate: bool = True, lock: bool = True
 ) -> Database:
@@ -353,6 +366,7 @@ def open_database(
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             _install_sqlite_hooks(engine)
+            _probe_sqlite(engine, file)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
         if migrate:
             upgrade(db)
