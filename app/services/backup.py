@@ -43,7 +43,9 @@ from app.store.db import current_revision, known_revisions, open_database, upgra
 #: --keep-monthly 12``; the newest copy is always kept.
 RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
 
-_NAME = re.compile(r"^opsledger-(?:before-restore-)?(\d{8}T\d{6}Z)-([0-9a-f]{12})\.sqlite3$")
+#: The name ``take_backup`` gives a copy; the retention rule considers only these (a copy kept
+#: aside by a restore, ``opsledger-before-restore-…``, is never pruned).
+_NAME = re.compile(r"^opsledger-(\d{8}T\d{6}Z)-([0-9a-f]{12})\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,8 @@ def _backups_in(folder: Path) -> dict[Path, datetime]:
 
 def prune(folder: Path, *, now: datetime | None = None) -> list[Path]:
     """Delete the copies in ``folder`` that ``RETENTION`` does not keep; returns them.  Only
-    files named as ``take_backup`` names them are considered; copies dated after ``now`` stay."""
+    files named as ``take_backup`` names them are considered (not the copies a restore kept
+    aside, nor any other file); copies dated after ``now`` stay."""
     found = _backups_in(folder)
     keep = kept_by_retention([t for t in found.values() if now is None or t <= now])
     removed = [p for p, t in sorted(found.items(), key=lambda kv: kv[1])

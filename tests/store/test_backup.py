@@ -120,10 +120,12 @@ def test_prune_deletes_only_unkept_copies(tmp_path: Path) -> None:
         at = start + timedelta(days=d)
         (tmp_path / f"opsledger-{at:%Y%m%dT%H%M%SZ}-{d:012x}.sqlite3").write_bytes(b"x")
     (tmp_path / "notes.sqlite3").write_bytes(b"mine")
+    aside = tmp_path / f"opsledger-before-restore-{start:%Y%m%dT%H%M%SZ}-{0:012x}.sqlite3"
+    aside.write_bytes(b"kept aside by a restore")
     removed = prune(tmp_path)
-    left = sorted(p.name for p in tmp_path.glob("opsledger-*"))
+    left = sorted(p.name for p in tmp_path.glob("opsledger-2*"))
     assert len(removed) == 60 - len(left) and 7 <= len(left) <= 23
-    assert (tmp_path / "notes.sqlite3").exists()
+    assert (tmp_path / "notes.sqlite3").exists() and aside.exists()
 
 
 def test_cli_backup_and_restore(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
