@@ -81,3 +81,20 @@ def test_network_fstype_reads_the_longest_mount() -> None:
     assert network_fstype(Path("/mnt/share/smb/local/ledger.sqlite3"), mounts) is None
     assert network_fstype(Path("/mnt/sharep/ledger.sqlite3"), mounts) is None
     assert network_fstype(Path("/home/e/ledger.sqlite3"), mounts) is None
+
+
+def test_another_process_is_refused_through_a_hard_link(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    first = open_database(tmp_path / "a.sqlite3")
+    os.link(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")
+    code = ("import sys\nfrom app.errors import DatabaseLockedError\nfrom app.store.db import open_database\n"
+            "try:\n    open_database(sys.argv[1])\nexcept DatabaseLockedError:\n    sys.exit(3)\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "OPSLEDGER_HOME": str(tmp_path / "home2")}
+    try:
+        rc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "b.sqlite3")], env=env,
+                            timeout=60).returncode
+    finally:
+        first.close()
+    assert rc == 3
