@@ -166,7 +166,7 @@ class _FileLock:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            msvcrt.locking(lock_fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(lock_fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError as exc:
             os.close(lock_fd)
             if exc.errno in (errno.EACCES, errno.EDEADLK):
@@ -398,8 +398,8 @@ __all__ = [
     "backup_to",
     "current_revision",
     "head_revision",
-    "known_revisions",
     "integrity_check",
+    "known_revisions",
     "open_database",
     "resolve_url",
     "sqlite_file",

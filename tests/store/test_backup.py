@@ -14,7 +14,14 @@ from sqlalchemy import func, select
 from app.cli import main as cli_main
 from app.errors import DatabaseLockedError, OpsLedgerError
 from app.services import audit
-from app.services.backup import _NAME, kept_by_retention, prune, restore_backup, take_backup, verify_file
+from app.services.backup import (
+    _NAME,
+    kept_by_retention,
+    prune,
+    restore_backup,
+    take_backup,
+    verify_file,
+)
 from app.store.db import head_revision, open_database
 from app.store.models import AuditEvent
 

@@ -60,7 +60,7 @@ def test_out_naming_a_folder_is_a_sentence(db, pinggu, tmp_path: Path, capsys) -
 
 def test_out_in_a_read_only_place_is_a_sentence(db, pinggu, tmp_path: Path, capsys,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import app.services.transfer.inspection_log as inspection_log
+    from app.services.transfer import inspection_log
 
     out = tmp_path / "ro" / "log.xlsx"
 

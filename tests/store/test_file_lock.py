@@ -91,10 +91,11 @@ def test_another_process_is_refused_through_a_hard_link(tmp_path: Path) -> None:
     os.link(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")
     code = ("import sys\nfrom app.errors import DatabaseLockedError\nfrom app.store.db import open_database\n"
             "try:\n    open_database(sys.argv[1])\nexcept DatabaseLockedError:\n    sys.exit(3)\n")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "OPSLEDGER_HOME": str(tmp_path / "home2")}
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "OPSLEDGER_HOME": str(tmp_path / "home2")}
     try:
-        rc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "b.sqlite3")], env=env,
-                            timeout=60).returncode
+        rc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "b.sqlite3")], check=False,
+                            env=env, timeout=60).returncode
     finally:
         first.close()
     assert rc == 3
