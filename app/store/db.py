@@ -385,17 +385,8 @@ def integrity_check(db: Database) -> list[str]:
         return [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
 
 
-def backup_to(db: Database, dest: Path) -> Path:
-    """Copy a SQLite store to ``dest`` with SQLite's online backup API (safe while open)."""
-    if db.file is None:
-        raise OpsLedgerError("only a SQLite file can be copied this way")
-    _copy_sqlite(db.file, dest)
-    return dest
-
-
 __all__ = [
     "Database",
-    "backup_to",
     "current_revision",
     "head_revision",
     "integrity_check",
