@@ -8,7 +8,8 @@
 #   pytest -m "not bundle and not sqlite_only" tests/store tests/services tests/reports
 # with OPSLEDGER_TEST_PG pointing at it (tests/conftest.py then gives every test its own
 # database on that server), and stops the cluster and removes the folder whatever the outcome.
-# Extra arguments are passed to pytest.  Exit status: pytest's.
+# Extra arguments are passed to pytest; PG_TESTS="tests/store/x.py ..." runs other test paths.
+# Exit status: pytest's.
 set -euo pipefail
 
 PORT="${PGPORT:-5433}"
@@ -58,8 +59,9 @@ cd "$ROOT"
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 export QT_QPA_PLATFORM=offscreen
 set +e
+# shellcheck disable=SC2086 - PG_TESTS is a list of paths
 "$PYTHON" -m pytest -p no:cacheprovider -m "not bundle and not sqlite_only" \
-    tests/store tests/services tests/reports "$@"
+    ${PG_TESTS:-tests/store tests/services tests/reports} "$@"
 status=$?
 set -e
 exit $status
