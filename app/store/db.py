@@ -331,17 +331,35 @@ def upgrade(db: Database) -> None:
         ) from exc
 
 
-def _probe_sqlite(engine: Engine, file: Path | None) -> None:
-    """Connect once; a file that is not a SQLite database is refused with a sentence naming it."""
-    from sqlalchemy.exc import DatabaseError
+def _probe(engine: Engine, file: Path | None) -> None:
+    """Connect once, so a bad store is refused with a sentence, not a driver traceback: a file
+    that is not a SQLite database (naming it), or a server that cannot be reached (naming the
+    URL without its password)."""
+    from sqlalchemy.exc import DBAPIError
 
     try:
         with engine.connect():
             pass
-    except DatabaseError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})",
-                               path=file or engine.url, reason=getattr(exc, "orig", None) or exc)) from exc
+        reason = getattr(exc, "orig", None) or exc
+        if file is not None:
+            raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})",
+                                   path=file, reason=reason)) from exc
+        raise OpsLedgerError(_("cannot connect to the database server {url} ({reason})",
+                               url=engine.url.render_as_string(hide_password=True),
+                               reason=str(reason).strip())) from exc
+
+
+def _create_engine(url: str) -> Engine:
+    """``create_engine``; a missing database driver (psycopg …) is a sentence naming the extra."""
+    try:
+        return create_engine(url, future=True)
+    except ImportError as exc:
+        raise OpsLedgerError(_("the database driver for {backend} is not installed ({reason}); "
+                               "install OpsLedger with the \"postgres\" extra: pip install "
+                               "'opsledger[postgres]'", backend=make_url(url).get_backend_name(),
+                               reason=exc)) from exc
 
 
 def open_database(
@@ -363,10 +381,10 @@ def open_database(
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, future=True)
+        engine = _create_engine(url)
         if engine.dialect.name == "sqlite":
             _install_sqlite_hooks(engine)
-            _probe_sqlite(engine, file)
+        _probe(engine, file)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
         if migrate:
             upgrade(db)

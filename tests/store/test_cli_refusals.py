@@ -80,3 +80,17 @@ def test_os_error_sentences_name_the_path() -> None:
     assert "没有权限" in os_error_sentence(PermissionError(errno.EACCES, "Permission denied", "/x/a.pdf"))
     assert "/x/a.pdf" in os_error_sentence(FileNotFoundError(errno.ENOENT, "No such file", "/x/a.pdf"))
     assert "不是文件夹" in os_error_sentence(NotADirectoryError(errno.ENOTDIR, "Not a directory", "/x/a.pdf"))
+
+
+def test_unreachable_server_is_a_sentence_without_the_password(capsys) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    assert main(["check", "--db", "postgresql+psycopg://eng:secret@127.0.0.1:1/ledger"]) == 1
+    err = capsys.readouterr().err
+    assert "无法连接数据库服务器 postgresql+psycopg://eng:***@127.0.0.1:1/ledger" in err
+    assert "secret" not in err and "Traceback" not in err
+
+
+def test_missing_database_driver_is_a_sentence(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--db", "mysql+mysqldb://eng@127.0.0.1/ledger"]) == 1
+    err = capsys.readouterr().err
+    assert "未安装 mysql 的数据库驱动" in err and "opsledger[postgres]" in err
