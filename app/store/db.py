@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,13 +100,35 @@ def network_fstype(path: Path, mounts: str | None = None) -> str | None:
     return fstype if fstype in NETWORK_FSTYPES else None
 
 
+#: Linux: lock the database file itself (see ``_FileLock._lock``); elsewhere a file named by its id.
+LOCK_DATABASE_FILE = sys.platform.startswith("linux")
+
+
+def _lock_fd(fd: int) -> None:
+    """An exclusive, non-blocking OS lock on ``fd``; ``BlockingIOError`` when already held."""
+    if os.name != "nt":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    import errno
+    import msvcrt
+
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EDEADLK):
+            raise BlockingIOError(exc.errno, str(exc)) from exc
+        raise
+
+
 class _FileLock:
     """An exclusive OS lock held on the database FILE (whatever name reaches it).
 
-    POSIX: ``flock`` on a descriptor of the database file itself, so a hard link or a symlink
-    to it meets the same lock (on Linux ``flock`` and SQLite's own ``fcntl`` locks are
-    independent).  Windows: ``msvcrt`` on ``<data_dir>/locks/<st_dev>-<st_ino>.lock``, a lock
-    file named by the file's identity.  The OS drops either if the process dies.  ``acquire``
+    Linux: ``flock`` on a descriptor of the database file itself, so a hard link or a symlink
+    to it meets the same lock (``flock`` and SQLite's own ``fcntl`` locks are independent).
+    Elsewhere: a lock file named by the file's identity (see ``_lock``; ``msvcrt`` on Windows).
+    The OS drops either if the process dies.  ``acquire``
     creates an empty database file when there is none, and raises ``DatabaseLockedError`` when
     another process holds it, ``OpsLedgerError`` (a sentence naming the reason) when the folder
     or filesystem cannot hold a lock or is a network share.
@@ -152,25 +175,26 @@ class _FileLock:
                 path=self.db_file, reason=exc.strerror or exc)) from exc
 
     def _lock(self, fd: int) -> None:
-        """Take the lock without waiting; ``BlockingIOError`` when another process holds it."""
-        if os.name != "nt":
+        """Take the lock without waiting; ``BlockingIOError`` when another process holds it.
+
+        Linux locks the database file itself (``flock``, independent of SQLite's ``fcntl``
+        locks).  Elsewhere (macOS/BSD, where ``flock`` and ``fcntl`` locks share one list and
+        could block SQLite; Windows, where locks are mandatory) a lock file named by the file's
+        identity, ``<data_dir>/locks/<st_dev>-<st_ino>.lock``, holds it instead.
+        """
+        if LOCK_DATABASE_FILE:
             import fcntl
 
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
-        import errno
-        import msvcrt
-
         st = os.fstat(fd)
         path = paths.data_dir() / "locks" / f"{st.st_dev:x}-{st.st_ino:x}.lock"
         path.parent.mkdir(parents=True, exist_ok=True)
         lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            msvcrt.locking(lock_fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError as exc:
+            _lock_fd(lock_fd)
+        except OSError:
             os.close(lock_fd)
-            if exc.errno in (errno.EACCES, errno.EDEADLK):
-                raise BlockingIOError(exc.errno, str(exc)) from exc
             raise
         os.close(fd)  # the database file stays unlocked by us; the id-named file holds the lock
         self._fd = lock_fd

@@ -99,3 +99,17 @@ def test_another_process_is_refused_through_a_hard_link(tmp_path: Path) -> None:
     finally:
         first.close()
     assert rc == 3
+
+
+def test_lock_file_named_by_identity_refuses_a_hard_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(appdb, "LOCK_DATABASE_FILE", False)  # the macOS/Windows way, on this OS
+    first = open_database(tmp_path / "a.sqlite3")
+    os.link(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")
+    try:
+        with pytest.raises(DatabaseLockedError):
+            open_database(tmp_path / "b.sqlite3")
+        st = (tmp_path / "a.sqlite3").stat()
+        assert (appdb.paths.data_dir() / "locks" / f"{st.st_dev:x}-{st.st_ino:x}.lock").exists()
+    finally:
+        first.close()
+    open_database(tmp_path / "b.sqlite3").close()
