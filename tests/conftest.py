@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
@@ -29,12 +32,57 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     paths.init_paths(None)
 
 
+#: A SQLAlchemy URL of a PostgreSQL server (``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``)
+#: the ``db`` fixture uses instead of a SQLite file; see ``scripts/ci_postgres.sh``.
+TEST_PG = os.environ.get("OPSLEDGER_TEST_PG", "")
+_PG_TEMPLATE = f"opsledger_tpl_{os.getpid()}"
+
+
+def _pg_admin() -> Engine:
+    """An AUTOCOMMIT engine on the server's maintenance database (CREATE/DROP DATABASE)."""
+    return create_engine(TEST_PG, isolation_level="AUTOCOMMIT", future=True)
+
+
+def _pg_url(name: str) -> str:
+    return make_url(TEST_PG).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    """A database migrated to head once per run; every test's database is a copy of it."""
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{_PG_TEMPLATE}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{_PG_TEMPLATE}"')
+    open_database(_pg_url(_PG_TEMPLATE)).close()
+    yield _PG_TEMPLATE
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{_PG_TEMPLATE}"')
+    admin.dispose()
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh, migrated SQLite database file."""
-    database = open_database(tmp_path / "test.sqlite3")
-    yield database
-    database.close()
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database: a SQLite file, or with ``OPSLEDGER_TEST_PG`` set a new
+    database on that PostgreSQL server (copied from a migrated template, dropped afterwards)."""
+    if not TEST_PG:
+        database = open_database(tmp_path / "test.sqlite3")
+        yield database
+        database.close()
+        return
+    template = request.getfixturevalue("_pg_template")
+    name = f"opsledger_t_{uuid.uuid4().hex[:16]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    database = open_database(_pg_url(name))
+    try:
+        yield database
+    finally:
+        database.close()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 def load_contract(database: Database, name: str = "pinggu-court-2026") -> Contract:

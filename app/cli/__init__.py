@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.cli.check",
     "app.cli.report",
     "app.cli.calendar",
+    "app.cli.backup",
     "app.cli.gui",
 )
 
@@ -93,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpsLedgerError as exc:
         log.info("refused %s: %s", args.command, exc)
         echo(f"opsledger: {error_text(exc)}", err=True)
+        return 1
+    except OSError as exc:  # an --out/--to/file argument the OS refused: a sentence, no traceback
+        from app.cli.common import os_error_sentence
+
+        echo(f"opsledger: {os_error_sentence(exc)}", err=True)
         return 1
 
 

@@ -6,12 +6,11 @@ file (format: ``app.services.calendar.admin``; template ``resources/calendars/ex
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import argparse
 
 from app import settings
 from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import _
 from app.core.timeutil import fmt_local
 from app.services.calendar.admin import (
     _ranges,

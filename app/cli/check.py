@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import argparse
 
-from app.cli.common import add_db_arg, echo
-from app.store.db import current_revision, head_revision, integrity_check, open_database
+from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import _
+from app.store.db import current_revision, head_revision, integrity_check
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the integrity check and revision; exit 1 if either is not as expected."""
-    db = open_database(args.sub_db or args.db, migrate=False)
+    db = open_db(args, migrate=False)
     try:
         integrity = integrity_check(db)
         cur, head = current_revision(db.engine), head_revision()

@@ -10,9 +10,10 @@ import argparse
 import sys
 from datetime import date
 
-from app.errors import ValidationError
-from app.core.i18n import N_
-from app.store.db import Database, open_database
+from app import settings
+from app.core.i18n import N_, _
+from app.errors import OpsLedgerError, ValidationError
+from app.store.db import Database, open_database, sqlite_file
 
 
 def echo(text: object = "", *, err: bool = False, flush: bool = False) -> None:
@@ -25,9 +26,47 @@ def add_db_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", dest="sub_db", help="database file path or SQLAlchemy URL")
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """Open the database the arguments name (sub-command ``--db`` wins over the global one)."""
-    return open_database(getattr(args, "sub_db", None) or getattr(args, "db", None))
+def db_target(args: argparse.Namespace) -> str | None:
+    """The ``--db`` the arguments name (sub-command ``--db`` wins over the global one), or None."""
+    return getattr(args, "sub_db", None) or getattr(args, "db", None)
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False, migrate: bool = True) -> Database:
+    """Open (and with ``migrate`` upgrade) the database the arguments name (see ``db_target``).
+
+    A SQLite file that does not exist is refused (``OpsLedgerError`` naming the path) instead of
+    being created empty, unless ``create``: only commands meant to create a ledger (first start,
+    ``contract import``, ``demo``) pass it.  Other refusals: see ``open_database``.
+    """
+    target = db_target(args)
+    file = sqlite_file(target)
+    if not create and file is not None and not file.exists():
+        raise OpsLedgerError(_("there is no database at {path}; check --db (a new ledger is created "
+                               "only by the first start, contract import or demo)", path=file))
+    return open_database(target, migrate=migrate)
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """A sentence for a file the command could not read or write (``--out``, ``--to``, a file
+    argument), naming the path and what to do, in the user's language."""
+    import errno
+
+    path = exc.filename or ""
+    if isinstance(exc, IsADirectoryError):
+        return _("{path} is a folder; give the name of a file inside it", path=path)
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return _("cannot write {path}: the place is read-only or you have no permission there; "
+                 "choose another folder", path=path)
+    if isinstance(exc, FileNotFoundError):
+        return _("cannot use {path}: the file or its folder does not exist", path=path)
+    if isinstance(exc, NotADirectoryError):
+        return _("cannot use {path}: part of the path is a file, not a folder", path=path)
+    return _("cannot use {path}: {reason}", path=path, reason=exc.strerror or exc)
+
+
+def cli_actor() -> str:
+    """The name the CLI records in the audit trail: the configured engineer, else ``"cli"``."""
+    return settings.get("engineer_name") or "cli"
 
 
 def parse_date(value: str, field: str) -> date:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import argparse
 
 from sqlalchemy import select
 
 from app import settings
 from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import _
 from app.services.contract.profiles import (
     export_profile,
     find_profile,
@@ -43,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     """Validate the whole profile first; import it in one transaction."""
     data = load_profile_file(find_profile(args.file))
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         with db.session() as s:
             c = import_profile(s, data, actor=settings.get("engineer_name") or "cli")

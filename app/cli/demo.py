@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
-from app.cli.common import add_db_arg, open_db, parse_date
-from app.errors import OpsLedgerError, ValidationError
+from app.cli.common import add_db_arg, echo, open_db, parse_date
 from app.core.i18n import N_, _
-from app.services.demo import run_demo
-from app.services.contract.profiles import find_profile, load_profile_file
 from app.core.timeutil import local_today
+from app.errors import OpsLedgerError, ValidationError
+from app.services.contract.profiles import find_profile, load_profile_file
+from app.services.demo import run_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,15 +41,15 @@ def run(args: argparse.Namespace) -> int:
     end = parse_date(args.end, "--end") if args.end else _default_end(args.contract)
     if args.days < 1:
         raise ValidationError("--days", N_("must be at least 1, not {days}"), days=args.days)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         counts, seconds = run_demo(db, args.contract, days=args.days, end=end, seed=args.seed,
-                                   progress=lambda m: print(f"... {m}", file=sys.stderr, flush=True))
+                                   progress=lambda m: echo(f"... {m}", err=True, flush=True))
     finally:
         db.close()
-    print(_("demo data for {contract}: {days} days ending {end}, seed {seed}", contract=args.contract,
+    echo(_("demo data for {contract}: {days} days ending {end}, seed {seed}", contract=args.contract,
             days=args.days, end=end, seed=args.seed))
     for k, v in counts.items():
-        print(f"  {k}: {v}")
-    print(_("elapsed: {seconds} s", seconds=f"{seconds:.1f}"))
+        echo(f"  {k}: {v}")
+    echo(_("elapsed: {seconds} s", seconds=f"{seconds:.1f}"))
     return 0

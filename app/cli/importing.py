@@ -7,12 +7,11 @@ every bad row and column and exits 1 with nothing written.
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import argparse
 from pathlib import Path
 
 from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import _
 from app.services.queries.lookup import get_contract
 
 

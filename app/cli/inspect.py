@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from app.core.i18n import _
-
 import argparse
 from datetime import date, time
 
 from app.cli.common import add_db_arg, echo, open_db, parse_date
+from app.core.i18n import _
 from app.core.timeutil import fmt_local, local_dt, local_today, utcnow
 from app.services.inspection import runs as inspections
 from app.services.inspection import schedule

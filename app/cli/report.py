@@ -17,9 +17,9 @@ from pathlib import Path
 from app import settings
 from app.cli.common import add_db_arg, echo, open_db
 from app.core.i18n import N_, _
-from app.errors import ValidationError
 from app.core.periods import KINDS, check_period, default_period
 from app.core.timeutil import fmt_local
+from app.errors import ValidationError
 from app.reports.service import FORMATS, generate_report, list_exported, match_file
 from app.services.queries.lookup import get_contract
 

@@ -2,8 +2,9 @@
 
 ``open_database(target)`` resolves the store (argument, then ``OPSLEDGER_DB``, then
 ``<data_dir>/opsledger.sqlite3``), applies SQLite pragmas (WAL, ``synchronous=FULL``,
-``foreign_keys=ON``), takes an exclusive lock file beside a SQLite file so a second instance is
-refused, keeps a copy of the file before any schema upgrade, and upgrades to Alembic head.
+``foreign_keys=ON``), takes an exclusive lock on a SQLite file itself (not on its name: a hard
+link or symlink meets the same lock; see ``_FileLock``) so a second instance is refused, refuses a
+file on a network share, keeps a copy of the file before any schema upgrade, and upgrades to Alembic head.
 
 SQLite and transactions: Python's ``sqlite3`` commits DDL outside an explicit BEGIN, so the engine
 switches the driver to autocommit and emits ``BEGIN`` itself; a migration that fails halfway rolls
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
@@ -51,6 +52,11 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(u.database)
 
 
+def sqlite_file(target: str | os.PathLike[str] | None = None) -> Path | None:
+    """The SQLite file ``target`` names (see ``resolve_url``), or ``None`` for a server URL."""
+    return _sqlite_file(resolve_url(target))
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -67,43 +73,138 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+#: Filesystem types (``/proc/mounts``) on which SQLite's locking, and so WAL, cannot be trusted:
+#: https://www.sqlite.org/useovernet.html
+NETWORK_FSTYPES = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs"})
+
+
+def network_fstype(path: Path, mounts: str | None = None) -> str | None:
+    """The network filesystem type ``path`` lives on (``"nfs4"``, ``"cifs"`` …), else ``None``.
+
+    Linux only: reads ``/proc/mounts`` (or ``mounts``, its text, for tests) and takes the longest
+    mount point containing the resolved path; elsewhere, or when unreadable, ``None``.
+    """
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    real = os.path.realpath(path)
+    best, fstype = "", None
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = real == point or real.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, fstype = point, parts[2]
+    return fstype if fstype in NETWORK_FSTYPES else None
+
+
+#: Linux: lock the database file itself (see ``_FileLock._lock``); elsewhere a file named by its id.
+LOCK_DATABASE_FILE = sys.platform.startswith("linux")
+
+
+def _lock_fd(fd: int) -> None:
+    """An exclusive, non-blocking OS lock on ``fd``; ``BlockingIOError`` when already held."""
+    if os.name != "nt":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    import errno
+    import msvcrt
+
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EDEADLK):
+            raise BlockingIOError(exc.errno, str(exc)) from exc
+        raise
+
+
 class _FileLock:
-    """An exclusive OS lock on ``<db>.lock``; the OS drops it if the process dies."""
+    """An exclusive OS lock held on the database FILE (whatever name reaches it).
+
+    Linux: ``flock`` on a descriptor of the database file itself, so a hard link or a symlink
+    to it meets the same lock (``flock`` and SQLite's own ``fcntl`` locks are independent).
+    Elsewhere: a lock file named by the file's identity (see ``_lock``; ``msvcrt`` on Windows).
+    The OS drops either if the process dies.  ``acquire``
+    creates an empty database file when there is none, and raises ``DatabaseLockedError`` when
+    another process holds it, ``OpsLedgerError`` (a sentence naming the reason) when the folder
+    or filesystem cannot hold a lock or is a network share.
+    """
 
     def __init__(self, db_file: Path) -> None:
-        self.path = db_file.with_name(db_file.name + ".lock")
-        self._fh: IO[str] | None = None
+        self.db_file = db_file
+        self._fd: int | None = None
+
+    def _create(self) -> None:
+        """Make the folder and an empty file, refusing with a sentence when that is impossible."""
+        try:
+            self.db_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.db_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            raise OpsLedgerError(_("{path} is a folder, not a database file", path=self.db_file)) from None
+        except OSError as exc:
+            raise OpsLedgerError(_("cannot open or create the database file {path} ({reason})",
+                                   path=self.db_file, reason=exc.strerror or exc)) from exc
+        self._fd = fd
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+", encoding="utf-8")  # noqa: SIM115 - held open for the lock
+        fstype = network_fstype(self.db_file.parent if not self.db_file.exists() else self.db_file)
+        if fstype:
+            raise OpsLedgerError(_(
+                "{path} is on a network share ({fstype}); SQLite cannot lock files there reliably "
+                "and the ledger would be corrupted. Keep the database on a local disk, or use the "
+                "team server (a PostgreSQL URL).", path=self.db_file, fstype=fstype))
+        self._create()
+        assert self._fd is not None
         try:
-            if sys.platform == "win32":  # (sys.platform, not os.name: mypy narrows on it)
-                import msvcrt
-
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self._lock(self._fd)
+        except BlockingIOError as exc:
+            self.release()
+            raise DatabaseLockedError(_(
+                "database {path} is already open in another OpsLedger window or process "
+                "(possibly under another name: a link to the same file); close it first",
+                path=self.db_file)) from exc
         except OSError as exc:
-            fh.close()
-            raise DatabaseLockedError(
-                N_("database {path} is already open in another OpsLedger window or process "
-                   "(lock file {lock}); close it first"),
-                code="db.locked", path=self.path.with_suffix(""), lock=self.path,
-            ) from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        self._fh = fh
+            self.release()
+            raise OpsLedgerError(_(
+                "the folder of {path} cannot hold a file lock ({reason}); without it two windows "
+                "could write at once and lose each other's work. Keep the database on a local disk.",
+                path=self.db_file, reason=exc.strerror or exc)) from exc
+
+    def _lock(self, fd: int) -> None:
+        """Take the lock without waiting; ``BlockingIOError`` when another process holds it.
+
+        Linux locks the database file itself (``flock``, independent of SQLite's ``fcntl``
+        locks).  Elsewhere (macOS/BSD, where ``flock`` and ``fcntl`` locks share one list and
+        could block SQLite; Windows, where locks are mandatory) a lock file named by the file's
+        identity, ``<data_dir>/locks/<st_dev>-<st_ino>.lock``, holds it instead.
+        """
+        if LOCK_DATABASE_FILE:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        st = os.fstat(fd)
+        path = paths.data_dir() / "locks" / f"{st.st_dev:x}-{st.st_ino:x}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_fd(lock_fd)
+        except OSError:
+            os.close(lock_fd)
+            raise
+        os.close(fd)  # the database file stays unlocked by us; the id-named file holds the lock
+        self._fd = lock_fd
 
     def release(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @dataclass
@@ -145,6 +246,13 @@ def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config(None)).get_current_head() or ""
+
+
+def known_revisions() -> set[str]:
+    """Every Alembic revision this build ships (a database stamped otherwise is from a newer build)."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -249,26 +357,60 @@ def upgrade(db: Database) -> None:
         ) from exc
 
 
+def _probe(engine: Engine, file: Path | None) -> None:
+    """Connect once, so a bad store is refused with a sentence, not a driver traceback: a file
+    that is not a SQLite database (naming it), or a server that cannot be reached (naming the
+    URL without its password)."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = getattr(exc, "orig", None) or exc
+        if file is not None:
+            raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})",
+                                   path=file, reason=reason)) from exc
+        raise OpsLedgerError(_("cannot connect to the database server {url} ({reason})",
+                               url=engine.url.render_as_string(hide_password=True),
+                               reason=str(reason).strip())) from exc
+
+
+def _create_engine(url: str) -> Engine:
+    """``create_engine``; a missing database driver (psycopg …) is a sentence naming the extra."""
+    try:
+        return create_engine(url, future=True)
+    except ImportError as exc:
+        raise OpsLedgerError(_("the database driver for {backend} is not installed ({reason}); "
+                               "install OpsLedger with the \"postgres\" extra: pip install "
+                               "'opsledger[postgres]'", backend=make_url(url).get_backend_name(),
+                               reason=exc)) from exc
+
+
 def open_database(
     target: str | os.PathLike[str] | None = None, *, migrate: bool = True, lock: bool = True
 ) -> Database:
     """Open (and by default migrate) the store named by ``target``; see the module docstring.
 
-    Raises ``DatabaseLockedError`` if another process holds the SQLite file,
-    ``OpsLedgerError`` if the upgrade fails.
+    Raises ``DatabaseLockedError`` if another process holds the SQLite file (by any name),
+    ``OpsLedgerError`` if the file cannot be locked or is on a network share (see
+    ``_FileLock.acquire``) or if the upgrade fails.
     """
     url = resolve_url(target)
     file = _sqlite_file(url)
     held: _FileLock | None = None
     if file is not None:
-        file.parent.mkdir(parents=True, exist_ok=True)
         if lock:
             held = _FileLock(file)
             held.acquire()
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, future=True)
+        engine = _create_engine(url)
         if engine.dialect.name == "sqlite":
             _install_sqlite_hooks(engine)
+        _probe(engine, file)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
         if migrate:
             before = current_revision(engine)
@@ -293,21 +435,14 @@ def integrity_check(db: Database) -> list[str]:
         return [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
 
 
-def backup_to(db: Database, dest: Path) -> Path:
-    """Copy a SQLite store to ``dest`` with SQLite's online backup API (safe while open)."""
-    if db.file is None:
-        raise OpsLedgerError(N_("only a SQLite file can be copied this way"))
-    _copy_sqlite(db.file, dest)
-    return dest
-
-
 __all__ = [
     "Database",
-    "backup_to",
     "current_revision",
     "head_revision",
     "integrity_check",
+    "known_revisions",
     "open_database",
     "resolve_url",
+    "sqlite_file",
     "upgrade",
 ]

@@ -47,6 +47,7 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.sqlite_only  # kills a process holding the SQLite file
 def test_sigkill_mid_inspection_loses_no_committed_answer(db, pinggu, tmp_path):
     path = Path(db.file)
     db.close()

@@ -42,15 +42,22 @@ def test_revision_chain_is_linear() -> None:
 
 
 def test_second_instance_on_same_file_is_refused(tmp_path: Path) -> None:
+    from app.core import i18n
+
     first = open_database(tmp_path / "a.sqlite3")
     try:
         with pytest.raises(DatabaseLockedError, match="已在另一个 OpsLedger 窗口或进程中打开"):
             open_database(tmp_path / "a.sqlite3")
+        i18n.set_language("en")
+        with pytest.raises(DatabaseLockedError, match="already open"):
+            open_database(tmp_path / "a.sqlite3")
     finally:
+        i18n.set_language("zh_CN")
         first.close()
     open_database(tmp_path / "a.sqlite3").close()  # free again once the first closed
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(db) -> None:  # type: ignore[no-untyped-def]
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -330,6 +330,9 @@ def test_export_of_2026_reimported_gives_the_same_days(db, tmp_path: Path) -> No
 
 def test_cli_import_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dbp = str(tmp_path / "cli.sqlite3")
+    from app.store.db import open_database
+
+    open_database(dbp).close()  # an existing ledger: only first start, contract import and demo create one
     f = tmp_path / "h.yaml"
     f.write_text(YEAR_FILE.replace("2027-02-03", "2027-02-09"), encoding="utf-8")
     assert cli_main(["calendar", "show", "2027", "--db", dbp]) == 1

@@ -81,11 +81,11 @@ def test_refused_profile_writes_nothing(tmp_path: Path, db, capsys) -> None:  # 
     data["services"].append(dict(data["services"][0]))  # duplicate code
     path = _write(tmp_path, data)
     db.close()  # the CLI opens the file itself
-    assert main(["contract", "import", str(path), "--db", str(db.file)]) == 1
+    assert main(["contract", "import", str(path), "--db", db.url]) == 1
     assert "services[5].code: 重复的 code：“uni-biz”" in capsys.readouterr().err
     from app.store.db import open_database
 
-    again = open_database(db.file)
+    again = open_database(db.url)
     try:
         with again.session() as s:
             assert s.scalar(select(func.count()).select_from(Contract)) == 0

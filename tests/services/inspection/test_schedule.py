@@ -148,7 +148,7 @@ def test_completion_counts_done_and_missed(db, pinggu):
 def test_cli_inspect_due_prints_slots_and_status(db, pinggu, capsys):
     from app.cli import main as cli_main
 
-    path = str(db.file)
+    path = db.url  # a SQLite file or the PostgreSQL test database
     db.close()
     rc = cli_main(["inspect", "due", "--db", path, "--date", "2026-10-10"])
     out = capsys.readouterr().out

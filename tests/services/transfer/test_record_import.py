@@ -248,7 +248,7 @@ def test_cli_import_dry_run_then_import(db: Database, pinggu: Contract, tmp_path
     from app.cli import main
 
     path = _workbook(tmp_path / "c.xlsx", ["Title", "Severity", "Occurred at"], [["a", "P3", "2026-05-06 09:00"]])
-    target = db.engine.url.database
+    target = db.url  # a SQLite file or the PostgreSQL test database
     db.close()
     assert main(["import", "incidents", str(path), "--db", target, "--dry-run"]) == 0
     assert main(["import", "incidents", str(path), "--db", target]) == 0

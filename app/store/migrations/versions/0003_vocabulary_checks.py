@@ -76,16 +76,22 @@ def _refuse_unknown_codes() -> None:
         raise RuntimeError("codes outside their vocabulary, correct them first: " + "; ".join(found))
 
 
+def _recreate() -> str:
+    """SQLite rebuilds each table; PostgreSQL adds the constraints in place (a rebuild there
+    would drop primary keys other tables' foreign keys depend on)."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
     _refuse_unknown_codes()
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table) as batch_op:  # SQLite: rebuilt; others: ALTER TABLE
+        with op.batch_alter_table(table, recreate=_recreate()) as batch_op:
             for column, allowed, empty in checks:
                 batch_op.create_check_constraint(op.f(f"ck_{table}_{column}"), _in_list(column, allowed, empty))
 
 
 def downgrade() -> None:
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table) as batch_op:  # SQLite: rebuilt; others: ALTER TABLE
+        with op.batch_alter_table(table, recreate=_recreate()) as batch_op:
             for column, _allowed, _empty in checks:
                 batch_op.drop_constraint(op.f(f"ck_{table}_{column}"), type_="check")

@@ -1,0 +1,259 @@
+"""Backups of the ledger (备份 / 恢复): online copies, verified, named, kept by a retention rule.
+
+``take_backup(ledger)`` copies an open SQLite ledger with SQLite's online backup API in one step
+(one read transaction: the copy holds every commit acknowledged before it began, never half of
+one, while the app keeps writing), switches the copy to a single-file journal, verifies it
+(``PRAGMA integrity_check`` and the schema revision equal to the ledger's), names it
+``opsledger-<UTC yyyymmddThhmmssZ>-<sha256[:12]>.sqlite3`` (the hash is of the copy's bytes),
+records an audit event ``ledger.backup`` and prunes older copies by ``RETENTION``.
+
+``restore_backup(target, file)`` checks the file the same way, takes the target's file lock (so
+it refuses while another OpsLedger instance holds the ledger), keeps the current file aside as a
+backup named ``opsledger-before-restore-…``, copies the backup into the target file in place
+(the file keeps its identity, so the held lock stays valid), upgrades it to this build's schema
+and records ``ledger.restore``.
+
+A server ledger (PostgreSQL URL) is backed up by the server's own tools (``pg_dump``); both
+functions refuse it with a sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app import paths
+from app.core.i18n import _
+from app.core.timeutil import to_local, utcnow
+from app.errors import OpsLedgerError
+from app.services import audit
+from app.services.ledger import Ledger
+from app.store.db import current_revision, known_revisions, open_database, upgrade
+
+#: Retention rule: the newest copy of each of the last 7 days, 4 ISO weeks and 12 months that
+#: have copies (local calendar), like ``restic forget --keep-daily 7 --keep-weekly 4
+#: --keep-monthly 12``; the newest copy is always kept.
+RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
+
+#: The name ``take_backup`` gives a copy; the retention rule considers only these (a copy kept
+#: aside by a restore, ``opsledger-before-restore-…``, is never pruned).
+_NAME = re.compile(r"^opsledger-(\d{8}T\d{6}Z)-([0-9a-f]{12})\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One verified copy: ``path``, ``taken_at`` (UTC), ``sha256`` (hex, of the file),
+    ``size_bytes``, schema ``revision``, ``seconds`` the copy and check took, and the older
+    copies ``removed`` by the retention rule."""
+
+    path: Path
+    taken_at: datetime
+    sha256: str
+    size_bytes: int
+    revision: str
+    seconds: float
+    removed: tuple[Path, ...] = ()
+
+
+def default_backup_dir() -> Path:
+    """``<data_dir>/backups/ledger`` (pre-upgrade copies sit one level up, in ``backups``)."""
+    return paths.data_dir() / "backups" / "ledger"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _online_copy(src: Path, dest: Path) -> None:
+    """Copy the SQLite file ``src`` (open elsewhere, in WAL mode) to a new single file ``dest``."""
+    with sqlite3.connect(src) as s, sqlite3.connect(dest) as d:
+        s.backup(d, pages=-1)  # one step = one read transaction = one consistent snapshot
+        d.execute("PRAGMA journal_mode=DELETE")
+    s.close()
+    d.close()
+    with open(dest, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def verify_file(path: Path) -> str:
+    """Check a backup file; returns its schema revision.
+
+    Raises ``OpsLedgerError`` (a sentence naming the file) when it is not a SQLite database,
+    fails ``PRAGMA integrity_check``, or carries no revision this build knows.
+    """
+    if not path.is_file():
+        raise OpsLedgerError(_("backup file {path} does not exist", path=path))
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})", path=path, reason=exc)) from exc
+    if problems != ["ok"]:
+        raise OpsLedgerError(_("{path} fails the integrity check: {problems}", path=path,
+                               problems="; ".join(problems[:5])))
+    revision = row[0] if row else ""
+    if revision not in known_revisions():
+        raise OpsLedgerError(_("{path} has schema revision {revision}, which this build does not know",
+                               path=path, revision=revision))
+    return revision
+
+
+def _stamp(at: datetime) -> str:
+    return at.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _copy_verified(src: Path, dest_dir: Path, prefix: str, expected_revision: str | None) -> BackupInfo:
+    """Online copy of ``src`` into ``dest_dir``, verified and named by time and hash."""
+    started = time.perf_counter()
+    taken_at = utcnow()
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OpsLedgerError(_("cannot write backups to {path} ({reason})", path=dest_dir,
+                               reason=exc.strerror or exc)) from exc
+    partial = dest_dir / f".{prefix}{uuid.uuid4().hex}.partial"
+    try:
+        try:
+            _online_copy(src, partial)
+        except (OSError, sqlite3.Error) as exc:
+            raise OpsLedgerError(_("cannot write backups to {path} ({reason})", path=dest_dir,
+                                   reason=getattr(exc, "strerror", None) or exc)) from exc
+        revision = verify_file(partial)
+        if expected_revision is not None and revision != expected_revision:
+            raise OpsLedgerError(_("the copy has schema revision {got}, the ledger {want}",
+                                   got=revision, want=expected_revision))
+        digest = _sha256(partial)
+        final = dest_dir / f"{prefix}{_stamp(taken_at)}-{digest[:12]}.sqlite3"
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupInfo(final, taken_at, digest, final.stat().st_size, revision,
+                      time.perf_counter() - started)
+
+
+def _sqlite_file_of(ledger: Ledger) -> Path:
+    if ledger.file is None:
+        raise OpsLedgerError(_("a server database is backed up with the server's own tools "
+                               "(pg_dump); OpsLedger copies only its SQLite file"))
+    return ledger.file
+
+
+def take_backup(ledger: Ledger, dest_dir: Path | None = None, *, actor: str = "") -> BackupInfo:
+    """Take a verified online copy of the open ``ledger`` into ``dest_dir`` (default
+    ``default_backup_dir()``), record ``ledger.backup`` in its audit trail and apply ``RETENTION``
+    to the copies in that folder.  See the module docstring.
+
+    Raises ``OpsLedgerError`` for a server ledger, a folder that cannot be written, or a copy that
+    fails verification (nothing is left behind then).
+    """
+    src = _sqlite_file_of(ledger)
+    folder = dest_dir or default_backup_dir()
+    info = _copy_verified(src, folder, "opsledger-", current_revision(ledger.engine))
+    removed = prune(folder, now=info.taken_at)
+    with ledger.session() as s:
+        audit.record(s, actor=actor, action="ledger.backup", entity_kind="backup",
+                     summary=str(info.path),
+                     details={"file": str(info.path), "sha256": info.sha256, "size_bytes": info.size_bytes,
+                              "revision": info.revision, "seconds": round(info.seconds, 3),
+                              "removed": [p.name for p in removed]})
+    return replace(info, removed=tuple(removed))
+
+
+def kept_by_retention(stamps: Iterable[datetime], rule: dict[str, int] | None = None) -> set[datetime]:
+    """The instants (UTC) of the copies ``rule`` (default ``RETENTION``) keeps: walking from the
+    newest, the first copy of each new local day / ISO week / month is kept while that bucket
+    kind still has room; the newest copy is always kept."""
+    rule = rule or RETENTION
+    ordered = sorted(set(stamps), reverse=True)
+    keys = {
+        "daily": lambda d: d,
+        "weekly": lambda d: tuple(d.isocalendar())[:2],
+        "monthly": lambda d: (d.year, d.month),
+    }
+    kept: set[datetime] = set(ordered[:1])
+    for kind, limit in rule.items():
+        seen: list[object] = []
+        for at in ordered:
+            key = keys[kind](to_local(at).date())
+            if key not in seen and len(seen) < limit:
+                seen.append(key)
+                kept.add(at)
+    return kept
+
+
+def _backups_in(folder: Path) -> dict[Path, datetime]:
+    found: dict[Path, datetime] = {}
+    for p in folder.glob("opsledger-*.sqlite3"):
+        m = _NAME.match(p.name)
+        if m:
+            found[p] = datetime.strptime(m.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    return found
+
+
+def prune(folder: Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete the copies in ``folder`` that ``RETENTION`` does not keep; returns them.  Only
+    files named as ``take_backup`` names them are considered (not the copies a restore kept
+    aside, nor any other file); copies dated after ``now`` stay."""
+    found = _backups_in(folder)
+    keep = kept_by_retention([t for t in found.values() if now is None or t <= now])
+    removed = [p for p, t in sorted(found.items(), key=lambda kv: kv[1])
+               if t not in keep and (now is None or t <= now)]
+    for p in removed:
+        p.unlink(missing_ok=True)
+    return removed
+
+
+@dataclass(frozen=True)
+class RestoreInfo:
+    """A finished restore: the ``target`` file, the ``restored_from`` backup, the copy of the
+    previous file kept ``aside`` (``None`` when there was none) and the backup's ``revision``."""
+
+    target: Path
+    restored_from: Path
+    aside: Path | None
+    revision: str
+
+
+def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInfo:
+    """Replace the SQLite ledger ``target`` with the verified ``backup`` (see module docstring).
+
+    Raises ``DatabaseLockedError`` while another instance holds ``target``; ``OpsLedgerError``
+    when the backup fails verification (nothing is changed then) or the upgrade fails.
+    """
+    revision = verify_file(backup)
+    ledger = open_database(target, migrate=False)  # holds the file lock until closed
+    try:
+        ledger.engine.dispose()  # no pooled connection keeps pages of the old file
+        aside = None
+        if target.stat().st_size > 0:
+            aside = _copy_verified(target, default_backup_dir(), "opsledger-before-restore-", None).path
+        with sqlite3.connect(backup) as src, sqlite3.connect(target) as dest:
+            src.backup(dest, pages=-1)  # in place: the file keeps its identity and our lock
+        src.close()
+        dest.close()
+        upgrade(ledger)
+        with ledger.session() as s:
+            audit.record(s, actor=actor, action="ledger.restore", entity_kind="backup",
+                         summary=str(backup),
+                         details={"file": str(backup), "sha256": _sha256(backup), "revision": revision,
+                                  "previous_kept_at": str(aside or "")})
+    finally:
+        ledger.close()
+    return RestoreInfo(target, backup, aside, revision)
+
