@@ -113,9 +113,14 @@ def _term(contract: Any) -> tuple[date, date]:
 
 
 def convention(contract: Any) -> str:
-    """The profile's period convention: ``"calendar"`` or ``"contract_year"`` (default calendar)."""
-    prof = getattr(contract, "profile", None) or {}
-    return (prof.get("contract") or {}).get("periods") or "calendar"
+    """The profile's period convention: ``"calendar"`` or ``"contract_year"`` (default calendar,
+    also for a contract without a stored profile); read through the typed profile
+    (``app.core.profile.profile_of`` → ``ContractProfile.period_convention``)."""
+    from app.core.profile import profile_of  # noqa: PLC0415 - keep this module import-light
+
+    if not getattr(contract, "profile", None):
+        return "calendar"
+    return profile_of(contract).period_convention
 
 
 def kind_name(kind: str) -> str:
