@@ -14,8 +14,10 @@ that every literal field code raised in ``app/`` has a label.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from app.core.i18n import N_, _
+from app.core.vocab import CauseCategory, Channel, IncidentSource, IncidentStatus, Satisfaction, label_of
 
 FIELD_LABELS: dict[str, str] = {
     # incidents
@@ -133,12 +135,12 @@ def has_label(code: str) -> bool:
     return code in FIELD_LABELS
 
 
-FIELD_VOCABULARIES: dict[str, str] = {
-    "status": "incident_status",
-    "source": "incident_source",
-    "cause_category": "cause_category",
-    "channel": "channel",
-    "satisfaction": "satisfaction",
+FIELD_VOCABULARIES: dict[str, type[StrEnum]] = {
+    "status": IncidentStatus,
+    "source": IncidentSource,
+    "cause_category": CauseCategory,
+    "channel": Channel,
+    "satisfaction": Satisfaction,
 }
 """Field code → vocabulary whose labels its values take (see :func:`value_text`)."""
 
@@ -162,10 +164,7 @@ def value_text(code: str, value: object) -> str:
         except ValueError:
             return text
     if code in FIELD_VOCABULARIES:
-        # until app.core.vocab lands, the one label table lives beside the workbook columns
-        from app.services.transfer.columns import status_label  # noqa: PLC0415
-
-        return status_label(text, FIELD_VOCABULARIES[code])
+        return label_of(FIELD_VOCABULARIES[code], text)
     return text
 
 

@@ -113,27 +113,32 @@ def _term(contract: Any) -> tuple[date, date]:
 
 
 def convention(contract: Any) -> str:
-    """The profile's period convention: ``"calendar"`` or ``"contract_year"`` (default calendar)."""
-    prof = getattr(contract, "profile", None) or {}
-    return (prof.get("contract") or {}).get("periods") or "calendar"
+    """The profile's period convention: ``"calendar"`` or ``"contract_year"`` (default calendar,
+    also for a contract without a stored profile); read through the typed profile
+    (``app.core.profile.profile_of`` → ``ContractProfile.period_convention``)."""
+    from app.core.profile import profile_of  # noqa: PLC0415 - keep this module import-light
+
+    if not getattr(contract, "profile", None):
+        return "calendar"
+    return profile_of(contract).period_convention
 
 
 def kind_name(kind: str) -> str:
     """A report kind's name in the current language (周报 / Weekly report …)."""
-    from app.core.i18n import _  # noqa: PLC0415
+    from app.core.i18n import N_, _  # noqa: PLC0415
 
-    names = {"weekly": "Weekly report", "monthly": "Monthly report", "quarterly": "Quarterly report",
-             "half-year": "Half-year report", "annual": "Annual report",
-             "requirements": "Monthly requirements document"}
+    names = {"weekly": N_("Weekly report"), "monthly": N_("Monthly report"), "quarterly": N_("Quarterly report"),
+             "half-year": N_("Half-year report"), "annual": N_("Annual report"),
+             "requirements": N_("Monthly requirements document")}
     return _(names[kind]) if kind in names else kind
 
 
 def _part_name(part: str) -> str:
     """``Q1``…``Q4``, ``H1``/``H2`` in the current language (第一季度 …, 上半年/下半年)."""
-    from app.core.i18n import _  # noqa: PLC0415
+    from app.core.i18n import N_, _  # noqa: PLC0415
 
-    names = {"Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter", "Q4": "fourth quarter",
-             "H1": "first half", "H2": "second half"}
+    names = {"Q1": N_("first quarter"), "Q2": N_("second quarter"), "Q3": N_("third quarter"), "Q4": N_("fourth quarter"),
+             "H1": N_("first half"), "H2": N_("second half")}
     return _(names[part])
 
 

@@ -165,15 +165,20 @@ def test_durations_one_formatter_in_each_language(lang) -> None:
 def test_sla_explanation_reads_in_the_current_language(lang) -> None:
     from datetime import UTC, datetime
 
+    from app.core.profile import ContractProfile
     from app.services.calendar.service_time import OfficialCalendar, ServiceCalendar
+    from app.services.contract.profiles import load_profile_file
     from app.services.incident.sla import incident_clocks
+    from tests.conftest import PROFILES
 
     cal = ServiceCalendar("5x8", "工作日", "working_days", [(time_(9), time_(12)), (time_(13), time_(17))],
                           OfficialCalendar())
     assert cal.working_day_minutes == 420
     inc = {"severity": "P2", "reported_at": datetime(2026, 11, 20, 1, tzinfo=UTC), "responded_at": None,
            "restored_at": None, "status": "new"}
-    profile = {"severities": [{"code": "P2", "response_minutes": 30, "restore_minutes": 240}]}
+    # the typed profile (app.core.profile): Pinggu's P2 responds within 30 service minutes in 5x8
+    profile = ContractProfile.of(load_profile_file(PROFILES / "pinggu-court-2026.yaml"))
+    assert profile.sla_target("P2", "response") == 30 and profile.calendar_for(severity="P2") == "5x8"
     lang("zh_CN")
     clocks = incident_clocks(inc, [], profile, {"5x8": cal}, now=datetime(2026, 11, 20, 3, tzinfo=UTC))
     text = clocks.response.explain_text()

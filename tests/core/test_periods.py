@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from types import SimpleNamespace
 
@@ -9,11 +10,19 @@ import pytest
 
 from app.core.periods import default_period, last_periods, parse_period, previous
 from app.errors import ValidationError
+from app.services.contract.profiles import load_profile_file
+from tests.conftest import PROFILES
+
+
+_PROFILE = load_profile_file(PROFILES / "pinggu-court-2026.yaml")
 
 
 def contract(start: date, end: date, periods: str = "calendar") -> SimpleNamespace:
-    """A contract-like object (the period functions read term and profile only)."""
-    return SimpleNamespace(term_start=start, term_end=end, profile={"contract": {"periods": periods}})
+    """A contract-like object (the period functions read term and profile only): the Pinggu
+    profile with the ``periods`` convention asked for."""
+    profile = copy.deepcopy(_PROFILE)
+    profile["contract"]["periods"] = periods
+    return SimpleNamespace(id=None, imported_at=None, term_start=start, term_end=end, profile=profile)
 
 
 LONG = contract(date(2024, 1, 1), date(2028, 12, 31))

@@ -12,6 +12,7 @@ import pydantic
 import pytest
 import yaml
 
+from app.core.i18n import set_language
 from app.core.profile import ContractProfile, profile_of
 from app.services.contract.profiles import ProfileError, load_profile_file
 from tests.conftest import PROFILES
@@ -132,10 +133,18 @@ def test_malformed_profile_still_refused_whole_with_the_same_messages(tmp_path: 
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ProfileError) as err:
         load_profile_file(bad)
-    text = str(err.value)
+    text = str(err.value)  # in the user's language: Chinese by default
+    assert text.startswith("合同配置被拒绝，未导入任何内容：")
+    assert f"{bad}: checklists[1].default_severity: 未知的故障级别“P9”；可选：P1、P2、P3" in text
+    assert f"{bad}: services[0].calendar: 未知的服务时间“24x7”；已定义：5x8、7x24" in text
+    set_language("en")
+    try:
+        text = str(err.value)
+    finally:
+        set_language("zh_CN")
     assert text.startswith("contract profile refused, nothing imported:")
-    assert f"{bad}: checklists[1].default_severity: unknown severity 'P9'; known: P1, P2, P3" in text
-    assert f"{bad}: services[0].calendar: unknown calendar '24x7'; known: 5x8, 7x24" in text
+    assert f"{bad}: checklists[1].default_severity: unknown severity “P9”; known: P1, P2, P3" in text
+    assert f"{bad}: services[0].calendar: unknown calendar “24x7”; known: 5x8, 7x24" in text
 
 
 def _abnormal(db, code: str, slot: str, item: str, value: str):  # type: ignore[no-untyped-def]

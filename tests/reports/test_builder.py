@@ -332,7 +332,7 @@ def test_incident_detail_lists_every_incident_with_both_clocks(db: Database, oct
     assert [r["number"] for r in data.incident_rows] == ["INC-2026-0001", "INC-2026-0002", "INC-2026-0003"]
     doc = compose(data)
     detail = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "故障明细")
-    assert detail.header == ["故障单号", "发生时间", "业务系统", "级别", "原因", "处理结果", "响应（实际 / 目标）",
+    assert detail.header == ["故障单号", "发生时间", "业务系统", "级别", "故障原因", "解决方式", "响应（实际 / 目标）",
                              "恢复（实际 / 目标）"]
     first = detail.rows[0]
     assert first[:6] == ["INC-2026-0001", "2026-10-13 09:00", "统一业务应用系统", "重大故障", "硬件：电源模块损坏",

@@ -30,7 +30,7 @@ Rules and sources:
 - Requirements collected in the period (the ``requirements`` kind also lists those updated).
 - Work log hours per engineer: ``app.services.servicedesk.worklog.hours_by_engineer`` (finished inspections'
   durations + manual ``WorkLogEntry.duration_minutes`` by ``work_date``).
-- KPIs from ``contract.profile["kpis"]`` (``app.reports.data.kpis``), each beside the previous
+- KPIs from the typed profile's ``kpis`` (``profile_of(contract).kpis``) (``app.reports.data.kpis``), each beside the previous
   period's value.
 
 Service time is ``app.services.calendar.service_time.ServiceCalendar`` itself (its per-day cache

@@ -56,7 +56,7 @@ def _figures(data: ReportData) -> dict[str, tuple[float | None, str, str]]:
 
 
 def kpis(data: ReportData, tr: Trace) -> None:
-    """Fill ``data.kpis`` from ``data.profile["kpis"]`` (see the module doc)."""
+    """Fill ``data.kpis`` from ``data.profile.kpis`` (see the module doc)."""
     figures = _figures(data)
     before = data.counted_from is None
     for spec in data.profile.kpis:

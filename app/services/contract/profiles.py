@@ -185,7 +185,8 @@ def _severity_ref(d: dict[str, Any], out: list[tuple[str, str]]) -> Any:
     def sev_ref(obj: dict[str, Any], where: str) -> None:
         code = obj.get("default_severity")
         if code is not None and code not in severities:
-            out.append((f"{where}.default_severity", Msg(N_("unknown severity “{code}”; known: {known}"), code=code, known=", ".join(severities))))
+            out.append((f"{where}.default_severity", Msg(N_("unknown severity “{code}”; known: {known}"),
+                                                                code=code, known=list(severities))))
 
     return sev_ref
 

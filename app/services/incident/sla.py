@@ -53,9 +53,6 @@ from app.services.calendar.service_time import (
 from app.core.timeutil import fmt_local, local_dt, utcnow
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
-#: clock names and exclusion kinds as the explanation words them (current language)
-CLOCK_NAMES = {"response": N_("Response"), "restore": N_("Restore"), "request_response": N_("Request response"),
-               "request_resolve": N_("Request resolution")}
 PAUSED, REOPENED = "paused", "reopened"
 PAUSE_STATUS = "pending"
 DONE_STATUSES = ("restored", "closed")

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.profile import profile_of
 from app.errors import NotFoundError
 from app.services.incident import workflow
 from app.services.incident.attachments import attachment_path, attachments_of
@@ -91,8 +92,7 @@ def incident_view(ledger: Ledger, incident_id: uuid.UUID) -> IncidentView | None
         except NotFoundError:
             return None
         contract = s.get(Contract, inc.contract_id)
-        sev = next((x for x in (contract.profile or {}).get("severities", [])
-                    if x.get("code") == inc.severity), {}) if contract else {}
+        major = bool(contract and contract.profile and profile_of(contract).is_major(inc.severity))
         eng = s.get(Engineer, inc.assignee_id) if inc.assignee_id else None
         history = tuple(
             HistoryLine(ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
@@ -103,7 +103,7 @@ def incident_view(ledger: Ledger, incident_id: uuid.UUID) -> IncidentView | None
                       for a in attachments_of(s, "incident", inc.id))
         return IncidentView(
             id=inc.id, number=inc.number, title=inc.title, description=inc.description, severity=inc.severity,
-            major=bool(sev.get("major")), source=inc.source, status=inc.status, assignee_id=inc.assignee_id,
+            major=major, source=inc.source, status=inc.status, assignee_id=inc.assignee_id,
             assignee=eng.name if eng else "", reporter_department=inc.reporter_department,
             reporter_name=inc.reporter_name, reporter_phone=inc.reporter_phone, occurred_at=inc.occurred_at,
             reported_at=inc.reported_at, responded_at=inc.responded_at, restored_at=inc.restored_at,

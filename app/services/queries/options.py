@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.profile import profile_of
 from app.services.ledger import Ledger
 from app.store.models import Asset, Contract, Engineer, Service
 from app.store.models.incident import CAUSE_CATEGORIES, SOURCES
@@ -59,14 +60,14 @@ def record_options(ledger: Ledger, contract_id: uuid.UUID | None, engineer_name:
         c = s.get(Contract, contract_id)
         if c is None:
             return RecordOptions()
-        sev = (c.profile or {}).get("severities", [])
+        prof = profile_of(c) if c.profile else None
+        sev = prof.severities if prof else ()
         engineers = list(s.scalars(select(Engineer).where(
             Engineer.contract_id == c.id, Engineer.active.is_(True)).order_by(Engineer.name)))
         return RecordOptions(
-            severities=[(x["code"], f"{x['code']} {x.get('name', '')}".strip()) for x in sev],
-            major_severities=frozenset(x["code"] for x in sev if x.get("major")),
-            categories=[(x["code"], x.get("name", x["code"]))
-                        for x in (c.profile or {}).get("request_categories", [])],
+            severities=[(x.code, f"{x.code} {x.name}".strip()) for x in sev],
+            major_severities=frozenset(x.code for x in sev if x.major),
+            categories=[(x.code, x.name or x.code) for x in (prof.request_categories if prof else ())],
             services=[(x.id, x.name) for x in s.scalars(
                 select(Service).where(Service.contract_id == c.id).order_by(Service.code))],
             assets=[(x.id, f"{x.code} {x.name}") for x in s.scalars(
@@ -84,8 +85,8 @@ def proposed_severity(ledger: Ledger, contract_id: uuid.UUID | None,
     profile's ``services`` list; of several affected services the most severe level wins (the
     profile lists severities most severe first).  Without such a rule, the profile's least
     severe level — what ``create_incident`` would record.  ``None`` without a contract.
-    (The typed contract profile is to carry ``default_severity(service_code)``; this function is
-    the one place the UI asks, so it will call that once it lands.)
+    The rule itself is ``ContractProfile.default_severity`` (app.core.profile); this function is
+    the one place the UI asks.
     """
     if contract_id is None:
         return None
@@ -93,14 +94,10 @@ def proposed_severity(ledger: Ledger, contract_id: uuid.UUID | None,
         c = s.get(Contract, contract_id)
         if c is None:
             return None
-        profile = c.profile or {}
-        levels = [x["code"] for x in profile.get("severities", [])]
-        if not levels:
+        if not c.profile:
+            return None
+        prof = profile_of(c)
+        if not prof.severities:
             return None
         codes = {x.code for x in s.scalars(select(Service).where(Service.id.in_(list(service_ids))))}
-        rules = {x.get("code"): x.get("default_severity") or x.get("severity")
-                 for x in profile.get("services", [])}
-        wanted = [rules[code] for code in codes if rules.get(code) in levels]
-        if wanted:
-            return min(wanted, key=levels.index)
-        return levels[-1]
+        return prof.default_severity(service=codes)

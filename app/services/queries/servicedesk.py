@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.core.profile import profile_of
 from app.errors import NotFoundError
 from app.services.ledger import Ledger
 from app.services.servicedesk import requests as service_requests
@@ -67,8 +68,8 @@ def request_view(ledger: Ledger, request_id: uuid.UUID) -> RequestView | None:
         except NotFoundError:
             return None
         contract = s.get(Contract, r.contract_id)
-        cats = {x["code"]: x.get("name", x["code"]) for x in ((contract.profile or {}) if contract else {})
-                .get("request_categories", [])}
+        cats = ({x.code: x.name or x.code for x in profile_of(contract).request_categories}
+                if contract and contract.profile else {})
         eng = s.get(Engineer, r.assignee_id) if r.assignee_id else None
         inc = s.get(Incident, r.converted_incident_id) if r.converted_incident_id else None
         return RequestView(

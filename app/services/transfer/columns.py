@@ -193,20 +193,14 @@ def enum_label(kind: str, code: str | None) -> str:
 
 
 def status_label(code: str | None, kind: str = "incident_status") -> str:
-    """The label of ``code`` of enumeration ``kind`` in the current UI language (zh_CN → Chinese,
-    en → English); ``""`` for empty, the code itself when unknown.
+    """The label of ``code`` of enumeration ``kind`` (a key of ``ENUMS``) in the current UI
+    language (zh_CN → Chinese, en → English); ``""`` for empty, the code itself when unknown.
 
     The one place service texts (history lines, refusals) turn a status/vocabulary code into
-    words, until ``app.core.vocab.label`` replaces it.
+    words; the label table itself is ``app.core.vocab`` (``label_of``).  Raises ``KeyError``
+    for a ``kind`` that is not a vocabulary.
     """
-    from app.core.i18n import language  # noqa: PLC0415 - keep this module import-light
-
-    if not code:
-        return ""
-    labels = ENUMS.get(kind, {}).get(code)
-    if not labels:
-        return code
-    return labels[1] if language() == "en" else labels[0]
+    return label_of(ENUMS[kind], code)
 
 
 class CodeLabel:

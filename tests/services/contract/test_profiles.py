@@ -166,8 +166,8 @@ def test_default_severity_must_name_a_severity(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as err:
         load_profile_file(_write(tmp_path, data))
     assert [(p, str(m)) for p, m in err.value.problems] == [
-        ("assets[0].default_severity", "未知的故障级别“P0”；可选：P1, P2, P3"),
-        ("checklists[0].sections[0].items[0].default_severity", "未知的故障级别“urgent”；可选：P1, P2, P3"),
+        ("assets[0].default_severity", "未知的故障级别“P0”；可选：P1、P2、P3"),
+        ("checklists[0].sections[0].items[0].default_severity", "未知的故障级别“urgent”；可选：P1、P2、P3"),
     ]
 
 
@@ -179,7 +179,14 @@ def test_a_dict_the_models_refuse_is_reported_in_the_file_terms() -> None:
     with pytest.raises(ProfileError) as err:
         typed_profile(data, "x.yaml")
     assert [p for p, _ in err.value.problems] == ["severities[1].restore_minutes"]
-    assert str(err.value).startswith("contract profile refused, nothing imported:\nx.yaml: severities[1].restore_minutes: ")
+    assert str(err.value).startswith("合同配置被拒绝，未导入任何内容：\nx.yaml: severities[1].restore_minutes: ")
+    from app.core.i18n import set_language
+
+    set_language("en")
+    try:
+        assert str(err.value).startswith("contract profile refused, nothing imported:\nx.yaml: severities[1].restore_minutes: ")
+    finally:
+        set_language("zh_CN")
 
 
 def test_reading_a_stored_profile_never_runs_the_schema(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]

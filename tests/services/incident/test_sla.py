@@ -30,9 +30,9 @@ PROFILE = load_profile_file(resources_dir() / "profiles" / "pinggu-court-2026.ya
 
 
 @pytest.fixture(autouse=True)
-def _english_explanations():
-    """The explanation texts below are asserted in English (the source language)."""
-    set_language("en")
+def _chinese_explanations():
+    """The explanation texts below are asserted in Chinese, the default UI language."""
+    set_language("zh_CN")
     yield
     set_language("zh_CN")
 
@@ -267,9 +267,9 @@ def test_explanation_reads_in_chinese_by_default() -> None:
     inc = incident("P2", at(*FRI, 9), at(*FRI, 9, 20), at(*FRI, 15), status="restored")
     c = incident_clocks(inc, paused_day_events(), PROFILE, cals(), now=at(2026, 11, 23, 9))
     texts = [x.text for x in c.restore.explanation]
-    assert "2026-11-20 工作日 — chinesecalendar 1.11.0" in texts
-    assert any(t.startswith("暂停（挂起：等待厂商或用户）") and t.endswith("扣除 60 服务分钟") for t in texts)
-    assert texts[-1] == "已用 210 / 480 服务分钟 — 未超时"
+    assert "2026-11-20 工作日 — 国家法定节假日安排（chinesecalendar 1.11.0）" in texts
+    assert any(t.startswith("挂起（等待厂商或用户）") and t.endswith("扣除 60 分钟服务时间") for t in texts)
+    assert texts[-1] == "已用 210 / 480 分钟服务时间 — 未超时"
     import re
 
     leftover = re.sub(r"chinesecalendar|5x8|7x24|P2", "", " ".join(texts))
