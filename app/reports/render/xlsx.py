@@ -31,7 +31,7 @@ from app.reports.render.fonts import Progress, atomic_output, cover_facts, repor
 from app.core.text import clean_strings
 from app.services.transfer.xlsx_safe import display_width, set_print_setup, write_cell
 
-SUMMARY_SHEET = N_("Summary")  # the first sheet, named in the report's language
+SUMMARY_SHEET = N_("Overview")  # the first sheet, named in the report's language
 HIGHLIGHT = "FDE2E2"
 HEADER_FILL = "DDEBF7"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")

@@ -193,20 +193,14 @@ def enum_label(kind: str, code: str | None) -> str:
 
 
 def status_label(code: str | None, kind: str = "incident_status") -> str:
-    """The label of ``code`` of enumeration ``kind`` in the current UI language (zh_CN → Chinese,
-    en → English); ``""`` for empty, the code itself when unknown.
-
-    The one place service texts (history lines, refusals) turn a status/vocabulary code into
-    words, until ``app.core.vocab.label`` replaces it.
+    """The label of ``code`` of enumeration ``kind`` in the current language (``app.core.vocab``,
+    the one label table); ``""`` for empty, the code itself when unknown (or ``kind`` is not in
+    ``ENUMS``).  Service texts (history lines, refusals) turn a code into words here.
     """
-    from app.core.i18n import language  # noqa: PLC0415 - keep this module import-light
-
     if not code:
         return ""
-    labels = ENUMS.get(kind, {}).get(code)
-    if not labels:
-        return code
-    return labels[1] if language() == "en" else labels[0]
+    enum = ENUMS.get(kind)
+    return label_of(enum, code) if enum is not None else str(code)
 
 
 class CodeLabel:
