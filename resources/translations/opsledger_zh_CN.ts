@@ -150,34 +150,6 @@
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <source>Hardware</source>
-        <translation>硬件</translation>
-    </message>
-    <message>
-        <source>Software</source>
-        <translation>软件</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Power / environment</source>
-        <translation>电力 / 机房环境</translation>
-    </message>
-    <message>
-        <source>User operation</source>
-        <translation>用户操作</translation>
-    </message>
-    <message>
-        <source>Third party</source>
-        <translation>第三方</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
@@ -369,34 +341,6 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Instant message</source>
-        <translation>即时通讯</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场报修</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>监控告警</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Inspection</source>
-        <translation>巡检发现</translation>
-    </message>
-    <message>
-        <source>Service request</source>
-        <translation>工单转入</translation>
-    </message>
-    <message>
         <source>Required before closing a major incident</source>
         <translation>重大故障关闭前必须填写</translation>
     </message>
@@ -507,30 +451,6 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
@@ -565,10 +485,6 @@
 </context>
 <context>
     <name>InlineError</name>
-    <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
     <message>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
@@ -1309,30 +1225,6 @@
         <translation>新建工单</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Instant message</source>
-        <translation>即时通讯</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场报修</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1399,26 +1291,6 @@
 </context>
 <context>
     <name>RequestsPage</name>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>

@@ -6,11 +6,22 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.core.i18n import language, set_language
 from app.core.vocab import CauseCategory, Channel, IncidentSource, label
 from app.store.models import ServiceRequest
 from tests.ui.test_gui_records import _page
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture(autouse=True)
+def _chinese():
+    """These tests read the Chinese labels: run them in zh_CN whatever an earlier test left set
+    (a main window installs the system locale's language), and put the language back after."""
+    before = language()
+    set_language("zh_CN")
+    yield
+    set_language(before)
 
 
 def _texts(combo) -> list[str]:
