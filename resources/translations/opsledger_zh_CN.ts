@@ -892,27 +892,6 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <source>Incident logged</source>
-        <extracomment>vocabularies a list cell may hold, looked up in this order (``app.core.vocab`` — the one label table; a code two vocabularies share, e.g. ``inspection``, reads the same in both)</extracomment>
-        <translation>故障登记</translation>
-    </message>
-    <message>
-        <source>Incident status</source>
-        <translation>故障状态变更</translation>
-    </message>
-    <message>
-        <source>Incident edited</source>
-        <translation>故障修改</translation>
-    </message>
-    <message>
-        <source>Incident reopened</source>
-        <translation>故障重新打开</translation>
-    </message>
-    <message>
-        <source>Request resolved</source>
-        <translation>工单解决</translation>
-    </message>
-    <message>
         <source>No target (%1 used)</source>
         <translation>无目标（已用 %1）</translation>
     </message>
@@ -1160,18 +1139,6 @@
     <message>
         <source>Resolution</source>
         <translation>解决方式</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Mostly satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
     </message>
     <message>
         <source>Complaint (leave empty if none)</source>

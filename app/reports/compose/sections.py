@@ -63,7 +63,7 @@ def incident_detail(data: ReportData) -> Table:
              L.clock_cell(r["restore_minutes"], r["restore_target"], r["restore_verdict"])]
             for r in data.incident_rows]
     hl = [i for i, r in enumerate(data.incident_rows) if "breached" in (r["response_verdict"], r["restore_verdict"])]
-    return Table([_("Incident no."), _("Occurred"), _("Service"), _("Level"), _("Cause"), _("Action taken"),
+    return Table([_("Incident no."), _("Occurred"), _("Service"), _("Level"), _("Fault cause"), _("Action taken"),
                   _("Response (actual / target)"), _("Restore (actual / target)")], rows,
                  title=_("Incident details"), highlight_rows=hl, col_widths=[2.3, 2, 2, 1.3, 3, 3, 2.4, 2.4])
 
@@ -95,7 +95,7 @@ def incidents(data: ReportData) -> list[Block]:
         b.append(incident_detail(data))
     if inc["major"]:
         b.append(Table([_("Incident no."), _("Title"), _("Level"), _("Occurred"), _("Restored"), _("Cause category"),
-                        _("Cause"), _("Action taken")],
+                        _("Fault cause"), _("Action taken")],
                        [[m["number"], m["title"], m["severity"], _local(m["occurred"]), _local(m["restored"]),
                          L.label(L.CAUSES, m["cause_category"]), m["cause"], m["resolution"]] for m in inc["major"]],
                        title=_("Major incidents"), col_widths=[2.3, 3, 1.2, 2, 2, 1.2, 3, 3]))
@@ -180,7 +180,7 @@ def service_desk(data: ReportData) -> list[Block]:
     if rq["total"] == 0:
         b.append(Paragraph(_("No service request in the report period (no data).")))
     else:
-        b.append(Table([_("Channel"), _("Count")], [[L.label(L.CHANNELS, r["code"]), r["count"]]
+        b.append(Table([_("Received via"), _("Count")], [[L.label(L.CHANNELS, r["code"]), r["count"]]
                                                    for r in rq["by_channel"]], title=_("By channel")))
         b.append(Table([_("Category"), _("Count")], [[r["name"], r["count"]] for r in rq["by_category"]],
                        title=_("By category")))

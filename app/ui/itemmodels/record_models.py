@@ -58,7 +58,6 @@ from app.ui.itemmodels.record_labels import (
     ClockText,
     describe_clock,
     fmt_minutes,
-    status_label,
 )
 
 BATCH = 200
@@ -484,5 +483,5 @@ class WorkLogLinesModel(QAbstractTableModel):
 
 __all__ = [
     "AMBER", "BATCH", "GREEN", "GREY", "RED", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
-    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes", "status_label",
+    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes",
 ]

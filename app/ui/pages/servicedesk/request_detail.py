@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeutil import fmt_local
-from app.core.vocab import RequestStatus, label_of
+from app.core.vocab import RequestStatus, Satisfaction, choices, label_of
 from app.errors import OpsLedgerError
 from app.services.changes import Outcome
 from app.services.queries.options import record_options
@@ -93,9 +93,7 @@ class RequestDetail(FormBase):
             rrow.addWidget(w, stretch)
         form.addRow(self.tr("Resolution"), rrow)
         frow = QHBoxLayout()
-        self.satisfaction = combo(self, [("satisfied", self.tr("Satisfied")),
-                                         ("mostly_satisfied", self.tr("Mostly satisfied")),
-                                         ("dissatisfied", self.tr("Dissatisfied"))])
+        self.satisfaction = combo(self, choices(Satisfaction))  # the one label table
         self.complaint = QLineEdit(self)
         self.complaint.setPlaceholderText(self.tr("Complaint (leave empty if none)"))
         self.followup_btn = QPushButton(self.tr("Record follow-up"), self)
