@@ -2,20 +2,20 @@
 
 History lines name fields by their form labels and show instants in local time, never the
 stored codes (``occurred_at: 2026-12-01T08:53:19+00:00``) or raw status codes: a stored code
-reads by its label in ``app.core.vocab`` (the one label table).
+reads by its label in ``app.core.vocab`` (the one label table), a value by
+``app.core.fields.value_text`` (the one rule for instants and codes in history and audit lines).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.core.fields import value_text
 from app.core.timeutil import fmt_local
-from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, label_of
+from app.core.vocab import IncidentStatus, label_of
 from app.errors import CalendarCoverageError
 from app.services.queries.incident import HistoryLine
 from app.ui.itemmodels.record_models import describe_clock, fmt_minutes
@@ -68,24 +68,6 @@ def field_labels() -> dict[str, str]:
     return {k: _t(v) for k, v in _FIELDS.items()}
 
 
-_VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
-    "cause_category": CauseCategory, "source": IncidentSource, "status": IncidentStatus,
-}
-"""Incident fields whose stored codes read by their ``app.core.vocab`` label."""
-
-
-def _value_text(name: str, text: str) -> str:
-    if not text:
-        return "—"
-    if name.endswith("_at"):
-        try:
-            return fmt_local(datetime.fromisoformat(text))
-        except ValueError:
-            return text
-    enum = _VOCABULARY_FIELDS.get(name)
-    return label_of(enum, text) if enum is not None else text
-
-
 def history_html(lines: Iterable[HistoryLine]) -> str:
     """The ``<h4>History</h4><ul>…</ul>`` block, oldest first."""
     labels = field_labels()
@@ -96,7 +78,7 @@ def history_html(lines: Iterable[HistoryLine]) -> str:
             what = ((f"{label_of(IncidentStatus, ev.from_status)} → " if ev.from_status else "")
                     + label_of(IncidentStatus, ev.to_status))
         elif ev.kind == "field" and ev.changes:
-            what = "; ".join(f"{labels.get(k, k)}: {_value_text(k, old)} → {_value_text(k, new)}"
+            what = "; ".join(f"{labels.get(k, k)}: {value_text(k, old)} → {value_text(k, new)}"
                              for k, (old, new) in ev.changes.items())
         parts.append(f"<li>{fmt_local(ev.at)} {esc(ev.actor)}: {esc(what)}"
                      + (f" — {esc(ev.note)}" if ev.note else "") + "</li>")
