@@ -150,34 +150,6 @@
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <source>Hardware</source>
-        <translation>硬件</translation>
-    </message>
-    <message>
-        <source>Software</source>
-        <translation>软件</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Power / environment</source>
-        <translation>电力 / 机房环境</translation>
-    </message>
-    <message>
-        <source>User operation</source>
-        <translation>用户操作</translation>
-    </message>
-    <message>
-        <source>Third party</source>
-        <translation>第三方</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Cause category</source>
         <translation>原因分类</translation>
     </message>
@@ -369,34 +341,6 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Instant message</source>
-        <translation>即时通讯</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场报修</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>监控告警</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Inspection</source>
-        <translation>巡检发现</translation>
-    </message>
-    <message>
-        <source>Service request</source>
-        <translation>工单转入</translation>
-    </message>
-    <message>
         <source>Required before closing a major incident</source>
         <translation>重大故障关闭前必须填写</translation>
     </message>
@@ -507,30 +451,6 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
@@ -565,10 +485,6 @@
 </context>
 <context>
     <name>InlineError</name>
-    <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
     <message>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
@@ -976,27 +892,6 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <source>Incident logged</source>
-        <extracomment>vocabularies a list cell may hold, looked up in this order (``app.core.vocab`` — the one label table; a code two vocabularies share, e.g. ``inspection``, reads the same in both)</extracomment>
-        <translation>故障登记</translation>
-    </message>
-    <message>
-        <source>Incident status</source>
-        <translation>故障状态变更</translation>
-    </message>
-    <message>
-        <source>Incident edited</source>
-        <translation>故障修改</translation>
-    </message>
-    <message>
-        <source>Incident reopened</source>
-        <translation>故障重新打开</translation>
-    </message>
-    <message>
-        <source>Request resolved</source>
-        <translation>工单解决</translation>
-    </message>
-    <message>
         <source>No target (%1 used)</source>
         <translation>无目标（已用 %1）</translation>
     </message>
@@ -1246,18 +1141,6 @@
         <translation>解决方式</translation>
     </message>
     <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Mostly satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
         <source>Complaint (leave empty if none)</source>
         <translation>投诉内容（无投诉请留空）</translation>
     </message>
@@ -1307,30 +1190,6 @@
     <message>
         <source>New service request</source>
         <translation>新建工单</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Instant message</source>
-        <translation>即时通讯</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场报修</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1399,26 +1258,6 @@
 </context>
 <context>
     <name>RequestsPage</name>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>

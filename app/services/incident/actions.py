@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.core.i18n import _
+from app.core.i18n import N_
 from app.errors import NotFoundError
 from app.services.changes import Changes, Outcome
 from app.services.incident import attachments, workflow
@@ -39,7 +39,7 @@ def _changed(incident_id: uuid.UUID, *more: str) -> Changes:
 def _contract(s: Any, contract_id: uuid.UUID | None) -> Contract:
     contract = s.get(Contract, contract_id) if contract_id is not None else None
     if contract is None:
-        raise NotFoundError(_("No contract is loaded; load a contract profile first."))
+        raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
     return contract
 
 

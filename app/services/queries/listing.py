@@ -31,7 +31,15 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from app.core.timeutil import as_utc
-from app.store.models import Engineer, Incident, IncidentService, Requirement, Service, ServiceRequest, WorkLogEntry
+from app.store.models import (
+    Engineer,
+    Incident,
+    IncidentService,
+    Requirement,
+    Service,
+    ServiceRequest,
+    WorkLogEntry,
+)
 
 LIKE_ESCAPE = "\\"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError
 from app.core.i18n import N_
+from app.errors import NotFoundError
 from app.store.models import ChecklistTemplate, Contract, Engineer, Service
 
 

@@ -1,8 +1,11 @@
 """What the record forms offer: the contract's choices, vocabularies and proposed defaults (no Qt).
 
 The UI fills its combos from :func:`record_options` (one read of the contract, its services,
-assets and engineers) and never reads the profile dict itself.  Vocabulary tuples are re-exported
-from the store so that a form lists exactly the codes the services accept.
+assets and engineers) and never reads the profile itself.  The contract's severities, request
+categories and default severity come from the typed profile (``app.core.profile.profile_of``);
+the vocabularies (code tuples re-exported here) from ``app.core.vocab`` — the same StrEnums the
+store's CHECK constraints and the services use, so a form lists exactly the codes they accept.
+Their labels are ``app.core.vocab.choices(Enum)``.
 """
 
 from __future__ import annotations
@@ -15,18 +18,34 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.profile import profile_of
+from app.core.vocab import (
+    CauseCategory,
+    Channel,
+    IncidentSource,
+    IncidentStatus,
+    RequestStatus,
+    RequirementStatus,
+    Satisfaction,
+    codes,
+)
 from app.services.ledger import Ledger
 from app.store.models import Asset, Contract, Engineer, Service
-from app.store.models.incident import CAUSE_CATEGORIES, SOURCES
-from app.store.models.incident import STATUSES as INCIDENT_STATUSES
-from app.store.models.service_desk import CHANNELS, REQUEST_STATUSES, REQUIREMENT_STATUSES, SATISFACTION
+
+CAUSE_CATEGORIES = codes(CauseCategory)
+SOURCES = codes(IncidentSource)
+INCIDENT_STATUSES = codes(IncidentStatus)
+CHANNELS = codes(Channel)
+REQUEST_STATUSES = codes(RequestStatus)
+REQUIREMENT_STATUSES = codes(RequirementStatus)
+SATISFACTION = codes(Satisfaction)
 
 __all__ = [
     "CAUSE_CATEGORIES", "CHANNELS", "INCIDENT_STATUSES", "OPEN_REQUIREMENT_STATUSES", "REQUEST_STATUSES",
     "REQUIREMENT_STATUSES", "SATISFACTION", "SOURCES", "RecordOptions", "proposed_severity", "record_options",
 ]
 
-OPEN_REQUIREMENT_STATUSES = tuple(s for s in REQUIREMENT_STATUSES if s not in ("done", "rejected"))
+OPEN_REQUIREMENT_STATUSES = tuple(
+    s for s in REQUIREMENT_STATUSES if s not in (RequirementStatus.DONE, RequirementStatus.REJECTED))
 """Requirement statuses that are not final (``done`` and ``rejected`` are)."""
 
 Pair = tuple[Any, str]
@@ -60,14 +79,13 @@ def record_options(ledger: Ledger, contract_id: uuid.UUID | None, engineer_name:
         c = s.get(Contract, contract_id)
         if c is None:
             return RecordOptions()
-        prof = profile_of(c) if c.profile else None
-        sev = prof.severities if prof else ()
+        profile = profile_of(c)
         engineers = list(s.scalars(select(Engineer).where(
             Engineer.contract_id == c.id, Engineer.active.is_(True)).order_by(Engineer.name)))
         return RecordOptions(
-            severities=[(x.code, f"{x.code} {x.name}".strip()) for x in sev],
-            major_severities=frozenset(x.code for x in sev if x.major),
-            categories=[(x.code, x.name or x.code) for x in (prof.request_categories if prof else ())],
+            severities=[(x.code, f"{x.code} {x.name}".strip()) for x in profile.severities],
+            major_severities=frozenset(x.code for x in profile.severities if profile.is_major(x.code)),
+            categories=[(x.code, x.name or x.code) for x in profile.request_categories],
             services=[(x.id, x.name) for x in s.scalars(
                 select(Service).where(Service.contract_id == c.id).order_by(Service.code))],
             assets=[(x.id, f"{x.code} {x.name}") for x in s.scalars(
@@ -79,14 +97,11 @@ def record_options(ledger: Ledger, contract_id: uuid.UUID | None, engineer_name:
 
 def proposed_severity(ledger: Ledger, contract_id: uuid.UUID | None,
                       service_ids: Iterable[uuid.UUID] = ()) -> str | None:
-    """The severity a new incident of these affected services should start with.
+    """The severity code a new incident of these affected services (ids) should start with.
 
-    The profile's rule for a service: its ``default_severity`` (or ``severity``) entry in the
-    profile's ``services`` list; of several affected services the most severe level wins (the
-    profile lists severities most severe first).  Without such a rule, the profile's least
-    severe level — what ``create_incident`` would record.  ``None`` without a contract.
-    The rule itself is ``ContractProfile.default_severity`` (app.core.profile); this function is
-    the one place the UI asks.
+    The profile's rule, ``ContractProfile.default_severity(service=<their codes>)``: the most
+    severe ``default_severity`` of the services, else the least severe level (what
+    ``create_incident`` would record).  ``None`` without a contract or without severities.
     """
     if contract_id is None:
         return None
@@ -94,10 +109,9 @@ def proposed_severity(ledger: Ledger, contract_id: uuid.UUID | None,
         c = s.get(Contract, contract_id)
         if c is None:
             return None
-        if not c.profile:
+        profile = profile_of(c)
+        if not profile.severities:
             return None
-        prof = profile_of(c)
-        if not prof.severities:
-            return None
-        codes = {x.code for x in s.scalars(select(Service).where(Service.id.in_(list(service_ids))))}
-        return prof.default_severity(service=codes)
+        ids = list(service_ids)
+        service_codes = list(s.scalars(select(Service.code).where(Service.id.in_(ids)))) if ids else []
+        return profile.default_severity(service=service_codes)

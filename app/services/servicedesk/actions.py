@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.core.i18n import _
+from app.core.i18n import N_
 from app.errors import NotFoundError
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
@@ -25,7 +25,7 @@ from app.store.models import Contract
 def _contract(s: Any, contract_id: uuid.UUID | None) -> Contract:
     contract = s.get(Contract, contract_id) if contract_id is not None else None
     if contract is None:
-        raise NotFoundError(_("No contract is loaded; load a contract profile first."))
+        raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
     return contract
 
 

@@ -193,14 +193,14 @@ def enum_label(kind: str, code: str | None) -> str:
 
 
 def status_label(code: str | None, kind: str = "incident_status") -> str:
-    """The label of ``code`` of enumeration ``kind`` (a key of ``ENUMS``) in the current UI
-    language (zh_CN → Chinese, en → English); ``""`` for empty, the code itself when unknown.
-
-    The one place service texts (history lines, refusals) turn a status/vocabulary code into
-    words; the label table itself is ``app.core.vocab`` (``label_of``).  Raises ``KeyError``
-    for a ``kind`` that is not a vocabulary.
+    """The label of ``code`` of enumeration ``kind`` in the current language (``app.core.vocab``,
+    the one label table); ``""`` for empty, the code itself when unknown (or ``kind`` is not in
+    ``ENUMS``).  Service texts (history lines, refusals) turn a code into words here.
     """
-    return label_of(ENUMS[kind], code)
+    if not code:
+        return ""
+    enum = ENUMS.get(kind)
+    return label_of(enum, code) if enum is not None else str(code)
 
 
 class CodeLabel:

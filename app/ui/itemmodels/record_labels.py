@@ -1,7 +1,9 @@
-"""How record values read in the Chinese (or English) UI: status labels, durations, SLA clock text.
+"""How record values read in the Chinese (or English) UI: durations and SLA clock text.
 
-Labels go through Qt's translator (contexts ``RecordLabels`` and ``Durations``); colours are the
-SLA traffic lights the lists and the detail pane share.
+Stored codes (status, source, channel …) read by their one label, ``app.core.vocab.label_of``
+with the code's own vocabulary; durations are ``app.core.durations.format_minutes``; clock texts
+go through Qt's translator (context ``RecordLabels``); colours are the SLA traffic lights the
+lists and the detail pane share.
 """
 
 from __future__ import annotations
@@ -9,52 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.core.durations import format_minutes
-from app.core.vocab import (
-    AttachmentOwner,
-    Channel,
-    IncidentSource,
-    IncidentStatus,
-    RequestStatus,
-    RequirementStatus,
-    Satisfaction,
-    WorkLogSource,
-    codes,
-    label_of,
-)
 
 GREEN = QColor("#1a7f37")
 AMBER = QColor("#b26a00")
 RED = QColor("#c62828")
 GREY = QColor("#6b6b6b")
-
-
-#: vocabularies a list cell may hold, looked up in this order (``app.core.vocab`` — the one label
-#: table; a code two vocabularies share, e.g. ``inspection``, reads the same in both)
-_VOCABULARIES = (IncidentStatus, RequestStatus, RequirementStatus, IncidentSource, Channel, Satisfaction,
-                 WorkLogSource, AttachmentOwner)
-_AUDIT_ACTIONS = {
-    "incident.created": QT_TRANSLATE_NOOP("RecordLabels", "Incident logged"),
-    "incident.status": QT_TRANSLATE_NOOP("RecordLabels", "Incident status"),
-    "incident.field": QT_TRANSLATE_NOOP("RecordLabels", "Incident edited"),
-    "incident.reopen": QT_TRANSLATE_NOOP("RecordLabels", "Incident reopened"),
-    "service_request.resolved": QT_TRANSLATE_NOOP("RecordLabels", "Request resolved"),
-}
-
-
-def status_label(code: str) -> str:
-    """The display label of a stored status, source, channel or satisfaction code (from
-    ``app.core.vocab``) or of a work-log line's audit action; an unknown code as stored."""
-    code = code or ""
-    if code in _AUDIT_ACTIONS:
-        return QCoreApplication.translate("RecordLabels", _AUDIT_ACTIONS[code])
-    for enum in _VOCABULARIES:
-        if code in codes(enum):
-            return label_of(enum, code)
-    return code
 
 
 def fmt_minutes(minutes: float, working_day_minutes: float | None = None) -> str:

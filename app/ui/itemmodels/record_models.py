@@ -37,8 +37,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from app.core.durations import format_minutes
-from app.core.vocab import WorkLogSource, label_of
 from app.core.timeutil import fmt_local, utcnow
+from app.core.vocab import (
+    IncidentStatus,
+    RequestStatus,
+    RequirementStatus,
+    Satisfaction,
+    WorkLogSource,
+    label_of,
+)
 from app.errors import CalendarCoverageError
 from app.services.ledger import Ledger
 from app.services.queries import listing
@@ -51,7 +58,6 @@ from app.ui.itemmodels.record_labels import (
     ClockText,
     describe_clock,
     fmt_minutes,
-    status_label,
 )
 
 BATCH = 200
@@ -209,7 +215,7 @@ def incident_columns() -> list[ColumnSpec]:
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Severity"),
                    lambda r: r.severity, "severity"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
-                   lambda r: status_label(r.status), "status"),
+                   lambda r: label_of(IncidentStatus, r.status), "status"),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Response SLA"), lambda r: "", None),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Restore SLA"), lambda r: "", None),
         ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
@@ -369,7 +375,7 @@ class RequestTableModel(RecordTableModel):
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
-                       lambda r: status_label(r.status), "status"),
+                       lambda r: label_of(RequestStatus, r.status), "status"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Category"),
                        lambda r: self.category_labels.get(r.category, r.category), "category"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
@@ -382,7 +388,7 @@ class RequestTableModel(RecordTableModel):
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Requester"),
                        lambda r: r.requester, "requester"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Satisfaction"),
-                       lambda r: status_label(r.satisfaction or ""), "satisfaction"),
+                       lambda r: label_of(Satisfaction, r.satisfaction), "satisfaction"),
         ]
         super().__init__(db, contract_id, cols, listing.query_requests, listing.count_requests,
                          flt or listing.RequestFilter(), "received_at", True, parent)
@@ -396,7 +402,7 @@ class RequirementTableModel(RecordTableModel):
         cols = [
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Number"), lambda r: r.number, "number"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"),
-                       lambda r: status_label(r.status), "status"),
+                       lambda r: label_of(RequirementStatus, r.status), "status"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Title"), lambda r: r.title, "title"),
             ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Service"),
                        lambda r: r.service, "service"),
@@ -477,5 +483,5 @@ class WorkLogLinesModel(QAbstractTableModel):
 
 __all__ = [
     "AMBER", "BATCH", "GREEN", "GREY", "RED", "ClockText", "ColumnSpec", "IncidentTableModel", "RecordTableModel", "RequestTableModel",
-    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes", "status_label",
+    "RequirementTableModel", "WorkLogLinesModel", "describe_clock", "fmt_minutes",
 ]

@@ -1,7 +1,9 @@
-"""Inline errors under a form, naming the field by the label the form shows it under.
+"""Inline errors under a form: the error's own sentence, and its field's widget outlined.
 
-A ``ValidationError`` is shown as ``"<form label>: <message>"`` (e.g. ``根因分析: …``) and its
-widget is outlined and focused; nothing crashes and nothing is half-saved (the actions roll back).
+An error is shown as ``str(exc)``: the coded errors of ``app.errors`` render a sentence in the
+user's language that already names the field by its form label (``app.core.fields.label``, e.g.
+``关闭故障前请填写解决方式``), so the UI adds no label of its own.  The field's widget is outlined
+and focused; nothing crashes and nothing is half-saved (the actions roll back).
 """
 
 from __future__ import annotations
@@ -23,14 +25,11 @@ class InlineError(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def show_error(self, exc: BaseException, label: str | None = None) -> None:
-        """Show ``exc``: a ``ValidationError`` as “label: message” (``label`` defaults to the field
-        code); ``ImportRejected`` as its source then one line per row problem (at most 50)."""
-        if isinstance(exc, ValidationError):
-            text = f"{label or exc.field}: {exc.message}" if (label or exc.field) else exc.message
-        elif isinstance(exc, ImportRejected):
-            lines = [self.tr("Row %1").replace("%1", str(p.row)) + f" · {p.column}: {p.message}"
-                     for p in exc.problems[:50]]
+    def show_error(self, exc: BaseException) -> None:
+        """Show ``exc`` as ``str(exc)``; an ``ImportRejected`` as its source, then one line per
+        row problem (``第 2 行“故障级别”：…``, at most 50, then how many more)."""
+        if isinstance(exc, ImportRejected):
+            lines = [str(p) for p in exc.problems[:50]]
             if len(exc.problems) > 50:
                 lines.append(self.tr("… and %1 more").replace("%1", str(len(exc.problems) - 50)))
             text = "\n".join([str(exc.source), *lines])
@@ -46,10 +45,11 @@ class InlineError(QLabel):
 
 
 class FormBase(QWidget):
-    """A form with an inline error label and a field → (widget, label) map.
+    """A form with an inline error label and a field → widget map.
 
-    Subclasses call ``_init_errors()`` and fill ``self.fields`` (service field code → widget) and
-    ``self.labels`` (field code → the label text the form shows, translated).
+    Subclasses call ``_init_errors()`` and fill ``self.fields`` (service field code → widget, the
+    one outlined when an error names that field) and may keep ``self.labels`` (field code → the
+    row label the form shows, translated).
     """
 
     def _init_errors(self) -> None:
@@ -60,13 +60,10 @@ class FormBase(QWidget):
     def _fail(self, exc: BaseException) -> None:
         for w in self.fields.values():
             w.setStyleSheet("")
-        label = None
-        if isinstance(exc, ValidationError):
-            label = self.labels.get(exc.field)
-            if exc.field in self.fields:
-                self.fields[exc.field].setStyleSheet(FIELD_ERROR_STYLE)
-                self.fields[exc.field].setFocus()
-        self.error.show_error(exc, label)
+        if isinstance(exc, ValidationError) and exc.field in self.fields:
+            self.fields[exc.field].setStyleSheet(FIELD_ERROR_STYLE)
+            self.fields[exc.field].setFocus()
+        self.error.show_error(exc)
 
     def _ok(self) -> None:
         for w in self.fields.values():

@@ -117,7 +117,8 @@ def test_p1_closes_with_cause_resolution_and_root_cause_analysis(qtbot, gui_ctx)
     _type_close_fields(qtbot, d)
     qtbot.mouseClick(d.close_btn, Qt.MouseButton.LeftButton)
     # refused, in words naming the pane's field, and the field is focused; nothing closed
-    assert d.error.isVisible() and d.error.text().startswith("Root-cause analysis: ")
+    assert d.error.isVisible() and d.error.text() == "P1 级为重大故障：关闭前请填写根因分析"  # str(exc), field by its label
+    assert "root_cause_analysis" not in d.error.text()
     assert d.rca.hasFocus() or page.window().focusWidget() is d.rca
     with gui_ctx.db.session() as s:
         assert s.get(Incident, inc_id).status == "restored"

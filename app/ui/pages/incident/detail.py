@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeutil import fmt_local, utcnow
+from app.core.vocab import CauseCategory, IncidentStatus, choices, label_of
 from app.errors import OpsLedgerError
 from app.services.incident import actions
 from app.services.queries.incident import IncidentView, incident_clocks, incident_view
-from app.services.queries.options import CAUSE_CATEGORIES, record_options
+from app.services.queries.options import record_options
 from app.ui.context import AppContext
-from app.ui.itemmodels.record_models import status_label
 from app.ui.ops import perform
-from app.ui.pages.incident.history import cause_labels, field_labels, history_html, sla_html
+from app.ui.pages.incident.history import field_labels, history_html, sla_html
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
 from app.ui.widgets.text import esc
@@ -108,9 +108,10 @@ class IncidentDetail(FormBase):
 
     def _build_close(self, lay: QVBoxLayout) -> None:
         close_form = QFormLayout()
-        labels = cause_labels()
-        self.cause_category = combo(self, [(c, labels.get(c, c)) for c in CAUSE_CATEGORIES],
-                                    self.tr("(choose)"))
+        # the one label table; nothing chosen (index -1) shows the placeholder, not an extra item
+        self.cause_category = combo(self, choices(CauseCategory))
+        self.cause_category.setPlaceholderText(self.tr("(choose)"))
+        self.cause_category.setCurrentIndex(-1)
         self.cause = QLineEdit(self)
         self.resolution = QLineEdit(self)
         self.rca = QPlainTextEdit(self)
@@ -201,7 +202,7 @@ class IncidentDetail(FormBase):
 
     def _put_typed(self, values: dict[str, str]) -> None:
         if not set_combo(self.cause_category, values.get("cause_category") or None):
-            self.cause_category.setCurrentIndex(0)
+            self.cause_category.setCurrentIndex(-1)
         self.cause.setText(values.get("cause", ""))
         self.resolution.setText(values.get("resolution", ""))
         self.rca.setPlainText(values.get("root_cause_analysis", ""))
@@ -252,7 +253,7 @@ class IncidentDetail(FormBase):
 
     def _summary_html(self, v: IncidentView) -> str:
         return (f"<b>{v.number}</b> [{esc(v.severity)}] {esc(v.title)}<br>"
-                + self.tr("Status") + f": {status_label(v.status)} · " + self.tr("Assignee")
+                + self.tr("Status") + f": {label_of(IncidentStatus, v.status)} · " + self.tr("Assignee")
                 + f": {esc(v.assignee or '—')}<br>" + self.tr("Occurred") + f": {fmt_local(v.occurred_at)} · "
                 + self.tr("Reported") + f": {fmt_local(v.reported_at)}"
                 + (" · " + self.tr("Restored") + f": {fmt_local(v.restored_at)}" if v.restored_at else "")

@@ -24,18 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.vocab import IncidentSource, choices
 from app.errors import OpsLedgerError
 from app.services.incident import actions
 from app.services.queries.incident import incident_view
-from app.services.queries.options import SOURCES, RecordOptions, proposed_severity, record_options
+from app.services.queries.options import RecordOptions, proposed_severity, record_options
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import MultiPick, combo, refill, set_combo
 from app.ui.widgets.times import now_qdt, qdt_to_utc, to_qdt
-
-# display order of the sources in the combo (the vocabulary itself is the store's SOURCES)
-_SOURCE_ORDER = ("phone", "instant_message", "walk_in", "monitoring", "fax", "inspection", "request")
 
 
 class IncidentForm(FormBase):
@@ -69,11 +67,7 @@ class IncidentForm(FormBase):
         self.severity = combo(self, opts.severities)
         if self.severity.count():
             self.severity.setCurrentIndex(self.severity.count() - 1)
-        labels = {"phone": self.tr("Phone"), "instant_message": self.tr("Instant message"),
-                  "walk_in": self.tr("Walk-in"), "monitoring": self.tr("Monitoring"), "fax": self.tr("Fax"),
-                  "inspection": self.tr("Inspection"), "request": self.tr("Service request")}
-        order = [c for c in _SOURCE_ORDER if c in SOURCES] + [c for c in SOURCES if c not in _SOURCE_ORDER]
-        self.source = combo(self, [(c, labels.get(c, c)) for c in order])
+        self.source = combo(self, choices(IncidentSource))  # the one label table, in vocabulary order
         self.department, self.reporter, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.services = MultiPick(opts.services, self)
         self.assets = MultiPick(opts.assets, self)

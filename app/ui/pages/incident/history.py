@@ -1,21 +1,24 @@
 """The incident detail pane's lower half as rich text: how the SLA is computed, and the history.
 
 History lines name fields by their form labels and show instants in local time, never the
-stored codes (``occurred_at: 2026-12-01T08:53:19+00:00``) or raw status codes.
+stored codes (``occurred_at: 2026-12-01T08:53:19+00:00``) or raw status codes: a stored code
+reads by its label in ``app.core.vocab`` (the one label table), a value by
+``app.core.fields.value_text`` (the one rule for instants and codes in history and audit lines).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.core.fields import value_text
 from app.core.timeutil import fmt_local
+from app.core.vocab import IncidentStatus, label_of
 from app.errors import CalendarCoverageError
 from app.services.queries.incident import HistoryLine
-from app.ui.itemmodels.record_models import describe_clock, fmt_minutes, status_label
+from app.ui.itemmodels.record_models import describe_clock, fmt_minutes
 from app.ui.widgets.text import esc
 
 
@@ -50,15 +53,6 @@ _FIELDS = {
     "reason": QT_TRANSLATE_NOOP("IncidentDetail", "Reason to reopen"),
     "note": QT_TRANSLATE_NOOP("IncidentDetail", "Note / reason"),
 }
-_CAUSES = {
-    "hardware": QT_TRANSLATE_NOOP("IncidentDetail", "Hardware"),
-    "software": QT_TRANSLATE_NOOP("IncidentDetail", "Software"),
-    "network": QT_TRANSLATE_NOOP("IncidentDetail", "Network"),
-    "power_environment": QT_TRANSLATE_NOOP("IncidentDetail", "Power / environment"),
-    "user_operation": QT_TRANSLATE_NOOP("IncidentDetail", "User operation"),
-    "third_party": QT_TRANSLATE_NOOP("IncidentDetail", "Third party"),
-    "unknown": QT_TRANSLATE_NOOP("IncidentDetail", "Unknown"),
-}
 _WORDS = (QT_TRANSLATE_NOOP("IncidentDetail", "History"),
           QT_TRANSLATE_NOOP("IncidentDetail", "How the SLA is computed"),
           QT_TRANSLATE_NOOP("IncidentDetail", "No calendar"), QT_TRANSLATE_NOOP("IncidentDetail", "note"),
@@ -74,26 +68,6 @@ def field_labels() -> dict[str, str]:
     return {k: _t(v) for k, v in _FIELDS.items()}
 
 
-def cause_labels() -> dict[str, str]:
-    """Cause category code → label (translated)."""
-    return {k: _t(v) for k, v in _CAUSES.items()}
-
-
-def _value_text(name: str, text: str) -> str:
-    if not text:
-        return "—"
-    if name.endswith("_at"):
-        try:
-            return fmt_local(datetime.fromisoformat(text))
-        except ValueError:
-            return text
-    if name == "cause_category":
-        return cause_labels().get(text, text)
-    if name == "status":
-        return status_label(text)
-    return text
-
-
 def history_html(lines: Iterable[HistoryLine]) -> str:
     """The ``<h4>History</h4><ul>…</ul>`` block, oldest first."""
     labels = field_labels()
@@ -101,9 +75,10 @@ def history_html(lines: Iterable[HistoryLine]) -> str:
     for ev in lines:
         what = ev.kind
         if ev.kind in ("status", "created", "reopen") and ev.to_status:
-            what = (f"{status_label(ev.from_status)} → " if ev.from_status else "") + status_label(ev.to_status)
+            what = ((f"{label_of(IncidentStatus, ev.from_status)} → " if ev.from_status else "")
+                    + label_of(IncidentStatus, ev.to_status))
         elif ev.kind == "field" and ev.changes:
-            what = "; ".join(f"{labels.get(k, k)}: {_value_text(k, old)} → {_value_text(k, new)}"
+            what = "; ".join(f"{labels.get(k, k)}: {value_text(k, old)} → {value_text(k, new)}"
                              for k, (old, new) in ev.changes.items())
         parts.append(f"<li>{fmt_local(ev.at)} {esc(ev.actor)}: {esc(what)}"
                      + (f" — {esc(ev.note)}" if ev.note else "") + "</li>")

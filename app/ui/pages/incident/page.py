@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.vocab import IncidentStatus, choices
 from app.services.incident import actions
 from app.services.queries.filters import export_days
 from app.services.queries.listing import IncidentFilter
@@ -43,10 +44,7 @@ class IncidentsPage(RecordListPage):
         self.ctx = ctx
         self._options_for = ctx.contract_id
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
-        statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
-                    ("in_progress", self.tr("In progress")), ("pending", self.tr("Pending")),
-                    ("restored", self.tr("Restored")), ("closed", self.tr("Closed"))]
-        self.filters = FilterBar(statuses, opts.severities, self.tr("All severities"), opts.services,
+        self.filters = FilterBar(choices(IncidentStatus), opts.severities, self.tr("All severities"), opts.services,
                                  opts.engineers, self)
         self.new_btn = QPushButton(self.tr("New incident"), self)
         self.new_btn.setToolTip(self.tr("Log a new incident (Ctrl+N)"))

@@ -11,16 +11,24 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.timeutil import fmt_local
+from app.core.vocab import RequestStatus, Satisfaction, choices, label_of
 from app.errors import OpsLedgerError
 from app.services.changes import Outcome
 from app.services.queries.options import record_options
 from app.services.queries.servicedesk import RequestView, request_view
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
-from app.ui.itemmodels.record_models import status_label
 from app.ui.ops import emit_changes
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
@@ -85,9 +93,7 @@ class RequestDetail(FormBase):
             rrow.addWidget(w, stretch)
         form.addRow(self.tr("Resolution"), rrow)
         frow = QHBoxLayout()
-        self.satisfaction = combo(self, [("satisfied", self.tr("Satisfied")),
-                                         ("mostly_satisfied", self.tr("Mostly satisfied")),
-                                         ("dissatisfied", self.tr("Dissatisfied"))])
+        self.satisfaction = combo(self, choices(Satisfaction))  # the one label table
         self.complaint = QLineEdit(self)
         self.complaint.setPlaceholderText(self.tr("Complaint (leave empty if none)"))
         self.followup_btn = QPushButton(self.tr("Record follow-up"), self)
@@ -153,7 +159,7 @@ class RequestDetail(FormBase):
                 if v.converted_incident_id else "")
         self.summary.setText(
             f"<b>{v.number}</b> [{esc(v.category_label)}] {esc(v.title)}<br>" + self.tr("Status")
-            + f": {status_label(v.status)} · " + self.tr("Assignee") + f": {esc(v.assignee or '—')}<br>"
+            + f": {label_of(RequestStatus, v.status)} · " + self.tr("Assignee") + f": {esc(v.assignee or '—')}<br>"
             + self.tr("Received") + f": {fmt_local(v.received_at)}"
             + (" · " + self.tr("Resolved") + f": {fmt_local(v.resolved_at)}" if v.resolved_at else "")
             + f"<br>{esc(v.requester_department)} {esc(v.requester_name)} {esc(v.requester_phone)}"

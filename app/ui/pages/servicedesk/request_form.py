@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.vocab import Channel, choices
 from app.errors import OpsLedgerError
-from app.services.queries.options import CHANNELS, record_options
+from app.services.queries.options import record_options
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
 from app.ui.widgets.times import now_qdt, qdt_to_utc
-
-_CHANNEL_ORDER = ("phone", "instant_message", "walk_in", "email", "fax", "other")
 
 
 class RequestForm(FormBase):
@@ -53,11 +52,7 @@ class RequestForm(FormBase):
         lay.addWidget(head)
         form = QFormLayout()
         self.title = QLineEdit(self)
-        labels = {"phone": self.tr("Phone"), "instant_message": self.tr("Instant message"),
-                  "walk_in": self.tr("Walk-in"), "email": self.tr("Email"), "fax": self.tr("Fax"),
-                  "other": self.tr("Other")}
-        order = [c for c in _CHANNEL_ORDER if c in CHANNELS] + [c for c in CHANNELS if c not in _CHANNEL_ORDER]
-        self.channel = combo(self, [(c, labels.get(c, c)) for c in order])
+        self.channel = combo(self, choices(Channel))  # the one label table, in vocabulary order
         self.category = combo(self, opts.categories)
         self.department, self.requester, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.service = combo(self, opts.services, self.tr("(none)"))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.vocab import RequestStatus, choices
 from app.services.queries.filters import export_days
 from app.services.queries.listing import RequestFilter
 from app.services.queries.options import record_options
@@ -36,10 +37,7 @@ class RequestsPage(RecordListPage):
         self.ctx = ctx
         self._options_for = ctx.contract_id
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
-        statuses = [("new", self.tr("New")), ("assigned", self.tr("Assigned")),
-                    ("in_progress", self.tr("In progress")), ("resolved", self.tr("Resolved")),
-                    ("closed", self.tr("Closed"))]
-        self.filters = FilterBar(statuses, opts.categories, self.tr("All categories"), opts.services,
+        self.filters = FilterBar(choices(RequestStatus), opts.categories, self.tr("All categories"), opts.services,
                                  opts.engineers, self)
         self.new_btn = QPushButton(self.tr("New request"), self)
         self.new_btn.setToolTip(self.tr("Record a new service request (Ctrl+N)"))

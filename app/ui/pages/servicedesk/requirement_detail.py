@@ -8,12 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.timeutil import fmt_local
+from app.core.vocab import RequirementStatus, choices, label_of
 from app.errors import OpsLedgerError
-from app.services.queries.options import REQUIREMENT_STATUSES
 from app.services.queries.servicedesk import requirement_view
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
-from app.ui.itemmodels.record_models import status_label
 from app.ui.ops import perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import set_combo
@@ -36,8 +35,8 @@ class RequirementDetail(FormBase):
         lay.addWidget(self.summary)
         row = QHBoxLayout()
         self.status = QComboBox(self)
-        for code in REQUIREMENT_STATUSES:
-            self.status.addItem(status_label(code), code)
+        for code, text in choices(RequirementStatus):
+            self.status.addItem(text, code)
         self.set_btn = QPushButton(self.tr("Set status"), self)
         row.addWidget(self.status, 1)
         row.addWidget(self.set_btn)
@@ -59,7 +58,7 @@ class RequirementDetail(FormBase):
             self.summary.setText(self.tr("Select a requirement, or press Ctrl+N to record a new one."))
             return
         self.summary.setText(
-            f"<b>{v.number}</b> {esc(v.title)}<br>" + self.tr("Status") + f": {status_label(v.status)}"
+            f"<b>{v.number}</b> {esc(v.title)}<br>" + self.tr("Status") + f": {label_of(RequirementStatus, v.status)}"
             + " · " + self.tr("Service") + f": {esc(v.service or '—')}<br>"
             + self.tr("Collected") + f": {fmt_local(v.collected_at)} · {esc(v.requester_department)} "
             + f"{esc(v.requester_name)}" + (f"<br>{esc(v.description)}" if v.description else ""))

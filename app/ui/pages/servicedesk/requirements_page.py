@@ -12,12 +12,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.vocab import RequirementStatus, choices
 from app.services.queries.filters import export_days
 from app.services.queries.listing import RequirementFilter
-from app.services.queries.options import OPEN_REQUIREMENT_STATUSES, REQUIREMENT_STATUSES, record_options
+from app.services.queries.options import OPEN_REQUIREMENT_STATUSES, record_options
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
-from app.ui.itemmodels.record_models import RequirementTableModel, status_label
+from app.ui.itemmodels.record_models import RequirementTableModel
 from app.ui.pages.servicedesk.requirement_detail import RequirementDetail
 from app.ui.pages.servicedesk.requirement_form import RequirementForm
 from app.ui.widgets.errors import InlineError
@@ -35,8 +36,7 @@ class RequirementsPage(RecordListPage):
         self.ctx = ctx
         self._options_for = ctx.contract_id
         opts = record_options(ctx.db, ctx.contract_id)
-        statuses = [(c, status_label(c)) for c in REQUIREMENT_STATUSES]
-        self.filters = FilterBar(statuses, None, "", opts.services, None, self)
+        self.filters = FilterBar(choices(RequirementStatus), None, "", opts.services, None, self)
         self.new_btn = QPushButton(self.tr("New requirement"), self)
         self.new_btn.setToolTip(self.tr("Record a new requirement (Ctrl+N)"))
         self.export_btn = QPushButton(self.tr("Export…"), self)
