@@ -62,7 +62,7 @@ def test_application_check_from_the_keyboard(qtbot: Any, main_window: Any, gui_c
 def test_out_of_range_reading_raises_incident_by_shortcut(
     qtbot: Any, main_window: Any, gui_ctx: Any, no_modals: Any, monkeypatch: Any
 ) -> None:
-    from app.ui.pages.inspection_run import IncidentFromResultDialog
+    from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
 
     from PySide6.QtCore import QDateTime
 
