@@ -70,6 +70,7 @@ class FirstStartDialog(QDialog):
         self.engineer_box = QComboBox()
         self.engineer_box.setEditable(True)
         self.engineer_box.setObjectName("engineer")
+        self.engineer_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.engineer_box.lineEdit().setPlaceholderText(self.tr("Your name"))
         self.ledger_start = QDateEdit(QDate(local_today()))
         self.ledger_start.setObjectName("ledgerStart")
