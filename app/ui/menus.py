@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 @dataclass
 class Menus:
     """The menu bar's actions by name (``quit``, ``about``, ``shortcuts``, ``export_log``,
@@ -71,18 +67,18 @@ def shortcut_rows(win: MainWindow) -> list[tuple[str, str]]:
     """(key, action) rows of the shortcuts list: pages, window, Today and the runner."""
     rows = [(f"Ctrl+{n}", win.title(key)) for n, key in enumerate(win.page_keys(), 1)]
     rows += [
-        ("Ctrl+Q", _t("Quit")),
-        ("F1", _t("Keyboard shortcuts")),
-        (_t("Enter"), _t("Today: start or resume the selected inspection")),
-        ("1 / N", _t("Runner: normal")),
-        ("2 / A", _t("Runner: abnormal")),
-        ("3 / X", _t("Runner: not applicable")),
-        (_t("number + Enter"), _t("Runner: save a reading")),
-        ("Tab", _t("Runner: note of the current item")),
-        ("↑ / ↓", _t("Runner: previous / next item")),
-        ("Ctrl+I", _t("Runner: create an incident from the abnormal item")),
-        ("Ctrl+Enter", _t("Runner: finish the inspection")),
-        ("Esc", _t("Runner: back to Today (the inspection stays open)")),
+        ("Ctrl+Q", QCoreApplication.translate("Menus", "Quit")),
+        ("F1", QCoreApplication.translate("Menus", "Keyboard shortcuts")),
+        (QCoreApplication.translate("Menus", "Enter"), QCoreApplication.translate("Menus", "Today: start or resume the selected inspection")),
+        ("1 / N", QCoreApplication.translate("Menus", "Runner: normal")),
+        ("2 / A", QCoreApplication.translate("Menus", "Runner: abnormal")),
+        ("3 / X", QCoreApplication.translate("Menus", "Runner: not applicable")),
+        (QCoreApplication.translate("Menus", "number + Enter"), QCoreApplication.translate("Menus", "Runner: save a reading")),
+        ("Tab", QCoreApplication.translate("Menus", "Runner: note of the current item")),
+        ("↑ / ↓", QCoreApplication.translate("Menus", "Runner: previous / next item")),
+        ("Ctrl+I", QCoreApplication.translate("Menus", "Runner: create an incident from the abnormal item")),
+        ("Ctrl+Enter", QCoreApplication.translate("Menus", "Runner: finish the inspection")),
+        ("Esc", QCoreApplication.translate("Menus", "Runner: back to Today (the inspection stays open)")),
     ]
     return rows
 
@@ -91,19 +87,19 @@ def build_menus(win: MainWindow) -> Menus:
     """Create the menu bar of ``win`` and the visible page shortcuts; returns the actions."""
     menus = Menus()
     bar = win.menuBar()
-    file_menu = bar.addMenu(_t("&File"))
-    file_menu.addAction(_action(win, menus, "export_log", _t("Export inspection log…"), lambda: open_log_export(win)))
-    file_menu.addAction(_action(win, menus, "export_report", _t("Export report…"), lambda: win.show_page("reports")))
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
+    file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
     file_menu.addSeparator()
-    file_menu.addAction(_action(win, menus, "quit", _t("Quit"), win.close, "Ctrl+Q"))
-    view_menu = bar.addMenu(_t("&View"))
+    file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     for n, key in enumerate(win.page_keys(), 1):
         view_menu.addAction(_action(win, menus, f"page_{key}", win.title(key),
                                     lambda _=False, k=key: win.show_page(k), f"Ctrl+{n}"))
-    help_menu = bar.addMenu(_t("&Help"))
-    help_menu.addAction(_action(win, menus, "shortcuts", _t("Keyboard shortcuts"),
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    help_menu.addAction(_action(win, menus, "shortcuts", QCoreApplication.translate("Menus", "Keyboard shortcuts"),
                                 lambda: ShortcutsDialog(shortcut_rows(win), win).exec(), "F1"))
-    help_menu.addAction(_action(win, menus, "about", _t("About OpsLedger"),
+    help_menu.addAction(_action(win, menus, "about", QCoreApplication.translate("Menus", "About OpsLedger"),
                                 lambda: AboutDialog(win.database_text(), win).exec()))
     win.nav.setItemDelegate(NavDelegate(win.nav))
     for n in range(win.nav.count()):
