@@ -46,6 +46,7 @@ class FirstStartDialog(QDialog):
     """Choose a contract profile (shipped or from a file), the engineer and the start of use."""
 
     def __init__(self, db: Ledger, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.db = db
         self.contract_id: uuid.UUID | None = None

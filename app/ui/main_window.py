@@ -258,6 +258,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _close_runner(self) -> None:
+        if self.stack.currentWidget() is self.runner and not self.may_leave(self.runner):
+            return
         self.show_page("today")
         self.stack.setCurrentWidget(self.today)
         self._refresh("today")

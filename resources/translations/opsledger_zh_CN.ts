@@ -213,72 +213,72 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../app/ui/first_start.py" line="56" />
+        <location filename="../../app/ui/first_start.py" line="57" />
         <source>Welcome to OpsLedger</source>
         <translation>欢迎使用运维台账</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="58" />
+        <location filename="../../app/ui/first_start.py" line="59" />
         <source>The database is empty. Load the contract you work under, then say who you are: your name is recorded on every change.</source>
         <translation>数据库为空。请加载您所服务的合同，并填写您的姓名：每项修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="68" />
+        <location filename="../../app/ui/first_start.py" line="69" />
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="74" />
+        <location filename="../../app/ui/first_start.py" line="75" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="79" />
+        <location filename="../../app/ui/first_start.py" line="80" />
         <source>Nothing before this day is due, missed or counted in reports.</source>
         <translation>此日之前的巡检不计应检、不计漏检，报告也不统计此日之前的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="88" />
+        <location filename="../../app/ui/first_start.py" line="89" />
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="90" />
+        <location filename="../../app/ui/first_start.py" line="91" />
         <source>Who is using OpsLedger:</source>
         <translation>当前使用人：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="91" />
+        <location filename="../../app/ui/first_start.py" line="92" />
         <source>Start of use (启用日期):</source>
         <translation>启用日期：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="95" />
+        <location filename="../../app/ui/first_start.py" line="96" />
         <source>Shipped contract profiles:</source>
         <translation>内置合同配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="120" />
+        <location filename="../../app/ui/first_start.py" line="121" />
         <source>Choose a contract profile first.</source>
         <translation>请先选择合同配置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="161" />
+        <location filename="../../app/ui/first_start.py" line="162" />
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="161" />
+        <location filename="../../app/ui/first_start.py" line="162" />
         <source>Contract profiles (*.yaml *.yml *.json)</source>
         <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="179" />
+        <location filename="../../app/ui/first_start.py" line="180" />
         <source>From file: %1</source>
         <translation>来自文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_start.py" line="193" />
+        <location filename="../../app/ui/first_start.py" line="194" />
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
@@ -983,107 +983,117 @@
 <context>
     <name>InspectionRunPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="99" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="100" />
         <source>Note for this item (Tab from the answer, Enter saves)</source>
         <translation>本项备注（在记录框按 Tab 进入，回车保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="105" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="106" />
         <source>Keys: 1/N normal · 2/A abnormal · 3/X n.a. · reading: type number + Enter · choice: its number · Tab note · ↑/↓ move · Ctrl+I incident from abnormal row · Ctrl+Enter finish · Esc back</source>
         <translation>按键：1/N 正常 · 2/A 异常 · 3/X 不适用 · 读数：输入数值后回车 · 选项：按其序号 · Tab 备注 · ↑/↓ 移动 · Ctrl+I 由异常项登记故障 · Ctrl+Enter 完成 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="111" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="112" />
         <source>Create incident (Ctrl+I)</source>
         <translation>登记故障 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="112" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="113" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>完成巡检 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="113" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="114" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="165" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="166" />
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="225" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="226" />
         <source>Last item. Ctrl+Enter finishes the inspection.</source>
         <translation>已是最后一项。按 Ctrl+Enter 完成巡检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="236" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="237" />
         <source>No inspection open. Choose one on the Today page.</source>
         <translation>未打开巡检。请在“今日”页面选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="239" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="240" />
         <source>1/N normal · 2/A abnormal · 3/X n.a.</source>
         <translation>1/N 正常 · 2/A 异常 · 3/X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="240" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="241" />
         <source>Type the reading and press Enter (normal: %1) · X n.a.</source>
         <translation>输入读数后回车（正常范围：%1）· X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="242" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="243" />
         <source> · X n.a.</source>
         <translation> · X 不适用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="243" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="244" />
         <source>Type the text and press Enter</source>
         <translation>输入内容后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="335" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="336" />
         <source>Item %1 marked abnormal. Ctrl+I on it creates an incident.</source>
         <translation>第 %1 项已标记为异常。按 Ctrl+I 可由此登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="348" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="349" />
         <source>Answer the item first, then add its note.</source>
         <translation>请先填写本项结果，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="361" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="362" />
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="379" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="380" />
         <source>Incidents are created from abnormal items.</source>
         <translation>只能由异常项登记故障。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="384" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="385" />
         <source>Incident %1 already records this item.</source>
         <translation>该项已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="402" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="403" />
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="408" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="421" />
+        <source>Unsaved entry</source>
+        <translation>输入未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection/runner.py" line="422" />
+        <source>What you typed for this item is not saved yet. Save it before leaving?</source>
+        <translation>本项输入的内容尚未保存。离开前保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inspection/runner.py" line="450" />
         <source>Finish inspection</source>
         <translation>完成巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="409" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="451" />
         <source>%1 items are not answered. Mark them n.a. and finish?</source>
         <translation>有 %1 项未填写。标记为不适用并完成巡检？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/runner.py" line="431" />
+        <location filename="../../app/ui/pages/inspection/runner.py" line="473" />
         <source>%1 finished: %2 abnormal.</source>
         <translation>%1 已完成：%2 项异常。</translation>
     </message>
@@ -1091,77 +1101,77 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="70" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="71" />
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="71" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="72" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="72" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="73" />
         <source>With abnormal items</source>
         <translation>有异常项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="73" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="74" />
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="87" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="88" />
         <source>Resume inspection</source>
         <translation>继续巡检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="90" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="91" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="90" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="91" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="91" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="92" />
         <source>Checklist</source>
         <translation>巡检模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="91" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="92" />
         <source>Engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="92" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="93" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="108" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="109" />
         <source>Inspection history</source>
         <translation>巡检记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="141" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="142" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="198" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="199" />
         <source>finished %1</source>
         <translation>完成于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="199" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="200" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inspection/history.py" line="200" />
+        <location filename="../../app/ui/pages/inspection/history.py" line="201" />
         <source>%1 abnormal</source>
         <translation>%1 项异常</translation>
     </message>
@@ -1214,22 +1224,22 @@
         <translation>已登记故障 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>(no contract)</source>
         <translation>（未加载合同）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Contract: %1</source>
         <translation>合同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Engineer: %1</source>
         <translation>工程师：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1750,144 +1760,144 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="67" />
+        <location filename="../../app/ui/pages/reports/page.py" line="68" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="77" />
+        <location filename="../../app/ui/pages/reports/page.py" line="78" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="83" />
+        <location filename="../../app/ui/pages/reports/page.py" line="84" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="85" />
+        <location filename="../../app/ui/pages/reports/page.py" line="86" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="377" />
+        <location filename="../../app/ui/pages/reports/page.py" line="378" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="92" />
+        <location filename="../../app/ui/pages/reports/page.py" line="93" />
         <source>Exported reports</source>
         <translation>已导出的报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="147" />
+        <location filename="../../app/ui/pages/reports/page.py" line="148" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="148" />
+        <location filename="../../app/ui/pages/reports/page.py" line="149" />
         <source>Weekly report</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="149" />
+        <location filename="../../app/ui/pages/reports/page.py" line="150" />
         <source>Quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="150" />
+        <location filename="../../app/ui/pages/reports/page.py" line="151" />
         <source>Half-year report</source>
         <translation>半年报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="151" />
+        <location filename="../../app/ui/pages/reports/page.py" line="152" />
         <source>Annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="152" />
+        <location filename="../../app/ui/pages/reports/page.py" line="153" />
         <source>Monthly requirements document</source>
         <translation>月度需求文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="177" />
-        <location filename="../../app/ui/pages/reports/page.py" line="180" />
-        <location filename="../../app/ui/pages/reports/page.py" line="226" />
+        <location filename="../../app/ui/pages/reports/page.py" line="178" />
+        <location filename="../../app/ui/pages/reports/page.py" line="181" />
+        <location filename="../../app/ui/pages/reports/page.py" line="227" />
         <source>No contract loaded.</source>
         <translation>尚未载入合同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="195" />
+        <location filename="../../app/ui/pages/reports/page.py" line="196" />
         <source> (in progress)</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="228" />
+        <location filename="../../app/ui/pages/reports/page.py" line="229" />
         <source>Choose a period first.</source>
         <translation>请先选择报告期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="253" />
+        <location filename="../../app/ui/pages/reports/page.py" line="254" />
         <source>Unsaved narrative</source>
         <translation>报告文字未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="254" />
+        <location filename="../../app/ui/pages/reports/page.py" line="255" />
         <source>The report narrative has unsaved edits. Save them before leaving?</source>
         <translation>报告文字有未保存的修改。离开前保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="275" />
+        <location filename="../../app/ui/pages/reports/page.py" line="276" />
         <source>Cannot save the narrative</source>
         <translation>无法保存报告文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="278" />
+        <location filename="../../app/ui/pages/reports/page.py" line="279" />
         <source>Narrative saved.</source>
         <translation>报告文字已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="296" />
+        <location filename="../../app/ui/pages/reports/page.py" line="297" />
         <source>Building the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="319" />
+        <location filename="../../app/ui/pages/reports/page.py" line="320" />
         <source>Preview failed: %1</source>
         <translation>预览失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="340" />
+        <location filename="../../app/ui/pages/reports/page.py" line="341" />
         <source>An export is already running.</source>
         <translation>已有导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="376" />
+        <location filename="../../app/ui/pages/reports/page.py" line="377" />
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="376" />
+        <location filename="../../app/ui/pages/reports/page.py" line="377" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="401" />
+        <location filename="../../app/ui/pages/reports/page.py" line="402" />
         <source>Exported %1 (SHA-256 %2…)</source>
         <translation>已导出 %1（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="408" />
+        <location filename="../../app/ui/pages/reports/page.py" line="409" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="411" />
+        <location filename="../../app/ui/pages/reports/page.py" line="412" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports/page.py" line="412" />
+        <location filename="../../app/ui/pages/reports/page.py" line="413" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>

@@ -269,3 +269,24 @@ def test_first_start_default_start_of_use_is_today_within_the_term(qtbot: Any, d
     assert dlg.start_of_use() == expected
     dlg.select_profile("sanmenxia-court-2023")  # a finished term: its start (history is entered)
     assert dlg.start_of_use() == SANMENXIA_START
+
+
+# -- leaving the runner with something typed -----------------------------------------------------
+def test_leaving_the_runner_with_a_typed_reading_asks_and_saves(qtbot: Any, main_window: Any, gui_ctx: Any,
+                                                                monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.store.models import InspectionResult
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or answers.pop(0))
+    runner = _inspect_machine_room(qtbot, main_window, "22")  # 机房温度 saved; now on 湿度
+    qtbot.keyClicks(runner.answer, "48")  # typed, Enter not pressed
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Escape)  # back to Today: asked, Cancel stays
+    assert len(asked) == 1 and main_window.current_key() == "runner" and runner.answer.text() == "48"
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Escape)  # asked again: Save, then leaves
+    assert len(asked) == 2 and main_window.current_key() == "today"
+    with gui_ctx.db.session() as s:
+        res = s.scalars(select(InspectionResult).where(InspectionResult.item_text == "机房相对湿度")).one()
+        assert res.value_number == 48 and res.outcome == "normal"

@@ -56,6 +56,7 @@ class InspectionsPage(QWidget):
     inspectionOpenRequested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.ctx = ctx
         today = local_today()

@@ -68,6 +68,7 @@ class InspectionRunPage(QWidget):
     inspectionFinished = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id: uuid.UUID | None = None
@@ -402,6 +403,47 @@ class InspectionRunPage(QWidget):
         self.message.setText(self.tr("Incident %1 created.").replace("%1", number))
         self.focus_current()
         return number
+
+    def has_unsaved_changes(self) -> bool:
+        """True when a reading/text is typed but not saved, or the note line differs from the
+        current item's saved note (the main window then asks before leaving)."""
+        r = self.current()
+        if r is None or self.inspection_id is None:
+            return False
+        typed = bool(self.answer.text().strip()) and r.kind in ("reading", "text")
+        return typed or self.note.text().strip() != (r.note or "").strip()
+
+    def confirm_leave(self) -> bool:
+        """Ask save / discard / cancel for what is typed; True when the runner may be left."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved entry"),
+            self.tr("What you typed for this item is not saved yet. Save it before leaving?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Yes):
+            return self._save_typed()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._show_current()
+            return True
+        self.focus_current()
+        return False
+
+    def _save_typed(self) -> bool:
+        """Save the typed reading/text together with the note line, else just the note."""
+        r = self.current()
+        assert r is not None
+        typed = self.answer.text().strip()
+        if not (typed and r.kind in ("reading", "text")):
+            return self.save_note()
+        try:
+            fresh = perform(self.ctx, actions.answer, r.id, value=typed, note=self.note.text().strip(),
+                            actor=self.ctx.engineer)
+        except OpsLedgerError as exc:
+            self._error(exc)
+            return False
+        self.model.replace_row(self.current_row(), result_row(fresh))
+        return True
 
     def _confirm_unanswered(self, count: int) -> bool:
         answer = QMessageBox.question(

@@ -24,7 +24,10 @@ from app.reports.render.fonts import cell_text
 
 def document_html(doc: ReportDocument, chart_url: Any = None) -> str:
     """Rich-text (Qt HTML subset) view of ``doc`` for the preview; ``chart_url(i, chart)``
-    returns the image URL of chart ``i`` (``None``: charts shown as their data tables)."""
+    returns the image URL of chart ``i`` (``None``: charts shown as their data tables).
+
+    Long because it is one ``if`` branch per block type of ``document.py``, kept together so that
+    a new block type is added in one place."""
     out = [f"<h1 align='center'>{html.escape(doc.title)}</h1>"]
     if doc.subtitle:
         out.append(f"<p align='center'>{html.escape(doc.subtitle)}</p>")

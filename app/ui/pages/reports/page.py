@@ -57,6 +57,7 @@ class ReportsPage(QWidget):
     """Preview, narrative and export of the contract's reports."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.ctx = ctx
         self._contract_id: uuid.UUID | None = None
