@@ -116,6 +116,9 @@ def test_bad_reading_is_refused_and_nothing_written(qtbot: Any, main_window: Any
     assert "abc" in runner.message.text()
     assert runner.current_row() == 0
     assert _results(gui_ctx.db, runner.inspection_id)[0].outcome is None
+    assert runner.has_unsaved_changes()  # the refused text is still there: leaving would ask
+    runner.answer.clear()  # the user gives up on it; the window then closes without asking
+    assert not runner.has_unsaved_changes()
 
 
 def _finish_by_service(db: Any, code: str, day: date, slot: str, abnormal_first: bool) -> Any:
