@@ -615,16 +615,47 @@ def generate_demo(
     return counts
 
 
+#: The record kinds whose presence means "this database holds real data" (checked by run_demo).
+RECORD_KINDS = ((Inspection, "inspections"), (Incident, "incidents"), (ServiceRequest, "service requests"),
+                (Requirement, "requirements"), (WorkLogEntry, "work-log entries"))  # msgids (shell.po)
+
+
+class DatabaseNotEmpty(OpsLedgerError):
+    """``demo`` refused: the database already holds records; ``counts`` says which."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        from app.core.i18n import _
+
+        self.counts = counts
+        listing = _("; ").join(f"{_(kind)} {n}" for kind, n in counts.items())
+        super().__init__(_(
+            "This database already holds records ({listing}); demo data go only into an empty "
+            "database, so nothing was added. Give another file with --db.", listing=listing))
+
+
+def existing_records(session: Session) -> dict[str, int]:
+    """Counts of the records already in the database (any contract), only kinds with rows."""
+    from sqlalchemy import func
+
+    counts = {name: int(session.scalar(select(func.count()).select_from(model)) or 0) for model, name in RECORD_KINDS}
+    return {name: n for name, n in counts.items() if n}
+
+
 def run_demo(db: Any, contract_name: str, *, days: int, end: date, seed: int = 0,
              progress: Callable[[str], None] | None = None) -> tuple[dict[str, int], float]:
     """Open-or-import the shipped contract ``contract_name`` and generate demo data in ONE
     transaction of ``db``; returns ``(counts, elapsed_seconds)``.  Raises ``OpsLedgerError`` when
-    neither the database nor the shipped profiles know the contract."""
+    neither the database nor the shipped profiles know the contract, and ``DatabaseNotEmpty``
+    (a sentence, nothing written) when the database already holds records: demo numbers and
+    slots would collide with them (issue #8.8: a second ``demo`` ended in an IntegrityError)."""
     from app.services.queries.lookup import get_contract
     from app.services.contract.profiles import find_profile, import_profile, load_profile_file
 
     t0 = _time.perf_counter()
     with db.session() as s:
+        found = existing_records(s)
+        if found:
+            raise DatabaseNotEmpty(found)
         known = {c.name for c in s.scalars(select(Contract))}
         if contract_name in known:
             contract = get_contract(s, contract_name)

@@ -1,22 +1,26 @@
-"""First start on an empty database: load a contract profile and say who is using OpsLedger.
+"""First start on an empty ledger: load a contract profile, say who you are and since when.
 
-``FirstStartDialog(db)`` lists the shipped profiles (``app.services.contract.profiles.shipped_profiles()``)
-and offers "Import from file…"; the engineer combo box is filled from the chosen profile's
-engineers (editable).  "Load" imports the profile in one transaction (``import_profile``), stores
-``engineer_name`` and ``contract_name`` settings and accepts; a refused profile shows the
-``ProfileError`` text in the dialog and writes nothing.  After ``accept``: ``contract_id`` and
+``FirstStartDialog(db)`` lists the shipped profiles (``profiles.shipped_profiles()``) and offers
+"Import from file…".  The engineer box offers the chosen profile's engineers but pre-fills
+nothing — Enter must never record the user under another person's name — and a name typed for
+one profile is kept when another is chosen.  The 启用日期 (start of use, ``Contract.ledger_start``)
+defaults to today (the term start for a contract whose term does not include today): nothing
+before it is due, missed or counted.  "Load" calls ``contract.actions.first_start`` (one
+transaction), stores the ``engineer_name`` and ``contract_name`` settings and accepts; a refusal
+is shown in the dialog and nothing is written.  After ``accept``: ``contract_id`` and
 ``engineer`` hold the result.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,21 +34,26 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.store.db import Database
+from app.core.timeutil import local_today
 from app.errors import OpsLedgerError
-from app.services.contract.profiles import import_profile, load_profile_file, shipped_profiles
+from app.services.contract import actions
+from app.services.contract.actions import ProfileChoice
+from app.services.contract.profiles import shipped_profiles
+from app.services.ledger import Ledger
 
 
 class FirstStartDialog(QDialog):
-    """Choose a contract profile (shipped or from a file) and the engineer using this computer."""
+    """Choose a contract profile (shipped or from a file), the engineer and the start of use."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Ledger, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.db = db
         self.contract_id: uuid.UUID | None = None
         self.engineer = ""
-        self._file_data: dict[str, Any] | None = None
+        self._file_choice: ProfileChoice | None = None
         self._offered: list[str] = []
+        self._start_touched = False
         self.setWindowTitle(self.tr("Welcome to OpsLedger"))
         self.setMinimumWidth(560)
         intro = QLabel(self.tr("The database is empty. Load the contract you work under, "
@@ -62,6 +71,15 @@ class FirstStartDialog(QDialog):
         self.engineer_box = QComboBox()
         self.engineer_box.setEditable(True)
         self.engineer_box.setObjectName("engineer")
+        self.engineer_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.engineer_box.lineEdit().setPlaceholderText(self.tr("Your name"))
+        self.ledger_start = QDateEdit(QDate(local_today()))
+        self.ledger_start.setObjectName("ledgerStart")
+        self.ledger_start.setCalendarPopup(True)
+        self.ledger_start.setDisplayFormat("yyyy-MM-dd")
+        start_note = QLabel(self.tr("Nothing before this day is due, missed or counted in reports."))
+        start_note.setWordWrap(True)
+        start_note.setStyleSheet("color: #555;")
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
@@ -71,6 +89,8 @@ class FirstStartDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Load"))
         form = QFormLayout()
         form.addRow(self.tr("Who is using OpsLedger:"), self.engineer_box)
+        form.addRow(self.tr("Start of use (启用日期):"), self.ledger_start)
+        form.addRow("", start_note)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(QLabel(self.tr("Shipped contract profiles:")))
@@ -84,37 +104,46 @@ class FirstStartDialog(QDialog):
         self.import_button.clicked.connect(self.choose_file)
         self.buttons.accepted.connect(self.load)
         self.buttons.rejected.connect(self.reject)
+        self.ledger_start.dateChanged.connect(self._start_edited)
         if self.profiles.count():
             self.profiles.setCurrentRow(0)
 
-    def _selected_data(self) -> dict[str, Any]:
-        """The chosen profile's validated data; raises ``ProfileError``/``OpsLedgerError``."""
-        if self._file_data is not None:
-            return self._file_data
+    @Slot()
+    def _start_edited(self) -> None:
+        self._start_touched = True
+
+    def _selected(self) -> ProfileChoice:
+        """The chosen profile, validated; raises ``ProfileError``/``OpsLedgerError``."""
+        if self._file_choice is not None:
+            return self._file_choice
         item = self.profiles.currentItem()
         if item is None:
             raise OpsLedgerError(self.tr("Choose a contract profile first."))
-        return load_profile_file(Path(item.data(Qt.ItemDataRole.UserRole)))
+        return actions.read_profile(Path(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _fill_engineers(self, data: dict[str, Any]) -> None:
+    def _use(self, choice: ProfileChoice) -> None:
+        """Offer ``choice``'s engineers (none pre-selected) and propose its start of use."""
         typed = self.engineer_box.currentText().strip()
         own_typing = typed and typed not in self._offered
         self.engineer_box.clear()
-        names = [e["name"] for e in data.get("engineers", [])]
-        self._offered = names
-        self.engineer_box.addItems(names)
-        if own_typing:  # a name the user typed survives switching profiles; offered ones do not
-            self.engineer_box.setEditText(typed)
+        self._offered = list(choice.engineers)
+        self.engineer_box.addItems(self._offered)
+        self.engineer_box.setCurrentIndex(-1)
+        self.engineer_box.setEditText(typed if own_typing else "")  # a name the user typed survives
+        if not self._start_touched:
+            self.ledger_start.blockSignals(True)
+            self.ledger_start.setDate(QDate(actions.default_ledger_start(choice)))
+            self.ledger_start.blockSignals(False)
 
     @Slot(int)
     def _on_profile(self, row: int) -> None:
         if row < 0:
             return
-        self._file_data = None
+        self._file_choice = None
         self.file_label.clear()
         self.error_label.clear()
         try:
-            self._fill_engineers(self._selected_data())
+            self._use(self._selected())
         except OpsLedgerError as exc:
             self.error_label.setText(str(exc))
 
@@ -130,8 +159,7 @@ class FirstStartDialog(QDialog):
     def choose_file(self) -> None:
         """Ask for a profile file (YAML/JSON) and validate it at once; problems are shown."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import contract profile"), "", self.tr("Contract profiles (*.yaml *.yml *.json)")
-        )
+            self, self.tr("Import contract profile"), "", self.tr("Contract profiles (*.yaml *.yml *.json)"))
         if path:
             self.use_file(path)
 
@@ -139,37 +167,46 @@ class FirstStartDialog(QDialog):
         """Validate the profile at ``path`` and make it the choice; False (error shown) if refused."""
         self.error_label.clear()
         try:
-            data = load_profile_file(Path(path))
+            choice = actions.read_profile(Path(path))
         except OpsLedgerError as exc:
             # Nothing stays chosen: "Load" must not quietly import a shipped profile instead.
-            self._file_data = None
+            self._file_choice = None
             self.profiles.setCurrentRow(-1)
             self.file_label.clear()
             self.error_label.setText(str(exc))
             return False
-        self._file_data = data
+        self._file_choice = choice
         self.profiles.clearSelection()
         self.file_label.setText(self.tr("From file: %1").replace("%1", str(path)))
-        self._fill_engineers(data)
+        self._use(choice)
         return True
+
+    def start_of_use(self) -> date:
+        """The 启用日期 as entered (local date)."""
+        return self.ledger_start.date().toPython()
 
     @Slot()
     def load(self) -> None:
-        """Import the chosen profile and store the engineer; stays open showing any refusal."""
+        """Import the chosen profile with the engineer and start of use; stays open showing any
+        refusal (nothing written then)."""
         engineer = self.engineer_box.currentText().strip()
         if not engineer:
             self.error_label.setText(self.tr("Enter your name: it is recorded on every change."))
+            self.engineer_box.setFocus()
             return
         try:
-            data = self._selected_data()
-            with self.db.session() as s:
-                contract = import_profile(s, data, actor=engineer)
-                self.contract_id = contract.id
-                name = contract.name
+            choice = self._selected()
+            row = perform_first_start(self.db, choice, engineer, self.start_of_use())
         except OpsLedgerError as exc:
             self.error_label.setText(str(exc))
             return
         settings.set_value("engineer_name", engineer)
-        settings.set_value("contract_name", name)
+        settings.set_value("contract_name", row.name)
+        self.contract_id = row.id
         self.engineer = engineer
         self.accept()
+
+
+def perform_first_start(db: Ledger, choice: ProfileChoice, engineer: str, ledger_start: date) -> actions.ContractRow:
+    """Run ``contract.actions.first_start`` (no window exists yet, so no change bus to tell)."""
+    return actions.first_start(db, choice, engineer=engineer, ledger_start=ledger_start).value

@@ -1,7 +1,7 @@
 """Desktop entry point: ``main(db=None, argv=None) -> int`` (used by ``opsledger gui``).
 
-Opens the database (``db`` path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start
-dialog on an empty database, builds the ``MainWindow`` and runs Qt's event loop.
+Opens the ledger (``db`` path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start
+dialog on an empty ledger, builds the ``MainWindow`` and runs Qt's event loop.
 """
 
 from __future__ import annotations
@@ -9,39 +9,27 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sqlalchemy import select
-
 from app import settings
 from app.logs import setup_logging
-from app.store.db import Database, open_database
 from app.errors import OpsLedgerError
-from app.store.models import Contract
+from app.services.contract import actions as contract_actions
+from app.services.ledger import Ledger, open_ledger
 
 log = logging.getLogger(__name__)
 
 
-def pick_contract(db: Database) -> uuid.UUID | None:
+def pick_contract(db: Ledger) -> uuid.UUID | None:
     """The contract to show: the ``contract_name`` setting if present, else the first by name."""
-    wanted = settings.get("contract_name")
-    with db.session() as s:
-        contracts = list(s.scalars(select(Contract).order_by(Contract.name)))
-    for c in contracts:
-        if c.name == wanted:
-            return c.id
-    return contracts[0].id if contracts else None
+    return contract_actions.pick_contract(db, settings.get("contract_name")).value
 
 
-def ask_engineer(db: Database, contract_id: uuid.UUID | None) -> str:
-    """Ask who is using OpsLedger (the contract's engineers offered, any name accepted); the
-    answer is stored as the ``engineer_name`` setting.  Returns ``""`` if the user cancels."""
+def ask_engineer(db: Ledger, contract_id: uuid.UUID | None) -> str:
+    """Ask who is using OpsLedger (the contract's engineers offered, any name accepted); the answer is stored as the ``engineer_name`` setting.  Returns ``""`` if the
+    user cancels."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QInputDialog
 
-    from app.store.models import Engineer
-
-    with db.session() as s:
-        names = [e.name for e in s.scalars(select(Engineer).where(Engineer.contract_id == contract_id)
-                                           .order_by(Engineer.name))] if contract_id else []
+    names = contract_actions.engineers(db, contract_id).value
     name, ok = QInputDialog.getItem(
         None, "OpsLedger",
         QCoreApplication.translate("main", "Who is using OpsLedger? (recorded on every change)"),
@@ -52,7 +40,7 @@ def ask_engineer(db: Database, contract_id: uuid.UUID | None) -> str:
     return name
 
 
-def build_window(db: Database, contract_id: uuid.UUID | None, engineer: str):  # noqa: ANN201
+def build_window(db: Ledger, contract_id: uuid.UUID | None, engineer: str):  # noqa: ANN201
     """A ``MainWindow`` over ``db`` with a fresh ``AppContext`` (not shown)."""
     from app.ui.context import AppContext, ChangeBus
     from app.ui.main_window import MainWindow
@@ -62,7 +50,7 @@ def build_window(db: Database, contract_id: uuid.UUID | None, engineer: str):  #
 
 
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
-    """Run the GUI on database ``db``; returns the exit code (1 if the database cannot open)."""
+    """Run the GUI on ledger ``db``; returns the exit code (1 if the ledger cannot open)."""
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.app_setup import create_application
@@ -72,27 +60,27 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     app = create_application(argv)
     log_path = setup_logging()
     try:
-        database = open_database(db)
+        ledger = open_ledger(db)
     except OpsLedgerError as exc:
         QMessageBox.critical(None, "OpsLedger", str(exc))
         log.error("the database did not open: %s", exc)
         return 1
-    crash = install_excepthook(app, log_path, on_quit=database.close)
+    crash = install_excepthook(app, log_path, on_quit=ledger.close)
     try:
-        contract_id = pick_contract(database)
+        contract_id = pick_contract(ledger)
         engineer = settings.get("engineer_name")
         if contract_id is None:
-            dlg = FirstStartDialog(database)
+            dlg = FirstStartDialog(ledger)
             if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
                 return 0
             contract_id, engineer = dlg.contract_id, dlg.engineer
         if not engineer:
-            engineer = ask_engineer(database, contract_id)
+            engineer = ask_engineer(ledger, contract_id)
             if not engineer:
                 return 0
-        window = build_window(database, contract_id, engineer)
+        window = build_window(ledger, contract_id, engineer)
         window.show()
         return int(app.exec())
     finally:
         crash.uninstall()
-        database.close()
+        ledger.close()

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About OpsLedger</source>
+        <translation>关于运维台账</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>A ledger for resident O&amp;amp;M engineers: inspections, incidents, service desk and the reports owed to the client.</source>
+        <translation>驻场运维工程师的台账：巡检、故障、服务台，以及向甲方提交的各类报告。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarYearsBox</name>
+    <message>
+        <source>Service calendar: official holiday arrangements</source>
+        <translation>服务日历：法定节假日安排</translation>
+    </message>
+    <message>
+        <source>Import year file…</source>
+        <translation>导入年度文件…</translation>
+    </message>
+    <message>
+        <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
+        <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
+    </message>
+    <message>
+        <source>No year entered: the built-in holiday table is used.</source>
+        <translation>尚未录入年份：使用内置节假日表。</translation>
+    </message>
+    <message>
+        <source>Import calendar year</source>
+        <translation>导入日历年度</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.yaml *.yml *.json)</source>
+        <translation>日历文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Calendar year %1 entered.</source>
+        <translation>已录入 %1 年日历。</translation>
+    </message>
+    <message>
+        <source>Import refused: %1</source>
+        <translation>导入被拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Export Word</source>
+        <translation>导出 Word</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ExportedTable</name>
+    <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All statuses</source>
@@ -63,12 +187,24 @@
         <translation>从文件导入…</translation>
     </message>
     <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Nothing before this day is due, missed or counted in reports.</source>
+        <translation>此日之前的巡检不计应检、不计漏检，报告也不统计此日之前的数据。</translation>
+    </message>
+    <message>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
         <source>Who is using OpsLedger:</source>
         <translation>当前使用人：</translation>
+    </message>
+    <message>
+        <source>Start of use (启用日期):</source>
+        <translation>启用日期：</translation>
     </message>
     <message>
         <source>Shipped contract profiles:</source>
@@ -491,6 +627,77 @@
     </message>
 </context>
 <context>
+    <name>InspectionLogExport</name>
+    <message>
+        <source>Export inspection log (Excel)</source>
+        <translation>导出巡检记录（Excel）</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Export inspection log</source>
+        <translation>导出巡检记录</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <source>No contract loaded.</source>
+        <translation>尚未载入合同。</translation>
+    </message>
+    <message>
+        <source>The range ends (%1) before it starts (%2).</source>
+        <translation>结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Inspection log exported: %1</source>
+        <translation>巡检记录已导出：%1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>InspectionModels</name>
     <message>
         <source>Normal</source>
@@ -620,10 +827,6 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>The contract or checklist no longer exists.</source>
-        <translation>合同或巡检模板已不存在。</translation>
-    </message>
-    <message>
         <source>Cannot start inspection</source>
         <translation>无法开始巡检</translation>
     </message>
@@ -674,6 +877,14 @@
     <message>
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
+    </message>
+    <message>
+        <source>Unsaved entry</source>
+        <translation>输入未保存</translation>
+    </message>
+    <message>
+        <source>What you typed for this item is not saved yet. Save it before leaving?</source>
+        <translation>本项输入的内容尚未保存。离开前保存吗？</translation>
     </message>
     <message>
         <source>Finish inspection</source>
@@ -807,6 +1018,116 @@
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Today: start or resume the selected inspection</source>
+        <translation>今日：开始或继续所选巡检</translation>
+    </message>
+    <message>
+        <source>Runner: normal</source>
+        <translation>巡检执行：正常</translation>
+    </message>
+    <message>
+        <source>Runner: abnormal</source>
+        <translation>巡检执行：异常</translation>
+    </message>
+    <message>
+        <source>Runner: not applicable</source>
+        <translation>巡检执行：不适用</translation>
+    </message>
+    <message>
+        <source>number + Enter</source>
+        <translation>数值 + 回车</translation>
+    </message>
+    <message>
+        <source>Runner: save a reading</source>
+        <translation>巡检执行：保存读数</translation>
+    </message>
+    <message>
+        <source>Runner: note of the current item</source>
+        <translation>巡检执行：当前项备注</translation>
+    </message>
+    <message>
+        <source>Runner: previous / next item</source>
+        <translation>巡检执行：上一项 / 下一项</translation>
+    </message>
+    <message>
+        <source>Runner: create an incident from the abnormal item</source>
+        <translation>巡检执行：由异常项创建故障</translation>
+    </message>
+    <message>
+        <source>Runner: finish the inspection</source>
+        <translation>巡检执行：完成巡检</translation>
+    </message>
+    <message>
+        <source>Runner: back to Today (the inspection stays open)</source>
+        <translation>巡检执行：返回今日（巡检保持未完成）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export inspection log…</source>
+        <translation>导出巡检记录…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About OpsLedger</source>
+        <translation>关于运维台账</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeEditor</name>
+    <message>
+        <source>Narrative</source>
+        <translation>报告文字</translation>
+    </message>
+    <message>
+        <source>Empty: a neutral default sentence is used</source>
+        <translation>留空则使用默认表述</translation>
+    </message>
+    <message>
+        <source>Save narrative</source>
+        <translation>保存报告文字</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>工作总结</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next period&apos;s plan</source>
+        <translation>下期工作计划</translation>
+    </message>
+</context>
+<context>
     <name>RecordColumns</name>
     <message>
         <source>Number</source>
@@ -932,10 +1253,17 @@
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
-        <translation>报告</translation>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -950,80 +1278,8 @@
         <translation>报告期</translation>
     </message>
     <message>
-        <source>Empty: a neutral default sentence is used</source>
-        <translation>留空则使用默认表述</translation>
-    </message>
-    <message>
-        <source>Save narrative</source>
-        <translation>保存报告文字</translation>
-    </message>
-    <message>
-        <source>Narrative</source>
-        <translation>报告文字</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>工作总结</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>Next period&apos;s plan</source>
-        <translation>下期工作计划</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>选择文件夹…</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <source>Export Excel</source>
-        <translation>导出 Excel</translation>
-    </message>
-    <message>
-        <source>Export Word</source>
-        <translation>导出 Word</translation>
-    </message>
-    <message>
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Exported at</source>
-        <translation>导出时间</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>导出人</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
     </message>
     <message>
         <source>Exported reports</source>
@@ -1062,6 +1318,18 @@
         <translation>（进行中）</translation>
     </message>
     <message>
+        <source>Choose a period first.</source>
+        <translation>请先选择报告期。</translation>
+    </message>
+    <message>
+        <source>Unsaved narrative</source>
+        <translation>报告文字未保存</translation>
+    </message>
+    <message>
+        <source>The report narrative has unsaved edits. Save them before leaving?</source>
+        <translation>报告文字有未保存的修改。离开前保存吗？</translation>
+    </message>
+    <message>
         <source>Cannot save the narrative</source>
         <translation>无法保存报告文字</translation>
     </message>
@@ -1076,6 +1344,10 @@
     <message>
         <source>Preview failed: %1</source>
         <translation>预览失败：%1</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>已有导出正在进行。</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
@@ -1100,10 +1372,6 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Export folder</source>
-        <translation>导出文件夹</translation>
     </message>
 </context>
 <context>
@@ -1415,22 +1683,6 @@
         <translation>数据库</translation>
     </message>
     <message>
-        <source>Service calendar: official holiday arrangements</source>
-        <translation>服务日历：法定节假日安排</translation>
-    </message>
-    <message>
-        <source>Import year file…</source>
-        <translation>导入年度文件…</translation>
-    </message>
-    <message>
-        <source>Entered years override the built-in holiday table; SLA clocks and the inspection schedule need every year they touch to be covered.</source>
-        <translation>已录入的年份优先于内置节假日表；SLA 计时和巡检计划需要覆盖所涉及的每一年。</translation>
-    </message>
-    <message>
-        <source>No year entered: the built-in holiday table is used.</source>
-        <translation>尚未录入年份：使用内置节假日表。</translation>
-    </message>
-    <message>
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
     </message>
@@ -1454,21 +1706,20 @@
         <source>Contract profile imported: %1</source>
         <translation>已导入合同配置：%1</translation>
     </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
     <message>
-        <source>Import calendar year</source>
-        <translation>导入日历年度</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
     <message>
-        <source>Calendar files (*.yaml *.yml *.json)</source>
-        <translation>日历文件 (*.yaml *.yml *.json)</translation>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
     <message>
-        <source>Calendar year %1 entered.</source>
-        <translation>已录入 %1 年日历。</translation>
-    </message>
-    <message>
-        <source>Import refused: %1</source>
-        <translation>导入被拒绝：%1</translation>
+        <source>Action</source>
+        <translation>功能</translation>
     </message>
 </context>
 <context>
@@ -1500,13 +1751,6 @@
     <message>
         <source>Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5</source>
         <translation>已完成 %1 · 进行中 %2 · 待巡检 %3 · 已逾期 %4 · 未到时间 %5</translation>
-    </message>
-</context>
-<context>
-    <name>UnavailablePage</name>
-    <message>
-        <source>The page “%1” is not available in this build.</source>
-        <translation>“%1”页面在此版本中不可用。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_application_check_from_the_keyboard(qtbot: Any, main_window: Any, gui_c
 def test_out_of_range_reading_raises_incident_by_shortcut(
     qtbot: Any, main_window: Any, gui_ctx: Any, no_modals: Any, monkeypatch: Any
 ) -> None:
-    from app.ui.pages.inspection_run import IncidentFromResultDialog
+    from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
 
     from PySide6.QtCore import QDateTime
 
@@ -116,6 +116,9 @@ def test_bad_reading_is_refused_and_nothing_written(qtbot: Any, main_window: Any
     assert "abc" in runner.message.text()
     assert runner.current_row() == 0
     assert _results(gui_ctx.db, runner.inspection_id)[0].outcome is None
+    assert runner.has_unsaved_changes()  # the refused text is still there: leaving would ask
+    runner.answer.clear()  # the user gives up on it; the window then closes without asking
+    assert not runner.has_unsaved_changes()
 
 
 def _finish_by_service(db: Any, code: str, day: date, slot: str, abnormal_first: bool) -> Any:

@@ -35,7 +35,7 @@ def page(qtbot, db, pinggu, tmp_path, monkeypatch):
 def test_default_period_is_last_complete_one(qtbot, db, pinggu, monkeypatch) -> None:
     from datetime import date
 
-    import app.ui.pages.reports as reports_page
+    import app.ui.pages.reports.page as reports_page
 
     monkeypatch.setattr(reports_page, "local_today", lambda: date(2026, 11, 21))
     page = reports_page.ReportsPage(AppContext(db=db, contract_id=pinggu.id, engineer="x",

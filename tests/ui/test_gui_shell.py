@@ -43,18 +43,40 @@ def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx:
     assert win.stack.currentWidget() is win.pages["settings"]
 
 
-def test_missing_page_module_becomes_placeholder(qtbot: Any, gui_ctx: Any, monkeypatch: Any, capsys: Any) -> None:
-    from app.ui import main_window as mw
+def test_broken_page_import_fails_the_start_loudly(qtbot: Any, gui_ctx: Any, tmp_path: Path,
+                                                   monkeypatch: Any) -> None:
+    """A page module that cannot be imported stops the start (no placeholder page hides it)."""
+    import importlib
+    import sys
 
-    specs = (*mw.PAGE_SPECS[:2], mw.PageSpec("incidents", "app.ui.pages.no_such_page", "Nope", "Incidents",
-                                              frozenset({"incident"})), *mw.PAGE_SPECS[3:])
-    monkeypatch.setattr(mw, "PAGE_SPECS", specs)
-    win = mw.MainWindow(gui_ctx)
-    qtbot.addWidget(win)
-    assert isinstance(win.pages["incidents"], mw.UnavailablePage)
-    assert "no_such_page" in capsys.readouterr().err
-    win.show_page("incidents")  # still navigable
-    assert win.current_key() == "incidents"
+    from app.ui import main as main_mod
+
+    from app.store.db import open_database
+
+    path = tmp_path / "known.sqlite3"
+    db = open_database(path)
+    load_contract(db, "pinggu-court-2026")
+    db.close()
+    monkeypatch.delitem(sys.modules, "app.ui.main_window", raising=False)
+    monkeypatch.setitem(sys.modules, "app.ui.pages.incidents", None)  # importing it raises ImportError
+    with pytest.raises(ImportError, match="app.ui.pages.incidents"):
+        importlib.import_module("app.ui.main_window")
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
+    with pytest.raises(ImportError):
+        main_mod.main(db=str(path))
+    assert "app.ui.main_window" not in sys.modules  # nothing half-imported is left to run
+
+
+def test_page_that_fails_to_build_fails_the_window(qtbot: Any, gui_ctx: Any, monkeypatch: Any) -> None:
+    from app.ui import main_window as mw
+    from app.ui.pages.reports import ReportsPage
+
+    def broken(self: Any, ctx: Any) -> None:
+        raise RuntimeError("reports page broken")
+
+    monkeypatch.setattr(ReportsPage, "__init__", broken)
+    with pytest.raises(RuntimeError, match="reports page broken"):
+        mw.MainWindow(gui_ctx)
 
 
 def test_changes_refresh_visible_page_now_and_hidden_pages_when_shown(
@@ -121,6 +143,8 @@ def test_first_start_imports_profile_from_file(qtbot: Any, db: Database, tmp_pat
     assert dlg.use_file(own) is True
     assert "my-contract.yaml" in dlg.file_label.text()
     assert dlg.engineer_box.count() >= 1
+    assert dlg.engineer_box.currentText() == ""  # offered, never pre-filled
+    dlg.engineer_box.setCurrentIndex(0)  # the user picks their own name from the list
     dlg.load()
     assert dlg.result() == FirstStartDialog.DialogCode.Accepted
     with db.session() as s:
@@ -146,6 +170,7 @@ def test_main_runs_first_start_on_empty_database(qtbot: Any, tmp_path: Path, mon
 
     def fill(dlg: Any) -> None:
         dlg.select_profile("pinggu-court-2026")
+        dlg.engineer_box.setCurrentIndex(dlg.engineer_box.findText("王建国"))
         dlg.load()
 
     seen = accept_dialog(monkeypatch, FirstStartDialog, fill)

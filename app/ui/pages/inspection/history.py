@@ -1,7 +1,8 @@
 """Inspection history (巡检记录): filter by date range, checklist, engineer and outcome; open one.
 
-The list is a ``PagedHistoryModel`` over ``app.services.inspection.runs.history`` (filters in SQL,
-rows fetched in batches as the view scrolls).  Selecting a row shows the full record — every
+The list is a ``PagedHistoryModel`` over ``inspection.actions.history_page`` (filters in SQL,
+rows fetched in batches as the view scrolls).  Below it, ``InspectionLogExport`` writes the
+inspection log (.xlsx) of a date range — this week by default.  Selecting a row shows the full record — every
 result with its outcome colour, reading, range, note and linked incident — in the detail pane.
 ``Resume`` on an unfinished inspection emits ``inspectionOpenRequested(inspection_id)``; the
 main window opens it in the runner.
@@ -27,14 +28,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.errors import OpsLedgerError
-from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
 from app.core.timeutil import fmt_local, local_today
+from app.errors import OpsLedgerError
+from app.services.inspection import actions
 from app.ui.context import AppContext
 from app.ui.itemmodels.inspection_models import HistoryRow, PagedHistoryModel, ResultsModel
-from app.ui.pages.inspection_run import load_result_rows
+from app.ui.ops import perform
+from app.ui.pages.inspection.export_log import InspectionLogExport
+from app.ui.pages.inspection.runner import result_row
 
 
 def _table(model: Any) -> QTableView:
@@ -54,6 +56,7 @@ class InspectionsPage(QWidget):
     inspectionOpenRequested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.ctx = ctx
         today = local_today()
@@ -110,6 +113,8 @@ class InspectionsPage(QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.error)
         lay.addWidget(split, 1)
+        self.log_export = InspectionLogExport(ctx, self)
+        lay.addWidget(self.log_export)
         for w in (self.start, self.end):
             w.dateChanged.connect(self._requery)
         for c in (self.template, self.engineer, self.outcome):
@@ -129,7 +134,8 @@ class InspectionsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the filter choices (checklists, engineers) and the list."""
-        for combo, items in ((self.template, self._templates()), (self.engineer, self._engineers())):
+        templates, engineers = perform(self.ctx, actions.history_filters, self.ctx.contract_id)
+        for combo, items in ((self.template, templates), (self.engineer, engineers)):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -141,25 +147,8 @@ class InspectionsPage(QWidget):
             combo.blockSignals(False)
         self._requery()
 
-    def _templates(self) -> list[tuple[uuid.UUID, str]]:
-        if self.ctx.contract_id is None:
-            return []
-        with self.ctx.db.session() as s:
-            rows = s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.contract_id == self.ctx.contract_id)
-                             .order_by(ChecklistTemplate.code))
-            return [(t.id, t.name) for t in rows]
-
-    def _engineers(self) -> list[tuple[uuid.UUID, str]]:
-        if self.ctx.contract_id is None:
-            return []
-        with self.ctx.db.session() as s:
-            rows = s.scalars(select(Engineer).where(Engineer.contract_id == self.ctx.contract_id).order_by(Engineer.name))
-            return [(e.id, e.name) for e in rows]
-
     @Slot()
     def _requery(self) -> None:
-        from app.services.inspection import runs as inspections
-
         self.error.clear()
         self._show_detail(None)
         if self.ctx.contract_id is None:
@@ -175,16 +164,10 @@ class InspectionsPage(QWidget):
         }
 
         def fetch(offset: int, limit: int) -> list[HistoryRow]:
-            with self.ctx.db.session() as s:
-                contract = s.get(Contract, contract_id)
-                names = {e.id: e.name for e in s.scalars(select(Engineer).where(Engineer.contract_id == contract_id))}
-                found = inspections.history(s, contract, limit=limit, offset=offset, **filters)
-                return [HistoryRow(
-                    id=i.id, number=i.number, due_date=i.due_date, slot=i.slot, template_name=i.template_name,
-                    engineer=names.get(i.engineer_id, "") if i.engineer_id else "",
-                    started=fmt_local(i.started_at), finished=fmt_local(i.finished_at) if i.finished_at else "",
-                    abnormal_count=i.abnormal_count,
-                ) for i in found]
+            found = perform(self.ctx, actions.history_page, contract_id, offset=offset, limit=limit, **filters)
+            return [HistoryRow(id=i.id, number=i.number, due_date=i.due_date, slot=i.slot,
+                               template_name=i.template_name, engineer=i.engineer, started=i.started,
+                               finished=i.finished, abnormal_count=i.abnormal_count) for i in found]
 
         try:
             self.model.set_fetcher(fetch)
@@ -206,17 +189,16 @@ class InspectionsPage(QWidget):
             self.detail_title.clear()
             self.resume_button.setEnabled(False)
             return
-        with self.ctx.db.session() as s:
-            insp = s.get(Inspection, inspection_id)
-            if insp is None:
-                return
-            rows = load_result_rows(s, inspection_id)
-            engineer = s.get(Engineer, insp.engineer_id).name if insp.engineer_id else ""
-            finished = insp.finished_at
-            text = (f"{insp.number} · {insp.template_name} · {insp.due_date.isoformat()} {insp.slot} · "
-                    f"{engineer} · " + (self.tr("finished %1").replace("%1", fmt_local(finished)) if finished
-                                        else self.tr("in progress"))
-                    + " · " + self.tr("%1 abnormal").replace("%1", str(sum(r.outcome == "abnormal" for r in rows))))
+        try:
+            view = perform(self.ctx, actions.inspection_view, inspection_id)
+        except OpsLedgerError:
+            return
+        rows = [result_row(r) for r in view.results]
+        finished = view.finished_at
+        text = (f"{view.number} · {view.template_name} · {view.due_date.isoformat()} {view.slot} · "
+                f"{view.engineer} · " + (self.tr("finished %1").replace("%1", fmt_local(finished)) if finished
+                                         else self.tr("in progress"))
+                + " · " + self.tr("%1 abnormal").replace("%1", str(view.abnormal_count)))
         self.detail_title.setText(text)
         self.results_model.set_rows(rows)
         self.resume_button.setEnabled(finished is None)

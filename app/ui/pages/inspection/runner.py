@@ -13,7 +13,8 @@ Keys (shown on screen as a legend), typed into the answer line which always has 
   an abnormal row (small prefilled form); ``Ctrl+Enter`` finishes (offers to mark unanswered
   items n.a.); ``Esc`` goes back to Today (the inspection stays in progress and can be resumed).
 
-Each answer is one call into ``app.services.inspection.runs`` in its own transaction.
+Each answer is one call into ``app.services.inspection.actions`` (its own transaction) through
+``app.ui.ops.perform``, which announces the change on the bus.
 Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``,
 ``inspectionFinished(str summary)``.
 """
@@ -23,106 +24,40 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal, Slot
+from dataclasses import asdict
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.errors import OpsLedgerError
-from app.store.models import ChecklistTemplate, Contract, Incident, Inspection
-from app.services.queries.lookup import engineers_by_name
-from app.core.timeutil import LOCAL_TZ, to_local, utcnow
+from app.services.inspection import actions
+from app.services.inspection.actions import IncidentProposal, ResultData
 from app.ui.context import AppContext
 from app.core.readings import range_text
 from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, display_unit, outcome_text
+from app.ui.ops import perform
+from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
 
 NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "abnormal",
                Qt.Key.Key_A: "abnormal", Qt.Key.Key_3: "na", Qt.Key.Key_X: "na"}
 
 
-def load_result_rows(session: Any, inspection_id: uuid.UUID) -> list[ResultRow]:
-    """The inspection's results as ``ResultRow``s (choices as snapshotted, linked incident numbers)."""
-    from app.services.inspection import runs as inspections
-
-    results = list(inspections.results(session, inspection_id))
-    res_ids = [r.id for r in results]
-    incs = {
-        i.source_result_id: i.number
-        for i in session.scalars(select(Incident).where(Incident.source_result_id.in_(res_ids)))
-    } if res_ids else {}
-    rows = []
-    for r in results:
-        rows.append(ResultRow(
-            id=r.id, position=r.position, section=r.section, text=r.item_text, kind=r.kind,
-            unit=r.unit, normal_min=r.normal_min, normal_max=r.normal_max,
-            choices=[str(c) for c in r.choices],
-            normal_choices=[str(c) for c in r.normal_choices],
-            outcome=r.outcome, value_number=r.value_number, value_text=r.value_text or "",
-            note=r.note or "", incident_number=incs.get(r.id, ""),
-        ))
-    return rows
-
-
-class IncidentFromResultDialog(QDialog):
-    """Small form prefilled from an abnormal result: title, severity, description, occurred time."""
-
-    def __init__(self, prefill: dict[str, Any], severities: list[dict[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Create incident from inspection result"))
-        self.setMinimumWidth(520)
-        self.title = QLineEdit(str(prefill.get("title", "")))
-        self.severity = QComboBox()
-        for s in severities:
-            self.severity.addItem(f"{s['code']} {s.get('name', '')}".strip(), s["code"])
-        want = prefill.get("severity")
-        if want:
-            i = self.severity.findData(want)
-            if i >= 0:
-                self.severity.setCurrentIndex(i)
-        elif self.severity.count():
-            self.severity.setCurrentIndex(self.severity.count() - 1)
-        self.description = QPlainTextEdit(str(prefill.get("description", "")))
-        occurred = prefill.get("occurred_at") or utcnow()
-        self.occurred = QDateTimeEdit(QDateTime(to_local(occurred).replace(tzinfo=None, microsecond=0)))
-        self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.occurred.setCalendarPopup(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Severity"), self.severity)
-        form.addRow(self.tr("Description"), self.description)
-        form.addRow(self.tr("Occurred"), self.occurred)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create incident"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict[str, Any]:
-        """``title``, ``severity`` (code), ``description`` as entered and ``occurred_at`` (aware,
-        the edited local time in ``LOCAL_TZ``)."""
-        return {
-            "title": self.title.text().strip(),
-            "severity": str(self.severity.currentData() or ""),
-            "description": self.description.toPlainText(),
-            "occurred_at": self.occurred.dateTime().toPython().replace(tzinfo=LOCAL_TZ),
-        }
+def result_row(data: ResultData) -> ResultRow:
+    """The item-model row of an action's ``ResultData`` (same fields, mutable)."""
+    return ResultRow(**asdict(data))
 
 
 class InspectionRunPage(QWidget):
@@ -134,6 +69,7 @@ class InspectionRunPage(QWidget):
     inspectionFinished = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """Build, lay out and connect the widgets (long by layout, not by logic: one widget per line)."""
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id: uuid.UUID | None = None
@@ -212,49 +148,24 @@ class InspectionRunPage(QWidget):
 
     def open_entry(self, entry: Any) -> bool:
         """Start or resume the inspection of a ``schedule.DueEntry``; False (message shown) on error."""
-        from app.services.inspection import runs as inspections
-
         slot = entry.slot
         if getattr(entry, "status", "") == "done" and getattr(entry, "inspection_id", None):
             self.open_inspection(entry.inspection_id)  # finished: shown, answers can still be corrected
             return True
-        try:
-            with self.ctx.db.session() as s:
-                contract = s.get(Contract, self.ctx.contract_id)
-                template = s.get(ChecklistTemplate, slot.template_id)
-                if contract is None or template is None:
-                    raise OpsLedgerError(self.tr("The contract or checklist no longer exists."))
-                engineer = engineers_by_name(s, contract).get(self.ctx.engineer)
-                insp = inspections.start_inspection(
-                    s, contract, template, slot.due_date, slot.slot or "",
-                    engineer=engineer, actor=self.ctx.engineer or "?",
-                )
-                iid = insp.id
-        except OpsLedgerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot start inspection"), str(exc))
-            return False
-        self.ctx.bus.changed.emit(("inspection",))
-        self.open_inspection(iid)
-        return True
+        return self._start(actions.start_due, self.ctx.contract_id, slot.template_id, slot.due_date,
+                           slot.slot or "", self.ctx.engineer)
 
     def open_ad_hoc(self, template_id: uuid.UUID) -> bool:
         """Start an unscheduled inspection of template ``template_id`` now; False (message shown)
         on error."""
-        from app.services.inspection import runs as inspections
+        return self._start(actions.start_unscheduled, self.ctx.contract_id, template_id, self.ctx.engineer)
 
+    def _start(self, action: Any, *args: Any) -> bool:
         try:
-            with self.ctx.db.session() as s:
-                contract = s.get(Contract, self.ctx.contract_id)
-                template = s.get(ChecklistTemplate, template_id)
-                if contract is None or template is None:
-                    raise OpsLedgerError(self.tr("The contract or checklist no longer exists."))
-                engineer = engineers_by_name(s, contract).get(self.ctx.engineer)
-                iid = inspections.start_ad_hoc(s, contract, template, engineer=engineer,
-                                               actor=self.ctx.engineer or "?").id
+            iid = perform(self.ctx, action, *args)
         except OpsLedgerError as exc:
             QMessageBox.warning(self, self.tr("Cannot start inspection"), str(exc))
             return False
-        self.ctx.bus.changed.emit(("inspection",))
         self.open_inspection(iid)
         return True
 
@@ -264,12 +175,10 @@ class InspectionRunPage(QWidget):
 
     def _load(self, inspection_id: uuid.UUID, *, keep_row: bool) -> None:
         row = self.current_row()
-        with self.ctx.db.session() as s:
-            insp = s.get(Inspection, inspection_id)
-            assert insp is not None
-            rows = load_result_rows(s, inspection_id)
-            self.finished = insp.finished_at is not None
-            head = f"{insp.number} · {insp.template_name} · {insp.due_date.isoformat()} {insp.slot}".strip()
+        view = perform(self.ctx, actions.inspection_view, inspection_id)
+        rows = [result_row(r) for r in view.results]
+        self.finished = view.finished_at is not None
+        head = f"{view.number} · {view.template_name} · {view.due_date.isoformat()} {view.slot}".strip()
         self.inspection_id = inspection_id
         self.header.setText(head + (f" · {self.tr('finished')}" if self.finished else ""))
         self.model.set_rows(rows)
@@ -412,23 +321,18 @@ class InspectionRunPage(QWidget):
     # -- actions --------------------------------------------------------------------------------
     def record(self, *, outcome: str | None = None, value: str | None = None) -> bool:
         """Save the current row's answer (one transaction) and move on; False if refused."""
-        from app.services.inspection import runs as inspections
-
         r = self.current()
         if r is None or self.inspection_id is None:
             return False
         n = self.current_row()
         try:
-            with self.ctx.db.session() as s:
-                inspections.record_result(s, r.id, outcome=outcome, value=value, actor=self.ctx.engineer)
-                fresh = [x for x in load_result_rows(s, self.inspection_id) if x.id == r.id]
+            fresh = result_row(perform(self.ctx, actions.answer, r.id, outcome=outcome, value=value,
+                                       actor=self.ctx.engineer))
         except OpsLedgerError as exc:
-            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._error(exc)
             return False
-        if fresh:
-            self.model.replace_row(n, fresh[0])
-        self.ctx.bus.changed.emit(("inspection",))
-        if fresh and fresh[0].outcome == "abnormal":
+        self.model.replace_row(n, fresh)
+        if fresh.outcome == "abnormal":
             self._advance()
             self.message.setText(self.tr("Item %1 marked abnormal. Ctrl+I on it creates an incident.").replace("%1", str(n + 1)))
         else:
@@ -439,8 +343,6 @@ class InspectionRunPage(QWidget):
     @Slot()
     def save_note(self) -> bool:
         """Store the note line as the current (answered) item's note; focus returns to the answer."""
-        from app.services.inspection import runs as inspections
-
         r = self.current()
         if r is None or self.inspection_id is None:
             return False
@@ -452,27 +354,25 @@ class InspectionRunPage(QWidget):
         if r.outcome != "na":
             value = r.value_number if r.kind == "reading" else (r.value_text or None)
         try:
-            with self.ctx.db.session() as s:
-                inspections.record_result(s, r.id, outcome=r.outcome, value=value,
-                                          note=self.note.text().strip(), actor=self.ctx.engineer)
-                fresh = [x for x in load_result_rows(s, self.inspection_id) if x.id == r.id]
+            fresh = result_row(perform(self.ctx, actions.answer, r.id, outcome=r.outcome, value=value,
+                                       note=self.note.text().strip(), actor=self.ctx.engineer))
         except OpsLedgerError as exc:
-            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._error(exc)
             return False
-        if fresh:
-            self.model.replace_row(n, fresh[0])
+        self.model.replace_row(n, fresh)
         self.message.setText(self.tr("Note saved."))
         self.focus_current()
         return True
 
-    def _incident_dialog(self, prefill: dict[str, Any], severities: list[dict[str, Any]]) -> IncidentFromResultDialog:
-        return IncidentFromResultDialog(prefill, severities, self)
+    def _error(self, exc: Exception) -> None:
+        self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+
+    def _incident_dialog(self, proposal: IncidentProposal) -> IncidentFromResultDialog:
+        return IncidentFromResultDialog(proposal, self)
 
     @Slot()
     def create_incident(self) -> str | None:
         """Open the prefilled incident form for the current (or last abnormal) row; returns the number."""
-        from app.services.inspection import runs as inspections
-
         n = self.current_row()
         rows = self.model.rows()
         if not (0 <= n < len(rows)) or rows[n].outcome != "abnormal":
@@ -485,33 +385,66 @@ class InspectionRunPage(QWidget):
         if r.incident_number:
             self.message.setText(self.tr("Incident %1 already records this item.").replace("%1", r.incident_number))
             return None
-        with self.ctx.db.session() as s:
-            prefill = dict(inspections.incident_prefill(s, r.id))
-            contract = s.get(Contract, self.ctx.contract_id)
-            severities = list(contract.profile.get("severities", [])) if contract else []
-        dlg = self._incident_dialog(prefill, severities)
+        proposal = perform(self.ctx, actions.incident_proposal, self.ctx.contract_id, r.id)
+        dlg = self._incident_dialog(proposal)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             self.focus_current()
             return None
         v = dlg.values()
         try:
-            with self.ctx.db.session() as s:
-                contract = s.get(Contract, self.ctx.contract_id)
-                inc = inspections.create_incident_from_result(
-                    s, contract, r.id, actor=self.ctx.engineer, severity=v["severity"] or None,
-                    title=v["title"] or None, description=v["description"], occurred_at=v["occurred_at"],
-                )
-                number = inc.number
+            number = perform(self.ctx, actions.raise_incident, self.ctx.contract_id, r.id, actor=self.ctx.engineer,
+                             severity=v["severity"] or None, title=v["title"] or None,
+                             description=v["description"], occurred_at=v["occurred_at"])
         except OpsLedgerError as exc:
-            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._error(exc)
             return None
         r.incident_number = number
         self.model.replace_row(n, r)
-        self.ctx.bus.changed.emit(("incident", "inspection"))
         self.incidentCreated.emit(number)
         self.message.setText(self.tr("Incident %1 created.").replace("%1", number))
         self.focus_current()
         return number
+
+    def has_unsaved_changes(self) -> bool:
+        """True when a reading/text is typed but not saved, or the note line differs from the
+        current item's saved note (the main window then asks before leaving)."""
+        r = self.current()
+        if r is None or self.inspection_id is None:
+            return False
+        typed = bool(self.answer.text().strip()) and r.kind in ("reading", "text")
+        return typed or self.note.text().strip() != (r.note or "").strip()
+
+    def confirm_leave(self) -> bool:
+        """Ask save / discard / cancel for what is typed; True when the runner may be left."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved entry"),
+            self.tr("What you typed for this item is not saved yet. Save it before leaving?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Yes):
+            return self._save_typed()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._show_current()
+            return True
+        self.focus_current()
+        return False
+
+    def _save_typed(self) -> bool:
+        """Save the typed reading/text together with the note line, else just the note."""
+        r = self.current()
+        assert r is not None
+        typed = self.answer.text().strip()
+        if not (typed and r.kind in ("reading", "text")):
+            return self.save_note()
+        try:
+            fresh = perform(self.ctx, actions.answer, r.id, value=typed, note=self.note.text().strip(),
+                            actor=self.ctx.engineer)
+        except OpsLedgerError as exc:
+            self._error(exc)
+            return False
+        self.model.replace_row(self.current_row(), result_row(fresh))
+        return True
 
     def _confirm_unanswered(self, count: int) -> bool:
         answer = QMessageBox.question(
@@ -523,8 +456,6 @@ class InspectionRunPage(QWidget):
     @Slot()
     def finish(self) -> bool:
         """Finish the inspection (asks before marking unanswered items n.a.); True when finished."""
-        from app.services.inspection import runs as inspections
-
         if self.inspection_id is None:
             return False
         unanswered = sum(1 for r in self.model.rows() if r.outcome is None)
@@ -535,16 +466,14 @@ class InspectionRunPage(QWidget):
                 return False
             allow = True
         try:
-            with self.ctx.db.session() as s:
-                done = inspections.finish_inspection(s, self.inspection_id, actor=self.ctx.engineer,
-                                                     allow_unanswered=allow)
-                summary = (self.tr("%1 finished: %2 abnormal.").replace("%1", done.number)
-                           .replace("%2", str(done.abnormal_count)))
+            done = perform(self.ctx, actions.finish, self.inspection_id, actor=self.ctx.engineer,
+                           allow_unanswered=allow)
         except OpsLedgerError as exc:
-            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._error(exc)
             return False
+        summary = (self.tr("%1 finished: %2 abnormal.").replace("%1", done.number)
+                   .replace("%2", str(done.abnormal_count)))
         self.finished = True
-        self.ctx.bus.changed.emit(("inspection",))
         self.inspectionFinished.emit(summary)
         self.closeRequested.emit()
         return True

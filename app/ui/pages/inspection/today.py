@@ -5,7 +5,7 @@ slots of earlier days still open (overdue), most recent day first, each day in s
 upcoming), inspection number, engineer and abnormal count.  ``Enter`` or a double-click emits
 ``inspectionRequested(entry)`` with the ``schedule.DueEntry``; the main window opens the runner.
 "Start unscheduled inspection" emits ``adHocRequested(template_id)`` for an inspection outside
-the schedule (e.g. after a power cut), started with ``inspections.start_ad_hoc``.
+the schedule (e.g. after a power cut).  Data come from ``inspection.actions.due_today``.
 """
 
 from __future__ import annotations
@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqlalchemy import select
-
-from app.store.models import ChecklistTemplate, Contract
-from app.core.timeutil import local_dt, local_today, utcnow
+from app.core.timeutil import local_dt, local_today
+from app.services.inspection import actions
 from app.ui.context import AppContext
 from app.ui.itemmodels.inspection_models import DueModel, DueRow
+from app.ui.ops import perform
 
 
 class TodayPage(QWidget):
@@ -119,14 +118,9 @@ class TodayPage(QWidget):
             self.model.set_rows([])
             self.summary.setText(self.tr("No contract loaded."))
             return
-        from app.services.inspection import schedule
-
-        with self.ctx.db.session() as s:
-            contract = s.get(Contract, self.ctx.contract_id)
-            entries = list(schedule.due_list(s, contract, day, utcnow())) if contract else []
-            templates = [(str(t.id), t.name) for t in s.scalars(
-                select(ChecklistTemplate).where(ChecklistTemplate.contract_id == self.ctx.contract_id,
-                                                ChecklistTemplate.active).order_by(ChecklistTemplate.code))]
+        view = perform(self.ctx, actions.due_today, self.ctx.contract_id, day)
+        entries = view.entries
+        templates = [(str(tid), name) for tid, name in view.templates]
         keep = self.ad_hoc_template.currentData()
         self.ad_hoc_template.clear()
         for tid, name in templates:

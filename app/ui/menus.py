@@ -1,0 +1,115 @@
+"""The main window's menu bar: 文件 / 视图 / 帮助.
+
+* 文件 (File): export the inspection log (opens the 巡检 page's export box), export a report
+  (opens 报表), quit (Ctrl+Q; the window asks first when a page has unsaved edits);
+* 视图 (View): every page with its shortcut Ctrl+1 … Ctrl+8;
+* 帮助 (Help): keyboard shortcuts (F1), About (version and database path).
+
+``build_menus(window)`` returns the ``Menus`` (actions by name, for tests and the shortcut list).
+The page shortcuts are shown beside the navigation entries as well (``NavDelegate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from app.ui.help_dialogs import AboutDialog, ShortcutsDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class Menus:
+    """The menu bar's actions by name (``quit``, ``about``, ``shortcuts``, ``export_log``,
+    ``export_report``, ``page_<key>``)."""
+
+    actions: dict[str, QAction] = field(default_factory=dict)
+
+
+class NavDelegate(QStyledItemDelegate):
+    """Draws a navigation entry's shortcut (``SHORTCUT_ROLE``) right-aligned in grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        keys = index.data(SHORTCUT_ROLE)
+        if keys:
+            painter.save()
+            painter.setPen(QColor("#888888"))
+            font = painter.font()
+            font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
+            painter.setFont(font)
+            rect = option.rect.adjusted(0, 0, -8, 0)  # type: ignore[attr-defined]
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(keys))
+            painter.restore()
+
+
+def _action(win: MainWindow, menus: Menus, name: str, text: str, slot: object, keys: str = "") -> QAction:
+    act = QAction(text, win)
+    act.setObjectName(name)
+    if keys:
+        act.setShortcut(QKeySequence(keys))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    act.triggered.connect(slot)
+    menus.actions[name] = act
+    return act
+
+
+def shortcut_rows(win: MainWindow) -> list[tuple[str, str]]:
+    """(key, action) rows of the shortcuts list: pages, window, Today and the runner."""
+    rows = [(f"Ctrl+{n}", win.title(key)) for n, key in enumerate(win.page_keys(), 1)]
+    rows += [
+        ("Ctrl+Q", QCoreApplication.translate("Menus", "Quit")),
+        ("F1", QCoreApplication.translate("Menus", "Keyboard shortcuts")),
+        (QCoreApplication.translate("Menus", "Enter"), QCoreApplication.translate("Menus", "Today: start or resume the selected inspection")),
+        ("1 / N", QCoreApplication.translate("Menus", "Runner: normal")),
+        ("2 / A", QCoreApplication.translate("Menus", "Runner: abnormal")),
+        ("3 / X", QCoreApplication.translate("Menus", "Runner: not applicable")),
+        (QCoreApplication.translate("Menus", "number + Enter"), QCoreApplication.translate("Menus", "Runner: save a reading")),
+        ("Tab", QCoreApplication.translate("Menus", "Runner: note of the current item")),
+        ("↑ / ↓", QCoreApplication.translate("Menus", "Runner: previous / next item")),
+        ("Ctrl+I", QCoreApplication.translate("Menus", "Runner: create an incident from the abnormal item")),
+        ("Ctrl+Enter", QCoreApplication.translate("Menus", "Runner: finish the inspection")),
+        ("Esc", QCoreApplication.translate("Menus", "Runner: back to Today (the inspection stays open)")),
+    ]
+    return rows
+
+
+def build_menus(win: MainWindow) -> Menus:
+    """Create the menu bar of ``win`` and the visible page shortcuts; returns the actions."""
+    menus = Menus()
+    bar = win.menuBar()
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
+    file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    for n, key in enumerate(win.page_keys(), 1):
+        view_menu.addAction(_action(win, menus, f"page_{key}", win.title(key),
+                                    lambda _=False, k=key: win.show_page(k), f"Ctrl+{n}"))
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    help_menu.addAction(_action(win, menus, "shortcuts", QCoreApplication.translate("Menus", "Keyboard shortcuts"),
+                                lambda: ShortcutsDialog(shortcut_rows(win), win).exec(), "F1"))
+    help_menu.addAction(_action(win, menus, "about", QCoreApplication.translate("Menus", "About OpsLedger"),
+                                lambda: AboutDialog(win.database_text(), win).exec()))
+    win.nav.setItemDelegate(NavDelegate(win.nav))
+    for n in range(win.nav.count()):
+        win.nav.item(n).setData(SHORTCUT_ROLE, f"Ctrl+{n + 1}")
+    return menus
+
+
+def open_log_export(win: MainWindow) -> None:
+    """Show the 巡检 page with its inspection-log export box in view and focused."""
+    page = win.show_page("inspections")
+    box = getattr(page, "log_export", None)
+    if box is not None:
+        box.export_button.setFocus()
