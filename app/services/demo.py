@@ -616,8 +616,9 @@ def generate_demo(
 
 
 #: The record kinds whose presence means "this database holds real data" (checked by run_demo).
-RECORD_KINDS = ((Inspection, "inspections"), (Incident, "incidents"), (ServiceRequest, "service requests"),
-                (Requirement, "requirements"), (WorkLogEntry, "work-log entries"))  # msgids (shell.po)
+RECORD_KINDS = ((Inspection, "{n} inspections"), (Incident, "{n} incidents"),
+                (ServiceRequest, "{n} service requests"), (Requirement, "{n} requirements"),
+                (WorkLogEntry, "{n} work-log entries"))  # msgids (shell.po)
 
 
 class DatabaseNotEmpty(OpsLedgerError):
@@ -627,7 +628,7 @@ class DatabaseNotEmpty(OpsLedgerError):
         from app.core.i18n import _
 
         self.counts = counts
-        listing = _("; ").join(f"{_(kind)} {n}" for kind, n in counts.items())
+        listing = _(", ").join(_(kind, n=n) for kind, n in counts.items())
         super().__init__(_(
             "This database already holds records ({listing}); demo data go only into an empty "
             "database, so nothing was added. Give another file with --db.", listing=listing))

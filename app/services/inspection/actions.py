@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.timeutil import fmt_local, utcnow
+from app.core.i18n import N_
 from app.core.profile import profile_of
 from app.errors import NotFoundError
 from app.services import audit
@@ -127,14 +128,14 @@ class Finished:
 def _contract(s: Session, contract_id: uuid.UUID | None) -> Contract:
     contract = s.get(Contract, contract_id) if contract_id is not None else None
     if contract is None:
-        raise NotFoundError("no contract is loaded")
+        raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
     return contract
 
 
 def _template(s: Session, template_id: uuid.UUID) -> ChecklistTemplate:
     template = s.get(ChecklistTemplate, template_id)
     if template is None:
-        raise NotFoundError(f"no checklist with id {template_id}")
+        raise NotFoundError(N_("no checklist with id {id}"), id=template_id)
     return template
 
 
@@ -195,7 +196,7 @@ def inspection_view(ledger: Ledger, inspection_id: uuid.UUID) -> Outcome[Inspect
     with ledger.session() as s:
         insp = s.get(Inspection, inspection_id)
         if insp is None:
-            raise NotFoundError(f"no inspection with id {inspection_id}")
+            raise NotFoundError(N_("no inspection with id {id}"), id=inspection_id)
         engineer = s.get(Engineer, insp.engineer_id) if insp.engineer_id else None
         return Outcome(InspectionView(
             id=insp.id, number=insp.number, template_name=insp.template_name, due_date=insp.due_date,
