@@ -24,11 +24,17 @@ PROFILES = paths.resources_dir() / "profiles"
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point data and config at a temporary folder; no test touches the user's files."""
+    """Point data and config at a temporary folder; no test touches the user's files.  Every test
+    starts in the default language (zh_CN), whatever the test before it switched to."""
+    from app.core import i18n
+
     home = tmp_path / "home"
     paths.init_paths(home)
     monkeypatch.delenv("OPSLEDGER_DB", raising=False)
+    monkeypatch.delenv("OPSLEDGER_LANG", raising=False)
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
     yield home
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
     paths.init_paths(None)
 
 

@@ -76,11 +76,6 @@ class Period:
         return self.label_span
 
     @property
-    def label_full(self) -> str:
-        """``"2026年11月 (2026-11-01 至 2026-11-30)"``."""
-        return f"{self.label_zh} ({self.start.isoformat()} 至 {self.end.isoformat()})"
-
-    @property
     def label(self) -> str:
         """The period's name in the current language (``app.core.i18n``): ``2026年11月`` /
         ``November 2026``, ``第1合同年度 第二季度`` / ``Contract year 1, Q2`` …"""

@@ -39,7 +39,7 @@ KINDS = periods.KINDS
 
 @dataclass(frozen=True)
 class PeriodChoice:
-    """One period offered: its CLI ``key``, Chinese ``label`` with dates, local ``start``/``end``
+    """One period offered: its CLI ``key``, ``label`` with dates in the current language, local ``start``/``end``
     (inclusive), ``in_progress`` (ends today or later), ``contract_year`` (a ``CY…`` key)."""
 
     key: str
@@ -117,7 +117,7 @@ def offer_for(kind: str, contract: Contract, today: date) -> PeriodOffer:
         cy_first = periods.convention(contract) == "contract_year"
         schemes = [cy_first, not cy_first]
     found = [p for cy in schemes for p in _scheme(kind, contract, today, cy)]
-    choices = [PeriodChoice(p.key, p.label_full, p.start, p.end, p.end >= today, p.contract_year) for p in found]
+    choices = [PeriodChoice(p.key, p.label_span, p.start, p.end, p.end >= today, p.contract_year) for p in found]
     keys = {c.key for c in choices}
     try:
         default = periods.default_period(kind, contract, today).key

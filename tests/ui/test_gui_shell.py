@@ -122,7 +122,7 @@ def test_first_start_refused_profile_shows_problem_and_writes_nothing(qtbot: Any
     dlg = FirstStartDialog(db)
     qtbot.addWidget(dlg)
     assert dlg.use_file(bad) is False
-    assert "bad.yaml" in dlg.error_label.text() and "nothing imported" in dlg.error_label.text()
+    assert "bad.yaml" in dlg.error_label.text() and "未导入任何内容" in dlg.error_label.text()  # the refusal in the UI language
     dlg.engineer_box.setEditText("张三")
     dlg.load()  # nothing is chosen after a refusal: Load asks for a profile instead of importing one
     assert dlg.result() != FirstStartDialog.DialogCode.Accepted

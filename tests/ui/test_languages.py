@@ -179,7 +179,7 @@ def _visit_everything(qtbot: Any, win: Any) -> list[tuple[str, str, str]]:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-    from app.ui.main_window import PAGE_SPECS
+    from app.ui.main_window import PAGES as PAGE_SPECS
 
     seen: list[tuple[str, str, str]] = []
     for spec in PAGE_SPECS:
@@ -213,7 +213,8 @@ def test_every_page_speaks_one_language(qtbot: Any, demo_ctx: Any, lang: str) ->
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app_setup import install_font, install_translator
-    from app.ui.main_window import PAGE_SPECS, MainWindow
+    from app.ui.main_window import PAGES as PAGE_SPECS
+    from app.ui.main_window import MainWindow
 
     before = language()
     app = QApplication.instance()
