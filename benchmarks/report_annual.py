@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time as clock
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -152,7 +152,7 @@ def run(db_path: Path, out_dir: Path) -> None:
         c = s.scalars(select(Contract)).one()
         p = parse_period("annual", "CY2", c, today=date(2026, 11, 21))
         t0 = clock.perf_counter()
-        data = build_report_data(s, c, p, now=datetime(2026, 11, 21, tzinfo=timezone.utc))
+        data = build_report_data(s, c, p, now=datetime(2026, 11, 21, tzinfo=UTC))
         t1 = clock.perf_counter()
         doc = compose(data, narrative=None)
         t2 = clock.perf_counter()

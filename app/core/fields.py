@@ -17,7 +17,14 @@ import re
 from enum import StrEnum
 
 from app.core.i18n import N_, _
-from app.core.vocab import CauseCategory, Channel, IncidentSource, IncidentStatus, Satisfaction, label_of
+from app.core.vocab import (
+    CauseCategory,
+    Channel,
+    IncidentSource,
+    IncidentStatus,
+    Satisfaction,
+    label_of,
+)
 
 FIELD_LABELS: dict[str, str] = {
     # incidents

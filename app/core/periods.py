@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from app.errors import ValidationError
 from app.core.i18n import N_
+from app.errors import ValidationError
 
 KINDS = ("weekly", "monthly", "quarterly", "half-year", "annual", "requirements")
 KIND_NAMES_ZH = {

@@ -7,10 +7,10 @@ zone unless ``OPSLEDGER_TZ`` names another IANA zone.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def _local_tz() -> tzinfo:

@@ -19,14 +19,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.core.i18n import N_
-from app.store.models import Contract, ReportNarrative, ReportRecord
-from app.reports.data.builder import build_report_data
-from app.reports.compose.composer import CoverNames, compose
 from app.core.periods import KINDS, Period, parse_period
-from app.services import audit
 from app.core.timeutil import utcnow
+from app.errors import ValidationError
+from app.reports.compose.composer import CoverNames, compose
+from app.reports.data.builder import build_report_data
+from app.services import audit
+from app.store.models import Contract, ReportNarrative, ReportRecord
 
 FORMATS = ("pdf", "xlsx", "docx")
 RENDERERS = {

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from app.store.models import AuditEvent
 from app.core.timeutil import utcnow
+from app.store.models import AuditEvent
 
 log = logging.getLogger(__name__)
 _PENDING = "opsledger_audit_log"

@@ -27,7 +27,7 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app import paths
@@ -115,7 +115,7 @@ def verify_file(path: Path) -> str:
 
 
 def _stamp(at: datetime) -> str:
-    return at.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _copy_verified(src: Path, dest_dir: Path, prefix: str, expected_revision: str | None) -> BackupInfo:
@@ -202,7 +202,7 @@ def _backups_in(folder: Path) -> dict[Path, datetime]:
     for p in folder.glob("opsledger-*.sqlite3"):
         m = _NAME.match(p.name)
         if m:
-            found[p] = datetime.strptime(m.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+            found[p] = datetime.strptime(m.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     return found
 
 

@@ -35,8 +35,14 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
 from app.core.i18n import N_
+from app.core.profile import Severity, profile_of
+from app.core.timeutil import LOCAL_TZ, local_dt
+from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
+from app.services import audit
+from app.services.calendar import service_time as calendar_service
+from app.services.inspection.runs import is_abnormal, range_text
+from app.services.inspection.schedule import due_slots
 from app.store.models import (
     Asset,
     ChecklistItem,
@@ -56,12 +62,6 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
-from app.services import audit
-from app.services.calendar import service_time as calendar_service
-from app.services.inspection.runs import is_abnormal, range_text
-from app.services.inspection.schedule import due_slots
-from app.core.timeutil import LOCAL_TZ, local_dt
-from app.core.profile import Severity, profile_of
 
 MISSED_SLOT_RATE = 0.03
 ABNORMAL_RATE = {"reading": 0.012, "choice": 0.008, "check": 0.003, "text": 0.0}
@@ -649,8 +649,8 @@ def run_demo(db: Any, contract_name: str, *, days: int, end: date, seed: int = 0
     neither the database nor the shipped profiles know the contract, and ``DatabaseNotEmpty``
     (a sentence, nothing written) when the database already holds records: demo numbers and
     slots would collide with them (issue #8.8: a second ``demo`` ended in an IntegrityError)."""
-    from app.services.queries.lookup import get_contract
     from app.services.contract.profiles import find_profile, import_profile, load_profile_file
+    from app.services.queries.lookup import get_contract
 
     t0 = _time.perf_counter()
     with db.session() as s:

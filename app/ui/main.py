@@ -10,8 +10,8 @@ import logging
 import uuid
 
 from app import settings
-from app.logs import setup_logging
 from app.errors import OpsLedgerError
+from app.logs import setup_logging
 from app.services.contract import actions as contract_actions
 from app.services.ledger import Ledger, open_ledger
 

@@ -13,7 +13,6 @@ from app.errors import ValidationError
 from app.services.contract.profiles import load_profile_file
 from tests.conftest import PROFILES
 
-
 _PROFILE = load_profile_file(PROFILES / "pinggu-court-2026.yaml")
 
 

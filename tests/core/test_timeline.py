@@ -117,7 +117,11 @@ def test_non_datetime_cells_are_ignored():
 
 
 def test_status_needs_its_instants():
-    from app.core.timeline import INCIDENT_STATUS_INSTANTS, REQUEST_STATUS_INSTANTS, missing_instants
+    from app.core.timeline import (
+        INCIDENT_STATUS_INSTANTS,
+        REQUEST_STATUS_INSTANTS,
+        missing_instants,
+    )
 
     assert missing_instants(INCIDENT_STATUS_INSTANTS, "closed", {"restored_at": T0}) == ["closed_at"]
     assert missing_instants(INCIDENT_STATUS_INSTANTS, "closed", {}) == ["restored_at", "closed_at"]

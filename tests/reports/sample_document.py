@@ -6,7 +6,7 @@ can look for them in the output.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from app.reports.compose.document import (
     Chart,
@@ -29,7 +29,7 @@ INCIDENT_HEADER = ["故障编号", "发生时间", "级别", "标题", "响应�
 def sample_document(inspection_rows: int = 90, with_contents: bool = True) -> ReportDocument:
     """A monthly report for November 2026 with ``inspection_rows`` inspection rows (long enough
     to span several A4 pages at the default 90)."""
-    gen = datetime(2026, 12, 1, 2, 30, tzinfo=timezone.utc)
+    gen = datetime(2026, 12, 1, 2, 30, tzinfo=UTC)
     inspections = []
     day0 = date(2026, 11, 1)
     for i in range(inspection_rows):
@@ -40,11 +40,11 @@ def sample_document(inspection_rows: int = 90, with_contents: bool = True) -> Re
             "机房空调回风温度偏高，已通知物业调整" if i % 17 == 0 else "",
         ])
     incidents = [
-        ["INC-2026-0031", datetime(2026, 11, 3, 1, 15, tzinfo=timezone.utc), "一般",
+        ["INC-2026-0031", datetime(2026, 11, 3, 1, 15, tzinfo=UTC), "一般",
          "社区矫正系统登录缓慢", 12, 95, "否"],
-        ["INC-2026-0032", datetime(2026, 11, 12, 6, 40, tzinfo=timezone.utc), "严重",
+        ["INC-2026-0032", datetime(2026, 11, 12, 6, 40, tzinfo=UTC), "严重",
          "核心交换机端口故障导致办公网中断（=SUM(A1) 不是公式）", 8, 260, "是"],
-        ["INC-2026-0033", datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc), "一般",
+        ["INC-2026-0033", datetime(2026, 11, 25, 9, 5, tzinfo=UTC), "一般",
          "打印服务器队列阻塞", 20, 45, "否"],
     ]
     blocks = [

@@ -210,7 +210,7 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("无数据" in t for t in texts)
     kpi_table = next(b for b in doc.blocks if isinstance(b, Table) and b.title == "考核指标")
-    assert ["用户满意度", "≥ 95%", "无数据"] == kpi_table.rows[1][:3]
+    assert kpi_table.rows[1][:3] == ["用户满意度", "≥ 95%", "无数据"]
     # the profile's "practice" marker (the contract gives no figure), as the client reads it
     assert kpi_table.rows[1][-1] == "双方约定"
     assert kpi_table.rows[1][-2] == "无法评定"  # no figure: never 达标

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -146,12 +146,11 @@ def test_cover_facts_do_not_repeat_what_the_cover_names() -> None:
 
 def test_all_renderers_accept_empty_tables_and_charts(tmp_path: Path) -> None:
     """A quiet period (no incidents, no data for a chart) still renders in every format."""
-    from datetime import timezone
 
     from app.reports.compose.document import Chart, KeyValues, ReportDocument, SignOff
     from app.reports.render.pdf import render_pdf
 
-    doc = ReportDocument("空报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=timezone.utc),
+    doc = ReportDocument("空报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=UTC),
                          blocks=[Heading("一、概况"), Table(["故障单号", "标题"], []), Table([], []),
                                  Table([], [[1, 2]]), Chart("空", "bar", [], {}),
                                  Chart("缺值", "line", ["a", "b"], {"x": [None, 1.0]}),
@@ -164,14 +163,13 @@ def test_all_renderers_accept_empty_tables_and_charts(tmp_path: Path) -> None:
 
 
 def test_docx_record_numbers_and_dates_do_not_break_at_their_hyphens(tmp_path: Path) -> None:
-    from datetime import timezone
 
     import docx
 
     from app.reports.compose.document import ReportDocument
     from app.reports.render.docx import render_docx
 
-    doc = ReportDocument("报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=timezone.utc),
+    doc = ReportDocument("报告", "", "2026年11月", "甲", "乙", datetime(2026, 12, 1, tzinfo=UTC),
                          blocks=[Table(["故障单号", "发生时间"], [["INC-2026-0006", "2026-11-10 16:55"]])])
     d = docx.Document(str(render_docx(doc, tmp_path / "r.docx")))
     cell = d.tables[-1].rows[1].cells[0]

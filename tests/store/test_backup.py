@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -108,7 +108,7 @@ def test_restore_refuses_a_file_that_is_not_a_sound_backup(tmp_path: Path) -> No
 
 
 def test_retention_keeps_7_daily_4_weekly_12_monthly() -> None:
-    start = datetime(2026, 1, 1, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai
+    start = datetime(2026, 1, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
     stamps = [start + timedelta(days=d) for d in range(400)]  # one copy a day for 400 days
     kept = kept_by_retention(stamps)
     newest = stamps[-1]
@@ -122,7 +122,7 @@ def test_retention_keeps_7_daily_4_weekly_12_monthly() -> None:
 
 
 def test_prune_deletes_only_unkept_copies(tmp_path: Path) -> None:
-    start = datetime(2026, 1, 1, 2, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, 2, 0, tzinfo=UTC)
     for d in range(60):
         at = start + timedelta(days=d)
         (tmp_path / f"opsledger-{at:%Y%m%dT%H%M%SZ}-{d:012x}.sqlite3").write_bytes(b"x")

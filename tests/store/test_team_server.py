@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -18,7 +18,7 @@ from app.store.db import open_database
 pytestmark = pytest.mark.skipif(not os.environ.get("OPSLEDGER_TEST_PG"),
                                 reason="needs the PostgreSQL server (OPSLEDGER_TEST_PG)")
 
-T0 = datetime(2026, 6, 1, 1, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)
 
 
 def _create(db, contract, title: str) -> str:  # type: ignore[no-untyped-def]

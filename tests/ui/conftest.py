@@ -16,7 +16,6 @@ import pytest
 from app import settings
 from app.store.db import Database
 from app.store.models import Contract
-
 from tests.ui.gui_helpers import ENGINEER
 
 
@@ -33,10 +32,10 @@ def gui_ctx(db: Database, pinggu: Contract) -> Any:
 @pytest.fixture
 def main_window(qtbot: Any, gui_ctx: Any) -> Iterator[Any]:
     """The main window over ``gui_ctx``, shown (offscreen) and closed after the test."""
+    from PySide6.QtWidgets import QApplication
+
     from app.ui.app_setup import install_font
     from app.ui.main_window import MainWindow
-
-    from PySide6.QtWidgets import QApplication
 
     install_font(QApplication.instance())  # type: ignore[arg-type]
     win = MainWindow(gui_ctx)

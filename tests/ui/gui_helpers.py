@@ -19,14 +19,10 @@ The fixtures ``gui_ctx``, ``main_window`` and ``no_modals`` live in ``tests/ui/c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from app import settings
-from app.store.db import Database
-from app.store.models import Contract
 
 ENGINEER = "王建国"
 

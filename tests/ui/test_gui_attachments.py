@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.store.models import Attachment, Contract
-from app.services.incident import workflow as incidents
 from app.core.timeutil import UTC
+from app.services.incident import workflow as incidents
+from app.store.models import Attachment, Contract
 from tests.ui.gui_helpers import ENGINEER
 from tests.ui.test_gui_records import _page
 

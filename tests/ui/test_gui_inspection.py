@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.store.models import Incident, Inspection, InspectionResult
 from app.core.timeutil import LOCAL_TZ
+from app.store.models import Incident, Inspection, InspectionResult
 from tests.ui.gui_helpers import ENGINEER, accept_dialog
 
 DAY = date(2026, 6, 1)  # a Monday inside the Pinggu term
@@ -62,9 +62,9 @@ def test_application_check_from_the_keyboard(qtbot: Any, main_window: Any, gui_c
 def test_out_of_range_reading_raises_incident_by_shortcut(
     qtbot: Any, main_window: Any, gui_ctx: Any, no_modals: Any, monkeypatch: Any
 ) -> None:
-    from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
-
     from PySide6.QtCore import QDateTime
+
+    from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
 
     def fill(d: Any) -> None:
         d.severity.setCurrentIndex(d.severity.findData("P2"))

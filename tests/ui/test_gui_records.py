@@ -99,7 +99,7 @@ def test_log_pause_restore_close_incident_from_keyboard(qtbot, gui_ctx):  # noqa
     page.detail.cause_category.setCurrentIndex(page.detail.cause_category.findData("network"))
     page.detail.cause.insert("光模块老化")  # QTest types ASCII only
     qtbot.mouseClick(page.detail.close_btn, Qt.MouseButton.LeftButton)
-    assert page.detail.error.isVisible() and "关闭故障前请填写解决方式" == page.detail.error.text()
+    assert page.detail.error.isVisible() and page.detail.error.text() == "关闭故障前请填写解决方式"
     with gui_ctx.db.session() as s:
         assert s.get(Incident, inc_id).status == "restored"
     page.detail.resolution.insert("更换光模块")  # QTest types ASCII only

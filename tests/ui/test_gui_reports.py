@@ -81,7 +81,7 @@ def test_export_monthly_pdf_writes_file_and_record(qtbot, page, db) -> None:
 
 
 def test_cancel_export_leaves_no_file_and_no_record(qtbot, page, db, monkeypatch) -> None:
-    import app.reports.service as service
+    from app.reports import service
 
     release = threading.Event()
     real_build = service.build_report_data

@@ -49,9 +49,8 @@ def test_broken_page_import_fails_the_start_loudly(qtbot: Any, gui_ctx: Any, tmp
     import importlib
     import sys
 
-    from app.ui import main as main_mod
-
     from app.store.db import open_database
+    from app.ui import main as main_mod
 
     path = tmp_path / "known.sqlite3"
     db = open_database(path)

@@ -85,10 +85,11 @@ def _user_data(db: Any) -> list[str]:
 
 def _visible_texts(win: Any) -> list[tuple[str, str]]:
     """``(where, text)`` of every visible text of ``win`` and its children."""
+    from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import (
         QAbstractButton,
-        QAbstractSpinBox,
         QAbstractItemView,
+        QAbstractSpinBox,
         QComboBox,
         QGroupBox,
         QLabel,
@@ -99,7 +100,6 @@ def _visible_texts(win: Any) -> list[tuple[str, str]]:
         QTextEdit,
         QWidget,
     )
-    from PySide6.QtCore import QModelIndex, Qt
 
     out: list[tuple[str, str]] = [("window", win.windowTitle())]
     for w in win.findChildren(QWidget):

@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.core.profile import profile_of
 from app.core import kpi as K
 from app.core.downtime import downtime_windows
 from app.core.i18n import _
+from app.core.profile import profile_of
 from app.errors import CalendarCoverageError
 from app.reports.data.shapes import ReportData, ServiceAvailability, Trace
 from app.services.calendar.service_time import ServiceCalendar, downtime_service_minutes

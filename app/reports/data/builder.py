@@ -48,8 +48,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.profile import profile_of
 from app.core.periods import Period, last_periods, previous
+from app.core.profile import profile_of
 from app.core.timeutil import as_utc, local_dt, utcnow
 from app.errors import ValidationError
 from app.reports.data import availability as AV

@@ -19,9 +19,9 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.profile import ContractProfile, profile_of
 from app.core import kpi as K
 from app.core.i18n import _
+from app.core.profile import ContractProfile, profile_of
 from app.errors import CalendarCoverageError, ValidationError
 from app.reports.data.shapes import ReportData, Trace
 from app.services.calendar.service_time import ServiceCalendar

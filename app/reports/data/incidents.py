@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.profile import ContractProfile, profile_of
 from app.core import kpi as K
 from app.core.i18n import _
+from app.core.profile import ContractProfile, profile_of
 from app.core.timeutil import local_dt
 from app.errors import CalendarCoverageError
 from app.reports.data.shapes import ReportData, Trace

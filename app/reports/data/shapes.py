@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.core.profile import ContractProfile
 from app.core.periods import Period
+from app.core.profile import ContractProfile
 
 TraceItem = tuple[str, str, str]  # (record kind, number or id, text)
 Trace = dict[str, list[TraceItem]]

@@ -16,11 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from app.core.text import clean_strings
 from app.core.i18n import _
-
-from app.reports.render.charts import chart_png
-from app.reports.render.pdf import column_widths
+from app.core.text import clean_strings
 from app.reports.compose.document import (
     Chart,
     Heading,
@@ -31,6 +28,7 @@ from app.reports.compose.document import (
     SignOff,
     Table,
 )
+from app.reports.render.charts import chart_png
 from app.reports.render.fonts import (
     DOCX_EAST_ASIA_FONT,
     Progress,
@@ -39,6 +37,7 @@ from app.reports.render.fonts import (
     cover_facts,
     report_progress,
 )
+from app.reports.render.pdf import column_widths
 
 HIGHLIGHT = "FDE2E2"
 #: A4 width minus 2 × 20 mm margins, in points.

@@ -18,11 +18,11 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
-from app.core.text import clean_text
 from app.core.i18n import _
+from app.core.text import clean_text
 from app.paths import fonts_dir
 
 FONT_NAME = "WQYZenHei"
@@ -53,9 +53,9 @@ def register_fonts() -> str:
     global _registered
     with _lock:
         if not _registered:
+            from reportlab.lib.fonts import addMapping
             from reportlab.pdfbase import pdfmetrics
             from reportlab.pdfbase.ttfonts import TTFont
-            from reportlab.lib.fonts import addMapping
 
             path = font_path()
             if not path.exists():

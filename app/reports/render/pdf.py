@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from app.core.text import clean_strings
 from app.core.i18n import _
-
-from app.reports.render.charts import chart_drawing
+from app.core.text import clean_strings
 from app.reports.compose.document import (
     Chart,
     Heading,
@@ -32,6 +30,7 @@ from app.reports.compose.document import (
     SignOff,
     Table,
 )
+from app.reports.render.charts import chart_drawing
 from app.reports.render.fonts import (
     FONT_NAME,
     Progress,
@@ -294,9 +293,9 @@ def balanced(text: str, font_size: float, width: float) -> str:
 
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import LongTable, TableStyle
+    from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
 
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
@@ -405,7 +404,8 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
 
 def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
-    from reportlab.platypus import NextPageTemplate, PageBreak as RLPageBreak, Spacer, TableStyle
+    from reportlab.platypus import NextPageTemplate, Spacer, TableStyle
+    from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
 
@@ -429,7 +429,8 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
 def build_story(doc: ReportDocument, width: float, progress: Progress | None = None) -> list[Any]:
     """The platypus flowables of ``doc`` for a frame ``width`` points wide (cover, contents,
     blocks).  ``progress(done, total)`` is called per block and may raise to cancel."""
-    from reportlab.platypus import CondPageBreak, PageBreak as RLPageBreak, Spacer
+    from reportlab.platypus import CondPageBreak, Spacer
+    from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as RLParagraph
 
     register_fonts()

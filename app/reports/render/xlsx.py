@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.i18n import N_, _
+from app.core.text import clean_strings
 from app.reports.compose.document import (
     Chart,
     Heading,
@@ -28,7 +29,6 @@ from app.reports.compose.document import (
     Table,
 )
 from app.reports.render.fonts import Progress, atomic_output, cover_facts, report_progress
-from app.core.text import clean_strings
 from app.services.transfer.xlsx_safe import display_width, set_print_setup, write_cell
 
 SUMMARY_SHEET = N_("Overview")  # the first sheet (概览), named in the report's language

@@ -36,12 +36,12 @@ import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.errors import Msg, NotFoundError, ValidationError
 from app.core.i18n import N_
-from app.store.models import CalendarDay, CalendarYear
+from app.core.timeutil import utcnow
+from app.errors import Msg, NotFoundError, ValidationError
 from app.services import audit
 from app.services.calendar.service_time import OfficialCalendar, forget_official
-from app.core.timeutil import utcnow
+from app.store.models import CalendarDay, CalendarYear
 
 FILE_FORMAT = "opsledger-holiday-calendar"
 FILE_VERSION = 1
@@ -344,8 +344,7 @@ def export_year(session_or_none: Session | None, year: int) -> dict[str, Any]:
     """
     arr = year_arrangement(session_or_none, year)
     source = arr["source"]
-    if source.startswith("user: "):
-        source = source[len("user: "):]
+    source = source.removeprefix("user: ")
     return {
         "format": FILE_FORMAT,
         "version": FILE_VERSION,

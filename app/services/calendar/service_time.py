@@ -33,10 +33,10 @@ from typing import Any
 import chinese_calendar
 from sqlalchemy.orm import Session
 
-from app.core.profile import ContractProfile, profile_of
-from app.errors import CalendarCoverageError, ValidationError
 from app.core.i18n import N_
+from app.core.profile import ContractProfile, profile_of
 from app.core.timeutil import LOCAL_TZ, UTC, local_dt
+from app.errors import CalendarCoverageError, ValidationError
 
 try:  # pragma: no cover - metadata is present for an installed package
     from importlib.metadata import version as _pkg_version

@@ -28,12 +28,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import paths
-from app.core.profile import ChecklistSpec, ContractProfile, profile_of
-from app.errors import Msg, OpsLedgerError
 from app.core.i18n import N_
-from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
-from app.services import audit
+from app.core.profile import ChecklistSpec, ContractProfile, profile_of
 from app.core.timeutil import utcnow
+from app.errors import Msg, OpsLedgerError
+from app.services import audit
+from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 1
@@ -197,7 +197,7 @@ def _check_calendars(d: dict[str, Any]) -> list[tuple[str, str]]:
 
     def cal_ref(code: str | None, where: str) -> None:
         if code is not None and code not in cals:
-            out.append((where, Msg(N_("unknown calendar “{code}”; known: {cals}"), code=code, cals=list(sorted(cals)))))
+            out.append((where, Msg(N_("unknown calendar “{code}”; known: {cals}"), code=code, cals=sorted(cals))))
 
     cal_ref(d.get("default_calendar"), "default_calendar")
     if "default_calendar" not in d and len(cals) > 1:

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import paths
-from app.errors import NotFoundError, ValidationError
 from app.core.i18n import N_
-from app.store.models import Attachment, Incident, IncidentEvent, ServiceRequest
-from app.services import audit
 from app.core.timeutil import utcnow
+from app.errors import NotFoundError, ValidationError
+from app.services import audit
+from app.store.models import Attachment, Incident, IncidentEvent, ServiceRequest
 
 OWNER_KINDS = {"incident": Incident, "service_request": ServiceRequest}
 _CHUNK = 1024 * 1024

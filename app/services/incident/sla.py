@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from app.core.i18n import N_, _
 from app.core.profile import ContractProfile, profile_of
+from app.core.timeutil import fmt_local, local_dt, utcnow
 from app.errors import ValidationError
 from app.services.calendar.service_time import (
     ServiceCalendar,
@@ -50,7 +51,6 @@ from app.services.calendar.service_time import (
     load_calendars,
     merge_windows,
 )
-from app.core.timeutil import fmt_local, local_dt, utcnow
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
 PAUSED, REOPENED = "paused", "reopened"

@@ -39,8 +39,14 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError, NotFoundError, ValidationError
+from app.core import timeline
 from app.core.i18n import N_
+from app.core.profile import profile_of
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes
+from app.errors import CalendarCoverageError, NotFoundError, ValidationError
+from app.services import audit
+from app.services.numbering import next_number
 from app.services.transfer.columns import CodeLabel
 from app.store.models import (
     Asset,
@@ -52,12 +58,6 @@ from app.store.models import (
     IncidentService,
     Service,
 )
-from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes
-from app.services import audit
-from app.services.numbering import next_number
-from app.core import timeline
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.profile import profile_of
 
 SOURCES, STATUSES, CAUSE_CATEGORIES = codes(IncidentSource), codes(IncidentStatus), codes(CauseCategory)
 

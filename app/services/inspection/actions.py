@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.timeutil import fmt_local, utcnow
 from app.core.i18n import N_
 from app.core.profile import profile_of
+from app.core.timeutil import fmt_local, utcnow
 from app.errors import NotFoundError
 from app.services import audit
 from app.services.changes import Changes, Outcome

@@ -21,8 +21,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import Msg, NotFoundError, ValidationError
 from app.core.i18n import N_
+from app.core.profile import profile_of
+from app.core.readings import is_abnormal, range_text
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.vocab import InspectionOutcome, codes, label_of
+from app.errors import Msg, NotFoundError, ValidationError
+from app.services import audit
+from app.services.incident.workflow import create_incident
+from app.services.inspection.schedule import slot_for
+from app.services.numbering import next_number
 from app.store.models import (
     Asset,
     ChecklistItem,
@@ -34,14 +42,6 @@ from app.store.models import (
     InspectionResult,
     Service,
 )
-from app.services import audit
-from app.services.incident.workflow import create_incident
-from app.services.numbering import next_number
-from app.services.inspection.schedule import slot_for
-from app.core.readings import is_abnormal, range_text
-from app.core.vocab import InspectionOutcome, codes, label_of
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.profile import profile_of
 
 HISTORY_OUTCOMES = ("normal", "abnormal", "unfinished")
 OUTCOMES = codes(InspectionOutcome)

@@ -34,11 +34,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError
-from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
-from app.services.calendar import service_time as calendar_service
-from app.core.timeutil import as_utc, local_dt
 from app.core.profile import profile_of
+from app.core.timeutil import as_utc, local_dt
+from app.errors import CalendarCoverageError
+from app.services.calendar import service_time as calendar_service
+from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
 
 DAILY_KINDS = ("twice_daily", "daily")
 PERIOD_KINDS = ("weekly", "monthly", "quarterly")

@@ -19,16 +19,23 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, ValidationError
+from app.core import timeline
 from app.core.i18n import N_
-from app.services.transfer.columns import CodeLabel
-from app.store.models import Contract, Engineer, Incident, RequestAssignment, Service, ServiceRequest
+from app.core.profile import profile_of
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
 from app.core.vocab import Channel, Satisfaction, codes
+from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.numbering import next_number
-from app.core import timeline
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.profile import profile_of
+from app.services.transfer.columns import CodeLabel
+from app.store.models import (
+    Contract,
+    Engineer,
+    Incident,
+    RequestAssignment,
+    Service,
+    ServiceRequest,
+)
 
 OPEN_STATUSES = ("new", "assigned", "in_progress")
 CHANNELS, SATISFACTION = codes(Channel), codes(Satisfaction)

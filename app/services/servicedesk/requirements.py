@@ -17,13 +17,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, ValidationError
 from app.core.i18n import N_
-from app.services.transfer.columns import CodeLabel, status_label
-from app.store.models import Contract, Requirement, Service
+from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
+from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.numbering import next_number
-from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
+from app.services.transfer.columns import CodeLabel, status_label
+from app.store.models import Contract, Requirement, Service
 
 FORWARD = ("collected", "analysed", "reported", "accepted", "done")
 REQUIREMENT_TRANSITIONS: dict[str, set[str]] = {

@@ -19,13 +19,21 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.core.fields import label
 from app.core.i18n import N_, _
-from app.services.transfer.columns import status_label
-from app.store.models import Contract, Engineer, Incident, IncidentEvent, Inspection, ServiceRequest, WorkLogEntry
-from app.services import audit
 from app.core.timeutil import as_utc, local_dt
+from app.errors import ValidationError
+from app.services import audit
+from app.services.transfer.columns import status_label
+from app.store.models import (
+    Contract,
+    Engineer,
+    Incident,
+    IncidentEvent,
+    Inspection,
+    ServiceRequest,
+    WorkLogEntry,
+)
 
 MAX_ENTRY_MINUTES = 1440
 

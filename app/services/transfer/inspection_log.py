@@ -33,11 +33,11 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.core.i18n import N_
-from app.store.models import ChecklistItem, ChecklistTemplate, Contract, Engineer, Inspection, InspectionResult
-from app.services.inspection import schedule
+from app.core.timeutil import utcnow
 from app.core.vocab import InspectionOutcome, label, label_of
+from app.errors import ValidationError
+from app.services.inspection import schedule
 from app.services.inspection.runs import range_text
 from app.services.transfer.xlsx_safe import (
     DATE_FORMAT,
@@ -46,7 +46,14 @@ from app.services.transfer.xlsx_safe import (
     write_cell,
     write_table,
 )
-from app.core.timeutil import utcnow
+from app.store.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Contract,
+    Engineer,
+    Inspection,
+    InspectionResult,
+)
 
 log = logging.getLogger(__name__)
 ABNORMAL_FILL = PatternFill("solid", fgColor="FFC7CE")

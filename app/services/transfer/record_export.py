@@ -29,23 +29,10 @@ from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import CalendarCoverageError, OpsLedgerError
-from app.store.models import (
-    Asset,
-    Contract,
-    Engineer,
-    Incident,
-    IncidentAsset,
-    IncidentEvent,
-    IncidentService,
-    Inspection,
-    RequestAssignment,
-    Requirement,
-    Service,
-    ServiceRequest,
-    WorkLogEntry,
-)
 from app.core.downtime import downtime_windows
+from app.core.profile import profile_of
+from app.core.timeutil import local_dt, utcnow
+from app.errors import CalendarCoverageError, OpsLedgerError
 from app.services.transfer.columns import (
     ASSIGNMENT_COLUMNS,
     ASSIGNMENT_SHEET,
@@ -65,8 +52,21 @@ from app.services.transfer.columns import (
     enum_label,
 )
 from app.services.transfer.xlsx_safe import write_table
-from app.core.timeutil import local_dt, utcnow
-from app.core.profile import profile_of
+from app.store.models import (
+    Asset,
+    Contract,
+    Engineer,
+    Incident,
+    IncidentAsset,
+    IncidentEvent,
+    IncidentService,
+    Inspection,
+    RequestAssignment,
+    Requirement,
+    Service,
+    ServiceRequest,
+    WorkLogEntry,
+)
 
 log = logging.getLogger(__name__)
 RUNNING_LABEL = "进行中 running"

@@ -51,22 +51,12 @@ from openpyxl.utils.datetime import from_excel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import i18n
+from app.core import i18n, timeline
 from app.core.i18n import N_
+from app.core.profile import profile_of
+from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
+from app.core.vocab import IncidentEventKind, IncidentStatus, RequestStatus, codes, label_of
 from app.errors import Header, ImportRejected, OpsLedgerError, RowProblem, ValidationError
-from app.store.models import (
-    Asset,
-    Contract,
-    Engineer,
-    Incident,
-    IncidentAsset,
-    IncidentEvent,
-    IncidentService,
-    NumberSequence,
-    RequestAssignment,
-    Service,
-    ServiceRequest,
-)
 from app.services import audit
 from app.services.numbering import next_number
 from app.services.transfer.columns import (
@@ -85,10 +75,19 @@ from app.services.transfer.columns import (
     normalise_header,
 )
 from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
-from app.core import timeline
-from app.core.vocab import IncidentEventKind, IncidentStatus, RequestStatus, codes, label_of
-from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.profile import profile_of
+from app.store.models import (
+    Asset,
+    Contract,
+    Engineer,
+    Incident,
+    IncidentAsset,
+    IncidentEvent,
+    IncidentService,
+    NumberSequence,
+    RequestAssignment,
+    Service,
+    ServiceRequest,
+)
 
 FORMULA_REFUSED = N_("formula not accepted")
 BATCH_ROWS = 1000
@@ -315,17 +314,17 @@ class _Sheet:
             return bad(N_("“{value}” is not yes/no"), value=text[:40])
         if kind.startswith("enum:"):
             code = enum_code(kind[5:], text)
-            return code if code else bad(N_("unknown value “{value}”"), value=text[:40])
+            return code or bad(N_("unknown value “{value}”"), value=text[:40])
         if kind == "severity":
             code = self.lk.severities.get(text.casefold())
-            return code if code else bad(N_("unknown severity “{value}”; the contract defines {codes}"),
+            return code or bad(N_("unknown severity “{value}”; the contract defines {codes}"),
                                          value=text[:40], codes=sorted(set(self.lk.severities.values())))
         if kind == "category":
             code = self.lk.categories.get(text.casefold())
-            return code if code else bad(N_("unknown request category “{value}”"), value=text[:40])
+            return code or bad(N_("unknown request category “{value}”"), value=text[:40])
         if kind == "engineer":
             eid = self.lk.engineers.get(text.casefold())
-            return eid if eid else bad(N_("unknown engineer “{value}”"), value=text[:40])
+            return eid or bad(N_("unknown engineer “{value}”"), value=text[:40])
         if kind in ("service", "services", "assets"):
             table = self.lk.assets if kind == "assets" else self.lk.services
             ids, unknown = [], []

@@ -120,7 +120,7 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, is_xml: bool = Tru
                       part=info.filename)
     if is_xml and len(head) == PROLOG_SCAN_BYTES:
         # The prolog (declaration, comments, PIs) must end within the scanned bytes.
-        stripped = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.S)
+        stripped = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.DOTALL)
         if not _ROOT.search(stripped):
             raise _refuse(N_("part {part} has no XML root element in its first {limit} bytes; refused"),
                           "xlsx.no_root", part=info.filename, limit=PROLOG_SCAN_BYTES)

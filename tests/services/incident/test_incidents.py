@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from app.services.incident.attachments import add_attachment, attachment_path
 from app.services.queries.lookup import engineers_by_name, services_by_code
 from app.store.models import Attachment, AuditEvent, Incident, IncidentEvent, IncidentService
 
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)  # 09:00 Beijing, a Monday
 
 

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from app.core.timeutil import local_dt
 from app.core.i18n import set_language
-
+from app.core.timeutil import local_dt
 from app.errors import CalendarCoverageError
 from app.paths import resources_dir
 from app.services.calendar.admin import enter_year
@@ -100,7 +99,7 @@ def test_breach_flags_and_deadline_in_7x24_across_midnight() -> None:
     assert c.restore.elapsed_minutes == 150 and c.restore.breached is True
     assert c.restore.deadline == at(2026, 11, 21, 0, 0)
     assert c.restore.calendar_code == "7x24"
-    assert any(x.kind == "source" and "全天每分钟计时 — 7×24" == x.text for x in c.restore.explanation)
+    assert any(x.kind == "source" and x.text == "全天每分钟计时 — 7×24" for x in c.restore.explanation)
 
 
 def test_reaching_the_target_exactly_is_on_time() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from app.services.servicedesk.requirements import (
 from app.services.servicedesk.worklog import add_entry, day_entries, hours_by_engineer
 from app.store.models import Inspection
 
-UTC = timezone.utc
+UTC = UTC
 DAY = date(2026, 6, 3)
 T0 = datetime(2026, 6, 3, 1, 0, tzinfo=UTC)  # 09:00 Beijing on DAY
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from app.services.queries.lookup import engineers_by_name, services_by_code
 from app.services.servicedesk import requests as sr
 from app.store.models import AuditEvent, ServiceRequest
 
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2026, 6, 2, 1, 30, tzinfo=UTC)  # 09:30 Beijing
 
 

@@ -22,9 +22,8 @@ Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``,
 from __future__ import annotations
 
 import uuid
-from typing import Any
-
 from dataclasses import asdict
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -42,11 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.readings import range_text
 from app.errors import OpsLedgerError
 from app.services.inspection import actions
 from app.services.inspection.actions import IncidentProposal, ResultData
 from app.ui.context import AppContext
-from app.core.readings import range_text
 from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, display_unit, outcome_text
 from app.ui.ops import perform
 from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
