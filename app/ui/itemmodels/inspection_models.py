@@ -58,12 +58,6 @@ def status_text(status: str) -> str:
     }.get(status, status)
 
 
-def display_unit(unit: str) -> str:
-    """The unit as shown: ``℃`` becomes ``°C`` because the bundled WenQuanYi font's ℃ glyph is
-    blank (checked with ``QRawFont.pathForGlyph``); stored data keep the unit as written."""
-    return (unit or "").replace("℃", "°C")
-
-
 class _TableModel(QAbstractTableModel):
     """Read-only table over a list of rows; subclasses give headers and cell functions."""
 
@@ -208,7 +202,7 @@ class ResultRow:
     def answer_text(self) -> str:
         """The recorded value as shown: the reading (with unit), the choice or the text."""
         if self.value_number is not None:
-            return f"{self.value_number:g} {display_unit(self.unit)}".strip()
+            return f"{self.value_number:g} {self.unit or ''}".strip()
         return self.value_text
 
     def out_of_range(self, value: float) -> bool:
@@ -245,7 +239,7 @@ class ResultsModel(_TableModel):
                 return r.text
             if col == 3:
                 if r.kind == "reading":
-                    return range_text(r.normal_min, r.normal_max, display_unit(r.unit))
+                    return range_text(r.normal_min, r.normal_max, r.unit or "")
                 if r.kind == "choice":
                     return " ".join(f"{n}={c}" for n, c in enumerate(r.choices, 1))
                 return ""

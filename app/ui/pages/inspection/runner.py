@@ -46,7 +46,7 @@ from app.errors import OpsLedgerError
 from app.services.inspection import actions
 from app.services.inspection.actions import IncidentProposal, ResultData
 from app.ui.context import AppContext
-from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, display_unit, outcome_text
+from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, outcome_text
 from app.ui.ops import perform
 from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
 
@@ -239,7 +239,7 @@ class InspectionRunPage(QWidget):
         hint = {
             "check": self.tr("1/N normal · 2/A abnormal · 3/X n.a."),
             "reading": self.tr("Type the reading and press Enter (normal: %1) · X n.a.").replace(
-                "%1", range_text(r.normal_min, r.normal_max, display_unit(r.unit)) or "—"),
+                "%1", range_text(r.normal_min, r.normal_max, r.unit or "") or "—"),
             "choice": "  ".join(f"{n}={c}" for n, c in enumerate(r.choices, 1)) + self.tr(" · X n.a."),
             "text": self.tr("Type the text and press Enter"),
         }.get(r.kind, "")
