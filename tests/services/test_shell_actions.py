@@ -62,3 +62,14 @@ def test_first_start_stores_ledger_start_and_refuses_after_term(db: Any) -> None
     assert out.value.ledger_start == date(2026, 11, 20) and "contract" in out.changes.kinds
     assert contract_actions.pick_contract(db, "nope").value == out.value.id
     assert contract_actions.engineers(db, out.value.id).value == ["李晓明", "王建国"]
+
+
+def test_first_start_under_a_name_the_profile_does_not_list_joins_its_engineers(db: Any) -> None:
+    from app import paths
+    from app.services.queries.options import record_options
+
+    choice = contract_actions.read_profile(paths.profiles_dir() / "pinggu-court-2026.yaml")
+    out = contract_actions.first_start(db, choice, engineer="张三", ledger_start=date(2026, 11, 20))
+    assert contract_actions.engineers(db, out.value.id).value == ["张三", "李晓明", "王建国"]
+    opts = record_options(db, out.value.id, "张三")  # the forms' default assignee is the user
+    assert opts.engineer_id is not None and dict(opts.engineers)[opts.engineer_id] == "张三"

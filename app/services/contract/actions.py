@@ -117,8 +117,10 @@ def check_ledger_start(ledger_start: date, term_start: date, term_end: date) -> 
 
 def first_start(ledger: Ledger, choice: ProfileChoice, *, engineer: str, ledger_start: date) -> Outcome[ContractRow]:
     """Import the chosen profile as ``engineer`` with 启用日期 ``ledger_start`` in one transaction
-    (audit ``contract.import`` and ``contract.ledger_start``).  Raises ``ValidationError`` for an
-    empty engineer name or a start of use after the term; nothing is written then."""
+    (audit ``contract.import`` and ``contract.ledger_start``).  An ``engineer`` the profile does not
+    list joins the contract's engineers (audit ``engineer.add``), so the forms default to the
+    person using the app, never to someone else.  Raises ``ValidationError`` for an empty engineer
+    name or a start of use after the term; nothing is written then."""
     engineer = (engineer or "").strip()
     if not engineer:
         raise ValidationError(_("Engineer"), _("enter your name: it is recorded on every change"))
@@ -127,6 +129,13 @@ def first_start(ledger: Ledger, choice: ProfileChoice, *, engineer: str, ledger_
         c = profiles.import_profile(s, choice.data, actor=engineer)
         c.ledger_start = ledger_start
         s.flush()
+        known = set(s.scalars(select(Engineer.name).where(Engineer.contract_id == c.id)))
+        if engineer not in known:
+            eng = Engineer(contract_id=c.id, name=engineer)
+            s.add(eng)
+            s.flush()
+            audit.record(s, actor=engineer, action="engineer.add", entity_kind="engineer", entity_id=eng.id,
+                         summary=f"{c.name}: {engineer}")
         audit.record(s, actor=engineer, action="contract.ledger_start", entity_kind="contract", entity_id=c.id,
                      summary=f"{c.name} 启用日期 {ledger_start.isoformat()}",
                      details={"ledger_start": ledger_start.isoformat()})
