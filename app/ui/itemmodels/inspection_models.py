@@ -8,7 +8,7 @@ normal/done green, n.a. grey, in progress/due amber.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.core.readings import is_out_of_range, range_text
+from app.services.inspection.actions import ResultData
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -179,25 +180,10 @@ class DueModel(_TableModel):
 
 
 # -- Runner and detail: one inspection's results ------------------------------------------------
-@dataclass
-class ResultRow:
-    """One result of an inspection with what the runner needs (choices come from the item)."""
-
-    id: Any
-    position: int
-    section: str
-    text: str
-    kind: str
-    unit: str = ""
-    normal_min: float | None = None
-    normal_max: float | None = None
-    choices: list[str] = field(default_factory=list)
-    normal_choices: list[str] = field(default_factory=list)
-    outcome: str | None = None
-    value_number: float | None = None
-    value_text: str = ""
-    note: str = ""
-    incident_number: str = ""
+@dataclass(frozen=True)
+class ResultRow(ResultData):
+    """One result of an inspection as the runner shows it: the action's ``ResultData`` (the same
+    fields, one definition) with its display helpers.  Rows are replaced, never mutated."""
 
     def answer_text(self) -> str:
         """The recorded value as shown: the reading (with unit), the choice or the text."""

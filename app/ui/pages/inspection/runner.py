@@ -22,7 +22,7 @@ Signals: ``closeRequested()`` (back to Today), ``incidentCreated(str number)``,
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -55,7 +55,7 @@ NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "ab
 
 
 def result_row(data: ResultData) -> ResultRow:
-    """The item-model row of an action's ``ResultData`` (same fields, mutable)."""
+    """The item-model row of an action's ``ResultData``."""
     return ResultRow(**asdict(data))
 
 
@@ -397,8 +397,7 @@ class InspectionRunPage(QWidget):
         except OpsLedgerError as exc:
             self._error(exc)
             return None
-        r.incident_number = number
-        self.model.replace_row(n, r)
+        self.model.replace_row(n, replace(r, incident_number=number))
         self.incidentCreated.emit(number)
         self.message.setText(self.tr("Incident %1 created.").replace("%1", number))
         self.focus_current()
