@@ -37,6 +37,8 @@ OPTIONS: dict[str, Option] = {
         Option("report_prepared_by", str, "", "Report cover: prepared by (编制)"),
         Option("report_reviewed_by", str, "", "Report cover: reviewed by (审核)"),
         Option("report_approved_by", str, "", "Report cover: approved by (批准)"),
+        Option("tray_notifications", bool, True,
+               "Tray notifications when an inspection falls due or an SLA reaches 75 %"),
     )
 }
 

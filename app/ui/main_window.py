@@ -16,8 +16,12 @@ call their parents.  ``MainWindow`` is the single place that
 * asks before leaving a page with unsaved edits: on page switch and window close, a page with
   ``has_unsaved_changes()`` true gets ``confirm_leave()``; False keeps it (and the window) open;
 * owns the menu bar (``app.ui.menus``): 文件 (export the inspection log, export a report, quit
-  Ctrl+Q), 视图 (every page with its Ctrl+1…8 shortcut), 帮助 (keyboard shortcuts, About with
+  Ctrl+Q), 视图 (every page with its Ctrl+1…9 shortcut), 帮助 (keyboard shortcuts, About with
   version and database path).
+* routes the overview's requests: ``OverviewPage.openRequested(key, preset)`` shows page ``key``
+  and calls its ``apply_filter(**preset)``; ``dueActivated(kind, entity_kind, entity_id)`` shows
+  the page of that kind when there is one (``DUE_ROUTES``); the tray (``app.ui.tray``, only where
+  the desktop has one) watches the overview's figures.
 
 The inspection runner is a page of the stack without a navigation entry: it is reached from Today.
 """
@@ -40,16 +44,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import KINDS
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
+from app.ui.pages.overview import OverviewPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.requests import RequestsPage
 from app.ui.pages.requirements import RequirementsPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.worklog import WorkLogPage
+from app.ui.tray import install_tray
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ def _kinds(*names: str) -> frozenset[str]:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", OverviewPage, _kinds(*KINDS)),
     PageSpec("today", TodayPage, _kinds("inspection", "calendar")),
     PageSpec("inspections", InspectionsPage, _kinds("inspection")),
     PageSpec("incidents", IncidentsPage, _kinds("incident")),
@@ -77,6 +85,12 @@ PAGES: tuple[PageSpec, ...] = (
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
 )
+
+#: agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page
+#: key opens that page.
+DUE_ROUTES = {"inspection": "today", "incident": "incidents", "service_request": "requests",
+              "requirement": "requirements", "report": "reports", "report_record": "reports",
+              "worklog": "worklog"}
 
 
 class MainWindow(QMainWindow):
@@ -123,7 +137,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.update_status()
         self.nav.setCurrentRow(0)
-        self._focus_today()
+        self.tray = install_tray(self)
 
     def _focus_today(self) -> None:
         """Put the keyboard on Today's due list, so Enter starts the selected inspection."""
@@ -140,6 +154,7 @@ class MainWindow(QMainWindow):
     def title(self, key: str) -> str:
         """The navigation title of page ``key`` in the UI language."""
         titles = {
+            "overview": self.tr("Overview"),
             "today": self.tr("Today"),
             "inspections": self.tr("Inspections"),
             "incidents": self.tr("Incidents"),
@@ -152,7 +167,7 @@ class MainWindow(QMainWindow):
         return titles[key]
 
     def page_keys(self) -> list[str]:
-        """The navigation pages' keys in order (Ctrl+1 … Ctrl+8)."""
+        """The navigation pages' keys in order (Ctrl+1 … Ctrl+9)."""
         return [s.key for s in PAGES]
 
     def _wire(self) -> None:
@@ -171,6 +186,10 @@ class MainWindow(QMainWindow):
         assert isinstance(settings_page, SettingsPage)
         settings_page.contractChanged.connect(self.set_contract)
         settings_page.engineerChanged.connect(self.set_engineer)
+        overview = self.pages["overview"]
+        assert isinstance(overview, OverviewPage)
+        overview.openRequested.connect(self.open_filtered)
+        overview.dueActivated.connect(self.open_due)
 
     # -- navigation and refresh ---------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
@@ -178,6 +197,28 @@ class MainWindow(QMainWindow):
         current one if it refused to be left)."""
         self.nav.setCurrentRow(self.page_keys().index(key))
         return self.pages.get(self.current_key() or "", self.stack.currentWidget())
+
+    @Slot(str, dict)
+    def open_filtered(self, key: str, preset: dict) -> None:
+        """Show page ``key`` with ``apply_filter(**preset)`` (when the page was left and has one)."""
+        page = self.show_page(key)
+        apply = getattr(page, "apply_filter", None)
+        if page is self.pages.get(key) and preset and callable(apply):
+            apply(**preset)
+
+    @Slot(str, str, object)
+    def open_due(self, kind: str, entity_kind: str, entity_id: object) -> None:
+        """Show the page of an agenda item (``DUE_ROUTES``, or the page named ``kind``); an item
+        no page lists yet only says so in the status bar."""
+        key = next((k for k in (DUE_ROUTES.get(entity_kind), DUE_ROUTES.get(kind), entity_kind, kind)
+                    if k and k in self.pages), None)
+        if key is None:
+            self.statusBar().showMessage(self.tr("No page lists “%1” yet.").replace("%1", kind), 8000)
+            return
+        page = self.show_page(key)
+        show = getattr(page, "show_record", None)
+        if page is self.pages[key] and entity_id is not None and callable(show):
+            show(entity_id)
 
     def current_key(self) -> str | None:
         """The key of the visible navigation page, ``"runner"`` for the runner."""

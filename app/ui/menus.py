@@ -2,7 +2,7 @@
 
 * 文件 (File): export the inspection log (opens the 巡检 page's export box), export a report
   (opens 报表), quit (Ctrl+Q; the window asks first when a page has unsaved edits);
-* 视图 (View): every page with its shortcut Ctrl+1 … Ctrl+8;
+* 视图 (View): every page with its shortcut Ctrl+1 … Ctrl+9 (总览 first);
 * 帮助 (Help): keyboard shortcuts (F1), About (version and database path).
 
 ``build_menus(window)`` returns the ``Menus`` (actions by name, for tests and the shortcut list).

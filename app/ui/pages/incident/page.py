@@ -15,9 +15,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.timeutil import fmt_local
 from app.core.vocab import IncidentStatus, choices
 from app.services.incident import actions
 from app.services.queries.filters import export_days
@@ -55,8 +56,13 @@ class IncidentsPage(RecordListPage):
         self.frame = ListFrame(self.filters, [self.new_btn, self.export_btn, self.import_btn], self)
         self.message = InlineError(self)
         self.status_note = QLabel(self)
+        self._occurred: tuple[Any, Any] | None = None
+        self.occurred_note = QLabel(self)
+        self.occurred_note.setObjectName("occurredNote")
+        self.occurred_note.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.occurred_note)
         lay.addWidget(self.frame, 1)
         lay.addWidget(self.message)
         lay.addWidget(self.status_note)
@@ -81,6 +87,7 @@ class IncidentsPage(RecordListPage):
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.apply_filter)
+        self.filters.period.currentIndexChanged.connect(self._clear_occurred)
         self.frame.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -112,17 +119,46 @@ class IncidentsPage(RecordListPage):
     def _filter(self) -> IncidentFilter:
         v = self.filters.values()
         status = v["status"]
+        start, end = self._occurred or (v["start"], v["end"])
         return IncidentFilter(
             statuses=(status,) if status and status != "__open__" else (),
             open_only=status == "__open__",
             severities=(v["kind"],) if v["kind"] else (),
             service_id=v["service_id"], engineer_id=v["engineer_id"],
-            start=v["start"], end=v["end"], text=v["text"],
+            start=start, end=end, text=v["text"],
         )
 
-    def apply_filter(self) -> None:
-        """Re-query with the filter bar's values."""
+    def apply_filter(self, **preset: Any) -> None:
+        """Re-query with the filter bar's values.  With a ``preset`` (the overview's tiles) the
+        bar is first reset and set to it: ``status`` (a code or ``"__open__"``), ``severity``,
+        ``text`` and ``occurred`` = ``(start, end)`` aware instants of ``occurred_at`` (shown
+        under the list until the period is changed)."""
+        if preset:
+            bar = self.filters
+            for combo, value in ((bar.status, preset.get("status")), (bar.kind, preset.get("severity")),
+                                 (bar.service, None), (bar.engineer, None), (bar.period, "all")):
+                if combo is not None:
+                    with QSignalBlocker(combo):
+                        combo.setCurrentIndex(max(combo.findData(value), 0))
+            with QSignalBlocker(bar.text):
+                bar.text.setText(preset.get("text", ""))
+            self._occurred = preset.get("occurred")
+            self._show_occurred()
         self.model.set_filter(self._filter())
+
+    def _clear_occurred(self) -> None:
+        """The user chose a period: the overview's occurred range gives way to it."""
+        if self._occurred is not None:
+            self._occurred = None
+            self._show_occurred()
+            self.model.set_filter(self._filter())
+
+    def _show_occurred(self) -> None:
+        start, end = self._occurred or (None, None)
+        text = self.tr("Occurred %1 – %2 (from the overview; choose a period to clear)").replace(
+            "%1", fmt_local(start) if start else "…").replace("%2", fmt_local(end) if end else "…")
+        self.occurred_note.setText(text if self._occurred else "")
+        self.occurred_note.setVisible(self._occurred is not None)
 
     def _detail_id(self) -> uuid.UUID | None:
         return self.detail.incident_id

@@ -171,6 +171,14 @@ class ReportsPage(QWidget):
                 return True
         return False
 
+    def apply_filter(self, *, kind: str = "monthly", period_key: str = "") -> bool:
+        """Show report ``kind`` and, when offered, period ``period_key`` (the overview's KPI
+        tiles); False if that period is not offered."""
+        i = self.kind.findData(kind)
+        if i >= 0 and i != self.kind.currentIndex():
+            self.kind.setCurrentIndex(i)
+        return self.select_period(period_key) if period_key else True
+
     def refresh(self) -> None:
         """Reload contract, periods, narrative and the exported list (after any change)."""
         row = contract_actions.contract(self.ctx.db, self.ctx.contract_id).value

@@ -1,4 +1,4 @@
-"""Settings (设置): engineer name, UI language, current contract, database path, service calendar.
+"""Settings (设置): engineer name, UI language, tray notifications, current contract, database path, service calendar.
 
 "Import contract profile…" loads a profile file (new contract or update, refusals shown).
 Signals (wired by the main window): ``contractChanged(contract_id)`` when another contract is
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -57,6 +58,9 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(i, 0))
         self.language_note = QLabel(self.tr("Takes effect when OpsLedger is restarted."))
         self.language_note.setStyleSheet("color: #555;")
+        self.tray = QCheckBox(self.tr("Notify from the tray when an inspection falls due or an SLA reaches 75 %"))
+        self.tray.setObjectName("trayNotifications")
+        self.tray.setChecked(bool(settings.get("tray_notifications")))
         self.contract = QComboBox()
         self.contract.setObjectName("contract")
         self.import_profile = QPushButton(self.tr("Import contract profile…"))
@@ -72,6 +76,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Engineer (recorded on every change)"), eng_row)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
+        form.addRow(self.tr("Notifications"), self.tray)
         contract_row = QHBoxLayout()
         contract_row.addWidget(self.contract, 1)
         contract_row.addWidget(self.import_profile)
@@ -88,6 +93,7 @@ class SettingsPage(QWidget):
         self.save_engineer.clicked.connect(self.apply_engineer)
         self.engineer.returnPressed.connect(self.apply_engineer)
         self.language.currentIndexChanged.connect(self._on_language)
+        self.tray.toggled.connect(self._on_tray)
         self.contract.activated.connect(self._on_contract)
         self.calendar.said.connect(self._say)
         self.import_profile.clicked.connect(self.choose_profile_file)
@@ -126,6 +132,11 @@ class SettingsPage(QWidget):
     def _on_language(self, _index: int) -> None:
         settings.set_value("language", str(self.language.currentData() or ""))
         self._say(self.tr("Language saved; it takes effect when OpsLedger is restarted."))
+
+    @Slot(bool)
+    def _on_tray(self, on: bool) -> None:
+        settings.set_value("tray_notifications", bool(on))
+        self._say(self.tr("Tray notifications on.") if on else self.tr("Tray notifications off."))
 
     @Slot(int)
     def _on_contract(self, index: int) -> None:

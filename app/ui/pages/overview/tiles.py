@@ -1,0 +1,152 @@
+"""The overview's tiles: a big number, a caption and a state in words *and* colour.
+
+A ``Tile`` is a focusable frame; a click, Enter or Space emits ``activated``.  Its state is a
+``Tone`` (``ok`` green, ``warn`` amber, ``bad`` red, ``neutral`` grey-blue, ``pending`` while the
+figure is computed) shown as the frame's colour and always also as a text line (colour is never
+the only sign).  ``TileRow`` lays tiles out left to right under a section title.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+
+class Tone(StrEnum):
+    """A tile's state colour; the text beside it says the same in words."""
+
+    OK = "ok"
+    WARN = "warn"
+    BAD = "bad"
+    NEUTRAL = "neutral"
+    PENDING = "pending"
+
+
+#: tone → (background, border, text colour of the state line)
+TONE_COLOURS: dict[Tone, tuple[str, str, str]] = {
+    Tone.OK: ("#e8f5e9", "#7cb987", "#1b6e32"),
+    Tone.WARN: ("#fff4d6", "#e0b84c", "#7a5200"),
+    Tone.BAD: ("#fde8e8", "#e08a8a", "#a31515"),
+    Tone.NEUTRAL: ("#f1f4f9", "#b8c4d6", "#34495e"),
+    Tone.PENDING: ("#f6f6f6", "#d0d0d0", "#777777"),
+}
+
+
+class Tile(QFrame):
+    """One figure: ``caption`` above, the number big, the state line below (see module doc)."""
+
+    activated = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None, *, key: str = "") -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("tile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumWidth(96)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.caption = QLabel(caption, self)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("font-size: 10pt; color: #333; background: transparent; border: none;")
+        self.number = QLabel("…", self)
+        self.number.setObjectName("tileNumber")
+        self.number.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1d2733; background: transparent;"
+                                  " border: none;")
+        self.state = QLabel("", self)
+        self.state.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 5, 8, 5)
+        lay.setSpacing(0)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.number)
+        lay.addWidget(self.state)
+        self.tone = Tone.PENDING
+        self.set_value("…", self.tr("Computing…"), Tone.PENDING)
+
+    def set_value(self, number: str, state: str, tone: Tone, tooltip: str = "") -> None:
+        """Show ``number`` (already formatted), the ``state`` words and the ``tone`` colour."""
+        self.tone = tone
+        bg, border, fg = TONE_COLOURS[tone]
+        self.setStyleSheet(f"QFrame#tile {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; }}"
+                           f"QFrame#tile:focus {{ border: 2px solid #2f6fd0; }}")
+        self.state.setStyleSheet(f"font-size: 9pt; color: {fg}; background: transparent; border: none;")
+        self.number.setText(number)
+        self.state.setText(state)
+        self.setToolTip(tooltip)
+        self.setAccessibleName(f"{self.caption.text()}: {number} {state}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """A left click activates the tile."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter / Space activate the focused tile."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TileRow(QWidget):
+    """A section: a bold title and its tiles in one row (``add`` returns the tile)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title, self)
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1d2733;")
+        self.note = QLabel("", self)
+        self.note.setStyleSheet("color: #555;")
+        self.note.setWordWrap(True)
+        self.row = QHBoxLayout()
+        self.row.setSpacing(8)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 2, 0, 2)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.note, 1)
+        lay.addLayout(head)
+        lay.addLayout(self.row)
+        self.tiles: list[Tile] = []
+
+    def add(self, caption: str, key: str = "") -> Tile:
+        """Append a tile with ``caption``; ``key`` names it for routing and tests."""
+        tile = Tile(caption, self, key=key)
+        self.row.addWidget(tile, 1, Qt.AlignmentFlag.AlignTop)
+        self.tiles.append(tile)
+        return tile
+
+    def clear(self) -> None:
+        """Remove every tile (before rebuilding a row whose tiles depend on the contract)."""
+        for tile in self.tiles:
+            self.row.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+
+    def tile(self, key: str) -> Tile | None:
+        """The tile named ``key``, or ``None``."""
+        return next((t for t in self.tiles if t.key == key), None)
+
+
+def count_tone(count: int, bad: bool = False, zero_ok: bool = True) -> Tone:
+    """``ok`` for nothing, else ``bad`` (when ``bad``) or ``warn``; ``neutral`` for a count that is
+    neither good nor bad (``zero_ok`` False)."""
+    if not zero_ok:
+        return Tone.NEUTRAL
+    if count == 0:
+        return Tone.OK
+    return Tone.BAD if bad else Tone.WARN
+
+
+def fmt_number(value: Any, digits: int = 1) -> str:
+    """A figure for a tile: ints as is, floats to ``digits`` places, ``None`` as "—"."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return str(value)
