@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from app import settings
@@ -37,21 +37,17 @@ class Notice:
 def notices(figs: NowFigures) -> list[Notice]:
     """Everything the figures say is worth a notification (new or not): due slots, SLA clocks
     at 75 % and breached."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Tray", text)
-
-    out = [Notice(("slot", key), tr("Inspection due: %1 %2").replace("%1", name).replace("%2", label))
-           for key, label, name in figs.inspections.due_slots]
+    out = [Notice(("slot", key), QCoreApplication.translate("Tray", "Inspection due: %1 %2").replace("%1", name)
+                  .replace("%2", label)) for key, label, name in figs.inspections.due_slots]
     for w in (*figs.sla.breached, *figs.sla.at_risk):
-        clock = tr("response") if w.clock == "response" else tr("restore")
+        clock = QCoreApplication.translate("Tray", "response") if w.clock == "response" else QCoreApplication.translate("Tray", "restore")
         out.append(Notice(("sla", str(w.incident_id), w.clock, "75"),
-                          tr("SLA %1 %2: %3 % of the target used").replace("%1", w.number)
+                          QCoreApplication.translate("Tray", "SLA %1 %2: %3 % of the target used").replace("%1", w.number)
                           .replace("%2", clock).replace("%3", f"{w.used_pct:.0f}")))
         if w.state == "breached":
             out.append(Notice(("sla", str(w.incident_id), w.clock, "100"),
-                              tr("SLA %1 %2 breached").replace("%1", w.number).replace("%2", clock)))
+                              QCoreApplication.translate("Tray", "SLA %1 %2 breached").replace("%1", w.number)
+                              .replace("%2", clock)))
     return out
 
 

@@ -163,8 +163,9 @@ def test_menu_bar_has_file_view_help(main_window: Any) -> None:
     titles = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
     assert titles in (["File", "View", "Help"], ["文件(F)", "视图(V)", "帮助(H)"])  # Chinese menus show the mnemonic in brackets
     view = main_window.menus.actions
-    assert view["page_reports"].shortcut().toString() == "Ctrl+7"
-    assert main_window.nav.item(6).data(Qt.ItemDataRole.UserRole + 1) == "Ctrl+7"
+    assert view["page_overview"].shortcut().toString() == "Ctrl+1"  # 总览 first, the rest one further
+    assert view["page_reports"].shortcut().toString() == "Ctrl+8"
+    assert main_window.nav.item(7).data(Qt.ItemDataRole.UserRole + 1) == "Ctrl+8"
 
 
 def test_ctrl_q_quits(qtbot: Any, main_window: Any) -> None:
@@ -187,7 +188,7 @@ def test_quit_menu_asks_when_the_narrative_is_unsaved(qtbot: Any, main_window: A
     assert page.summary.toPlainText() == "typed but not saved"
     main_window.nav.setCurrentRow(0)  # leaving the page asks too; Cancel stays
     assert len(asked) == 2 and main_window.current_key() == "reports"
-    assert main_window.nav.currentRow() == 6
+    assert main_window.nav.currentRow() == 7
     answer[0] = QMessageBox.StandardButton.Discard
     main_window.menus.actions["quit"].trigger()
     qtbot.waitUntil(lambda: not main_window.isVisible())
@@ -210,7 +211,7 @@ def test_f1_lists_the_shortcuts(qtbot: Any, main_window: Any, monkeypatch: Any) 
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     assert len(seen) == 1
     text = seen[0].text()
-    for key in ("Ctrl+1", "Ctrl+8", "Ctrl+Q", "Ctrl+I", "Ctrl+Enter", "Esc"):
+    for key in ("Ctrl+1", "Ctrl+9", "Ctrl+Q", "Ctrl+I", "Ctrl+Enter", "Esc"):
         assert key in text
 
 

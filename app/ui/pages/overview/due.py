@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.services.agenda import DueItem, DueState
 
@@ -66,6 +66,10 @@ class DueTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMinimumHeight(160)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
         self.itemActivated.connect(self._activated)
 
     def set_groups(self, groups: tuple[tuple[str, tuple[DueItem, ...]], ...]) -> None:
@@ -91,7 +95,6 @@ class DueTree(QTreeWidget):
                     row.setToolTip(0, item.source)
                 top.addChild(row)
             top.setExpanded(True)
-        self.resizeColumnToContents(1)
 
     def items(self) -> list[DueItem]:
         """Every shown item, in display order."""

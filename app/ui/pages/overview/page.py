@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -40,7 +41,6 @@ from app.core.timeutil import fmt_local, local_today, utcnow
 from app.reports.compose.labels import COMPARISON, KPI_VERDICTS
 from app.services.queries import overview as Q
 from app.ui.context import AppContext
-from app.ui.itemmodels.inspection_models import status_text
 from app.ui.pages.overview.due import DueTree
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
 from app.ui.pages.overview.trend import TrendView
@@ -198,8 +198,12 @@ class OverviewPage(QWidget):
         run_task(lambda _p: Q.now_figures(db, cid, today, now),
                  lambda figs: self._now_done(gen, cid, figs, then_month), self._failed)
 
+    def _current(self, gen: int, cid: Any) -> bool:
+        """The result of task ``gen`` for ``cid`` is still wanted (and the page still exists)."""
+        return shiboken6.isValid(self) and gen == self._gen and cid == self.ctx.contract_id
+
     def _now_done(self, gen: int, cid: Any, figs: Q.NowFigures, then_month: bool) -> None:
-        if gen != self._gen or cid != self.ctx.contract_id:
+        if not self._current(gen, cid):
             return
         self.message.hide()
         self.now_figures = figs
@@ -211,13 +215,15 @@ class OverviewPage(QWidget):
                      lambda m: self._month_done(gen, cid, m), self._failed)
 
     def _month_done(self, gen: int, cid: Any, month: Q.MonthFigures | None) -> None:
-        if gen != self._gen or cid != self.ctx.contract_id or month is None:
+        if not self._current(gen, cid) or month is None:
             return
         self.month_figures = month
         self._show_month(month)
         self.filled.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.message.setText(self.tr("The overview could not be computed: %1").replace("%1", str(exc)))
         self.message.show()
         self.trend.show_pending(str(exc))
@@ -232,7 +238,7 @@ class OverviewPage(QWidget):
                     self.tr("%1 due · %2 in progress").replace("%1", str(ins.count("due")))
                     .replace("%2", str(ins.count("in_progress"))) if todo else self.tr("Nothing waiting"))
         self._count(self.inspections.tiles[1], ins.count("overdue"), Tone.BAD,
-                    status_text("overdue") if ins.count("overdue") else self.tr("None overdue"))
+                    self.tr("Past their window — do them first") if ins.count("overdue") else self.tr("None overdue"))
         self.inspections.tiles[2].set_value(str(ins.count("done")), self.tr("%1 upcoming later today")
                                             .replace("%1", str(ins.count("upcoming"))), Tone.NEUTRAL)
         self._show_incidents(f.incidents)

@@ -77,7 +77,9 @@ class TrendView(QWidget):
         bar_series.attachAxis(months)
         count_axis = QValueAxis()
         count_axis.setLabelFormat("%d")
-        count_axis.setRange(0, max(4, max(p.incidents for p in self.points) + 1))
+        top = max(p.incidents for p in self.points) + 1
+        count_axis.setRange(0, max(4, -(-top // 4) * 4))  # a multiple of 4: whole-number ticks
+        count_axis.setTickCount(5)
         count_axis.setTitleText(self.tr("Incidents"))
         chart.addAxis(count_axis, Qt.AlignmentFlag.AlignLeft)
         bar_series.attachAxis(count_axis)

@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -320,11 +321,11 @@ class ReportsPage(QWidget):
             return doc, pdf_path
 
         def ok(result: Any) -> None:
-            if serial == self.preview_box.serial:
+            if shiboken6.isValid(self) and serial == self.preview_box.serial:  # the window may be gone
                 self.preview_box.show_document(*result)
 
         def fail(exc: BaseException) -> None:
-            if serial == self.preview_box.serial:
+            if shiboken6.isValid(self) and serial == self.preview_box.serial:
                 self.preview_status.setText(self.tr("Preview failed: %1").replace("%1", str(exc)))
 
         run_task(work, ok, fail)
