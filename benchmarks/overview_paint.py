@@ -18,10 +18,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.core.timeutil import local_today  # noqa: E402
 
 CHILD = r"""
 import sys, time
@@ -78,10 +80,9 @@ def main() -> int:
         if db is None:
             db = str(Path(tmp) / "demo.sqlite3")
             subprocess.run([sys.executable, "-m", "app", "demo", "--db", db, "--contract",
-                            "beijing-justice-bureau-2024", "--days", "1095", "--end", date.today().isoformat()],
+                            "beijing-justice-bureau-2024", "--days", "1095", "--end", local_today().isoformat()],
                            check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        env_home = os.environ.setdefault("OPSLEDGER_HOME", tmp)
-        del env_home
+        os.environ.setdefault("OPSLEDGER_HOME", tmp)
         base, paint, quick, full = [], [], [], []
         for _ in range(args.runs):
             base += _run(BASELINE)

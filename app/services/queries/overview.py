@@ -17,7 +17,9 @@ Every figure comes from the rule that owns it — nothing is recounted here:
   monthly report would print;
 * trend: incidents per month and overall availability over the last 12 months, from the
   builder's own ``trend`` (6 months) of the month-to-date report and of the report of the month
-  six months earlier; the older half is cached per contract (``forget_trend`` drops it);
+  six months earlier; the older half is cached per contract and audit-trail state (count and
+  last instant of ``AuditEvent``: every action writes one, so any edit that could change a past
+  month — an incident, a calendar correction — recomputes it; ``forget_trend`` drops it);
 * what is due: ``app.services.agenda.due_items`` grouped by ``kind`` (in the order first met).
 
 Instants are aware UTC, days local.  Functions read only (one session each, no commit) and may be
@@ -189,7 +191,7 @@ def inspection_counts(ledger: Ledger, contract_id: uuid.UUID, today: date, now: 
     with ledger.session() as s:
         contract = s.get(Contract, contract_id)
         entries = schedule.due_list(s, contract, today, now) if contract is not None else []
-    counts = {k: 0 for k in INSPECTION_STATES}
+    counts = dict.fromkeys(INSPECTION_STATES, 0)
     for e in entries:
         counts[e.status] = counts.get(e.status, 0) + 1
     slots = tuple((f"{e.slot.template_id}|{e.slot.due_date}|{e.slot.slot}", e.slot.label, e.slot.template_name)
@@ -292,7 +294,7 @@ def month_to_date(contract: object, today: date) -> Period:
     return dataclasses.replace(period_containing("monthly", today, contract), end=today)
 
 
-_trend_cache: dict[tuple[str, uuid.UUID, str], tuple[TrendPoint, ...]] = {}
+_trend_cache: dict[tuple[Any, ...], tuple[TrendPoint, ...]] = {}
 _trend_lock = threading.Lock()
 
 
@@ -301,6 +303,16 @@ def forget_trend(contract_id: uuid.UUID | None = None) -> None:
     with _trend_lock:
         for key in [k for k in _trend_cache if contract_id is None or k[1] == contract_id]:
             del _trend_cache[key]
+
+
+def _audit_state(session: Any) -> tuple[int, Any]:
+    """(count, last ``at``) of the audit trail: changes whenever any action wrote anything."""
+    from sqlalchemy import func, select
+
+    from app.store.models import AuditEvent
+
+    count, last = session.execute(select(func.count(), func.max(AuditEvent.at))).one()
+    return int(count), last
 
 
 def _points(trend: list[dict[str, Any]]) -> tuple[TrendPoint, ...]:
@@ -320,12 +332,14 @@ def month_figures(ledger: Ledger, contract_id: uuid.UUID, today: date, now: date
         period = month_to_date(contract, today)
         data = build_report_data(s, contract, period, now=now)
         older_period = period_containing("monthly", add_months(period.start, -6), contract)
-        key = (str(ledger.url), contract_id, older_period.key)
+        key = (str(ledger.url), contract_id, older_period.key, *_audit_state(s))
         with _trend_lock:
             older = _trend_cache.get(key)
         if older is None:
             older = _points(build_report_data(s, contract, older_period, now=now).trend)
-            with _trend_lock:
+            with _trend_lock:  # one entry per contract: the stale one goes
+                for old in [k for k in _trend_cache if k[:2] == key[:2]]:
+                    del _trend_cache[old]
                 _trend_cache[key] = older
     recent = _points(data.trend)
     kpis = tuple(KpiFigure(k.code, k.name, k.unit, k.target, k.comparison, k.actual, k.verdict, k.reason)

@@ -54,6 +54,7 @@ def test_month_kpis_and_trend_are_the_report_builders(db: Database, pinggu: Cont
     month = ov.month_figures(db, pinggu.id, today, now)
     with db.session() as s:
         c = s.get(Contract, pinggu.id)
+        assert c is not None
         period = ov.month_to_date(c, today)
         data = build_report_data(s, c, period, now=now)
     assert month is not None
@@ -74,6 +75,7 @@ def test_open_incidents_sla_and_inspections(db: Database, pinggu: Contract, day:
         open_rows = s.execute(select(Incident.id, Incident.severity).where(
             Incident.contract_id == pinggu.id, Incident.status != "closed")).all()
         c = s.get(Contract, pinggu.id)
+        assert c is not None
         due = schedule.due_list(s, c, today, now)
     assert figs.incidents.open_total == len(open_rows) == 3
     assert {x.code: x.count for x in figs.incidents.by_severity} == {"P1": 2, "P2": 1, "P3": 0}
@@ -113,3 +115,25 @@ def test_due_items_grouped_by_kind(db: Database, pinggu: Contract, monkeypatch: 
     groups = ov.due_groups(db, pinggu.id, today)
     assert [(k, [i.title for i in items]) for k, items in groups] == [
         ("warranty", ["warranty -2"]), ("report", ["report -1", "report 3"])]
+
+
+def test_older_trend_is_cached_until_something_is_recorded(db: Database, pinggu: Contract, day: dict,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.reports.data import builder
+
+    calls: list[str] = []
+    real = builder.build_report_data
+
+    def counting(session, contract, period, **kw):
+        calls.append(period.key)
+        return real(session, contract, period, **kw)
+
+    monkeypatch.setattr(builder, "build_report_data", counting)
+    ov.forget_trend()
+    first = ov.month_figures(db, pinggu.id, day["today"], day["now"])
+    again = ov.month_figures(db, pinggu.id, day["today"], day["now"])
+    assert len(calls) == 3 and again == first  # month-to-date twice, the older half once
+    incidents.create_incident(db, pinggu.id, actor=ACTOR, title="补录旧故障", severity="P3",
+                              occurred_at=day["now"] - timedelta(days=200))
+    ov.month_figures(db, pinggu.id, day["today"], day["now"])
+    assert len(calls) == 5  # the older half again: a past month may have changed

@@ -19,7 +19,7 @@ from app.services.agenda import DueItem, DueState
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 #: agenda ``kind`` → English label (translated in context ``OverviewDue``)
-KIND_LABELS: dict[str, str] = {
+KIND_LABELS: dict[str, Any] = {
     "report": QT_TRANSLATE_NOOP("OverviewDue", "Reports to submit"),
     "inspection": QT_TRANSLATE_NOOP("OverviewDue", "Inspections"),
     "credential_rotation": QT_TRANSLATE_NOOP("OverviewDue", "Password rotations"),
@@ -40,7 +40,7 @@ def kind_label(kind: str) -> str:
     text = KIND_LABELS.get(kind)
     if text is None:
         return QCoreApplication.translate("OverviewDue", "Due: %1").replace("%1", kind)
-    return QCoreApplication.translate("OverviewDue", text)
+    return QCoreApplication.translate("OverviewDue", str(text))
 
 
 def state_text(item: DueItem) -> str:
@@ -101,7 +101,8 @@ class DueTree(QTreeWidget):
         out = []
         for n in range(self.topLevelItemCount()):
             top = self.topLevelItem(n)
-            out += [top.child(k).data(0, ITEM_ROLE) for k in range(top.childCount())]
+            if top is not None:
+                out += [c.data(0, ITEM_ROLE) for k in range(top.childCount()) if (c := top.child(k)) is not None]
         return out
 
     def _activated(self, row: QTreeWidgetItem, _col: int = 0) -> None:

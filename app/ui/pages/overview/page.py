@@ -39,7 +39,7 @@ from app.core.durations import format_minutes
 from app.core.i18n import _
 from app.core.timeutil import fmt_local, local_today, utcnow
 from app.reports.compose.labels import COMPARISON, KPI_VERDICTS
-from app.services.queries import overview as Q
+from app.services.queries import overview as ov
 from app.ui.context import AppContext
 from app.ui.pages.overview.due import DueTree
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
@@ -70,16 +70,18 @@ class OverviewPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.now_figures: Q.NowFigures | None = None
-        self.month_figures: Q.MonthFigures | None = None
+        self.now_figures: ov.NowFigures | None = None
+        self.month_figures: ov.MonthFigures | None = None
         self._gen = 0
         self._started = False
+        self._ages: dict[str, ov.AgeCount] = {}
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh_now)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        f5 = QShortcut(QKeySequence("F5"), self)
+        f5.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        f5.activated.connect(self.refresh)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -98,6 +100,10 @@ class OverviewPage(QWidget):
         head.addWidget(self.stamp, 1)
         head.addWidget(self.refresh_button)
 
+        self._build_rows()
+        self.setLayout(self._layout(head))
+
+    def _build_rows(self) -> None:
         self.inspections = TileRow(self.tr("Today's inspections"))
         for key, caption in (("insp_todo", self.tr("To do now")), ("insp_overdue", self.tr("Overdue")),
                              ("insp_done", self.tr("Done today"))):
@@ -114,7 +120,7 @@ class OverviewPage(QWidget):
         self.sla_list.itemActivated.connect(self._sla_item)
         self.incidents = TileRow(self.tr("Open incidents"))
         self.ages = TileRow(self.tr("Open incidents by age"))
-        for code, _lo, _hi in Q.AGE_BUCKETS:
+        for code, _lo, _hi in ov.AGE_BUCKETS:
             tile = self.ages.add(_age_caption(code), f"age_{code}")
             tile.activated.connect(lambda c=code: self._open_age(c))
         self.kpis = TileRow(self.tr("This month's KPIs so far"))
@@ -122,6 +128,7 @@ class OverviewPage(QWidget):
         self.due.dueActivated.connect(self.dueActivated)
         self.trend = TrendView()
 
+    def _layout(self, head: QHBoxLayout) -> QVBoxLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.addWidget(self.inspections, 0, 0)
@@ -148,9 +155,10 @@ class OverviewPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        lay = QVBoxLayout(self)
+        lay = QVBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
+        return lay
 
     def tile(self, key: str) -> Tile | None:
         """The tile named ``key`` (``insp_todo``, ``sev_P1``, ``age_gt_7d``, ``sla_risk``,
@@ -179,7 +187,6 @@ class OverviewPage(QWidget):
         self._started = True
         self._gen += 1
         self.month_figures = None
-        Q.forget_trend(self.ctx.contract_id)
         self._run_now(self._gen)
 
     @Slot()
@@ -195,14 +202,14 @@ class OverviewPage(QWidget):
             self.message.show()
             return
         today, now = local_today(), utcnow()
-        run_task(lambda _p: Q.now_figures(db, cid, today, now),
+        run_task(lambda _p: ov.now_figures(db, cid, today, now),
                  lambda figs: self._now_done(gen, cid, figs, then_month), self._failed)
 
     def _current(self, gen: int, cid: Any) -> bool:
         """The result of task ``gen`` for ``cid`` is still wanted (and the page still exists)."""
         return shiboken6.isValid(self) and gen == self._gen and cid == self.ctx.contract_id
 
-    def _now_done(self, gen: int, cid: Any, figs: Q.NowFigures, then_month: bool) -> None:
+    def _now_done(self, gen: int, cid: Any, figs: ov.NowFigures, then_month: bool) -> None:
         if not self._current(gen, cid):
             return
         self.message.hide()
@@ -211,10 +218,10 @@ class OverviewPage(QWidget):
         self.figuresChanged.emit(figs)
         if then_month:
             db, today, now = self.ctx.db, figs.today, figs.now
-            run_task(lambda _p: Q.month_figures(db, cid, today, now),
+            run_task(lambda _p: ov.month_figures(db, cid, today, now),
                      lambda m: self._month_done(gen, cid, m), self._failed)
 
-    def _month_done(self, gen: int, cid: Any, month: Q.MonthFigures | None) -> None:
+    def _month_done(self, gen: int, cid: Any, month: ov.MonthFigures | None) -> None:
         if not self._current(gen, cid) or month is None:
             return
         self.month_figures = month
@@ -229,7 +236,7 @@ class OverviewPage(QWidget):
         self.trend.show_pending(str(exc))
 
     # ------------------------------------------------------------------ showing
-    def _show_now(self, f: Q.NowFigures) -> None:
+    def _show_now(self, f: ov.NowFigures) -> None:
         self.stamp.setText(self.tr("%1 · updated %2").replace("%1", f.today.isoformat())
                            .replace("%2", fmt_local(f.now, "%H:%M")))
         ins = f.inspections
@@ -248,7 +255,7 @@ class OverviewPage(QWidget):
     def _count(self, tile: Tile, n: int, tone_if_any: Tone, state: str, tooltip: str = "") -> None:
         tile.set_value(str(n), state, tone_if_any if n else Tone.OK, tooltip)
 
-    def _show_incidents(self, inc: Q.IncidentCounts) -> None:
+    def _show_incidents(self, inc: ov.IncidentCounts) -> None:
         keys = ["inc_open", *(f"sev_{s.code}" for s in inc.by_severity)]
         if [t.key for t in self.incidents.tiles] != keys:
             self.incidents.clear()
@@ -271,11 +278,11 @@ class OverviewPage(QWidget):
                            tone if a.count else Tone.OK)
 
     def _open_age(self, code: str) -> None:
-        age = getattr(self, "_ages", {}).get(code)
+        age = self._ages.get(code)
         if age is not None:
             self.openRequested.emit("incidents", {"status": OPEN, "occurred": (age.start, age.end)})
 
-    def _show_sla(self, sla: Q.SlaFigures) -> None:
+    def _show_sla(self, sla: ov.SlaFigures) -> None:
         self._count(self.sla.tiles[0], len(sla.at_risk), Tone.WARN,
                     self.tr("Act before the target") if sla.at_risk else self.tr("None at risk"))
         self._count(self.sla.tiles[1], len(sla.breached), Tone.BAD,
@@ -301,7 +308,7 @@ class OverviewPage(QWidget):
         if number:
             self.openRequested.emit("incidents", {"text": number})
 
-    def _show_month(self, m: Q.MonthFigures) -> None:
+    def _show_month(self, m: ov.MonthFigures) -> None:
         self.kpis.title.setText(self.tr("KPIs %1 so far (to %2)").replace("%1", m.period.key)
                                 .replace("%2", m.period.end.isoformat()))
         keys = [f"kpi_{k.code}" for k in m.kpis]

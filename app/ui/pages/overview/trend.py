@@ -44,13 +44,11 @@ class TrendView(QWidget):
             self.show_pending(self.tr("No month to show yet (the ledger starts this month)."))
             return
         from PySide6.QtCharts import (  # noqa: PLC0415 - lazily: start-up does not need QtCharts
-            QBarCategoryAxis,
             QBarSeries,
             QBarSet,
             QChart,
             QChartView,
             QLineSeries,
-            QValueAxis,
         )
 
         chart = QChart()
@@ -65,16 +63,31 @@ class TrendView(QWidget):
         line = QLineSeries()
         line.setName(self.tr("Availability %"))
         line.setColor(QColor("#1b6e32"))
-        known = [p.availability_pct for p in self.points if p.availability_pct is not None]
         for n, p in enumerate(self.points):
             if p.availability_pct is not None:
                 line.append(n, p.availability_pct)
         chart.addSeries(bar_series)
         chart.addSeries(line)
+        self._axes(chart, bar_series, line)
+        if self.chart_view is None:
+            self.chart_view = QChartView(self)
+            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._stack.addWidget(self.chart_view)
+        old = self.chart_view.chart()
+        self.chart_view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self.chart_view.setAccessibleDescription(self.summary())
+        self._stack.setCurrentWidget(self.chart_view)
+
+    def _axes(self, chart: Any, bars: Any, line: Any) -> None:
+        """Months below, incident counts left, availability % right (line points at bar centres)."""
+        from PySide6.QtCharts import QBarCategoryAxis, QValueAxis  # noqa: PLC0415 - see set_points
+
         months = QBarCategoryAxis()
         months.append([p.key[5:] for p in self.points])  # "MM": the title names the years
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
-        bar_series.attachAxis(months)
+        bars.attachAxis(months)
         count_axis = QValueAxis()
         count_axis.setLabelFormat("%d")
         top = max(p.incidents for p in self.points) + 1
@@ -82,8 +95,9 @@ class TrendView(QWidget):
         count_axis.setTickCount(5)
         count_axis.setTitleText(self.tr("Incidents"))
         chart.addAxis(count_axis, Qt.AlignmentFlag.AlignLeft)
-        bar_series.attachAxis(count_axis)
+        bars.attachAxis(count_axis)
         pct_axis = QValueAxis()
+        known = [p.availability_pct for p in self.points if p.availability_pct is not None]
         low = min(known) if known else 90.0
         pct_axis.setRange(max(0.0, min(95.0, low) - 1.0), 100.0)
         pct_axis.setLabelFormat("%.1f")
@@ -95,16 +109,6 @@ class TrendView(QWidget):
         pos_axis.setVisible(False)
         chart.addAxis(pos_axis, Qt.AlignmentFlag.AlignBottom)
         line.attachAxis(pos_axis)
-        if self.chart_view is None:
-            self.chart_view = QChartView(self)
-            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._stack.addWidget(self.chart_view)
-        old = self.chart_view.chart()
-        self.chart_view.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-        self.chart_view.setAccessibleDescription(self.summary())
-        self._stack.setCurrentWidget(self.chart_view)
 
     def summary(self) -> str:
         """The drawn months as text: ``2026-01: 6, 97.6 %; …``."""

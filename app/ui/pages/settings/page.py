@@ -41,7 +41,7 @@ class SettingsPage(QWidget):
     contractChanged = Signal(object)
     engineerChanged = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:  # noqa: PLR0915 - one form
         super().__init__(parent)
         self.ctx = ctx
         title = QLabel(self.tr("Settings"))
@@ -58,9 +58,6 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(i, 0))
         self.language_note = QLabel(self.tr("Takes effect when OpsLedger is restarted."))
         self.language_note.setStyleSheet("color: #555;")
-        self.tray = QCheckBox(self.tr("Notify from the tray when an inspection falls due or an SLA reaches 75 %"))
-        self.tray.setObjectName("trayNotifications")
-        self.tray.setChecked(bool(settings.get("tray_notifications")))
         self.contract = QComboBox()
         self.contract.setObjectName("contract")
         self.import_profile = QPushButton(self.tr("Import contract profile…"))
@@ -76,7 +73,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Engineer (recorded on every change)"), eng_row)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
-        form.addRow(self.tr("Notifications"), self.tray)
+        self.tray = self._tray_row(form)
         contract_row = QHBoxLayout()
         contract_row.addWidget(self.contract, 1)
         contract_row.addWidget(self.import_profile)
@@ -93,7 +90,6 @@ class SettingsPage(QWidget):
         self.save_engineer.clicked.connect(self.apply_engineer)
         self.engineer.returnPressed.connect(self.apply_engineer)
         self.language.currentIndexChanged.connect(self._on_language)
-        self.tray.toggled.connect(self._on_tray)
         self.contract.activated.connect(self._on_contract)
         self.calendar.said.connect(self._say)
         self.import_profile.clicked.connect(self.choose_profile_file)
@@ -132,6 +128,15 @@ class SettingsPage(QWidget):
     def _on_language(self, _index: int) -> None:
         settings.set_value("language", str(self.language.currentData() or ""))
         self._say(self.tr("Language saved; it takes effect when OpsLedger is restarted."))
+
+    def _tray_row(self, form: QFormLayout) -> QCheckBox:
+        """The tray-notification setting (``app.ui.tray``) as a row of ``form``."""
+        box = QCheckBox(self.tr("Notify from the tray when an inspection falls due or an SLA reaches 75 %"))
+        box.setObjectName("trayNotifications")
+        box.setChecked(bool(settings.get("tray_notifications")))
+        box.toggled.connect(self._on_tray)
+        form.addRow(self.tr("Notifications"), box)
+        return box
 
     @Slot(bool)
     def _on_tray(self, on: bool) -> None:
