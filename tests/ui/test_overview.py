@@ -133,3 +133,28 @@ def test_tray_notifies_each_slot_and_sla_once(gui_ctx: Any, faults: dict) -> Non
     settings.set_value("tray_notifications", False)
     off = TrayNotifier(lambda _t, text: shown.append(text))
     assert off.watch(figs) == [] and len(shown) == 1
+
+
+def test_ctrl_1_returns_to_the_overview_and_a_kpi_tile_opens_the_month_report(qtbot: Any, faults: dict,
+                                                                            main_window: Any) -> None:
+    page = _wait_filled(qtbot, main_window)
+    kpi = next(t for t in page.kpis.tiles if t.key == "kpi_availability")
+    assert "%" in kpi.number.text() and kpi.state.text()
+    qtbot.mouseClick(kpi, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "reports"
+    reports = main_window.pages["reports"]
+    assert reports.current_kind() == "monthly"
+    assert reports.current_period().key == page.month_figures.period.key
+    main_window.activateWindow()
+    qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_key() == "overview"
+
+
+def test_tray_setting_is_a_checkbox_on_the_settings_page(qtbot: Any, main_window: Any) -> None:
+    box = main_window.pages["settings"].tray
+    assert box.isChecked() and settings.get("tray_notifications") is True
+    main_window.show_page("settings")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert settings.get("tray_notifications") is False
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert settings.get("tray_notifications") is True
