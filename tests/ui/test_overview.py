@@ -154,7 +154,9 @@ def test_tray_setting_is_a_checkbox_on_the_settings_page(qtbot: Any, main_window
     box = main_window.pages["settings"].tray
     assert box.isChecked() and settings.get("tray_notifications") is True
     main_window.show_page("settings")
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert settings.get("tray_notifications") is False
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert settings.get("tray_notifications") is True
+    qtbot.waitUntil(box.isVisible)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked() and settings.get("tray_notifications") is False
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and settings.get("tray_notifications") is True

@@ -200,6 +200,9 @@ class OverviewPage(QWidget):
         if cid is None:
             self.message.setText(self.tr("No contract loaded."))
             self.message.show()
+            for row in (self.inspections, self.sla, self.incidents, self.ages, self.kpis):
+                for tile in row.tiles:
+                    tile.set_value("—", self.tr("No contract loaded."), Tone.PENDING)
             return
         today, now = local_today(), utcnow()
         run_task(lambda _p: ov.now_figures(db, cid, today, now),
@@ -245,7 +248,7 @@ class OverviewPage(QWidget):
                     self.tr("%1 due · %2 in progress").replace("%1", str(ins.count("due")))
                     .replace("%2", str(ins.count("in_progress"))) if todo else self.tr("Nothing waiting"))
         self._count(self.inspections.tiles[1], ins.count("overdue"), Tone.BAD,
-                    self.tr("Past their window — do them first") if ins.count("overdue") else self.tr("None overdue"))
+                    self.tr("Do these first") if ins.count("overdue") else self.tr("None overdue"))
         self.inspections.tiles[2].set_value(str(ins.count("done")), self.tr("%1 upcoming later today")
                                             .replace("%1", str(ins.count("upcoming"))), Tone.NEUTRAL)
         self._show_incidents(f.incidents)
