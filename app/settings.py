@@ -37,6 +37,8 @@ OPTIONS: dict[str, Option] = {
         Option("report_prepared_by", str, "", "Report cover: prepared by (编制)"),
         Option("report_reviewed_by", str, "", "Report cover: reviewed by (审核)"),
         Option("report_approved_by", str, "", "Report cover: approved by (批准)"),
+        Option("vault_backend", str, "", "Where the vault keeps passwords: keyring or kdbx (empty: probe the keyring)"),
+        Option("vault_kdbx_path", str, "", "The vault's KDBX file (its master password is never stored)"),
     )
 }
 
