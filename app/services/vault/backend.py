@@ -113,8 +113,9 @@ def refusal_of(backend: Any) -> str | None:
         return _("The system keyring is switched off (null backend): it would store nothing; "
                  "use the encrypted KDBX file instead")
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return _("The keyring {backend} keeps passwords in a plain file readable by anyone with the disk; "
-                 "it is refused — use the system keyring or the encrypted KDBX file", backend=_name(backend))
+        return _("The keyring {backend} keeps passwords in a file of its own (keyrings.alt: in plain text "
+                 "readable by anyone with the disk, or behind a password asked on a terminal); it is refused — "
+                 "use the system keyring or the encrypted KDBX file", backend=_name(backend))
     return None
 
 
