@@ -39,6 +39,9 @@ class KpiRow:
     #: the start of use); ``""`` when measured.
     reason: str = ""
     uncovered_years: list[int] = field(default_factory=list)
+    #: password rotations in the span and entries overdue at its end (``app.reports.data.credentials``)
+    credential_rotations: list[dict[str, Any]] = field(default_factory=list)
+    credentials_overdue: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:

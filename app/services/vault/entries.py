@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core.i18n import N_, _
 from app.core.timeutil import local_today
@@ -118,21 +119,26 @@ def credential_row(ledger: Ledger, credential_id: uuid.UUID, today: date | None 
         return None if c is None else row_of(c, today or local_today(), working_day_rule(s))
 
 
-def rotation_history(ledger: Ledger, credential_id: uuid.UUID | None = None, *,
-                     contract_id: uuid.UUID | None = None, start: datetime | None = None,
-                     end: datetime | None = None) -> list[RotationRow]:
+def rotation_rows(session: Session, credential_id: uuid.UUID | None = None, *,
+                  contract_id: uuid.UUID | None = None, start: datetime | None = None,
+                  end: datetime | None = None) -> list[RotationRow]:
     """Rotations of one credential, or of every credential of ``contract_id`` with ``start <=
     at < end`` (UTC instants, either may be None); newest first.  Never holds a value."""
+    q = select(CredentialRotation, Credential).join(Credential, CredentialRotation.credential_id == Credential.id)
+    if credential_id is not None:
+        q = q.where(CredentialRotation.credential_id == credential_id)
+    if contract_id is not None:
+        q = q.where(Credential.contract_id == contract_id)
+    if start is not None:
+        q = q.where(CredentialRotation.at >= start)
+    if end is not None:
+        q = q.where(CredentialRotation.at < end)
+    q = q.order_by(CredentialRotation.at.desc())
+    return [RotationRow(r.at, r.actor, r.how, r.previous_due_on, r.next_due_on, r.note, c.system, c.host,
+                        c.account) for r, c in session.execute(q)]
+
+
+def rotation_history(ledger: Ledger, credential_id: uuid.UUID) -> list[RotationRow]:
+    """The rotations of one credential, newest first (see :func:`rotation_rows`)."""
     with ledger.session() as s:
-        q = select(CredentialRotation, Credential).join(Credential, CredentialRotation.credential_id == Credential.id)
-        if credential_id is not None:
-            q = q.where(CredentialRotation.credential_id == credential_id)
-        if contract_id is not None:
-            q = q.where(Credential.contract_id == contract_id)
-        if start is not None:
-            q = q.where(CredentialRotation.at >= start)
-        if end is not None:
-            q = q.where(CredentialRotation.at < end)
-        q = q.order_by(CredentialRotation.at.desc())
-        return [RotationRow(r.at, r.actor, r.how, r.previous_due_on, r.next_due_on, r.note, c.system, c.host,
-                            c.account) for r, c in s.execute(q)]
+        return rotation_rows(s, credential_id)
