@@ -131,6 +131,7 @@ FIELD_LABELS: dict[str, str] = {
     "credential.how": N_("How the password was made"),
     "credential.purpose_of_reveal": N_("Reveal purpose"),
     "vault.master_password": N_("Master password"),
+    "--changed-on": N_("Date of the last change"),
 }
 """Field code → English msgid of its label."""
 

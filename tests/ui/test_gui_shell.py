@@ -277,7 +277,7 @@ def test_screenshot_tool_writes_every_page(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     assert mod.main(["--db", str(tmp_path / "s.sqlite3"), "--out", str(out), "--day", "2026-06-01", "--runner"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0] == "00-today.png" and names[-1] == "08-runner.png" and len(names) == 9
+    assert names[0] == "00-today.png" and names[-1] == "09-runner.png" and len(names) == 10
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from app.core.i18n import N_, _
-from app.errors import OpsLedgerError
+from app.errors import Msg, OpsLedgerError
 from app.services.vault.policy import check_length_limit
 
 T = TypeVar("T")
@@ -84,49 +84,60 @@ def call_with_timeout(fn: Callable[..., T], *args: Any, timeout: float | None = 
 # --------------------------------------------------------------------------- the keyring probe
 
 
+def backend_name(backend: Any) -> str:
+    """The name a user knows the keyring ``backend`` by: its ``name`` (keyring gives e.g.
+    "SecretService Keyring", "Windows WinVaultKeyring"), else its class name."""
+    return str(getattr(backend, "name", "") or type(backend).__name__)
+
+
 def _name(backend: Any) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def refusal_of(backend: Any) -> str | None:
-    """The sentence refusing ``backend`` (a ``keyring`` backend instance), or None if it may hold
-    secrets.  Refused: ``keyring.backends.fail`` (no backend at all), ``keyring.backends.null``
-    (stores nothing), any plaintext backend (``keyrings.alt`` files, or a class named
-    *Plaintext*).  A chainer is refused when one of its backends is."""
+_NO_KEYRING = N_("No system keyring is available on this computer; use the encrypted KDBX file "
+                 "(Vault → Use a KDBX file) to keep passwords")
+
+
+def refusal_of(backend: Any) -> Msg | None:
+    """Why ``backend`` (a ``keyring`` backend instance) is refused (a ``Msg``, rendered in the
+    current language when shown), or None if it may hold secrets.  Refused:
+    ``keyring.backends.fail`` (no backend at all), ``keyring.backends.null`` (stores nothing), any
+    file backend of ``keyrings.alt`` or class named *Plaintext*.  A chainer is refused when one of
+    its backends is, or when it chains none."""
     chained = getattr(backend, "backends", None)
     if chained is not None and type(backend).__name__ == "ChainerBackend":
-        for inner in chained:
-            reason = refusal_of(inner)
-            if reason:
-                return reason
-        if not list(chained):
-            return _("No system keyring is available on this computer; use the encrypted KDBX file "
-                     "(Vault → Use a KDBX file) to keep passwords")
-        return None
+        inner = list(chained)
+        if not inner:
+            return Msg(_NO_KEYRING)
+        return next((r for r in map(refusal_of, inner) if r is not None), None)
     module = type(backend).__module__
     name = type(backend).__name__
     if module.startswith("keyring.backends.fail"):
-        return _("No system keyring is available on this computer; use the encrypted KDBX file "
-                 "(Vault → Use a KDBX file) to keep passwords")
+        return Msg(_NO_KEYRING)
     if module.startswith("keyring.backends.null"):
-        return _("The system keyring is switched off (null backend): it would store nothing; "
-                 "use the encrypted KDBX file instead")
+        return Msg(N_("The system keyring is switched off (null backend): it would store nothing; "
+                      "use the encrypted KDBX file instead"))
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return _("The keyring {backend} keeps passwords in a file of its own (keyrings.alt: in plain text "
-                 "readable by anyone with the disk, or behind a password asked on a terminal); it is refused — "
-                 "use the system keyring or the encrypted KDBX file", backend=_name(backend))
+        return Msg(N_("The chosen keyring keeps passwords in a file of its own (in plain text readable by anyone "
+                      "with the disk, or behind a password asked on a terminal); it is refused — use the system "
+                      "keyring or the encrypted KDBX file"))
     return None
 
 
 @dataclass(frozen=True)
 class Probe:
-    """The result of :func:`probe`: ``ok``; ``backend`` (dotted class name); ``reason`` (a
-    sentence in the current language when refused, else "")."""
+    """The result of :func:`probe`: ``ok``; ``backend`` (dotted class name); ``message`` (a
+    ``Msg`` or an ``OpsLedgerError`` when refused); ``reason`` renders it in the current language."""
 
     ok: bool
     backend: str
-    reason: str = ""
+    message: Any = None
+
+    @property
+    def reason(self) -> str:
+        """Why the keyring was refused, as a sentence in the current language ("" when ok)."""
+        return "" if self.message is None else str(self.message)
 
 
 def probe(backend: Any | None = None, *, timeout: float | None = None) -> Probe:
@@ -138,17 +149,17 @@ def probe(backend: Any | None = None, *, timeout: float | None = None) -> Probe:
     try:
         chosen = backend if backend is not None else call_with_timeout(keyring.get_keyring, timeout=timeout)
     except VaultUnavailable as exc:
-        return Probe(False, "", str(exc))
+        return Probe(False, "", exc)
     reason = refusal_of(chosen)
-    if reason:
+    if reason is not None:
         return Probe(False, _name(chosen), reason)
     try:
         call_with_timeout(chosen.get_password, SERVICE, "probe", timeout=timeout)
     except VaultUnavailable as exc:
-        return Probe(False, _name(chosen), str(exc))
+        return Probe(False, _name(chosen), exc)
     except (KeyringError, OSError, RuntimeError) as exc:
-        return Probe(False, _name(chosen), _("The system keyring refused to answer: {reason}; use the "
-                                            "encrypted KDBX file instead", reason=exc))
+        return Probe(False, _name(chosen), Msg(N_("The system keyring refused to answer: {reason}; use the "
+                                                  "encrypted KDBX file instead"), reason=str(exc)))
     return Probe(True, _name(chosen))
 
 
@@ -197,8 +208,8 @@ class KeyringStore:
         self.timeout = timeout
 
     def label(self) -> str:
-        """"系统密钥环 (<backend class>)"."""
-        return _("System keyring ({backend})", backend=_name(self.backend))
+        """"系统密钥环（Windows 凭据管理器 / Secret Service / …）": the backend's own name."""
+        return _("System keyring ({backend})", backend=backend_name(self.backend))
 
     def _call(self, fn: Callable[..., T], *args: Any) -> T:
         from keyring.errors import KeyringError  # noqa: PLC0415
@@ -334,7 +345,7 @@ class Vault:
         self.store: SecretStore | None = None
         self.kind = ""
         self.kdbx_path: Path | None = None
-        self.refusal = ""
+        self.refusal: Any = None  # why the keyring was refused (Msg or error), rendered when shown
 
     def start(self, backend: Any | None = None) -> VaultStatus:
         """At start: the user's saved choice (``vault_backend`` setting); with none or
@@ -358,19 +369,19 @@ class Vault:
         self.kind = StoreKind.KEYRING
         if result.ok:
             self.store = KeyringStore(backend if backend is not None else keyring.get_keyring())
-            self.refusal = ""
+            self.refusal = None
             if remember:
                 _remember(StoreKind.KEYRING, "")
         else:
             self.store = None
-            self.refusal = result.reason
+            self.refusal = result.message
         return result
 
     def use_kdbx(self, path: Path, master_password: str, *, create: bool = False) -> VaultStatus:
         """Open (``create``: make) the KDBX file with its master password and use it; the choice
         and the path (never the password) are saved.  Raises ``VaultUnavailable``."""
         store = KdbxStore(Path(path), master_password, create=create)
-        self.store, self.kind, self.kdbx_path, self.refusal = store, StoreKind.KDBX, Path(path), ""
+        self.store, self.kind, self.kdbx_path, self.refusal = store, StoreKind.KDBX, Path(path), None
         _remember(StoreKind.KDBX, str(path))
         return self.status()
 
@@ -387,7 +398,9 @@ class Vault:
             where = str(self.kdbx_path) if self.kdbx_path else _("no file chosen")
             return VaultStatus(self.kind, False, _("KDBX file {path} is locked; unlock it with its master "
                                                    "password", path=where))
-        return VaultStatus(self.kind, False, self.refusal or _("No secret store is chosen yet"))
+        if self.refusal is not None:
+            return VaultStatus(self.kind, False, str(self.refusal))
+        return VaultStatus(self.kind, False, _("No secret store is chosen yet"))
 
     def require(self) -> SecretStore:
         """The usable store; raises ``VaultUnavailable`` with :meth:`status`'s sentence."""

@@ -48,7 +48,7 @@ def test_plaintext_backend_is_refused(tmp_path: Path) -> None:
     ring = _plaintext_class()()
     result = probe(ring)
     assert not result.ok
-    assert "明文" in result.reason and "keyrings.alt" in result.reason
+    assert "明文" in result.reason and result.backend.startswith("keyrings.alt")
 
 
 def test_the_refusal_reads_in_english_too() -> None:
