@@ -25,7 +25,7 @@ from app.services.vault.backend import SecretStore, VaultUnavailable
 from app.services.vault.policy import CLASSES, Policy, generate
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     """Register ``vault`` with ``list``, ``add``, ``rotate`` and ``export``."""
     p = sub.add_parser("vault", help="credential vault: accounts and password rotation (密码库)")
     vs = p.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
@@ -94,7 +94,7 @@ def open_store(args: argparse.Namespace) -> SecretStore:
 
 def _contract_id(db: Ledger, name: str | None) -> uuid.UUID:
     with db.session() as s:
-        return get_contract(s, name).id  # type: ignore[no-any-return]
+        return get_contract(s, name).id
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -129,7 +129,8 @@ def run_add(args: argparse.Namespace) -> int:
         row = entries.credential_row(db, out.value)
     finally:
         db.close()
-    assert row is not None
+    if row is None:  # deleted meanwhile by another session
+        raise NotFoundError(N_("No vault entry {id}"), id=str(out.value))
     echo(_("added {account} ({system}), next change due {date}, kept in {store}", account=row.where,
            system=row.system, date=row.next_due_on, store=store.label()))
     if args.generate:

@@ -23,9 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_PASSWORD_WORDS = (
-    r"密码|口令|密钥|登录密码|初始密码|新密码|pass(?:word|wd)?|pwd|secret|token|api[_-]?key|passphrase"
-)
+_PASSWORD_WORDS = r"密码|口令|密钥|登录密码|初始密码|新密码|pass(?:word|wd)?|pwd|secret|token|api[_-]?key|passphrase"  # noqa: S105
 _LABEL = re.compile(
     rf"(?i)(?<![A-Za-z])(?P<word>{_PASSWORD_WORDS})(?![A-Za-z])\s*(?:[:=：]|\bis\b|是|为)\s*"
     r"(?P<value>[^\s，。；;,、\"'“”‘’()（）]{3,})"
@@ -87,16 +85,12 @@ def scan(text: str) -> list[Finding]:
     """
     if not text:
         return []
-    found: list[Finding] = []
-    for m in _LABEL.finditer(text):
-        found.append(Finding("label", m.start("value"), m.end("value"), m.group("value")))
-    for m in _PRIVATE_KEY.finditer(text):
-        found.append(Finding("private_key", m.start(), m.end(), m.group(0)))
+    found = [Finding("label", m.start("value"), m.end("value"), m.group("value")) for m in _LABEL.finditer(text)]
+    found += [Finding("private_key", m.start(), m.end(), m.group(0)) for m in _PRIVATE_KEY.finditer(text)]
     for m in _ACCOUNT_WORDS.finditer(text):
         window_end = min(len(text), m.end() + _NEAR_CHARS)
-        for t in _TOKEN.finditer(text, m.end(), window_end):
-            if looks_random(t.group(0)):
-                found.append(Finding("account_token", t.start(), t.end(), t.group(0)))
+        found += [Finding("account_token", t.start(), t.end(), t.group(0))
+                  for t in _TOKEN.finditer(text, m.end(), window_end) if looks_random(t.group(0))]
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Finding] = []
     for f in found:

@@ -10,13 +10,12 @@ from app.reports.data.builder import build_report_data
 from app.services.vault import actions
 from app.services.vault.actions import CredentialInput
 from app.store.models import Contract
-
 from tests.services.vault.conftest import memory_keyring, vault_store  # noqa: F401, E402
 
 SECRET = "Report!Canary-77x"
 
 
-def test_rotation_history_is_in_the_report_without_the_value(db, pinggu, vault_store) -> None:
+def test_rotation_history_is_in_the_report_without_the_value(db, pinggu, vault_store) -> None:  # noqa: F811
     cid = actions.add_credential(db, pinggu.id, vault_store, actor="王建国",
                                  entry=CredentialInput("OA 系统", "root", host="10.0.0.8"), secret=SECRET,
                                  changed_on=date(2026, 1, 1)).value

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ class CredentialInput:
     owner: str = ""
     asset_code: str | None = None
     notes: str = ""
-    policy: Policy = Policy()
+    policy: Policy = field(default_factory=Policy)
 
 
 def _changes(credential_id: uuid.UUID) -> Changes:

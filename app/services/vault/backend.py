@@ -48,7 +48,7 @@ class StoreKind(StrEnum):
     KDBX = "kdbx"
 
 
-class VaultUnavailable(OpsLedgerError):
+class VaultUnavailable(OpsLedgerError):  # noqa: N818 - reads as the state it reports
     """The secret store cannot be used now (refused backend, no answer, locked file, wrong
     master password); ``str()`` says why and what to do.  Nothing was written."""
 
@@ -78,7 +78,7 @@ def call_with_timeout(fn: Callable[..., T], *args: Any, timeout: float | None = 
             seconds=f"{seconds:g}")
     if "error" in box:
         raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
+    return box["value"]
 
 
 # --------------------------------------------------------------------------- the keyring probe

@@ -75,9 +75,8 @@ def due_items(session: Session, contract: Any, today: date) -> Iterator[DueItem]
     rows = session.scalars(select(Credential).where(
         Credential.contract_id == contract.id, Credential.next_due_on.is_not(None)))
     for c in rows:
-        assert c.next_due_on is not None
         state = reminder_state(c.next_due_on, today, is_working)
-        if state is None:
+        if state is None or c.next_due_on is None:
             continue
         where = f"{c.account}@{c.host}" if c.host else c.account
         if state is DueState.OVERDUE:

@@ -19,7 +19,6 @@ from app.services.vault.due import IsWorking, reminder_state, working_day_rule, 
 from app.services.vault.policy import Policy
 from app.store.models import Credential, CredentialRotation
 
-
 DUE_LABELS: dict[str, str] = {
     "overdue": N_("rotation overdue"),
     "due": N_("rotation due today"),
@@ -82,10 +81,7 @@ def row_of(c: Credential, today: date, rule: IsWorking) -> CredentialRow:
     """The :class:`CredentialRow` of ORM row ``c`` on local date ``today`` (``rule``: see
     ``due.working_day_rule``)."""
     state = reminder_state(c.next_due_on, today, rule)
-    if c.next_due_on is None:
-        text = "never"
-    else:
-        text = str(state) if state is not None else "ok"
+    text = "never" if c.next_due_on is None else (str(state) if state is not None else "ok")
     left = working_days_between(today, c.next_due_on, rule) if c.next_due_on else 0
     return CredentialRow(
         c.id, c.system, c.host, c.account, c.purpose, c.owner, c.asset_code,

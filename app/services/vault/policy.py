@@ -102,9 +102,8 @@ def problems(secret: str, policy: Policy) -> list[Msg]:
     found: list[Msg] = []
     if len(secret) < policy.length:
         found.append(Msg(N_("shorter than {length} characters"), length=policy.length))
-    for code in policy.classes:
-        if code in CLASSES and not any(ch in CLASSES[code] for ch in secret):
-            found.append(Msg(N_("contains no {what}"), what=Msg(CLASS_LABELS[code])))
+    found += [Msg(N_("contains no {what}"), what=Msg(CLASS_LABELS[code])) for code in policy.classes
+              if code in CLASSES and not any(ch in CLASSES[code] for ch in secret)]
     return found
 
 

@@ -7,6 +7,7 @@ ledger records who and when and the due date moves a rotation period ahead.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +37,7 @@ class RotateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.credential_id = credential_id
-        self.new_due = None
+        self.new_due: date | None = None
         self.row = entries.credential_row(ctx.db, credential_id)
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(480)
