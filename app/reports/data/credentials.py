@@ -13,15 +13,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_, _
+from app.core.i18n import _
 from app.core.timeutil import to_local
+from app.core.vocab import RotationHow, label_of
 from app.reports.compose.document import Block, Heading, Table
 from app.reports.data.shapes import ReportData
 from app.services.vault.entries import rotation_rows
 from app.store.models import Contract, Credential
-
-HOW_LABELS = {"initial": N_("entered"), "generated": N_("generated"), "typed": N_("typed")}
-
 
 def rotations(session: Session, contract: Contract, start_i: datetime, end_i: datetime, data: ReportData) -> None:
     """Fill ``data.credential_rotations`` with ``{at (UTC), system, host, account, actor, how (code),
@@ -50,7 +48,7 @@ def blocks(data: ReportData) -> list[Block]:
         b.append(Table([_("Changed at"), _("System or device"), _("Host address"), _("Account name"), _("By"),
                         _("How"), _("Next change due")],
                        [[to_local(r["at"]), r["system"], r["host"], r["account"], r["actor"],
-                         _(HOW_LABELS.get(r["how"], r["how"])), r["next_due_on"]] for r in rot],
+                         label_of(RotationHow, r["how"]), r["next_due_on"]] for r in rot],
                        title=_("Passwords changed in the period (never the values)")))
     if late:
         b.append(Table([_("System or device"), _("Host address"), _("Account name"), _("Next change due")],

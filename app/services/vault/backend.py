@@ -21,11 +21,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from app.core.i18n import N_, _
+from app.core.vocab import SecretStoreKind
 from app.errors import Msg, OpsLedgerError
 from app.services.vault.policy import check_length_limit
 
@@ -39,13 +39,6 @@ SERVICE = "OpsLedger"
 
 KDBX_GROUP = "OpsLedger"
 KEY_PROPERTY = "opsledger_key"
-
-
-class StoreKind(StrEnum):
-    """Which store holds a secret: ``keyring`` (the OS keyring) or ``kdbx`` (the KDBX file)."""
-
-    KEYRING = "keyring"
-    KDBX = "kdbx"
 
 
 class VaultUnavailable(OpsLedgerError):  # noqa: N818 - reads as the state it reports
@@ -179,7 +172,7 @@ class EntryInfo:
 class SecretStore(Protocol):
     """A place for secret values: ``get``/``put``/``delete`` by ``(service, key)``."""
 
-    kind: StoreKind
+    kind: SecretStoreKind
 
     def label(self) -> str:
         """Which store this is, as the user reads it."""
@@ -201,7 +194,7 @@ class SecretStore(Protocol):
 class KeyringStore:
     """The OS keyring through ``keyring``; every call under :func:`call_with_timeout`."""
 
-    kind = StoreKind.KEYRING
+    kind = SecretStoreKind.KEYRING
 
     def __init__(self, backend: Any, timeout: float | None = None) -> None:
         self.backend = backend
@@ -249,7 +242,7 @@ class KdbxStore:
     ``opsledger_key`` (``service/key``).  The file is saved after every change.
     """
 
-    kind = StoreKind.KDBX
+    kind = SecretStoreKind.KDBX
 
     def __init__(self, path: Path, master_password: str, *, create: bool = False) -> None:
         from pykeepass import PyKeePass, create_database  # noqa: PLC0415
@@ -353,8 +346,8 @@ class Vault:
         from app import settings  # noqa: PLC0415
 
         chosen = settings.get("vault_backend")
-        if chosen == StoreKind.KDBX:
-            self.kind = StoreKind.KDBX
+        if chosen == SecretStoreKind.KDBX:
+            self.kind = SecretStoreKind.KDBX
             path = settings.get("vault_kdbx_path")
             self.kdbx_path = Path(path) if path else None
             return self.status()
@@ -366,12 +359,12 @@ class Vault:
         import keyring  # noqa: PLC0415
 
         result = probe(backend)
-        self.kind = StoreKind.KEYRING
+        self.kind = SecretStoreKind.KEYRING
         if result.ok:
             self.store = KeyringStore(backend if backend is not None else keyring.get_keyring())
             self.refusal = None
             if remember:
-                _remember(StoreKind.KEYRING, "")
+                _remember(SecretStoreKind.KEYRING, "")
         else:
             self.store = None
             self.refusal = result.message
@@ -381,20 +374,20 @@ class Vault:
         """Open (``create``: make) the KDBX file with its master password and use it; the choice
         and the path (never the password) are saved.  Raises ``VaultUnavailable``."""
         store = KdbxStore(Path(path), master_password, create=create)
-        self.store, self.kind, self.kdbx_path, self.refusal = store, StoreKind.KDBX, Path(path), None
-        _remember(StoreKind.KDBX, str(path))
+        self.store, self.kind, self.kdbx_path, self.refusal = store, SecretStoreKind.KDBX, Path(path), None
+        _remember(SecretStoreKind.KDBX, str(path))
         return self.status()
 
     def lock(self) -> None:
         """Forget the open KDBX file (and its master password); the keyring stays as it is."""
-        if self.kind == StoreKind.KDBX:
+        if self.kind == SecretStoreKind.KDBX:
             self.store = None
 
     def status(self) -> VaultStatus:
         """See :class:`VaultStatus`."""
         if self.store is not None:
             return VaultStatus(self.kind, True, _("Passwords are kept in: {store}", store=self.store.label()))
-        if self.kind == StoreKind.KDBX:
+        if self.kind == SecretStoreKind.KDBX:
             where = str(self.kdbx_path) if self.kdbx_path else _("no file chosen")
             return VaultStatus(self.kind, False, _("KDBX file {path} is locked; unlock it with its master "
                                                    "password", path=where))

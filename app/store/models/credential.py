@@ -15,9 +15,8 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.vocab import RotationHow, SecretStoreKind, codes
 from app.store.models.base import Base, UUIDPk, vocab_check
-
-SECRET_STORES = ("keyring", "kdbx")
 
 
 class Credential(UUIDPk, Base):
@@ -32,7 +31,7 @@ class Credential(UUIDPk, Base):
     __tablename__ = "credential"
     __table_args__ = (
         UniqueConstraint("contract_id", "host", "account", "system"),
-        vocab_check("secret_store", SECRET_STORES),
+        vocab_check("secret_store", codes(SecretStoreKind)),
     )
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
@@ -60,7 +59,7 @@ class CredentialRotation(UUIDPk, Base):
     moved from ``previous_due_on`` to ``next_due_on``.  ``how`` is ``generated`` or ``typed``."""
 
     __tablename__ = "credential_rotation"
-    __table_args__ = (vocab_check("how", ("initial", "generated", "typed")),)
+    __table_args__ = (vocab_check("how", codes(RotationHow)),)
 
     credential_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("credential.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(index=True)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeutil import fmt_local
+from app.core.vocab import RotationHow, SecretStoreKind, label_of
 from app.errors import OpsLedgerError
 from app.services.vault import actions, backend, entries
 from app.ui.context import AppContext
@@ -152,7 +153,7 @@ class VaultPage(QWidget):
         status = self.vault.status()
         self.status.setText(status.text)
         self.status.setStyleSheet("" if status.ready else "color: #c62828;")
-        self.lock_btn.setEnabled(status.kind == backend.StoreKind.KDBX and status.ready)
+        self.lock_btn.setEnabled(status.kind == SecretStoreKind.KDBX and status.ready)
         keep = self.current_id()
         self.rows = entries.list_credentials(self.ctx.db, self.ctx.contract_id, search=self.search.text())
         self.table.setRowCount(len(self.rows))
@@ -190,10 +191,9 @@ class VaultPage(QWidget):
         for b in (self.edit_btn, self.show_btn, self.copy_btn, self.rotate_btn, self.delete_btn):
             b.setEnabled(cid is not None)
         history = entries.rotation_history(self.ctx.db, cid) if cid else []
-        how = {"initial": self.tr("Entered"), "generated": self.tr("Generated"), "typed": self.tr("Typed")}
         self.history.setRowCount(len(history))
         for n, h in enumerate(history):
-            for col, text in enumerate((fmt_local(h.at), h.actor, how.get(h.how, h.how),
+            for col, text in enumerate((fmt_local(h.at), h.actor, label_of(RotationHow, h.how),
                                         h.previous_due_on.isoformat() if h.previous_due_on else "—",
                                         h.next_due_on.isoformat() if h.next_due_on else "—", h.note)):
                 self.history.setItem(n, col, QTableWidgetItem(text))
