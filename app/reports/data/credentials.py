@@ -21,6 +21,7 @@ from app.reports.data.shapes import ReportData
 from app.services.vault.entries import rotation_rows
 from app.store.models import Contract, Credential
 
+
 def rotations(session: Session, contract: Contract, start_i: datetime, end_i: datetime, data: ReportData) -> None:
     """Fill ``data.credential_rotations`` with ``{at (UTC), system, host, account, actor, how (code),
     next_due_on}`` for the rotations in ``[start_i, end_i)``, oldest first, and
