@@ -281,6 +281,19 @@ class KdbxStore:
 
     def put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
         """See :class:`SecretStore`; the entry's title/username/URL/notes follow ``info``."""
+        self.put_all([(service, key, secret, info)])
+
+    def put_all(self, items: Iterable[tuple[str, str, str, EntryInfo]]) -> int:
+        """Store every ``(service, key, secret, info)`` and save the file once (each save derives
+        the Argon2 key again, ≈ 0.6 s); returns how many."""
+        n = 0
+        for service, key, secret, info in items:
+            self._put(service, key, secret, info)
+            n += 1
+        self.db.save()
+        return n
+
+    def _put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
         check_length_limit(secret)
         entry = self._entry(service, key)
         title = info.title or key
@@ -293,7 +306,6 @@ class KdbxStore:
             entry.password = secret
             entry.title, entry.username = title, info.username or key
             entry.url, entry.notes = info.url or None, info.notes or None
-        self.db.save()
 
     def delete(self, service: str, key: str) -> None:
         """See :class:`SecretStore`."""
@@ -309,12 +321,7 @@ def export_kdbx(path: Path, master_password: str, items: Iterable[tuple[str, str
     path = Path(path)
     if path.exists():
         raise OpsLedgerError(N_("{path} exists already; choose a new file name"), path=str(path))
-    store = KdbxStore(path, master_password, create=True)
-    n = 0
-    for service, key, secret, info in items:
-        store.put(service, key, secret, info)
-        n += 1
-    return n
+    return KdbxStore(path, master_password, create=True).put_all(items)
 
 
 # --------------------------------------------------------------------------- the process's choice

@@ -86,15 +86,17 @@ def generate(policy: Policy) -> str:
 
 
 def check_length_limit(secret: str) -> None:
-    """Refuse a secret longer than Windows Credential Manager's limit (:data:`MAX_SECRET_CHARS`)
-    or an empty one; raises ``ValidationError`` on ``credential.secret``."""
+    """Refuse a secret longer than Windows Credential Manager's limit (:data:`MAX_SECRET_CHARS`
+    UTF-16 code units: a character outside the BMP counts twice) or an empty one; raises
+    ``ValidationError`` on ``credential.secret``."""
     if not secret:
         raise ValidationError("credential.secret", N_("{field} is required"))
-    if len(secret) > MAX_SECRET_CHARS:
+    units = len(secret.encode("utf-16-le")) // 2
+    if units > MAX_SECRET_CHARS:
         raise ValidationError(
             "credential.secret",
             N_("is {count} characters long; the Windows credential store holds at most {limit} "
-               "characters (2,560 bytes), shorten it"), count=len(secret), limit=MAX_SECRET_CHARS)
+               "characters (2,560 bytes), shorten it"), count=units, limit=MAX_SECRET_CHARS)
 
 
 def problems(secret: str, policy: Policy) -> list[Msg]:

@@ -82,6 +82,8 @@ def test_a_secret_over_the_windows_limit_is_refused_naming_the_limit() -> None:
         store.put("OpsLedger", "long", "x" * (MAX_SECRET_CHARS + 1), EntryInfo())
     assert "1280" in str(exc.value) and "1281" in str(exc.value)
     assert ("OpsLedger", "long") not in ring.store
+    with pytest.raises(ValidationError):  # 641 emoji = 1,282 UTF-16 units
+        store.put("OpsLedger", "emoji", "🔑" * 641, EntryInfo())
 
 
 def test_kdbx_round_trip_opens_in_pykeepass(tmp_path: Path) -> None:
