@@ -142,3 +142,52 @@ def test_a_password_typed_into_an_incident_note_triggers_the_guard(qtbot: Any, m
         assert "Abc@12345x" not in inc.description
         assert "已移入密码库" in inc.description or "moved into the vault" in inc.description
     assert list(memory_keyring.store.values()) == ["Abc@12345x"]
+
+
+def _answer_guard(button: str) -> list[str]:
+    from app.ui.widgets.secret_guard import SecretWarningDialog
+
+    seen: list[str] = []
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SecretWarningDialog)
+        seen.append(dialog.text.text())
+        getattr(dialog, button).click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_a_request_saved_anyway_keeps_the_text(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    from app.store.models import ServiceRequest
+
+    page = main_window.show_page("requests")
+    page.new_request()
+    page.form.title.setText("重置邮箱密码")
+    qtbot.keyClicks(page.form.description, "pwd=Temp#2026ab")
+    seen = _answer_guard("keep_btn")
+    assert page.form.submit() is True and seen
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(ServiceRequest)).one().description == "pwd=Temp#2026ab"
+
+
+def test_an_inspection_note_with_a_password_is_held_back(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+    from datetime import date
+
+    from app.store.models import InspectionResult
+
+    today = main_window.show_page("today")
+    today.set_day(date(2026, 6, 1))
+    assert today.select_slot("db-backup-daily", "10:00") >= 0
+    today.table.setFocus()
+    qtbot.keyClick(today.table, Qt.Key.Key_Return)
+    runner = main_window.runner
+    qtbot.keyClicks(runner.answer, "2")
+    qtbot.keyClick(runner.answer, Qt.Key.Key_Up)
+    qtbot.keyClicks(runner.note, "oracle system/Xk9#mQ2!vLp8")
+    seen = _answer_guard("cancel_btn")
+    assert runner.save_note() is False and seen
+    with gui_ctx.db.session() as s:
+        notes = [r.note for r in s.scalars(select(InspectionResult))]
+    assert not any("Xk9#mQ2!vLp8" in n for n in notes)
