@@ -100,3 +100,13 @@ def test_export_writes_a_kdbx_keepassxc_opens(db, pinggu, vault_store, tmp_path)
     assert n == 1
     kp = PyKeePass(str(tmp_path / "out.kdbx"), password="Export-Master-1")
     assert [e.password for e in kp.entries] == [SECRET]
+
+
+def test_reminder_counts_working_days_of_the_official_calendar(db, pinggu, vault_store) -> None:
+    """Due Mon 12 Oct 2026, after National Day (1–7 Oct off) with Sat 10 Oct a make-up working day:
+    five working days ahead is Tue 29 Sep (30 Sep, 8, 9, 10, 12 Oct), not 7 Oct."""
+    _add(db, pinggu, vault_store, changed_on=date(2026, 10, 12) - timedelta(days=90))
+    listed = [i for i in agenda.due_items(db, pinggu.id, date(2026, 9, 29)) if i.kind == "credential_rotation"]
+    assert len(listed) == 1 and listed[0].state == "upcoming" and listed[0].due_on == date(2026, 10, 12)
+    assert "5 个工作日" in listed[0].title and listed[0].days_left == 13
+    assert not [i for i in agenda.due_items(db, pinggu.id, date(2026, 9, 28)) if i.kind == "credential_rotation"]

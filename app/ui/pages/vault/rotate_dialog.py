@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.errors import OpsLedgerError, ValidationError
 from app.services.vault import actions, backend, entries
-from app.services.vault.policy import generate
+from app.services.vault.policy import CLASS_LABELS, generate
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.pages.vault.entry_dialog import SecretEdit
@@ -48,8 +48,10 @@ class RotateDialog(QDialog):
         lay.addWidget(self.heading)
         if self.row is not None:
             p = self.row.policy
-            self.policy_note = QLabel(self.tr("Policy: at least %1 characters; changed every %2 days")
-                                      .replace("%1", str(p.length)).replace("%2", str(p.rotation_days)), self)
+            classes = _(", ").join(_(CLASS_LABELS[c]) for c in p.classes if c in CLASS_LABELS)
+            self.policy_note = QLabel(self.tr("Policy: at least %1 characters with %3; changed every %2 days")
+                                      .replace("%1", str(p.length)).replace("%2", str(p.rotation_days))
+                                      .replace("%3", classes), self)
             lay.addWidget(self.policy_note)
         form = QFormLayout()
         self.secret = SecretEdit(self)
