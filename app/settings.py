@@ -39,6 +39,8 @@ OPTIONS: dict[str, Option] = {
         Option("report_approved_by", str, "", "Report cover: approved by (批准)"),
         Option("tray_notifications", bool, True,
                "Tray notifications when an inspection falls due or an SLA reaches 75 %"),
+        Option("vault_backend", str, "", "Where the vault keeps passwords: keyring or kdbx (empty: probe the keyring)"),
+        Option("vault_kdbx_path", str, "", "The vault's KDBX file (its master password is never stored)"),
     )
 }
 

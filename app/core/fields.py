@@ -117,6 +117,21 @@ FIELD_LABELS: dict[str, str] = {
     "--date": N_("Date"),
     "--end": N_("End date"),
     "--contract": N_("Contract"),
+    # credential vault (密码库)
+    "credential.system": N_("System or device"),
+    "credential.host": N_("Host address"),
+    "credential.account": N_("Account name"),
+    "credential.purpose": N_("Account purpose"),
+    "credential.owner": N_("Account owner"),
+    "credential.asset_code": N_("Linked asset code"),
+    "credential.length": N_("Password length"),
+    "credential.classes": N_("Character classes"),
+    "credential.rotation_days": N_("Rotation period (days)"),
+    "credential.secret": N_("Password"),
+    "credential.how": N_("How the password was made"),
+    "credential.purpose_of_reveal": N_("Reveal purpose"),
+    "vault.master_password": N_("Master password"),
+    "--changed-on": N_("Date of the last change"),
 }
 """Field code → English msgid of its label."""
 

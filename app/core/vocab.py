@@ -168,10 +168,25 @@ class AttachmentOwner(StrEnum):
     SERVICE_REQUEST = "service_request"
 
 
+class SecretStoreKind(StrEnum):
+    """Where a credential's secret lives (密码库, ``Credential.secret_store``)."""
+
+    KEYRING = "keyring"
+    KDBX = "kdbx"
+
+
+class RotationHow(StrEnum):
+    """How a password of a rotation record was made (``CredentialRotation.how``)."""
+
+    INITIAL = "initial"
+    GENERATED = "generated"
+    TYPED = "typed"
+
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     IncidentStatus, IncidentSource, CauseCategory, IncidentEventKind, RequestStatus, Channel,
     Satisfaction, RequirementStatus, WorkLogSource, InspectionOutcome, ItemKind, Frequency,
-    AssetStatus, EngineerRole, AttachmentOwner,
+    AssetStatus, EngineerRole, AttachmentOwner, SecretStoreKind, RotationHow,
 )
 
 # The one label table: enum → code → msgid (English; Chinese in vocab.po).  Keyed by enum
@@ -227,6 +242,8 @@ _MSGIDS: dict[type[StrEnum], dict[str, str]] = {
     },
     EngineerRole: {"engineer": N_("Engineer"), "lead": N_("Lead engineer")},
     AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request")},
+    SecretStoreKind: {"keyring": N_("System keyring"), "kdbx": N_("KDBX file")},
+    RotationHow: {"initial": N_("entered"), "generated": N_("generated"), "typed": N_("typed")},
 }
 
 # Labels written by earlier versions (workbooks, reports) that import must still understand.

@@ -55,6 +55,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.pages.requests import RequestsPage
 from app.ui.pages.requirements import RequirementsPage
 from app.ui.pages.settings import SettingsPage
+from app.ui.pages.vault import VaultPage
 from app.ui.pages.worklog import WorkLogPage
 from app.ui.tray import install_tray
 
@@ -84,6 +85,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
+    PageSpec("vault", VaultPage, _kinds("credential")),
 )
 
 #: agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
             "requirements": self.tr("Requirements"),
             "worklog": self.tr("Work log"),
             "reports": self.tr("Reports"),
+            "vault": self.tr("Vault"),
             "settings": self.tr("Settings"),
         }
         return titles[key]

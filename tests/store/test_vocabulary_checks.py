@@ -28,6 +28,8 @@ EXPECTED = {
     "checklist_template": {"frequency": (V.Frequency, False)},
     "asset": {"status": (V.AssetStatus, False)},
     "engineer": {"role": (V.EngineerRole, False)},
+    "credential": {"secret_store": (V.SecretStoreKind, False)},
+    "credential_rotation": {"how": (V.RotationHow, False)},
 }
 
 

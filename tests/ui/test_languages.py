@@ -40,6 +40,7 @@ ZH_ALLOWED = frozenset({
     "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "Tab", "PgUp", "PgDn", "Home", "End", "Space",
     "CY", "Q", "H", "W", "min", "SHA",
     "English",  # the language list names each language in its own words
+    "KDBX", "KeePass", "KeePassXC",  # the vault's file format and the program that opens it
 })
 """ASCII words the Chinese UI may show (codes and names that have no Chinese form)."""
 

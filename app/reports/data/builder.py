@@ -53,7 +53,7 @@ from app.core.profile import profile_of
 from app.core.timeutil import as_utc, local_dt, utcnow
 from app.errors import ValidationError
 from app.reports.data import availability as AV
-from app.reports.data import desk, kpis
+from app.reports.data import credentials, desk, kpis
 from app.reports.data.incidents import incidents
 from app.reports.data.inspections import empty_inspections, inspections
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace, TraceItem
@@ -156,6 +156,8 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
         desk.worklog(session, contract, span[0], span[1], data, tr, engineers)
     else:
         data.worklog = {"by_engineer": [], "total_hours": 0.0}
+    if full and span:
+        credentials.rotations(session, contract, start_i, end_i, data)
     kpis.kpis(data, tr)
 
 

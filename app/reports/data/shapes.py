@@ -130,6 +130,9 @@ class ReportData:
     incident_rows: list[dict[str, Any]] = field(default_factory=list)
     #: years no official calendar covers, met while computing any figure (sorted)
     uncovered_years: list[int] = field(default_factory=list)
+    #: password rotations in the span and entries overdue at its end (``app.reports.data.credentials``)
+    credential_rotations: list[dict[str, Any]] = field(default_factory=list)
+    credentials_overdue: list[dict[str, Any]] = field(default_factory=list)
     _trace: dict[str, list[TraceItem]] = field(default_factory=dict, repr=False)
 
     def trace(self, figure_key: str) -> list[TraceItem]:

@@ -4,6 +4,7 @@ table on ``Base.metadata`` (Alembic and tests rely on that)."""
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
+from app.store.models.credential import Credential, CredentialRotation
 from app.store.models.incident import (
     Attachment,
     Incident,
@@ -37,6 +38,8 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplate",
     "Contract",
+    "Credential",
+    "CredentialRotation",
     "Engineer",
     "Incident",
     "IncidentAsset",

@@ -33,6 +33,7 @@ from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import MultiPick, combo, refill, set_combo
+from app.ui.widgets.secret_guard import guard_secrets
 from app.ui.widgets.times import now_qdt, qdt_to_utc, to_qdt
 
 
@@ -225,6 +226,8 @@ class IncidentForm(FormBase):
     # ---- saving
     def submit(self) -> bool:
         """Create or update in one action; a refusal is shown inline naming the field."""
+        if not guard_secrets(self, self.ctx, [self.description, self.rca], system=self.title.text()):
+            return False
         values = self._values()
         service_ids, asset_ids = values.pop("service_ids"), values.pop("asset_ids")
         try:

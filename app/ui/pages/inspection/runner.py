@@ -49,6 +49,7 @@ from app.ui.context import AppContext
 from app.ui.itemmodels.inspection_models import ResultRow, ResultsModel, outcome_text
 from app.ui.ops import perform
 from app.ui.pages.inspection.incident_dialog import IncidentFromResultDialog
+from app.ui.widgets.secret_guard import guard_secrets
 
 NORMAL_KEYS = {Qt.Key.Key_1: "normal", Qt.Key.Key_N: "normal", Qt.Key.Key_2: "abnormal",
                Qt.Key.Key_A: "abnormal", Qt.Key.Key_3: "na", Qt.Key.Key_X: "na"}
@@ -347,6 +348,8 @@ class InspectionRunPage(QWidget):
             return False
         if r.outcome is None:
             self.message.setText(self.tr("Answer the item first, then add its note."))
+            return False
+        if not guard_secrets(self, self.ctx, [self.note]):
             return False
         n = self.current_row()
         value: str | float | None = None

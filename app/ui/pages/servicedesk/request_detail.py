@@ -32,6 +32,7 @@ from app.ui.context import AppContext
 from app.ui.ops import emit_changes
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
+from app.ui.widgets.secret_guard import guard_secrets
 from app.ui.widgets.text import esc
 
 
@@ -196,7 +197,9 @@ class RequestDetail(FormBase):
         return self._write(actions.respond_request) is not None
 
     def resolve(self) -> bool:
-        """Resolve with the typed resolution."""
+        """Resolve with the typed resolution (asked first if it looks like it holds a password)."""
+        if not guard_secrets(self, self.ctx, [self.resolution]):
+            return False
         return self._write(actions.resolve_request, resolution=self.resolution.text(), clear=True) is not None
 
     def close_request(self) -> bool:

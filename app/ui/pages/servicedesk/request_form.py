@@ -29,6 +29,7 @@ from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
+from app.ui.widgets.secret_guard import guard_secrets
 from app.ui.widgets.times import now_qdt, qdt_to_utc
 
 
@@ -145,6 +146,8 @@ class RequestForm(FormBase):
 
     def submit(self) -> bool:
         """Create the request in one action; refusals inline, naming the field."""
+        if not guard_secrets(self, self.ctx, [self.description], system=self.title.text()):
+            return False
         try:
             self._saving = True
             new_id = perform(self.ctx, actions.create_request, self.ctx.contract_id, actor=self.ctx.engineer,

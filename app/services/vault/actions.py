@@ -1,0 +1,241 @@
+"""The vault's user actions (密码库, 司法局 §2.3.1.4): add, edit, rotate, view/copy, delete, export.
+
+One function per user action taking ``(ledger, ids, store, plain values)``; each opens its own
+transaction, writes its audit event (``credential.add``/``edit``/``rotate``/``view``/``copy``/
+``delete``/``export``) — with system, host and account, **never the secret** — and returns
+``Outcome(value, Changes.of("credential"))``.  The secret goes to ``store`` (a
+``backend.SecretStore``) inside the transaction: a refused or unanswered store rolls the row back,
+so a refusal writes nothing.  Refusals raise ``ValidationError`` naming the field, or
+``VaultUnavailable``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.i18n import N_
+from app.core.timeutil import local_dt, local_today, to_local, utcnow
+from app.errors import NotFoundError, ValidationError
+from app.services.audit import record
+from app.services.changes import Changes, Outcome
+from app.services.ledger import Ledger
+from app.services.vault import backend
+from app.services.vault.backend import EntryInfo, SecretStore, VaultUnavailable
+from app.services.vault.policy import Policy, check_length_limit, next_due, require_policy
+from app.store.models import Contract, Credential, CredentialRotation
+
+HOW = ("generated", "typed")
+
+
+@dataclass(frozen=True)
+class CredentialInput:
+    """What the add/edit form gives: ``system`` and ``account`` required; ``asset_code`` the code
+    of a register asset (or None); ``policy`` length, classes and rotation period."""
+
+    system: str
+    account: str
+    host: str = ""
+    purpose: str = ""
+    owner: str = ""
+    asset_code: str | None = None
+    notes: str = ""
+    policy: Policy = field(default_factory=Policy)
+
+
+def _changes(credential_id: uuid.UUID) -> Changes:
+    return Changes.of("credential", ids=(credential_id,))
+
+
+def _get(s: Session, credential_id: uuid.UUID) -> Credential:
+    c = s.get(Credential, credential_id)
+    if c is None:
+        raise NotFoundError(N_("No vault entry {id}"), id=str(credential_id))
+    return c
+
+
+def _clean(entry: CredentialInput) -> CredentialInput:
+    system, account = entry.system.strip(), entry.account.strip()
+    if not system:
+        raise ValidationError("credential.system", N_("{field} is required"))
+    if not account:
+        raise ValidationError("credential.account", N_("{field} is required"))
+    entry.policy.validate()
+    code = (entry.asset_code or "").strip() or None
+    return CredentialInput(system, account, entry.host.strip(), entry.purpose.strip(), entry.owner.strip(), code,
+                           entry.notes, entry.policy)
+
+
+def _refuse_duplicate(s: Session, contract_id: uuid.UUID, e: CredentialInput, skip: uuid.UUID | None) -> None:
+    q = select(Credential.id).where(Credential.contract_id == contract_id, Credential.system == e.system,
+                                    Credential.host == e.host, Credential.account == e.account)
+    if any(found != skip for found in s.scalars(q)):
+        raise ValidationError("credential.account", N_("{account} on {host} ({system}) is already in the vault"),
+                              account=e.account, host=e.host or "—", system=e.system)
+
+
+def _info(c: Credential) -> EntryInfo:
+    return EntryInfo(title=f"{c.system} – {c.account}", username=c.account, url=c.host,
+                     notes=c.purpose)
+
+
+def _where(c: Credential) -> dict[str, Any]:
+    return {"system": c.system, "host": c.host, "account": c.account}
+
+
+def _store_for(c: Credential, store: SecretStore) -> SecretStore:
+    if c.secret_store != store.kind:
+        raise VaultUnavailable(N_("The password of {account} is kept in the {kind} store, not in {store}; "
+                                  "switch the vault to it first"), code="vault.other_store",
+                               account=c.account, kind=c.secret_store, store=store.label())
+    return store
+
+
+def add_credential(ledger: Ledger, contract_id: uuid.UUID | None, store: SecretStore, *, actor: str,
+                   entry: CredentialInput, secret: str, how: str = "typed",
+                   changed_on: date | None = None) -> Outcome[uuid.UUID]:
+    """Add a vault entry with its current password ``secret`` (into ``store``); the password was
+    last changed on ``changed_on`` (local date, default today) and is next due a rotation period
+    later.  Value: the new id.  Errors: ``ValidationError`` (system, account, policy fields,
+    secret: required, over the Windows limit, below policy when ``how="generated"``),
+    ``VaultUnavailable``."""
+    e = _clean(entry)
+    if how == "generated":
+        require_policy(secret, e.policy)
+    else:
+        check_length_limit(secret)
+    with ledger.session() as s:
+        contract = s.get(Contract, contract_id) if contract_id is not None else None
+        if contract is None:
+            raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
+        _refuse_duplicate(s, contract.id, e, None)
+        now = utcnow()
+        day = changed_on or local_today()
+        c = Credential(contract_id=contract.id, system=e.system, host=e.host, account=e.account, purpose=e.purpose,
+                       owner=e.owner, asset_code=e.asset_code, length=e.policy.length,
+                       char_classes=e.policy.classes_text, rotation_days=e.policy.rotation_days,
+                       last_changed_at=now if changed_on is None else local_dt(day, time(12)),
+                       next_due_on=next_due(day, e.policy.rotation_days), secret_store=store.kind,
+                       secret_service=backend.SERVICE, secret_key="", notes=e.notes, created_at=now, updated_at=now)
+        c.id = uuid.uuid4()
+        c.secret_key = str(c.id)
+        s.add(c)
+        s.add(CredentialRotation(credential_id=c.id, at=now, actor=actor, how="initial", previous_due_on=None,
+                                 next_due_on=c.next_due_on, note=""))
+        record(s, actor=actor, action="credential.add", entity_kind="credential", entity_id=c.id,
+               summary=f"{c.system} {c.account}@{c.host}", details={**_where(c), "store": store.kind})
+        s.flush()
+        store.put(c.secret_service, c.secret_key, secret, _info(c))
+    return Outcome(c.id, _changes(c.id))
+
+
+def edit_credential(ledger: Ledger, credential_id: uuid.UUID, *, actor: str,
+                    entry: CredentialInput) -> Outcome[uuid.UUID]:
+    """Change an entry's metadata and policy (not its password); a new rotation period moves the
+    due date.  Errors: as ``add_credential`` for the fields."""
+    e = _clean(entry)
+    with ledger.session() as s:
+        c = _get(s, credential_id)
+        _refuse_duplicate(s, c.contract_id, e, c.id)
+        before = {"system": c.system, "host": c.host, "account": c.account, "rotation_days": c.rotation_days}
+        c.system, c.host, c.account, c.purpose, c.owner = e.system, e.host, e.account, e.purpose, e.owner
+        c.asset_code, c.notes = e.asset_code, e.notes
+        c.length, c.char_classes, c.rotation_days = e.policy.length, e.policy.classes_text, e.policy.rotation_days
+        if c.last_changed_at is not None:
+            c.next_due_on = next_due(to_local(c.last_changed_at).date(), c.rotation_days)
+        c.updated_at = utcnow()
+        record(s, actor=actor, action="credential.edit", entity_kind="credential", entity_id=c.id,
+               summary=f"{c.system} {c.account}@{c.host}", details={"before": before, "after": _where(c)})
+    return Outcome(credential_id, _changes(credential_id))
+
+
+def rotate_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretStore, *, actor: str, secret: str,
+                      how: str = "typed", note: str = "") -> Outcome[date | None]:
+    """密码轮换: store the new password, record who and when (never the value), reset the due date
+    to today + rotation period.  ``how``: ``generated`` or ``typed``; a typed password must meet
+    the entry's policy too.  Value: the new due date.  Errors: ``ValidationError`` on
+    ``credential.secret``, ``VaultUnavailable``, ``NotFoundError``."""
+    if how not in HOW:
+        raise ValidationError("credential.how", N_("unknown choice {value}"), value=how)
+    with ledger.session() as s:
+        c = _get(s, credential_id)
+        _store_for(c, store)
+        require_policy(secret, Policy.of(c.length, c.char_classes, c.rotation_days))
+        now = utcnow()
+        previous = c.next_due_on
+        c.last_changed_at = now
+        c.next_due_on = next_due(to_local(now).date(), c.rotation_days)
+        c.updated_at = now
+        s.add(CredentialRotation(credential_id=c.id, at=now, actor=actor, how=how, previous_due_on=previous,
+                                 next_due_on=c.next_due_on, note=note.strip()))
+        record(s, actor=actor, action="credential.rotate", entity_kind="credential", entity_id=c.id,
+               summary=f"{c.system} {c.account}@{c.host}",
+               details={**_where(c), "how": how, "next_due_on": c.next_due_on.isoformat() if c.next_due_on else None})
+        s.flush()
+        store.put(c.secret_service, c.secret_key, secret, _info(c))
+        due = c.next_due_on
+    return Outcome(due, _changes(credential_id))
+
+
+def reveal_secret(ledger: Ledger, credential_id: uuid.UUID, store: SecretStore, *, actor: str,
+                  purpose: str = "view") -> Outcome[str]:
+    """The password, for showing (``purpose="view"``) or the clipboard (``"copy"``); the audit
+    event ``credential.view``/``credential.copy`` names who and which entry, never the value.
+    Errors: ``NotFoundError`` (also when the store has no value), ``VaultUnavailable``."""
+    if purpose not in ("view", "copy"):
+        raise ValidationError("credential.purpose_of_reveal", N_("unknown choice {value}"), value=purpose)
+    with ledger.session() as s:
+        c = _get(s, credential_id)
+        value = _store_for(c, store).get(c.secret_service, c.secret_key)
+        if value is None:
+            raise NotFoundError(N_("The {store} holds no password for {account}"), store=store.label(),
+                                account=c.account)
+        record(s, actor=actor, action=f"credential.{purpose}", entity_kind="credential", entity_id=c.id,
+               summary=f"{c.system} {c.account}@{c.host}", details=_where(c))
+    return Outcome(value, Changes.of("audit"))
+
+
+def delete_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretStore, *,
+                      actor: str) -> Outcome[uuid.UUID]:
+    """Remove an entry, its history and its secret from ``store``; audited."""
+    with ledger.session() as s:
+        c = _get(s, credential_id)
+        _store_for(c, store)
+        record(s, actor=actor, action="credential.delete", entity_kind="credential", entity_id=c.id,
+               summary=f"{c.system} {c.account}@{c.host}", details=_where(c))
+        service, key = c.secret_service, c.secret_key
+        s.delete(c)
+        s.flush()
+        store.delete(service, key)
+    return Outcome(credential_id, _changes(credential_id))
+
+
+def export_vault(ledger: Ledger, contract_id: uuid.UUID | None, store: SecretStore, path: Path,
+                 master_password: str, *, actor: str,
+                 credential_ids: Sequence[uuid.UUID] | None = None) -> Outcome[int]:
+    """Write the contract's entries (or ``credential_ids``) with their passwords into a new KDBX 4
+    file at ``path`` under ``master_password`` (KeePassXC opens it); value = entries written.
+    Audited as ``credential.export`` with the file name and count.  Errors: ``OpsLedgerError``
+    (file exists), ``VaultUnavailable``, ``NotFoundError`` (a password missing in ``store``)."""
+    with ledger.session() as s:
+        q = select(Credential).where(Credential.contract_id == contract_id)
+        if credential_ids is not None:
+            q = q.where(Credential.id.in_(list(credential_ids)))
+        items: list[tuple[str, str, str, EntryInfo]] = []
+        for c in s.scalars(q.order_by(Credential.system, Credential.account)):
+            value = _store_for(c, store).get(c.secret_service, c.secret_key)
+            if value is None:
+                raise NotFoundError(N_("The {store} holds no password for {account}"), store=store.label(),
+                                    account=c.account)
+            items.append((c.secret_service, c.secret_key, value, _info(c)))
+        n = backend.export_kdbx(Path(path), master_password, items)
+        record(s, actor=actor, action="credential.export", entity_kind="credential", entity_id=None,
+               summary=f"{Path(path).name} ({n})", details={"file": str(path), "count": n})
+    return Outcome(n, Changes.of("audit"))

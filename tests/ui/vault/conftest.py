@@ -1,0 +1,13 @@
+"""The vault GUI tests run over the in-memory keyring of ``tests/services/vault`` (autouse, so it
+is in place before the main window builds the 密码库 page and probes the keyring)."""
+
+from typing import Any
+
+import pytest
+
+from tests.services.vault.conftest import memory_keyring, vault_store  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _keyring_first(memory_keyring: Any) -> Any:  # noqa: F811
+    return memory_keyring
