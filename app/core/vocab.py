@@ -168,10 +168,20 @@ class AttachmentOwner(StrEnum):
     SERVICE_REQUEST = "service_request"
 
 
+class BackupKind(StrEnum):
+    """Why a backup of the ledger was taken (``BackupRecord.kind``): the first start of a local
+    day, the user's 备份账本…, before a schema upgrade, before a restore."""
+
+    DAILY = "daily"
+    MANUAL = "manual"
+    PRE_MIGRATION = "pre_migration"
+    PRE_RESTORE = "pre_restore"
+
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     IncidentStatus, IncidentSource, CauseCategory, IncidentEventKind, RequestStatus, Channel,
     Satisfaction, RequirementStatus, WorkLogSource, InspectionOutcome, ItemKind, Frequency,
-    AssetStatus, EngineerRole, AttachmentOwner,
+    AssetStatus, EngineerRole, AttachmentOwner, BackupKind,
 )
 
 # The one label table: enum → code → msgid (English; Chinese in vocab.po).  Keyed by enum
@@ -227,6 +237,8 @@ _MSGIDS: dict[type[StrEnum], dict[str, str]] = {
     },
     EngineerRole: {"engineer": N_("Engineer"), "lead": N_("Lead engineer")},
     AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request")},
+    BackupKind: {"daily": N_("Daily (first start of the day)"), "manual": N_("Manual"),
+                 "pre_migration": N_("Before a schema upgrade"), "pre_restore": N_("Before a restore")},
 }
 
 # Labels written by earlier versions (workbooks, reports) that import must still understand.

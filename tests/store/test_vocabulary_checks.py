@@ -28,6 +28,7 @@ EXPECTED = {
     "checklist_template": {"frequency": (V.Frequency, False)},
     "asset": {"status": (V.AssetStatus, False)},
     "engineer": {"role": (V.EngineerRole, False)},
+    "backup_record": {"kind": (V.BackupKind, False)},
 }
 
 
