@@ -19,7 +19,6 @@ functions refuse it with a sentence.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -36,7 +35,10 @@ from app.core.timeutil import to_local, utcnow
 from app.errors import OpsLedgerError
 from app.services import audit
 from app.services.ledger import Ledger
-from app.store.db import current_revision, known_revisions, open_database, upgrade
+from app.store.db import current_revision, open_database, upgrade
+from app.store.snapshot import online_copy as _online_copy
+from app.store.snapshot import sha256_of as _sha256
+from app.store.snapshot import verify_copy as verify_file
 
 #: Retention rule: the newest copy of each of the last 7 days, 4 ISO weeks and 12 months that
 #: have copies (local calendar), like ``restic forget --keep-daily 7 --keep-weekly 4
@@ -66,52 +68,6 @@ class BackupInfo:
 def default_backup_dir() -> Path:
     """``<data_dir>/backups/ledger`` (pre-upgrade copies sit one level up, in ``backups``)."""
     return paths.data_dir() / "backups" / "ledger"
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _online_copy(src: Path, dest: Path) -> None:
-    """Copy the SQLite file ``src`` (open elsewhere, in WAL mode) to a new single file ``dest``."""
-    with sqlite3.connect(src) as s, sqlite3.connect(dest) as d:
-        s.backup(d, pages=-1)  # one step = one read transaction = one consistent snapshot
-        d.execute("PRAGMA journal_mode=DELETE")
-    s.close()
-    d.close()
-    with open(dest, "rb") as fh:
-        os.fsync(fh.fileno())
-
-
-def verify_file(path: Path) -> str:
-    """Check a backup file; returns its schema revision.
-
-    Raises ``OpsLedgerError`` (a sentence naming the file) when it is not a SQLite database,
-    fails ``PRAGMA integrity_check``, or carries no revision this build knows.
-    """
-    if not path.is_file():
-        raise OpsLedgerError(_("backup file {path} does not exist", path=path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})", path=path, reason=exc)) from exc
-    if problems != ["ok"]:
-        raise OpsLedgerError(_("{path} fails the integrity check: {problems}", path=path,
-                               problems="; ".join(problems[:5])))
-    revision = row[0] if row else ""
-    if revision not in known_revisions():
-        raise OpsLedgerError(_("{path} has schema revision {revision}, which this build does not know",
-                               path=path, revision=revision))
-    return revision
 
 
 def _stamp(at: datetime) -> str:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import paths
 from app.core.i18n import N_, _
 from app.errors import DatabaseLockedError, Msg, OpsLedgerError
+from app.store.versioning import LedgerSession
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -411,7 +412,8 @@ def open_database(
         if engine.dialect.name == "sqlite":
             _install_sqlite_hooks(engine)
         _probe(engine, file)
-        db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
+        db = Database(url, engine, sessionmaker(engine, class_=LedgerSession, expire_on_commit=False), file,
+                      _lock=held)
         if migrate:
             before = current_revision(engine)
             upgrade(db)
