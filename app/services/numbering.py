@@ -26,13 +26,10 @@ PREFIXES = {"inspection": "INS", "incident": "INC", "service_request": "SR", "re
 
 
 def _insert(dialect: str) -> Any:
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert  # noqa: PLC0415
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert  # noqa: PLC0415
-    else:
-        return None
-    return insert
+    """The dialect's ``insert`` with ``on_conflict_do_update`` (PostgreSQL, SQLite), else None."""
+    from sqlalchemy.dialects import postgresql, sqlite  # noqa: PLC0415
+
+    return {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
 
 
 def next_number(session: Session, prefix: str, year: int) -> str:

@@ -19,8 +19,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Engine, select
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -91,7 +91,8 @@ class LedgerSession(Session):
 
     def _conflict(self, stale: list[tuple[str, Any, int]]) -> ConcurrentEditError:
         bind = self.get_bind()
-        with bind.connect() as conn:
+        engine = bind if isinstance(bind, Engine) else bind.engine
+        with engine.connect() as conn:
             for table, entity_id, version in stale:
                 mapper_table = next(t for t in AuditEvent.metadata.sorted_tables if t.name == table)
                 now = conn.execute(select(mapper_table.c.version).where(mapper_table.c.id == entity_id)).scalar()

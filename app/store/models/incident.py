@@ -84,7 +84,7 @@ class Incident(UUIDPk, Base):
     """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
     version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class IncidentService(UUIDPk, Base):

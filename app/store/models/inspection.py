@@ -42,7 +42,7 @@ class Inspection(UUIDPk, Base):
     """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
     version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class InspectionResult(UUIDPk, Base):

@@ -71,7 +71,7 @@ class ServiceRequest(UUIDPk, Base):
     """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
     version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class RequestAssignment(UUIDPk, Base):
@@ -110,7 +110,7 @@ class Requirement(UUIDPk, Base):
     """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
     version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class WorkLogEntry(UUIDPk, Base):
@@ -133,5 +133,5 @@ class WorkLogEntry(UUIDPk, Base):
     """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
     version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
