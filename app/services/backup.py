@@ -11,7 +11,7 @@ records an audit event ``ledger.backup`` and prunes older copies by ``RETENTION`
 it refuses while another OpsLedger instance holds the ledger), keeps the current file aside as a
 backup named ``opsledger-before-restore-…``, copies the backup into the target file in place
 (the file keeps its identity, so the held lock stays valid), upgrades it to this build's schema
-and records ``ledger.restore``.
+and records ``ledger.restore``; the copy kept aside is recorded as a ``pre_restore`` backup.
 
 A server ledger (PostgreSQL URL) is backed up by the server's own tools (``pg_dump``); both
 functions refuse it with a sentence.
@@ -36,6 +36,7 @@ from app.errors import OpsLedgerError
 from app.services import audit
 from app.services.ledger import Ledger
 from app.store.db import current_revision, open_database, upgrade
+from app.store.models import BackupRecord
 from app.store.snapshot import online_copy as _online_copy
 from app.store.snapshot import sha256_of as _sha256
 from app.store.snapshot import verify_copy as verify_file
@@ -196,9 +197,10 @@ def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInf
     ledger = open_database(target, migrate=False)  # holds the file lock until closed
     try:
         ledger.engine.dispose()  # no pooled connection keeps pages of the old file
-        aside = None
+        kept = None
         if target.stat().st_size > 0:
-            aside = _copy_verified(target, default_backup_dir(), "opsledger-before-restore-", None).path
+            kept = _copy_verified(target, default_backup_dir(), "opsledger-before-restore-", None)
+        aside = kept.path if kept else None
         with sqlite3.connect(backup) as src, sqlite3.connect(target) as dest:
             src.backup(dest, pages=-1)  # in place: the file keeps its identity and our lock
         src.close()
@@ -209,7 +211,15 @@ def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInf
                          summary=str(backup),
                          details={"file": str(backup), "sha256": _sha256(backup), "revision": revision,
                                   "previous_kept_at": str(aside or "")})
+            if kept is not None:
+                s.add(backup_record(kept, "pre_restore"))
     finally:
         ledger.close()
     return RestoreInfo(target, backup, aside, revision)
 
+
+def backup_record(info: BackupInfo, kind: str) -> BackupRecord:
+    """The ``backup_record`` row of a verified copy ``info`` taken for ``kind`` (``BackupKind``)."""
+    return BackupRecord(taken_at=info.taken_at, kind=kind, file_name=info.path.name, folder=str(info.path.parent),
+                        size_bytes=info.size_bytes, sha256=info.sha256, revision=info.revision, verified=True,
+                        seconds=round(info.seconds, 3), error="")

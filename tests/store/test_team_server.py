@@ -56,7 +56,7 @@ def test_two_engineers_editing_the_same_incident_get_a_conflict(db, pinggu) -> N
             assert shown_b.version == 1
             incidents.update_incident(a, number, actor="王建国", cause="交换机端口故障")
             a.commit()
-            with pytest.raises(ConcurrentEditError, match="该故障已被 王建国 于 .* 修改，请刷新后重试") as exc:
+            with pytest.raises(ConcurrentEditError, match=r"该故障已被 王建国 于 .* 修改，请刷新后重试") as exc:
                 incidents.update_incident(b, number, actor="李晓明", cause="用户密码过期")
                 b.flush()  # B saves over A's edit it never saw
             assert exc.value.code == "record.conflict"
