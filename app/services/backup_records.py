@@ -12,7 +12,7 @@
   current file is kept aside and recorded as a ``pre_restore`` backup then).
 
 The contracts ask for daily backups with verification of the systems the engineer keeps
-(司法局 §2.3.1.4 数据备份); the ledger is kept to the same rule.
+(司法局 §2.3.5.2 数据库文件备份管理); the ledger is kept to the same rule.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from app.reports.compose.document import (
     SignOff,
     Table,
 )
+from app.reports.data import backups
 from app.reports.data.shapes import ReportData
 
 LONG_KINDS = ("quarterly", "half-year", "annual")
@@ -223,5 +224,6 @@ def _inspections(data: ReportData) -> list[Block]:
 def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     b = _overview(data, narrative) + _kpi_table(data) + _inspections(data)
     b += sections.incidents(data) + sections.availability(data) + sections.service_desk(data)
-    b += sections.requirements(data) + sections.worklog(data) + sections.closing(data, narrative)
+    b += sections.requirements(data) + sections.worklog(data) + backups.blocks(data)
+    b += sections.closing(data, narrative)
     return b

@@ -1,7 +1,7 @@
 """备份记录: every backup of the ledger the app took, verified or not (issue #9 item 3).
 
 The contracts ask the engineer to back up the systems they keep daily, verify the copies and
-test restores (司法局 §2.3.1.4 数据备份); the ledger itself is kept to the same rule, and the
+test restores (司法局 §2.3.5.2 数据库文件备份管理); the ledger itself is kept to the same rule, and the
 reports show these rows (``app.reports.data.backups``).
 """
 
