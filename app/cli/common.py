@@ -7,8 +7,10 @@ stderr): ``print`` is not used elsewhere in ``app/`` (ruff's T20 rules keep it s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from app import settings
 from app.core.i18n import N_, _
@@ -44,6 +46,42 @@ def open_db(args: argparse.Namespace, *, create: bool = False, migrate: bool = T
         raise OpsLedgerError(_("there is no database at {path}; check --db (a new ledger is created "
                                "only by the first start, contract import or demo)", path=file))
     return open_database(target, migrate=migrate)
+
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder``: not on a read-only mount, and writable by us."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except (AttributeError, OSError):  # Windows has no statvfs: the OS answers at write time
+        pass
+    return os.access(folder, os.W_OK)
+
+
+def out_path(value: str) -> Path:
+    """Check an ``--out FILE`` before anything is read or written; returns it as a ``Path``.
+
+    Raises the ``OSError`` the write would meet, which ``main`` prints as a sentence naming the
+    path (``os_error_sentence``): ``IsADirectoryError`` for a folder, ``FileNotFoundError`` when
+    its folder does not exist (a mistyped folder is not created), ``NotADirectoryError`` when
+    part of the path is a file, ``PermissionError``/``EROFS`` for a read-only place.
+    """
+    import errno
+
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.exists():
+        for up in folder.parents:
+            if up.exists() and not up.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path))
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path))
+    if not _writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+    return path
 
 
 def os_error_sentence(exc: OSError) -> str:
