@@ -58,29 +58,32 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+#: The sentences for a file the OS would refuse (``os_error_sentence``, ``out_path``).
+IS_FOLDER = N_("{path} is a folder; give the name of a file inside it")
+READ_ONLY = N_("cannot write {path}: the place is read-only or you have no permission there; choose another folder")
+NO_FOLDER = N_("cannot use {path}: the file or its folder does not exist")
+NOT_FOLDER = N_("cannot use {path}: part of the path is a file, not a folder")
+
+
 def out_path(value: str) -> Path:
     """Check an ``--out FILE`` before anything is read or written; returns it as a ``Path``.
 
-    Raises the ``OSError`` the write would meet, which ``main`` prints as a sentence naming the
-    path (``os_error_sentence``): ``IsADirectoryError`` for a folder, ``FileNotFoundError`` when
-    its folder does not exist (a mistyped folder is not created), ``NotADirectoryError`` when
-    part of the path is a file, ``PermissionError``/``EROFS`` for a read-only place.
+    Raises ``ValidationError("--out", …)`` naming the path: a folder, part of the path a file,
+    or a read-only place (a read-only mount or no write permission, judged at the nearest folder
+    that exists).  Folders of the path that do not exist yet are created by the writer, as every
+    exporter does, once the command has its data (a refused command creates nothing).
     """
-    import errno
-
     path = Path(value).expanduser()
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path())
+    problem = None
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.exists():
-        for up in folder.parents:
-            if up.exists() and not up.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path))
-        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
-    if not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path))
-    if not _writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
-        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        problem = IS_FOLDER
+    elif not folder.is_dir():
+        problem = NOT_FOLDER
+    elif not _writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = READ_ONLY
+    if problem:
+        raise ValidationError("--out", problem, code="cli.out", path=str(path))
     return path
 
 
@@ -89,16 +92,17 @@ def os_error_sentence(exc: OSError) -> str:
     argument), naming the path and what to do, in the user's language."""
     import errno
 
+    from app.errors import render
+
     path = exc.filename or ""
     if isinstance(exc, IsADirectoryError):
-        return _("{path} is a folder; give the name of a file inside it", path=path)
+        return render(IS_FOLDER, {"path": path})
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
-        return _("cannot write {path}: the place is read-only or you have no permission there; "
-                 "choose another folder", path=path)
+        return render(READ_ONLY, {"path": path})
     if isinstance(exc, FileNotFoundError):
-        return _("cannot use {path}: the file or its folder does not exist", path=path)
+        return render(NO_FOLDER, {"path": path})
     if isinstance(exc, NotADirectoryError):
-        return _("cannot use {path}: part of the path is a file, not a folder", path=path)
+        return render(NOT_FOLDER, {"path": path})
     return _("cannot use {path}: {reason}", path=path, reason=exc.strerror or exc)
 
 

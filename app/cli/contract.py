@@ -59,7 +59,9 @@ def run_export(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as s:
-            out = write_profile(export_profile(s, get_contract(s, args.name)), out_file)
+            data = export_profile(s, get_contract(s, args.name))
+        out_file.parent.mkdir(parents=True, exist_ok=True)  # as every other exporter does
+        out = write_profile(data, out_file)
     finally:
         db.close()
     echo(out)

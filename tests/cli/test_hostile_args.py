@@ -1,6 +1,6 @@
 """Every CLI command meets a bad ``--out`` or ``--db`` with a sentence naming it — never a
-traceback — and writes nothing (issue #9 item 6): ``--out`` a folder, in a folder that does not
-exist, in a read-only place; ``--db`` a text file; a ``--db`` that does not exist is created
+traceback — and writes nothing (issue #9 item 6): ``--out`` a folder, below a file, in a
+read-only place (a folder that does not exist yet is created by the writer, as reports always did); ``--db`` a text file; a ``--db`` that does not exist is created
 only by the commands meant to create a ledger (``contract import``, ``demo``; the GUI's first
 start), the others refuse it naming the path."""
 
@@ -82,17 +82,22 @@ def test_out_naming_a_folder_is_a_sentence(argv, ledger: str, tmp_path: Path, ca
     folder.mkdir()
     assert cli(_argv(argv, tmp_path, ledger, str(folder))) == 1
     err = capsys.readouterr().err
-    assert str(folder) in err and "文件夹" in err and "Traceback" not in err
+    assert f"--out（输出文件）：{folder} 是一个文件夹" in err and "Traceback" not in err
     assert _files(folder) == set()
 
 
 @pytest.mark.parametrize("argv", WRITERS, ids=lambda a: " ".join(a[:2]))
-def test_out_in_a_folder_that_does_not_exist_is_a_sentence(argv, ledger: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "no-such-folder" / "x.out"
-    assert cli(_argv(argv, tmp_path, ledger, str(out))) == 1
-    err = capsys.readouterr().err
-    assert f"无法使用 {out}：文件或其所在文件夹不存在" in err and "Traceback" not in err
-    assert not out.parent.exists()  # a mistyped folder is not created
+def test_out_in_a_folder_that_does_not_exist_yet_is_written_there(argv, ledger: str, tmp_path: Path,
+                                                                   capsys) -> None:  # type: ignore[no-untyped-def]
+    """Every exporter creates the missing folders of ``--out`` (the report command always did),
+    but only once it has its data: a command refused earlier creates nothing."""
+    out = tmp_path / "new-folder" / "sub" / ("x" + Path(argv[argv.index("--out") + 1]).suffix)
+    assert cli(_argv(argv, tmp_path, ledger, str(out))) == 0, capsys.readouterr().err
+    assert out.is_file()
+    missing = tmp_path / "other-folder" / "x.pdf"
+    assert cli(_argv(argv, tmp_path, str(tmp_path / "typo.sqlite3"), str(missing))) == 1
+    assert not missing.parent.exists()
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize("argv", WRITERS, ids=lambda a: " ".join(a[:2]))
