@@ -149,6 +149,19 @@ class DatabaseLockedError(OpsLedgerError):
     """Another OpsLedger process already has this database file open for writing."""
 
 
+class ConcurrentEditError(OpsLedgerError):
+    """Someone saved the record after this form or session read it (optimistic version column):
+    the save is refused instead of overwriting their change.  ``entity_kind`` is the table
+    (``incident`` …), ``entity_id`` the record, ``actor``/``at`` who saved it last and when (from
+    the audit trail; empty/None when unknown).  Code ``record.conflict``; the sentence reads
+    "该故障已被 王建国 于 14:05 修改，请刷新后重试"."""
+
+    def __init__(self, message: str, /, *, entity_kind: str, entity_id: str, actor: str,
+                 at: datetime | None, **params: Any) -> None:
+        super().__init__(message, code="record.conflict", actor=actor, **params)
+        self.entity_kind, self.entity_id, self.at = entity_kind, entity_id, at
+
+
 class CalendarCoverageError(OpsLedgerError):
     """An SLA clock ran into a year that no service-calendar source covers.
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from app.cli.common import add_db_arg, cli_actor, db_target, echo, open_db
 from app.core.i18n import _
 from app.errors import OpsLedgerError
-from app.services.backup import restore_backup, take_backup
+from app.services.backup import restore_backup
+from app.services.backup_records import backup_now
 from app.store.db import sqlite_file
 
 
@@ -25,15 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    """Copy, verify, record; print the file, size, hash and seconds."""
+    """Copy, verify, record (``backup_record``, kind manual); print the file, size, hash and seconds."""
     db = open_db(args, create=False)
     try:
-        info = take_backup(db, Path(args.to_dir).expanduser() if args.to_dir else None, actor=cli_actor())
+        row = backup_now(db, kind="manual", dest_dir=Path(args.to_dir).expanduser() if args.to_dir else None,
+                         actor=cli_actor()).value
     finally:
         db.close()
     echo(_("backup {path}: {size} bytes, sha256 {sha}, schema {rev}, {seconds:.2f} s",
-            path=info.path, size=info.size_bytes, sha=info.sha256, rev=info.revision, seconds=info.seconds))
-    for p in info.removed:
+            path=row.path, size=row.size_bytes, sha=row.sha256, rev=row.revision, seconds=row.seconds))
+    for p in row.removed:
         echo(_("removed by the retention rule: {path}", path=p))
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from app import settings
-from app.cli.common import add_db_arg, echo, open_db
+from app.cli.common import add_db_arg, echo, open_db, out_path
 from app.core.i18n import _
 from app.core.timeutil import fmt_local
 from app.services.calendar.admin import (
@@ -104,13 +104,14 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the year's arrangement (from whichever source covers it)."""
+    out_file = out_path(args.out)
     db = open_db(args)
     try:
         with db.session() as s:
             data = export_year(s, args.year)
     finally:
         db.close()
-    out = write_year_file(data, args.out)
+    out = write_year_file(data, out_file)
     echo(_("wrote {path}", path=out))
     return 0
 

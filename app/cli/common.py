@@ -7,8 +7,10 @@ stderr): ``print`` is not used elsewhere in ``app/`` (ruff's T20 rules keep it s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from app import settings
 from app.core.i18n import N_, _
@@ -46,21 +48,61 @@ def open_db(args: argparse.Namespace, *, create: bool = False, migrate: bool = T
     return open_database(target, migrate=migrate)
 
 
+def _writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder``: not on a read-only mount, and writable by us."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except (AttributeError, OSError):  # Windows has no statvfs: the OS answers at write time
+        pass
+    return os.access(folder, os.W_OK)
+
+
+#: The sentences for a file the OS would refuse (``os_error_sentence``, ``out_path``).
+IS_FOLDER = N_("{path} is a folder; give the name of a file inside it")
+READ_ONLY = N_("cannot write {path}: the place is read-only or you have no permission there; choose another folder")
+NO_FOLDER = N_("cannot use {path}: the file or its folder does not exist")
+NOT_FOLDER = N_("cannot use {path}: part of the path is a file, not a folder")
+
+
+def out_path(value: str) -> Path:
+    """Check an ``--out FILE`` before anything is read or written; returns it as a ``Path``.
+
+    Raises ``ValidationError("--out", …)`` naming the path: a folder, part of the path a file,
+    or a read-only place (a read-only mount or no write permission, judged at the nearest folder
+    that exists).  Folders of the path that do not exist yet are created by the writer, as every
+    exporter does, once the command has its data (a refused command creates nothing).
+    """
+    path = Path(value).expanduser()
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path())
+    problem = None
+    if path.is_dir():
+        problem = IS_FOLDER
+    elif not folder.is_dir():
+        problem = NOT_FOLDER
+    elif not _writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = READ_ONLY
+    if problem:
+        raise ValidationError("--out", problem, code="cli.out", path=str(path))
+    return path
+
+
 def os_error_sentence(exc: OSError) -> str:
     """A sentence for a file the command could not read or write (``--out``, ``--to``, a file
     argument), naming the path and what to do, in the user's language."""
     import errno
 
+    from app.errors import render
+
     path = exc.filename or ""
     if isinstance(exc, IsADirectoryError):
-        return _("{path} is a folder; give the name of a file inside it", path=path)
+        return render(IS_FOLDER, {"path": path})
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
-        return _("cannot write {path}: the place is read-only or you have no permission there; "
-                 "choose another folder", path=path)
+        return render(READ_ONLY, {"path": path})
     if isinstance(exc, FileNotFoundError):
-        return _("cannot use {path}: the file or its folder does not exist", path=path)
+        return render(NO_FOLDER, {"path": path})
     if isinstance(exc, NotADirectoryError):
-        return _("cannot use {path}: part of the path is a file, not a folder", path=path)
+        return render(NOT_FOLDER, {"path": path})
     return _("cannot use {path}: {reason}", path=path, reason=exc.strerror or exc)
 
 

@@ -7,7 +7,7 @@ import argparse
 from sqlalchemy import select
 
 from app import settings
-from app.cli.common import add_db_arg, echo, open_db
+from app.cli.common import add_db_arg, echo, open_db, out_path
 from app.core.i18n import _
 from app.services.contract.profiles import (
     export_profile,
@@ -55,10 +55,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the named contract's profile."""
+    out_file = out_path(args.out)
     db = open_db(args)
     try:
         with db.session() as s:
-            out = write_profile(export_profile(s, get_contract(s, args.name)), args.out)
+            data = export_profile(s, get_contract(s, args.name))
+        out_file.parent.mkdir(parents=True, exist_ok=True)  # as every other exporter does
+        out = write_profile(data, out_file)
     finally:
         db.close()
     echo(out)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from pathlib import Path
 
-from app.cli.common import add_db_arg, date_range, echo, open_db
+from app.cli.common import add_db_arg, date_range, echo, open_db, out_path
 from app.services.queries.lookup import get_contract
 
 EXPORTERS = {
@@ -39,11 +38,12 @@ def run(args: argparse.Namespace) -> int:
     start, end = date_range(args.start, args.end)
     module, _, name = EXPORTERS[args.kind].partition(":")
     fn = getattr(importlib.import_module(module), name)
+    out_file = out_path(args.out)
     db = open_db(args)
     try:
         with db.session() as s:
             contract = get_contract(s, args.contract)
-            out = fn(s, contract, start, end, Path(args.out))
+            out = fn(s, contract, start, end, out_file)
     finally:
         db.close()
     echo(out)

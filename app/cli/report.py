@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 
 from app import settings
-from app.cli.common import add_db_arg, echo, open_db
+from app.cli.common import add_db_arg, echo, open_db, out_path
 from app.core.i18n import N_, _
 from app.core.periods import KINDS, check_period, default_period
 from app.core.timeutil import fmt_local
@@ -50,6 +50,7 @@ def run_report(args: argparse.Namespace) -> int:
         args._report_parser.error("--kind is required to generate a report")
     if not args.out:
         args._report_parser.error("--out is required to generate a report")
+    out_file = out_path(args.out)
     db = open_db(args)
     try:
         with db.session() as s:
@@ -63,7 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
                 except ValidationError as exc:
                     raise ValidationError("--period", N_("the last complete {kind} period: {problem}; give --period"),
                                           kind=args.kind, problem=exc.message) from None
-            rec = generate_report(s, contract, args.kind, period, args.fmt, Path(args.out),
+            rec = generate_report(s, contract, args.kind, period, args.fmt, out_file,
                                   actor=settings.get("engineer_name") or "cli")
             echo(rec.path)
             echo(f"sha256 {rec.sha256}")

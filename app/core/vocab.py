@@ -181,12 +181,20 @@ class RotationHow(StrEnum):
     INITIAL = "initial"
     GENERATED = "generated"
     TYPED = "typed"
+class BackupKind(StrEnum):
+    """Why a backup of the ledger was taken (``BackupRecord.kind``): the first start of a local
+    day, the user's 备份账本…, before a schema upgrade, before a restore."""
+
+    DAILY = "daily"
+    MANUAL = "manual"
+    PRE_MIGRATION = "pre_migration"
+    PRE_RESTORE = "pre_restore"
 
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     IncidentStatus, IncidentSource, CauseCategory, IncidentEventKind, RequestStatus, Channel,
     Satisfaction, RequirementStatus, WorkLogSource, InspectionOutcome, ItemKind, Frequency,
-    AssetStatus, EngineerRole, AttachmentOwner, SecretStoreKind, RotationHow,
+    AssetStatus, EngineerRole, AttachmentOwner, SecretStoreKind, RotationHow, BackupKind,
 )
 
 # The one label table: enum → code → msgid (English; Chinese in vocab.po).  Keyed by enum
@@ -244,6 +252,8 @@ _MSGIDS: dict[type[StrEnum], dict[str, str]] = {
     AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request")},
     SecretStoreKind: {"keyring": N_("System keyring"), "kdbx": N_("KDBX file")},
     RotationHow: {"initial": N_("entered"), "generated": N_("generated"), "typed": N_("typed")},
+    BackupKind: {"daily": N_("Daily (first start of the day)"), "manual": N_("Manual"),
+                 "pre_migration": N_("Before a schema upgrade"), "pre_restore": N_("Before a restore")},
 }
 
 # Labels written by earlier versions (workbooks, reports) that import must still understand.

@@ -65,6 +65,7 @@ def state_of(due_on: date, today: date) -> DueState:
 #: Dotted ``module:function`` paths of the providers, one per domain.
 PROVIDERS: tuple[str, ...] = (
     "app.services.vault.due:due_items",
+    "app.services.backup_due:due_items",
 )
 
 Provider = Callable[[Any, Any, date], Iterable[DueItem]]

@@ -11,7 +11,7 @@ records an audit event ``ledger.backup`` and prunes older copies by ``RETENTION`
 it refuses while another OpsLedger instance holds the ledger), keeps the current file aside as a
 backup named ``opsledger-before-restore-…``, copies the backup into the target file in place
 (the file keeps its identity, so the held lock stays valid), upgrades it to this build's schema
-and records ``ledger.restore``.
+and records ``ledger.restore``; the copy kept aside is recorded as a ``pre_restore`` backup.
 
 A server ledger (PostgreSQL URL) is backed up by the server's own tools (``pg_dump``); both
 functions refuse it with a sentence.
@@ -19,7 +19,6 @@ functions refuse it with a sentence.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -36,7 +35,11 @@ from app.core.timeutil import to_local, utcnow
 from app.errors import OpsLedgerError
 from app.services import audit
 from app.services.ledger import Ledger
-from app.store.db import current_revision, known_revisions, open_database, upgrade
+from app.store.db import current_revision, open_database, upgrade
+from app.store.models import BackupRecord
+from app.store.snapshot import online_copy as _online_copy
+from app.store.snapshot import sha256_of as _sha256
+from app.store.snapshot import verify_copy as verify_file
 
 #: Retention rule: the newest copy of each of the last 7 days, 4 ISO weeks and 12 months that
 #: have copies (local calendar), like ``restic forget --keep-daily 7 --keep-weekly 4
@@ -66,52 +69,6 @@ class BackupInfo:
 def default_backup_dir() -> Path:
     """``<data_dir>/backups/ledger`` (pre-upgrade copies sit one level up, in ``backups``)."""
     return paths.data_dir() / "backups" / "ledger"
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _online_copy(src: Path, dest: Path) -> None:
-    """Copy the SQLite file ``src`` (open elsewhere, in WAL mode) to a new single file ``dest``."""
-    with sqlite3.connect(src) as s, sqlite3.connect(dest) as d:
-        s.backup(d, pages=-1)  # one step = one read transaction = one consistent snapshot
-        d.execute("PRAGMA journal_mode=DELETE")
-    s.close()
-    d.close()
-    with open(dest, "rb") as fh:
-        os.fsync(fh.fileno())
-
-
-def verify_file(path: Path) -> str:
-    """Check a backup file; returns its schema revision.
-
-    Raises ``OpsLedgerError`` (a sentence naming the file) when it is not a SQLite database,
-    fails ``PRAGMA integrity_check``, or carries no revision this build knows.
-    """
-    if not path.is_file():
-        raise OpsLedgerError(_("backup file {path} does not exist", path=path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise OpsLedgerError(_("{path} is not an OpsLedger database ({reason})", path=path, reason=exc)) from exc
-    if problems != ["ok"]:
-        raise OpsLedgerError(_("{path} fails the integrity check: {problems}", path=path,
-                               problems="; ".join(problems[:5])))
-    revision = row[0] if row else ""
-    if revision not in known_revisions():
-        raise OpsLedgerError(_("{path} has schema revision {revision}, which this build does not know",
-                               path=path, revision=revision))
-    return revision
 
 
 def _stamp(at: datetime) -> str:
@@ -240,9 +197,10 @@ def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInf
     ledger = open_database(target, migrate=False)  # holds the file lock until closed
     try:
         ledger.engine.dispose()  # no pooled connection keeps pages of the old file
-        aside = None
+        kept = None
         if target.stat().st_size > 0:
-            aside = _copy_verified(target, default_backup_dir(), "opsledger-before-restore-", None).path
+            kept = _copy_verified(target, default_backup_dir(), "opsledger-before-restore-", None)
+        aside = kept.path if kept else None
         with sqlite3.connect(backup) as src, sqlite3.connect(target) as dest:
             src.backup(dest, pages=-1)  # in place: the file keeps its identity and our lock
         src.close()
@@ -253,7 +211,15 @@ def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInf
                          summary=str(backup),
                          details={"file": str(backup), "sha256": _sha256(backup), "revision": revision,
                                   "previous_kept_at": str(aside or "")})
+            if kept is not None:
+                s.add(backup_record(kept, "pre_restore"))
     finally:
         ledger.close()
     return RestoreInfo(target, backup, aside, revision)
 
+
+def backup_record(info: BackupInfo, kind: str) -> BackupRecord:
+    """The ``backup_record`` row of a verified copy ``info`` taken for ``kind`` (``BackupKind``)."""
+    return BackupRecord(taken_at=info.taken_at, kind=kind, file_name=info.path.name, folder=str(info.path.parent),
+                        size_bytes=info.size_bytes, sha256=info.sha256, revision=info.revision, verified=True,
+                        seconds=round(info.seconds, 3), error="")

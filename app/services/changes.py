@@ -17,7 +17,7 @@ T = TypeVar("T")
 #: The record kinds a change can touch (the change bus carries a tuple of these).
 KINDS = frozenset({
     "inspection", "incident", "service_request", "requirement", "worklog", "contract",
-    "calendar", "report", "asset", "credential", "audit", "settings",
+    "calendar", "report", "asset", "credential", "audit", "settings", "backup",
 })
 
 

@@ -20,16 +20,20 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import insert as sa_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.core.i18n import N_, _
 from app.errors import DatabaseLockedError, Msg, OpsLedgerError
+from app.store.snapshot import Snapshot, verified_copy
+from app.store.versioning import LedgerSession
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -316,14 +320,57 @@ def _foreign_keys_off(conn: Any) -> Iterator[None]:
         raw.execute("PRAGMA foreign_keys=ON")
 
 
+def _pre_upgrade_copy(db: Database, cur: str | None) -> tuple[Snapshot, datetime]:
+    """The verified copy of ``db.file`` kept before an upgrade, in ``<data_dir>/backups``
+    (``<stem>.<revision>.<UTC stamp>.sqlite3``); sets ``db.pre_upgrade_copy``.
+
+    Raises ``OpsLedgerError`` when the copy cannot be written or fails verification (the
+    integrity check, or a revision other than ``cur``): the upgrade does not start then.
+    """
+    from app.core.timeutil import utcnow
+
+    assert db.file is not None
+    taken_at = utcnow()
+    dest = paths.data_dir() / "backups" / f"{db.file.stem}.{cur or 'none'}.{taken_at:%Y%m%dT%H%M%SZ}.sqlite3"
+    try:
+        snap = verified_copy(db.file, dest)
+    except (OSError, sqlite3.Error, OpsLedgerError) as exc:
+        raise OpsLedgerError(N_("the copy of the ledger before the schema upgrade failed ({reason}); the "
+                                "ledger was not upgraded and is unchanged"), code="db.pre_upgrade_copy",
+                             reason=str(exc)) from exc
+    if snap.revision != (cur or ""):
+        dest.unlink(missing_ok=True)
+        raise OpsLedgerError(N_("the copy of the ledger before the schema upgrade failed ({reason}); the "
+                                "ledger was not upgraded and is unchanged"), code="db.pre_upgrade_copy",
+                             reason=f"{snap.revision} ≠ {cur}")
+    db.pre_upgrade_copy = dest
+    return snap, taken_at
+
+
+def _record_pre_upgrade(conn: Any, snap: Snapshot, taken_at: datetime) -> None:
+    """Record the pre-upgrade copy in ``backup_record`` (kind ``pre_migration``) in the upgrade's
+    own transaction, so a rolled-back upgrade records nothing."""
+    import uuid
+
+    from app.store.models import BackupRecord
+
+    conn.execute(sa_insert(BackupRecord).values(
+        id=uuid.uuid4(), taken_at=taken_at, kind="pre_migration", file_name=snap.path.name,
+        folder=str(snap.path.parent), size_bytes=snap.size_bytes, sha256=snap.sha256, revision=snap.revision,
+        verified=True, seconds=round(snap.seconds, 3), error=""))
+
+
 def upgrade(db: Database) -> None:
     """Upgrade ``db`` to head in ONE transaction; keep a copy of a SQLite file first.
 
     Migrations run with foreign keys off (SQLite; see ``_foreign_keys_off``).  Before commit, in
     the same transaction, every table that existed before must have as many rows as before and
     ``PRAGMA foreign_key_check`` must find nothing; otherwise everything is rolled back.
-    Raises ``OpsLedgerError`` when a migration fails or would lose data; its text names the
-    pre-upgrade copy (``db.pre_upgrade_copy``), which is also restored over the file.
+    The copy is a verified backup (``app.store.snapshot.verified_copy``: integrity check, schema
+    revision, SHA-256) recorded in ``backup_record`` as ``pre_migration`` in the same transaction.
+    Raises ``OpsLedgerError`` when the copy fails (nothing is upgraded then), when a migration
+    fails or would lose data; its text names the pre-upgrade copy (``db.pre_upgrade_copy``),
+    which is also restored over the file.
     """
     from alembic import command
 
@@ -332,18 +379,17 @@ def upgrade(db: Database) -> None:
     if cur == head:
         return
     before_tables = [t for t in inspect(db.engine).get_table_names() if t != "alembic_version"]
+    snapshot = None
     if db.file is not None and before_tables:
-        from app.core.timeutil import utcnow
-
-        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
-        db.pre_upgrade_copy = paths.data_dir() / "backups" / f"{db.file.stem}.{cur or 'none'}.{stamp}.sqlite3"
-        _copy_sqlite(db.file, db.pre_upgrade_copy)
+        snapshot = _pre_upgrade_copy(db, cur)
     try:
         # the pragma is set before the transaction begins (inside one SQLite ignores it)
         with db.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
             before = _row_counts(conn, before_tables)
             command.upgrade(_alembic_config(conn), "head")
             _verify_data_kept(conn, before)
+            if snapshot is not None:
+                _record_pre_upgrade(conn, *snapshot)
     except Exception as exc:
         if db.pre_upgrade_copy is not None and db.file is not None:
             db.engine.dispose()
@@ -411,7 +457,8 @@ def open_database(
         if engine.dialect.name == "sqlite":
             _install_sqlite_hooks(engine)
         _probe(engine, file)
-        db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), file, _lock=held)
+        db = Database(url, engine, sessionmaker(engine, class_=LedgerSession, expire_on_commit=False), file,
+                      _lock=held)
         if migrate:
             before = current_revision(engine)
             upgrade(db)

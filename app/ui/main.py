@@ -1,7 +1,9 @@
 """Desktop entry point: ``main(db=None, argv=None) -> int`` (used by ``opsledger gui``).
 
-Opens the ledger (``db`` path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start
-dialog on an empty ledger, builds the ``MainWindow`` and runs Qt's event loop.
+Runs a restore scheduled in 恢复账本… (before anything holds the file), opens the ledger (``db``
+path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty
+ledger, builds the ``MainWindow``, starts the first-start-of-the-day backup in a worker and runs
+Qt's event loop.
 """
 
 from __future__ import annotations
@@ -49,6 +51,27 @@ def build_window(db: Ledger, contract_id: uuid.UUID | None, engineer: str):  # n
     return MainWindow(ctx)
 
 
+def restore_pending_backup(db: str | None) -> None:
+    """Before the ledger opens: run the restore chosen in 恢复账本… last time (see
+    ``backup_records.apply_pending_restore``) and say what happened in a message box."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.backup_records import apply_pending_restore
+
+    try:
+        info = apply_pending_restore(db, actor=settings.get("engineer_name") or "")
+    except OpsLedgerError as exc:
+        log.error("the scheduled restore did not run: %s", exc)
+        QMessageBox.warning(None, "OpsLedger", str(exc))
+        return
+    if info is not None:
+        log.info("ledger %s restored from %s", info.target, info.restored_from)
+        QMessageBox.information(None, "OpsLedger", QCoreApplication.translate(
+            "main", "The ledger was restored from %1. The previous ledger is kept as %2.")
+            .replace("%1", str(info.restored_from)).replace("%2", str(info.aside or "—")))
+
+
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the GUI on ledger ``db``; returns the exit code (1 if the ledger cannot open)."""
     from PySide6.QtWidgets import QMessageBox
@@ -59,6 +82,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
 
     app = create_application(argv)
     log_path = setup_logging()
+    restore_pending_backup(db)
     try:
         ledger = open_ledger(db)
     except OpsLedgerError as exc:
@@ -80,6 +104,9 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
                 return 0
         window = build_window(ledger, contract_id, engineer)
         window.show()
+        from app.ui.widgets.backup_dialog import run_daily_backup
+
+        run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage(text, 15000))
         return int(app.exec())
     finally:
         crash.uninstall()

@@ -1,7 +1,8 @@
 """The main window's menu bar: 文件 / 视图 / 帮助.
 
 * 文件 (File): export the inspection log (opens the 巡检 page's export box), export a report
-  (opens 报表), quit (Ctrl+Q; the window asks first when a page has unsaved edits);
+  (opens 报表), 备份账本… / 恢复账本… (``app.ui.widgets.backup_dialog``), quit (Ctrl+Q; the
+  window asks first when a page has unsaved edits);
 * 视图 (View): every page with its shortcut Ctrl+1 … Ctrl+9 (总览 first);
 * 帮助 (Help): keyboard shortcuts (F1), About (version and database path).
 
@@ -22,6 +23,7 @@ from app.ui.help_dialogs import AboutDialog, ShortcutsDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+    from app.ui.widgets.backup_dialog import BackupDialog
 
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,7 +31,7 @@ SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 @dataclass
 class Menus:
     """The menu bar's actions by name (``quit``, ``about``, ``shortcuts``, ``export_log``,
-    ``export_report``, ``page_<key>``)."""
+    ``export_report``, ``backup``, ``restore``, ``page_<key>``)."""
 
     actions: dict[str, QAction] = field(default_factory=dict)
 
@@ -91,6 +93,11 @@ def build_menus(win: MainWindow) -> Menus:
     file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
     file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
     file_menu.addSeparator()
+    file_menu.addAction(_action(win, menus, "backup", QCoreApplication.translate("Menus", "Back up the ledger…"),
+                                lambda: open_backup_dialog(win)))
+    file_menu.addAction(_action(win, menus, "restore", QCoreApplication.translate("Menus", "Restore the ledger…"),
+                                lambda: open_backup_dialog(win, restore=True)))
+    file_menu.addSeparator()
     file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
     view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     for n, key in enumerate(win.page_keys(), 1):
@@ -105,6 +112,22 @@ def build_menus(win: MainWindow) -> Menus:
     for n in range(win.nav.count()):
         win.nav.item(n).setData(SHORTCUT_ROLE, f"Ctrl+{n + 1}")
     return menus
+
+
+def open_backup_dialog(win: MainWindow, *, restore: bool = False) -> BackupDialog:
+    """Open 备份账本… (window-modal, not blocking); with ``restore`` the file picker of 恢复账本…
+    opens at once.  Returns the dialog."""
+    from PySide6.QtCore import QTimer
+
+    from app.ui.widgets.backup_dialog import BackupDialog
+
+    dlg = BackupDialog(win.ctx, win)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    if restore:
+        QTimer.singleShot(0, dlg.choose_restore)
+    win._backup_dialog = dlg  # type: ignore[attr-defined]  # for tests and the screenshot
+    return dlg
 
 
 def open_log_export(win: MainWindow) -> None:

@@ -63,6 +63,7 @@ def test_out_in_a_read_only_place_is_a_sentence(db, pinggu, tmp_path: Path, caps
     from app.services.transfer import inspection_log
 
     out = tmp_path / "ro" / "log.xlsx"
+    out.parent.mkdir()  # the folder exists; the OS refuses the write (a read-only mount)
 
     def read_only(*_a, **_k):  # type: ignore[no-untyped-def]
         raise OSError(errno.EROFS, "Read-only file system", str(out))

@@ -44,21 +44,51 @@ def test_numbers_stay_unique_when_two_workstations_create_at_once(db, pinggu) ->
     assert len({first, got["a"], got["b"]}) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="issue #9 item 7: no optimistic version column yet; the "
-                   "second engineer's save silently overwrites the first's (lost update)")
 def test_two_engineers_editing_the_same_incident_get_a_conflict(db, pinggu) -> None:  # type: ignore[no-untyped-def]
-    from app.errors import OpsLedgerError
+    from app.errors import ConcurrentEditError
 
     number = _create(db, pinggu, "OA 无法登录")
     other = open_database(db.url)
     try:
         with db.session() as a, other.session() as b:
-            incidents.get_incident(a, number)
-            incidents.get_incident(b, number)  # both workstations show the incident
+            shown_a = incidents.get_incident(a, number)  # noqa: F841 - both workstations show the
+            shown_b = incidents.get_incident(b, number)  # incident (and keep what they read)
+            assert shown_b.version == 1
             incidents.update_incident(a, number, actor="王建国", cause="交换机端口故障")
             a.commit()
-            with pytest.raises(OpsLedgerError):  # B saves over A's edit it never saw
+            with pytest.raises(ConcurrentEditError, match=r"该故障已被 王建国 于 .* 修改，请刷新后重试") as exc:
                 incidents.update_incident(b, number, actor="李晓明", cause="用户密码过期")
-                b.flush()
+                b.flush()  # B saves over A's edit it never saw
+            assert exc.value.code == "record.conflict"
+        with db.session() as s:
+            assert incidents.get_incident(s, number).cause == "交换机端口故障"  # A's edit stands
     finally:
         other.close()
+
+
+def test_the_first_number_of_a_year_is_unique_when_two_workstations_create_at_once(db, pinggu) -> None:  # type: ignore[no-untyped-def]
+    """No counter row yet for 2031: a SELECT … FOR UPDATE has nothing to lock; the upsert does."""
+    t_2031 = datetime(2031, 3, 1, 1, 0, tzinfo=UTC)
+    other = open_database(db.url)
+    got: dict[str, str] = {}
+    errors: list[BaseException] = []
+
+    def create_b() -> None:
+        try:
+            with other.session() as s:
+                got["b"] = incidents.create_incident(s, pinggu, actor="B", title="B", occurred_at=t_2031).number
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    try:
+        with db.session() as s:
+            got["a"] = incidents.create_incident(s, pinggu, actor="A", title="A", occurred_at=t_2031).number
+            t = threading.Thread(target=create_b)
+            t.start()
+            t.join(timeout=1.0)
+            assert t.is_alive()  # B waits on A's counter row
+        t.join(timeout=30)
+    finally:
+        other.close()
+    assert errors == []
+    assert sorted(got.values()) == ["INC-2031-0001", "INC-2031-0002"]

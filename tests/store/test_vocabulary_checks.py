@@ -30,6 +30,7 @@ EXPECTED = {
     "engineer": {"role": (V.EngineerRole, False)},
     "credential": {"secret_store": (V.SecretStoreKind, False)},
     "credential_rotation": {"how": (V.RotationHow, False)},
+    "backup_record": {"kind": (V.BackupKind, False)},
 }
 
 

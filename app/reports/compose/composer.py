@@ -30,6 +30,7 @@ from app.reports.compose.document import (
     Table,
 )
 from app.reports.data import credentials
+from app.reports.data import backups
 from app.reports.data.shapes import ReportData
 
 LONG_KINDS = ("quarterly", "half-year", "annual")
@@ -224,6 +225,6 @@ def _inspections(data: ReportData) -> list[Block]:
 def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     b = _overview(data, narrative) + _kpi_table(data) + _inspections(data)
     b += sections.incidents(data) + sections.availability(data) + sections.service_desk(data)
-    b += sections.requirements(data) + sections.worklog(data) + credentials.blocks(data)
+    b += sections.requirements(data) + sections.worklog(data) + credentials.blocks(data) + backups.blocks(data)
     b += sections.closing(data, narrative)
     return b

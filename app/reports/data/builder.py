@@ -54,6 +54,7 @@ from app.core.timeutil import as_utc, local_dt, utcnow
 from app.errors import ValidationError
 from app.reports.data import availability as AV
 from app.reports.data import credentials, desk, kpis
+from app.reports.data.backups import backups
 from app.reports.data.incidents import incidents
 from app.reports.data.inspections import empty_inspections, inspections
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace, TraceItem
@@ -152,6 +153,7 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
     desk.requests(session, contract, start_i, end_i, now, data, tr, cals)
     if full:
         desk.requirements(session, contract, start_i, end_i, data, tr, svc_by_id, updated_too=False)
+        backups(session, start_i, end_i, now, data)
     if span:
         desk.worklog(session, contract, span[0], span[1], data, tr, engineers)
     else:

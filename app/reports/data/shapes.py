@@ -116,6 +116,7 @@ class ReportData:
     worklog: dict[str, Any] = field(default_factory=dict)  # {"by_engineer":[{name,hours,entries}],"total_hours"}
     kpis: list[KpiRow] = field(default_factory=list)
     trend: list[dict[str, Any]] = field(default_factory=list)  # [{key,period,incidents,availability_pct}]
+    backups: dict[str, Any] = field(default_factory=dict)  # ledger backups: app.reports.data.backups
     notes: list[str] = field(default_factory=list)
     has_data: bool = False
     #: 启用日期 (``Contract.effective_ledger_start``): nothing before it is due, missed or counted.

@@ -6,6 +6,11 @@ in that transaction, and returns ``Outcome(value, Changes.of("incident", ids=(id
 value is an id or a plain row — never an ORM object.  A refusal raises the workflow's
 ``ValidationError`` (field named) and nothing is written: the transaction rolls back whole.
 
+No silent overwrite (team server): every edit or move takes ``version``, the row version the
+form or pane loaded (``IncidentView.version``); when another engineer saved the incident since,
+it raises ``ConcurrentEditError`` ("该故障已被 X 于 HH:MM 修改，请刷新后重试") and writes nothing.
+``None`` skips the check.
+
 No silent loss: a workflow move (assign, start, pause/resume, restore, close) takes the close
 fields the engineer has typed in the pane (``edits``: cause category, cause, resolution,
 root-cause analysis …, any of ``workflow.EDITABLE_FIELDS``) and stores them in the same
@@ -27,6 +32,7 @@ from app.services.incident import attachments, workflow
 from app.services.ledger import Ledger
 from app.services.transfer import record_export, record_import
 from app.store.models import Contract
+from app.store.versioning import check_version
 
 CLOSE_FIELDS = ("cause_category", "cause", "resolution", "root_cause_analysis")
 """The pane's close fields (Pinggu 第七条: time, cause and resolution strictly recorded)."""
@@ -61,31 +67,40 @@ def create_incident(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str
         return Outcome(inc.id, _changed(inc.id))
 
 
+def _fresh(s: Any, incident_id: uuid.UUID, version: int | None) -> None:
+    """Refuse a save made from version ``version`` when the incident has moved on."""
+    if version is not None:
+        check_version(s, workflow.get_incident(s, incident_id), version)
+
+
 def edit_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, fields: Mapping[str, Any],
-                  service_ids: list[uuid.UUID], asset_ids: list[uuid.UUID]) -> Outcome[uuid.UUID]:
+                  service_ids: list[uuid.UUID], asset_ids: list[uuid.UUID],
+                  version: int | None = None) -> Outcome[uuid.UUID]:
     """Save the edit form: ``fields`` (any of ``workflow.EDITABLE_FIELDS``) and the affected
     services/assets, in one transaction (one ``field`` event each for fields and for the affected
     lists, only for real changes).  Errors: ``workflow.update_incident`` / ``set_affected``."""
     with ledger.session() as s:
+        _fresh(s, incident_id, version)
         workflow.update_incident(s, incident_id, actor=actor, **dict(fields))
         workflow.set_affected(s, incident_id, service_ids=service_ids, asset_ids=asset_ids, actor=actor)
         return Outcome(incident_id, _changed(incident_id))
 
 
 def save_fields(ledger: Ledger, incident_id: uuid.UUID, *, actor: str,
-                edits: Mapping[str, Any]) -> Outcome[uuid.UUID]:
+                edits: Mapping[str, Any], version: int | None = None) -> Outcome[uuid.UUID]:
     """Store typed fields (cause, resolution, root-cause analysis …) without a status move.
 
     Unchanged values write nothing.  Errors: ``workflow.update_incident`` (closed incident,
     unknown cause category …)."""
     with ledger.session() as s:
+        _fresh(s, incident_id, version)
         workflow.update_incident(s, incident_id, actor=actor, **dict(edits))
         return Outcome(incident_id, _changed(incident_id))
 
 
 def move_incident(ledger: Ledger, incident_id: uuid.UUID, to_status: str, *, actor: str, note: str = "",
                   assignee_id: uuid.UUID | None = None, at: datetime | None = None,
-                  edits: Mapping[str, Any] | None = None) -> Outcome[uuid.UUID]:
+                  edits: Mapping[str, Any] | None = None, version: int | None = None) -> Outcome[uuid.UUID]:
     """One workflow move (assign = ``"assigned"`` with ``assignee_id``; start = ``"in_progress"``;
     pause = ``"pending"`` with the reason in ``note``; resume = ``"in_progress"``; mark restored =
     ``"restored"``), effective ``at`` (default now).
@@ -95,6 +110,7 @@ def move_incident(ledger: Ledger, incident_id: uuid.UUID, to_status: str, *, act
     Errors: ``workflow.update_incident`` for the edits, ``workflow.transition`` for the move.
     """
     with ledger.session() as s:
+        _fresh(s, incident_id, version)
         if edits:
             workflow.update_incident(s, incident_id, actor=actor, **dict(edits))
         workflow.transition(s, incident_id, to_status, actor=actor, at=at, note=note, assignee_id=assignee_id)
@@ -103,7 +119,8 @@ def move_incident(ledger: Ledger, incident_id: uuid.UUID, to_status: str, *, act
 
 def close_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, cause_category: str | None,
                    cause: str, resolution: str, root_cause_analysis: str = "",
-                   restored_at: datetime | None = None, at: datetime | None = None) -> Outcome[uuid.UUID]:
+                   restored_at: datetime | None = None, at: datetime | None = None,
+                   version: int | None = None) -> Outcome[uuid.UUID]:
     """Close with the cause category, cause, resolution and (for a major severity) root-cause
     analysis typed in the pane, all stored in the closing transaction; ``restored_at`` (aware)
     is the restore time when the incident is not marked restored yet (or a correction of it).
@@ -113,6 +130,7 @@ def close_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, cause_
     (``cause_category``, ``cause``, ``resolution``, ``restored_at``, ``root_cause_analysis``).
     """
     with ledger.session() as s:
+        _fresh(s, incident_id, version)
         inc = workflow.get_incident(s, incident_id)
         rca = (root_cause_analysis or "").strip()
         if rca and rca != inc.root_cause_analysis:
@@ -122,10 +140,12 @@ def close_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, cause_
         return Outcome(incident_id, _changed(incident_id))
 
 
-def reopen_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, reason: str) -> Outcome[uuid.UUID]:
+def reopen_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, reason: str,
+                    version: int | None = None) -> Outcome[uuid.UUID]:
     """Reopen a closed incident (to ``in_progress``) with its reason; errors:
     ``workflow.reopen_incident`` (not closed, empty reason)."""
     with ledger.session() as s:
+        _fresh(s, incident_id, version)
         workflow.reopen_incident(s, incident_id, actor=actor, reason=reason)
         return Outcome(incident_id, _changed(incident_id))
 

@@ -42,6 +42,8 @@ class RequestView:
     complaint_text: str
     converted_incident_id: uuid.UUID | None
     converted_incident_number: str
+    version: int = 0
+    """The row version read (optimistic lock): moves made from this view pass it back."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class RequirementView:
     requester_name: str
     collected_at: datetime
     note: str
+    version: int = 0
+    """The row version read (optimistic lock): moves made from this view pass it back."""
 
 
 def request_view(ledger: Ledger, request_id: uuid.UUID) -> RequestView | None:
@@ -80,6 +84,7 @@ def request_view(ledger: Ledger, request_id: uuid.UUID) -> RequestView | None:
             requester_phone=r.requester_phone, received_at=r.received_at, resolved_at=r.resolved_at,
             resolution=r.resolution, satisfaction=r.satisfaction, complaint_text=r.complaint_text,
             converted_incident_id=r.converted_incident_id, converted_incident_number=inc.number if inc else "",
+            version=r.version,
         )
 
 
@@ -94,7 +99,7 @@ def requirement_view(ledger: Ledger, requirement_id: uuid.UUID) -> RequirementVi
         return RequirementView(
             id=r.id, number=r.number, title=r.title, description=r.description, status=r.status,
             service=svc.name if svc else "", requester_department=r.requester_department,
-            requester_name=r.requester_name, collected_at=r.collected_at, note=r.note,
+            requester_name=r.requester_name, collected_at=r.collected_at, note=r.note, version=r.version,
         )
 
 

@@ -3,6 +3,11 @@
 One function per user action, each in ONE transaction of its own, its audit event written by the
 domain function in that transaction; returns ``Outcome(id or plain value, Changes)``.  Refusals
 raise ``ValidationError`` (field named) and write nothing.
+
+No silent overwrite (team server): the moves and edits take ``version``, the row version the
+pane loaded (``RequestView.version``, ``RequirementView.version``, ``WorkLogLine.version``); a
+record saved by someone else since raises ``ConcurrentEditError`` and nothing is written.
+``None`` skips the check.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from app.services.ledger import Ledger
 from app.services.servicedesk import requests as service_requests
 from app.services.servicedesk import requirements, worklog
 from app.services.transfer import record_export, record_import
-from app.store.models import Contract
+from app.store.models import Contract, Requirement, ServiceRequest, WorkLogEntry
+from app.store.versioning import check_version
 
 
 def _contract(s: Any, contract_id: uuid.UUID | None) -> Contract:
@@ -27,6 +33,13 @@ def _contract(s: Any, contract_id: uuid.UUID | None) -> Contract:
     if contract is None:
         raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
     return contract
+
+
+def _fresh(s: Any, model: type, record_id: uuid.UUID, version: int | None) -> None:
+    """Refuse a save made from version ``version`` when the record has moved on since."""
+    obj = s.get(model, record_id) if version is not None else None
+    if obj is not None:
+        check_version(s, obj, version)
 
 
 def _req(request_id: uuid.UUID, *more: str) -> Changes:
@@ -53,49 +66,58 @@ def create_request(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str,
 
 
 def assign_request(ledger: Ledger, request_id: uuid.UUID, engineer_id: uuid.UUID, *, actor: str,
-                   note: str = "") -> Outcome[uuid.UUID]:
+                   note: str = "", version: int | None = None) -> Outcome[uuid.UUID]:
     """派单 / 转派 to ``engineer_id``; errors: ``requests.assign_request``."""
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         service_requests.assign_request(s, request_id, engineer_id, actor=actor, note=note)
         return Outcome(request_id, _req(request_id))
 
 
-def respond_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str) -> Outcome[uuid.UUID]:
+def respond_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str,
+                    version: int | None = None) -> Outcome[uuid.UUID]:
     """Work starts now (status in progress); errors: ``requests.respond_request``."""
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         service_requests.respond_request(s, request_id, actor=actor)
         return Outcome(request_id, _req(request_id))
 
 
-def resolve_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str, resolution: str) -> Outcome[uuid.UUID]:
+def resolve_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str, resolution: str,
+                    version: int | None = None) -> Outcome[uuid.UUID]:
     """Resolved now with ``resolution`` (required); errors: ``requests.resolve_request``."""
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         service_requests.resolve_request(s, request_id, actor=actor, resolution=resolution)
         return Outcome(request_id, _req(request_id))
 
 
-def close_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str) -> Outcome[uuid.UUID]:
+def close_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str,
+                    version: int | None = None) -> Outcome[uuid.UUID]:
     """Close a resolved request; errors: ``requests.close_request``."""
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         service_requests.close_request(s, request_id, actor=actor)
         return Outcome(request_id, _req(request_id))
 
 
 def record_followup(ledger: Ledger, request_id: uuid.UUID, *, actor: str, satisfaction: str | None,
-                    complaint_text: str = "") -> Outcome[uuid.UUID]:
+                    complaint_text: str = "", version: int | None = None) -> Outcome[uuid.UUID]:
     """回访: satisfaction and, when text is given, a complaint; errors: ``requests.record_followup``."""
     text = (complaint_text or "").strip()
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         service_requests.record_followup(s, request_id, actor=actor, satisfaction=satisfaction,
                                          complaint=bool(text), complaint_text=text)
         return Outcome(request_id, _req(request_id))
 
 
 def convert_request(ledger: Ledger, request_id: uuid.UUID, *, actor: str,
-                    severity: str | None = None) -> Outcome[uuid.UUID]:
+                    severity: str | None = None, version: int | None = None) -> Outcome[uuid.UUID]:
     """The request is a fault: open an incident keeping its timeline, close the request;
     value = the new incident's id.  Errors: ``requests.convert_to_incident``."""
     with ledger.session() as s:
+        _fresh(s, ServiceRequest, request_id, version)
         inc = service_requests.convert_to_incident(s, request_id, actor=actor, severity=severity)
         return Outcome(inc.id, Changes.of("service_request", "incident", ids=(request_id, inc.id)))
 
@@ -115,9 +137,10 @@ def create_requirement(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: 
 
 
 def set_requirement_status(ledger: Ledger, requirement_id: uuid.UUID, status: str, *, actor: str,
-                           note: str = "") -> Outcome[uuid.UUID]:
+                           note: str = "", version: int | None = None) -> Outcome[uuid.UUID]:
     """Move a requirement to ``status``; errors: ``requirements.set_requirement_status``."""
     with ledger.session() as s:
+        _fresh(s, Requirement, requirement_id, version)
         requirements.set_requirement_status(s, requirement_id, status, actor=actor, note=note)
         return Outcome(requirement_id, Changes.of("requirement", ids=(requirement_id,)))
 
@@ -137,9 +160,11 @@ def add_worklog_entry(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: s
 
 
 def edit_worklog_entry(ledger: Ledger, entry_id: uuid.UUID, *, actor: str, engineer_id: uuid.UUID,
-                       started_at: datetime, duration_minutes: int, summary: str) -> Outcome[uuid.UUID]:
+                       started_at: datetime, duration_minutes: int, summary: str,
+                       version: int | None = None) -> Outcome[uuid.UUID]:
     """Correct a manual entry (engineer, start, minutes, summary); errors: ``worklog.update_entry``."""
     with ledger.session() as s:
+        _fresh(s, WorkLogEntry, entry_id, version)
         worklog.update_entry(s, entry_id, actor=actor, engineer_id=engineer_id, started_at=started_at,
                              duration_minutes=duration_minutes, summary=summary)
         return Outcome(entry_id, Changes.of("worklog", ids=(entry_id,)))

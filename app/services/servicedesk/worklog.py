@@ -56,6 +56,8 @@ class WorkLogLine:
     summary: str
     source_kind: str
     source_id: uuid.UUID | None
+    version: int | None = None
+    """A manual entry's row version (optimistic lock; ``None`` for derived lines)."""
 
 
 def add_entry(
@@ -176,7 +178,7 @@ def day_entries(session: Session, contract: Contract, day: date) -> list[WorkLog
             WorkLogEntry.contract_id == contract.id, WorkLogEntry.work_date == day)):
         who = names.get(entry.engineer_id, "") if entry.engineer_id else ""
         lines.append(WorkLogLine(entry.started_at, who, entry.duration_minutes, "manual", entry.summary,
-                                 entry.source_kind or "manual", entry.id))
+                                 entry.source_kind or "manual", entry.id, entry.version))
     lines.sort(key=lambda ln: ln.at)
     return lines
 

@@ -15,6 +15,12 @@ act on:
   through defusedxml, which stays installed;
 - more than ``max_rows`` rows in a worksheet: the ``<dimension ref=…>`` is read, and the ``<row``
   elements are counted while streaming the member in bounded chunks (the dimension may lie).
+  Every worksheet part the workbook declares is counted, wherever it is stored (``sheet_parts``):
+  the parts ``[Content_Types].xml`` types as worksheets (an ``Override``, or a ``Default`` for an
+  extension), the targets of the worksheet relationships of each workbook part (``xl/workbook.xml``
+  and any part typed as a workbook, through its ``_rels/*.rels``), any part under ``worksheets/``,
+  and any part whose root element is ``<worksheet>`` — a sheet stored at ``xl/elsewhere/`` is
+  counted like one under ``xl/worksheets/``.
 
 Raises ``app.errors.ValidationError("file", message)``.
 """
@@ -24,6 +30,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from app.core.i18n import N_
 from app.errors import Msg, ValidationError
@@ -102,11 +109,93 @@ def check_workbook(
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise _refuse(NOT_XLSX, "xlsx.not_xlsx", reason=Msg(
                     N_("part {part} cannot be read: {error}"), part=info.filename, error=exc)) from None
-            if "worksheets/" in info.filename:
-                rows = _count_rows(zf, info, max_rows)
-                if rows > max_rows:
-                    raise _refuse(N_("sheet {part} has more than {limit} rows; refused"), "xlsx.rows",
-                                  part=info.filename, limit=f"{max_rows:,}")
+        _check_rows(zf, infos, max_rows)
+
+
+def _check_rows(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_rows: int) -> None:
+    """Refuse when any sheet part (``sheet_parts``) has more than ``max_rows`` rows."""
+    sheets = sheet_parts(zf)
+    for info in infos:
+        if info.filename in sheets:
+            rows = _count_rows(zf, info, max_rows)
+            if rows > max_rows:
+                raise _refuse(N_("sheet {part} has more than {limit} rows; refused"), "xlsx.rows",
+                              part=info.filename, limit=f"{max_rows:,}")
+
+
+#: Content types (``[Content_Types].xml``) of worksheet parts and of workbook parts.
+_SHEET_TYPE = re.compile(r"spreadsheetml\.(worksheet|chartsheet|dialogsheet)\+xml$|\.macrosheet\+xml$")
+_BOOK_TYPE = re.compile(r"spreadsheetml\.(sheet|template)\.main\+xml$|\.sheet\.macroEnabled\.main\+xml$"
+                        r"|\.template\.macroEnabledTemplate\.main\+xml$")
+_SHEET_REL = re.compile(r"/(worksheet|chartsheet|dialogsheet|xlMacrosheet)$")
+_SHEET_ROOT = re.compile(rb"<(?:\w+:)?worksheet[\s>/]")
+#: Largest manifest or relationships part read to find the sheets (bytes); a bigger one is refused.
+MANIFEST_MAX_BYTES = 4 << 20
+
+
+def _xml_part(zf: zipfile.ZipFile, name: str) -> Any:
+    """The parsed element tree of a small manifest part (``None`` when absent); defusedxml, and
+    the prolog scan already refused DOCTYPE/ENTITY in every part."""
+    from defusedxml import ElementTree  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MANIFEST_MAX_BYTES:
+        raise _refuse(N_("part {part} is larger than {limit} bytes; refused"), "xlsx.manifest", part=name,
+                      limit=f"{MANIFEST_MAX_BYTES:,}")
+    try:
+        return ElementTree.fromstring(zf.read(info))
+    except Exception as exc:  # noqa: BLE001 - any parse failure is a refusal naming the part
+        raise _refuse(NOT_XLSX, "xlsx.not_xlsx", reason=Msg(
+            N_("part {part} cannot be read: {error}"), part=name, error=exc)) from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _resolve(base_dir: str, target: str) -> str:
+    """A relationship ``target`` relative to the folder ``base_dir`` of its source part."""
+    parts = ([] if target.startswith("/") else [p for p in base_dir.split("/") if p])
+    for piece in target.lstrip("/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> set[str]:
+    """The names of every member the workbook declares as a sheet, wherever stored (see the
+    module docstring), plus any part under ``worksheets/`` or whose root is ``<worksheet>``."""
+    names = [i.filename for i in zf.infolist() if not i.is_dir()]
+    found = {n for n in names if "worksheets/" in n}
+    books = {"xl/workbook.xml"}
+    types = _xml_part(zf, "[Content_Types].xml")
+    for el in types if types is not None else ():
+        kind, ctype = _local(el.tag), el.get("ContentType", "")
+        if kind == "Override" and _SHEET_TYPE.search(ctype):
+            found.add(el.get("PartName", "").lstrip("/"))
+        elif kind == "Override" and _BOOK_TYPE.search(ctype):
+            books.add(el.get("PartName", "").lstrip("/"))
+        elif kind == "Default" and _SHEET_TYPE.search(ctype):
+            ext = "." + el.get("Extension", "").lower()
+            found.update(n for n in names if n.lower().endswith(ext))
+    for book in books:
+        folder, _sep, leaf = book.rpartition("/")
+        rels = _xml_part(zf, f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels")
+        for el in rels if rels is not None else ():
+            if _SHEET_REL.search(el.get("Type", "")) and el.get("TargetMode", "") != "External":
+                found.add(_resolve(folder, el.get("Target", "")))
+    for n in names:
+        if n not in found and n.lower().endswith(".xml"):
+            with zf.open(n) as fh:
+                if _SHEET_ROOT.search(fh.read(PROLOG_SCAN_BYTES)):
+                    found.add(n)
+    return found & set(names)
 
 
 def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, is_xml: bool = True) -> None:

@@ -1,6 +1,7 @@
 """SQLAlchemy 2.0 typed ORM, one module per aggregate.  Importing this package registers every
 table on ``Base.metadata`` (Alembic and tests rely on that)."""
 
+from app.store.models.backup import BackupRecord
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
@@ -32,6 +33,7 @@ __all__ = [
     "Asset",
     "Attachment",
     "AuditEvent",
+    "BackupRecord",
     "Base",
     "CalendarDay",
     "CalendarYear",

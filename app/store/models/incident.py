@@ -80,6 +80,11 @@ class Incident(UUIDPk, Base):
     restore_breached: Mapped[bool | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
+    version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class IncidentService(UUIDPk, Base):

@@ -38,6 +38,11 @@ class Inspection(UUIDPk, Base):
     finished_at: Mapped[datetime | None]
     abnormal_count: Mapped[int] = mapped_column(default=0)
     note: Mapped[str] = mapped_column(default="")
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
+    version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class InspectionResult(UUIDPk, Base):

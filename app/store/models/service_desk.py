@@ -67,6 +67,11 @@ class ServiceRequest(UUIDPk, Base):
     )
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
+    version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class RequestAssignment(UUIDPk, Base):
@@ -101,6 +106,11 @@ class Requirement(UUIDPk, Base):
     collected_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(default="")
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
+    version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class WorkLogEntry(UUIDPk, Base):
@@ -119,3 +129,9 @@ class WorkLogEntry(UUIDPk, Base):
     summary: Mapped[str] = mapped_column(default="")
     source_kind: Mapped[str] = mapped_column(String(30), default="manual")
     source_id: Mapped[uuid.UUID | None]
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Optimistic lock (``version_id_col``): +1 on every UPDATE; a save carrying an older
+    version is refused with ``ConcurrentEditError`` instead of overwriting (team server)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
+

@@ -178,3 +178,79 @@ def test_doctype_in_a_part_not_named_xml_refused(tmp_path: Path) -> None:
     evil = _rewrite(good, tmp_path / "evil.xlsx", extra={"xl/worksheets/sheet9.bin": b'<!DOCTYPE x [<!ENTITY a "b">]><x/>'})
     with pytest.raises(ValidationError, match="DOCTYPE/ENTITY"):
         check_workbook(evil)
+
+
+_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _sheet_elsewhere(path: Path, sheet_xml: bytes, *, compression: int = zipfile.ZIP_DEFLATED,
+                     declare: str = "both") -> Path:
+    """A workbook whose only sheet part is stored at ``xl/elsewhere/sheet1.xml``, declared in
+    ``[Content_Types].xml`` (``declare`` "types"/"both") and/or through the workbook's
+    relationships ("rels"/"both")."""
+    override = (b'<Override PartName="/xl/elsewhere/sheet1.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>') if declare in ("types", "both") else b""
+    types = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+             b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+             b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+             b'"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+             b'main+xml"/>' + override + b"</Types>")
+    rel_type = (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+                if declare in ("rels", "both") else b"http://example.invalid/other")
+    with zipfile.ZipFile(path, "w", compression) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", b'<?xml version="1.0"?><workbook ' + _NS + b' xmlns:r="http://schemas.'
+                   b'openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
+                   b'r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                   b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel_type
+                   + b'" Target="elsewhere/sheet1.xml"/></Relationships>')
+        z.writestr("xl/elsewhere/sheet1.xml", sheet_xml)
+    return path
+
+
+def _declared_rows(n: int) -> bytes:
+    return (b'<?xml version="1.0"?><worksheet ' + _NS + b'><dimension ref="A1:C' + str(n).encode()
+            + b'"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>')
+
+
+@pytest.mark.parametrize("declare", ["types", "rels", "both"])
+def test_sheet_stored_outside_worksheets_is_counted(tmp_path: Path, declare: str) -> None:
+    """issue #9 item 6: a sheet at xl/elsewhere/sheet1.xml declaring 250,000 rows is refused."""
+    path = _sheet_elsewhere(tmp_path / "elsewhere.xlsx", _declared_rows(250_000), declare=declare)
+    with pytest.raises(ValidationError, match="xl/elsewhere/sheet1.xml 超过 200,000 行") as exc:
+        check_workbook(path)
+    assert exc.value.code == "xlsx.rows"
+
+
+def test_250k_real_rows_outside_worksheets_are_counted(tmp_path: Path) -> None:
+    rows = b"".join(b'<row r="%d"/>' % i for i in range(1, 250_001))  # ~4 MB, stored (ratio 1:1)
+    sheet = b'<?xml version="1.0"?><worksheet ' + _NS + b"><sheetData>" + rows + b"</sheetData></worksheet>"
+    path = _sheet_elsewhere(tmp_path / "real.xlsx", sheet, compression=zipfile.ZIP_STORED, declare="rels")
+    with pytest.raises(ValidationError, match="超过 200,000 行"):
+        check_workbook(path)
+
+
+def test_undeclared_part_with_a_worksheet_root_is_counted(tmp_path: Path) -> None:
+    path = _sheet_elsewhere(tmp_path / "undeclared.xlsx", _declared_rows(250_000), declare="none")
+    with pytest.raises(ValidationError, match="超过 200,000 行"):
+        check_workbook(path)
+
+
+def test_small_sheet_stored_elsewhere_passes_and_imports_see_nothing_written(tmp_path: Path, db, pinggu) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from app.errors import ImportRejected, OpsLedgerError
+    from app.services.incident import actions
+    from app.store.models import Incident
+
+    check_workbook(_sheet_elsewhere(tmp_path / "small.xlsx", _declared_rows(10)))
+    big = _sheet_elsewhere(tmp_path / "big.xlsx", _declared_rows(250_000))
+    with pytest.raises((ValidationError, ImportRejected, OpsLedgerError)) as exc:
+        actions.import_incidents(db, pinggu.id, big, actor="王建国")
+    assert "超过 200,000 行" in str(exc.value)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Incident)) == 0

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.core.timeutil import fmt_local, utcnow
 from app.core.vocab import CauseCategory, IncidentStatus, choices, label_of
-from app.errors import OpsLedgerError
+from app.errors import ConcurrentEditError, OpsLedgerError
 from app.services.incident import actions
 from app.services.queries.incident import IncidentView, incident_clocks, incident_view
 from app.services.queries.options import record_options
@@ -265,8 +265,15 @@ class IncidentDetail(FormBase):
     def _write(self, action: Any, *args: Any, **kwargs: Any) -> bool:
         if self.incident_id is None:
             return False
+        if action is not actions.attach_file and self.view is not None:
+            kwargs["version"] = self.view.version  # refused if someone saved it since (team server)
         try:
             perform(self.ctx, action, *args, actor=self.ctx.engineer, **kwargs)
+        except ConcurrentEditError as exc:  # show what the other engineer saved, keep what was typed
+            self.show_incident(self.incident_id, keep_typed=True)
+            self._fail(exc)
+            self.changed.emit(self.incident_id)
+            return False
         except (OpsLedgerError, OSError, ValueError) as exc:
             self._fail(exc)
             return False

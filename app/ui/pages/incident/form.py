@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.vocab import IncidentSource, choices
-from app.errors import OpsLedgerError
+from app.errors import ConcurrentEditError, OpsLedgerError
 from app.services.incident import actions
 from app.services.queries.incident import incident_view
 from app.services.queries.options import RecordOptions, proposed_severity, record_options
@@ -50,6 +50,7 @@ class IncidentForm(FormBase):
         self.ctx = ctx
         self.editing: uuid.UUID | None = None
         self.editing_number = ""
+        self.editing_version: int | None = None  # the version the form loaded (optimistic lock)
         self._severity_picked = False
         self._snapshot: dict[str, Any] = {}
         self._saving = False  # during submit: the change bus may refresh the page meanwhile
@@ -175,7 +176,7 @@ class IncidentForm(FormBase):
         v = incident_view(self.ctx.db, incident_id)
         if v is None:
             return False
-        self.editing, self.editing_number = v.id, v.number
+        self.editing, self.editing_number, self.editing_version = v.id, v.number, v.version
         self.heading.setText(self.tr("Edit %1").replace("%1", v.number))
         self.title.setText(v.title)
         set_combo(self.severity, v.severity)
@@ -238,7 +239,14 @@ class IncidentForm(FormBase):
                                  service_ids=service_ids, asset_ids=asset_ids, **values)
             else:
                 new_id = perform(self.ctx, actions.edit_incident, self.editing, actor=self.ctx.engineer,
-                                 fields=values, service_ids=service_ids, asset_ids=asset_ids)
+                                 fields=values, service_ids=service_ids, asset_ids=asset_ids,
+                                 version=self.editing_version)
+        except ConcurrentEditError as exc:  # saved by someone else since: show theirs, say so
+            self._saving = False
+            if self.editing is not None:
+                self.start_edit(self.editing)
+            self._fail(exc)
+            return False
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False

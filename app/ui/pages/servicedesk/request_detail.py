@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.timeutil import fmt_local
 from app.core.vocab import RequestStatus, Satisfaction, choices, label_of
-from app.errors import OpsLedgerError
+from app.errors import ConcurrentEditError, OpsLedgerError
 from app.services.changes import Outcome
 from app.services.queries.options import record_options
 from app.services.queries.servicedesk import RequestView, request_view
@@ -177,8 +177,14 @@ class RequestDetail(FormBase):
     def _write(self, action: Any, *args: Any, clear: bool = False, **kwargs: Any) -> Any:
         if self.request_id is None:
             return None
+        if self.view is not None:
+            kwargs["version"] = self.view.version  # refused if someone saved it since (team server)
         try:
             outcome: Outcome[Any] = action(self.ctx.db, self.request_id, *args, actor=self.ctx.engineer, **kwargs)
+        except ConcurrentEditError as exc:  # show what the other engineer saved, keep what was typed
+            self.show_request(self.request_id, keep_typed=True)
+            self._fail(exc)
+            return None
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return None

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.core.timeutil import fmt_local
 from app.core.vocab import RequirementStatus, choices, label_of
-from app.errors import OpsLedgerError
+from app.errors import ConcurrentEditError, OpsLedgerError
 from app.services.queries.servicedesk import requirement_view
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
@@ -28,6 +28,7 @@ class RequirementDetail(FormBase):
         super().__init__(parent)
         self.ctx = ctx
         self.requirement_id: uuid.UUID | None = None
+        self.version: int | None = None
         self._init_errors()
         lay = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -53,6 +54,7 @@ class RequirementDetail(FormBase):
         self._ok()
         v = requirement_view(self.ctx.db, requirement_id) if requirement_id is not None else None
         self.requirement_id = v.id if v else None
+        self.version = v.version if v else None  # the version shown (optimistic lock)
         self.set_btn.setEnabled(v is not None)
         if v is None:
             self.summary.setText(self.tr("Select a requirement, or press Ctrl+N to record a new one."))
@@ -70,7 +72,11 @@ class RequirementDetail(FormBase):
             return False
         try:
             perform(self.ctx, actions.set_requirement_status, self.requirement_id, self.status.currentData(),
-                    actor=self.ctx.engineer)
+                    actor=self.ctx.engineer, version=self.version)
+        except ConcurrentEditError as exc:  # saved by someone else since: show theirs, say so
+            self.show_requirement(self.requirement_id)
+            self._fail(exc)
+            return False
         except (OpsLedgerError, ValueError) as exc:
             self._fail(exc)
             return False

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeutil import local_dt, local_today
-from app.errors import OpsLedgerError
+from app.errors import ConcurrentEditError, OpsLedgerError
 from app.services.queries.options import record_options
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
@@ -41,6 +41,7 @@ class WorkLogEntryForm(FormBase):
         self.ctx = ctx
         self.day = local_today()
         self.editing: uuid.UUID | None = None
+        self.editing_version: int | None = None
         self._loaded: tuple[Any, ...] | None = None
         self._init_errors()
         lay = QVBoxLayout(self)
@@ -86,6 +87,7 @@ class WorkLogEntryForm(FormBase):
         if getattr(line, "source_kind", "") != "manual" or line.source_id is None:
             return False
         self.editing = line.source_id
+        self.editing_version = getattr(line, "version", None)  # the version shown (optimistic lock)
         i = self.engineer.findText(line.engineer)
         if i >= 0:
             self.engineer.setCurrentIndex(i)
@@ -137,10 +139,16 @@ class WorkLogEntryForm(FormBase):
                       duration_minutes=self.duration.value(), summary=self.summary.text())
         try:
             if self.editing is not None:
-                perform(self.ctx, actions.edit_worklog_entry, self.editing, actor=self.ctx.engineer, **values)
+                perform(self.ctx, actions.edit_worklog_entry, self.editing, actor=self.ctx.engineer,
+                        version=self.editing_version, **values)
             else:
                 perform(self.ctx, actions.add_worklog_entry, self.ctx.contract_id, actor=self.ctx.engineer,
                         work_date=self.day, **values)
+        except ConcurrentEditError as exc:  # saved by someone else since: the day is reloaded
+            self.start_new()
+            self.saved.emit()
+            self._fail(exc)
+            return False
         except (OpsLedgerError, ValueError, TypeError) as exc:
             self._fail(exc)
             return False
