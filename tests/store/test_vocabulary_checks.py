@@ -26,7 +26,8 @@ EXPECTED = {
     "inspection_result": {"kind": (V.ItemKind, False), "outcome": (V.InspectionOutcome, False)},
     "checklist_item": {"kind": (V.ItemKind, False)},
     "checklist_template": {"frequency": (V.Frequency, False)},
-    "asset": {"status": (V.AssetStatus, False)},
+    "asset": {"status": (V.AssetStatus, False), "asset_class": (V.AssetClass, False)},
+    "stocktake_line": {"result": (V.StocktakeResult, False)},
     "engineer": {"role": (V.EngineerRole, False)},
 }
 

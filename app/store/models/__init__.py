@@ -2,6 +2,14 @@
 table on ``Base.metadata`` (Alembic and tests rely on that)."""
 
 from app.store.models.base import Base
+from app.store.models.asset import (
+    AssetChange,
+    AssetSetting,
+    IpAddress,
+    Stocktake,
+    StocktakeLine,
+    Subnet,
+)
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
 from app.store.models.incident import (
@@ -29,6 +37,8 @@ from app.store.models.system import (
 
 __all__ = [
     "Asset",
+    "AssetChange",
+    "AssetSetting",
     "Attachment",
     "AuditEvent",
     "Base",
@@ -42,6 +52,7 @@ __all__ = [
     "IncidentAsset",
     "IncidentEvent",
     "IncidentService",
+    "IpAddress",
     "Inspection",
     "InspectionResult",
     "NumberSequence",
@@ -51,5 +62,8 @@ __all__ = [
     "Requirement",
     "Service",
     "ServiceRequest",
+    "Stocktake",
+    "StocktakeLine",
+    "Subnet",
     "WorkLogEntry",
 ]
