@@ -176,6 +176,13 @@ def simulate_import(ledger: Ledger, contract_id: uuid.UUID, path: str | Path,
         return importer.simulate(s, contract_id, source, mapping, key)
 
 
+def saved_mapping(ledger: Ledger, contract_id: uuid.UUID, file_name: str) -> dict[str, Any] | None:
+    """The saved ``{"pattern", "mapping", "key"}`` of files named like ``file_name``, or ``None``
+    (a read; for the import dialog)."""
+    with ledger.session() as s:
+        return importer.saved_mapping(s, contract_id, Path(file_name).name)
+
+
 def save_mapping(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str, file_name: str,
                  mapping: Mapping[str, str | None], key: str = "code") -> Outcome[str]:
     """Save ``mapping`` (header → field, ``""`` ignore) and ``key`` for files named like

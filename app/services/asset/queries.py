@@ -196,13 +196,6 @@ def asset_view(ledger: Ledger, asset_id: uuid.UUID) -> AssetView | None:
                          inspections, items)
 
 
-def asset_ids_by_code(ledger: Ledger, contract_id: uuid.UUID, codes: list[str]) -> dict[str, uuid.UUID]:
-    """``code → id`` of the given codes that exist (for the CLI)."""
-    with ledger.session() as s:
-        return dict(s.execute(select(Asset.code, Asset.id).where(Asset.contract_id == contract_id,
-                                                                 Asset.code.in_(codes))).all())
-
-
 # ---------------------------------------------------------------------------- subnets
 
 
@@ -219,19 +212,25 @@ def subnet_usage(ledger: Ledger, contract_id: uuid.UUID | None) -> list[ipam.Usa
         return out
 
 
-def find_asset(ledger: Ledger, contract_id: uuid.UUID, text: str) -> list[AssetRow]:
-    """Assets whose code, serial or an address equals ``text`` (case-insensitive)."""
-    t = text.strip()
+def checklist_items(ledger: Ledger, contract_id: uuid.UUID | None) -> list[tuple[uuid.UUID, str]]:
+    """``(item id, "checklist / section / item")`` of the contract's active checklist items, for
+    pointing an item at an asset."""
+    from app.store.models import ChecklistTemplate  # noqa: PLC0415
+
+    if contract_id is None:
+        return []
     with ledger.session() as s:
-        ids = select(IpAddress.asset_id).where(IpAddress.address == t)
-        stmt = select(*(getattr(Asset, k) for k in AssetRow._fields)).where(
-            Asset.contract_id == contract_id,
-            or_(Asset.code.ilike(t), Asset.serial.ilike(t), Asset.id.in_(ids)))
-        return [AssetRow(*r) for r in s.execute(stmt)]
+        rows = s.execute(select(ChecklistItem.id, ChecklistTemplate.name, ChecklistItem.section, ChecklistItem.text)
+                         .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistItem.template_id)
+                         .where(ChecklistTemplate.contract_id == contract_id, ChecklistItem.active.is_(True))
+                         .order_by(ChecklistTemplate.name, ChecklistItem.position)).all()
+    return [(i, " / ".join(p for p in (t, sec, text) if p)) for i, t, sec, text in rows]
 
 
-def subnet_ids(ledger: Ledger, contract_id: uuid.UUID) -> dict[str, uuid.UUID]:
-    """``cidr`` (with ``@site`` when several sites declare it) → subnet id."""
+def asset_labels(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[str]:
+    """``"code name"`` of the given assets in code order (the incident detail lists its assets)."""
+    if not asset_ids:
+        return []
     with ledger.session() as s:
-        rows = s.execute(select(Subnet.cidr, Subnet.site, Subnet.id).where(Subnet.contract_id == contract_id)).all()
-    return {(f"{c}@{site}" if site else c): i for c, site, i in rows}
+        return [f"{c} {n}" for c, n in s.execute(select(Asset.code, Asset.name).where(Asset.id.in_(list(asset_ids)))
+                                                  .order_by(Asset.code))]
