@@ -49,7 +49,7 @@ def export_register(ledger: Ledger, contract_id: uuid.UUID, out: Path, flt: Asse
             a = s.get(Asset, aid)
             rows.append([_shown(k, getattr(a, k)) for k in FIELD_KEYS])
     wb = Workbook()
-    ws = wb.active
+    ws: Any = wb.active
     ws.title = _("Asset register")
     write_table(ws, [field_label(k) for k in FIELD_KEYS], rows)
     wb.save(out)
@@ -84,7 +84,7 @@ def write_simulation(sim: Simulation, out: Path) -> Path:
     reasons: column, value and message, warnings too) beside each row; the file-level notes
     (unknown headers, duplicate mappings) in the first rows of a second sheet."""
     wb = Workbook()
-    ws = wb.active
+    ws: Any = wb.active
     ws.title = _("Simulation")
     headers = [_("Row"), *[h or "" for h in sim.source.headers], _("Result"), _("Reason")]
     rows = []
@@ -100,7 +100,7 @@ def write_simulation(sim: Simulation, out: Path) -> Path:
         color = _FILL.get(r.action)
         if color:
             ws.cell(row=i, column=result_col).fill = PatternFill("solid", fgColor=color)
-    notes = wb.create_sheet(_("File"))
+    notes: Any = wb.create_sheet(_("File"))
     write_table(notes, [_("Row"), _("Column"), _("Value"), _("Reason")],
                 [[row, n.column, n.value, n.text()] for row, n in sim.notes])
     write_cell(notes, len(sim.notes) + 3, 1, _("{created} created, {updated} updated, {unchanged} unchanged, "

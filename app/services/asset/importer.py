@@ -172,7 +172,7 @@ def read_source(path: str | Path) -> Source:
                                          "again as .xlsx"), error=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
     try:
         ws = wb.worksheets[0]
-        header_row, headers = 0, ()
+        header_row, headers = 0, tuple[str, ...]()
         rows: list[tuple[int, tuple[Any, ...]]] = []
         formulas: set[tuple[int, int]] = set()
         for n, cells in enumerate(ws.iter_rows(), start=1):
@@ -234,7 +234,7 @@ def _existing(session: Session, contract_id: uuid.UUID, key: str) -> dict[str, u
     if key == "ip":
         rows = session.execute(select(IpAddress.address, Asset.id).join(Asset, Asset.id == IpAddress.asset_id)
                                .where(Asset.contract_id == contract_id))
-        return {a: i for a, i in rows}
+        return dict(tuple(r) for r in rows)  # type: ignore[misc]
     col = Asset.code if key == "code" else Asset.serial
     return {str(v).casefold(): i for v, i in session.execute(select(col, Asset.id).where(
         Asset.contract_id == contract_id, col != ""))}
@@ -275,12 +275,10 @@ def simulate(session: Session, contract_id: uuid.UUID, source: Source, mapping: 
     return sim
 
 
-def _row(session: Session, contract_id: uuid.UUID, sim: Simulation, rownum: int, cells: tuple[Any, ...],
-         index: dict[str, int], fields: dict[str, str], existing: dict[str, uuid.UUID],
-         subnets: list[ipam.SubnetInfo], taken: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, str]],
-         seen: dict[tuple[str, str], int], claimed: dict[tuple[uuid.UUID, str], int],
-         merged_rows: dict[int, str]) -> RowResult:
-    res = RowResult(rownum, "refused", "", {}, cells=cells)
+def _read_values(sim: Simulation, res: RowResult, rownum: int, cells: tuple[Any, ...], index: dict[str, int],
+                 fields: dict[str, str], merged_rows: dict[int, str]) -> dict[str, Any]:
+    """Normalise the row's mapped cells into ``res.values``; notes for refused values, merged
+    cells, formulas and dates read from text.  Returns the raw cell values by field."""
     bad = res.notes.append
     if rownum in merged_rows:
         ref = merged_rows[rownum]
@@ -302,6 +300,18 @@ def _row(session: Session, contract_id: uuid.UUID, sim: Simulation, rownum: int,
             continue
         if register.KIND[fkey] == "date" and isinstance(value, str):
             res.notes.append(ValueNote(head, value, Msg(_TEXT_DATE, date=res.values[fkey]), refused=False))
+    return raw
+
+
+def _row(  # noqa: PLR0912 - one decision per rule of the module doc, in order
+         session: Session, contract_id: uuid.UUID, sim: Simulation, rownum: int, cells: tuple[Any, ...],
+         index: dict[str, int], fields: dict[str, str], existing: dict[str, uuid.UUID],
+         subnets: list[ipam.SubnetInfo], taken: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, str]],
+         seen: dict[tuple[str, str], int], claimed: dict[tuple[uuid.UUID, str], int],
+         merged_rows: dict[int, str]) -> RowResult:
+    res = RowResult(rownum, "refused", "", {}, cells=cells)
+    bad = res.notes.append
+    raw = _read_values(sim, res, rownum, cells, index, fields, merged_rows)
     keyval = _text(raw.get(sim.key)) if sim.key != "ip" else (ipam.split_addresses(_text(raw.get("ip"))) or [""])[0]
     match = existing.get(keyval if sim.key == "ip" else keyval.casefold()) if keyval else None
     for fkey in ("code", "serial"):
@@ -318,7 +328,7 @@ def _row(session: Session, contract_id: uuid.UUID, sim: Simulation, rownum: int,
             bad(ValueNote(fields["code"], code, Msg(N_("asset code {code} is already in the register"), code=code)))
         elif other is not None:
             match = other
-    if "ip" in res.values and res.values["ip"]:
+    if res.values.get("ip"):
         hold = {k: c for k, (aid, c) in taken.items() if aid != match}
         try:
             res.placed = ipam.place_addresses(res.values["ip"], subnets, hold)
@@ -341,7 +351,9 @@ def _row(session: Session, contract_id: uuid.UUID, sim: Simulation, rownum: int,
         res.action, res.code = "created", code
         return res
     asset = session.get(Asset, match)
-    assert asset is not None
+    if asset is None:  # gone since the key was read: a new asset after all
+        res.action, res.code = "created", code
+        return res
     res.code = asset.code
     res.changes = {k: (register.shown(getattr(asset, k)), register.shown(v)) for k, v in res.values.items()
                    if register.shown(getattr(asset, k)) != register.shown(v)}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -32,7 +32,6 @@ from app.store.models import (
     Inspection,
     InspectionResult,
     IpAddress,
-    Subnet,
 )
 
 WARRANTY_STATES = ("in_warranty", "expiring", "expired", "unknown")
@@ -208,7 +207,7 @@ def subnet_usage(ledger: Ledger, contract_id: uuid.UUID | None) -> list[ipam.Usa
         for sub in sorted(subnets(s, contract_id), key=lambda x: (x.site, x.network.version, x.network)):
             used = s.execute(select(IpAddress.address, Asset.code, Asset.name)
                              .join(Asset, Asset.id == IpAddress.asset_id).where(IpAddress.subnet_id == sub.id)).all()
-            out.append(ipam.usage(sub, [tuple(r) for r in used]))
+            out.append(ipam.usage(sub, [(str(a), str(c), str(n)) for a, c, n in used]))
         return out
 
 

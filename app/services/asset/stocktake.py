@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -172,7 +172,7 @@ def stocktakes(ledger: Ledger, contract_id: uuid.UUID | None) -> list[tuple[uuid
 def write_report(view: StocktakeView, out: Path) -> Path:
     """The discrepancy report of ``view`` as an xlsx file at ``out``; returns ``out``."""
     wb = Workbook()
-    ws = wb.active
+    ws: Any = wb.active
     ws.title = _("Stocktake")
     headers = [_("Asset code"), _("Name"), _("Result"), _("Moved to"), _("Description")]
     rows = [[ln.code, ln.name, label_of(StocktakeResult, ln.result), ln.moved_to, ln.description]

@@ -1,7 +1,6 @@
 """SQLAlchemy 2.0 typed ORM, one module per aggregate.  Importing this package registers every
 table on ``Base.metadata`` (Alembic and tests rely on that)."""
 
-from app.store.models.base import Base
 from app.store.models.asset import (
     AssetChange,
     AssetSetting,
@@ -10,6 +9,7 @@ from app.store.models.asset import (
     StocktakeLine,
     Subnet,
 )
+from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
 from app.store.models.incident import (
@@ -52,9 +52,9 @@ __all__ = [
     "IncidentAsset",
     "IncidentEvent",
     "IncidentService",
-    "IpAddress",
     "Inspection",
     "InspectionResult",
+    "IpAddress",
     "NumberSequence",
     "ReportNarrative",
     "ReportRecord",

@@ -14,11 +14,18 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.core.i18n import set_language
+from app.core.timeutil import local_today
 from app.errors import ValidationError
 from app.services import agenda
 from app.services.agenda import DueState
 from app.services.asset import actions, due, export, labels, stocktake
-from app.services.asset.queries import AssetFilter, asset_view, count_assets, query_assets, subnet_usage
+from app.services.asset.queries import (
+    AssetFilter,
+    asset_view,
+    count_assets,
+    query_assets,
+    subnet_usage,
+)
 from app.store.models import AssetChange
 
 
@@ -31,7 +38,7 @@ def test_codes_follow_the_scheme_and_every_change_is_kept(db, pinggu) -> None:
     b = _new(db, pinggu.id, name="打印机", asset_class="打印机")
     actions.set_code_scheme(db, pinggu.id, actor="t", scheme="PG-{class}{seq:03d}")
     c = _new(db, pinggu.id, name="服务器", asset_class="server")
-    year = date.today().year
+    year = local_today().year
     codes = [asset_view(db, x).values["code"] for x in (a, b, c)]
     assert codes == [f"NET-{year}-0001", f"PRN-{year}-0001", "PG-SRV001"]
     changed = actions.edit_asset(db, a, actor="李晓明", values={"location": "中心机房", "model": "S5735-L"}).value

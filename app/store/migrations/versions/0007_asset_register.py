@@ -12,6 +12,8 @@ rows get ``asset_class = 'other'`` and ``quantity = 1``.
 """
 from __future__ import annotations
 
+from typing import Literal
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -29,7 +31,7 @@ def _in_list(column: str, allowed: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in allowed)})"
 
 
-def _recreate() -> str:
+def _recreate() -> Literal["auto", "always", "never"]:
     return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
 
 

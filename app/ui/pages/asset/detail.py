@@ -139,7 +139,7 @@ class AssetDetail(QWidget):
                 f" · {label_of(AssetStatus, vals['status'])}")
         keys = SUMMARY_FIELDS + (MOBILE_FIELDS if vals["asset_class"] == "mobile_terminal" else ())
         lines = [f"{esc(field_label(k))}: {esc(shown(vals[k]))}" for k in keys if shown(vals[k]) not in ("", "1")
-                 or k == "quantity" and vals[k] != 1]
+                 or (k == "quantity" and vals[k] != 1)]
         return head + "<br>" + " · ".join(lines)
 
     def link_item(self) -> None:

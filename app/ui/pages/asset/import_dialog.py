@@ -45,7 +45,7 @@ class AssetImportDialog(QDialog):
     """Import a device list; ``simulation`` holds the last simulation, ``summary`` the applied
     ``ImportSummary``."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:  # noqa: PLR0915 - the layout
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
@@ -147,13 +147,16 @@ class AssetImportDialog(QDialog):
         """Header → field key (``""`` ignored, ``None`` unknown) as chosen in the table."""
         out: dict[str, str | None] = {}
         for r in range(self.mapping.rowCount()):
-            out[self.mapping.item(r, 0).text()] = self.mapping.cellWidget(r, 1).currentData()  # type: ignore[attr-defined]
+            cell = self.mapping.item(r, 0)
+            if cell is not None:
+                out[cell.text()] = self.mapping.cellWidget(r, 1).currentData()  # type: ignore[attr-defined]
         return out
 
     def set_field(self, header: str, field: str | None) -> None:
         """Choose the field of ``header`` (as the user does in the table)."""
         for r in range(self.mapping.rowCount()):
-            if self.mapping.item(r, 0).text() == header:
+            cell = self.mapping.item(r, 0)
+            if cell is not None and cell.text() == header:
                 set_combo(self.mapping.cellWidget(r, 1), field)  # type: ignore[arg-type]
 
     def _stale(self, *_: Any) -> None:
@@ -214,7 +217,8 @@ class AssetImportDialog(QDialog):
         self._busy(False)
         self.summary = emit_changes(self.ctx, outcome)
         s = self.summary
-        assert s is not None
+        if s is None:
+            return
         self.counts.setText(self.tr("Applied: %1 created, %2 updated. Backup: %3")
                             .replace("%1", str(s.created)).replace("%2", str(s.updated))
                             .replace("%3", str(s.backup or "—")))

@@ -16,18 +16,18 @@ from app.ui.itemmodels.record_models import ColumnSpec, RecordTableModel
 def asset_columns() -> list[ColumnSpec]:
     """Columns of the asset list (header msgids in context ``RecordColumns``)."""
     return [
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Code"), lambda r: r.code, "code"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Name"), lambda r: r.name, "name"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Class"), lambda r: label_of(AssetClass, r.asset_class),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Code")), lambda r: r.code, "code"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Name")), lambda r: r.name, "name"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Class")), lambda r: label_of(AssetClass, r.asset_class),
                    "asset_class"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Model"), lambda r: r.model, "model"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Quantity"), lambda r: str(r.quantity), "quantity"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Location"), lambda r: r.location, "location"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Status"), lambda r: label_of(AssetStatus, r.status),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Model")), lambda r: r.model, "model"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Quantity")), lambda r: str(r.quantity), "quantity"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Location")), lambda r: r.location, "location"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Status")), lambda r: label_of(AssetStatus, r.status),
                    "status"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "IP"), lambda r: r.ip, "ip"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Serial"), lambda r: r.serial, "serial"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Warranty end"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "IP")), lambda r: r.ip, "ip"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Serial")), lambda r: r.serial, "serial"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Warranty end")),
                    lambda r: r.warranty_end.isoformat() if r.warranty_end else "", "warranty_end"),
     ]
 

@@ -75,9 +75,9 @@ class RegisterTab(RecordListPage):
         self.model.rowsInserted.connect(self._update_count)
         self.new_btn.clicked.connect(self.new_asset)
         self.import_btn.clicked.connect(self.open_import)
-        self.export_btn.clicked.connect(lambda: self.export_xlsx())
-        self.yaml_btn.clicked.connect(lambda: self.export_yaml())
-        self.labels_btn.clicked.connect(lambda: self.print_labels())
+        self.export_btn.clicked.connect(lambda: self.export_xlsx())  # noqa: PLW0108 - not clicked(bool)
+        self.yaml_btn.clicked.connect(lambda: self.export_yaml())  # noqa: PLW0108 - not clicked(bool)
+        self.labels_btn.clicked.connect(lambda: self.print_labels())  # noqa: PLW0108 - not clicked(bool)
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(lambda: self.frame.detail.setCurrentWidget(self.detail))
         self.detail.editRequested.connect(self.edit_asset)
@@ -156,23 +156,28 @@ class RegisterTab(RecordListPage):
         self.note.setText(self.tr("Written to %1").replace("%1", str(out)))
         return out
 
+    def _cid(self) -> uuid.UUID:
+        """The current contract (``_done`` runs nothing without one)."""
+        assert self.ctx.contract_id is not None  # noqa: S101 - checked by _done
+        return self.ctx.contract_id
+
     def export_xlsx(self, out: Path | None = None) -> Path | None:
         """Export the listed assets (the filter applies) to an xlsx file."""
         out = out or self._ask(self.tr("Export assets"), "assets.xlsx", "Excel (*.xlsx)")
-        return self._done(lambda p: export.export_register(self.ctx.db, self.ctx.contract_id, p,
+        return self._done(lambda p: export.export_register(self.ctx.db, self._cid(), p,
                                                            self.filters.filter()), out)
 
     def export_yaml(self, out: Path | None = None) -> Path | None:
         """Write the profile's asset section (YAML)."""
         out = out or self._ask(self.tr("Export to profile"), "assets.yaml", "YAML (*.yaml)")
-        return self._done(lambda p: export.export_profile_yaml(self.ctx.db, self.ctx.contract_id, p), out)
+        return self._done(lambda p: export.export_profile_yaml(self.ctx.db, self._cid(), p), out)
 
     def print_labels(self, out: Path | None = None, ids: list[uuid.UUID] | None = None) -> Path | None:
         """Labels (QR code, code, name, client) of ``ids`` or the listed assets, A4 3 × 8."""
         out = out or self._ask(self.tr("Print labels"), "labels.pdf", "PDF (*.pdf)")
         if ids is None:
             ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
-        return self._done(lambda p: labels.write_labels(labels.label_data(self.ctx.db, self.ctx.contract_id, ids),
+        return self._done(lambda p: labels.write_labels(labels.label_data(self.ctx.db, self._cid(), ids),
                                                         p, "a4-3x8"), out)
 
 

@@ -84,7 +84,7 @@ class StocktakeTab(QWidget):
         self.moved_btn.clicked.connect(lambda: self.mark("moved"))
         self.unreg_btn.clicked.connect(self.add_unregistered)
         self.finish_btn.clicked.connect(self.finish)
-        self.report_btn.clicked.connect(lambda: self.export_report())
+        self.report_btn.clicked.connect(lambda: self.export_report())  # noqa: PLW0108 - not clicked(bool)
         self.refresh()
 
     def refresh(self) -> None:
@@ -96,7 +96,7 @@ class StocktakeTab(QWidget):
 
     def _do(self, action: object, *args: object, **kwargs: object) -> object:
         try:
-            value = perform(self.ctx, action, *args, actor=self.ctx.engineer, **kwargs)  # type: ignore[arg-type]
+            value: object = perform(self.ctx, action, *args, actor=self.ctx.engineer, **kwargs)  # type: ignore[arg-type]
         except OpsLedgerError as exc:
             self.error.show_error(exc)
             return None
@@ -136,9 +136,10 @@ class StocktakeTab(QWidget):
     def mark(self, result: str) -> None:
         """Mark the selected line."""
         row = self.table.currentRow()
-        if row < 0 or self.table.item(row, 0) is None:
+        cell = self.table.item(row, 0) if row >= 0 else None
+        if cell is None:
             return
-        line_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        line_id = cell.data(Qt.ItemDataRole.UserRole)
         if self._do(st.mark_line, line_id, result, moved_to=self.moved_to.text()) is not None:
             self.moved_to.clear()
             self.show_stocktake(self.current)
