@@ -225,12 +225,11 @@ def apply_import(ledger: Ledger, contract_id: uuid.UUID | None, path: str | Path
                 if not vals.get("code"):
                     vals["code"] = register.next_code(s, contract.id, vals.get("asset_class", "other"))
                 asset = Asset(contract_id=contract.id, code=vals["code"], name=vals["name"])
-                register.write(s, asset, vals, actor, r.placed)
+                register.write(s, asset, vals, actor, r.placed, checked=True)
                 codes.append(asset.code)
             elif r.action == "updated" and r.asset_id is not None:
-                register.write(s, _asset(s, r.asset_id), r.values, actor, r.placed)
+                register.write(s, _asset(s, r.asset_id), r.values, actor, r.placed, checked=True)
                 codes.append(r.code)
-            s.flush()
         pattern = importer.source_pattern(sim.source.name)
         register.put_setting(s, contract.id, f"mapping:{pattern}",
                              {"pattern": pattern, "mapping": sim.mapping, "key": key})

@@ -329,9 +329,8 @@ def _row(  # noqa: PLR0912 - one decision per rule of the module doc, in order
         elif other is not None:
             match = other
     if res.values.get("ip"):
-        hold = {k: c for k, (aid, c) in taken.items() if aid != match}
         try:
-            res.placed = ipam.place_addresses(res.values["ip"], subnets, hold)
+            res.placed = ipam.place_addresses(res.values["ip"], subnets, taken, match)
         except ValidationError as exc:
             bad(ValueNote(fields["ip"], res.values["ip"], exc))
         else:

@@ -94,11 +94,12 @@ def subnet_of(address: Address, subnets: Iterable[SubnetInfo]) -> SubnetInfo:
 
 
 def place_addresses(text: str, subnets: Sequence[SubnetInfo],
-                    taken: dict[tuple[uuid.UUID, str], str]) -> list[tuple[SubnetInfo, str]]:
+                    taken: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, str]],
+                    own: uuid.UUID | None = None) -> list[tuple[SubnetInfo, str]]:
     """Check every address of ``text`` for one asset: ``[(subnet, address text)]`` in order.
 
-    ``taken`` maps ``(subnet id, address)`` to the code of the asset already holding it (other
-    assets only).  Raises ``ValidationError("ip")`` for the first address that is not an address,
+    ``taken`` maps ``(subnet id, address)`` to ``(asset id, code)`` of the asset holding it; the
+    asset ``own`` (the one being edited) may keep its own addresses.  Raises ``ValidationError("ip")`` for the first address that is not an address,
     is outside every subnet, is a network/broadcast address, is repeated or is taken."""
     out: list[tuple[SubnetInfo, str]] = []
     seen: set[tuple[uuid.UUID, str]] = set()
@@ -108,8 +109,8 @@ def place_addresses(text: str, subnets: Sequence[SubnetInfo],
         key = (sub.id, str(addr))
         if key in seen:
             raise ValidationError("ip", N_("{value} is listed twice"), value=str(addr))
-        holder = taken.get(key)
-        if holder:
+        aid, holder = taken.get(key, (None, ""))
+        if holder and aid != own:
             raise ValidationError("ip", N_("{value} is already used by {holder} in {cidr}"), value=str(addr),
                                   holder=holder, cidr=sub.cidr)
         seen.add(key)

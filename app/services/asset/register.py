@@ -190,14 +190,14 @@ def taken_addresses(session: Session, contract_id: uuid.UUID) -> dict[tuple[uuid
 
 def check_ip(session: Session, contract_id: uuid.UUID, text: str, asset_id: uuid.UUID | None) -> list[tuple[ipam.SubnetInfo, str]]:
     """Place the addresses of ``text`` for asset ``asset_id`` (None: a new one); see ``ipam``."""
-    taken = {k: code for k, (aid, code) in taken_addresses(session, contract_id).items() if aid != asset_id}
-    return ipam.place_addresses(text, subnets(session, contract_id), taken)
+    return ipam.place_addresses(text, subnets(session, contract_id), taken_addresses(session, contract_id), asset_id)
 
 
-def _store_addresses(session: Session, asset: Asset, placed: list[tuple[ipam.SubnetInfo, str]]) -> None:
-    for row in session.scalars(select(IpAddress).where(IpAddress.asset_id == asset.id)):
-        session.delete(row)
-    session.flush()
+def _store_addresses(session: Session, asset: Asset, placed: list[tuple[ipam.SubnetInfo, str]], new: bool) -> None:
+    if not new:
+        for row in session.scalars(select(IpAddress).where(IpAddress.asset_id == asset.id)):
+            session.delete(row)
+        session.flush()
     for sub, addr in placed:
         session.add(IpAddress(subnet_id=sub.id, asset_id=asset.id, address=addr))
 
@@ -206,15 +206,17 @@ def _store_addresses(session: Session, asset: Asset, placed: list[tuple[ipam.Sub
 
 
 def write(session: Session, asset: Asset, values: Mapping[str, Any], actor: str,
-          placed: list[tuple[ipam.SubnetInfo, str]] | None = None) -> dict[str, tuple[str, str]]:
+          placed: list[tuple[ipam.SubnetInfo, str]] | None = None, checked: bool = False) -> dict[str, tuple[str, str]]:
     """Set ``values`` (already ``normalise``d) on ``asset``, keep the history; returns
     ``{field: (old, new)}`` of what changed.  ``placed`` are the checked addresses when ``ip`` is
-    among the values (checked here otherwise).  A new asset (no id yet) gets one ``created`` entry."""
+    among the values (checked here otherwise); ``checked`` says the code was checked in this
+    transaction already (the import's simulation).  A new asset (no id yet) gets one ``created``
+    entry."""
     new = asset.id is None
     if new:
         asset.id = uuid.uuid4()
         session.add(asset)
-    if "code" in values and code_taken(session, asset.contract_id, values["code"], but=asset.id):
+    if not checked and "code" in values and code_taken(session, asset.contract_id, values["code"], but=asset.id):
         raise ValidationError("code", N_("asset code {code} is already in the register"), code=values["code"])
     if "ip" in values and placed is None:
         placed = check_ip(session, asset.contract_id, values["ip"], asset.id)
@@ -227,8 +229,9 @@ def write(session: Session, asset: Asset, values: Mapping[str, Any], actor: str,
                 changed[key] = (old, shown(value))
     if placed is not None and "ip" in values:
         asset.ip = ", ".join(addr for _sub, addr in placed)
-        session.flush()
-        _store_addresses(session, asset, placed)
+        if not new:
+            session.flush()
+        _store_addresses(session, asset, placed, new)
     now = utcnow()
     asset.updated_at = now
     if new:
