@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         assert isinstance(settings_page, SettingsPage)
         settings_page.contractChanged.connect(self.set_contract)
         settings_page.engineerChanged.connect(self.set_engineer)
+        self.pages["assets"].incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108
 
     # -- navigation and refresh ---------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:

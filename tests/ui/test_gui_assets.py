@@ -104,6 +104,8 @@ def test_asset_form_then_incident_then_asset_detail(qtbot, main_window, gui_ctx,
     texts = [reg.detail.incidents.item(i).text() for i in range(reg.detail.incidents.count())]
     assert len(texts) == 1 and inc.number in texts[0] and "Core switch port down" in texts[0]
     assert reg.detail.tabs.tabText(0).endswith("(1)")
+    reg.detail.incidents.itemActivated.emit(reg.detail.incidents.item(0))  # Enter / double-click
+    assert main_window.current_key() == "incidents" and inc_page.detail.incident_id == inc.id
     assert no_modals == []
 
 
