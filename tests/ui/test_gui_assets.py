@@ -131,3 +131,33 @@ def test_subnet_tab_declares_and_refuses(qtbot, main_window, gui_ctx, no_modals)
     qtbot.keyClicks(tab.cidr, "10.5.0.128/25")
     qtbot.mouseClick(tab.add_btn, Qt.MouseButton.LeftButton)
     assert "重叠" in tab.error.text() and tab.table.rowCount() == 1
+
+
+def test_stocktake_tab_walks_a_location(qtbot, main_window, gui_ctx, tmp_path, monkeypatch) -> None:
+    tab = main_window.show_page("assets").stocktake
+    main_window.pages["assets"].tabs.setCurrentWidget(tab)
+    tab.location.setCurrentIndex(tab.location.findData("中心机房"))
+    qtbot.mouseClick(tab.start_btn, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 6
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.found_btn, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.moved_to, "spare room")
+    qtbot.mouseClick(tab.moved_btn, Qt.MouseButton.LeftButton)  # the next row was selected
+    qtbot.keyClicks(tab.unreg, "unlabelled switch")
+    qtbot.mouseClick(tab.unreg_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.finish_btn, Qt.MouseButton.LeftButton)
+    results = [tab.table.item(r, 2).text() for r in range(tab.table.rowCount())]
+    assert results == ["在位", "位置变动", "缺失", "缺失", "缺失", "缺失", "未登记"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "st.xlsx"), "")))
+    qtbot.mouseClick(tab.report_btn, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "st.xlsx").exists()
+
+
+def test_register_buttons_export_and_print_labels(qtbot, main_window, tmp_path, monkeypatch) -> None:
+    reg = main_window.show_page("assets").register
+    for btn, name in ((reg.export_btn, "a.xlsx"), (reg.yaml_btn, "a.yaml"), (reg.labels_btn, "l.pdf")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, n=name, **k: (str(tmp_path / n), "")))
+        qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
+        assert (tmp_path / name).exists(), name
+    assert reg.message.text() == ""
