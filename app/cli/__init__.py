@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.calendar",
     "app.cli.backup",
     "app.cli.vault",
+    "app.cli.asset",
     "app.cli.gui",
 )
 

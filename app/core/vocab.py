@@ -348,3 +348,51 @@ __all__ = [
     "msgid",
     "parse",
 ]
+
+
+# --------------------------------------------------------------------------- asset register
+# (issue #11: the device ledger; appended in one block so the vocabularies above stay as they were)
+
+
+class AssetClass(StrEnum):
+    """资产类别 in the asset register; ``mobile_terminal`` has its own fields (IMEI, holder,
+    phone number).  A KPI or SLA target may be scoped to a class (glossary: asset class)."""
+
+    SERVER = "server"
+    NETWORK = "network"
+    STORAGE = "storage"
+    SECURITY = "security"
+    TERMINAL = "terminal"
+    MOBILE_TERMINAL = "mobile_terminal"
+    PRINTER = "printer"
+    MACHINE_ROOM = "machine_room"
+    VIDEO_CONFERENCE = "video_conference"
+    OTHER = "other"
+
+
+class StocktakeResult(StrEnum):
+    """盘点 result of one line: found in place, missing, found elsewhere (moved), or an item found
+    that the register does not list (unregistered)."""
+
+    FOUND = "found"
+    MISSING = "missing"
+    MOVED = "moved"
+    UNREGISTERED = "unregistered"
+
+
+VOCABULARIES = (*VOCABULARIES, AssetClass, StocktakeResult)
+_MSGIDS[AssetClass] = {
+    "server": N_("Server"), "network": N_("Network"), "storage": N_("Storage"), "security": N_("Security"),
+    "terminal": N_("Terminal"), "mobile_terminal": N_("Mobile terminal"), "printer": N_("Printer"),
+    "machine_room": N_("Machine room equipment"), "video_conference": N_("Video conference"),
+    "other": N_("Other"),
+}
+_MSGIDS[StocktakeResult] = {
+    "found": N_("Found"), "missing": N_("Missing"), "moved": N_("Moved"), "unregistered": N_("Not registered"),
+}
+LEGACY_LABELS[AssetClass] = {
+    "server": ("服务器",), "network": ("网络设备", "交换机", "路由器"), "storage": ("存储",),
+    "security": ("安全设备", "防火墙"), "terminal": ("终端", "电脑", "计算机"), "printer": ("打印机",),
+    "machine_room": ("机房设备", "UPS", "空调", "机房"), "video_conference": ("视频会议",),
+}
+__all__ += ["AssetClass", "StocktakeResult"]

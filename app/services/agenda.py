@@ -66,6 +66,7 @@ def state_of(due_on: date, today: date) -> DueState:
 PROVIDERS: tuple[str, ...] = (
     "app.services.vault.due:due_items",
     "app.services.backup_due:due_items",
+    "app.services.asset.due:due_items",
 )
 
 Provider = Callable[[Any, Any, date], Iterable[DueItem]]

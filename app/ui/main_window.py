@@ -48,6 +48,7 @@ from app.services.changes import KINDS
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
+from app.ui.pages.asset import AssetsPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.overview import OverviewPage
@@ -82,17 +83,19 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("requests", RequestsPage, _kinds("service_request")),
     PageSpec("requirements", RequirementsPage, _kinds("requirement", "service_request")),
     PageSpec("worklog", WorkLogPage, _kinds("worklog", "incident", "service_request", "inspection")),
+    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection")),
+    PageSpec("vault", VaultPage, _kinds("credential")),
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
-    PageSpec("vault", VaultPage, _kinds("credential")),
 )
 
 #: agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page
 #: key opens that page.
 DUE_ROUTES = {"inspection": "today", "incident": "incidents", "service_request": "requests",
               "requirement": "requirements", "report": "reports", "report_record": "reports",
-              "worklog": "worklog"}
+              "worklog": "worklog", "asset": "assets", "warranty": "assets", "maintenance": "assets",
+              "credential": "vault", "credential_rotation": "vault"}
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
             "reports": self.tr("Reports"),
             "vault": self.tr("Vault"),
             "settings": self.tr("Settings"),
+            "assets": self.tr("Assets"),
         }
         return titles[key]
 
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         assert isinstance(overview, OverviewPage)
         overview.openRequested.connect(self.open_filtered)
         overview.dueActivated.connect(self.open_due)
+        self.pages["assets"].incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108
 
     # -- navigation and refresh ---------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
@@ -213,6 +218,11 @@ class MainWindow(QMainWindow):
     def open_due(self, kind: str, entity_kind: str, entity_id: object) -> None:
         """Show the page of an agenda item (``DUE_ROUTES``, or the page named ``kind``); an item
         no page lists yet only says so in the status bar."""
+        if kind == "backup":
+            from app.ui.menus import open_backup_dialog
+
+            open_backup_dialog(self)
+            return
         key = next((k for k in (DUE_ROUTES.get(entity_kind), DUE_ROUTES.get(kind), entity_kind, kind)
                     if k and k in self.pages), None)
         if key is None:

@@ -65,9 +65,14 @@ def _action(win: MainWindow, menus: Menus, name: str, text: str, slot: object, k
     return act
 
 
+def page_shortcut(n: int) -> str:
+    """The shortcut of the ``n``-th navigation page (1-based): Ctrl+1 … Ctrl+9, none after."""
+    return f"Ctrl+{n}" if n <= 9 else ""
+
+
 def shortcut_rows(win: MainWindow) -> list[tuple[str, str]]:
     """(key, action) rows of the shortcuts list: pages, window, Today and the runner."""
-    rows = [(f"Ctrl+{n}", win.title(key)) for n, key in enumerate(win.page_keys(), 1)]
+    rows = [(page_shortcut(n), win.title(key)) for n, key in enumerate(win.page_keys(), 1) if page_shortcut(n)]
     rows += [
         ("Ctrl+Q", QCoreApplication.translate("Menus", "Quit")),
         ("F1", QCoreApplication.translate("Menus", "Keyboard shortcuts")),
@@ -92,6 +97,7 @@ def build_menus(win: MainWindow) -> Menus:
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
     file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
+    file_menu.addAction(_action(win, menus, "import_assets", QCoreApplication.translate("Menus", "Import assets…"), lambda: win.show_page("assets").register.open_import()))  # type: ignore[attr-defined]  # noqa: PLW0108
     file_menu.addSeparator()
     file_menu.addAction(_action(win, menus, "backup", QCoreApplication.translate("Menus", "Back up the ledger…"),
                                 lambda: open_backup_dialog(win)))
@@ -102,7 +108,7 @@ def build_menus(win: MainWindow) -> Menus:
     view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     for n, key in enumerate(win.page_keys(), 1):
         view_menu.addAction(_action(win, menus, f"page_{key}", win.title(key),
-                                    lambda _=False, k=key: win.show_page(k), f"Ctrl+{n}"))
+                                    lambda _=False, k=key: win.show_page(k), page_shortcut(n)))
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(_action(win, menus, "shortcuts", QCoreApplication.translate("Menus", "Keyboard shortcuts"),
                                 lambda: ShortcutsDialog(shortcut_rows(win), win).exec(), "F1"))
@@ -110,7 +116,7 @@ def build_menus(win: MainWindow) -> Menus:
                                 lambda: AboutDialog(win.database_text(), win).exec()))
     win.nav.setItemDelegate(NavDelegate(win.nav))
     for n in range(win.nav.count()):
-        win.nav.item(n).setData(SHORTCUT_ROLE, f"Ctrl+{n + 1}")
+        win.nav.item(n).setData(SHORTCUT_ROLE, page_shortcut(n + 1))
     return menus
 
 

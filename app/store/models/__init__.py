@@ -2,6 +2,14 @@
 table on ``Base.metadata`` (Alembic and tests rely on that)."""
 
 from app.store.models.backup import BackupRecord
+from app.store.models.asset import (
+    AssetChange,
+    AssetSetting,
+    IpAddress,
+    Stocktake,
+    StocktakeLine,
+    Subnet,
+)
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
@@ -31,6 +39,8 @@ from app.store.models.system import (
 
 __all__ = [
     "Asset",
+    "AssetChange",
+    "AssetSetting",
     "Attachment",
     "AuditEvent",
     "BackupRecord",
@@ -49,6 +59,7 @@ __all__ = [
     "IncidentService",
     "Inspection",
     "InspectionResult",
+    "IpAddress",
     "NumberSequence",
     "ReportNarrative",
     "ReportRecord",
@@ -56,5 +67,8 @@ __all__ = [
     "Requirement",
     "Service",
     "ServiceRequest",
+    "Stocktake",
+    "StocktakeLine",
+    "Subnet",
     "WorkLogEntry",
 ]

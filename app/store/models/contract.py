@@ -1,5 +1,7 @@
 """The contract aggregate: a service agreement with its services, assets and engineers.
 
+``Asset`` lives in ``app/store/models/asset.py`` (the asset register) and is re-exported here.
+
 The validated profile (see ``resources/schemas/contract-profile.schema.json``) is kept whole in
 ``Contract.profile`` so that severity levels, KPI targets, request categories and report schedules
 stay data; columns hold what lists and joins need.  Read it as the typed object through
@@ -15,7 +17,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.vocab import AssetStatus, EngineerRole, codes
+from app.core.vocab import EngineerRole, codes
+from app.store.models.asset import Asset
 from app.store.models.base import Base, UUIDPk, vocab_check
 
 
@@ -62,22 +65,6 @@ class Service(UUIDPk, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class Asset(UUIDPk, Base):
-    """资产 / 配置项: a server, switch, UPS, air conditioner, terminal …"""
-
-    __tablename__ = "asset"
-    __table_args__ = (UniqueConstraint("contract_id", "code"), vocab_check("status", codes(AssetStatus)))
-
-    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(60))
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(60), default="")
-    model: Mapped[str] = mapped_column(String(120), default="")
-    location: Mapped[str] = mapped_column(String(120), default="")
-    ip: Mapped[str] = mapped_column(String(60), default="")
-    status: Mapped[str] = mapped_column(String(30), default="in_service")
-
-
 class Engineer(UUIDPk, Base):
     """驻场工程师: a resident engineer; ``role`` is ``"engineer"`` or ``"lead"``."""
 
@@ -89,3 +76,6 @@ class Engineer(UUIDPk, Base):
     role: Mapped[str] = mapped_column(String(20), default="engineer")
     phone: Mapped[str] = mapped_column(String(40), default="")
     active: Mapped[bool] = mapped_column(default=True)
+
+
+__all__ = ["Asset", "Contract", "Engineer", "Service"]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.timeutil import fmt_local, utcnow
 from app.core.vocab import CauseCategory, IncidentStatus, choices, label_of
 from app.errors import ConcurrentEditError, OpsLedgerError
+from app.services.asset.queries import asset_labels
 from app.services.incident import actions
 from app.services.queries.incident import IncidentView, incident_clocks, incident_view
 from app.services.queries.options import record_options
@@ -259,6 +260,7 @@ class IncidentDetail(FormBase):
                 + (" · " + self.tr("Restored") + f": {fmt_local(v.restored_at)}" if v.restored_at else "")
                 + (" · " + self.tr("Closed") + f": {fmt_local(v.closed_at)}" if v.closed_at else "")
                 + f"<br>{esc(v.reporter_department)} {esc(v.reporter_name)} {esc(v.reporter_phone)}"
+                + ("<br>" + self.tr("Assets") + ": " + esc(", ".join(asset_labels(self.ctx.db, v.asset_ids))) if v.asset_ids else "")
                 + (f"<br>{esc(v.description)}" if v.description else ""))
 
     # ---- actions

@@ -160,7 +160,7 @@ class IncidentForm(FormBase):
         self.description.clear()
         self.rca.clear()
         self.services.set_checked([])
-        self.assets.set_checked([])
+        self.assets.set_items(record_options(self.ctx.db, self.ctx.contract_id).assets)  # assets registered since
         self.occurred.setDateTime(now_qdt())
         self.reported.setDateTime(now_qdt())
         self._severity_picked = False
@@ -187,6 +187,7 @@ class IncidentForm(FormBase):
         self.description.setPlainText(v.description)
         self.rca.setPlainText(v.root_cause_analysis)
         self.services.set_checked(v.service_ids)
+        self.assets.set_items(record_options(self.ctx.db, self.ctx.contract_id).assets)
         self.assets.set_checked(v.asset_ids)
         self.occurred.setDateTime(to_qdt(v.occurred_at))
         self.reported.setDateTime(to_qdt(v.reported_at))

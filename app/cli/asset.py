@@ -1,0 +1,135 @@
+"""``opsledger asset list|import|export|label`` — the asset register, headless.
+
+* ``list [--class C] [--status S] [--location L] [--search TEXT]``: one line per asset;
+* ``import FILE.xlsx [--key code|serial|ip] [--apply]``: simulates by default (per-row result and
+  every refused value, exit 1 when anything is refused); ``--apply`` writes in one transaction
+  after a backup of the ledger;
+* ``export --out FILE.xlsx|FILE.yaml``: the register as a printable workbook, or the profile's
+  ``assets:`` section as YAML;
+* ``label --out FILE.pdf [--sheet a4-3x8|a4-2x5] [--code CODE …]``: QR labels on a label sheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import add_db_arg, echo, open_db
+from app.core.i18n import _
+from app.core.vocab import AssetClass, AssetStatus, label_of, parse
+from app.errors import ImportRejected
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Register ``asset``."""
+    p = sub.add_parser("asset", help="the asset register: list, import (simulated first), export, labels")
+    cmds = p.add_subparsers(dest="asset_command", metavar="ACTION", required=True)
+    ls = cmds.add_parser("list", help="list the assets")
+    ls.add_argument("--class", dest="asset_class", help="asset class (code or label)")
+    ls.add_argument("--status", help="status (code or label)")
+    ls.add_argument("--location", help="location (exact)")
+    ls.add_argument("--search", default="", help="text in code, name, model, serial, IP, owner")
+    im = cmds.add_parser("import", help="import a device list from Excel (simulation unless --apply)")
+    im.add_argument("file", help="the .xlsx workbook")
+    im.add_argument("--key", choices=["code", "serial", "ip"], default="code", help="reconciliation key")
+    mode = im.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", default=True, help="simulate only (the default)")
+    mode.add_argument("--apply", action="store_true", help="apply after a backup, in one transaction")
+    im.add_argument("--actor", default="import", help="name recorded in the history and audit trail")
+    ex = cmds.add_parser("export", help="export the register (.xlsx) or the profile's asset section (.yaml)")
+    ex.add_argument("--out", required=True, help="output file: .xlsx or .yaml")
+    lb = cmds.add_parser("label", help="print QR labels to PDF")
+    lb.add_argument("--out", required=True, help="output PDF")
+    lb.add_argument("--sheet", default="a4-3x8", help="label sheet: a4-3x8 (24 × 70×37 mm) or a4-2x5")
+    lb.add_argument("--code", action="append", default=None, help="asset code (repeat; default: all)")
+    lb.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
+    for q in (ls, im, ex, lb):
+        add_db_arg(q)
+        q.add_argument("--contract", help="contract name (optional when the database holds one)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one ``asset`` action; returns the exit code."""
+    from app.services.queries.lookup import get_contract  # noqa: PLC0415
+
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            contract_id = get_contract(s, args.contract).id
+        return {"list": _list, "import": _import, "export": _export, "label": _label}[args.asset_command](
+            db, contract_id, args)
+    finally:
+        db.close()
+
+
+def _list(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.services.asset.queries import AssetFilter, count_assets, query_assets  # noqa: PLC0415
+
+    cls = parse(AssetClass, args.asset_class) if args.asset_class else None
+    status = parse(AssetStatus, args.status) if args.status else None
+    flt = AssetFilter(asset_class=cls.value if cls else None, status=status.value if status else None,
+                      location=args.location, text=args.search)
+    with db.session() as s:  # type: ignore[attr-defined]
+        rows = query_assets(s, contract_id, flt, "code", False, 0, None)  # type: ignore[arg-type]
+        total = count_assets(s, contract_id, flt)  # type: ignore[arg-type]
+    for r in rows:
+        echo("\t".join([r.code, r.name, label_of(AssetClass, r.asset_class), r.model, str(r.quantity), r.location,
+                        label_of(AssetStatus, r.status), r.ip, r.warranty_end.isoformat() if r.warranty_end else ""]))
+    echo(_("{count} asset(s)", count=total))
+    return 0
+
+
+def _import(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.services.asset import actions  # noqa: PLC0415
+    from app.services.asset.export import ACTIONS  # noqa: PLC0415
+
+    if args.apply:
+        try:
+            summary = actions.apply_import(db, contract_id, Path(args.file), actor=args.actor, key=args.key).value  # type: ignore[arg-type]
+        except ImportRejected as exc:
+            echo(str(exc), err=True)
+            return 1
+        echo(_("imported: {created} created, {updated} updated, {unchanged} unchanged; backup {backup}",
+               created=summary.created, updated=summary.updated, unchanged=summary.unchanged,
+               backup=summary.backup or "—"))
+        return 0
+    sim = actions.simulate_import(db, contract_id, Path(args.file), key=args.key)  # type: ignore[arg-type]
+    for row, note in sim.notes:
+        echo(f"{row}\t{_(ACTIONS['refused'])}\t{note.column} “{note.value}”: {note.text()}")
+    for r in sim.rows:
+        reasons = [f"{n.column} “{n.value}”: {n.text()}" for n in r.notes]
+        reasons += [f"{k}: {o or '—'} → {n or '—'}" for k, (o, n) in r.changes.items()]
+        echo(f"{r.row}\t{_(ACTIONS[r.action])}\t{r.code}\t{'; '.join(reasons)}")
+    echo(_("{created} created, {updated} updated, {unchanged} unchanged, {refused} refused",
+           created=sim.count("created"), updated=sim.count("updated"), unchanged=sim.count("unchanged"),
+           refused=sim.count("refused") + len(sim.notes)))
+    return 1 if sim.refused else 0
+
+
+def _export(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.services.asset import export  # noqa: PLC0415
+
+    out = Path(args.out)
+    if out.suffix.lower() in (".yaml", ".yml"):
+        n = export.export_profile_yaml(db, contract_id, out)  # type: ignore[arg-type]
+    else:
+        n = export.export_register(db, contract_id, out)  # type: ignore[arg-type]
+    echo(_("{count} asset(s) written to {path}", count=n, path=out))
+    return 0
+
+
+def _label(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.services.asset import labels  # noqa: PLC0415
+    from app.services.asset.queries import AssetFilter, query_assets  # noqa: PLC0415
+
+    ids = None
+    if args.code:
+        with db.session() as s:  # type: ignore[attr-defined]
+            rows = query_assets(s, contract_id, AssetFilter(), "code", False, 0, None)  # type: ignore[arg-type]
+        wanted = {c.casefold() for c in args.code}
+        ids = [r.id for r in rows if r.code.casefold() in wanted]
+    data = labels.label_data(db, contract_id, ids)  # type: ignore[arg-type]
+    pages = labels.write_labels(data, Path(args.out), args.sheet, args.skip)
+    echo(_("{count} label(s) on {pages} page(s) written to {path}", count=len(data), pages=pages, path=args.out))
+    return 0
