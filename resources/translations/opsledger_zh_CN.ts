@@ -21,6 +21,420 @@
     </message>
 </context>
 <context>
+    <name>AssetDetail</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit (F2)</source>
+        <translation>编辑（F2）</translation>
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Point at this asset</source>
+        <translation>关联到此资产</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>巡检项</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Select an asset, or press Ctrl+N to register a new one.</source>
+        <translation>选择一项资产，或按 Ctrl+N 登记新资产。</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 abnormal</source>
+        <translation>%1 项，%2 项异常</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>登记入账</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFilterBar</name>
+    <message>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部位置</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>Warranty ends within 90 days</source>
+        <translation>90 天内到保</translation>
+    </message>
+    <message>
+        <source>Warranty ended</source>
+        <translation>已过保</translation>
+    </message>
+    <message>
+        <source>No warranty date</source>
+        <translation>无保修日期</translation>
+    </message>
+    <message>
+        <source>Any warranty</source>
+        <translation>全部保修状态</translation>
+    </message>
+    <message>
+        <source>Search code, name, model, serial, IP, owner…</source>
+        <translation>搜索编号、名称、型号、序列号、IP、责任人…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetForm</name>
+    <message>
+        <source>Empty: the next code of the scheme</source>
+        <translation>留空：按编号规则自动编号</translation>
+    </message>
+    <message>
+        <source>10.1.1.21, 10.1.2.21</source>
+        <translation>10.1.1.21, 10.1.2.21</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购置日期</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>Maintenance end</source>
+        <translation>维保截止</translation>
+    </message>
+    <message>
+        <source>Maintenance vendor</source>
+        <translation>维保厂商</translation>
+    </message>
+    <message>
+        <source>Maintenance contact</source>
+        <translation>维保联系人</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>IP地址</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New asset</source>
+        <translation>新增资产</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>The asset</source>
+        <translation>该资产</translation>
+    </message>
+</context>
+<context>
+    <name>AssetImportDialog</name>
+    <message>
+        <source>Import assets from Excel</source>
+        <translation>从 Excel 导入资产</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Match existing assets by</source>
+        <translation>匹配已有资产依据</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP地址</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Column, value and reason</source>
+        <translation>列、值与原因</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import assets</source>
+        <translation>导入资产</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未识别）</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 refused</source>
+        <translation>新增 %1 条，更新 %2 条，无变化 %3 条，拒绝 %4 条</translation>
+    </message>
+    <message>
+        <source>Nothing can be applied while a row is refused: correct the file or the mapping and simulate again.</source>
+        <translation>有行被拒绝时不能应用：请修改文件或列对应后重新模拟。</translation>
+    </message>
+    <message>
+        <source>Applied: %1 created, %2 updated. Backup: %3</source>
+        <translation>已应用：新增 %1 条，更新 %2 条。备份：%3</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <source>Register</source>
+        <translation>资产台账</translation>
+    </message>
+    <message>
+        <source>Subnets</source>
+        <translation>网段</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the ledger</source>
+        <translation>备份账本</translation>
+    </message>
+    <message>
+        <source>A backup is an online copy of the ledger, checked with SQLite&apos;s integrity check and the schema version, named by time and content hash. OpsLedger takes one on the first start of each day, before every schema upgrade and before every restore; 7 daily, 4 weekly and 12 monthly copies are kept in %1.</source>
+        <translation>备份是台账的在线副本，经 SQLite 完整性检查和结构版本校验，按时间和内容哈希命名。OpsLedger 在每天首次启动时、每次结构升级前和每次恢复前自动备份；%1 中保留 7 份每日、4 份每周和 12 份每月副本。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled restore</source>
+        <translation>取消已安排的恢复</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>耗时（秒）</translation>
+    </message>
+    <message>
+        <source>This ledger is on a database server: back it up with the server&apos;s own tools (pg_dump), as the README&apos;s team-server section describes.</source>
+        <translation>此台账位于数据库服务器上：请用服务器自带的工具（pg_dump）备份，见 README 的“团队服务器”一节。</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已按保留规则删除）</translation>
+    </message>
+    <message>
+        <source>The ledger will be restored from %1 when OpsLedger starts next. Quit OpsLedger and start it again to restore; the current ledger is kept aside as a backup first. A ledger that is open is never replaced.</source>
+        <translation>台账将在 OpsLedger 下次启动时从 %1 恢复。请退出 OpsLedger 并重新启动以完成恢复；恢复前会先把当前台账另存为备份。正在打开的台账绝不会被替换。</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backup %1 taken at %2: %3, integrity check and schema version %4 passed (%5 s).</source>
+        <translation>备份 %1 已于 %2 完成：%3，完整性检查和结构版本 %4 校验通过（%5 秒）。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>OpsLedger backups (*.sqlite3);;All files (*)</source>
+        <translation>OpsLedger 备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>此文件无法用于恢复：%1</translation>
+    </message>
+    <message>
+        <source>The scheduled restore is cancelled.</source>
+        <translation>已取消安排的恢复。</translation>
+    </message>
+    <message>
+        <source>Daily backup taken: %1 (%2).</source>
+        <translation>已完成每日备份：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CalendarYearsBox</name>
     <message>
         <source>Service calendar: official holiday arrangements</source>
@@ -53,6 +467,76 @@
     <message>
         <source>Import refused: %1</source>
         <translation>导入被拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialDialog</name>
+    <message>
+        <source>Edit vault entry</source>
+        <translation>编辑账号</translation>
+    </message>
+    <message>
+        <source>Add vault entry</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>System or device</source>
+        <translation>系统或设备</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DueTree</name>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nothing due.</source>
+        <translation>暂无待办事项。</translation>
     </message>
 </context>
 <context>
@@ -366,6 +850,10 @@
         <translation>恢复处理</translation>
     </message>
     <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
@@ -375,7 +863,7 @@
     </message>
     <message>
         <source>History</source>
-        <translation>处理记录</translation>
+        <translation>变更记录</translation>
     </message>
     <message>
         <source>Title</source>
@@ -613,6 +1101,10 @@
     <message>
         <source>Import incidents from an Excel fault log</source>
         <translation>从 Excel 故障台账导入故障</translation>
+    </message>
+    <message>
+        <source>Occurred %1 – %2 (from the overview; choose a period to clear)</source>
+        <translation>发生时间 %1 至 %2（来自总览；选择时间范围即可清除）</translation>
     </message>
     <message>
         <source>A closed incident is read-only; reopen it to change it.</source>
@@ -963,7 +1455,59 @@
     </message>
 </context>
 <context>
+    <name>KdbxDialog</name>
+    <message>
+        <source>Use a KDBX file</source>
+        <translation>使用 KDBX 文件</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in an encrypted KeePass (KDBX 4) file protected by a master password. KeePassXC opens the same file.</source>
+        <translation>密码保存在以主密码保护的加密 KeePass（KDBX 4）文件中，KeePassXC 也能打开该文件。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Only for a new file</source>
+        <translation>仅新建文件时填写</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Master password</source>
+        <translation>主密码</translation>
+    </message>
+    <message>
+        <source>Repeat (new file)</source>
+        <translation>再输入一次（新文件）</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>KDBX file</source>
+        <translation>KDBX 文件</translation>
+    </message>
+    <message>
+        <source>KeePass files (*.kdbx)</source>
+        <translation>KeePass 文件 (*.kdbx)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <extracomment>agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page key opens that page.</extracomment>
+        <translation>总览</translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
@@ -993,12 +1537,24 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Vault</source>
+        <translation>密码库</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
+    </message>
+    <message>
+        <source>No page lists “%1” yet.</source>
+        <translation>暂无列出“%1”的页面。</translation>
     </message>
     <message>
         <source>(no contract)</source>
@@ -1088,6 +1644,18 @@
         <translation>导出报告…</translation>
     </message>
     <message>
+        <source>Import assets…</source>
+        <translation>导入资产…</translation>
+    </message>
+    <message>
+        <source>Back up the ledger…</source>
+        <translation>备份账本…</translation>
+    </message>
+    <message>
+        <source>Restore the ledger…</source>
+        <translation>恢复账本…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1125,6 +1693,296 @@
     <message>
         <source>Next period&apos;s plan</source>
         <translation>下期工作计划</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDue</name>
+    <message>
+        <source>Reports to submit</source>
+        <extracomment>agenda ``kind`` → English label (translated in context ``OverviewDue``)</extracomment>
+        <translation>应交报告</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <source>Password rotations</source>
+        <translation>密码轮换</translation>
+    </message>
+    <message>
+        <source>Warranties ending</source>
+        <translation>保修到期</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Duty gaps</source>
+        <translation>值班缺口</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Payment milestones</source>
+        <translation>付款节点</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>待办：%1</translation>
+    </message>
+    <message>
+        <source>Overdue %1 d</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>In %1 d</source>
+        <translation>%1 天后到期</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Open &lt; 1 day</source>
+        <translation>未关闭 &lt; 1 天</translation>
+    </message>
+    <message>
+        <source>Open 1–3 days</source>
+        <translation>未关闭 1–3 天</translation>
+    </message>
+    <message>
+        <source>Open 3–7 days</source>
+        <translation>未关闭 3–7 天</translation>
+    </message>
+    <message>
+        <source>Open &gt; 7 days</source>
+        <translation>未关闭 &gt; 7 天</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s inspections</source>
+        <translation>今日巡检</translation>
+    </message>
+    <message>
+        <source>To do now</source>
+        <translation>待巡检</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>今日已完成</translation>
+    </message>
+    <message>
+        <source>SLA watch (live)</source>
+        <translation>SLA 监控（实时）</translation>
+    </message>
+    <message>
+        <source>At risk (≥ 75 % used)</source>
+        <translation>即将超时（已用 ≥ 75%）</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未关闭故障</translation>
+    </message>
+    <message>
+        <source>Open incidents by age</source>
+        <translation>未关闭故障（按时长）</translation>
+    </message>
+    <message>
+        <source>This month&apos;s KPIs so far</source>
+        <translation>本月考核指标（截至今日）</translation>
+    </message>
+    <message>
+        <source>Everything due</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>No contract loaded.</source>
+        <translation>未加载合同。</translation>
+    </message>
+    <message>
+        <source>The overview could not be computed: %1</source>
+        <translation>总览无法计算：%1</translation>
+    </message>
+    <message>
+        <source>%1 · updated %2</source>
+        <translation>%1 · 更新于 %2</translation>
+    </message>
+    <message>
+        <source>%1 due · %2 in progress</source>
+        <translation>待执行 %1 · 进行中 %2</translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>无待巡检</translation>
+    </message>
+    <message>
+        <source>Do these first</source>
+        <translation>请优先补做</translation>
+    </message>
+    <message>
+        <source>None overdue</source>
+        <translation>无逾期</translation>
+    </message>
+    <message>
+        <source>%1 upcoming later today</source>
+        <translation>今日稍后还有 %1 项</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未关闭</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>未关闭 %1</translation>
+    </message>
+    <message>
+        <source>Not closed yet</source>
+        <translation>尚未关闭</translation>
+    </message>
+    <message>
+        <source>None open</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Major — act now</source>
+        <translation>重大故障，请立即处理</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Act before the target</source>
+        <translation>请在时限前处理</translation>
+    </message>
+    <message>
+        <source>None at risk</source>
+        <translation>无即将超时</translation>
+    </message>
+    <message>
+        <source>Target exceeded</source>
+        <translation>已超出时限</translation>
+    </message>
+    <message>
+        <source>None breached</source>
+        <translation>无超时</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation>已超 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>%1 incident(s): clocks cannot be computed (calendar missing)</source>
+        <translation>%1 个故障的时钟无法计算（缺少日历）</translation>
+    </message>
+    <message>
+        <source>KPIs %1 so far (to %2)</source>
+        <translation>%1 考核指标（截至 %2）</translation>
+    </message>
+    <message>
+        <source>%1 · target %2</source>
+        <translation>%1 · 目标 %2</translation>
+    </message>
+    <message>
+        <source>The contract profile names no KPI.</source>
+        <translation>合同配置未定义考核指标。</translation>
+    </message>
+    <message>
+        <source>Nothing measured yet this month</source>
+        <translation>本月尚无可计量数据</translation>
+    </message>
+    <message>
+        <source>A calendar year is not covered</source>
+        <translation>有年度未录入节假日日历</translation>
+    </message>
+    <message>
+        <source>Before the start of use</source>
+        <translation>在启用日期之前</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyBox</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>a–z</source>
+        <translation>小写字母</translation>
+    </message>
+    <message>
+        <source>A–Z</source>
+        <translation>大写字母</translation>
+    </message>
+    <message>
+        <source>0–9</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Password length</source>
+        <translation>密码长度</translation>
+    </message>
+    <message>
+        <source>Character classes</source>
+        <translation>字符类别</translation>
+    </message>
+    <message>
+        <source>Rotation period</source>
+        <translation>更换周期</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +2067,42 @@
         <source>Summary</source>
         <translation>内容</translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
 </context>
 <context>
     <name>RecordLabels</name>
@@ -1250,6 +2144,65 @@
     <message>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>New asset</source>
+        <translation>新增资产</translation>
+    </message>
+    <message>
+        <source>Register a new asset (Ctrl+N)</source>
+        <translation>登记新资产（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import a device list from Excel, simulated first (Ctrl+I)</source>
+        <translation>从 Excel 导入设备清单，先模拟（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the listed assets to Excel, ready to print</source>
+        <translation>将列出的资产导出为 Excel（已设置打印格式）</translation>
+    </message>
+    <message>
+        <source>Export to profile…</source>
+        <translation>导出到合同配置…</translation>
+    </message>
+    <message>
+        <source>Write the contract profile&apos;s asset section (YAML)</source>
+        <translation>写出合同配置的资产部分（YAML）</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Print QR labels of the listed assets on an A4 sheet of 3 × 8</source>
+        <translation>在 A4 3×8 标签纸上打印列出资产的二维码标签</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export assets</source>
+        <translation>导出资产</translation>
+    </message>
+    <message>
+        <source>Export to profile</source>
+        <translation>导出到合同配置</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
     </message>
 </context>
 <context>
@@ -1398,7 +2351,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation>关闭工单</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Close (Ctrl+Shift+C)</source>
@@ -1641,6 +2594,78 @@
     </message>
 </context>
 <context>
+    <name>RotateDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>更换密码</translation>
+    </message>
+    <message>
+        <source>Policy: at least %1 characters with %3; changed every %2 days</source>
+        <translation>密码策略：至少 %1 个字符，含%3；每 %2 天更换</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEdit</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+</context>
+<context>
+    <name>SecretGuard</name>
+    <message>
+        <source>Vault</source>
+        <translation>密码库</translation>
+    </message>
+    <message>
+        <source>[password moved into the vault]</source>
+        <translation>［密码已移入密码库］</translation>
+    </message>
+</context>
+<context>
+    <name>SecretWarningDialog</name>
+    <message>
+        <source>Password in the note?</source>
+        <translation>记录中含有密码？</translation>
+    </message>
+    <message>
+        <source>The text looks like it holds a password (%1). A password saved in a note lands in the database, its backups and every export. Move it into the vault?</source>
+        <translation>填写的内容看起来含有密码（%1）。保存在记录里的密码会进入数据库、备份和所有导出文件。是否移入密码库？</translation>
+    </message>
+    <message>
+        <source>Move into the vault</source>
+        <translation>移入密码库</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1695,6 +2720,22 @@
         <translation>界面语言已保存，重启后生效。</translation>
     </message>
     <message>
+        <source>Notify from the tray when an inspection falls due or an SLA reaches 75 %</source>
+        <translation>巡检到期或 SLA 用时达到 75% 时在系统托盘提醒</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Tray notifications on.</source>
+        <translation>已开启托盘提醒。</translation>
+    </message>
+    <message>
+        <source>Tray notifications off.</source>
+        <translation>已关闭托盘提醒。</translation>
+    </message>
+    <message>
         <source>Import contract profile</source>
         <translation>导入合同配置</translation>
     </message>
@@ -1720,6 +2761,132 @@
     <message>
         <source>Action</source>
         <translation>功能</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeTab</name>
+    <message>
+        <source>Start stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>(earlier stocktakes)</source>
+        <translation>（以往盘点）</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Moved to / description</source>
+        <translation>现位置 / 描述</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>在位</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Found at (location)</source>
+        <translation>实际位置</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>位置变动</translation>
+    </message>
+    <message>
+        <source>Item found but not registered: description</source>
+        <translation>发现但未登记的物品：描述</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Finish stocktake</source>
+        <translation>结束盘点</translation>
+    </message>
+    <message>
+        <source>Export discrepancy report…</source>
+        <translation>导出差异报告…</translation>
+    </message>
+    <message>
+        <source>Choose a location and start a stocktake.</source>
+        <translation>请选择位置并开始盘点。</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 not yet seen, %4 missing, %5 moved, %6 not registered</source>
+        <translation>%1：共 %2 条，未盘 %3 条，缺失 %4 条，位置变动 %5 条，未登记 %6 条</translation>
+    </message>
+    <message>
+        <source>Export discrepancy report</source>
+        <translation>导出盘点差异报告</translation>
+    </message>
+</context>
+<context>
+    <name>SubnetsTab</name>
+    <message>
+        <source>Subnet, e.g. 10.1.1.0/24</source>
+        <translation>网段，如 10.1.1.0/24</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Declare subnet</source>
+        <translation>登记网段</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>网段</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Used %</source>
+        <translation>使用率 %</translation>
+    </message>
+    <message>
+        <source>Select a subnet to see its used and free addresses.</source>
+        <translation>选择一个网段以查看已用和空闲地址。</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>Computing…</source>
+        <extracomment>tone → (background, border, text colour of the state line)</extracomment>
+        <translation>正在计算…</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2921,63 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Inspection due: %1 %2</source>
+        <translation>巡检到期：%1 %2</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>SLA %1 %2: %3 % of the target used</source>
+        <translation>SLA %1 %2：已用时限的 %3%</translation>
+    </message>
+    <message>
+        <source>SLA %1 %2 breached</source>
+        <translation>SLA %1 %2 已超时</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>OpsLedger</source>
+        <translation>运维台账</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <source>Computing the 12-month trend…</source>
+        <translation>正在计算近 12 个月趋势…</translation>
+    </message>
+    <message>
+        <source>No month to show yet (the ledger starts this month).</source>
+        <translation>暂无可显示的月份（台账本月启用）。</translation>
+    </message>
+    <message>
+        <source>Incidents and availability by month, %1 – %2</source>
+        <translation>每月故障数与系统稳定运行率（%1 至 %2）</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>故障数</translation>
+    </message>
+    <message>
+        <source>Availability %</source>
+        <translation>稳定运行率 %</translation>
+    </message>
+</context>
+<context>
     <name>Unsaved</name>
     <message>
         <source>Unsaved changes</source>
@@ -1766,6 +2990,153 @@
     <message>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 有尚未保存的修改，是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>VaultPage</name>
+    <message>
+        <source>Search system, host, account, owner or asset code</source>
+        <translation>搜索系统、主机、账号、负责人或资产编号</translation>
+    </message>
+    <message>
+        <source>Due state</source>
+        <translation>到期状态</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下次更换</translation>
+    </message>
+    <message>
+        <source>System or device</source>
+        <translation>系统或设备</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>上次更换</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Rotation history (who and when; never the password)</source>
+        <translation>更换记录（谁、何时；从不记录密码本身）</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>更换时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Due before</source>
+        <translation>原到期日</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>新到期日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Use system keyring</source>
+        <translation>使用系统密钥环</translation>
+    </message>
+    <message>
+        <source>Use KDBX file…</source>
+        <translation>使用 KDBX 文件…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the password; the clipboard is cleared after 30 seconds</source>
+        <translation>复制密码；30 秒后自动清空剪贴板</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>更换密码…</translation>
+    </message>
+    <message>
+        <source>Export to KDBX…</source>
+        <translation>导出为 KDBX…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>已复制；30 秒后自动清空剪贴板。</translation>
+    </message>
+    <message>
+        <source>Password changed; next change due %1.</source>
+        <translation>密码已更换；下次应于 %1 前更换。</translation>
+    </message>
+    <message>
+        <source>Delete vault entry</source>
+        <translation>删除账号</translation>
+    </message>
+    <message>
+        <source>Delete this entry and its password from the secret store?</source>
+        <translation>从密码库删除此账号及其密码？</translation>
+    </message>
+    <message>
+        <source>Export to KDBX</source>
+        <translation>导出为 KDBX</translation>
+    </message>
+    <message>
+        <source>KeePass files (*.kdbx)</source>
+        <translation>KeePass 文件 (*.kdbx)</translation>
+    </message>
+    <message>
+        <source>Master password of the new file:</source>
+        <translation>新文件的主密码：</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2.</source>
+        <translation>已将 %1 条导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +3210,10 @@
     <message>
         <source>Who is using OpsLedger? (recorded on every change)</source>
         <translation>当前使用人是谁？（每项修改均记录）</translation>
+    </message>
+    <message>
+        <source>The ledger was restored from %1. The previous ledger is kept as %2.</source>
+        <translation>台账已从 %1 恢复。原台账另存为 %2。</translation>
     </message>
 </context>
 </TS>
