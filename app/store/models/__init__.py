@@ -4,6 +4,7 @@ table on ``Base.metadata`` (Alembic and tests rely on that)."""
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
+from app.store.models.delivery import ReportDelivery
 from app.store.models.incident import (
     Attachment,
     Incident,
@@ -46,6 +47,7 @@ __all__ = [
     "InspectionResult",
     "NumberSequence",
     "ReportNarrative",
+    "ReportDelivery",
     "ReportRecord",
     "RequestAssignment",
     "Requirement",
