@@ -63,7 +63,7 @@ def state_of(due_on: date, today: date) -> DueState:
 
 
 #: Dotted ``module:function`` paths of the providers, one per domain.
-PROVIDERS: tuple[str, ...] = ()
+PROVIDERS: tuple[str, ...] = ("app.services.delivery.due:due_items",)
 
 Provider = Callable[[Any, Any, date], Iterable[DueItem]]
 
