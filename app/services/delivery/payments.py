@@ -55,7 +55,7 @@ class PaymentRow:
     @property
     def met_text(self) -> str:
         """已满足 / 未满足 in the current language."""
-        return _("Met") if self.met else _("Not met")
+        return _("Conditions met") if self.met else _("Conditions not met")
 
 
 def _delivered(row: DeliveryRow) -> bool:

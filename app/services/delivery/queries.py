@@ -35,7 +35,7 @@ class DeliveryStatus(StrEnum):
 
 
 _STATUS_LABELS = {DeliveryStatus.OWED: N_("Not submitted"), DeliveryStatus.SUBMITTED: N_("Submitted"),
-                  DeliveryStatus.ACCEPTED: N_("Accepted")}
+                  DeliveryStatus.ACCEPTED: N_("Accepted by the client")}
 
 
 def status_label(status: str) -> str:

@@ -25,13 +25,13 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +46,7 @@ from app.reports.render.fonts import RenderCancelled
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.ops import emit_changes, perform
+from app.ui.pages.reports.deliveries import DeliveryList
 from app.ui.pages.reports.export_panel import ExportPanel
 from app.ui.pages.reports.exported import ExportedTable
 from app.ui.pages.reports.narrative import NarrativeEditor
@@ -90,8 +91,10 @@ class ReportsPage(QWidget):
         self.narrative = NarrativeEditor()
         self.export_panel = ExportPanel()
         self.history = ExportedTable()
-        history_box = QGroupBox(self.tr("Exported reports"))
-        QVBoxLayout(history_box).addWidget(self.history)
+        self.deliveries = DeliveryList(ctx)
+        history_box = QTabWidget()
+        history_box.addTab(self.deliveries, self.tr("Submission and acceptance"))
+        history_box.addTab(self.history, self.tr("Exported reports"))
         side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
@@ -187,6 +190,7 @@ class ReportsPage(QWidget):
         if changed or self.period.count() == 0:
             self._fill_periods()
         self.history.set_rows(perform(self.ctx, actions.exported_reports, row.id), self.kind_labels())
+        self.deliveries.refresh()
 
     def _fill_periods(self) -> None:
         offer = perform(self.ctx, actions.offered_periods, self.ctx.contract_id, self.current_kind(), local_today())
