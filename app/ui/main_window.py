@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
+from app.ui.pages.contract import ContractPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.reports import ReportsPage
@@ -75,6 +76,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("worklog", WorkLogPage, _kinds("worklog", "incident", "service_request", "inspection")),
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
+    PageSpec("contract", ContractPage, _kinds("report")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
 )
 
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             "worklog": self.tr("Work log"),
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
+            "contract": self.tr("Contract"),
         }
         return titles[key]
 

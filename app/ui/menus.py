@@ -90,6 +90,7 @@ def build_menus(win: MainWindow) -> Menus:
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
     file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
+    file_menu.addAction(_action(win, menus, "contract_profile", QCoreApplication.translate("Menus", "Contract profile…"), lambda: win.show_page("contract")))
     file_menu.addSeparator()
     file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
     view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
