@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.models.base import Base, UUIDPk
@@ -24,8 +24,7 @@ class ReportDelivery(UUIDPk, Base):
 
     __tablename__ = "report_delivery"
     __table_args__ = (UniqueConstraint("contract_id", "kind", "period_key", "version",
-                                       name="uq_report_delivery_version"),
-                      CheckConstraint("version >= 1", name="version"))
+                                       name="uq_report_delivery_version"),)
 
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(40))

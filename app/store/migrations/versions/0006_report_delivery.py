@@ -34,7 +34,6 @@ def upgrade() -> None:
         sa.Column("notes", sa.String(), nullable=False),
         sa.Column("report_record_id", sa.Uuid(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.CheckConstraint("version >= 1", name=op.f("ck_report_delivery_version")),
         sa.ForeignKeyConstraint(["contract_id"], ["contract.id"],
                                 name=op.f("fk_report_delivery_contract_id_contract"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["report_record_id"], ["report_record.id"],
