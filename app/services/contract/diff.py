@@ -79,6 +79,10 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _change(name: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+    return ADDED if name not in old else REMOVED if name not in new else CHANGED
+
+
 def _key_field(items: list[Any]) -> str | None:
     if not items or not all(isinstance(i, dict) for i in items):
         return None
@@ -91,7 +95,7 @@ def _fields(section: str, key: str, old: dict[str, Any], new: dict[str, Any], ou
         if name in skip or old.get(name) == new.get(name):
             continue
         sec = "sla" if name in _SLA_FIELDS else section
-        out.append(ProfileChange(sec, key, CHANGED, name, _text(old.get(name)), _text(new.get(name))))
+        out.append(ProfileChange(sec, key, _change(name, old, new), name, _text(old.get(name)), _text(new.get(name))))
 
 
 def _objects(section: str, old: list[Any], new: list[Any], out: list[ProfileChange]) -> None:
@@ -144,7 +148,7 @@ def diff_profiles(old: dict[str, Any], new: dict[str, Any]) -> list[ProfileChang
         elif isinstance(a, dict) or isinstance(b, dict):
             _fields(name, name, dict(a or {}), dict(b or {}), out)
         else:
-            out.append(ProfileChange(name, name, CHANGED, name, _text(a), _text(b)))
+            out.append(ProfileChange(name, name, _change(name, old, new), name, _text(a), _text(b)))
     return out
 
 

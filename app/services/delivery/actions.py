@@ -38,10 +38,10 @@ from app.store.models import Contract, ReportDelivery, ReportRecord
 PAST_DAY_TIME = time(12, 0)
 
 
-def _instant(day: date, today: date) -> datetime:
-    """The UTC instant recorded for a handing-over on the local ``day``: now when it is today,
-    else ``PAST_DAY_TIME`` that day."""
-    return utcnow() if day == today else local_dt(day, PAST_DAY_TIME)
+def _instant(day: date) -> datetime:
+    """The UTC instant recorded for a handing-over on the local ``day``: now when it is the
+    clock's today, else ``PAST_DAY_TIME`` that day."""
+    return utcnow() if day == local_today() else local_dt(day, PAST_DAY_TIME)
 
 
 def _report_and_period(contract: Contract, kind: str, period_key: str) -> tuple[schedule.OwedReport, Period]:
@@ -96,7 +96,7 @@ def submit(session: Session, contract: Contract, kind: str, period_key: str, *, 
                               day=to_local(last.accepted_at).date())
     row = ReportDelivery(
         contract_id=contract.id, kind=kind, period_key=period.key, period_start=period.start, period_end=period.end,
-        version=(last.version + 1) if last is not None else 1, submitted_at=at or _instant(on, today),
+        version=(last.version + 1) if last is not None else 1, submitted_at=at or _instant(on),
         submitted_by=by.strip(), submitted_to=(to or "").strip(), notes=(notes or "").strip(),
         report_record_id=report_record_id or _exported(session, contract, kind, period.key))
     session.add(row)
@@ -131,7 +131,7 @@ def accept(session: Session, contract: Contract, kind: str, period_key: str, *, 
     if on < submitted_on:
         raise ValidationError("at", N_("{day} is before the report was handed over ({submitted})"),
                               day=on, submitted=submitted_on)
-    last.accepted_at = max(at or _instant(on, today), last.submitted_at)
+    last.accepted_at = max(at or _instant(on), last.submitted_at)
     last.accepted_by = by.strip()
     if notes and notes.strip():
         last.notes = "\n".join(x for x in (last.notes, notes.strip()) if x)

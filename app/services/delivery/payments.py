@@ -4,8 +4,8 @@ A milestone (``profile.payments[*]``: ``milestone``, ``amount``, ``due``, ``depe
 ``source``; see ``app.core.profile.PaymentSpec``) is met (已满足) when every entry of its
 ``depends_on`` is:
 
-* a report kind (``"annual"``): every period of that report ending by the milestone's ``due``
-  (no ``due``: by the term's end) is accepted — or submitted, when the report needs no
+* a report kind (``"annual"``): every report of that kind due by the milestone's ``due`` (no
+  ``due``: every period of the term) is accepted — or submitted, when the report needs no
   acceptance — and there is at least one such period;
 * ``"<kind>:<period key>"`` (``"annual:CY1"``): that one report likewise;
 * an ISO date (``"2026-11-30"``): reached on that day;
@@ -64,12 +64,12 @@ def _delivered(row: DeliveryRow) -> bool:
     return row.status in (DeliveryStatus.SUBMITTED, DeliveryStatus.ACCEPTED)
 
 
-def _report_condition(code: str, contract: Contract, rows: list[DeliveryRow], cutoff: date) -> Condition:
+def _report_condition(code: str, contract: Contract, rows: list[DeliveryRow], cutoff: date | None) -> Condition:
     kind, _sep, key = code.partition(":")
     report = schedule.owed_report(contract, kind)
     if report is None:
         return Condition(code, _("{code}: the contract owes no such report", code=code), False)
-    mine = [r for r in rows if r.kind == kind and (r.period_key == key if key else r.period_end <= cutoff)]
+    mine = [r for r in rows if r.kind == kind and (r.period_key == key if key else cutoff is None or r.due_on <= cutoff)]
     done = [r for r in mine if _delivered(r)]
     word = _("accepted") if report.acceptance else _("submitted")
     if key:
@@ -88,7 +88,7 @@ def payment_rows_of(session: Session, contract: Contract, today: date) -> list[P
     rows = status_rows(session, contract, today, until=contract.term_end)
     out = []
     for p in specs:
-        cutoff = min(p.due or contract.term_end, contract.term_end)
+        cutoff = p.due
         conds = []
         for code in p.depends_on:
             if code == "term_end":
