@@ -43,6 +43,20 @@ SECTION_NAMES = {
     "checklists": N_("Checklists"), "items": N_("Checklist items"), "payments": N_("Payment schedule"),
     "request_categories": N_("Request categories"),
 }
+#: Profile keys shown by a label (a key not listed is shown as written in the file).
+FIELD_NAMES = {
+    "response_minutes": N_("Response target (min)"), "restore_minutes": N_("Restore target (min)"),
+    "resolve_minutes": N_("Resolve target (min)"), "name": N_("Name"), "title": N_("Title"),
+    "description": N_("Description"), "kind": N_("Kind"), "target": N_("Target"), "comparison": N_("Comparison"),
+    "unit": N_("Unit"), "calendar": N_("Calendar"), "frequency": N_("Frequency"), "slots": N_("Slots"),
+    "days": N_("Service days"), "hours": N_("Hours"), "normal_min": N_("Normal minimum"),
+    "normal_max": N_("Normal maximum"), "choices": N_("Choices"), "normal_choices": N_("Normal choices"),
+    "source": N_("Source"), "availability_target_pct": N_("Availability target %"),
+    "default_severity": N_("Default severity"), "due_days_after": N_("Due day"), "acceptance": N_("Client acceptance"),
+    "amount": N_("Amount (yuan)"), "due": N_("Pay by"), "depends_on": N_("Depends on"), "major": N_("Major"),
+    "metric": N_("Metric"), "role": N_("Role"), "phone": N_("Phone"), "client": N_("Client"),
+    "provider": N_("Provider"), "term": N_("Contract term"), "channels": N_("Channels"),
+}
 _CHANGE_NAMES = {ADDED: N_("added"), REMOVED: N_("removed"), CHANGED: N_("changed")}
 
 
@@ -66,6 +80,11 @@ class ProfileChange:
         return _(SECTION_NAMES[self.section]) if self.section in SECTION_NAMES else self.section
 
     @property
+    def field_text(self) -> str:
+        """The changed field's label in the current language (the key itself when unlisted)."""
+        return _(FIELD_NAMES[self.field]) if self.field in FIELD_NAMES else self.field
+
+    @property
     def change_text(self) -> str:
         """新增 / 删除 / 修改 in the current language."""
         return _(_CHANGE_NAMES[self.change])
@@ -77,6 +96,15 @@ def _text(value: Any) -> str:
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
+
+
+def _summary(obj: Any) -> str:
+    """An added/removed object as the user knows it: its name (or text, title), else the JSON."""
+    if isinstance(obj, dict):
+        for k in ("name", "text", "title", "milestone"):
+            if obj.get(k):
+                return str(obj[k])
+    return _text(obj)
 
 
 def _change(name: str, old: dict[str, Any], new: dict[str, Any]) -> str:
@@ -108,10 +136,10 @@ def _objects(section: str, old: list[Any], new: list[Any], out: list[ProfileChan
     after = {str(n[keyf]): n for n in new}
     for key, o in before.items():
         if key not in after:
-            out.append(ProfileChange(section, key, REMOVED, "", _text(o), ""))
+            out.append(ProfileChange(section, key, REMOVED, "", _summary(o), ""))
     for key, n in after.items():
         if key not in before:
-            out.append(ProfileChange(section, key, ADDED, "", "", _text(n)))
+            out.append(ProfileChange(section, key, ADDED, "", "", _summary(n)))
         elif section == "checklists":
             _fields(section, key, before[key], n, out, frozenset({"sections"}))
             _items(key, before[key].get("sections", []), n.get("sections", []), out)
@@ -127,10 +155,10 @@ def _items(code: str, old: list[dict[str, Any]], new: list[dict[str, Any]], out:
     before, after = flat(old), flat(new)
     for key, o in before.items():
         if key not in after:
-            out.append(ProfileChange("items", key, REMOVED, "", _text(o), ""))
+            out.append(ProfileChange("items", key, REMOVED, "", _summary(o), ""))
     for key, n in after.items():
         if key not in before:
-            out.append(ProfileChange("items", key, ADDED, "", "", _text(n)))
+            out.append(ProfileChange("items", key, ADDED, "", "", _summary(n)))
         else:
             _fields("items", key, before[key], n, out)
 

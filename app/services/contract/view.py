@@ -11,6 +11,7 @@ Keys the profile format adds later (service groups, incident classes, roles …)
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, get_args
@@ -49,7 +50,7 @@ class Section:
     key: str
     title: str
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     met: list[bool] = field(default_factory=list)
 
 
@@ -201,9 +202,8 @@ def _payments(session: Any, c: Contract, today: date) -> Section:
 
 def _engineers(prof: ContractProfile) -> Section:
     rows = [(e.name, label_of(EngineerRole, str(e.role)), e.phone, _src(e)) for e in prof.engineers]
-    for r in getattr(prof, "roles", ()) or ():
-        rows.append((str(getattr(r, "name", "") or getattr(r, "code", "")), _("Role"),
-                     _num(getattr(r, "min_on_duty", None)), _src(r)))
+    rows.extend((str(getattr(r, "name", "") or getattr(r, "code", "")), _("Role"),
+                 _num(getattr(r, "min_on_duty", None)), _src(r)) for r in getattr(prof, "roles", ()) or ())
     return Section("engineers", _("Engineers and roles"), (_("Name"), _("Role"), _("Phone"), _("Source")), rows)
 
 

@@ -92,7 +92,7 @@ def payment_rows_of(session: Session, contract: Contract, today: date) -> list[P
         conds = []
         for code in p.depends_on:
             if code == "term_end":
-                conds.append(Condition(code, _("contract term over ({day})", day=contract.term_end.isoformat()),
+                conds.append(Condition(code, _("contract term ended ({day})", day=contract.term_end.isoformat()),
                                        today > contract.term_end))
                 continue
             try:
@@ -100,7 +100,7 @@ def payment_rows_of(session: Session, contract: Contract, today: date) -> list[P
             except ValueError:
                 conds.append(_report_condition(code, contract, rows, cutoff))
             else:
-                conds.append(Condition(code, _("date {day} reached", day=day.isoformat()), today >= day))
+                conds.append(Condition(code, _("from {day} on", day=day.isoformat()), today >= day))
         amount = float(p.amount) if p.amount is not None else None
         out.append(PaymentRow(p.milestone, amount, p.due, tuple(conds), all(c.met for c in conds), p.source))
     return out

@@ -42,7 +42,7 @@ def test_the_pinggu_profile_reads_section_by_section_with_its_clauses(main_windo
     names = [r[0] for r in page.section_rows("engineers")]
     assert names == ["王建国", "李晓明"]
     assert page.section_rows("payments") == []  # the shipped Pinggu profile sets no schedule yet
-    parties = dict((r[0], r[1]) for r in page.section_rows("parties"))
+    parties = {r[0]: r[1] for r in page.section_rows("parties")}
     assert parties["甲方"] == "北京市平谷区人民法院" and parties["服务期"] == "2026-05-01 – 2027-04-30"
 
 
@@ -98,8 +98,8 @@ def test_reimport_previews_the_changes_cancel_writes_nothing_apply_writes(
     before = _updates(gui_ctx)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     rows = seen[0].rows()
-    assert ["SLA 目标", "P1", "修改", "response_minutes", "30", "20"] in rows
-    assert ["考核指标", "availability", "修改", "target", "96", "98"] in rows
+    assert ["SLA 目标", "P1", "修改", "响应时限（分钟）", "30", "20"] in rows
+    assert ["考核指标", "availability", "修改", "目标", "96", "98"] in rows
     assert any(r[0] == "付款计划" and r[1] == "第一期" and r[2] == "新增" for r in rows)
     assert seen[0].result() == QDialog.DialogCode.Rejected
     assert _p1_response(gui_ctx) == 30 and _updates(gui_ctx) == before  # cancel: nothing written
@@ -110,7 +110,7 @@ def test_reimport_previews_the_changes_cancel_writes_nothing_apply_writes(
     assert _p1_response(gui_ctx) == 20 and _updates(gui_ctx) == before + 1
     assert page.section_rows("sla")[0][2] == "20 分钟"
     payments = page.section_rows("payments")
-    assert payments[0][:5] == ["第一期", "60000", "2026-05-31", "✓ 已到 2026-05-31", "已满足"]
+    assert payments[0][:5] == ["第一期", "60000", "2026-05-31", "✓ 2026-05-31 起", "已满足"]
 
 
 def test_a_refused_file_is_explained_and_nothing_changes(main_window: Any, gui_ctx: Any, tmp_path: Any,

@@ -51,7 +51,7 @@ def _table(section: view.Section) -> QTableWidget:
     t.setHorizontalHeaderLabels(list(section.header))
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.verticalHeader().setVisible(False)
-    t.setWordWrap(True)
+    t.setWordWrap(False)  # one line a row; the full text is in the tooltip
     for r, row in enumerate(section.rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(value)
@@ -65,12 +65,16 @@ def _table(section: view.Section) -> QTableWidget:
     for c in range(len(section.header) - 1):
         if t.columnWidth(c) > 360:
             t.setColumnWidth(c, 360)
-    t.resizeRowsToContents()
     t.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     height = t.horizontalHeader().height() + sum(t.rowHeight(r) for r in range(t.rowCount())) + 6
     t.setFixedHeight(max(height, 40))
     t.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return t
+
+
+def _cell(t: QTableWidget, row: int, col: int) -> str:
+    item = t.item(row, col)
+    return item.text() if item is not None else ""
 
 
 class ContractPage(QWidget):
@@ -98,7 +102,6 @@ class ContractPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        self.scroll = scroll
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.message)
@@ -112,8 +115,9 @@ class ContractPage(QWidget):
         self.view = perform(self.ctx, view.contract_view, self.ctx.contract_id, local_today())
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.tables = {}
         if self.view is None:
             self.contract_label.setText(self.tr("No contract loaded."))
@@ -138,7 +142,7 @@ class ContractPage(QWidget):
         t = self.tables.get(key)
         if t is None:
             return []
-        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+        return [[_cell(t, r, c) for c in range(t.columnCount())] for r in range(t.rowCount())]
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")

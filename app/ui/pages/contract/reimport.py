@@ -49,7 +49,7 @@ class ReimportDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         for r, ch in enumerate(preview.changes):
-            for c, v in enumerate((ch.section_text, ch.key, ch.change_text, ch.field, ch.old, ch.new)):
+            for c, v in enumerate((ch.section_text, ch.key, ch.change_text, ch.field_text, ch.old, ch.new)):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
                 if c == 2 and ch.change in _COLORS:
@@ -72,5 +72,5 @@ class ReimportDialog(QDialog):
 
     def rows(self) -> list[list[str]]:
         """The table's text, row by row (for tests and the log)."""
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
+        items = [[self.table.item(r, c) for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+        return [[i.text() if i is not None else "" for i in row] for row in items]

@@ -100,7 +100,7 @@ class ReportsPage(QWidget):
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.narrative, 2)
         sv.addWidget(self.export_panel)
-        sv.addWidget(history_box, 1)
+        sv.addWidget(history_box, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.preview_box)
         splitter.addWidget(side)
