@@ -169,3 +169,17 @@ def test_payment_milestones_are_met_when_their_reports_and_dates_are(db, tmp_pat
     second, fourth = payments.payment_rows(db, c.id, today).value
     assert second.met and second.met_text == "已满足"
     assert not fourth.met and fourth.met_text == "未满足" and [x.met for x in fourth.conditions] == [False, False]
+
+
+def test_a_handing_over_links_the_exported_file_of_that_report(db, pinggu, tmp_path) -> None:
+    from app.reports.service import generate_report
+
+    rec = generate_report(db, pinggu, "monthly", "2026-11", "xlsx", tmp_path / "m.xlsx", actor=ENGINEER,
+                          today=date(2026, 12, 2))
+    actions.mark_submitted(db, pinggu.id, "monthly", "2026-11", on=date(2026, 12, 2), by=ENGINEER, actor=ENGINEER,
+                           today=date(2026, 12, 2))
+    actions.mark_submitted(db, pinggu.id, "requirements", "2026-11", on=date(2026, 12, 2), by=ENGINEER,
+                           actor=ENGINEER, today=date(2026, 12, 2))
+    with db.session() as s:
+        linked = {d.kind: d.report_record_id for d in s.scalars(select(ReportDelivery))}
+    assert linked == {"monthly": rec.id, "requirements": None}

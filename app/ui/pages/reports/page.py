@@ -183,6 +183,7 @@ class ReportsPage(QWidget):
             self.period.clear()
             self.no_period_reason = self.tr("No contract loaded.")
             self.history.setRowCount(0)
+            self.deliveries.refresh()
             return
         self.contract_label.setText(f"{row.title}（{row.client}）")
         changed = self._contract_id != row.id
