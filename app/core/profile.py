@@ -176,6 +176,10 @@ class ReportSpec(_Part):
     name: str = ""
     due_days_after: int | None = None
     source: str = ""
+    # -- delivery fields (issue #10 item 3; see the block at the end of this module) --
+    period: ReportPeriod | None = None
+    title: str = ""
+    acceptance: bool = False
 
 
 class ChecklistItemSpec(_Part):
@@ -241,6 +245,7 @@ class ContractProfile(_Part):
     engineers: tuple[EngineerSpec, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     reports: tuple[ReportSpec, ...] = ()
+    payments: tuple[PaymentSpec, ...] = ()  # issue #10 item 3 (block at the end of this module)
 
     # -- building and export -------------------------------------------------------------------
     @classmethod
@@ -407,3 +412,36 @@ def profile_of(contract: Any) -> ContractProfile:
         _cache[key] = (copy.deepcopy(raw), prof)
     return prof
 
+
+
+# -- Report delivery and payment schedule (issue #10 item 3) -----------------------------------
+# A small block kept apart so the profile v2 rewrite can fold it in: ``ReportSpec`` gained
+# ``period`` (the span one report covers; default: the one its ``kind`` implies), ``title`` (the
+# client's name for it, else ``name``) and ``acceptance`` (the client signs it off: 验收), and the
+# profile gained ``payments``.
+
+ReportPeriod = Literal["day", "week", "month", "quarter", "half-year", "year", "term"]
+"""The span one report covers (日 … 服务期)."""
+
+
+class PaymentSpec(_Part):
+    """付款节点: a share of the fee and what it waits for.
+
+    ``milestone`` its name (第一期); ``amount`` in yuan (None: not stated); ``due`` the local date
+    the client pays by (None: when the conditions are met); ``depends_on`` what must be met
+    first, each entry one of: a report kind (``"annual"``: every report of that kind whose
+    period ended by ``due`` is delivered — accepted when the report needs acceptance, else
+    submitted), ``"<kind>:<period key>"`` (one report, e.g. ``"annual:CY1"``), an ISO date
+    (``"2026-11-30"``: reached on that day) or ``"term_end"`` (the contract term is over).
+    E.g. 平谷法院 第二条第2款 四期结算; 司法局 §5.2 验收合格后支付剩余 2 个月.
+    """
+
+    milestone: str
+    amount: Number | None = None
+    due: date | None = None
+    depends_on: tuple[str, ...] = ()
+    source: str = ""
+
+
+ContractProfile.model_rebuild()
+ReportSpec.model_rebuild()

@@ -68,6 +68,7 @@ PROVIDERS: tuple[str, ...] = (
     "app.services.backup_due:due_items",
     "app.services.asset.due:due_items",
 )
+PROVIDERS: tuple[str, ...] = ("app.services.delivery.due:due_items",)
 
 Provider = Callable[[Any, Any, date], Iterable[DueItem]]
 

@@ -49,6 +49,7 @@ from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
 from app.ui.pages.asset import AssetsPage
+from app.ui.pages.contract import ContractPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.overview import OverviewPage
@@ -87,6 +88,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("vault", VaultPage, _kinds("credential")),
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
+    PageSpec("contract", ContractPage, _kinds("report")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
 )
 
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
             "vault": self.tr("Vault"),
             "settings": self.tr("Settings"),
             "assets": self.tr("Assets"),
+            "contract": self.tr("Contract"),
         }
         return titles[key]
 

@@ -103,6 +103,7 @@ def build_menus(win: MainWindow) -> Menus:
                                 lambda: open_backup_dialog(win)))
     file_menu.addAction(_action(win, menus, "restore", QCoreApplication.translate("Menus", "Restore the ledger…"),
                                 lambda: open_backup_dialog(win, restore=True)))
+    file_menu.addAction(_action(win, menus, "contract_profile", QCoreApplication.translate("Menus", "Contract profile…"), lambda: win.show_page("contract")))
     file_menu.addSeparator()
     file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
     view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))

@@ -26,8 +26,8 @@ def _no_translator_left_behind(qapp: Any) -> Any:
     install_translator(qapp, "en")
 
 
-NAV_EN = ["Overview", "Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Assets", "Vault", "Reports", "Settings"]
-NAV_ZH = ["总览", "今日", "巡检", "故障", "工单", "需求", "工作日志", "资产", "密码库", "报表", "设置"]
+NAV_EN = ["Overview", "Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Assets", "Vault", "Reports", "Contract", "Settings"]
+NAV_ZH = ["总览", "今日", "巡检", "故障", "工单", "需求", "工作日志", "资产", "密码库", "报表", "合同", "设置"]
 
 
 def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
@@ -39,7 +39,7 @@ def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx:
     assert "北京市平谷区人民法院信息化运维维护" in status
     assert ENGINEER in status and str(gui_ctx.db.file) in status
     assert win.current_key() == "overview"  # the first page a user sees
-    win.nav.setCurrentRow(8)
+    win.nav.setCurrentRow(win.page_keys().index("settings"))
     assert win.current_key() == "settings"
     assert win.stack.currentWidget() is win.pages["settings"]
 

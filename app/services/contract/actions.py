@@ -150,3 +150,20 @@ def import_profile_file(ledger: Ledger, path: str | Path, *, actor: str) -> Outc
         c = profiles.import_profile(s, data, actor=actor or "?")
         return Outcome(_row(c), Changes.of("contract", ids=(c.id,)))
 
+
+
+def export_profile_file(ledger: Ledger, contract_id: uuid.UUID | None, path: str | Path, *,
+                        actor: str) -> Outcome[Path]:
+    """Write the contract's profile (as ``profiles.export_profile`` gives it) to ``path`` (YAML, or
+    JSON for ``.json``) and audit ``contract.export``; returns the path.  Raises ``NotFoundError``
+    without a contract, ``ProfileError`` if the stored contract no longer makes a valid profile."""
+    from app.errors import NotFoundError  # noqa: PLC0415
+
+    with ledger.session() as s:
+        c = s.get(Contract, contract_id) if contract_id is not None else None
+        if c is None:
+            raise NotFoundError(_("No contract is loaded."))
+        out = profiles.write_profile(profiles.export_profile(s, c), path)
+        audit.record(s, actor=actor or "?", action="contract.export", entity_kind="contract", entity_id=c.id,
+                     summary=f"{c.name} → {out}")
+        return Outcome(out, Changes.of("audit"))

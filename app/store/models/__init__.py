@@ -14,6 +14,7 @@ from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
 from app.store.models.credential import Credential, CredentialRotation
+from app.store.models.delivery import ReportDelivery
 from app.store.models.incident import (
     Attachment,
     Incident,
@@ -62,6 +63,7 @@ __all__ = [
     "IpAddress",
     "NumberSequence",
     "ReportNarrative",
+    "ReportDelivery",
     "ReportRecord",
     "RequestAssignment",
     "Requirement",

@@ -26,13 +26,13 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +47,7 @@ from app.reports.render.fonts import RenderCancelled
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.ops import emit_changes, perform
+from app.ui.pages.reports.deliveries import DeliveryList
 from app.ui.pages.reports.export_panel import ExportPanel
 from app.ui.pages.reports.exported import ExportedTable
 from app.ui.pages.reports.narrative import NarrativeEditor
@@ -91,14 +92,16 @@ class ReportsPage(QWidget):
         self.narrative = NarrativeEditor()
         self.export_panel = ExportPanel()
         self.history = ExportedTable()
-        history_box = QGroupBox(self.tr("Exported reports"))
-        QVBoxLayout(history_box).addWidget(self.history)
+        self.deliveries = DeliveryList(ctx)
+        history_box = QTabWidget()
+        history_box.addTab(self.deliveries, self.tr("Submission and acceptance"))
+        history_box.addTab(self.history, self.tr("Exported reports"))
         side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.narrative, 2)
         sv.addWidget(self.export_panel)
-        sv.addWidget(history_box, 1)
+        sv.addWidget(history_box, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.preview_box)
         splitter.addWidget(side)
@@ -189,6 +192,7 @@ class ReportsPage(QWidget):
             self.period.clear()
             self.no_period_reason = self.tr("No contract loaded.")
             self.history.setRowCount(0)
+            self.deliveries.refresh()
             return
         self.contract_label.setText(f"{row.title}（{row.client}）")
         changed = self._contract_id != row.id
@@ -196,6 +200,7 @@ class ReportsPage(QWidget):
         if changed or self.period.count() == 0:
             self._fill_periods()
         self.history.set_rows(perform(self.ctx, actions.exported_reports, row.id), self.kind_labels())
+        self.deliveries.refresh()
 
     def _fill_periods(self) -> None:
         offer = perform(self.ctx, actions.offered_periods, self.ctx.contract_id, self.current_kind(), local_today())
