@@ -27,26 +27,36 @@ END = date(2026, 11, 20)
 
 
 def _database_at_0002_with_demo(file: Path) -> None:
-    db = open_database(file, migrate=False)
+    """A demo ledger written by this build at head, then downgraded to 0002 (the models can only
+    write the head schema; later revisions' columns are dropped by their downgrades)."""
+    db = open_database(file)
     try:
-        with db.engine.begin() as conn:
-            command.upgrade(_alembic_config(conn), "0002")
         counts, _ = run_demo(db, "pinggu-court-2026", days=20, end=END, seed=3)
         assert counts
+        with db.engine.connect() as conn, appdb._foreign_keys_off(conn), conn.begin():
+            command.downgrade(_alembic_config(conn), "0002")
     finally:
         db.close()
 
 
+_COLUMNS: dict[Path, dict[str, list[str]]] = {}
+
+
 def _fingerprint(file: Path) -> dict[str, tuple[int, str]]:
-    """Per table: (row count, SHA-256 of its rows as sorted name=value text)."""
+    """Per table: (row count, SHA-256 of its rows as sorted name=value text), over the columns
+    the file had when first fingerprinted (columns a later revision adds are not compared)."""
     engine = create_engine(f"sqlite:///{file}")
     out: dict[str, tuple[int, str]] = {}
     try:
         with engine.connect() as conn:
-            for table in inspect(conn).get_table_names():
-                if table == "alembic_version":
+            insp = inspect(conn)
+            cols = _COLUMNS.setdefault(file, {t: [c["name"] for c in insp.get_columns(t)]
+                                              for t in insp.get_table_names()})
+            for table in insp.get_table_names():
+                if table == "alembic_version" or table not in cols:
                     continue
-                rows = conn.execute(text(f'SELECT * FROM "{table}"')).mappings().all()
+                names = ", ".join(f'"{c}"' for c in cols[table])
+                rows = conn.execute(text(f'SELECT {names} FROM "{table}"')).mappings().all()
                 lines = sorted(repr(sorted(dict(r).items())) for r in rows)
                 out[table] = (len(rows), hashlib.sha256("\n".join(lines).encode()).hexdigest())
     finally:
@@ -84,7 +94,7 @@ def test_the_guard_catches_the_cascade_when_foreign_keys_stay_on(
     foreign key: either way the upgrade is refused and nothing changes."""
     before = _fingerprint(old_file)
     monkeypatch.setattr(appdb, "_foreign_keys_off", lambda conn: contextlib.nullcontext())
-    with pytest.raises(OpsLedgerError, match="0002 → 0003 失败，已回滚") as exc:
+    with pytest.raises(OpsLedgerError, match=f"0002 → {appdb.head_revision()} 失败，已回滚") as exc:
         open_database(old_file)
     assert "升级前的备份副本" in str(exc.value)
     monkeypatch.undo()
