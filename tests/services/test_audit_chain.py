@@ -208,3 +208,33 @@ def test_purge_of_young_events_is_refused() -> None:
 def test_hashing_flag_exists_for_the_benchmark_only() -> None:
     assert audit.HASHING is True
     assert Path(audit.__file__).name == "audit.py"
+
+
+def test_inspection_answers_are_audited_with_old_and_new_value(db, pinggu) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, time
+
+    from app.core.timeutil import local_dt
+    from app.services.inspection import runs as ins
+    from app.services.queries.lookup import engineers_by_name, get_contract, get_template
+
+    day = date(2026, 11, 23)
+    with db.session() as s:
+        c = get_contract(s)
+        insp = ins.start_inspection(s, c, get_template(s, c, "machine-room-daily"), day, "09:30",
+                                    engineer=engineers_by_name(s, c)["李晓明"], actor="李晓明",
+                                    now=local_dt(day, time(9, 31)))
+        temp = next(r.id for r in ins.results(s, insp.id) if r.item_text == "机房温度")
+    with db.session() as s:
+        ins.record_result(s, temp, value="23.5", actor="李晓明")
+    with db.session() as s:
+        ins.record_result(s, temp, value="31", note="空调停机", actor="李晓明")
+        ins.record_result(s, temp, value="31", note="空调停机", actor="李晓明")  # unchanged: no event
+    with db.session() as s:
+        evs = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "inspection.answer")
+                             .order_by(AuditEvent.seq)))
+        assert [e.details for e in evs] == [
+            {"outcome": [None, "normal"], "value": [None, 23.5]},
+            {"outcome": ["normal", "abnormal"], "value": [23.5, 31.0], "note": ["", "空调停机"]},
+        ]
+        assert evs[0].actor == "李晓明" and evs[0].entity_id == str(temp) and "机房温度" in evs[0].summary
+    assert _verify(db).ok
