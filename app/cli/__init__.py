@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "app.cli.report",
     "app.cli.calendar",
     "app.cli.backup",
+    "app.cli.audit",
     "app.cli.gui",
 )
 
