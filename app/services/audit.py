@@ -15,7 +15,8 @@ lock (a write statement, so a second writer waits ``busy_timeout``) on SQLite �
 UNIQUE, so two writers can never both extend the same head.
 
 Clock jumps: an event whose ``at`` is earlier than the previous event's is flagged
-``clock="back"``, one more than :data:`CLOCK_AHEAD_LIMIT` later ``"ahead"``; it is accepted.
+``clock="back"``, one more than ``CLOCK_AHEAD_LIMIT`` (a day) later ``"ahead"``
+(``app.core.timeline.clock_jump``); it is accepted.
 
 Retention: nothing in OpsLedger deletes audit events (网络安全法 §21: logs kept ≥ 6 months);
 :func:`guard_purge` is the one check any future purge must call (:data:`KEEP_DAYS`).
@@ -37,6 +38,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from app.core import timeutil
+from app.core.timeline import CLOCK_AHEAD_LIMIT, clock_jump
 from app.core.i18n import N_, _
 from app.errors import ValidationError
 from app.store.models import AuditEvent
@@ -47,8 +49,6 @@ _HEAD = "opsledger_audit_head"
 
 #: ``False`` skips hashing and the chain lock (the benchmark's baseline only; never in the app).
 HASHING = True
-#: A jump ahead of more than this against the previous event is flagged ``"ahead"``.
-CLOCK_AHEAD_LIMIT = timedelta(days=1)
 #: Events younger than this are never purged (网络安全法 §21: 网络日志留存不少于六个月).
 KEEP_DAYS = 180
 #: PostgreSQL advisory lock key of the chain (any constant bigint; "OPSLEDGR").
@@ -125,16 +125,16 @@ def _read_head(session: Session) -> tuple[int, str, datetime | None]:
     return (row[0], row[1], row[2]) if row else (0, GENESIS, None)
 
 
-def clock_flag(at: datetime, previous_at: datetime | None) -> str:
-    """``"back"`` when ``at`` is before ``previous_at``, ``"ahead"`` when more than
-    ``CLOCK_AHEAD_LIMIT`` after it, else ``""`` (aware datetimes; ``None``: first event)."""
-    if previous_at is None:
-        return ""
-    if at < previous_at:
-        return "back"
-    if at - previous_at > CLOCK_AHEAD_LIMIT:
-        return "ahead"
-    return ""
+def clock_against_head(session: Session, now: datetime) -> str:
+    """The clock flag (``app.core.timeline.clock_jump``) an event at ``now`` gets against the
+    chain's last event; takes the chain lock like ``record`` (the head is then cached)."""
+    head = session.info.get(_HEAD)
+    if head is None:
+        if HASHING:
+            _lock_chain(session)
+        head = _read_head(session)
+        session.info[_HEAD] = head
+    return clock_jump(now, head[2])
 
 
 def record(
@@ -168,7 +168,7 @@ def record(
     ev = AuditEvent(
         id=uuid.uuid4(), seq=seq + 1, at=now, utc_offset_minutes=int(offset.total_seconds() // 60),
         actor=actor or "", action=action, entity_kind=entity_kind, entity_id=str(entity_id or ""),
-        summary=summary or "", details=stored_details, outcome=outcome, clock=clock_flag(now, prev_at),
+        summary=summary or "", details=stored_details, outcome=outcome, clock=clock_jump(now, prev_at),
         prev_hash=prev_hash,
     )
     ev.hash = hash_of(ev) if HASHING else ""
@@ -216,4 +216,4 @@ def _forget_head(session: Session, _previous: Any) -> None:
 
 from app.services.audit_verify import VerifyResult, verify_against, verify_chain  # noqa: E402
 
-__all__ = ["ChainHead", "VerifyResult", "chain_head", "record", "verify_against", "verify_chain"]
+__all__ = ["CLOCK_AHEAD_LIMIT", "ChainHead", "VerifyResult", "chain_head", "record", "verify_against", "verify_chain"]
