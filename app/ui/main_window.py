@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
+from app.ui.pages.audit import AuditPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.reports import ReportsPage
@@ -76,6 +77,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
+    PageSpec("audit", AuditPage, _kinds("audit", "inspection", "incident", "service_request", "requirement", "worklog", "report", "calendar", "asset", "credential", "settings")),
 )
 
 
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             "worklog": self.tr("Work log"),
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
+            "audit": self.tr("Audit trail"),
         }
         return titles[key]
 

@@ -26,8 +26,9 @@ def _no_translator_left_behind(qapp: Any) -> Any:
     install_translator(qapp, "en")
 
 
-NAV_EN = ["Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Reports", "Settings"]
-NAV_ZH = ["今日", "巡检", "故障", "工单", "需求", "工作日志", "报表", "设置"]
+NAV_EN = ["Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Reports", "Settings",
+          "Audit trail"]
+NAV_ZH = ["今日", "巡检", "故障", "工单", "需求", "工作日志", "报表", "设置", "审计日志"]
 
 
 def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
@@ -277,7 +278,7 @@ def test_screenshot_tool_writes_every_page(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     assert mod.main(["--db", str(tmp_path / "s.sqlite3"), "--out", str(out), "--day", "2026-06-01", "--runner"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0] == "00-today.png" and names[-1] == "08-runner.png" and len(names) == 9
+    assert names[0] == "00-today.png" and names[-1] == "09-runner.png" and len(names) == 10
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -100,12 +100,12 @@ def count_audit(session: Session, flt: AuditFilter | None = None) -> int:
 
 def audit_actors(session: Session) -> list[str]:
     """Every actor name in the trail, sorted (for the filter box)."""
-    return sorted(a for a in session.scalars(select(distinct(AuditEvent.actor))) if a)
+    return sorted(a for a in session.scalars(select(AuditEvent.actor).distinct()) if a)
 
 
 def audit_kinds(session: Session) -> list[str]:
     """The action kinds (first part of ``action``) present in the trail, sorted."""
-    return sorted({a.split(".", 1)[0] for a in session.scalars(select(distinct(AuditEvent.action))) if a})
+    return sorted({a.split(".", 1)[0] for a in session.scalars(select(AuditEvent.action).distinct()) if a})
 
 
 def export_audit(session: Session, out: Path, flt: AuditFilter | None = None) -> int:
