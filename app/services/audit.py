@@ -47,8 +47,6 @@ log = logging.getLogger(__name__)
 _PENDING = "opsledger_audit_log"
 _HEAD = "opsledger_audit_head"
 
-#: ``False`` skips hashing and the chain lock (the benchmark's baseline only; never in the app).
-HASHING = True
 #: Events younger than this are never purged (网络安全法 §21: 网络日志留存不少于六个月).
 KEEP_DAYS = 180
 #: PostgreSQL advisory lock key of the chain (any constant bigint; "OPSLEDGR").
@@ -130,8 +128,7 @@ def clock_against_head(session: Session, now: datetime) -> str:
     chain's last event; takes the chain lock like ``record`` (the head is then cached)."""
     head = session.info.get(_HEAD)
     if head is None:
-        if HASHING:
-            _lock_chain(session)
+        _lock_chain(session)
         head = _read_head(session)
         session.info[_HEAD] = head
     return clock_jump(now, head[2])
@@ -161,8 +158,7 @@ def record(
     stored_details = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
     head = session.info.get(_HEAD)
     if head is None:
-        if HASHING:
-            _lock_chain(session)
+        _lock_chain(session)
         head = _read_head(session)
     seq, prev_hash, prev_at = head
     ev = AuditEvent(
@@ -171,7 +167,7 @@ def record(
         summary=summary or "", details=stored_details, outcome=outcome, clock=clock_jump(now, prev_at),
         prev_hash=prev_hash,
     )
-    ev.hash = hash_of(ev) if HASHING else ""
+    ev.hash = hash_of(ev)
     session.add(ev)
     session.info[_HEAD] = (ev.seq, ev.hash, now)
     session.info.setdefault(_PENDING, []).append((actor, action, str(entity_id or ""), summary))

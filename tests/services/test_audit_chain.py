@@ -205,11 +205,6 @@ def test_purge_of_young_events_is_refused() -> None:
     audit.guard_purge(now - timedelta(days=181), now=now)
 
 
-def test_hashing_flag_exists_for_the_benchmark_only() -> None:
-    assert audit.HASHING is True
-    assert Path(audit.__file__).name == "audit.py"
-
-
 def test_inspection_answers_are_audited_with_old_and_new_value(db, pinggu) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, time
 

@@ -14,7 +14,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,6 +99,7 @@ class AuditPage(QWidget):
         self.model = RecordTableModel(ctx.db, audit_actions.LEDGER_WIDE, audit_columns(), audit_actions.page,
                                       audit_actions.count, self.current_filter(), "seq", True, self)
         self.frame.table.setModel(self.model)
+        self.frame.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.frame.fit_columns({0: 60, 1: 150, 2: 90, 3: 150, 4: 60, 5: 80})
         v = QVBoxLayout(self)
         v.addWidget(self.frame, 1)
