@@ -94,3 +94,24 @@ def test_the_clock_rules() -> None:
     assert timeline.clock_jump(T0 + timedelta(days=1, seconds=1), T0) == "ahead"
     assert timeline.effective_system_instant(T0, T0 + timedelta(hours=1)) == (T0 + timedelta(hours=1), True)
     assert timeline.effective_system_instant(T0, None) == (T0, False)
+
+
+def test_request_moves_timed_by_a_clock_set_back_are_accepted(db, pinggu, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services.servicedesk import requests
+
+    clock = Clock(monkeypatch, T0)
+    monkeypatch.setattr("app.services.servicedesk.requests.utcnow", lambda: clock.at)
+    with db.session() as s:
+        req_id = requests.create_request(s, pinggu, actor="王建国", title="打印机卡纸", received_at=T0).id
+    clock.at = T0 + timedelta(days=2)
+    with db.session() as s:
+        requests.respond_request(s, req_id, actor="李晓明")
+    clock.at = T0 + timedelta(hours=1)  # corrected: before, "the resolution is before the response"
+    with db.session() as s:
+        req = requests.resolve_request(s, req_id, actor="李晓明", resolution="清理卡纸")
+        assert req.resolved_at == req.responded_at == T0 + timedelta(days=2)
+    with db.session() as s:
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "service_request.resolve")).one()
+        assert ev.clock == "back"
+    with pytest.raises(ValidationError), db.session() as s:  # a typed time keeps the rule
+        requests.close_request(s, req_id, actor="李晓明", at=T0)
