@@ -18,10 +18,16 @@ from app.core.i18n import _
 from app.core.timeutil import fmt_local, local_dt
 from app.errors import OpsLedgerError
 from app.services import audit
-from app.services.queries.audit import AuditFilter, count_audit, export_audit, query_audit, read_recorded_head
+from app.services.queries.audit import (
+    AuditFilter,
+    count_audit,
+    export_audit,
+    query_audit,
+    read_recorded_head,
+)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Register ``audit`` with its ``verify``, ``list`` and ``export`` sub-commands."""
     p = sub.add_parser("audit", help="verify, list or export the audit trail (审计日志)")
     s = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

@@ -20,7 +20,13 @@ from app.core.i18n import N_, _
 from app.core.periods import KINDS, check_period, default_period
 from app.core.timeutil import fmt_local
 from app.errors import ValidationError
-from app.reports.service import FORMATS, generate_report, list_exported, match_file, record_is_audited
+from app.reports.service import (
+    FORMATS,
+    generate_report,
+    list_exported,
+    match_file,
+    record_is_audited,
+)
 from app.services import audit
 from app.services.queries.lookup import get_contract
 

@@ -38,8 +38,8 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from app.core import timeutil
-from app.core.timeline import CLOCK_AHEAD_LIMIT, clock_jump
 from app.core.i18n import N_, _
+from app.core.timeline import CLOCK_AHEAD_LIMIT, clock_jump
 from app.errors import ValidationError
 from app.store.models import AuditEvent
 
@@ -82,7 +82,8 @@ def _at_text(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def event_hash(prev_hash: str, *, id: uuid.UUID | str, seq: int, at: datetime, utc_offset_minutes: int,
+def event_hash(prev_hash: str, *, id: uuid.UUID | str,  # noqa: A002 - the canonical field name
+               seq: int, at: datetime, utc_offset_minutes: int,
                actor: str, action: str, entity_kind: str, entity_id: str, summary: str,
                details: Any, outcome: str, clock: str) -> str:
     """SHA-256 (hex) of ``prev_hash`` + newline + the canonical JSON of one event's content.

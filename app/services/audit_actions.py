@@ -13,7 +13,14 @@ from typing import Any
 from app.services import audit
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
-from app.services.queries.audit import AuditFilter, audit_actors, audit_kinds, count_audit, export_audit, query_audit
+from app.services.queries.audit import (
+    AuditFilter,
+    audit_actors,
+    audit_kinds,
+    count_audit,
+    export_audit,
+    query_audit,
+)
 
 #: The audit trail belongs to the ledger, not to a contract: the list models' contract slot.
 LEDGER_WIDE = uuid.UUID(int=0)

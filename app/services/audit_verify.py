@@ -61,7 +61,7 @@ def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:
     """Recompute the whole chain (see module docstring); reads rows ``batch`` at a time."""
     from app.services.audit import hash_of  # noqa: PLC0415 - audit re-exports this module
 
-    seq_of = {h: q for h, q in session.execute(select(AuditEvent.hash, AuditEvent.seq))}
+    seq_of = dict(session.execute(select(AuditEvent.hash, AuditEvent.seq)).tuples().all())
     expected, prev_hash, count, last_seq = 1, "", 0, 0
     cols = [AuditEvent.id, AuditEvent.seq, AuditEvent.at, AuditEvent.utc_offset_minutes, AuditEvent.actor,
             AuditEvent.action, AuditEvent.entity_kind, AuditEvent.entity_id, AuditEvent.summary,
@@ -79,7 +79,7 @@ def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:
     return VerifyResult(True, count, last_seq, prev_hash)
 
 
-def _classify(ev: Any, expected: int, prev_hash: str, seq_of: dict[str, int],
+def _classify(ev: Any, expected: int, prev_hash: str, seq_of: dict[str, int],  # noqa: PLR0911 - a decision table
               self_ok: bool, renumbered: bool = False) -> tuple[str | None, int]:
     """(what broke, at which seq) for one row read in ``seq`` order, or ``(None, seq)``."""
     if ev.seq > expected:

@@ -57,7 +57,7 @@ def test_verify_list_export(dbfile: str, tmp_path: Path, capsys: pytest.CaptureF
     assert "contract.import" in out and "条审计日志符合条件" in out
     xlsx = tmp_path / "audit.xlsx"
     assert main(["audit", "export", "--db", dbfile, "--out", str(xlsx)]) == 0
-    ws = openpyxl.load_workbook(xlsx).active
+    ws = openpyxl.load_workbook(xlsx).worksheets[0]
     assert ws.cell(1, 1).value == "序号" and ws.cell(2, 1).value == 1
 
 
@@ -78,7 +78,7 @@ def test_forged_report_record_is_caught(dbfile: str, tmp_path: Path, capsys: pyt
     _report(dbfile, out, "xlsx")
     forged = tmp_path / "forged.xlsx"
     wb = openpyxl.load_workbook(out)
-    wb.active["A1"] = "改过的报告"
+    wb.worksheets[0]["A1"] = "改过的报告"
     wb.save(forged)
     digest = hashlib.sha256(forged.read_bytes()).hexdigest()
     con = sqlite3.connect(dbfile)

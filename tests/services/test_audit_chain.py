@@ -4,10 +4,11 @@ stays linear under concurrent writers; inspection answers are audited."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -24,7 +25,7 @@ def _fill(db, n: int = 8) -> None:  # type: ignore[no-untyped-def]
                          summary=f"edit {i}", details={"title": [f"old {i}", f"new {i}"]})
 
 
-def _verify(db):  # type: ignore[no-untyped-def]
+def _verify(db):
     with db.session() as s:
         return audit.verify_chain(s)
 
@@ -43,8 +44,8 @@ def test_a_fresh_chain_verifies_and_links(db) -> None:  # type: ignore[no-untype
     with db.session() as s:
         rows = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
         assert [r.seq for r in rows] == [1, 2, 3, 4, 5]
-        assert rows[0].prev_hash == "" and all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
-        assert rows[0].utc_offset_minutes == int(datetime.now().astimezone().utcoffset().total_seconds() // 60)
+        assert rows[0].prev_hash == "" and all(b.prev_hash == a.hash for a, b in itertools.pairwise(rows))
+        assert rows[0].utc_offset_minutes == int((datetime.now().astimezone().utcoffset() or timedelta(0)).total_seconds() // 60)
         assert rows[2].details == {"title": ["old 2", "new 2"]} and rows[2].outcome == "ok"
         assert audit.chain_head(s) == audit.ChainHead(5, rows[-1].hash)
     assert "5" in result.sentence()
@@ -137,7 +138,7 @@ def test_migration_hash_is_the_app_hash() -> None:
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    row = {"id": "12345678-1234-5678-1234-567812345678", "seq": 7, "at": datetime(2026, 3, 1, 8, 0, 1, 5, tzinfo=UTC),
+    row: dict[str, Any] = {"id": "12345678-1234-5678-1234-567812345678", "seq": 7, "at": datetime(2026, 3, 1, 8, 0, 1, 5, tzinfo=UTC),
            "utc_offset_minutes": 480, "actor": "李", "action": "a.b", "entity_kind": "k", "entity_id": "e",
            "summary": "摘要", "details": {"x": [1, "二"]}, "outcome": "ok", "clock": ""}
     assert mod._event_hash("ab" * 32, row) == audit.event_hash("ab" * 32, **row)
@@ -160,9 +161,13 @@ def test_several_events_in_one_transaction_and_a_rolled_back_one(db) -> None:  #
     with db.session() as s:
         audit.record(s, actor="a", action="x.one", entity_kind="k")
         audit.record(s, actor="a", action="x.two", entity_kind="k")
-    with pytest.raises(RuntimeError), db.session() as s:
-        audit.record(s, actor="a", action="x.gone", entity_kind="k")
-        raise RuntimeError
+    def fails() -> None:
+        with db.session() as s:
+            audit.record(s, actor="a", action="x.gone", entity_kind="k")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fails()
     with db.session() as s:
         nested = s.begin_nested()
         audit.record(s, actor="a", action="x.savepoint", entity_kind="k")

@@ -263,13 +263,19 @@ def record_result(
     if note is not None:
         res.note = note
     res.recorded_at = as_utc(now or utcnow())
+    _audit_answer(session, insp, res, before, actor)
+    session.flush()
+    return res
+
+
+def _audit_answer(session: Session, insp: Inspection, res: InspectionResult, before: dict[str, object],
+                  actor: str) -> None:
+    """Audit ``inspection.answer`` with ``{part: [old, new]}`` for the parts that changed."""
     diff = {k: [old, new] for (k, old), new in zip(before.items(), _answer_values(res).values(), strict=True)
             if old != new}
     if diff:
         audit.record(session, actor=actor, action="inspection.answer", entity_kind="inspection_result",
                      entity_id=res.id, summary=f"{insp.number} {res.item_text}", details=diff)
-    session.flush()
-    return res
 
 
 def _answer_values(res: InspectionResult) -> dict[str, object]:

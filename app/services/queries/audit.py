@@ -15,11 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql import ColumnElement, Select
 
 from app.core.i18n import N_
 from app.core.timeutil import as_utc, fmt_local
@@ -85,8 +85,9 @@ def query_audit(session: Session, flt: AuditFilter | None = None, sort_key: str 
     seq).  Raises ``ValueError`` for an unknown key."""
     flt = flt or AuditFilter()
     c = AuditEvent
-    stmt = select(c.id, c.seq, c.at, c.utc_offset_minutes, c.actor, c.action, c.entity_kind, c.entity_id,
-                  c.summary, c.outcome, c.clock, c.details, c.hash).where(*_conds(flt))
+    stmt = cast("Select[Any]", select(c.id, c.seq, c.at, c.utc_offset_minutes, c.actor, c.action, c.entity_kind,
+                                      c.entity_id, c.summary, c.outcome, c.clock, c.details, c.hash))
+    stmt = stmt.where(*_conds(flt))
     cols = {k: getattr(c, k) for k in AUDIT_SORT_KEYS}
     stmt = _page(_order(stmt, cols, sort_key, descending, c.seq), offset, limit)
     return [AuditRow(*r) for r in session.execute(stmt)]

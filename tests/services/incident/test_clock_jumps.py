@@ -3,6 +3,8 @@ system clock are accepted with a flag instead of refused; business times keep th
 
 from __future__ import annotations
 
+import itertools
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -27,7 +29,7 @@ class Clock:
         monkeypatch.setattr("app.services.incident.workflow.utcnow", lambda: self.at)
 
 
-def _new(db, contract, clock: Clock) -> object:  # type: ignore[no-untyped-def]
+def _new(db, contract, clock: Clock) -> uuid.UUID:  # type: ignore[no-untyped-def]
     with db.session() as s:
         return workflow.create_incident(s, contract, actor="王建国", title="OA 无法登录", occurred_at=clock.at,
                                         reported_at=clock.at).id
@@ -69,7 +71,7 @@ def test_clock_ahead_then_corrected_moves_are_accepted_with_a_flag(db, pinggu, m
     assert _flags(db, inc_id) == [("created", ""), ("status", "ahead"), ("status", "back"), ("status", "back")]
     with db.session() as s:
         evs = workflow.events(s, inc_id)
-        assert all(b.at >= a.at for a, b in zip(evs, evs[1:], strict=False))  # the record's order holds
+        assert all(b.at >= a.at for a, b in itertools.pairwise(evs))  # the record's order holds
         moves = list(s.scalars(select(AuditEvent).where(AuditEvent.action.startswith("incident."))
                                .order_by(AuditEvent.seq)))
         assert [m.clock for m in moves] == ["", "ahead", "back", ""]

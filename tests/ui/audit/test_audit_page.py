@@ -70,7 +70,7 @@ def test_export_writes_the_filtered_events_and_is_audited(qtbot: Any, main_windo
     out = tmp_path / "audit.xlsx"
     monkeypatch.setattr("app.ui.pages.audit.audit_page.ask_export_path", lambda *_a: out)
     qtbot.mouseClick(page.export_btn, Qt.MouseButton.LeftButton)
-    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert rows[0][0] == "序号" and [r[4] for r in rows[1:]] == ["inspection.answer"]
     assert "1" in page.result.text()
     with main_window.ctx.db.session() as s:

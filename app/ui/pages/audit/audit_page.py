@@ -10,7 +10,7 @@ deletes events (网络安全法 §21; ``app.services.audit.guard_purge``).
 from __future__ import annotations
 
 import json
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,24 +42,24 @@ from app.ui.widgets.transfer import ask_export_path
 def audit_columns() -> list[ColumnSpec]:
     """Columns of the audit list (headers translated in context ``RecordColumns``)."""
     return [
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Seq"), lambda r: str(r.seq), "seq"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Time"), lambda r: fmt_local(r.at, "%Y-%m-%d %H:%M:%S"), "at"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Actor"), lambda r: r.actor, "actor"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Action"), lambda r: r.action, "action"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Outcome"), lambda r: _outcome_text(r.outcome), "outcome"),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Clock"), lambda r: _clock_text(r.clock), None),
-        ColumnSpec(QT_TRANSLATE_NOOP("RecordColumns", "Summary"), lambda r: r.summary, None),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Seq")), lambda r: str(r.seq), "seq"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Time")), lambda r: fmt_local(r.at, "%Y-%m-%d %H:%M:%S"), "at"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Actor")), lambda r: r.actor, "actor"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Action")), lambda r: r.action, "action"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Outcome")), lambda r: _outcome_text(r.outcome), "outcome"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Clock")), lambda r: _clock_text(r.clock), None),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Summary")), lambda r: r.summary, None),
     ]
 
 
 def _outcome_text(code: str) -> str:
-    names = {"ok": QT_TRANSLATE_NOOP("AuditPage", "done"), "refused": QT_TRANSLATE_NOOP("AuditPage", "refused")}
+    names = {"ok": str(QT_TRANSLATE_NOOP("AuditPage", "done")), "refused": str(QT_TRANSLATE_NOOP("AuditPage", "refused"))}
     return QCoreApplication.translate("AuditPage", names[code]) if code in names else code
 
 
 def _clock_text(code: str) -> str:
-    names = {"back": QT_TRANSLATE_NOOP("AuditPage", "clock set back"),
-             "ahead": QT_TRANSLATE_NOOP("AuditPage", "clock jumped ahead")}
+    names = {"back": str(QT_TRANSLATE_NOOP("AuditPage", "clock set back")),
+             "ahead": str(QT_TRANSLATE_NOOP("AuditPage", "clock jumped ahead"))}
     return QCoreApplication.translate("AuditPage", names[code]) if code in names else ""
 
 
@@ -73,10 +73,10 @@ class AuditPage(QWidget):
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
         today = local_today()
-        for w, d in ((self.start, today - timedelta(days=30)), (self.end, today)):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
-            w.setDate(QDate(d.year, d.month, d.day))
+        for edit, d in ((self.start, today - timedelta(days=30)), (self.end, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(d.year, d.month, d.day))
         self.actor = QComboBox(self)
         self.kind = QComboBox(self)
         self.text = QLineEdit(self)
@@ -139,7 +139,8 @@ class AuditPage(QWidget):
         """The filter the bar shows (period as half-open local days)."""
         start = end = None
         if self.use_period.isChecked():
-            a, b = self.start.date().toPython(), self.end.date().toPython()
+            qa, qb = self.start.date(), self.end.date()
+            a, b = date(qa.year(), qa.month(), qa.day()), date(qb.year(), qb.month(), qb.day())
             start, end = local_dt(a, time()), local_dt(b + timedelta(days=1), time())
         return AuditFilter(start=start, end=end, actor=self.actor.currentData() or "",
                            kind=self.kind.currentData() or "", text=self.text.text().strip())
