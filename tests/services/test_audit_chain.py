@@ -238,3 +238,33 @@ def test_inspection_answers_are_audited_with_old_and_new_value(db, pinggu) -> No
         ]
         assert evs[0].actor == "李晓明" and evs[0].entity_id == str(temp) and "机房温度" in evs[0].summary
     assert _verify(db).ok
+
+
+@pytest.mark.sqlite_only
+def test_migration_chains_existing_rows_in_time_order(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    import app.store.db as appdb
+    from app.store.db import _alembic_config, open_database
+
+    file = tmp_path / "old.sqlite3"
+    db = open_database(file)
+    _fill(db, 4)
+    with db.engine.connect() as conn, appdb._foreign_keys_off(conn), conn.begin():
+        command.downgrade(_alembic_config(conn), "0003")
+    db.close()
+    con = sqlite3.connect(file)
+    with con:  # rows of the old schema, written out of time order
+        con.execute("UPDATE audit_event SET at = '2020-01-01 00:00:00.000000' WHERE summary = 'edit 3'")
+    con.close()
+    db = open_database(file)  # upgrades through 0004
+    try:
+        with db.session() as s:
+            rows = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+            assert [r.summary for r in rows] == ["edit 3", "edit 0", "edit 1", "edit 2"]
+            assert all(r.utc_offset_minutes == 480 and r.outcome == "ok" for r in rows)
+        assert _verify(db).ok
+        _fill(db, 1)  # the app appends to the migrated chain
+        assert _verify(db).count == 5 and _verify(db).ok
+    finally:
+        db.close()
