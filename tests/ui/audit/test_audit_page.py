@@ -54,13 +54,14 @@ def test_filters_narrow_the_list_in_sql(qtbot: Any, main_window: Any) -> None:
 def test_verify_button_shows_the_result_sentence(qtbot: Any, main_window: Any) -> None:
     page = _audit_page(qtbot, main_window)
     qtbot.mouseClick(page.verify_btn, Qt.MouseButton.LeftButton)
-    assert "审计链完整" in page.result.text()
+    qtbot.waitUntil(lambda: "审计链完整" in page.result.text())
     con = sqlite3.connect(main_window.ctx.db.file)
     with con:
         con.execute("UPDATE audit_event SET actor = '王五' WHERE seq = 2")
     con.close()
     qtbot.mouseClick(page.verify_btn, Qt.MouseButton.LeftButton)
-    assert page.result.text() == "审计链在第 2 条断开：被修改"
+    qtbot.waitUntil(lambda: page.result.text() == "审计链在第 2 条断开：被修改")
+    assert page.verify_btn.isEnabled()
 
 
 def test_export_writes_the_filtered_events_and_is_audited(qtbot: Any, main_window: Any, tmp_path: Path,
@@ -70,6 +71,7 @@ def test_export_writes_the_filtered_events_and_is_audited(qtbot: Any, main_windo
     out = tmp_path / "audit.xlsx"
     monkeypatch.setattr("app.ui.pages.audit.audit_page.ask_export_path", lambda *_a: out)
     qtbot.mouseClick(page.export_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export_btn.isEnabled() and bool(page.result.text()))
     rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert rows[0][0] == "序号" and [r[4] for r in rows[1:]] == ["inspection.answer"]
     assert "1" in page.result.text()

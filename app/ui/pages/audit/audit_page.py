@@ -3,7 +3,7 @@
 Filters: period (from/to, local days, off by default), actor, action kind (``incident``,
 ``inspection`` …), free text.  "Verify chain" recomputes the hash chain and shows the result
 sentence (the first broken link when there is one); "Export…" writes the filtered events to an
-xlsx file.  The selected event's details (old/new values) show on the right.  Nothing here
+xlsx file; both run in a worker.  The selected event's details (old/new values) show on the right.  Nothing here
 deletes events (网络安全法 §21; ``app.services.audit.guard_purge``).
 """
 
@@ -33,7 +33,8 @@ from app.services import audit_actions
 from app.services.queries.audit import AuditFilter
 from app.ui.context import AppContext
 from app.ui.itemmodels.record_models import ColumnSpec, RecordTableModel
-from app.ui.ops import perform
+from app.ui.ops import emit_changes
+from app.ui.tasks import run_task
 from app.ui.widgets.errors import InlineError
 from app.ui.widgets.list_frame import ListFrame
 from app.ui.widgets.transfer import ask_export_path
@@ -176,21 +177,40 @@ class AuditPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def verify(self) -> None:
-        """Verify the chain and show the result sentence."""
-        result = perform(self.ctx, audit_actions.verify)
+        """Verify the chain in a worker (a long trail takes seconds) and show the result sentence."""
+        db = self.ctx.db
+        self._busy(True)
+        self.result.clear()
+        run_task(lambda _p: audit_actions.verify(db), self._verified, self._failed)
+
+    def _verified(self, outcome: Any) -> None:
+        self._busy(False)
+        result = emit_changes(self.ctx, outcome)
         self.result.setText(result.sentence())
         self.result.setStyleSheet("color: #1a7f37;" if result.ok else "color: #c62828; font-weight: bold;")
 
     def export(self, path: Path | None = None) -> None:
-        """Export the filtered events to an xlsx file (asks where unless ``path``)."""
+        """Export the filtered events to an xlsx file in a worker (asks where unless ``path``)."""
         path = path or ask_export_path(self, "audit-trail.xlsx")
         if path is None:
             return
-        try:
-            n = perform(self.ctx, audit_actions.export, path, self.current_filter(), actor=self.ctx.engineer)
-        except OSError as exc:
-            self.error.show_error(exc)
-            return
+        db, flt, actor = self.ctx.db, self.current_filter(), self.ctx.engineer
+        self._busy(True)
+        self.result.clear()
+        run_task(lambda _p: audit_actions.export(db, path, flt, actor=actor),
+                 lambda outcome: self._exported(outcome, path), self._failed)
+
+    def _exported(self, outcome: Any, path: Path) -> None:
+        self._busy(False)
+        n = emit_changes(self.ctx, outcome)
         self.error.clear_error()
         self.result.setText(self.tr("%1 events exported to %2").replace("%1", str(n)).replace("%2", str(path)))
         self.result.setStyleSheet("")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.error.show_error(exc)
+
+    def _busy(self, busy: bool) -> None:
+        self.verify_btn.setEnabled(not busy)
+        self.export_btn.setEnabled(not busy)
