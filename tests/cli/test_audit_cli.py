@@ -141,3 +141,14 @@ def test_restore_refuses_a_copy_that_differs_from_its_manifest(dbfile: str, tmp_
     capsys.readouterr()
     assert main(["restore", "--db", dbfile, str(copy)]) == 1
     assert "与其清单不符" in capsys.readouterr().err
+
+
+def test_report_verify_checks_the_head_the_file_records(dbfile: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "m.docx"
+    _report(dbfile, out, "docx")
+    assert main(["report", "--db", dbfile, "--verify", str(out)]) == 0
+    assert "审计链完整" in capsys.readouterr().out
+    _rewrite_chain(dbfile)  # the record and its event untouched, the chain before it rewritten
+    assert main(["report", "--db", dbfile, "--verify", str(out)]) == 1
+    assert "整链被重写" in capsys.readouterr().out
