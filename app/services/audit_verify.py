@@ -61,7 +61,7 @@ def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:
     """Recompute the whole chain (see module docstring); reads rows ``batch`` at a time."""
     from app.services.audit import hash_of  # noqa: PLC0415 - audit re-exports this module
 
-    seq_of = dict(session.execute(select(AuditEvent.hash, AuditEvent.seq)).tuples().all())
+    seq_of: dict[str, int] = {h: q for h, q in session.execute(select(AuditEvent.hash, AuditEvent.seq))}  # noqa: C416
     expected, prev_hash, count, last_seq = 1, "", 0, 0
     cols = [AuditEvent.id, AuditEvent.seq, AuditEvent.at, AuditEvent.utc_offset_minutes, AuditEvent.actor,
             AuditEvent.action, AuditEvent.entity_kind, AuditEvent.entity_id, AuditEvent.summary,
