@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "app.cli.backup",
     "app.cli.vault",
     "app.cli.asset",
+    "app.cli.audit",
     "app.cli.gui",
 )
 

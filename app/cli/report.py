@@ -20,7 +20,15 @@ from app.core.i18n import N_, _
 from app.core.periods import KINDS, check_period, default_period
 from app.core.timeutil import fmt_local
 from app.errors import ValidationError
-from app.reports.service import FORMATS, generate_report, list_exported, match_file
+from app.reports.service import (
+    FORMATS,
+    generate_report,
+    list_exported,
+    match_file,
+    record_is_audited,
+)
+from app.services import audit
+from app.services.queries.audit import read_recorded_head
 from app.services.queries.lookup import get_contract
 
 
@@ -101,6 +109,16 @@ def _verify(args: argparse.Namespace) -> int:
                     period=rec.period_key, fmt=rec.format, at=fmt_local(rec.exported_at),
                     who=rec.exported_by or "?", path=rec.path))
             echo(f"sha256 {rec.sha256}")
+            try:  # the chain head the file itself records (older reports have none)
+                chain = audit.verify_against(s, read_recorded_head(Path(args.verify)))
+            except ValidationError:
+                chain = audit.verify_chain(s)
+            if not record_is_audited(s, rec):
+                raise ValidationError("--verify", N_("the report record of {verify} does not match its audit event: "
+                                                     "the record was changed after the export"), verify=args.verify)
+            echo(chain.sentence())
+            if not chain.ok:
+                return 1
     finally:
         db.close()
     return 0

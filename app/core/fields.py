@@ -111,6 +111,8 @@ FIELD_LABELS: dict[str, str] = {
     "--format": N_("Format"),
     "--out": N_("Output file"),
     "--verify": N_("File to verify"),
+    "--head-from": N_("File with a recorded audit chain head"),
+    "older_than": N_("Purge events older than"),
     "--from": N_("Start date"),
     "--to": N_("End date"),
     "--days": N_("Days"),

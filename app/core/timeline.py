@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.core.i18n import N_, _
 
@@ -131,3 +131,38 @@ def missing_instants(
     """The fields ``status`` requires (``needs``: ``INCIDENT_STATUS_INSTANTS`` or
     ``REQUEST_STATUS_INSTANTS``) that ``values`` leaves empty (``None``), in table order."""
     return [f for f in needs.get(status or "", ()) if values.get(f) is None]
+
+
+# --------------------------------------------------------------------------- system clock jumps
+# Business instants (occurred/reported/responded/restored … typed by the user) obey the order
+# tables above.  System-recorded instants (when the app wrote an event) come from the
+# workstation clock, which can be set back or far ahead and corrected; events are ordered by
+# their sequence (insertion), and a jump is flagged, never refused.
+
+CLOCK_AHEAD_LIMIT = timedelta(days=1)
+"""A system instant more than this after the previous event's counts as a jump ahead."""
+
+CLOCK_BACK, CLOCK_AHEAD = "back", "ahead"
+
+
+def clock_jump(now: datetime, previous_at: datetime | None) -> str:
+    """``"back"`` when the system clock ``now`` reads earlier than ``previous_at`` (the previous
+    recorded event), ``"ahead"`` when more than ``CLOCK_AHEAD_LIMIT`` later, else ``""``
+    (``previous_at`` ``None``: nothing recorded yet)."""
+    if previous_at is None:
+        return ""
+    if now < previous_at:
+        return CLOCK_BACK
+    if now - previous_at > CLOCK_AHEAD_LIMIT:
+        return CLOCK_AHEAD
+    return ""
+
+
+def effective_system_instant(now: datetime, last_at: datetime | None) -> tuple[datetime, bool]:
+    """The instant a move timed by the system clock (no time given by the user) takes effect:
+    ``now``, or — when the clock reads earlier than the record's last status change ``last_at``
+    (set back, or corrected after running ahead) — ``last_at``, so the record's order holds.
+    Returns ``(instant, clamped)``."""
+    if last_at is not None and now < last_at:
+        return last_at, True
+    return now, False

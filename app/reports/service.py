@@ -158,6 +158,7 @@ def _generate(s: Session, contract: Contract, kind: str, period: Period | str, f
         raise ValidationError("--period", N_("{key} is a {kind} period, not {kind2}"), key=p.key, kind=p.kind, kind2=kind)
     data = build_report_data(s, contract, p, now=now)
     doc = compose(data, narrative=load_narrative(s, contract, kind, p.key), names=cover_names(contract, p))
+    attach_chain_head(doc, audit.chain_head(s))
     path = Path(render(doc, out, progress) or out)
     digest = sha256_file(path)
     rec = ReportRecord(contract_id=contract.id, kind=kind, period_key=p.key, period_start=p.start,
@@ -167,8 +168,34 @@ def _generate(s: Session, contract: Contract, kind: str, period: Period | str, f
     s.flush()
     audit.record(s, actor=actor, action="report.export", entity_kind="report_record", entity_id=rec.id,
                  summary=f"{kind} {p.key} {fmt} → {path.name}",
-                 details={"path": str(path), "sha256": digest, "period": p.key})
+                 details={"path": str(path), "sha256": digest, "period": p.key, "kind": kind, "format": fmt})
     return rec
+
+
+def record_is_audited(session: Session, rec: ReportRecord) -> bool:
+    """Whether the ``report.export`` audit event of ``rec`` names the same file hash and path.
+
+    The audit event is hash-chained (``app.services.audit``): a record whose ``sha256`` was
+    re-written to match a forged file no longer matches its event, and changing the event breaks
+    the chain."""
+    from app.store.models import AuditEvent  # noqa: PLC0415
+
+    events = session.scalars(select(AuditEvent).where(AuditEvent.action == "report.export",
+                                                      AuditEvent.entity_id == str(rec.id)))
+    return any((ev.details or {}).get("sha256") == rec.sha256 and (ev.details or {}).get("path") == rec.path
+               for ev in events)
+
+
+def attach_chain_head(doc: Any, head: audit.ChainHead) -> None:
+    """Write the audit chain ``head`` into ``doc``: a line under every sign-off block and the
+    metadata token, so a client's copy proves what the chain was (``opsledger audit verify
+    --head-from``)."""
+    from app.reports.compose.document import SignOff  # noqa: PLC0415
+
+    doc.audit_token = head.token()
+    for block in doc.blocks:
+        if isinstance(block, SignOff):
+            block.audit_line = head.line()
 
 
 def list_exported(session: Session, contract: Contract | None = None) -> list[ReportRecord]:

@@ -19,6 +19,8 @@ functions refuse it with a sentence.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -104,6 +106,49 @@ def _copy_verified(src: Path, dest_dir: Path, prefix: str, expected_revision: st
                       time.perf_counter() - started)
 
 
+def manifest_path(backup: Path) -> Path:
+    """``<backup>.manifest.json``, next to the copy."""
+    return backup.with_name(backup.name + ".manifest.json")
+
+
+def _head_of_file(path: Path) -> dict[str, object]:
+    """The audit chain head inside the SQLite file ``path`` (``{"seq", "hash"}``)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    return {"seq": row[0], "hash": row[1]} if row else {"seq": 0, "hash": ""}
+
+
+def write_manifest(info: BackupInfo) -> Path:
+    """Write ``<backup>.manifest.json``: file name, sha256, size, schema revision, taken_at
+    (UTC ISO) and the audit chain head of the copy (``audit_head``: seq, hash), so an old backup
+    proves what the chain was (``opsledger audit verify --head-from``)."""
+    data = {"file": info.path.name, "sha256": info.sha256, "size_bytes": info.size_bytes,
+            "revision": info.revision, "taken_at": info.taken_at.astimezone(UTC).isoformat(),
+            "audit_head": _head_of_file(info.path)}
+    out = manifest_path(info.path)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return out
+
+
+def check_manifest(backup: Path) -> dict[str, object] | None:
+    """Read the manifest of ``backup`` (``None`` when there is none, e.g. an older copy) and
+    check the file's SHA-256 against it; raises ``OpsLedgerError`` naming the file on mismatch."""
+    path = manifest_path(backup)
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OpsLedgerError(_("the manifest {path} cannot be read ({reason})", path=path, reason=exc)) from exc
+    if data.get("sha256") != _sha256(backup):
+        raise OpsLedgerError(_("{path} does not match its manifest (SHA-256 differs): the copy was changed",
+                               path=backup))
+    return dict(data)
+
+
 def _sqlite_file_of(ledger: Ledger) -> Path:
     if ledger.file is None:
         raise OpsLedgerError(_("a server database is backed up with the server's own tools "
@@ -122,6 +167,7 @@ def take_backup(ledger: Ledger, dest_dir: Path | None = None, *, actor: str = ""
     src = _sqlite_file_of(ledger)
     folder = dest_dir or default_backup_dir()
     info = _copy_verified(src, folder, "opsledger-", current_revision(ledger.engine))
+    write_manifest(info)
     removed = prune(folder, now=info.taken_at)
     with ledger.session() as s:
         audit.record(s, actor=actor, action="ledger.backup", entity_kind="backup",
@@ -173,6 +219,7 @@ def prune(folder: Path, *, now: datetime | None = None) -> list[Path]:
                if t not in keep and (now is None or t <= now)]
     for p in removed:
         p.unlink(missing_ok=True)
+        manifest_path(p).unlink(missing_ok=True)
     return removed
 
 
@@ -194,6 +241,7 @@ def restore_backup(target: Path, backup: Path, *, actor: str = "") -> RestoreInf
     when the backup fails verification (nothing is changed then) or the upgrade fails.
     """
     revision = verify_file(backup)
+    check_manifest(backup)
     ledger = open_database(target, migrate=False)  # holds the file lock until closed
     try:
         ledger.engine.dispose()  # no pooled connection keeps pages of the old file

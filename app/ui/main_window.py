@@ -50,6 +50,7 @@ from app.ui.context import AppContext
 from app.ui.menus import build_menus
 from app.ui.pages.asset import AssetsPage
 from app.ui.pages.contract import ContractPage
+from app.ui.pages.audit import AuditPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.overview import OverviewPage
@@ -89,6 +90,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
     PageSpec("contract", ContractPage, _kinds("report")),
+    PageSpec("audit", AuditPage, _kinds("audit", "inspection", "incident", "service_request", "requirement", "worklog", "report", "calendar", "asset", "credential", "settings")),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
 )
 
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
             "settings": self.tr("Settings"),
             "assets": self.tr("Assets"),
             "contract": self.tr("Contract"),
+            "audit": self.tr("Audit trail"),
         }
         return titles[key]
 

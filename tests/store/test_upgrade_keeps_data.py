@@ -27,7 +27,8 @@ END = date(2026, 11, 20)
 
 
 def _database_at_0002_with_demo(file: Path) -> None:
-    """A demo ledger written by today's models, then downgraded to 0002 (foreign keys off)."""
+    """A demo ledger written by this build at head, then downgraded to 0002 (the models can only
+    write the head schema; later revisions' columns are dropped by their downgrades)."""
     db = open_database(file)
     try:
         counts, _ = run_demo(db, "pinggu-court-2026", days=20, end=END, seed=3)
@@ -38,24 +39,25 @@ def _database_at_0002_with_demo(file: Path) -> None:
         db.close()
 
 
-#: What later revisions add beside the rows compared: 0005's version column (1 on old rows) and
-#: its backup_record table (the pre-upgrade copy is recorded there).
-_ADDED_COLUMNS = {"version"}
-_ADDED_TABLES = {"alembic_version", "backup_record"}
+_COLUMNS: dict[Path, dict[str, list[str]]] = {}
 
 
 def _fingerprint(file: Path) -> dict[str, tuple[int, str]]:
-    """Per table: (row count, SHA-256 of its rows as sorted name=value text)."""
+    """Per table: (row count, SHA-256 of its rows as sorted name=value text), over the columns
+    the file had when first fingerprinted (columns a later revision adds are not compared)."""
     engine = create_engine(f"sqlite:///{file}")
     out: dict[str, tuple[int, str]] = {}
     try:
         with engine.connect() as conn:
-            for table in inspect(conn).get_table_names():
-                if table in _ADDED_TABLES:
+            insp = inspect(conn)
+            cols = _COLUMNS.setdefault(file, {t: [c["name"] for c in insp.get_columns(t)]
+                                              for t in insp.get_table_names()})
+            for table in insp.get_table_names():
+                if table == "alembic_version" or table not in cols:
                     continue
-                rows = conn.execute(text(f'SELECT * FROM "{table}"')).mappings().all()
-                lines = sorted(repr(sorted((k, v) for k, v in dict(r).items() if k not in _ADDED_COLUMNS))
-                               for r in rows)
+                names = ", ".join(f'"{c}"' for c in cols[table])
+                rows = conn.execute(text(f'SELECT {names} FROM "{table}"')).mappings().all()
+                lines = sorted(repr(sorted(dict(r).items())) for r in rows)
                 out[table] = (len(rows), hashlib.sha256("\n".join(lines).encode()).hexdigest())
     finally:
         engine.dispose()

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from app.core.i18n import language, set_language
 from app.core.timeutil import local_today
-from app.store.models import Contract
+from app.store.models import AuditEvent, Contract
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -62,6 +62,16 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
+def _keys(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from _keys(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _keys(v)
+
+
 def _user_data(db: Any) -> list[str]:
     """Texts that come from the user: the contract profile and every text column of the demo."""
     from sqlalchemy import String, Text
@@ -80,6 +90,10 @@ def _user_data(db: Any) -> list[str]:
                 continue
             for row in s.execute(select(*cols)):
                 out.update(v for v in row if isinstance(v, str) and v.strip())
+        # the audit page shows each event as recorded (evidence is not translated): its details too
+        for (details,) in s.execute(select(AuditEvent.details)):
+            out.update(_strings(details))
+            out.update(k for k in _keys(details))
     # longest first, so a long text is removed before a part of it
     return sorted((t for t in out if len(t.strip()) > 1), key=len, reverse=True)
 

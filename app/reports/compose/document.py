@@ -70,6 +70,7 @@ class SignOff:
 
     client: str
     provider: str
+    audit_line: str = ""  # "审计链 第 N 条 · <hash[:16]>", set by the report service
 
 
 @dataclass
@@ -97,3 +98,4 @@ class ReportDocument:
     with_contents: bool = False
     period_start: date | None = None
     period_end: date | None = None
+    audit_token: str = ""  # "opsledger-audit:N:<hash>" for the file metadata (app.services.audit)

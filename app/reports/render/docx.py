@@ -193,6 +193,8 @@ def _add_signoff(document: Any, so: SignOff, caption: bool = True) -> None:
         [_("Signature:") + "\n\n", _("Signature:") + "\n\n"],
         [_("Date: ________"), _("Date: ________")],
     ], bold_first_row=False)
+    if so.audit_line:
+        document.add_paragraph(so.audit_line)
 
 
 def _cover(document: Any, doc: ReportDocument) -> None:
@@ -247,6 +249,7 @@ def _setup(document: Any, doc: ReportDocument) -> None:
         settings.append(upd)
     props = document.core_properties
     props.title, props.author, props.subject = doc.title, doc.provider, doc.period_label
+    props.keywords = doc.audit_token
 
 
 def render_docx(doc: ReportDocument, out: Path, progress: Progress | None = None) -> Path:

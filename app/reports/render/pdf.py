@@ -105,6 +105,7 @@ def _make_doc_template(path: Path, doc: ReportDocument, progress: Progress | Non
             super().__init__(filename, pagesize=A4, leftMargin=margin, rightMargin=margin,
                              topMargin=margin, bottomMargin=margin, title=doc.title,
                              author=doc.provider, subject=doc.period_label, creator="OpsLedger",
+                             keywords=doc.audit_token,
                              initialFontName=FONT_NAME, initialFontSize=10)
             frame = Frame(margin, margin, page_w - 2 * margin, page_h - 2 * margin, id="body")
             self.addPageTemplates([
@@ -399,7 +400,8 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
         ("TOPPADDING", (0, 0), (-1, -1), 8),
     ]))
     head = [Spacer(1, 18), RLParagraph(_("Confirmation and signatures"), st["h2"])] if caption else [Spacer(1, 6)]
-    return [KeepTogether(head + [table])]
+    tail = [Spacer(1, 6), RLParagraph(_esc(so.audit_line), st["kv"])] if so.audit_line else []
+    return [KeepTogether(head + [table] + tail)]
 
 
 def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:

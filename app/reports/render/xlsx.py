@@ -178,6 +178,9 @@ class _SheetWriter:
             self.cell(1, label, measure=False)
             self.cell(3, label, measure=False)
             self.row += 2
+        if so.audit_line:
+            self.cell(1, so.audit_line, measure=False)
+            self.row += 1
 
     def block(self, b: Any) -> None:
         if isinstance(b, Heading):
@@ -269,6 +272,8 @@ def render_xlsx(doc: ReportDocument, out: Path, progress: Progress | None = None
             done += 1
         w.finish()
     report_progress(progress, total, total)
+    wb.properties.title, wb.properties.creator = doc.title, doc.provider
+    wb.properties.subject, wb.properties.keywords = doc.period_label, doc.audit_token
     with atomic_output(out) as tmp:
         wb.save(tmp)
     return out

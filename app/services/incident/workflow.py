@@ -191,14 +191,18 @@ def get_incident(session: Session, number_or_id: uuid.UUID | str) -> Incident:
 
 
 def events(session: Session, incident_id: uuid.UUID | str) -> list[IncidentEvent]:
-    """The incident's history, ordered by ``at`` then by insertion (oldest first)."""
+    """The incident's history in the order it was written (oldest first), not by ``at``: a
+    system clock set back must not put an edit before "created" (the event is flagged
+    ``clock="back"`` instead).  SQLite: insertion order (``rowid``); other backends have no
+    implicit insertion order and use ``at`` (system-timed moves never go back there either,
+    ``_system_clock``)."""
     inc = get_incident(session, incident_id)
     session.flush()
     q = select(IncidentEvent).where(IncidentEvent.incident_id == inc.id)
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
-        q = q.order_by(IncidentEvent.at, literal_column("incident_event.rowid"))
-    else:  # other backends have no implicit insertion order; ties keep the backend's order
+        q = q.order_by(literal_column("incident_event.rowid"))
+    else:
         q = q.order_by(IncidentEvent.at)
     return list(session.scalars(q))
 
@@ -257,9 +261,10 @@ def update_incident(
         if "restored_at" in changed and row.downtime_end == old_restored:
             row.downtime_end = inc.restored_at
     inc.updated_at = now
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff))
+    clock = audit.clock_against_head(session, now)
+    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, clock=clock))
     audit.record(session, actor=actor, action="incident.update", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number}: {', '.join(sorted(diff))}", details={"changes": diff})
+                 summary=f"{inc.number}: {', '.join(sorted(diff))}", details={"changes": diff}, at=now)
     session.flush()
     return inc
 
@@ -396,17 +401,17 @@ def transition(
         allowed_codes = sorted(TRANSITIONS[inc.status])
         raise ValidationError("status", N_("cannot move from {status} to {to_status}; allowed: {allowed}"), status=CodeLabel(inc.status),
                               to_status=CodeLabel(to_status), allowed=[CodeLabel(a) for a in allowed_codes])
-    now = as_utc(now) if now else utcnow()
-    eff = as_utc(at) if at else now
+    now, eff, clock = _system_clock(session, inc, now, at)
     contract = session.get(Contract, inc.contract_id)
     if assignee_id is not None:
         assignee_id = _normalise(session, inc, contract, "assignee_id", assignee_id)
     updates = _status_updates(session, inc, to_status, eff)
     if assignee_id is not None and assignee_id != inc.assignee_id:
         updates["assignee_id"] = assignee_id
-    _apply_status(session, inc, to_status, eff, updates, actor=actor, note=note, now=now)
+    _apply_status(session, inc, to_status, eff, updates, actor=actor, note=note, now=now, clock=clock)
     audit.record(session, actor=actor, action=f"incident.{to_status}", entity_kind="incident",
-                 entity_id=inc.id, summary=f"{inc.number} → {to_status}" + (f": {note}" if note else ""))
+                 entity_id=inc.id, summary=f"{inc.number} → {to_status}" + (f": {note}" if note else ""),
+                 details=_clock_details(now, eff, clock), at=now)
     session.flush()
     return inc
 
@@ -421,9 +426,11 @@ def _reassign(session: Session, inc: Incident, assignee_id: uuid.UUID, *, actor:
     diff = {"assignee_id": [_text(session, "assignee_id", inc.assignee_id), _text(session, "assignee_id", eid)]}
     inc.assignee_id = eid
     inc.updated_at = now
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, note=note))
+    clock = audit.clock_against_head(session, now)
+    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, note=note,
+                              clock=clock))
     audit.record(session, actor=actor, action="incident.reassign", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} → {diff['assignee_id'][1]}", details={"changes": diff})
+                 summary=f"{inc.number} → {diff['assignee_id'][1]}", details={"changes": diff}, at=now)
     session.flush()
     return inc
 
@@ -481,7 +488,7 @@ def close_incident(
         raise ValidationError(
             "root_cause_analysis",
             N_("severity {severity} is a major incident: fill in {field} before closing it"), severity=inc.severity)
-    closed = as_utc(at) if at else now
+    now, closed, clock = _system_clock(session, inc, now, at, also_after=merged["restored_at"])
     if inc.status != "restored" and "restored" not in TRANSITIONS[inc.status]:
         raise ValidationError("status", N_("an incident in status {status} cannot be closed; it must be taken first"),
                               status=CodeLabel(inc.status))
@@ -503,7 +510,8 @@ def close_incident(
             _apply_status(session, inc, "restored", merged["restored_at"], updates, actor=actor, note="", now=now)
         elif updates:
             _write_field_changes(session, inc, updates, actor=actor, now=now)
-        _apply_status(session, inc, "closed", closed, {"closed_at": closed}, actor=actor, note="", now=now)
+        _apply_status(session, inc, "closed", closed, {"closed_at": closed}, actor=actor, note="", now=now,
+                      clock=clock)
         session.flush()
         try:
             clocks = _compute_clocks(session, inc, now)
@@ -516,7 +524,8 @@ def close_incident(
                 setattr(inc, name, _pick(clocks, name))
     audit.record(session, actor=actor, action="incident.close", entity_kind="incident", entity_id=inc.id,
                  summary=f"{inc.number} closed" + (f" ({sla_note})" if sla_note else ""),
-                 details={"cause_category": inc.cause_category, "sla": sla_note or "stored"})
+                 details={"cause_category": inc.cause_category, "sla": sla_note or "stored",
+                          **_clock_details(now, closed, clock)}, at=now)
     session.flush()
     return inc
 
@@ -542,8 +551,7 @@ def reopen_incident(
         raise ValidationError("status", N_("only a closed incident can be reopened (it is {status})"), status=CodeLabel(inc.status))
     if not reason.strip():
         raise ValidationError("reason", N_("a reason is required to reopen an incident"))
-    now = utcnow()
-    eff = as_utc(at) if at else now
+    now, eff, clock = _system_clock(session, inc, None, at, also_after=inc.closed_at)
     if inc.closed_at and eff < inc.closed_at:
         raise ValidationError("at", N_("the reopen time is before the close time"))
     diff = {
@@ -558,9 +566,9 @@ def reopen_incident(
     inc.response_breached = inc.restore_breached = None
     inc.updated_at = now
     session.add(IncidentEvent(incident_id=inc.id, at=eff, actor=actor, kind="reopen", from_status="closed",
-                              to_status="in_progress", changes=diff, note=reason.strip()))
+                              to_status="in_progress", changes=diff, note=reason.strip(), clock=clock))
     audit.record(session, actor=actor, action="incident.reopen", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} reopened: {reason.strip()}")
+                 summary=f"{inc.number} reopened: {reason.strip()}", details=_clock_details(now, eff, clock), at=now)
     session.flush()
     return inc
 
@@ -602,6 +610,7 @@ def _apply_status(
     actor: str,
     note: str,
     now: datetime,
+    clock: str = "",
 ) -> None:
     diff = {"status": [inc.status, to_status]}
     for k, v in updates.items():
@@ -613,7 +622,7 @@ def _apply_status(
             if row.downtime_end is None:
                 row.downtime_end = eff
     session.add(IncidentEvent(incident_id=inc.id, at=eff, actor=actor, kind="status", from_status=inc.status,
-                              to_status=to_status, changes=diff, note=note))
+                              to_status=to_status, changes=diff, note=note, clock=clock))
     inc.status = to_status
     inc.updated_at = now
     session.flush()
@@ -627,6 +636,47 @@ def _write_field_changes(session: Session, inc: Incident, updates: dict[str, Any
             setattr(inc, k, v)
     if diff:
         session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff))
+
+
+def _last_status_at(session: Session, inc: Incident) -> datetime | None:
+    session.flush()
+    return session.scalars(
+        select(IncidentEvent.at)
+        .where(IncidentEvent.incident_id == inc.id, IncidentEvent.kind.in_(("created", "status", "reopen")))
+        .order_by(IncidentEvent.at.desc())
+        .limit(1)
+    ).first()
+
+
+def _system_clock(session: Session, inc: Incident, now: datetime | None, given: datetime | None,
+                  also_after: datetime | None = None) -> tuple[datetime, datetime, str]:
+    """``(now, effective instant, clock flag)`` of a move.
+
+    A time the user gave (``given``) is a business time: it is returned as is and the order rules
+    apply to it.  Without one the move is timed by the system clock; when that clock reads earlier
+    than the last status change (or ``also_after``, e.g. the close time a reopen follows) — set
+    back, or corrected after running ahead — the move takes effect at that instant instead of
+    being refused (``app.core.timeline.effective_system_instant``) and is flagged ``"back"``.
+    The flag also records a jump against the audit chain's last event (``clock_jump``).
+    """
+    now = as_utc(now) if now else utcnow()
+    clock = audit.clock_against_head(session, now)
+    if given is not None:
+        return now, as_utc(given), clock
+    last = _last_status_at(session, inc)
+    if also_after is not None and (last is None or also_after > last):
+        last = also_after
+    eff, clamped = timeline.effective_system_instant(now, last)
+    if clamped:
+        clock = timeline.CLOCK_BACK
+    return now, eff, clock
+
+
+def _clock_details(now: datetime, eff: datetime, clock: str) -> dict[str, Any]:
+    """Audit details of a clock jump: the clock reading and the instant used (empty: no jump)."""
+    if not clock:
+        return {}
+    return {"clock": clock, "clock_read": now.isoformat(), "effective_at": eff.isoformat()}
 
 
 def _check_after_last_status(session: Session, inc: Incident, eff: datetime, field: str) -> None:

@@ -4,7 +4,7 @@ Each function takes the ledger (``app.services.ledger.Ledger``) plus ids and pla
 its own transaction, leaves its audit event to the service it calls (``inspection.start``,
 ``inspection.finish``, ``inspection.incident`` + ``incident.create``, ``export.inspection_log``)
 and returns an ``Outcome`` of plain dataclass rows — never ORM objects — with the ``Changes``.
-Answers are deliberately not audited one by one (``runs.record_result``): start and finish are.
+Every answer change is audited (``inspection.answer``, old/new value; ``runs.record_result``), as are start and finish.
 
 Refusals are the services' ``OpsLedgerError``\\ s; nothing is written then.
 """

@@ -213,12 +213,15 @@ def record_result(
     ``note`` replaces the note when not ``None``.  ``recorded_at`` = ``now``.
     Raises ``ValidationError`` naming the item (field = item text) for a non-number reading, an
     unknown choice, a missing/unknown outcome, or a finished inspection; nothing is written then.
-    ``NotFoundError`` for an unknown id.  No audit event (start/finish are audited).
+    ``NotFoundError`` for an unknown id.  A change writes audit ``inspection.answer`` with the old
+    and new outcome/value/note (GB/T 22239-2019 8.1.4.3: every change audited); an unchanged
+    answer writes nothing.
     """
     res = session.get(InspectionResult, result_id)
     if res is None:
         raise NotFoundError(N_("no inspection result with id {result_id}"), result_id=result_id)
     insp = _get_inspection(session, res.inspection_id)
+    before = _answer_values(res)
     if insp.finished_at is not None:
         raise ValidationError(res.item_text, N_("inspection {number} is finished; its results are final"), number=insp.number)
     if outcome is not None and outcome not in OUTCOMES:
@@ -260,8 +263,25 @@ def record_result(
     if note is not None:
         res.note = note
     res.recorded_at = as_utc(now or utcnow())
+    _audit_answer(session, insp, res, before, actor)
     session.flush()
     return res
+
+
+def _audit_answer(session: Session, insp: Inspection, res: InspectionResult, before: dict[str, object],
+                  actor: str) -> None:
+    """Audit ``inspection.answer`` with ``{part: [old, new]}`` for the parts that changed."""
+    diff = {k: [old, new] for (k, old), new in zip(before.items(), _answer_values(res).values(), strict=True)
+            if old != new}
+    if diff:
+        audit.record(session, actor=actor, action="inspection.answer", entity_kind="inspection_result",
+                     entity_id=res.id, summary=f"{insp.number} {res.item_text}", details=diff)
+
+
+def _answer_values(res: InspectionResult) -> dict[str, object]:
+    """The audited parts of an answer: outcome, value (number or text) and note."""
+    value: object = res.value_number if res.value_number is not None else (res.value_text or None)
+    return {"outcome": res.outcome, "value": value, "note": res.note or ""}
 
 
 def finish_inspection(

@@ -38,6 +38,7 @@ class HistoryLine:
     to_status: str
     changes: dict[str, tuple[str, str]]
     note: str
+    clock: str = ""  # "back"/"ahead": the system clock jumped when this was written (时钟回拨)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def incident_view(ledger: Ledger, incident_id: uuid.UUID) -> IncidentView | None
         history = tuple(
             HistoryLine(ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
                         {k: (str(v[0]), str(v[1])) for k, v in (ev.changes or {}).items()
-                         if isinstance(v, (list, tuple)) and len(v) == 2}, ev.note)
+                         if isinstance(v, (list, tuple)) and len(v) == 2}, ev.note, ev.clock)
             for ev in workflow.events(s, inc.id))
         files = tuple(AttachmentRow(attachment_path(a), a.filename, a.sha256, a.size_bytes, a.added_at, a.added_by)
                       for a in attachments_of(s, "incident", inc.id))

@@ -134,7 +134,7 @@ def assign_request(
     _engineer(session, req.contract_id, engineer_id, field="engineer_id")
     if engineer_id == req.assignee_id:
         raise ValidationError("engineer_id", N_("the request is already assigned to this engineer"))
-    eff = as_utc(at) if at else utcnow()
+    eff = _effective(at, req.received_at, _last_assignment_at(session, req))
     _assign(session, req, engineer_id, actor=actor, note=note, at=eff)
     session.flush()
     return req
@@ -147,7 +147,7 @@ def respond_request(
     not yet set.  Raises ``ValidationError`` (``status`` when not open, ``at`` before reception)."""
     req = get_request(session, request_id)
     _require_open(req)
-    eff = as_utc(at) if at else utcnow()
+    eff = _effective(at, req.received_at)
     _check_timeline(req, responded_at=eff)
     if req.responded_at is None:
         req.responded_at = eff
@@ -174,7 +174,7 @@ def resolve_request(
     _require_open(req)
     if not (resolution or "").strip():
         raise ValidationError("resolution", N_("{field} is required"))
-    eff = as_utc(at) if at else utcnow()
+    eff = _effective(at, req.received_at, req.responded_at)
     _check_timeline(req, responded_at=req.responded_at or eff, resolved_at=eff)
     if req.responded_at is None:
         req.responded_at = eff
@@ -197,7 +197,7 @@ def close_request(
     if req.status != "resolved":
         raise ValidationError("status", N_("only a resolved request can be closed (it is {status})"),
                               status=CodeLabel(req.status, "request_status"))
-    eff = as_utc(at) if at else utcnow()
+    eff = _effective(at, req.resolved_at)
     _check_timeline(req, closed_at=eff)
     req.closed_at = eff
     req.status = "closed"
@@ -234,7 +234,7 @@ def record_followup(
         raise ValidationError("satisfaction", N_("unknown satisfaction “{satisfaction}”; one of {satisfaction2}"), satisfaction=satisfaction, satisfaction2=SATISFACTION)
     if complaint and not complaint_text.strip():
         raise ValidationError("complaint_text", N_("{field} is required"))
-    eff = as_utc(at) if at else utcnow()
+    eff = _effective(at, req.resolved_at)
     _check_timeline(req, followup_at=eff)
     req.followup_at = eff
     req.followup_by = (by or actor).strip()
@@ -308,14 +308,29 @@ def assignments(session: Session, request_id: uuid.UUID | str) -> list[RequestAs
 # ---------------------------------------------------------------------------------------------
 
 
-def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, actor: str, note: str,
-            at: datetime) -> None:
-    _not_before(at, req.received_at, "at", N_("the assignment is before the request was received"))
+def _effective(at: datetime | None, *after: datetime | None) -> datetime:
+    """The instant a move takes effect: ``at`` as the user gave it (a business time: the order
+    rules apply), else the system clock — but never before the instants in ``after`` the move must
+    follow (a clock set back, or corrected after running ahead, is accepted, not refused:
+    ``app.core.timeline.effective_system_instant``; the audit event carries the clock flag)."""
+    if at is not None:
+        return as_utc(at)
+    latest = max((a for a in after if a is not None), default=None)
+    return timeline.effective_system_instant(utcnow(), latest)[0]
+
+
+def _last_assignment_at(session: Session, req: ServiceRequest) -> datetime | None:
     session.flush()
-    last = session.scalars(
+    return session.scalars(
         select(RequestAssignment.at).where(RequestAssignment.request_id == req.id)
         .order_by(RequestAssignment.at.desc()).limit(1)
     ).first()
+
+
+def _assign(session: Session, req: ServiceRequest, engineer_id: uuid.UUID, *, actor: str, note: str,
+            at: datetime) -> None:
+    _not_before(at, req.received_at, "at", N_("the assignment is before the request was received"))
+    last = _last_assignment_at(session, req)
     _not_before(at, last, "at", N_("the assignment is before the previous assignment"))
     first = last is None
     session.add(RequestAssignment(request_id=req.id, at=at, from_engineer_id=req.assignee_id,

@@ -137,6 +137,7 @@ class IncidentEvent(UUIDPk, Base):
     to_status: Mapped[str] = mapped_column(String(20), default="")
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     note: Mapped[str] = mapped_column(default="")
+    clock: Mapped[str] = mapped_column(String(10), default="")  # "back"/"ahead": system clock jumped
 
 
 class Attachment(UUIDPk, Base):

@@ -13,17 +13,32 @@ from app.store.models.base import Base, UUIDPk
 
 
 class AuditEvent(UUIDPk, Base):
-    """审计日志: append-only record of who changed what, when (``at`` UTC)."""
+    """审计日志: append-only, hash-chained record of who changed what, when and with what outcome.
+
+    ``seq`` numbers the events 1..n without gaps (insertion order, the order that counts; ``at``
+    is the system clock, UTC, which can jump); ``utc_offset_minutes`` is the workstation's local
+    offset at that instant (480 = UTC+8); ``details`` holds old/new values of edits; ``outcome``
+    ``ok`` or ``refused``; ``clock`` ``""``, ``"back"`` or ``"ahead"`` when the clock jumped
+    against the previous event.  ``hash`` = SHA-256 over the canonical JSON of the content and
+    ``prev_hash`` (``app.services.audit``).  GB/T 22239-2019 8.1.4.3 (audit records protected
+    against deletion and alteration).
+    """
 
     __tablename__ = "audit_event"
 
+    seq: Mapped[int] = mapped_column(unique=True)
     at: Mapped[datetime] = mapped_column(index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(default=0)
     actor: Mapped[str] = mapped_column(String(60), default="")
     action: Mapped[str] = mapped_column(String(60))
     entity_kind: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(40), default="")
     summary: Mapped[str] = mapped_column(default="")
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    outcome: Mapped[str] = mapped_column(String(20), default="ok")
+    clock: Mapped[str] = mapped_column(String(10), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class NumberSequence(Base):

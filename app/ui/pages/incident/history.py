@@ -59,7 +59,8 @@ _WORDS = (QT_TRANSLATE_NOOP("IncidentDetail", "History"),
           QT_TRANSLATE_NOOP("IncidentDetail", "paused"), QT_TRANSLATE_NOOP("IncidentDetail", "counted"),
           QT_TRANSLATE_NOOP("IncidentDetail", "calendar"), QT_TRANSLATE_NOOP("IncidentDetail", "Response"),
           QT_TRANSLATE_NOOP("IncidentDetail", "Restore"), QT_TRANSLATE_NOOP("IncidentDetail", "target"),
-          QT_TRANSLATE_NOOP("IncidentDetail", "used"), QT_TRANSLATE_NOOP("IncidentDetail", "deadline"))
+          QT_TRANSLATE_NOOP("IncidentDetail", "used"), QT_TRANSLATE_NOOP("IncidentDetail", "deadline"),
+          QT_TRANSLATE_NOOP("IncidentDetail", "clock set back"), QT_TRANSLATE_NOOP("IncidentDetail", "clock jumped ahead"))
 """Words of the SLA and history blocks, marked for extraction (translated where used)."""
 
 
@@ -69,7 +70,8 @@ def field_labels() -> dict[str, str]:
 
 
 def history_html(lines: Iterable[HistoryLine]) -> str:
-    """The ``<h4>History</h4><ul>…</ul>`` block, oldest first."""
+    """The ``<h4>History</h4><ul>…</ul>`` block in the order written (oldest first); a line
+    written while the system clock jumped is flagged (时钟回拨 / 时钟跳快)."""
     labels = field_labels()
     parts = ["<h4>" + _t("History") + "</h4><ul>"]
     for ev in lines:
@@ -80,8 +82,10 @@ def history_html(lines: Iterable[HistoryLine]) -> str:
         elif ev.kind == "field" and ev.changes:
             what = "; ".join(f"{labels.get(k, k)}: {value_text(k, old)} → {value_text(k, new)}"
                              for k, (old, new) in ev.changes.items())
+        flag = {"back": _t("clock set back"), "ahead": _t("clock jumped ahead")}.get(ev.clock, "")
         parts.append(f"<li>{fmt_local(ev.at)} {esc(ev.actor)}: {esc(what)}"
-                     + (f" — {esc(ev.note)}" if ev.note else "") + "</li>")
+                     + (f" — {esc(ev.note)}" if ev.note else "")
+                     + (f" <span style='color:#b35900'>[{esc(flag)}]</span>" if flag else "") + "</li>")
     parts.append("</ul>")
     return "".join(parts)
 
