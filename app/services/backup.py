@@ -19,7 +19,6 @@ functions refuse it with a sentence.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re

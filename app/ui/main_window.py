@@ -49,8 +49,8 @@ from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
 from app.ui.pages.asset import AssetsPage
-from app.ui.pages.contract import ContractPage
 from app.ui.pages.audit import AuditPage
+from app.ui.pages.contract import ContractPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
 from app.ui.pages.overview import OverviewPage
