@@ -29,8 +29,7 @@ from app.reports.compose.document import (
     SignOff,
     Table,
 )
-from app.reports.data import credentials
-from app.reports.data import backups
+from app.reports.data import backups, credentials
 from app.reports.data.shapes import ReportData
 
 LONG_KINDS = ("quarterly", "half-year", "annual")

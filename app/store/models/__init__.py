@@ -1,7 +1,6 @@
 """SQLAlchemy 2.0 typed ORM, one module per aggregate.  Importing this package registers every
 table on ``Base.metadata`` (Alembic and tests rely on that)."""
 
-from app.store.models.backup import BackupRecord
 from app.store.models.asset import (
     AssetChange,
     AssetSetting,
@@ -10,6 +9,7 @@ from app.store.models.asset import (
     StocktakeLine,
     Subnet,
 )
+from app.store.models.backup import BackupRecord
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
 from app.store.models.contract import Asset, Contract, Engineer, Service
@@ -62,8 +62,8 @@ __all__ = [
     "InspectionResult",
     "IpAddress",
     "NumberSequence",
-    "ReportNarrative",
     "ReportDelivery",
+    "ReportNarrative",
     "ReportRecord",
     "RequestAssignment",
     "Requirement",
