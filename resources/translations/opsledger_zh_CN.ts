@@ -336,6 +336,65 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>clock set back</source>
+        <translation>时钟回拨</translation>
+    </message>
+    <message>
+        <source>clock jumped ahead</source>
+        <translation>时钟跳快</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Search summary, action, record</source>
+        <translation>搜索摘要、操作、对象</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2 条</translation>
+    </message>
+    <message>
+        <source>UTC offset %1</source>
+        <translation>时区偏移 %1</translation>
+    </message>
+    <message>
+        <source>%1 events exported to %2</source>
+        <translation>已导出 %1 条日志到 %2</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the ledger</source>
@@ -470,6 +529,57 @@
     </message>
 </context>
 <context>
+    <name>ContractPage</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Import or re-import profile…</source>
+        <translation>导入 / 重新导入配置…</translation>
+    </message>
+    <message>
+        <source>Export profile…</source>
+        <translation>导出配置…</translation>
+    </message>
+    <message>
+        <source>No contract loaded.</source>
+        <translation>尚未载入合同。</translation>
+    </message>
+    <message>
+        <source>The profile sets none.</source>
+        <translation>合同配置未设定。</translation>
+    </message>
+    <message>
+        <source>Import contract profile</source>
+        <translation>导入合同配置</translation>
+    </message>
+    <message>
+        <source>Contract profiles (*.yaml *.yml *.json)</source>
+        <translation>合同配置文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Profile refused</source>
+        <translation>合同配置被拒绝</translation>
+    </message>
+    <message>
+        <source>Re-import cancelled; nothing was changed.</source>
+        <translation>已取消重新导入，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Profile imported: %1 changes applied.</source>
+        <translation>合同配置已导入：应用了 %1 项变更。</translation>
+    </message>
+    <message>
+        <source>Export contract profile</source>
+        <translation>导出合同配置</translation>
+    </message>
+    <message>
+        <source>Profile exported to %1</source>
+        <translation>合同配置已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>CredentialDialog</name>
     <message>
         <source>Edit vault entry</source>
@@ -518,6 +628,96 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Mark accepted</source>
+        <translation>标记已验收</translation>
+    </message>
+    <message>
+        <source>Mark submitted</source>
+        <translation>标记已提交</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Accepted by (client)</source>
+        <translation>验收人（甲方）</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Submitted to (client)</source>
+        <translation>接收人（甲方）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryList</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>提交期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mark submitted</source>
+        <translation>标记已提交</translation>
+    </message>
+    <message>
+        <source>Mark accepted</source>
+        <translation>标记已验收</translation>
+    </message>
+    <message>
+        <source> (version %1)</source>
+        <translation>（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>%1 not submitted, %2 of them overdue</source>
+        <translation>未提交 %1 份，其中逾期 %2 份</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1160,14 @@
     <message>
         <source>deadline</source>
         <translation>截止</translation>
+    </message>
+    <message>
+        <source>clock set back</source>
+        <translation>时钟回拨</translation>
+    </message>
+    <message>
+        <source>clock jumped ahead</source>
+        <translation>时钟跳快</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1757,14 @@
         <translation>资产</translation>
     </message>
     <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
         <source>Incident %1 created.</source>
         <translation>已登记故障 %1。</translation>
     </message>
@@ -1654,6 +1870,10 @@
     <message>
         <source>Restore the ledger…</source>
         <translation>恢复账本…</translation>
+    </message>
+    <message>
+        <source>Contract profile…</source>
+        <translation>合同配置…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2065,7 +2285,7 @@
     </message>
     <message>
         <source>Summary</source>
-        <translation>内容</translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2102,6 +2322,26 @@
     <message>
         <source>Warranty end</source>
         <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2446,57 @@
     </message>
 </context>
 <context>
+    <name>ReimportDialog</name>
+    <message>
+        <source>Re-import preview</source>
+        <translation>重新导入预览</translation>
+    </message>
+    <message>
+        <source>The file describes the contract as it is stored: nothing would change.</source>
+        <translation>文件内容与已保存的合同一致：不会有任何变更。</translation>
+    </message>
+    <message>
+        <source>Importing %1 would make %2 changes:</source>
+        <translation>导入 %1 将产生 %2 项变更：</translation>
+    </message>
+    <message>
+        <source>The file describes another contract (%1); applying imports or updates that contract.</source>
+        <translation>该文件描述的是另一份合同（%1）；应用后将导入或更新那份合同。</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReportPreview</name>
     <message>
         <source>Preview</source>
@@ -2237,6 +2528,10 @@
     <message>
         <source>Exported reports</source>
         <translation>已导出的报告</translation>
+    </message>
+    <message>
+        <source>Submission and acceptance</source>
+        <translation>提交与验收</translation>
     </message>
     <message>
         <source>Monthly report</source>
