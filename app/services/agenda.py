@@ -67,8 +67,8 @@ PROVIDERS: tuple[str, ...] = (
     "app.services.vault.due:due_items",
     "app.services.backup_due:due_items",
     "app.services.asset.due:due_items",
+    "app.services.delivery.due:due_items",
 )
-PROVIDERS: tuple[str, ...] = ("app.services.delivery.due:due_items",)
 
 Provider = Callable[[Any, Any, date], Iterable[DueItem]]
 
