@@ -22,3 +22,12 @@ def test_due_items_sorts_overdue_first(db, pinggu, monkeypatch) -> None:
     monkeypatch.setattr(agenda, "_load", lambda path: provider)
     items = agenda.due_items(db, pinggu.id, today)
     assert [i.title for i in items] == ["late", "later"]
+
+
+def test_every_domain_that_owes_by_a_date_is_listed_once_and_loads() -> None:
+    domains = {p.split(":")[0] for p in agenda.PROVIDERS}
+    assert len(domains) == len(agenda.PROVIDERS)
+    assert {"app.services.vault.due", "app.services.asset.due", "app.services.backup_due",
+            "app.services.delivery.due"} <= domains
+    for path in agenda.PROVIDERS:
+        assert callable(agenda._load(path))
