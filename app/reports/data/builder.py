@@ -156,7 +156,7 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
         desk.worklog(session, contract, span[0], span[1], data, tr, engineers)
     else:
         data.worklog = {"by_engineer": [], "total_hours": 0.0}
-    kpis.kpis(data, tr)
+    kpis.kpis(data, tr, kpis.Sources(session, contract, start_i, end_i, now, cals) if span else None)
 
 
 def _headline(data: ReportData) -> None:

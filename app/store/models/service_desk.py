@@ -119,3 +119,5 @@ class WorkLogEntry(UUIDPk, Base):
     summary: Mapped[str] = mapped_column(default="")
     source_kind: Mapped[str] = mapped_column(String(30), default="manual")
     source_id: Mapped[uuid.UUID | None]
+    #: a code of the profile's ``work_log_categories`` ("" none), counted by ``logged_hours`` KPIs
+    category: Mapped[str] = mapped_column(String(40), default="", server_default="")
