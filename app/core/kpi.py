@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.i18n import N_
+
 NO_DATA = "no data"  # msgid (app.core.i18n): 无数据 in Chinese
 
 
@@ -85,7 +87,7 @@ def hours(minutes: float) -> float:
     return minutes / 60.0
 
 
-UNIT_TEXT = {"%": "%", "count": "count", "hours": "hours"}
+UNIT_TEXT = {"%": "%", "count": N_("count"), "hours": N_("hours")}
 """KPI unit code → msgid of how reports show it (``%``, 次/count, 小时/hours)."""
 
 

@@ -42,10 +42,22 @@ def _dupes(items: list[dict[str, Any]], key: str, where: str) -> Problems:
     return out
 
 
+_OWN_WORDING = {
+    "severity": lambda code, known: Msg(N_("unknown severity “{code}”; known: {known}"), code=code, known=known),
+    "calendar": lambda code, known: Msg(N_("unknown calendar “{code}”; known: {cals}"), code=code, cals=known),
+    "service": lambda code, known: Msg(N_("unknown service “{service}”"), service=code),
+    "asset": lambda code, known: Msg(N_("unknown asset “{asset}”"), asset=code),
+}
+
+
 def _ref(out: Problems, known: Any, code: Any, where: str, what: str) -> None:
     if code is not None and code not in known:
-        out.append((where, Msg(N_("unknown {what} “{code}”; known: {known}"), what=Msg(what), code=code,
-                               known=sorted(known) or "-")))
+        listed = sorted(known) or ["-"]
+        if what in _OWN_WORDING:
+            out.append((where, _OWN_WORDING[what](code, listed)))
+        else:
+            out.append((where, Msg(N_("unknown {what} “{code}”; known: {known}"), what=Msg(what), code=code,
+                                   known=listed)))
 
 
 def cross_check(d: dict[str, Any]) -> Problems:
@@ -89,17 +101,17 @@ def _check_refs(d: dict[str, Any], scopes: set[str]) -> Problems:
     roles = {r["code"] for r in d.get("roles", [])}
     for key in ("services", "assets"):
         for i, x in enumerate(d.get(key, [])):
-            _ref(out, sevs, x.get("default_severity"), f"{key}[{i}].default_severity", N_("severity"))
+            _ref(out, sevs, x.get("default_severity"), f"{key}[{i}].default_severity", "severity")
     for i, g in enumerate(d.get("service_groups", [])):
         for j, code in enumerate(g["services"]):
-            _ref(out, services, code, f"service_groups[{i}].services[{j}]", N_("service"))
+            _ref(out, services, code, f"service_groups[{i}].services[{j}]", "service")
     for i, c in enumerate(d.get("asset_classes", [])):
         for j, code in enumerate(c.get("assets", [])):
-            _ref(out, assets, code, f"asset_classes[{i}].assets[{j}]", N_("asset"))
+            _ref(out, assets, code, f"asset_classes[{i}].assets[{j}]", "asset")
         if not c.get("assets") and not c.get("kinds"):
             out.append((f"asset_classes[{i}]", Msg(N_("an asset class needs assets and/or kinds"))))
     for i, t in enumerate(d.get("sla_targets", [])):
-        _ref(out, sevs, t.get("severity"), f"sla_targets[{i}].severity", N_("severity"))
+        _ref(out, sevs, t.get("severity"), f"sla_targets[{i}].severity", "severity")
         _ref(out, classes, t.get("incident_class"), f"sla_targets[{i}].incident_class", N_("incident class"))
         _ref(out, scopes, t.get("scope"), f"sla_targets[{i}].scope", N_("service group or asset class"))
     seen: set[tuple[Any, ...]] = set()
@@ -151,7 +163,7 @@ def _check_kpis(d: dict[str, Any], scopes: set[str]) -> Problems:
             out.append((f"{where}.unit", Msg(N_("a {metric} KPI is measured in “{want}”, not “{unit}”"),
                                              metric=metric, want=want, unit=k["unit"])))
         _ref(out, scopes, k.get("scope"), f"{where}.scope", N_("service group or asset class"))
-        _ref(out, sevs, k.get("severity"), f"{where}.severity", N_("severity"))
+        _ref(out, sevs, k.get("severity"), f"{where}.severity", "severity")
         _ref(out, classes, k.get("incident_class"), f"{where}.incident_class", N_("incident class"))
         _ref(out, cats, k.get("category"), f"{where}.category", N_("work-log category"))
         if metric == "sla_compliance" and k.get("sla", "").startswith("request") and k.get("scope"):
@@ -164,7 +176,7 @@ def _check_calendars(d: dict[str, Any]) -> Problems:
     cals = {c["code"] for c in d["calendars"]}
 
     def cal_ref(code: str | None, where: str) -> None:
-        _ref(out, cals, code, where, N_("calendar"))
+        _ref(out, cals, code, where, "calendar")
 
     cal_ref(d.get("default_calendar"), "default_calendar")
     if "default_calendar" not in d and len(cals) > 1:
@@ -210,7 +222,7 @@ def _check_checklist(d: dict[str, Any], t: dict[str, Any], base: str, out: Probl
     services = {s["code"] for s in d["services"]}
     assets = {a["code"] for a in d.get("assets", [])}
     sevs = {s["code"] for s in d["severities"]}
-    _ref(out, sevs, t.get("default_severity"), f"{base}.default_severity", N_("severity"))
+    _ref(out, sevs, t.get("default_severity"), f"{base}.default_severity", "severity")
     slots, freq = t.get("slots", []), t["frequency"]
     if freq == "twice_daily" and len(slots) != 2:
         out.append((f"{base}.slots", Msg(N_("twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))))
@@ -232,9 +244,9 @@ def _check_checklist(d: dict[str, Any], t: dict[str, Any], base: str, out: Probl
     for si, sec in enumerate(t["sections"]):
         for ii, it in enumerate(sec["items"]):
             where = f"{base}.sections[{si}].items[{ii}]"
-            _ref(out, sevs, it.get("default_severity"), f"{where}.default_severity", N_("severity"))
-            _ref(out, services, it.get("service"), f"{where}.service", N_("service"))
-            _ref(out, assets, it.get("asset"), f"{where}.asset", N_("asset"))
+            _ref(out, sevs, it.get("default_severity"), f"{where}.default_severity", "severity")
+            _ref(out, services, it.get("service"), f"{where}.service", "service")
+            _ref(out, assets, it.get("asset"), f"{where}.asset", "asset")
             out.extend(_check_item(it, where))
 
 

@@ -154,7 +154,7 @@ class IncidentClocks:
 CLOCK_NAMES = {
     "response": N_("Response"),
     "on_site": N_("On-site arrival"),
-    "resolve": N_("Resolution"),
+    "resolve": N_("Final resolution"),
     "restore": N_("Restore"),
     "request_response": N_("Request response"),
     "request_resolve": N_("Request resolution"),
