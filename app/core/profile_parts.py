@@ -43,7 +43,7 @@ report kind chooses among these codes; any other code is refused on import."""
 FREQUENCIES = ("twice_daily", "daily", "weekly", "monthly", "quarterly", "half_yearly", "yearly",
                "n_per_period", "ad_hoc")
 DAY_RULES = ("first_working_day", "last_working_day")
-"""``checklists[*].on``: the period check falls due on the period's first / last working day."""
+"""``checklists[*].due_on`` (not ``on``: YAML 1.1 reads a plain ``on`` as true): the period check falls due on the period's first / last working day."""
 
 
 class _Part(BaseModel):
@@ -299,7 +299,7 @@ class ChecklistSection(_Part):
 
 class ChecklistSpec(_Part):
     """巡检模板: ``frequency`` (``FREQUENCIES``), local slot times ``"HH:MM"``, ``days`` (working
-    days or every day, daily kinds); ``times`` per ``per`` (``n_per_period``); ``on`` a
+    days or every day, daily kinds); ``times`` per ``per`` (``n_per_period``); ``due_on`` a
     ``DAY_RULES`` rule for period kinds (e.g. first working day of the month)."""
 
     code: str
@@ -312,7 +312,7 @@ class ChecklistSpec(_Part):
     days: Literal["working_days", "every_day"] = "working_days"
     times: int | None = None
     per: Literal["month", "quarter", "year"] | None = None
-    on: Literal["first_working_day", "last_working_day"] | None = None
+    due_on: Literal["first_working_day", "last_working_day"] | None = None
     default_severity: str | None = None
 
     def item(self, text: str) -> ChecklistItemSpec | None:

@@ -83,7 +83,7 @@ def cross_check(d: dict[str, Any]) -> Problems:
             if sec not in REPORT_SECTIONS:
                 out.append((f"reports[{i}].sections[{j}]", Msg(N_("unknown report section “{code}”; the builder "
                                                                   "offers: {known}"), code=sec,
-                                                               known=", ".join(REPORT_SECTIONS))))
+                                                               known=list(REPORT_SECTIONS))))
     out += _check_calendars(d)
     out += _check_refs(d, {s["code"] for s in scopes})
     out += _check_kpis(d, {s["code"] for s in scopes})
@@ -239,8 +239,8 @@ def _check_checklist(d: dict[str, Any], t: dict[str, Any], base: str, out: Probl
                                                 "1/2/3/4/6/12"))))
     elif t.get("times") is not None or t.get("per") is not None:
         out.append((f"{base}.times", Msg(N_("times/per only apply to n_per_period"))))
-    if t.get("on") and freq in ("twice_daily", "daily", "ad_hoc"):
-        out.append((f"{base}.on", Msg(N_("on applies to period checklists (weekly … yearly, n_per_period)"))))
+    if t.get("due_on") and freq in ("twice_daily", "daily", "ad_hoc"):
+        out.append((f"{base}.due_on", Msg(N_("due_on applies to period checklists (weekly … yearly, n_per_period)"))))
     for si, sec in enumerate(t["sections"]):
         for ii, it in enumerate(sec["items"]):
             where = f"{base}.sections[{si}].items[{ii}]"

@@ -24,8 +24,9 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _one_of(values: Any) -> str:
-    return ", ".join(str(v) for v in values)
+def _one_of(values: Any) -> list[str]:
+    """The allowed values as a list (rendered with the language's list separator)."""
+    return [str(v) for v in values]
 
 
 def schema_problem(e: Any) -> tuple[Path, Msg]:
@@ -90,7 +91,7 @@ def model_problem(err: dict[str, Any]) -> tuple[Path, Msg]:
     if kind == "literal_error":
         expected = (err.get("ctx") or {}).get("expected", "")
         return tuple(loc), Msg(N_("“{value}” is not allowed; one of: {allowed}"), value=_shown(value),
-                               allowed=str(expected).replace("'", ""))
+                               allowed=[t.strip() for t in str(expected).replace("'", "").split(",")])
     if kind in ("float_parsing", "int_parsing", "float_type", "int_type"):
         return tuple(loc), Msg(N_("expected {expected}, got “{value}”"), expected=Msg(_TYPES["number"]),
                                value=_shown(value))

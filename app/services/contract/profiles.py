@@ -139,9 +139,11 @@ def read_profile_file(path: str | Path) -> LoadedProfile:
                 raise ProfileError(src, [(_path_str(a), m) for a, m, _mk in found], [mk for _a, _m, mk in found])
     except (ValueError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
+        detail = getattr(exc, "problem", None) or exc
         raise ProfileError(src, [("", Msg(N_("not valid {syntax}: {error}"),
                                           syntax="JSON" if p.suffix == ".json" else "YAML",
-                                          error=getattr(exc, "problem", None) or exc))],
+                                          error=Msg(N_("check brackets, quotes and indentation here ({detail})"),
+                                                    detail=detail)))],
                            [(mark.line + 1, mark.column + 1)] if mark is not None else None) from exc
     data, said = upgrade_v1(data) if isinstance(data, dict) else (data, [])
     validate_profile(data, src, marks)

@@ -8,7 +8,8 @@ would give it), ``marks`` mapping each field path (``("kpis", 2, "target")``) to
   alias bomb ("billion laughs") costs one pass over the events, never the memory to expand it;
 * a plain (unquoted) scalar like ``12:00`` that YAML 1.1 reads as the base-60 number 720 is
   refused with the quoted form to write (``'12:00'``), detected from the node's raw text;
-* a key given twice in one mapping is refused (YAML loaders silently keep the last).
+* a key given twice in one mapping is refused (YAML loaders silently keep the last);
+* a plain key YAML 1.1 reads as a boolean (``on``, ``yes``, ``no`` …) is refused with its quoted form.
 
 Files over ``MAX_BYTES`` are refused by the caller before parsing.  Syntax errors raise
 ``yaml.YAMLError`` (with its own mark) for the caller to word.
@@ -28,6 +29,7 @@ MAX_BYTES = 1_000_000
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 """Tags YAML 1.1 resolves a plain ``12:00`` to (base 60); ``"09:00"`` (leading zero) stays a string."""
 
@@ -55,6 +57,9 @@ def _walk(node: Any, path: Path, marks: dict[Path, Mark], out: list[tuple[Path, 
         seen: set[str] = set()
         for key, value in node.value:
             k = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            if isinstance(key, yaml.ScalarNode) and key.style is None and key.tag == _BOOL_TAG:
+                out.append(((*path, k), Msg(N_("the key {raw} unquoted is read by YAML as true/false; write it "
+                                               "quoted: \"{raw}\""), raw=k), _mark(key)))
             if k in seen:
                 out.append(((*path, k), Msg(N_("key “{key}” given twice in the same mapping"), key=k), _mark(key)))
             seen.add(k)

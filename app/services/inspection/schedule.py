@@ -13,7 +13,7 @@ Rules (issue #2, contract profiles ``checklists[*]``):
   their period, whose starts come from a python-dateutil ``rrule`` (``period_rule``): ``weekly``
   the ISO week (``due_date`` = Monday), ``monthly`` the calendar month (the 1st), ``quarterly``,
   ``half_yearly``, ``yearly`` their calendar period, ``n_per_period`` ``times`` per ``per``
-  (month/quarter/year split evenly).  ``on: first_working_day`` / ``last_working_day`` moves
+  (month/quarter/year split evenly).  ``due_on: first_working_day`` / ``last_working_day`` moves
   ``due_date`` to that official working day of the period (``working_day_set``, an ``rruleset``
   of Monday–Friday minus holidays plus make-up days): "每月第一个工作日".
 - A slot is *overdue* when its window has passed and no finished inspection exists for it.
@@ -188,12 +188,12 @@ def working_day_set(session: Session | None, first: date, last: date) -> rrulese
 def _period_slots(tpl: ChecklistTemplate, start: date, end: date, spec: ChecklistSpec | None = None,
                   session: Session | None = None) -> list[DueSlot]:
     """Slots of a period template whose ``due_date`` lies in ``[start, end]``: one per period of
-    ``period_rule``; ``due_date`` the period's first day, or with ``on`` its first / last official
+    ``period_rule``; ``due_date`` the period's first day, or with ``due_on`` its first / last official
     working day (``working_day_set``)."""
     freq = tpl.frequency
     if freq not in PERIOD_KINDS:
         return []
-    times, per, on = (spec.times, spec.per, spec.on) if spec else (None, None, None)
+    times, per, on = (spec.times, spec.per, spec.due_on) if spec else (None, None, None)
     first = _anchor(freq, per, start)
     if on is not None:  # the previous period's working day may still fall on or after ``start``
         first = _anchor(freq, per, first - timedelta(days=1))
