@@ -242,8 +242,8 @@ class ContractProfile(_Part):
         """The name of a service group or asset class ``code`` ("" for no scope)."""
         if not code:
             return ""
-        part = next((g for g in (*self.service_groups, *self.asset_classes) if g.code == code), None)
-        return part.name if part is not None else code
+        names = {g.code: g.name for g in self.service_groups} | {c.code: c.name for c in self.asset_classes}
+        return names.get(code, code)
 
     def group_services(self, code: str) -> tuple[str, ...] | None:
         """Service codes of service group ``code``; None when ``code`` is no service group."""

@@ -20,13 +20,17 @@ from typing import Any
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from app.core import kpi as K
+from app.core import kpi as kpi_math
 from app.core.i18n import _
 from app.core.profile import ContractProfile, Kpi
 from app.core.timeutil import LOCAL_TZ
 from app.errors import CalendarCoverageError
-from app.reports.data import availability as AV
-from app.services.calendar.service_time import ServiceCalendar, downtime_service_minutes, merge_windows
+from app.reports.data import availability as avail
+from app.services.calendar.service_time import (
+    ServiceCalendar,
+    downtime_service_minutes,
+    merge_windows,
+)
 from app.services.incident.sla import incident_clocks, outages_over, request_resolve_clock
 from app.store.models import (
     Asset,
@@ -132,7 +136,7 @@ def _outage_windows(ctx: Ctx, spec: Kpi) -> tuple[dict[uuid.UUID, list[tuple[dat
                 per[aid].append((s, e))
                 names[iid] = (number, title)
         return per, names
-    for sid, iid, number, title, ds, de in AV.windows(ctx.session, ctx.contract, ctx.start_i, ctx.end_i):
+    for sid, iid, number, title, ds, de in avail.windows(ctx.session, ctx.contract, ctx.start_i, ctx.end_i):
         if svc is not None and sid not in svc:
             continue
         s, e = max(ds, ctx.start_i), min(de or ctx.until, ctx.end_i)
@@ -159,9 +163,10 @@ def availability(ctx: Ctx, spec: Kpi) -> Figure:
             for s in ctx.services.values():
                 if (svc is not None and s.id not in svc) or (not s.active and s.id not in per):
                     continue
-                cal = ctx.cals.get(s.calendar or ctx.prof.default_calendar_code)
-                if cal is None:
+                svc_cal = ctx.cals.get(s.calendar or ctx.prof.default_calendar_code)
+                if svc_cal is None:
                     return Figure(None, "not_computable")
+                cal = svc_cal
                 total += cal.service_minutes(ctx.start_i, max(ctx.start_i, ctx.until))
                 down += downtime_service_minutes(cal, per.get(s.id, []), ctx.start_i, max(ctx.start_i, ctx.until))
     except CalendarCoverageError as exc:
@@ -169,13 +174,13 @@ def availability(ctx: Ctx, spec: Kpi) -> Figure:
     trace = [("incident", n, t) for n, t in sorted(names.values())]
     trace.append(("figure", _("service time"), _("{down} of {total} service min down",
                                                   down=f"{down:g}", total=f"{total:g}")))
-    value = K.availability_pct(total, down)
+    value = kpi_math.availability_pct(total, down)
     return Figure(value, "" if value is not None else "no_data", trace)
 
 
 def stable_run_rate(ctx: Ctx, spec: Kpi) -> Figure:
     """稳定运行率 by days: the share of (service, day) pairs with service time that no outage
-    touched (``K.stable_run_rate``); for an asset class, (asset, working day) pairs."""
+    touched (``kpi_math.stable_run_rate``); for an asset class, (asset, working day) pairs."""
     svc, ast = scope_ids(ctx, spec.scope)
     per, names = _outage_windows(ctx, spec)
     units: list[tuple[uuid.UUID, ServiceCalendar]] = []
@@ -204,7 +209,7 @@ def stable_run_rate(ctx: Ctx, spec: Kpi) -> Figure:
                 d += timedelta(days=1)
     except CalendarCoverageError as exc:
         return Figure(None, "not_computable", years=list(exc.years))
-    value = K.stable_run_rate(days, service)
+    value = kpi_math.stable_run_rate(days, service)
     trace = [("incident", n, t) for n, t in sorted(names.values())] + unstable
     return Figure(value, "" if value is not None else "no_data", trace)
 
@@ -215,7 +220,7 @@ def long_outage_count(ctx: Ctx, spec: Kpi) -> Figure:
     per_inc: dict[uuid.UUID, list[tuple[datetime, datetime]]] = defaultdict(list)
     names: dict[uuid.UUID, tuple[str, str]] = {}
     svc, _ast = scope_ids(ctx, spec.scope)
-    for sid, iid, number, title, ds, de in AV.windows(ctx.session, ctx.contract, ctx.start_i, ctx.end_i):
+    for sid, iid, number, title, ds, de in avail.windows(ctx.session, ctx.contract, ctx.start_i, ctx.end_i):
         if svc is not None and sid not in svc:
             continue
         a, b = max(ds, ctx.start_i), min(de or ctx.until, ctx.end_i)
@@ -253,62 +258,73 @@ def request_satisfaction(ctx: Ctx, spec: Kpi) -> Figure:
     """用户满意度 of the requests (about the scope's services) received in the span."""
     rows = _requests(ctx, spec)
     n = {k: sum(1 for r in rows if r.satisfaction == k) for k in ("satisfied", "mostly_satisfied", "dissatisfied")}
-    value = K.satisfaction_rate(n["satisfied"], n["mostly_satisfied"], n["dissatisfied"])
+    value = kpi_math.satisfaction_rate(n["satisfied"], n["mostly_satisfied"], n["dissatisfied"])
     return Figure(value, "" if value is not None else "no_data",
                   [("service_request", r.number, r.satisfaction or "") for r in rows if r.satisfaction])
 
 
 def complaint_rate(ctx: Ctx, spec: Kpi) -> Figure:
-    """投诉率: complaints ÷ requests received in the span (``K.complaint_rate``)."""
+    """投诉率: complaints ÷ requests received in the span (``kpi_math.complaint_rate``)."""
     rows = _requests(ctx, spec)
-    value = K.complaint_rate(sum(1 for r in rows if r.complaint), len(rows))
+    value = kpi_math.complaint_rate(sum(1 for r in rows if r.complaint), len(rows))
     return Figure(value, "" if value is not None else "no_data",
                   [("service_request", r.number, r.complaint_text or r.title) for r in rows if r.complaint])
+
+
+def _request_resolve(ctx: Ctx, spec: Kpi) -> tuple[int, int, list[TraceItem], set[int]]:
+    """(met, total, breached requests, uncovered years) of the requests' resolve clocks."""
+    met = total = 0
+    trace: list[TraceItem] = []
+    years: set[int] = set()
+    for r in _requests(ctx, spec):
+        try:
+            c = request_resolve_clock(r, ctx.prof, ctx.cals, ctx.until)
+        except CalendarCoverageError as exc:
+            years.update(exc.years)
+            continue
+        if c.breached is None or (c.stopped_at is None and not c.breached):
+            continue
+        total += 1
+        met += 0 if c.breached else 1
+        if c.breached:
+            trace.append(("service_request", r.number, r.title))
+    return met, total, trace, years
+
+
+def _incident_sla(ctx: Ctx, spec: Kpi) -> tuple[int, int, list[TraceItem], set[int]]:
+    """(met, total, breached incidents, uncovered years) of the incidents' ``spec.sla`` clocks."""
+    met = total = 0
+    trace: list[TraceItem] = []
+    years: set[int] = set()
+    rows = incidents_in(ctx, spec)
+    events: dict[uuid.UUID, list[IncidentEvent]] = defaultdict(list)
+    if rows:
+        for ev in ctx.session.scalars(select(IncidentEvent).where(
+                IncidentEvent.incident_id.in_([i.id for i in rows])).order_by(IncidentEvent.at)):
+            events[ev.incident_id].append(ev)
+    for i in rows:
+        try:
+            clocks = incident_clocks(i, events[i.id], ctx.prof, ctx.cals, ctx.until, _incident_scope(ctx, i))
+        except CalendarCoverageError as exc:
+            years.update(exc.years)
+            continue
+        c = clocks.clock(spec.sla or "response")
+        if c is None or c.breached is None or (c.stopped_at is None and not c.breached):
+            continue
+        total += 1
+        met += 0 if c.breached else 1
+        if c.breached:
+            trace.append(("incident", i.number, i.title))
+    return met, total, trace, years
 
 
 def sla_compliance(ctx: Ctx, spec: Kpi) -> Figure:
     """Share of incidents (of the class, severity, scope) whose ``sla`` clock met its target, as at
     the span end: a stopped clock within target is met, past target breached; a running clock
     past target breached, within target pending (left out).  ``request_resolve``: the requests'
-    resolve clocks likewise."""
-    met = total = 0
-    trace: list[TraceItem] = []
-    years: set[int] = set()
-    if spec.sla == "request_resolve":
-        for r in _requests(ctx, spec):
-            try:
-                c = request_resolve_clock(r, ctx.prof, ctx.cals, ctx.until)
-            except CalendarCoverageError as exc:
-                years.update(exc.years)
-                continue
-            if c.breached is None or (c.stopped_at is None and not c.breached):
-                continue
-            total += 1
-            met += 0 if c.breached else 1
-            if c.breached:
-                trace.append(("service_request", r.number, r.title))
-    else:
-        rows = incidents_in(ctx, spec)
-        events: dict[uuid.UUID, list[IncidentEvent]] = defaultdict(list)
-        if rows:
-            for ev in ctx.session.scalars(select(IncidentEvent).where(
-                    IncidentEvent.incident_id.in_([i.id for i in rows])).order_by(IncidentEvent.at)):
-                events[ev.incident_id].append(ev)
-        for i in rows:
-            try:
-                clocks = incident_clocks(i, events[i.id], ctx.prof, ctx.cals, ctx.until,
-                                         _incident_scope(ctx, i))
-            except CalendarCoverageError as exc:
-                years.update(exc.years)
-                continue
-            c = clocks.clock(spec.sla or "response")
-            if c is None or c.breached is None or (c.stopped_at is None and not c.breached):
-                continue
-            total += 1
-            met += 0 if c.breached else 1
-            if c.breached:
-                trace.append(("incident", i.number, i.title))
-    value = K.compliance_rate(met, total)
+    resolve clocks likewise.  The trace lists the breached records."""
+    met, total, trace, years = (_request_resolve if spec.sla == "request_resolve" else _incident_sla)(ctx, spec)
+    value = kpi_math.compliance_rate(met, total)
     if value is None:
         return Figure(None, "not_computable" if years else "no_data", trace, sorted(years))
     return Figure(value, "", trace, sorted(years))
@@ -367,7 +383,7 @@ def logged_hours(ctx: Ctx, spec: Kpi) -> Figure:
         q = q.where(WorkLogEntry.category == spec.category)
     rows = list(ctx.session.execute(q.order_by(WorkLogEntry.work_date)))
     minutes = float(sum(m for _d, m, _s in rows))
-    return Figure(K.hours(minutes), "", [("work_log", d.isoformat(), _("{summary} ({minutes} min)", summary=s,
+    return Figure(kpi_math.hours(minutes), "", [("work_log", d.isoformat(), _("{summary} ({minutes} min)", summary=s,
                                                                         minutes=m)) for d, m, s in rows])
 
 

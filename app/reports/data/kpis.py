@@ -73,25 +73,31 @@ def _rate(value: float | None, not_computable: int, key: str) -> tuple[float | N
     return None, key, "not_computable" if not_computable else "no_data"
 
 
+#: (metric, sla) → where the report's sections keep the figure: (section, part, rate key, trace key)
+_SECTION_RATES = {
+    ("request_satisfaction", None): ("requests", "satisfaction", "requests.satisfaction_pct"),
+    ("inspection_completion", None): ("inspections", "", "inspections.missed"),
+    ("sla_compliance", "response"): ("incidents", "response", "incidents.response_breached"),
+    ("sla_compliance", "restore"): ("incidents", "restore", "incidents.restore_breached"),
+    ("sla_compliance", "request_response"): ("requests", "response", "requests.response_breached"),
+}
+
+
 def _section_figure(data: ReportData, spec: Kpi) -> tuple[float | None, str, str] | None:
     """(actual, trace key, reason) of a KPI a section already prints; None for the others."""
     if spec.scope or spec.incident_class or spec.severity:
         return None
-    inc, rq, ins = data.incidents, data.requests, data.inspections
     if spec.metric == "availability":
         blocked = any(a.reason in _BLOCKING for a in data.availability)
         av = None if blocked else overall_availability(data.availability)
         return av, "availability.*", "not_computable" if blocked else "" if av is not None else "no_data"
-    if spec.metric == "request_satisfaction":
-        return _rate(rq["satisfaction"]["rate_pct"], 0, "requests.satisfaction_pct")
-    if spec.metric == "inspection_completion":
-        return _rate(ins["rate_pct"], 0, "inspections.missed")
-    if spec.metric == "sla_compliance" and spec.sla in ("response", "restore"):
-        part = inc[spec.sla]
-        return _rate(part["rate_pct"], part["not_computable"], f"incidents.{spec.sla}_breached")
-    if spec.metric == "sla_compliance" and spec.sla == "request_response":
-        return _rate(rq["response"]["rate_pct"], rq["response"]["not_computable"], "requests.response_breached")
-    return None
+    where = _SECTION_RATES.get((spec.metric, spec.sla if spec.metric == "sla_compliance" else None))
+    if where is None:
+        return None
+    section, part, trace_key = where
+    figures = getattr(data, section)
+    block = figures[part] if part else figures
+    return _rate(block["rate_pct"], block.get("not_computable", 0), trace_key)
 
 
 def _scoped_completion(data: ReportData, spec: Kpi) -> F.Figure:

@@ -114,6 +114,13 @@ def _check_refs(d: dict[str, Any], scopes: set[str]) -> Problems:
         _ref(out, sevs, t.get("severity"), f"sla_targets[{i}].severity", "severity")
         _ref(out, classes, t.get("incident_class"), f"sla_targets[{i}].incident_class", N_("incident class"))
         _ref(out, scopes, t.get("scope"), f"sla_targets[{i}].scope", N_("service group or asset class"))
+    out += _check_targets_and_payments(d, roles)
+    return out
+
+
+def _check_targets_and_payments(d: dict[str, Any], roles: set[str]) -> Problems:
+    """A second SLA target for the same key; engineers' roles; what payments depend on."""
+    out: Problems = []
     seen: set[tuple[Any, ...]] = set()
     for i, t in enumerate(d.get("sla_targets", [])):
         key = (t["kind"], t.get("severity"), t.get("incident_class"), t.get("scope"))

@@ -33,9 +33,9 @@ from sqlalchemy.orm import Session
 from app import paths
 from app.core.i18n import N_
 from app.core.profile import ChecklistSpec, ContractProfile, profile_of
+from app.core.profile_upgrade import upgrade_v1
 from app.core.timeutil import utcnow
 from app.errors import Msg, OpsLedgerError
-from app.core.profile_upgrade import upgrade_v1
 from app.services import audit
 from app.services.contract.checks import cross_check
 from app.services.contract.messages import model_problem, schema_problem

@@ -45,7 +45,7 @@ def _aliases(text: str) -> list[tuple[Path, Msg, Mark]]:
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
             out.append(((), Msg(N_("anchors and aliases (&name / *name) are not allowed in a profile; "
                                    "write the values out")),
-                        (ev.start_mark.line + 1, ev.start_mark.column + 1)))
+                        (ev.start_mark.line + 1, ev.start_mark.column + 1) if ev.start_mark else (0, 0)))
             if len(out) >= 5:
                 break
     return out

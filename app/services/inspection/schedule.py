@@ -139,8 +139,8 @@ def period_rule(freq: str, first: date, times: int | None = None, per: str | Non
         n = times or 1
         if per == "month" and n > 1:
             return rrule(MONTHLY, dtstart=start, bymonthday=(1, 16) if n == 2 else (1, 8, 16, 24))
-        months = {"month": 1, "quarter": 3 // n if n <= 3 else 1, "year": 12 // n}[per or "year"]
-        return rrule(MONTHLY, dtstart=start, interval=max(months, 1))
+        every = {"month": 1, "quarter": 3 // n if n <= 3 else 1, "year": 12 // n}[per or "year"]
+        return rrule(MONTHLY, dtstart=start, interval=max(every, 1))
     months = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}.get(freq)
     if months is None:
         raise ValueError(freq)

@@ -13,7 +13,12 @@ from sqlalchemy import select
 from app.cli import main
 from app.core.i18n import set_language
 from app.core.profile import ContractProfile
-from app.services.contract.profiles import ProfileError, import_profile, load_profile_file, read_profile_file
+from app.services.contract.profiles import (
+    ProfileError,
+    import_profile,
+    load_profile_file,
+    read_profile_file,
+)
 from app.store.models import ChecklistTemplate, Contract
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "profiles"
