@@ -177,9 +177,7 @@ def _headline(data: ReportData) -> None:
     h["requests.complaints"] = len(data.requests["complaints"])
     h["requirements.total"] = len(data.requirements)
     h["worklog.hours"] = data.worklog["total_hours"]
-    data.has_data = bool(ins["due"] or ins["performed"] or inc["total"] or data.requests["total"]
-                         or data.requirements or data.worklog["total_hours"] or inc["open_count"]
-                         or any(a.downtime_minutes for a in data.availability))
+    data.has_data = kpis.period_has_records(data)
 
 
 def _trend(session: Session, contract: Contract, period: Period, now: datetime,

@@ -100,6 +100,16 @@ def _section_figure(data: ReportData, spec: Kpi) -> tuple[float | None, str, str
     return _rate(block["rate_pct"], block.get("not_computable", 0), trace_key)
 
 
+def period_has_records(data: ReportData) -> bool:
+    """Whether the counted period holds any record at all (``ReportData.has_data``): inspections
+    due or performed, incidents (or open ones), requests, requirements, logged hours, downtime.
+    A KPI computed from records in a period without any reads 无数据, never 0 → 达标."""
+    ins, inc = data.inspections, data.incidents
+    return bool(ins["due"] or ins["performed"] or inc["total"] or data.requests["total"]
+                or data.requirements or data.worklog["total_hours"] or inc["open_count"]
+                or any(a.downtime_minutes for a in data.availability))
+
+
 def _scoped_completion(data: ReportData, spec: Kpi) -> F.Figure:
     """Inspection completion over the checklists whose items check the scope's services/assets."""
     prof = data.profile
@@ -161,6 +171,7 @@ def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
     """Fill ``data.kpis`` from ``data.profile.kpis`` (see the module doc).  ``src`` (the session
     and counted span) is needed for KPIs no section prints; without it they read 无数据."""
     before = data.counted_from is None
+    empty = not period_has_records(data)
     ctx = None
     if src is not None:
         services = {s.code: s for s in src.session.scalars(select(Service).where(Service.contract_id == src.contract.id))}
@@ -181,7 +192,7 @@ def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
                 tr[key].extend(tr.get(trace_key, []))
             met = K.evaluate({"target": spec.target, "comparison": spec.comparison}, actual)
             years = list(data.uncovered_years) if reason == "not_computable" else []
-        elif before or ctx is None:
+        elif before or ctx is None or empty:
             actual, reason, met = None, "no_data", None
         else:
             if spec.metric == "inspection_completion":
