@@ -38,7 +38,7 @@ def test_justice_bureau_sla_targets_and_kpis() -> None:
     long = p.kpi("long-outages")
     assert long is not None and (long.target, long.comparison, long.threshold_minutes, long.calendar) == (
         2, "<=", 120, "5x8")
-    assert p.kpis_of("long_outage_count") == (long,)
+    assert p.kpis_of("long_outage_count") == (long, p.kpi("long-outages-platform"))  # format 2: the platform
     assert p.sla_target(None, "request_response") == 30.0 and p.sla_target(None, "request_resolve") == 480.0
     assert p.desk_calendar_code == "5x8" and p.channels == ("phone", "fax", "instant_message")
     assert p.report_name("weekly") == "运维周报" and p.report_name("quarterly") is None
