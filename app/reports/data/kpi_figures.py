@@ -15,9 +15,8 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import kpi as kpi_math
@@ -39,11 +38,8 @@ from app.store.models import (
     IncidentAsset,
     IncidentEvent,
     IncidentService,
-    Inspection,
-    Requirement,
     Service,
     ServiceRequest,
-    WorkLogEntry,
 )
 
 TraceItem = tuple[str, str, str]
@@ -245,7 +241,8 @@ def long_outage_count(ctx: Ctx, spec: Kpi) -> Figure:
     return Figure(float(len(found)), "", found)
 
 
-def _requests(ctx: Ctx, spec: Kpi) -> list[ServiceRequest]:
+def requests_in(ctx: Ctx, spec: Kpi) -> list[ServiceRequest]:
+    """Requests received in the span (about the scope's services when a service group)."""
     q = select(ServiceRequest).where(ServiceRequest.contract_id == ctx.contract.id,
                                      ServiceRequest.received_at >= ctx.start_i, ServiceRequest.received_at < ctx.end_i)
     svc, _ast = scope_ids(ctx, spec.scope)
@@ -256,7 +253,7 @@ def _requests(ctx: Ctx, spec: Kpi) -> list[ServiceRequest]:
 
 def request_satisfaction(ctx: Ctx, spec: Kpi) -> Figure:
     """用户满意度 of the requests (about the scope's services) received in the span."""
-    rows = _requests(ctx, spec)
+    rows = requests_in(ctx, spec)
     n = {k: sum(1 for r in rows if r.satisfaction == k) for k in ("satisfied", "mostly_satisfied", "dissatisfied")}
     value = kpi_math.satisfaction_rate(n["satisfied"], n["mostly_satisfied"], n["dissatisfied"])
     return Figure(value, "" if value is not None else "no_data",
@@ -265,7 +262,7 @@ def request_satisfaction(ctx: Ctx, spec: Kpi) -> Figure:
 
 def complaint_rate(ctx: Ctx, spec: Kpi) -> Figure:
     """投诉率: complaints ÷ requests received in the span (``kpi_math.complaint_rate``)."""
-    rows = _requests(ctx, spec)
+    rows = requests_in(ctx, spec)
     value = kpi_math.complaint_rate(sum(1 for r in rows if r.complaint), len(rows))
     return Figure(value, "" if value is not None else "no_data",
                   [("service_request", r.number, r.complaint_text or r.title) for r in rows if r.complaint])
@@ -276,7 +273,7 @@ def _request_resolve(ctx: Ctx, spec: Kpi) -> tuple[int, int, list[TraceItem], se
     met = total = 0
     trace: list[TraceItem] = []
     years: set[int] = set()
-    for r in _requests(ctx, spec):
+    for r in requests_in(ctx, spec):
         try:
             c = request_resolve_clock(r, ctx.prof, ctx.cals, ctx.until)
         except CalendarCoverageError as exc:
@@ -340,86 +337,10 @@ def _incident_scope(ctx: Ctx, i: Incident) -> tuple[str, ...]:
     return ctx.prof.scopes_of(services=svc, assets=ast)
 
 
-def records_per_period(ctx: Ctx, spec: Kpi) -> Figure:
-    """Records of kind ``record`` in the span (incidents by occurrence, requests and complaints
-    by receipt, finished inspections by due day, work-log entries by work day, requirements by
-    collection)."""
-    kind = spec.record or "incident"
-    first = ctx.start_i.astimezone(LOCAL_TZ).date()
-    last = (ctx.end_i - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
-    cid = ctx.contract.id
-    if kind == "incident":
-        return incident_count(ctx, spec)
-    rows: list[Any]
-    if kind in ("service_request", "complaint"):
-        reqs = _requests(ctx, spec)
-        rows = [(r.number, r.complaint_text or r.title) for r in reqs if kind != "complaint" or r.complaint]
-        label = "service_request"
-    elif kind == "inspection":
-        rows = list(ctx.session.execute(select(Inspection.number, Inspection.template_name).where(
-            Inspection.contract_id == cid, Inspection.finished_at.is_not(None), Inspection.due_date >= first,
-            Inspection.due_date <= last)))
-        label = "inspection"
-    elif kind == "work_log":
-        rows = [(str(d), s) for d, s in ctx.session.execute(select(WorkLogEntry.work_date, WorkLogEntry.summary).where(
-            WorkLogEntry.contract_id == cid, WorkLogEntry.work_date >= first, WorkLogEntry.work_date <= last))]
-        label = "work_log"
-    else:
-        rows = list(ctx.session.execute(select(Requirement.number, Requirement.title).where(
-            Requirement.contract_id == cid, Requirement.collected_at >= ctx.start_i,
-            Requirement.collected_at < ctx.end_i)))
-        label = "requirement"
-    return Figure(float(len(rows)), "", [(label, str(n), str(t)) for n, t in rows])
-
-
-def logged_hours(ctx: Ctx, spec: Kpi) -> Figure:
-    """Hours logged in the work log in the span, of ``category`` (all when None) — e.g. 代码级维护
-    ≥ 342 人时 (Justice Bureau §2.3.4.4)."""
-    first = ctx.start_i.astimezone(LOCAL_TZ).date()
-    last = (ctx.end_i - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
-    q = select(WorkLogEntry.work_date, WorkLogEntry.duration_minutes, WorkLogEntry.summary).where(
-        WorkLogEntry.contract_id == ctx.contract.id, WorkLogEntry.work_date >= first, WorkLogEntry.work_date <= last)
-    if spec.category:
-        q = q.where(WorkLogEntry.category == spec.category)
-    rows = list(ctx.session.execute(q.order_by(WorkLogEntry.work_date)))
-    minutes = float(sum(m for _d, m, _s in rows))
-    return Figure(kpi_math.hours(minutes), "", [("work_log", d.isoformat(), _("{summary} ({minutes} min)", summary=s,
-                                                                        minutes=m)) for d, m, s in rows])
-
-
-#: metric → (candidate table names, candidate date columns) of records other issues add
-_FUTURE_TABLES = {
-    "backup_count": (("backup_run", "backup_record", "backup"), ("run_at", "started_at", "performed_at", "date")),
-    "drill_count": (("drill",), ("held_at", "held_on", "started_at", "performed_at", "date")),
-    "training_count": (("training_session", "training"), ("held_at", "held_on", "started_at", "date")),
-}
-
-
-def record_count(ctx: Ctx, spec: Kpi) -> Figure:
-    """Backups / drills / trainings in the span, counted from their table once an issue adds it;
-    until then 0 with the trace "尚无记录" (no such records are kept yet)."""
-    tables, columns = _FUTURE_TABLES[spec.metric]
-    insp = inspect(ctx.session.get_bind())
-    for table in tables:
-        if not insp.has_table(table):
-            continue
-        cols = {c["name"] for c in insp.get_columns(table)}
-        col = next((c for c in columns if c in cols), None)
-        if col is None or "contract_id" not in cols:
-            continue
-        n = ctx.session.scalar(select(func.count()).select_from(text(table)).where(
-            text(f"contract_id = :cid AND {col} >= :a AND {col} < :b")),
-            {"cid": ctx.contract.id.hex if ctx.session.get_bind().dialect.name == "sqlite" else ctx.contract.id,
-             "a": ctx.start_i, "b": ctx.end_i}) or 0
-        return Figure(float(n), "", [(table, str(n), _("records counted"))])
-    return Figure(0.0, "", [("note", "-", _("no records yet"))])
-
-
 METRICS = {
     "availability": availability, "stable_run_rate": stable_run_rate, "incident_count": incident_count,
     "long_outage_count": long_outage_count, "request_satisfaction": request_satisfaction,
-    "complaint_rate": complaint_rate, "sla_compliance": sla_compliance, "records_per_period": records_per_period,
-    "logged_hours": logged_hours, "backup_count": record_count, "drill_count": record_count,
-    "training_count": record_count,
+    "complaint_rate": complaint_rate, "sla_compliance": sla_compliance,
 }
-"""metric → its figure function (``inspection_completion`` reads the inspections section)."""
+"""metric → its figure function here (record counts: ``kpi_records``; ``inspection_completion``
+reads the inspections section)."""

@@ -34,9 +34,14 @@ from app.core import kpi as K
 from app.core.profile import Kpi
 from app.core.timeutil import LOCAL_TZ, local_dt
 from app.reports.data import kpi_figures as F
+from app.reports.data import kpi_records as R
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace
 from app.services.calendar.service_time import ServiceCalendar
 from app.store.models import Asset, Contract, Service
+
+#: metric → the function computing its figure from the records
+METRICS = {**F.METRICS, "records_per_period": R.records_per_period, "logged_hours": R.logged_hours,
+           "backup_count": R.record_count, "drill_count": R.record_count, "training_count": R.record_count}
 
 #: availability rows that make the overall figure not computable (not merely "no service time")
 _BLOCKING = ("calendar_undefined", "not_computable")
@@ -143,7 +148,7 @@ def _sub_spans(start_i: datetime, end_i: datetime, period: str) -> list[tuple[da
 def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
     """The figure of a computed KPI and its verdict, per sub-period when the KPI's period is
     shorter than the counted span's report period."""
-    fn = F.METRICS[spec.metric]
+    fn = METRICS[spec.metric]
     comparison, target = spec.comparison, float(spec.target)
     report_len = _LENGTH.get(ctx.report_kind, 2)
     kpi_len = _LENGTH.get(spec.period or "", report_len)
