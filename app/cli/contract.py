@@ -13,7 +13,7 @@ from app.services.contract.profiles import (
     export_profile,
     find_profile,
     import_profile,
-    load_profile_file,
+    read_profile_file,
     shipped_profiles,
     write_profile,
 )
@@ -41,7 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Validate the whole profile first; import it in one transaction."""
-    data = load_profile_file(find_profile(args.file))
+    loaded = read_profile_file(find_profile(args.file))
+    data = loaded.data
+    for line in loaded.upgrade:  # a format-1 file: say what the upgrade converted
+        echo(line)
     db = open_db(args, create=True)
     try:
         with db.session() as s:

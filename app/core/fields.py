@@ -31,6 +31,7 @@ FIELD_LABELS: dict[str, str] = {
     "title": N_("Title"),
     "description": N_("Description"),
     "severity": N_("Severity"),
+    "incident_class": N_("Incident class"),
     "source": N_("Source"),
     "service_id": N_("Service"),
     "service_ids": N_("Services"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.i18n import N_
+
 NO_DATA = "no data"  # msgid (app.core.i18n): 无数据 in Chinese
 
 
@@ -67,7 +69,53 @@ def mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def complaint_rate(complaints: int, requests: int) -> float | None:
+    """Complaint rate (投诉率) in %: ``complaints ÷ requests × 100`` over the requests received in
+    the period (a complaint is a follow-up marked as one).  No request → ``None``."""
+    return _pct(complaints, requests)
+
+
+def stable_run_rate(stable_days: int, service_days: int) -> float | None:
+    """Stable-run rate (稳定运行率, by days) in %: ``stable ÷ service days × 100`` where a service
+    day is one (service, day) with service time and it is stable when no outage touched that
+    day's service time.  No service day → ``None``."""
+    return _pct(stable_days, service_days)
+
+
+def hours(minutes: float) -> float:
+    """Minutes as hours (logged_hours KPIs, e.g. 代码级维护 ≥ 342 人时, Justice Bureau §2.3.4.4)."""
+    return minutes / 60.0
+
+
+UNIT_TEXT = {"%": "%", "count": N_("count"), "hours": N_("hours")}
+"""KPI unit code → msgid of how reports show it (``%``, 次/count, 小时/hours)."""
+
+
+def unit_text(unit: str) -> str:
+    """The unit as report text in the current language (``%`` stays ``%``)."""
+    from app.core.i18n import _  # noqa: PLC0415 - kpi stays a pure module
+
+    return "%" if unit == "%" else _(UNIT_TEXT[unit]) if unit in UNIT_TEXT else unit
+
+
+def judge(comparison: str, target: float, actual: float | None, *, accumulating: bool,
+          running: bool) -> bool | None:
+    """The verdict of a KPI figure: ``evaluate`` — except while the KPI's own period (e.g. a
+    contract year) is still running (``running``) for an ``accumulating`` figure (a count or
+    hours that only grows): a ``>=``/``>`` target already reached is met, a ``<=``/``<``/``==``
+    target already exceeded is missed, anything else is ``None`` (not yet assessable)."""
+    verdict = evaluate({"target": target, "comparison": comparison}, actual)
+    if actual is None or not (accumulating and running):
+        return verdict
+    if comparison in (">=", ">"):
+        return True if verdict else None
+    if comparison in ("<=", "<"):
+        return False if not verdict else None
+    return False if round(float(actual), 2) > float(target) else None
+
+
 _OPS = {
+    "==": lambda a, t: a == t,
     ">=": lambda a, t: a >= t,
     "<=": lambda a, t: a <= t,
     ">": lambda a, t: a > t,
@@ -77,7 +125,7 @@ _OPS = {
 
 def evaluate(kpi_spec: dict[str, Any], actual: float | None) -> bool | None:
     """Whether ``actual`` meets ``kpi_spec`` (``target`` and ``comparison`` one of ``>=``,
-    ``<=``, ``>``, ``<`` from the profile's ``kpis``).  Rates are compared rounded to 2 decimals
+    ``<=``, ``==``, ``>``, ``<`` from the profile's ``kpis``).  Rates are compared rounded to 2 decimals
     (what the report shows).  ``actual`` ``None`` (no data) → ``None`` (neither met nor missed).
     """
     if actual is None:

@@ -9,230 +9,75 @@ no Qt.  The rules that read the profile live here, once, as methods:
 * ``severity(code)``, ``severity_name(code)``, ``severity_codes``, ``is_major(code)``, ``least_severe``;
 * ``default_severity(service=…, asset=…, checklist=…, item=…)`` — the level the profile gives a
   fault raised from a checklist item, checklist, asset or service (``default_severity`` keys);
-* ``sla_target(severity, kind)`` — target minutes of service time for ``response``/``restore``
-  (per severity) and ``request_response``/``request_resolve`` (service desk);
+* ``sla_target(severity, kind, incident_class, scope)`` / ``sla_rule`` / ``sla_calendar`` — target
+  minutes of service time for ``response``/``on_site``/``restore``/``resolve`` (per class ×
+  severity × scope, ``sla_targets``) and ``request_response``/``request_resolve`` (service desk);
+* ``incident_class_codes``, ``scope_name``, ``group_services``, ``class_assets``, ``scopes_of``;
 * ``calendar_for(service=…, severity=…)``, ``default_calendar_code``, ``desk_calendar_code``;
-* ``kpi(code)``, ``kpis_of(metric)``, ``report_name(kind)``, ``checklist(code)``,
+* ``kpi(code)``, ``kpis_of(metric)``, ``report(kind)``, ``report_name(kind)``, ``checklist(code)``,
   ``request_category_codes``, ``channels``, ``period_convention``.
 
 ``to_dict()`` gives the profile back as the file had it (keys never written stay absent), so
 export → import keeps the file's meaning.
 
-Designed to grow into profile v2 (issue #10: service groups, asset classes, KPIs with
-metric/scope/unit, incident classes, calendar overrides, report kinds): add a model and a field on
-``ContractProfile`` (``extra="forbid"`` keeps the schema and the models in step: a key the schema
-accepts but no model declares fails the shipped-profile tests), and its rule as a method here.
+Format version 2 (issue #10): the parts live in ``app.core.profile_parts``; a version-1 dict is
+upgraded on the way in (``app.core.profile_upgrade.upgrade_v1``).  ``extra="forbid"`` keeps the
+schema and the models in step.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import model_validator
 
-Number = int | float
-"""Figures keep the type the file gave them (``30`` stays ``30``, ``99.5`` stays ``99.5``)."""
+from app.core.profile_parts import (  # noqa: F401 - the parts are part of this module's API
+    INCIDENT_SLA_KINDS,
+    AssetClass,
+    AssetSpec,
+    CalendarOverride,
+    CalendarSpec,
+    ChecklistItemSpec,
+    ChecklistSection,
+    ChecklistSpec,
+    ContractInfo,
+    EngineerSpec,
+    IncidentClass,
+    Kpi,
+    Number,
+    Payment,
+    ReportSpec,
+    RequestCategory,
+    RoleSpec,
+    ServiceDesk,
+    ServiceGroup,
+    ServiceSpec,
+    Severity,
+    SlaKind,
+    SlaTarget,
+    Staffing,
+    Term,
+    WorkLogCategory,
+    _Part,
+)
+from app.core.profile_upgrade import upgrade_v1
 
-SlaKind = Literal["response", "restore", "request_response", "request_resolve"]
-
-
-class _Part(BaseModel):
-    """Base of every profile part: frozen, no key the models do not declare."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Term(_Part):
-    """服务期: first and last local date of the contract, both inclusive."""
-
-    start: date
-    end: date
-
-
-class ContractInfo(_Part):
-    """合同: parties, number and term; ``periods`` cuts quarters/half-years/years by the calendar
-    or from the term start (``contract_year``)."""
-
-    name: str
-    title: str
-    client: str
-    provider: str
-    term: Term
-    number: str = ""
-    source: str = ""
-    periods: Literal["calendar", "contract_year"] = "calendar"
-    client_contact: str = ""
-    provider_contact: str = ""
-
-
-class CalendarSpec(_Part):
-    """服务时间: ``always`` (7×24) or ``working_days`` within local ``hours`` ``[("08:30", "12:00"), …]``.
-
-    The arithmetic lives in ``app.services.calendar.service_time.ServiceCalendar``.
-    """
-
-    code: str
-    name: str
-    kind: Literal["always", "working_days"]
-    hours: tuple[tuple[str, str], ...] | None = None
-
-
-class Severity(_Part):
-    """故障级别 with its SLA targets in minutes of service time of ``calendar`` (None: the default).
-
-    ``major`` severities need a root-cause analysis before closing and are listed in reports.
-    """
-
-    code: str
-    name: str
-    response_minutes: Number
-    restore_minutes: Number
-    description: str = ""
-    calendar: str | None = None
-    major: bool = False
-    source: str = ""
-
-
-class ServiceDesk(_Part):
-    """服务台 targets (minutes of service time of ``calendar``) and the channels requests come by."""
-
-    response_minutes: Number | None = None
-    resolve_minutes: Number | None = None
-    calendar: str | None = None
-    channels: tuple[str, ...] = ()
-    source: str = ""
-
-
-class RequestCategory(_Part):
-    """工单类别 (code, Chinese name)."""
-
-    code: str
-    name: str
-
-
-class ServiceSpec(_Part):
-    """业务系统: ``calendar`` its availability is measured in; ``default_severity`` the level a fault
-    of it is proposed at."""
-
-    code: str
-    name: str
-    calendar: str | None = None
-    availability_target_pct: Number | None = None
-    default_severity: str | None = None
-
-
-class AssetSpec(_Part):
-    """资产 / 配置项 as the profile lists it; ``default_severity`` as for services."""
-
-    code: str
-    name: str
-    kind: str = ""
-    model: str = ""
-    location: str = ""
-    ip: str = ""
-    default_severity: str | None = None
-
-
-class EngineerSpec(_Part):
-    """驻场工程师; a ``lead`` also exports and signs off."""
-
-    name: str
-    role: Literal["engineer", "lead"] = "engineer"
-    phone: str = ""
-
-
-KpiMetric = Literal[
-    "availability", "satisfaction_rate", "inspection_completion_rate", "response_compliance_rate",
-    "restore_compliance_rate", "request_response_compliance_rate", "long_outage_count",
-    "complaint_count", "major_incident_count",
-]
-
-
-class Kpi(_Part):
-    """考核指标: ``metric`` compared with ``target`` by ``comparison``; ``source`` the clause.
-
-    ``threshold_minutes`` (long_outage_count): outages longer than this many service minutes of
-    ``calendar`` count.
-    """
-
-    code: str
-    name: str
-    metric: KpiMetric
-    target: Number
-    comparison: Literal[">=", "<=", ">", "<"]
-    unit: str = ""
-    threshold_minutes: Number | None = None
-    calendar: str | None = None
-    source: str = ""
-
-
-class ReportSpec(_Part):
-    """A report owed: ``kind``, its title, due ``due_days_after`` days after the period ends."""
-
-    kind: Literal["weekly", "monthly", "quarterly", "half-year", "annual", "requirements"]
-    name: str = ""
-    due_days_after: int | None = None
-    source: str = ""
-    # -- delivery fields (issue #10 item 3; see the block at the end of this module) --
-    period: ReportPeriod | None = None
-    title: str = ""
-    acceptance: bool = False
-
-
-class ChecklistItemSpec(_Part):
-    """巡检项: ``check`` / ``reading`` (unit, normal range) / ``choice`` / ``text``."""
-
-    text: str
-    kind: Literal["check", "reading", "choice", "text"] = "check"
-    unit: str = ""
-    normal_min: Number | None = None
-    normal_max: Number | None = None
-    choices: tuple[str, ...] = ()
-    normal_choices: tuple[str, ...] = ()
-    service: str | None = None
-    asset: str | None = None
-    default_severity: str | None = None
-    source: str = ""
-
-
-class ChecklistSection(_Part):
-    """A named group of checklist items."""
-
-    name: str
-    items: tuple[ChecklistItemSpec, ...]
-
-
-class ChecklistSpec(_Part):
-    """巡检模板: frequency, local slot times ``"HH:MM"``, ``days`` (working days or every day)."""
-
-    code: str
-    name: str
-    frequency: Literal["twice_daily", "daily", "weekly", "monthly", "quarterly", "ad_hoc"]
-    sections: tuple[ChecklistSection, ...]
-    description: str = ""
-    slots: tuple[str, ...] = ()
-    days: Literal["working_days", "every_day"] = "working_days"
-    default_severity: str | None = None
-    source: str = ""
-
-    def item(self, text: str) -> ChecklistItemSpec | None:
-        """The item with this text (items have no code in format 1), or None."""
-        return next((it for sec in self.sections for it in sec.items if it.text == text), None)
+DEFAULT_INCIDENT_CLASS = "operational"
 
 
 class ContractProfile(_Part):
-    """One contract as data (format ``opsledger-contract-profile`` version 1), validated.
+    """One contract as data (format ``opsledger-contract-profile`` version 2), validated.
 
     Build with ``ContractProfile.of(dict_or_profile)`` or read a stored one with
-    ``profile_of(contract)``; pydantic ``ValidationError`` for a dict the schema would refuse
-    (import validates with the schema first and reports in the file's terms).
+    ``profile_of(contract)``; a version-1 dict is upgraded first (``app.core.profile_upgrade``).
+    pydantic ``ValidationError`` for a dict the schema would refuse (import validates with the
+    schema first and reports in the file's terms).
     """
 
     format: Literal["opsledger-contract-profile"]
-    version: Literal[1]
+    version: Literal[2]
     contract: ContractInfo
     calendars: tuple[CalendarSpec, ...]
     severities: tuple[Severity, ...]
@@ -241,11 +86,26 @@ class ContractProfile(_Part):
     default_calendar: str | None = None
     service_desk: ServiceDesk = ServiceDesk()
     request_categories: tuple[RequestCategory, ...] = ()
+    work_log_categories: tuple[WorkLogCategory, ...] = ()
+    service_groups: tuple[ServiceGroup, ...] = ()
     assets: tuple[AssetSpec, ...] = ()
+    asset_classes: tuple[AssetClass, ...] = ()
+    incident_classes: tuple[IncidentClass, ...] = ()
+    sla_targets: tuple[SlaTarget, ...] = ()
     engineers: tuple[EngineerSpec, ...] = ()
+    roles: tuple[RoleSpec, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     reports: tuple[ReportSpec, ...] = ()
-    payments: tuple[PaymentSpec, ...] = ()  # issue #10 item 3 (block at the end of this module)
+    payments: tuple[Payment, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, value: Any) -> Any:
+        """A version-1 dict is read as its version-2 upgrade (the sentences are dropped here;
+        ``app.services.contract.profiles`` shows them on import)."""
+        if isinstance(value, Mapping) and value.get("version") == 1:
+            return upgrade_v1(dict(value))[0]
+        return value
 
     # -- building and export -------------------------------------------------------------------
     @classmethod
@@ -313,21 +173,99 @@ class ContractProfile(_Part):
     def _rank(self, code: str) -> int:
         return self.severity_codes.index(code) if code in self.severity_codes else len(self.severities)
 
-    def sla_target(self, severity: str | None, kind: SlaKind) -> float | None:
+    def sla_rule(self, severity: str | None, kind: str, incident_class: str | None = None,
+                 scope: Iterable[str] = ()) -> SlaTarget | None:
+        """The ``sla_targets`` entry that applies to an incident (``kind`` one of
+        ``INCIDENT_SLA_KINDS``), or None.  The most specific wins: an entry naming the class
+        beats one for any class, one naming the severity beats one for any severity, and one whose
+        ``scope`` is among ``scope`` (the incident's group/class codes) beats an unscoped one; an
+        entry scoped elsewhere never applies."""
+        cls_code = incident_class or DEFAULT_INCIDENT_CLASS
+        wanted = set(scope)
+        best: tuple[int, SlaTarget] | None = None
+        for t in self.sla_targets:
+            if t.kind != kind or (t.severity is not None and t.severity != severity):
+                continue
+            if (t.incident_class is not None and t.incident_class != cls_code) or (
+                    t.scope is not None and t.scope not in wanted):
+                continue
+            rank = 4 * (t.incident_class is not None) + 2 * (t.severity is not None) + (t.scope is not None)
+            if best is None or rank > best[0]:
+                best = (rank, t)
+        return best[1] if best else None
+
+    def sla_target(self, severity: str | None, kind: SlaKind, incident_class: str | None = None,
+                   scope: Iterable[str] = ()) -> float | None:
         """Target minutes (service time) of an SLA clock, or None when the profile sets none.
 
-        ``response``/``restore``: the severity's ``response_minutes``/``restore_minutes``
-        (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1); ``request_response``/``request_resolve``:
-        ``service_desk.response_minutes``/``resolve_minutes`` (``severity`` is ignored).
+        ``response``/``on_site``/``restore``/``resolve``: the ``sla_rule`` for the incident's
+        severity, class and scope, else (response/restore) the severity's ``response_minutes``/
+        ``restore_minutes`` (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1);
+        ``request_response``/``request_resolve``: ``service_desk.response_minutes``/
+        ``resolve_minutes`` (``severity`` is ignored).
         """
+        value: Number | None
         if kind == "request_response":
             value = self.service_desk.response_minutes
         elif kind == "request_resolve":
             value = self.service_desk.resolve_minutes
         else:
+            rule = self.sla_rule(severity, kind, incident_class, scope)
             sev = self.severity(severity)
-            value = None if sev is None else (sev.response_minutes if kind == "response" else sev.restore_minutes)
+            if rule is not None:
+                value = rule.minutes
+            elif sev is None:
+                value = None
+            else:
+                value = {"response": sev.response_minutes, "restore": sev.restore_minutes}.get(kind)
         return None if value is None else float(value)
+
+    def sla_calendar(self, severity: str | None, kind: str, incident_class: str | None = None,
+                     scope: Iterable[str] = ()) -> str:
+        """Code of the calendar an incident clock ``kind`` runs in: its ``sla_rule``'s calendar,
+        else ``calendar_for(severity=…)``."""
+        rule = self.sla_rule(severity, kind, incident_class, scope)
+        return rule.calendar if rule is not None and rule.calendar else self.calendar_for(severity=severity)
+
+    # -- classes and scopes ----------------------------------------------------------------------
+    @property
+    def incident_class_codes(self) -> tuple[str, ...]:
+        """Incident class codes in profile order; ``("operational",)`` when the profile lists none."""
+        return tuple(c.code for c in self.incident_classes) or (DEFAULT_INCIDENT_CLASS,)
+
+    def incident_class_name(self, code: str | None) -> str:
+        """The class's name as the contract calls it (运行故障 …), else the code."""
+        c = next((x for x in self.incident_classes if x.code == code), None)
+        return c.name if c is not None else (code or "")
+
+    def scope_name(self, code: str | None) -> str:
+        """The name of a service group or asset class ``code`` ("" for no scope)."""
+        if not code:
+            return ""
+        names = {g.code: g.name for g in self.service_groups} | {c.code: c.name for c in self.asset_classes}
+        return names.get(code, code)
+
+    def group_services(self, code: str) -> tuple[str, ...] | None:
+        """Service codes of service group ``code``; None when ``code`` is no service group."""
+        g = next((x for x in self.service_groups if x.code == code), None)
+        return None if g is None else g.services
+
+    def class_assets(self, code: str, assets: Iterable[tuple[str, str]] = ()) -> tuple[str, ...] | None:
+        """Asset codes of asset class ``code`` — its listed ``assets`` plus, among ``assets``
+        (``(code, kind)`` pairs, e.g. the register), those whose kind it names; None when ``code``
+        is no asset class."""
+        c = next((x for x in self.asset_classes if x.code == code), None)
+        if c is None:
+            return None
+        pool = list(assets) or [(a.code, a.kind) for a in self.assets]
+        return tuple(dict.fromkeys([*c.assets, *(ac for ac, kind in pool if kind and kind in c.kinds)]))
+
+    def scopes_of(self, *, services: Iterable[str] = (), assets: Iterable[str] = ()) -> tuple[str, ...]:
+        """The group/class codes a record touching these service and asset codes falls in."""
+        svc, ast = set(services), set(assets)
+        out = [g.code for g in self.service_groups if svc & set(g.services)]
+        out += [c.code for c in self.asset_classes if ast & set(self.class_assets(c.code) or ())]
+        return tuple(out)
 
     # -- calendars -------------------------------------------------------------------------------
     @property
@@ -368,10 +306,14 @@ class ContractProfile(_Part):
         """The KPIs measuring ``metric``, in profile order."""
         return tuple(k for k in self.kpis if k.metric == metric)
 
+    def report(self, kind: str) -> ReportSpec | None:
+        """The report kind ``kind`` the profile defines, or None."""
+        return next((r for r in self.reports if r.kind == kind), None)
+
     def report_name(self, kind: str) -> str | None:
         """The title the profile gives a report ``kind`` (None when not owed or untitled)."""
-        spec = next((r for r in self.reports if r.kind == kind), None)
-        return spec.name or None if spec else None
+        spec = self.report(kind)
+        return spec.title or None if spec else None
 
     @property
     def request_category_codes(self) -> tuple[str, ...]:
@@ -412,36 +354,3 @@ def profile_of(contract: Any) -> ContractProfile:
         _cache[key] = (copy.deepcopy(raw), prof)
     return prof
 
-
-
-# -- Report delivery and payment schedule (issue #10 item 3) -----------------------------------
-# A small block kept apart so the profile v2 rewrite can fold it in: ``ReportSpec`` gained
-# ``period`` (the span one report covers; default: the one its ``kind`` implies), ``title`` (the
-# client's name for it, else ``name``) and ``acceptance`` (the client signs it off: 验收), and the
-# profile gained ``payments``.
-
-ReportPeriod = Literal["day", "week", "month", "quarter", "half-year", "year", "term"]
-"""The span one report covers (日 … 服务期)."""
-
-
-class PaymentSpec(_Part):
-    """付款节点: a share of the fee and what it waits for.
-
-    ``milestone`` its name (第一期); ``amount`` in yuan (None: not stated); ``due`` the local date
-    the client pays by (None: when the conditions are met); ``depends_on`` what must be met
-    first, each entry one of: a report kind (``"annual"``: every report of that kind whose
-    period ended by ``due`` is delivered — accepted when the report needs acceptance, else
-    submitted), ``"<kind>:<period key>"`` (one report, e.g. ``"annual:CY1"``), an ISO date
-    (``"2026-11-30"``: reached on that day) or ``"term_end"`` (the contract term is over).
-    E.g. 平谷法院 第二条第2款 四期结算; 司法局 §5.2 验收合格后支付剩余 2 个月.
-    """
-
-    milestone: str
-    amount: Number | None = None
-    due: date | None = None
-    depends_on: tuple[str, ...] = ()
-    source: str = ""
-
-
-ContractProfile.model_rebuild()
-ReportSpec.model_rebuild()

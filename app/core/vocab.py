@@ -142,6 +142,9 @@ class Frequency(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+    N_PER_PERIOD = "n_per_period"
     AD_HOC = "ad_hoc"
 
 
@@ -242,7 +245,8 @@ _MSGIDS: dict[type[StrEnum], dict[str, str]] = {
     ItemKind: {"check": N_("Check"), "reading": N_("Reading"), "choice": N_("Choice"), "text": N_("Text")},
     Frequency: {
         "twice_daily": N_("Twice daily"), "daily": N_("Daily"), "weekly": N_("Weekly"),
-        "monthly": N_("Monthly"), "quarterly": N_("Quarterly"), "ad_hoc": N_("Ad hoc"),
+        "monthly": N_("Monthly"), "quarterly": N_("Quarterly"), "half_yearly": N_("Half-yearly"),
+        "yearly": N_("Yearly"), "n_per_period": N_("N times per period"), "ad_hoc": N_("Ad hoc"),
     },
     AssetStatus: {
         "in_service": N_("In service"), "spare": N_("Spare"), "under_repair": N_("Under repair"),

@@ -165,7 +165,8 @@ def _kpi_table(data: ReportData) -> list[Block]:
     rows, hl = [], []
     for idx, k in enumerate(data.kpis):
         actual = L.value(k.actual, k.unit) if k.actual is not None else L.reason(k.reason or "no_data")
-        rows.append([k.name, f"{L.COMPARISON.get(k.comparison, k.comparison)} {L.value(k.target, k.unit)}",
+        name = _("{kpi} — {scope}", kpi=k.name, scope=k.scope) if k.scope else k.name
+        rows.append([name, f"{L.COMPARISON.get(k.comparison, k.comparison)} {L.value(k.target, k.unit)}",
                      actual, L.value(k.previous, k.unit) if has_prev else "—", L.label(L.KPI_VERDICTS, k.verdict),
                      source_text(k.source)])
         if k.verdict == "missed":

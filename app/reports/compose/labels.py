@@ -32,7 +32,7 @@ FREQUENCIES = Frequency
 CLOCK_VERDICTS = {"met": N_("met"), "breached": N_("breached"), "pending": N_("running"),
                   "not_computable": N_("cannot be computed"), "no_target": N_("no target")}
 KPI_VERDICTS = {"met": N_("Met"), "missed": N_("Not met"), "not_assessable": N_("Cannot be assessed")}
-COMPARISON = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+COMPARISON = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
 
 
 def label(table: dict[str, str] | type[StrEnum], code: str | None) -> str:
@@ -80,7 +80,8 @@ def reason(code: str, years: list[int] | None = None) -> str:
                  "(enter or import it under Settings → Calendar)", years=years_text(years))
     texts = {"not_computable": N_("cannot be computed"), "before_start": N_("before the start of use"),
              "calendar_undefined": N_("service calendar not defined"),
-             "no_service_time": N_("no service time in the period"), "no_data": N_("no data"), "": ""}
+             "no_service_time": N_("no service time in the period"), "no_data": N_("no data"),
+             "period_running": N_("the KPI's assessment period is still running"), "": ""}
     return _(texts.get(code, N_("no data")))
 
 

@@ -119,7 +119,7 @@ def _long_outages(contract: Contract, start_i: datetime, end_i: datetime, data: 
                   cals: dict[str, ServiceCalendar], per_inc: dict[uuid.UUID, list[tuple[datetime, datetime]]],
                   names: dict[uuid.UUID, tuple[str, str]]) -> None:
     """Justice Bureau §2.9 (no more than 2 outages over 2 h in working time): each incident's
-    outages over the KPI's ``threshold_minutes`` (default 120) in its ``calendar`` (default the
+    outages over the KPI's ``threshold_minutes`` (required) in its ``calendar`` (default the
     profile's default), by ``sla.outages_over``.  Rows ``{number, title, start, end, minutes}``."""
     spec = next(iter(profile_of(contract).kpis_of("long_outage_count")), None)
     if spec is None:
@@ -127,7 +127,9 @@ def _long_outages(contract: Contract, start_i: datetime, end_i: datetime, data: 
     cal = cals.get(spec.calendar or default_calendar(contract, cals))
     if cal is None:
         return
-    threshold = float(spec.threshold_minutes or 120)
+    if spec.threshold_minutes is None:  # the import refuses such a KPI; a stored one shows nothing
+        return
+    threshold = float(spec.threshold_minutes)
     for iid, wins in per_inc.items():
         try:
             found = outages_over(cal, wins, start_i, end_i, threshold)

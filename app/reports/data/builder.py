@@ -160,7 +160,7 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
         data.worklog = {"by_engineer": [], "total_hours": 0.0}
     if full and span:
         credentials.rotations(session, contract, start_i, end_i, data)
-    kpis.kpis(data, tr)
+    kpis.kpis(data, tr, kpis.Sources(session, contract, start_i, end_i, now, cals) if span else None)
 
 
 def _headline(data: ReportData) -> None:
@@ -181,9 +181,7 @@ def _headline(data: ReportData) -> None:
     h["requests.complaints"] = len(data.requests["complaints"])
     h["requirements.total"] = len(data.requirements)
     h["worklog.hours"] = data.worklog["total_hours"]
-    data.has_data = bool(ins["due"] or ins["performed"] or inc["total"] or data.requests["total"]
-                         or data.requirements or data.worklog["total_hours"] or inc["open_count"]
-                         or any(a.downtime_minutes for a in data.availability))
+    data.has_data = kpis.period_has_records(data)
 
 
 def _trend(session: Session, contract: Contract, period: Period, now: datetime,

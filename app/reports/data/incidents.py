@@ -47,7 +47,8 @@ def _clock_figures(i: Incident, events: list[Any], prof: ContractProfile, cals: 
                    until: datetime, uncovered: set[int]) -> dict[str, Any]:
     """Response/restore minutes and verdicts of incident ``i`` (stored flags when closed, else the
     SLA clocks as at ``until``); ``uncovered`` collects calendar years no source covers."""
-    targets = (prof.sla_target(i.severity, "response"), prof.sla_target(i.severity, "restore"))
+    targets = (prof.sla_target(i.severity, "response", i.incident_class),
+               prof.sla_target(i.severity, "restore", i.incident_class))
     if i.status == "closed" and i.response_breached is not None:
         return {"response_minutes": i.response_minutes, "restore_minutes": i.restore_minutes,
                 "response_verdict": _verdict(True, i.response_breached, True, targets[0] is not None),

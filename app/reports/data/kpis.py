@@ -1,19 +1,66 @@
-"""Report data, the KPI table (考核指标): each profile KPI read from the figure the report prints.
+"""Report data, the KPI table (考核指标): each profile KPI measured as the contract means it.
 
-A KPI's ``actual`` is the very figure shown elsewhere in the report (the headline, the
-inspection table, the availability table …) and its verdict is ``app.core.kpi.evaluate`` of that
-figure.  When the figure cannot be computed — nothing to measure, a calendar year no official
-source covers, a service whose availability is not computable, the period before the start of
-use — ``actual`` is ``None``, ``reason`` says why and the verdict is 无法评定 (never 达标).
+ONE place picks each KPI's figure:
+
+* a KPI over the whole contract whose figure a report section already prints (availability,
+  request satisfaction, inspection completion, response/restore/request-response compliance) reads
+  that very figure — the headline, the inspection table, the availability table — so the table
+  and the sections never disagree;
+* every other KPI (a ``scope``, an incident class or severity, on-site/resolve targets, complaint
+  rate, stable-run rate, long outages, record counts, logged hours, backups/drills/trainings) is
+  computed from the records by ``app.reports.data.kpi_figures`` and traced to them.
+
+Periods: a KPI with a ``period`` shorter than the report's (e.g. "≤ 2 long outages a month" in an
+annual report) is measured per sub-period (calendar months / quarters of the counted span); the
+row shows the worst sub-period and misses when any does.  A KPI whose period is longer than the
+report's (e.g. "≥ 342 hours a contract year" in a monthly report) shows the figure so far; for a
+count or hours the verdict waits (``app.core.kpi.judge``) unless already decided.
+
+When the figure cannot be computed — nothing to measure, a calendar year no official source
+covers, the period before the start of use — ``actual`` is ``None``, ``reason`` says why and the
+verdict is 无法评定 (never 达标).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from dateutil.rrule import MONTHLY, rrule
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.core import kpi as K
+from app.core.profile import Kpi
+from app.core.timeutil import LOCAL_TZ, local_dt
+from app.reports.data import kpi_figures as F
+from app.reports.data import kpi_records as R
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace
+from app.services.calendar.service_time import ServiceCalendar
+from app.store.models import Asset, Contract, Service
+
+#: metric → the function computing its figure from the records
+METRICS = {**F.METRICS, "records_per_period": R.records_per_period, "logged_hours": R.logged_hours,
+           "backup_count": R.record_count, "drill_count": R.record_count, "training_count": R.record_count}
 
 #: availability rows that make the overall figure not computable (not merely "no service time")
 _BLOCKING = ("calendar_undefined", "not_computable")
+_ACCUMULATING = {"incident_count", "long_outage_count", "records_per_period", "logged_hours", "backup_count",
+                 "drill_count", "training_count"}
+_LENGTH = {"weekly": 1, "monthly": 2, "requirements": 2, "quarterly": 3, "half-year": 4, "annual": 5,
+           "month": 2, "quarter": 3, "contract_year": 5, "term": 6}
+
+
+@dataclass
+class Sources:
+    """What the KPIs read beyond the report data: the session and the counted span."""
+
+    session: Session
+    contract: Contract
+    start_i: datetime
+    end_i: datetime
+    now: datetime
+    cals: dict[str, ServiceCalendar]
 
 
 def overall_availability(rows: list[ServiceAvailability]) -> float | None:
@@ -31,48 +78,143 @@ def _rate(value: float | None, not_computable: int, key: str) -> tuple[float | N
     return None, key, "not_computable" if not_computable else "no_data"
 
 
-def _figures(data: ReportData) -> dict[str, tuple[float | None, str, str]]:
-    """metric → (actual, trace key, reason when actual is None)."""
-    inc, rq, ins = data.incidents, data.requests, data.inspections
-    av_blocked = any(a.reason in _BLOCKING for a in data.availability)
-    av = None if av_blocked else overall_availability(data.availability)
-    long_ok = data.long_outages_computable
-    return {
-        "availability": (av, "availability.*", "not_computable" if av_blocked else "" if av is not None
-                         else "no_data"),
-        "satisfaction_rate": _rate(rq["satisfaction"]["rate_pct"], 0, "requests.satisfaction_pct"),
-        "inspection_completion_rate": _rate(ins["rate_pct"], 0, "inspections.missed"),
-        "response_compliance_rate": _rate(inc["response"]["rate_pct"], inc["response"]["not_computable"],
-                                          "incidents.response_breached"),
-        "restore_compliance_rate": _rate(inc["restore"]["rate_pct"], inc["restore"]["not_computable"],
-                                         "incidents.restore_breached"),
-        "request_response_compliance_rate": _rate(rq["response"]["rate_pct"], rq["response"]["not_computable"],
-                                                  "requests.response_breached"),
-        "long_outage_count": (float(len(data.long_outages)) if long_ok else None, "long_outages",
-                              "" if long_ok else "not_computable"),
-        "complaint_count": (float(len(rq["complaints"])), "requests.complaints", ""),
-        "major_incident_count": (float(inc["major_count"]), "incidents.major", ""),
-    }
+#: (metric, sla) → where the report's sections keep the figure: (section, part, rate key, trace key)
+_SECTION_RATES = {
+    ("request_satisfaction", None): ("requests", "satisfaction", "requests.satisfaction_pct"),
+    ("inspection_completion", None): ("inspections", "", "inspections.missed"),
+    ("sla_compliance", "response"): ("incidents", "response", "incidents.response_breached"),
+    ("sla_compliance", "restore"): ("incidents", "restore", "incidents.restore_breached"),
+    ("sla_compliance", "request_response"): ("requests", "response", "requests.response_breached"),
+}
 
 
-def kpis(data: ReportData, tr: Trace) -> None:
-    """Fill ``data.kpis`` from ``data.profile.kpis`` (see the module doc)."""
-    figures = _figures(data)
+def _section_figure(data: ReportData, spec: Kpi) -> tuple[float | None, str, str] | None:
+    """(actual, trace key, reason) of a KPI a section already prints; None for the others."""
+    if spec.scope or spec.incident_class or spec.severity:
+        return None
+    if spec.metric == "availability":
+        blocked = any(a.reason in _BLOCKING for a in data.availability)
+        av = None if blocked else overall_availability(data.availability)
+        return av, "availability.*", "not_computable" if blocked else "" if av is not None else "no_data"
+    where = _SECTION_RATES.get((spec.metric, spec.sla if spec.metric == "sla_compliance" else None))
+    if where is None:
+        return None
+    section, part, trace_key = where
+    figures = getattr(data, section)
+    block = figures[part] if part else figures
+    return _rate(block["rate_pct"], block.get("not_computable", 0), trace_key)
+
+
+def period_has_records(data: ReportData) -> bool:
+    """Whether the counted period holds any record at all (``ReportData.has_data``): inspections
+    due or performed, incidents (or open ones), requests, requirements, logged hours, downtime.
+    A KPI computed from records in a period without any reads 无数据, never 0 → 达标."""
+    ins, inc = data.inspections, data.incidents
+    return bool(ins["due"] or ins["performed"] or inc["total"] or data.requests["total"]
+                or data.requirements or data.worklog["total_hours"] or inc["open_count"]
+                or any(a.downtime_minutes for a in data.availability))
+
+
+def _scoped_completion(data: ReportData, spec: Kpi) -> F.Figure:
+    """Inspection completion over the checklists whose items check the scope's services/assets."""
+    prof = data.profile
+    svc = set(prof.group_services(spec.scope or "") or ())
+    ast = set(prof.class_assets(spec.scope or "") or ())
+    codes = {t.code for t in prof.checklists for sec in t.sections for it in sec.items
+             if it.service in svc or it.asset in ast}
+    rows = [t for t in data.inspections.get("by_template", []) if t["code"] in codes]
+    due, done = sum(t["due"] for t in rows), sum(t["done"] for t in rows)
+    value = K.completion_rate(due, done)
+    return F.Figure(value, "" if value is not None else "no_data",
+                    [("checklist", t["code"], f"{t['done']}/{t['due']}") for t in rows])
+
+
+def _sub_spans(start_i: datetime, end_i: datetime, period: str) -> list[tuple[datetime, datetime]]:
+    """Calendar months / quarters (local) cutting ``[start_i, end_i)``, clipped (dateutil rrule)."""
+    first = start_i.astimezone(LOCAL_TZ).date().replace(day=1)
+    if period == "quarter":
+        first = first.replace(month=3 * ((first.month - 1) // 3) + 1)
+    cuts = [local_dt(d.date(), time()) for d in rrule(
+        MONTHLY, interval=3 if period == "quarter" else 1, dtstart=datetime.combine(first, time()),
+        until=end_i.astimezone(LOCAL_TZ).replace(tzinfo=None))]
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], end_i], strict=False):
+        s, e = max(a, start_i), min(b, end_i)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
+    """The figure of a computed KPI and its verdict, per sub-period when the KPI's period is
+    shorter than the counted span's report period."""
+    fn = METRICS[spec.metric]
+    comparison, target = spec.comparison, float(spec.target)
+    report_len = _LENGTH.get(ctx.report_kind, 2)
+    kpi_len = _LENGTH.get(spec.period or "", report_len)
+    accumulating = spec.metric in _ACCUMULATING
+    if spec.period in ("month", "quarter") and kpi_len < report_len:
+        figures = []
+        for a, b in _sub_spans(ctx.start_i, ctx.end_i, spec.period):
+            sub = F.Ctx(ctx.session, ctx.contract, ctx.prof, a, b, ctx.now, ctx.cals, ctx.services, ctx.assets,
+                        ctx.report_kind)
+            figures.append((a, fn(sub, spec)))
+        verdicts = [K.evaluate({"target": target, "comparison": comparison}, f.actual) for _a, f in figures]
+        known = [f.actual for _a, f in figures if f.actual is not None]
+        worst = None
+        if known:
+            worst = max(known) if comparison in ("<=", "<") else min(known)
+        trace = [("period", a.astimezone(LOCAL_TZ).strftime("%Y-%m"), K.fmt_value(f.actual)) for a, f in figures]
+        trace += [t for _a, f in figures for t in f.trace]
+        met = False if False in verdicts else (None if None in verdicts or not verdicts else True)
+        return F.Figure(worst, "" if worst is not None else "no_data", trace), met
+    fig = fn(ctx, spec)
+    return fig, K.judge(comparison, target, fig.actual, accumulating=accumulating, running=kpi_len > report_len)
+
+
+def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
+    """Fill ``data.kpis`` from ``data.profile.kpis`` (see the module doc).  ``src`` (the session
+    and counted span) is needed for KPIs no section prints; without it they read 无数据."""
     before = data.counted_from is None
+    empty = not period_has_records(data)
+    ctx = None
+    if src is not None:
+        services = {s.code: s for s in src.session.scalars(select(Service).where(Service.contract_id == src.contract.id))}
+        assets = {a.code: a for a in src.session.scalars(select(Asset).where(Asset.contract_id == src.contract.id))}
+        ctx = F.Ctx(src.session, src.contract, data.profile, src.start_i, src.end_i, src.now, src.cals, services,
+                    assets, data.period.kind)
     for spec in data.profile.kpis:
-        metric = spec.metric
-        actual, src, reason = figures.get(metric, (None, "", "no_data"))
-        if before:
-            actual, reason = None, "before_start"
-        if metric == "availability":
-            for a in data.availability:
-                tr[f"kpi.{spec.code}"].extend(tr.get(f"availability.{a.code}", []))
+        met: bool | None
+        years: list[int] = []
+        section = _section_figure(data, spec)
+        key = f"kpi.{spec.code}"
+        if section is not None:
+            actual, trace_key, reason = section
+            if spec.metric == "availability":
+                for a in data.availability:
+                    tr[key].extend(tr.get(f"availability.{a.code}", []))
+            else:
+                tr[key].extend(tr.get(trace_key, []))
+            met = K.evaluate({"target": spec.target, "comparison": spec.comparison}, actual)
+            years = list(data.uncovered_years) if reason == "not_computable" else []
+        elif before or ctx is None or empty:
+            actual, reason, met = None, "no_data", None
         else:
-            tr[f"kpi.{spec.code}"].extend(tr.get(src, []))
+            if spec.metric == "inspection_completion":
+                fig = _scoped_completion(data, spec)
+                fmet = K.evaluate({"target": spec.target, "comparison": spec.comparison}, fig.actual)
+            else:
+                fig, fmet = _measure(ctx, spec)
+            actual, reason, met, years = fig.actual, fig.reason, fmet, fig.years
+            tr[key].extend(fig.trace)
+            if actual is not None and met is None:
+                reason = "period_running"
+        if before:
+            actual, reason, met = None, "before_start", None
         data.kpis.append(KpiRow(
-            code=spec.code, name=spec.name, metric=metric, target=float(spec.target),
-            comparison=spec.comparison, unit=spec.unit, actual=actual,
-            met=K.evaluate({"target": spec.target, "comparison": spec.comparison}, actual), source=spec.source,
-            note="" if actual is not None else K.no_data_text(), reason=reason,
-            uncovered_years=list(data.uncovered_years) if reason == "not_computable" else [],
+            code=spec.code, name=spec.name, metric=spec.metric, target=float(spec.target),
+            comparison=spec.comparison, unit=K.unit_text(spec.unit), actual=actual, met=met, source=spec.source,
+            note="" if actual is not None else K.no_data_text(), reason=reason, uncovered_years=years,
+            scope=data.profile.scope_name(spec.scope) if spec.scope else "",
+            period=spec.period or "",
         ))

@@ -39,6 +39,10 @@ class KpiRow:
     #: the start of use); ``""`` when measured.
     reason: str = ""
     uncovered_years: list[int] = field(default_factory=list)
+    #: the name of the KPI's scope (service group / asset class), "" for the whole contract
+    scope: str = ""
+    #: the KPI's own period (month, quarter, contract_year, term; "" = the report's period)
+    period: str = ""
 
     @property
     def verdict(self) -> str:

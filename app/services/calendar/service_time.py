@@ -212,6 +212,43 @@ def _parse_hhmm(value: Any, field: str) -> time | None:
         raise ValidationError(field, N_("“{value}” is not a time of day HH:MM"), value=value) from None
 
 
+@dataclass(frozen=True)
+class Override:
+    """A dated override of a calendar (重点保障期): local dates ``start``–``end`` inclusive with
+    ``kind`` ``always`` (7×24), ``every_day`` or ``working_days`` within ``hours``."""
+
+    name: str
+    start: date
+    end: date
+    kind: str
+    hours: tuple[tuple[time | None, time | None], ...] = ()
+
+    @property
+    def hours_text(self) -> str:
+        """``"7×24"`` or the hours as ``08:00–20:00, …``."""
+        if self.kind == "always":
+            return "7×24"
+        return ", ".join(f"{a:%H:%M}–{'24:00' if b is None else format(b, '%H:%M')}" for a, b in self.hours
+                         if a is not None)
+
+
+def _checked_hours(code: str, hours: list[tuple[time | None, time | None]]) -> list[tuple[time, time | None]]:
+    """``hours`` sorted; ``ValidationError`` for a range ending before it starts or overlapping."""
+    out: list[tuple[time, time | None]] = []
+    prev_end: time | None = time(0, 0)
+    for i, (a, b) in enumerate(sorted(hours, key=lambda h: h[0] or time(0))):
+        if a is None:
+            raise ValidationError(f"calendars[{code}].hours[{i}]", N_("a period cannot start at 24:00"))
+        if b is not None and b <= a:
+            raise ValidationError(f"calendars[{code}].hours[{i}]", N_("ends {end} before it starts {start}"),
+                                  end=b, start=a)
+        if prev_end is None or a < prev_end:
+            raise ValidationError(f"calendars[{code}].hours[{i}]", N_("periods overlap"))
+        out.append((a, b))
+        prev_end = b
+    return out
+
+
 class ServiceCalendar:
     """A contract's service calendar: ``kind`` ``"always"`` (7×24) or ``"working_days"``.
 
@@ -232,6 +269,7 @@ class ServiceCalendar:
         kind: str,
         hours: list[tuple[time | None, time | None]] | None,
         official: OfficialCalendar,
+        overrides: Iterable[Override] = (),
     ) -> None:
         if kind not in KINDS:
             raise ValidationError(f"calendars[{code}].kind", N_("“{kind}” is not one of {kinds}"), kind=kind,
@@ -241,21 +279,12 @@ class ServiceCalendar:
         self.kind = kind
         self.official = official
         self._day_cache: dict[date, tuple[WorkingPeriod, ...]] = {}
+        self.overrides: tuple[Override, ...] = tuple(overrides)
         self.hours: list[tuple[time, time | None]] = []
         if kind == "working_days":
             if not hours:
                 raise ValidationError(f"calendars[{code}].hours", N_("a working_days calendar needs working hours"))
-            prev_end: time | None = time(0, 0)
-            for i, (a, b) in enumerate(sorted(hours, key=lambda h: h[0] or time(0))):
-                if a is None:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("a period cannot start at 24:00"))
-                if b is not None and b <= a:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("ends {end} before it starts {start}"),
-                                          end=b, start=a)
-                if prev_end is None or a < prev_end:
-                    raise ValidationError(f"calendars[{code}].hours[{i}]", N_("periods overlap"))
-                self.hours.append((a, b))
-                prev_end = b
+            self.hours = _checked_hours(code, hours)
 
     def __repr__(self) -> str:
         return f"ServiceCalendar({self.code!r}, kind={self.kind!r})"
@@ -276,24 +305,44 @@ class ServiceCalendar:
 
     # -- day level ---------------------------------------------------------------------------
 
-    def _day_periods(self, day: date) -> tuple[WorkingPeriod, ...]:
-        """The whole working periods of local ``day`` (no clipping); empty for a day off.
+    def override_on(self, day: date) -> Override | None:
+        """The dated override (重点保障期) covering local ``day``, or None."""
+        return next((o for o in self.overrides if o.start <= day <= o.end), None)
 
-        Cached per day; raises ``CalendarCoverageError`` (not cached) for an uncovered year.
+    def day_windows(self, day: date) -> tuple[WorkingPeriod, ...]:
+        """The whole service-time windows of local ``day`` (no clipping), in time order; empty
+        for a day off.  THE per-day source of this calendar: every other method (and any index
+        built over it) reads days through here, so overrides apply everywhere.
+
+        A day inside an override has the override's hours (``always``: the whole day;
+        ``every_day``: its hours; ``working_days``: its hours on official working days), with
+        source ``"override: <name>|<hours>"``.  Cached per day; raises
+        ``CalendarCoverageError`` (not cached) for an uncovered year where the official calendar
+        decides.
         """
         cached = self._day_cache.get(day)
         if cached is not None:
             return cached
+        o = self.override_on(day)
+        whole = [(time(0), None)]
         out: tuple[WorkingPeriod, ...] = ()
-        if self.official.is_working_day(day):
-            source = self.official.day_source(day)
-            out = tuple(
-                WorkingPeriod(local_dt(day, a),
-                              local_dt(day + timedelta(days=1), time(0)) if b is None else local_dt(day, b),
-                              source)
-                for a, b in self.hours)
+        if o is not None:
+            if o.kind != "working_days" or self.official.is_working_day(day):
+                out = self._windows(day, whole if o.kind == "always" else o.hours,
+                                    f"override: {o.name}|{o.hours_text}")
+        elif self.kind == "always":
+            out = self._windows(day, whole, ALWAYS_SOURCE)
+        elif self.official.is_working_day(day):
+            out = self._windows(day, self.hours, self.official.day_source(day))
         self._day_cache[day] = out
         return out
+
+
+    @staticmethod
+    def _windows(day: date, hours: Iterable[tuple[time | None, time | None]], source: str) -> tuple[WorkingPeriod, ...]:
+        nxt = local_dt(day + timedelta(days=1), time(0))
+        return tuple(WorkingPeriod(local_dt(day, a or time(0)), nxt if b is None else local_dt(day, b), source)
+                     for a, b in hours)
 
     # -- public --------------------------------------------------------------------------------
 
@@ -306,25 +355,30 @@ class ServiceCalendar:
         start, end = _aware(start, "start"), _aware(end, "end")
         if end <= start:
             return []
-        if self.kind == "always":
+        if self.kind == "always" and not self.overrides:
             return [WorkingPeriod(start, end, ALWAYS_SOURCE)]
         first = start.astimezone(LOCAL_TZ).date()
         last = (end - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
-        self.official.require(range(first.year, last.year + 1))
+        if self.kind != "always":
+            self.official.require(range(first.year, last.year + 1))
         out: list[WorkingPeriod] = []
         day = first
         while day <= last:
-            for p in self._day_periods(day):
+            for p in self.day_windows(day):
                 s, e = max(p.start, start), min(p.end, end)
                 if s < e:
-                    out.append(WorkingPeriod(s, e, p.source))
+                    if out and out[-1].end == s and out[-1].source == p.source:
+                        out[-1] = WorkingPeriod(out[-1].start, e, p.source)
+                    else:
+                        out.append(WorkingPeriod(s, e, p.source))
             day += timedelta(days=1)
         return out
 
     def days(self, start: datetime, end: datetime) -> list[tuple[date, bool, str, str]]:
         """Each local date ``[start, end)`` touches: ``(day, is_working, source, name)``.
 
-        For ``always`` calendars every day is service time, source ``"7x24"``.
+        For ``always`` calendars every day is service time, source ``"7x24"``; a day inside an
+        override has source ``"override: <name>|<hours>"`` and its name.
         """
         start, end = _aware(start, "start"), _aware(end, "end")
         if end <= start:
@@ -333,15 +387,17 @@ class ServiceCalendar:
         last = (end - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
         out = []
         day = first
-        if self.kind == "always":
-            while day <= last:
-                out.append((day, True, ALWAYS_SOURCE, ""))
-                day += timedelta(days=1)
-            return out
-        self.official.require(range(first.year, last.year + 1))
+        if self.kind != "always":
+            self.official.require(range(first.year, last.year + 1))
         while day <= last:
-            out.append((day, self.official.is_working_day(day), self.official.day_source(day),
-                        self.official.day_name(day)))
+            o = self.override_on(day)
+            if o is not None:
+                out.append((day, bool(self.day_windows(day)), f"override: {o.name}|{o.hours_text}", o.name))
+            elif self.kind == "always":
+                out.append((day, True, ALWAYS_SOURCE, ""))
+            else:
+                out.append((day, self.official.is_working_day(day), self.official.day_source(day),
+                            self.official.day_name(day)))
             day += timedelta(days=1)
         return out
 
@@ -359,13 +415,13 @@ class ServiceCalendar:
         start = _aware(start, "start")
         if minutes <= 0:
             return start
-        if self.kind == "always":
+        if self.kind == "always" and not self.overrides:
             return start + timedelta(minutes=minutes)
         left = timedelta(minutes=minutes)
         day = start.astimezone(LOCAL_TZ).date()
         empty_days = 0
         while True:
-            periods = self._day_periods(day)
+            periods = self.day_windows(day)
             for p in periods:
                 s = max(p.start, start)
                 if s >= p.end:
@@ -382,10 +438,10 @@ class ServiceCalendar:
     def is_service_time(self, at: datetime) -> bool:
         """True if instant ``at`` lies inside a working period (start inclusive, end exclusive)."""
         at = _aware(at, "at")
-        if self.kind == "always":
+        if self.kind == "always" and not self.overrides:
             return True
         day = at.astimezone(LOCAL_TZ).date()
-        return any(p.start <= at < p.end for p in self._day_periods(day))
+        return any(p.start <= at < p.end for p in self.day_windows(day))
 
 
 def _hours_from_profile(raw: Any, code: str) -> list[tuple[time | None, time | None]] | None:
@@ -406,8 +462,11 @@ def calendars_from_profile(
     """Build every ``ServiceCalendar`` of a profile (typed, or its dict) (code → calendar) over ``official``."""
     out: dict[str, ServiceCalendar] = {}
     for entry in ContractProfile.of(profile).calendars:
+        overrides = [Override(o.name, o.start, o.end, o.kind,
+                              tuple(_hours_from_profile(o.hours, entry.code) or ()))
+                     for o in entry.overrides]
         out[entry.code] = ServiceCalendar(
-            entry.code, entry.name, entry.kind, _hours_from_profile(entry.hours, entry.code), official,
+            entry.code, entry.name, entry.kind, _hours_from_profile(entry.hours, entry.code), official, overrides,
         )
     return out
 

@@ -8,6 +8,7 @@ transaction, returning an ``Outcome`` of plain rows (never ORM objects) and the 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,8 @@ class ContractRow:
     term_start: date
     term_end: date
     ledger_start: date
+    #: what an import of a format-1 file converted (sentences, current language); empty otherwise
+    upgrade: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class ProfileChoice:
     term_end: date
     engineers: list[str]
     data: dict[str, Any]
+    #: what reading a format-1 file converted (``profiles.read_profile_file``)
+    upgrade: tuple[str, ...] = ()
 
 
 def _row(c: Contract) -> ContractRow:
@@ -92,11 +97,12 @@ def engineers(ledger: Ledger, contract_id: uuid.UUID | None) -> Outcome[list[str
 def read_profile(path: str | Path) -> ProfileChoice:
     """Read and validate the profile file at ``path``; raises ``ProfileError`` naming file and
     field.  Writes nothing."""
-    data = profiles.load_profile_file(Path(path))
+    loaded = profiles.read_profile_file(Path(path))
+    data = loaded.data
     c = data["contract"]
     return ProfileChoice(c["name"], c["title"], c["client"], date.fromisoformat(str(c["term"]["start"])),
                          date.fromisoformat(str(c["term"]["end"])),
-                         [str(e["name"]) for e in data.get("engineers", [])], data)
+                         [str(e["name"]) for e in data.get("engineers", [])], data, tuple(loaded.upgrade))
 
 
 def default_ledger_start(choice: ProfileChoice, today: date | None = None) -> date:
@@ -144,11 +150,13 @@ def first_start(ledger: Ledger, choice: ProfileChoice, *, engineer: str, ledger_
 
 def import_profile_file(ledger: Ledger, path: str | Path, *, actor: str) -> Outcome[ContractRow]:
     """Validate and import (create or update) the profile at ``path`` in one transaction; raises
-    ``ProfileError`` (nothing imported) for a refused file."""
-    data = profiles.load_profile_file(Path(path))
+    ``ProfileError`` (nothing imported) for a refused file.  A format-1 file is upgraded; the
+    row's ``upgrade`` lists what was converted."""
+    loaded = profiles.read_profile_file(Path(path))
     with ledger.session() as s:
-        c = profiles.import_profile(s, data, actor=actor or "?")
-        return Outcome(_row(c), Changes.of("contract", ids=(c.id,)))
+        c = profiles.import_profile(s, loaded.data, actor=actor or "?")
+        row = dataclasses.replace(_row(c), upgrade=tuple(loaded.upgrade))
+        return Outcome(row, Changes.of("contract", ids=(c.id,)))
 
 
 

@@ -1,11 +1,13 @@
 """Contract profiles: load, validate, import into the store, export back.
 
-A profile (YAML or JSON, format ``opsledger-contract-profile`` version 1) describes one contract
+A profile (YAML or JSON, format ``opsledger-contract-profile`` version 2; a version-1 file is
+upgraded on import and the upgrade shown, ``app.core.profile_upgrade``) describes one contract
 as data; its schema is ``resources/schemas/contract-profile.schema.json`` and its documentation
 ``docs/profile-format.md``.  Validation is the JSON Schema plus cross-checks the schema cannot
 express (references between codes, ranges, term order).  A malformed profile is refused whole:
-``ProfileError`` lists every problem as ``<file>: <field path>: <what is wrong>`` and nothing is
-written.
+``ProfileError`` lists every problem as ``<file>:<line>:<col>: <field path>: <what is wrong>`` and nothing is
+written.  Every problem names file, line and column (``yaml_marks``), the field path and, in a
+sentence of the current language (``messages``), what would be valid.
 
 Re-importing a contract of the same name updates it in place: templates and items are matched by
 code and (section, text); items no longer present are deactivated, never deleted, so recorded
@@ -15,6 +17,7 @@ inspections keep their items (results copy text, unit and range anyway).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -30,33 +33,46 @@ from sqlalchemy.orm import Session
 from app import paths
 from app.core.i18n import N_
 from app.core.profile import ChecklistSpec, ContractProfile, profile_of
+from app.core.profile_upgrade import upgrade_v1
 from app.core.timeutil import utcnow
 from app.errors import Msg, OpsLedgerError
 from app.services import audit
+from app.services.contract.checks import cross_check
+from app.services.contract.messages import model_problem, schema_problem
+from app.services.contract.yaml_marks import MAX_BYTES, mark_of, read_yaml
 from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
 
 FORMAT = "opsledger-contract-profile"
-VERSION = 1
+VERSION = 2
 
 
 class ProfileError(OpsLedgerError):
-    """A profile refused whole; ``problems`` are ``(field_path, message)`` pairs.
+    """A profile refused whole; ``problems`` are ``(field_path, message)`` pairs and ``marks``
+    the ``(line, column)`` of each in the file (``None`` where unknown, e.g. a dict not read from
+    a file).  Messages are :class:`~app.errors.Msg` sentences in the current language."""
 
-    A message is a :class:`~app.errors.Msg` (rendered in the current language) or a plain text
-    (the schema validator's own English, which has no catalogue).
-    """
-
-    def __init__(self, source: str, problems: list[tuple[str, str | Msg]]) -> None:
+    def __init__(self, source: str, problems: list[tuple[str, str | Msg]],
+                 marks: list[tuple[int, int] | None] | None = None) -> None:
         super().__init__(N_("contract profile refused, nothing imported:"), code="profile.refused")
         self.source = source
         self.problems = problems
+        self.marks = list(marks) if marks is not None else [None] * len(problems)
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``<file>:<line>:<column>: <field path>: <sentence>``."""
+        from app.core.i18n import _  # noqa: PLC0415
+
+        top = _("(top level)")
+        out = []
+        for (path, msg), mark in zip(self.problems, self.marks, strict=False):
+            where = f"{self.source}:{mark[0]}:{mark[1]}" if mark else self.source
+            out.append(f"{where}: {path or top}: {msg}")
+        return out
 
     def __str__(self) -> str:
         from app.core.i18n import _  # noqa: PLC0415
 
-        top = _("(top level)")
-        lines = [f"{self.source}: {path or top}: {msg}" for path, msg in self.problems]
-        return "\n".join([_(self.msgid), *lines])
+        return "\n".join([_(self.msgid), *self.lines()])
 
 
 @lru_cache(maxsize=1)
@@ -73,24 +89,70 @@ def _path_str(parts: Any) -> str:
     return out
 
 
-def load_profile_file(path: str | Path) -> dict[str, Any]:
-    """Read and validate a YAML/JSON profile file; returns the profile dict.
+def _parse_path(text: str) -> tuple[str | int, ...]:
+    """``"kpis[2].target"`` → ``("kpis", 2, "target")`` (to find a cross-check's mark)."""
+    return tuple(int(t) if t.isdigit() else t for t in re.findall(r"[^.\[\]]+", text))
 
-    Raises ``ProfileError`` naming the file for unreadable files, syntax errors and every schema
-    or cross-reference problem.
+
+def _refuse(source: str, problems: list[tuple[Any, Msg | str]], marks: dict[Any, tuple[int, int]]) -> ProfileError:
+    out, where = [], []
+    for path, msg in problems:
+        parts = _parse_path(path) if isinstance(path, str) else tuple(path)
+        out.append((_path_str(parts), msg))
+        where.append(mark_of(marks, parts))
+    return ProfileError(source, out, where)
+
+
+@dataclass
+class LoadedProfile:
+    """A validated profile file: its ``data`` (format 2) and ``upgrade`` sentences saying what a
+    format-1 file had converted (empty for a format-2 file)."""
+
+    data: dict[str, Any]
+    upgrade: list[str]
+
+
+def read_profile_file(path: str | Path) -> LoadedProfile:
+    """Read, upgrade (format 1 → 2) and validate a YAML/JSON profile file.
+
+    Raises ``ProfileError`` naming file, line and column for an unreadable or too large file
+    (over ``yaml_marks.MAX_BYTES``), a syntax error, aliases, unquoted times, duplicate keys and
+    every schema or cross-reference problem.
     """
     p = Path(path)
+    src = str(p)
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ProfileError(src, [("", Msg(N_("the file is {size} bytes; a profile may be at most {limit}"),
+                                              size=size, limit=MAX_BYTES))])
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(str(p), [("", Msg(N_("cannot read the file: {error}"), error=exc))]) from exc
+        raise ProfileError(src, [("", Msg(N_("cannot read the file: {error}"), error=exc))]) from exc
+    marks: dict[Any, tuple[int, int]] = {}
     try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+        if p.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data, marks, found = read_yaml(text)
+            if found:
+                raise ProfileError(src, [(_path_str(a), m) for a, m, _mk in found], [mk for _a, _m, mk in found])
     except (ValueError, yaml.YAMLError) as exc:
-        raise ProfileError(str(p), [("", Msg(N_("not valid {syntax}: {error}"),
-                                             syntax="JSON" if p.suffix == ".json" else "YAML", error=exc))]) from exc
-    validate_profile(data, str(p))
-    return data
+        mark = getattr(exc, "problem_mark", None)
+        detail = getattr(exc, "problem", None) or exc
+        raise ProfileError(src, [("", Msg(N_("not valid {syntax}: {error}"),
+                                          syntax="JSON" if p.suffix == ".json" else "YAML",
+                                          error=Msg(N_("check brackets, quotes and indentation here ({detail})"),
+                                                    detail=detail)))],
+                           [(mark.line + 1, mark.column + 1)] if mark is not None else None) from exc
+    data, said = upgrade_v1(data) if isinstance(data, dict) else (data, [])
+    validate_profile(data, src, marks)
+    return LoadedProfile(data, said)
+
+
+def load_profile_file(path: str | Path) -> dict[str, Any]:
+    """``read_profile_file(path).data``: the validated (format 2) profile dict."""
+    return read_profile_file(path).data
 
 
 def _normalise_dates(data: Any) -> Any:
@@ -104,167 +166,42 @@ def _normalise_dates(data: Any) -> Any:
     return data
 
 
-def validate_profile(data: Any, source: str = "<profile>") -> ContractProfile:
-    """Validate a profile dict in place (dates normalised to ISO strings) and type it.
+def validate_profile(data: Any, source: str = "<profile>",
+                     marks: dict[Any, tuple[int, int]] | None = None) -> ContractProfile:
+    """Validate a profile dict in place (dates normalised to ISO strings; a format-1 dict is
+    upgraded in place first) and type it.
 
-    The JSON Schema and the cross-checks run here, on import and export only; what is stored is
-    read back through ``app.core.profile.profile_of`` without them.  Raises ``ProfileError`` with
-    every problem found; returns the ``ContractProfile`` when the profile is sound.
+    The JSON Schema and the cross-checks (``app.services.contract.checks``) run here, on import
+    and export only; what is stored is read back through ``app.core.profile.profile_of`` without
+    them.  Raises ``ProfileError`` with every problem found (with its line and column when
+    ``marks`` come from the file); returns the ``ContractProfile`` when the profile is sound.
     """
+    marks = marks or {}
     if isinstance(data, dict):
-        data.update(_normalise_dates(data))
-    problems = [
-        (_path_str(e.absolute_path), e.message)
-        for e in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]
+        data.update(_normalise_dates(upgrade_v1(data)[0]))
+    if isinstance(data, dict) and data.get("version") == 1:  # pragma: no cover - upgraded above
+        data["version"] = 2
+    problems = [schema_problem(e) for e in sorted(_validator().iter_errors(data),
+                                                  key=lambda e: list(map(str, e.absolute_path)))]
     if problems:
-        raise ProfileError(source, problems)
-    problems = _cross_check(data)
-    if problems:
-        raise ProfileError(source, problems)
+        raise _refuse(source, list(problems), marks)
+    found = cross_check(data)
+    if found:
+        raise _refuse(source, list(found), marks)
     return typed_profile(data, source)
 
 
 def typed_profile(data: dict[str, Any], source: str = "<profile>") -> ContractProfile:
-    """The ``ContractProfile`` of a schema-valid dict; ``ProfileError`` (same shape as the schema's
-    problems) should the models refuse what the schema let through."""
+    """The ``ContractProfile`` of a schema-valid dict; ``ProfileError`` (sentences, no pydantic
+    English) should the models refuse what the schema let through."""
     try:
         return ContractProfile.model_validate(data)
     except ModelError as exc:
-        problems: dict[str, str] = {}
+        problems: dict[str, Msg] = {}
         for e in exc.errors():
-            loc = list(e["loc"])
-            while loc and loc[-1] in _UNION_TAGS:  # "restore_minutes.int" / ".float": one field
-                loc.pop()
-            problems.setdefault(_path_str(loc), e["msg"])
+            path, msg = model_problem(dict(e))
+            problems.setdefault(_path_str(path), msg)
         raise ProfileError(source, list(problems.items())) from exc
-
-
-_UNION_TAGS = {"int", "float", "str", "bool", "none"}
-
-
-def _dupes(items: list[dict[str, Any]], key: str, where: str) -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    out = []
-    for i, it in enumerate(items):
-        if it[key] in seen:
-            out.append((f"{where}[{i}].{key}", Msg(N_("duplicate {key} “{key2}”"), key=key, key2=it[key])))
-        seen.add(it[key])
-    return out
-
-
-def _cross_check(d: dict[str, Any]) -> list[tuple[str, str]]:
-    """What the schema cannot express: term order, duplicate codes, references between codes
-    (calendars, severities, services, assets), hour ranges, slots and item ranges."""
-    out: list[tuple[str, str]] = []
-    term = d["contract"]["term"]
-    if term["end"] < term["start"]:
-        out.append(("contract.term.end", Msg(N_("term ends ({end}) before it starts ({start})"), end=term['end'], start=term['start'])))
-    out += _dupes(d["calendars"], "code", "calendars")
-    out += _dupes(d["severities"], "code", "severities")
-    out += _dupes(d["services"], "code", "services")
-    out += _dupes(d.get("assets", []), "code", "assets")
-    out += _dupes(d.get("engineers", []), "name", "engineers")
-    out += _dupes(d["checklists"], "code", "checklists")
-    out += _dupes(d.get("request_categories", []), "code", "request_categories")
-    out += _dupes(d.get("kpis", []), "code", "kpis")
-    out += _check_calendars(d)
-    sev_ref = _severity_ref(d, out)
-    for i, s in enumerate(d["services"]):
-        sev_ref(s, f"services[{i}]")
-    for i, a in enumerate(d.get("assets", [])):
-        sev_ref(a, f"assets[{i}]")
-    for i, t in enumerate(d["checklists"]):
-        _check_checklist(d, t, f"checklists[{i}]", sev_ref, out)
-    return out
-
-
-def _severity_ref(d: dict[str, Any], out: list[tuple[str, str]]) -> Any:
-    severities = [s["code"] for s in d["severities"]]
-
-    def sev_ref(obj: dict[str, Any], where: str) -> None:
-        code = obj.get("default_severity")
-        if code is not None and code not in severities:
-            out.append((f"{where}.default_severity", Msg(N_("unknown severity “{code}”; known: {known}"),
-                                                                code=code, known=list(severities))))
-
-    return sev_ref
-
-
-def _check_calendars(d: dict[str, Any]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    cals = {c["code"] for c in d["calendars"]}
-
-    def cal_ref(code: str | None, where: str) -> None:
-        if code is not None and code not in cals:
-            out.append((where, Msg(N_("unknown calendar “{code}”; known: {cals}"), code=code, cals=sorted(cals))))
-
-    cal_ref(d.get("default_calendar"), "default_calendar")
-    if "default_calendar" not in d and len(cals) > 1:
-        out.append(("default_calendar", Msg(N_("required when more than one calendar is defined"))))
-    for i, c in enumerate(d["calendars"]):
-        if c["kind"] == "working_days":
-            if not c.get("hours"):
-                out.append((f"calendars[{i}].hours", Msg(N_("working_days calendars need working hours"))))
-            prev = ""
-            for j, (a, b) in enumerate(c.get("hours", [])):
-                if not a < b:
-                    out.append((f"calendars[{i}].hours[{j}]", Msg(N_("{a}–{b} does not end after it starts"), a=a, b=b)))
-                if a < prev:
-                    out.append((f"calendars[{i}].hours[{j}]", Msg(N_("hour ranges must be in order and not overlap"))))
-                prev = b
-    for i, s in enumerate(d["severities"]):
-        cal_ref(s.get("calendar"), f"severities[{i}].calendar")
-    for i, s in enumerate(d["services"]):
-        cal_ref(s.get("calendar"), f"services[{i}].calendar")
-    for i, k in enumerate(d.get("kpis", [])):
-        cal_ref(k.get("calendar"), f"kpis[{i}].calendar")
-    cal_ref(d.get("service_desk", {}).get("calendar"), "service_desk.calendar")
-    return out
-
-
-def _check_checklist(
-    d: dict[str, Any], t: dict[str, Any], base: str, sev_ref: Any, out: list[tuple[str, str]],
-) -> None:
-    services = {s["code"] for s in d["services"]}
-    assets = {a["code"] for a in d.get("assets", [])}
-    sev_ref(t, base)
-    slots = t.get("slots", [])
-    if t["frequency"] == "twice_daily" and len(slots) != 2:
-        out.append((f"{base}.slots", Msg(N_("twice_daily needs exactly two slots, e.g. [\"09:00\", \"14:30\"]"))))
-    if t["frequency"] == "daily" and len(slots) > 1:
-        out.append((f"{base}.slots", Msg(N_("daily takes at most one slot"))))
-    if slots != sorted(slots) or len(set(slots)) != len(slots):
-        out.append((f"{base}.slots", Msg(N_("slots must be distinct and in time order"))))
-    for si, sec in enumerate(t["sections"]):
-        for ii, it in enumerate(sec["items"]):
-            where = f"{base}.sections[{si}].items[{ii}]"
-            sev_ref(it, where)
-            if it.get("service") and it["service"] not in services:
-                out.append((f"{where}.service", Msg(N_("unknown service “{service}”"), service=it["service"])))
-            if it.get("asset") and it["asset"] not in assets:
-                out.append((f"{where}.asset", Msg(N_("unknown asset “{asset}”"), asset=it["asset"])))
-            out.extend(_check_item(it, where))
-
-
-def _check_item(it: dict[str, Any], where: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    kind = it.get("kind", "check")
-    lo, hi = it.get("normal_min"), it.get("normal_max")
-    if kind == "reading":
-        if lo is None and hi is None:
-            out.append((where, Msg(N_("a reading needs normal_min and/or normal_max"))))
-        if lo is not None and hi is not None and lo > hi:
-            out.append((f"{where}.normal_max", Msg(N_("normal_max {hi} is below normal_min {lo}"), hi=hi, lo=lo)))
-    elif lo is not None or hi is not None:
-        out.append((where, Msg(N_("normal_min/normal_max only apply to readings, not {kind}"), kind=kind)))
-    if kind == "choice":
-        if not it.get("choices"):
-            out.append((f"{where}.choices", Msg(N_("a choice item needs choices"))))
-        bad = set(it.get("normal_choices", [])) - set(it.get("choices", []))
-        if bad:
-            out.append((f"{where}.normal_choices", Msg(N_("not among choices: {bad}"), bad=sorted(bad))))
-    return out
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """付款节点: the profile's payment schedule and whether each milestone's conditions are met.
 
 A milestone (``profile.payments[*]``: ``milestone``, ``amount``, ``due``, ``depends_on``,
-``source``; see ``app.core.profile.PaymentSpec``) is met (已满足) when every entry of its
+``source``; see ``app.core.profile.Payment``) is met (已满足) when every entry of its
 ``depends_on`` is:
 
 * a report kind (``"annual"``): every report of that kind due by the milestone's ``due`` (no

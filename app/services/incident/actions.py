@@ -54,8 +54,10 @@ def create_incident(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str
                     source: str = "phone", description: str = "", reporter_department: str = "",
                     reporter_name: str = "", reporter_phone: str = "",
                     service_ids: list[uuid.UUID] | None = None,
-                    asset_ids: list[uuid.UUID] | None = None) -> Outcome[uuid.UUID]:
-    """Log a new incident (status ``new``); value = its id.  Rules and errors:
+                    asset_ids: list[uuid.UUID] | None = None,
+                    incident_class: str | None = None) -> Outcome[uuid.UUID]:
+    """Log a new incident (status ``new``) of ``incident_class`` (故障类别; default the profile's
+    first class); value = its id.  Rules and errors:
     ``workflow.create_incident`` (empty title, unknown severity/source, reported before occurred,
     a service/asset not of the contract); ``NotFoundError`` without a contract."""
     with ledger.session() as s:
@@ -63,7 +65,7 @@ def create_incident(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str
             s, _contract(s, contract_id), actor=actor, title=title, occurred_at=occurred_at,
             reported_at=reported_at, severity=severity, source=source, description=description,
             service_ids=service_ids, asset_ids=asset_ids, reporter_department=reporter_department,
-            reporter_name=reporter_name, reporter_phone=reporter_phone)
+            reporter_name=reporter_name, reporter_phone=reporter_phone, incident_class=incident_class)
         return Outcome(inc.id, _changed(inc.id))
 
 

@@ -116,6 +116,15 @@ class IncidentClocks:
     response: Clock
     restore: Clock
     pauses: list[tuple[datetime, datetime | None]]
+    on_site: Clock | None = None
+    """到场: ``reported_at`` → ``onsite_at``; None when the profile sets no on-site target."""
+    resolve: Clock | None = None
+    """解决: ``reported_at`` → ``closed_at`` (pauses out); None when the profile sets no resolve target."""
+
+    def clock(self, kind: str) -> Clock | None:
+        """The clock of SLA target ``kind`` (``response``/``on_site``/``restore``/``resolve``)."""
+        return {"response": self.response, "on_site": self.on_site, "restore": self.restore,
+                "resolve": self.resolve}.get(kind)
 
     # The figures ``close_incident`` stores on the Incident row (same names as its columns).
     @property
@@ -144,6 +153,8 @@ class IncidentClocks:
 
 CLOCK_NAMES = {
     "response": N_("Response"),
+    "on_site": N_("On-site arrival"),
+    "resolve": N_("Final resolution"),
     "restore": N_("Restore"),
     "request_response": N_("Request response"),
     "request_resolve": N_("Request resolution"),
@@ -180,6 +191,9 @@ def source_text(source: str) -> str:
     """A calendar source (``"chinesecalendar 1.11.0"``, ``"user: <notice>"``, ``"7x24"``) in words."""
     if source.startswith("user: "):
         return _("entered arrangement: {source}", source=source[6:])
+    if source.startswith("override: "):
+        name, _sep, hours = source[10:].partition("|")
+        return _("key period {hours} ({name})", hours=hours, name=name)
     if source == "7x24":
         return _("7×24 service hours")
     return _("official holiday calendar ({source})", source=source)
@@ -282,8 +296,12 @@ def _clock(
     ))
     # source of each day
     for day, working, source, day_name in cal.days(start, end):
+        if source.startswith("override: "):
+            lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                     0.0, _("{day} {source}", day=day.isoformat(), source=source_text(source))))
+            continue
         if cal.kind == "always":
-            break
+            continue
         what = "working day" if working else "day off"
         if working and day.weekday() >= 5:
             what = "make-up working day"
@@ -293,7 +311,7 @@ def _clock(
         lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
                                  0.0, _("{day} {what}{label} — {source}", day=day.isoformat(),
                                         what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
-    if cal.kind == "always":
+    if cal.kind == "always" and not cal.overrides:
         lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
 
     periods = cal.periods(start, end)
@@ -381,6 +399,7 @@ def incident_clocks(
     profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
+    scope: tuple[str, ...] = (),
 ) -> IncidentClocks:
     """Both SLA clocks of ``incident`` at ``now`` from its history ``events``.
 
@@ -390,7 +409,11 @@ def incident_clocks(
     after a reopen the clock runs again and the restored/closed span is left out.  Both minus
     pending spans.  Targets: the severity's ``response_minutes``/``restore_minutes`` in the
     severity's calendar (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1), read with
-    ``ContractProfile.sla_target``/``calendar_for`` (``profile`` typed, or a validated profile dict).
+    ``ContractProfile.sla_target``/``sla_calendar`` for the incident's severity, ``incident_class``
+    and ``scope`` (the service-group / asset-class codes it touches) — each target kind in its own
+    calendar.  On-site (``reported_at`` → ``onsite_at``) and resolve (``reported_at`` →
+    ``closed_at``) clocks exist only when the profile sets such a target (``sla_targets``); both
+    minus pending spans.  ``profile`` typed, or a validated profile dict.
     ``incident`` and ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for
     an uncovered year and ``ValidationError`` for naive instants.
     """
@@ -400,8 +423,17 @@ def incident_clocks(
     pauses = [(a, b) for s, a, b in spans if s == PAUSE_STATUS]
     sev_code = _get(incident, "severity")
     prof = ContractProfile.of(profile)
-    response_target, restore_target = prof.sla_target(sev_code, "response"), prof.sla_target(sev_code, "restore")
-    cal = calendar_for_severity(calendars, prof, sev_code)
+    cls_code = _get(incident, "incident_class")
+    response_target = prof.sla_target(sev_code, "response", cls_code, scope)
+    restore_target = prof.sla_target(sev_code, "restore", cls_code, scope)
+
+    def cal_of(kind: str) -> ServiceCalendar:
+        code = prof.sla_calendar(sev_code, kind, cls_code, scope)
+        if code not in calendars:
+            return calendar_for_severity(calendars, prof, sev_code)
+        return calendars[code]
+
+    cal = cal_of("response")
     start = _aware(_get(incident, "reported_at"), "reported_at")
 
     status = spans[-1][0] if spans else _get(incident, "status")
@@ -435,11 +467,25 @@ def incident_clocks(
 
     response = _clock("response", cal, start, response_stop, now,
                       response_target, pause_excl, resp_notes)
-    restore = _clock("restore", cal, start, restore_stop, now,
+    rcal = cal_of("restore")
+    restore = _clock("restore", rcal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
                      [_("severity {severity}; restore target {target} min in service hours {code}",
-                        severity=sev_code or "-", target=_shown(restore_target), code=cal.code)])
-    return IncidentClocks(response=response, restore=restore, pauses=pauses)
+                        severity=sev_code or "-", target=_shown(restore_target), code=rcal.code)])
+    extra: dict[str, Clock] = {}
+    for kind, field_name in (("on_site", "onsite_at"), ("resolve", "closed_at")):
+        target = prof.sla_target(sev_code, kind, cls_code, scope)  # type: ignore[arg-type]
+        if target is None:
+            continue
+        kcal = cal_of(kind)
+        stop_raw = _get(incident, field_name)
+        stop = None if stop_raw is None else max(_aware(stop_raw, field_name), start)
+        extra[kind] = _clock(kind, kcal, start, stop, now, target, pause_excl,
+                             [_("severity {severity}; {clock} target {target} min in service hours {code}",
+                                severity=sev_code or "-", clock=_(CLOCK_NAMES[kind]), target=_shown(target),
+                                code=kcal.code)])
+    return IncidentClocks(response=response, restore=restore, pauses=pauses, on_site=extra.get("on_site"),
+                          resolve=extra.get("resolve"))
 
 
 def request_clocks(
@@ -535,13 +581,22 @@ def compute_incident_clocks(session: Session, incident: Any, now: datetime | Non
         select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.at)
     ).all()
     calendars = load_calendars(session, contract)
-    return incident_clocks(incident, events, profile_of(contract), calendars, now or utcnow())
+    prof = profile_of(contract)
+    scope = incident_scope(session, prof, incident.id)
+    return incident_clocks(incident, events, prof, calendars, now or utcnow(), scope)
 
 
-def compute_request_clock(session: Session, request: Any, now: datetime | None = None) -> Clock:
-    """``request_clocks`` loading the contract profile and calendars itself."""
-    from app.store.models import Contract
+def incident_scope(session: Session, prof: ContractProfile, incident_id: Any) -> tuple[str, ...]:
+    """The service-group / asset-class codes incident ``incident_id`` falls in (its linked services
+    and affected assets), by ``ContractProfile.scopes_of``."""
+    from sqlalchemy import select
 
-    contract = session.get(Contract, request.contract_id)
-    calendars = load_calendars(session, contract)
-    return request_clocks(request, profile_of(contract), calendars, now or utcnow())
+    from app.store.models import Asset, IncidentAsset, IncidentService, Service
+
+    if not prof.service_groups and not prof.asset_classes:
+        return ()
+    svc = session.scalars(select(Service.code).join(IncidentService, IncidentService.service_id == Service.id)
+                          .where(IncidentService.incident_id == incident_id)).all()
+    assets = session.scalars(select(Asset.code).join(IncidentAsset, IncidentAsset.asset_id == Asset.id)
+                             .where(IncidentAsset.incident_id == incident_id)).all()
+    return prof.scopes_of(services=svc, assets=assets)

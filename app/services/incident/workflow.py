@@ -85,7 +85,7 @@ TEXT_FIELDS = (
 )
 EDITABLE_FIELDS = frozenset(
     TEXT_FIELDS
-    + ("severity", "source", "assignee_id", "cause_category")
+    + ("severity", "incident_class", "source", "assignee_id", "cause_category")
     + ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at")
 )
 """Fields ``update_incident`` accepts; status and closed_at change only through the workflow."""
@@ -109,6 +109,7 @@ def create_incident(
     source: str = "phone",
     description: str = "",
     service_ids: list[uuid.UUID] | None = None,
+    incident_class: str | None = None,
     asset_ids: list[uuid.UUID] | None = None,
     source_result_id: uuid.UUID | None = None,
     source_request_id: uuid.UUID | None = None,
@@ -132,6 +133,7 @@ def create_incident(
                               severity=severity, levels=list(levels))
     if source not in SOURCES:
         raise ValidationError("source", N_("unknown source “{source}”; one of {sources}"), source=source, sources=SOURCES)
+    incident_class = _incident_class(contract, incident_class)
     occurred = as_utc(occurred_at)
     reported = as_utc(reported_at) if reported_at else occurred
     _check_timeline({"occurred_at": occurred, "reported_at": reported}, {"occurred_at", "reported_at"})
@@ -147,6 +149,7 @@ def create_incident(
         title=title.strip(),
         description=description,
         severity=severity,
+        incident_class=incident_class,
         source=source,
         status="new",
         occurred_at=occurred,
@@ -209,6 +212,18 @@ def events(session: Session, incident_id: uuid.UUID | str) -> list[IncidentEvent
 
 # ---------------------------------------------------------------------------------------------
 # editing
+
+
+def _incident_class(contract: Contract | None, value: str | None) -> str:
+    """A class code of the profile's ``incident_classes`` (None/"" → the first, ``operational``
+    by default); ``ValidationError`` naming ``incident_class`` for an unknown code."""
+    codes = profile_of(contract).incident_class_codes if contract else ("operational",)
+    if not value:
+        return codes[0]
+    if value not in codes:
+        raise ValidationError("incident_class", N_("unknown incident class “{value}”; the contract defines {codes}"),
+                              value=value, codes=list(codes))
+    return value
 
 
 def update_incident(
@@ -718,6 +733,8 @@ def _normalise(session: Session, inc: Incident, contract: Contract | None, name:
         if value not in levels:
             raise ValidationError("severity", N_("unknown severity “{value}”; the contract defines {levels}"), value=value, levels=levels)
         return value
+    if name == "incident_class":
+        return _incident_class(contract, value)
     if name == "source":
         if value not in SOURCES:
             raise ValidationError("source", N_("unknown source “{value}”; one of {sources}"), value=value, sources=SOURCES)

@@ -9,9 +9,13 @@ Rules (issue #2, contract profiles ``checklists[*]``):
   make-up days).  A year the calendar does not cover (``CalendarCoverageError``) is treated as
   "every Monday–Friday is due" and the slot carries a ``calendar_warning`` — never a crash.
 - Windows (aware UTC): a twice-daily slot runs from its time until the next slot starts, the last
-  slot until the end of the local day; a daily slot runs the whole local day; ``weekly`` runs the
-  ISO week (``due_date`` = Monday), ``monthly`` the calendar month (``due_date`` = the 1st),
-  ``quarterly`` the calendar quarter (``due_date`` = its first day).
+  slot until the end of the local day; a daily slot runs the whole local day; period kinds run
+  their period, whose starts come from a python-dateutil ``rrule`` (``period_rule``): ``weekly``
+  the ISO week (``due_date`` = Monday), ``monthly`` the calendar month (the 1st), ``quarterly``,
+  ``half_yearly``, ``yearly`` their calendar period, ``n_per_period`` ``times`` per ``per``
+  (month/quarter/year split evenly).  ``due_on: first_working_day`` / ``last_working_day`` moves
+  ``due_date`` to that official working day of the period (``working_day_set``, an ``rruleset``
+  of Monday–Friday minus holidays plus make-up days): "每月第一个工作日".
 - A slot is *overdue* when its window has passed and no finished inspection exists for it.
 - ``ad_hoc`` templates are never due.
 - Start of use (启用日期, ``Contract.effective_ledger_start``): no slot whose ``due_date`` (its
@@ -31,17 +35,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from dateutil.rrule import DAILY, FR, MO, MONTHLY, TH, TU, WE, WEEKLY, rrule, rruleset
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.profile import profile_of
+from app.core.profile import ChecklistSpec, profile_of
 from app.core.timeutil import as_utc, local_dt
 from app.errors import CalendarCoverageError
 from app.services.calendar import service_time as calendar_service
 from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
 
 DAILY_KINDS = ("twice_daily", "daily")
-PERIOD_KINDS = ("weekly", "monthly", "quarterly")
+PERIOD_KINDS = ("weekly", "monthly", "quarterly", "half_yearly", "yearly", "n_per_period")
 OVERDUE_LOOKBACK_DAYS = 7
 
 
@@ -107,45 +112,106 @@ def _working(session: Session, day: date, cache: dict[date, tuple[bool, str | No
     return cache[day]
 
 
-def _month_start(d: date) -> date:
+def _anchor(freq: str, per: str | None, d: date) -> date:
+    """The start of the period (of the rule's base kind) containing ``d``."""
+    base = per if freq == "n_per_period" else freq
+    if base == "weekly":
+        return d - timedelta(days=d.weekday())
+    if base in ("quarterly", "quarter"):
+        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if base == "half_yearly":
+        return date(d.year, 1 if d.month <= 6 else 7, 1)
+    if base in ("yearly", "year"):
+        return date(d.year, 1, 1)
     return d.replace(day=1)
 
 
-def _add_months(d: date, n: int) -> date:
-    m = d.month - 1 + n
-    return date(d.year + m // 12, m % 12 + 1, 1)
+def period_rule(freq: str, first: date, times: int | None = None, per: str | None = None) -> rrule:
+    """The dateutil ``rrule`` of the period starts of a period checklist from ``first`` (itself a
+    period start): weekly Mondays, monthly 1sts, quarterly/half-yearly/yearly first days, and
+    ``n_per_period`` — ``times`` per ``per`` (month: on the 1st/16th or 1st/8th/16th/24th;
+    quarter: monthly; year: every 12 ÷ ``times`` months).  Raises ``ValueError`` for a
+    frequency that is no period kind."""
+    start = datetime.combine(first, time())
+    if freq == "weekly":
+        return rrule(WEEKLY, dtstart=start)
+    if freq == "n_per_period":
+        n = times or 1
+        if per == "month" and n > 1:
+            return rrule(MONTHLY, dtstart=start, bymonthday=(1, 16) if n == 2 else (1, 8, 16, 24))
+        every = {"month": 1, "quarter": 3 // n if n <= 3 else 1, "year": 12 // n}[per or "year"]
+        return rrule(MONTHLY, dtstart=start, interval=max(every, 1))
+    months = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}.get(freq)
+    if months is None:
+        raise ValueError(freq)
+    return rrule(MONTHLY, dtstart=start, interval=months)
 
 
-def _quarter_start(d: date) -> date:
-    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+def _label(freq: str, d: date, spec: ChecklistSpec | None) -> str:
+    if freq == "weekly":
+        iso = d.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if freq == "monthly":
+        return f"{d.year}-{d.month:02d}"
+    if freq == "quarterly":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if freq == "half_yearly":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if freq == "yearly":
+        return f"{d.year}"
+    per = spec.per if spec else "year"
+    return {"month": f"{d.year}-{d.month:02d}-{d.day:02d}", "quarter": f"{d.year}-{d.month:02d}"}.get(
+        per or "year", f"{d.year}-{d.month:02d}")
 
 
-def _period_slots(tpl: ChecklistTemplate, start: date, end: date) -> list[DueSlot]:
+def working_day_set(session: Session | None, first: date, last: date) -> rruleset:
+    """The official working days ``first``–``last`` as a dateutil ``rruleset``: Monday–Friday,
+    minus public holidays (``exdate``), plus make-up working days (``rdate``) — from
+    ``service_time.official_for`` (entered years, then chinesecalendar).  A year no source covers
+    counts Monday–Friday (as the daily schedule does)."""
+    off = calendar_service.official_for(session)
+    a, b = datetime.combine(first, time()), datetime.combine(last, time())
+    rs = rruleset()
+    rs.rrule(rrule(DAILY, dtstart=a, until=b, byweekday=(MO, TU, WE, TH, FR)))
+    for dt in rrule(DAILY, dtstart=a, until=b):
+        try:
+            kind = off.day_kind(dt.date())
+        except CalendarCoverageError:
+            continue
+        if kind == "holiday":
+            rs.exdate(dt)
+        elif kind == "makeup":
+            rs.rdate(dt)
+    return rs
+
+
+def _period_slots(tpl: ChecklistTemplate, start: date, end: date, spec: ChecklistSpec | None = None,
+                  session: Session | None = None) -> list[DueSlot]:
+    """Slots of a period template whose ``due_date`` lies in ``[start, end]``: one per period of
+    ``period_rule``; ``due_date`` the period's first day, or with ``due_on`` its first / last official
+    working day (``working_day_set``)."""
+    freq = tpl.frequency
+    if freq not in PERIOD_KINDS:
+        return []
+    times, per, on = (spec.times, spec.per, spec.due_on) if spec else (None, None, None)
+    first = _anchor(freq, per, start)
+    if on is not None:  # the previous period's working day may still fall on or after ``start``
+        first = _anchor(freq, per, first - timedelta(days=1))
+    rule = period_rule(freq, first, times, per)
+    starts = [d.date() for d in rule.between(datetime.combine(first, time()),
+                                              datetime.combine(end, time()), inc=True)]
     out: list[DueSlot] = []
-    if tpl.frequency == "weekly":
-        d = start + timedelta(days=(7 - start.weekday()) % 7)  # first Monday >= start
-        while d <= end:
-            iso = d.isocalendar()
-            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(d + timedelta(days=7), time()),
-                           f"{iso[0]}-W{iso[1]:02d}"))
-            d += timedelta(days=7)
-    elif tpl.frequency == "monthly":
-        d = _month_start(start)
-        if d < start:
-            d = _add_months(d, 1)
-        while d <= end:
-            nxt = _add_months(d, 1)
-            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(nxt, time()), f"{d.year}-{d.month:02d}"))
-            d = nxt
-    elif tpl.frequency == "quarterly":
-        d = _quarter_start(start)
-        if d < start:
-            d = _add_months(d, 3)
-        while d <= end:
-            nxt = _add_months(d, 3)
-            out.append(_mk(tpl, d, "", local_dt(d, time()), local_dt(nxt, time()),
-                           f"{d.year}-Q{(d.month - 1) // 3 + 1}"))
-            d = nxt
+    for ps in starts:
+        nxt_dt = rule.after(datetime.combine(ps, time()))
+        pe = nxt_dt.date() if nxt_dt else ps + timedelta(days=1)
+        due, ws = ps, ps
+        if on is not None:
+            days = list(working_day_set(session, ps, pe - timedelta(days=1)))
+            if days:
+                due = (days[0] if on == "first_working_day" else days[-1]).date()
+                ws = due if on == "first_working_day" else ps
+        if start <= due <= end:
+            out.append(_mk(tpl, due, "", local_dt(ws, time()), local_dt(pe, time()), _label(freq, ps, spec)))
     return out
 
 
@@ -210,7 +276,8 @@ def due_slots_with_warnings(
                 out.extend((s, warning) for s in _daily_slots_for(tpl, d))
                 d += timedelta(days=1)
         elif tpl.frequency in PERIOD_KINDS:
-            out.extend((s, None) for s in _period_slots(tpl, start, end))
+            spec = profile_of(contract).checklist(tpl.code)
+            out.extend((s, None) for s in _period_slots(tpl, start, end, spec, session))
     out.sort(key=lambda p: (p[0].due_date, p[0].slot, p[0].template_code))
     return out
 
@@ -233,7 +300,8 @@ def slot_for(session: Session, contract: Contract, template: ChecklistTemplate, 
                 return s
         return None
     if template.frequency in PERIOD_KINDS:
-        for s in _period_slots(template, due_date, due_date):
+        spec = profile_of(contract).checklist(template.code)
+        for s in _period_slots(template, due_date, due_date, spec, session):
             if s.slot == slot:
                 return s
     return None

@@ -51,6 +51,9 @@ class Incident(UUIDPk, Base):
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(default="")
     severity: Mapped[str] = mapped_column(String(30), index=True)
+    #: 故障类别: a code of the profile's ``incident_classes`` (operational 运行, security 安全 …)
+    incident_class: Mapped[str] = mapped_column(String(30), default="operational", server_default="operational",
+                                                index=True)
     source: Mapped[str] = mapped_column(String(30), default="phone")
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
     reporter_department: Mapped[str] = mapped_column(String(120), default="")

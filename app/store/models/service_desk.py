@@ -135,3 +135,5 @@ class WorkLogEntry(UUIDPk, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it once
 
+    #: a code of the profile's ``work_log_categories`` ("" none), counted by ``logged_hours`` KPIs
+    category: Mapped[str] = mapped_column(String(40), default="", server_default="")
