@@ -134,12 +134,20 @@ def _check_targets_and_payments(d: dict[str, Any], roles: set[str]) -> Problems:
     kinds = {r["kind"] for r in d.get("reports", [])}
     for i, p in enumerate(d.get("payments", [])):
         for j, dep in enumerate(p.get("depends_on", [])):
-            if dep not in kinds and not _is_date(dep):
+            if not _is_dependency(str(dep), kinds):
                 out.append((f"payments[{i}].depends_on[{j}]", Msg(N_("“{dep}” is neither a report kind of "
-                                                                     "this profile ({kinds}) nor a date "
-                                                                     "YYYY-MM-DD"), dep=dep,
+                                                                     "this profile ({kinds}), one report "
+                                                                     "“kind:period” (annual:CY1), a date "
+                                                                     "YYYY-MM-DD nor term_end"), dep=dep,
                                                                   kinds=sorted(kinds) or "-")))
     return out
+
+
+def _is_dependency(dep: str, kinds: set[str]) -> bool:
+    """What a payment may wait for (see ``app.services.delivery.payments``): a report kind, one
+    report ``kind:PERIOD``, an ISO date or ``term_end``."""
+    kind, _sep, period = dep.partition(":")
+    return dep == "term_end" or _is_date(dep) or (kind in kinds and (not _sep or bool(period)))
 
 
 def _is_date(text: str) -> bool:

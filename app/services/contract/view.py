@@ -18,6 +18,7 @@ from typing import Any, get_args
 
 from app.core import profile as core_profile
 from app.core.i18n import N_, _
+from app.core.kpi import unit_text
 from app.core.profile import ContractProfile, profile_of
 from app.core.vocab import EngineerRole, Frequency, label_of
 from app.services.changes import Outcome
@@ -29,13 +30,13 @@ from app.store.models import Contract
 #: SLA target kinds in matrix order; a kind no severity/class sets is left out.
 TARGET_KINDS = (("response", N_("Response")), ("onsite", N_("On-site arrival")), ("restore", N_("Restore")),
                 ("resolve", N_("Resolve")))
-_METRICS = {
-    "availability": N_("Availability"), "satisfaction_rate": N_("Satisfaction rate"),
-    "inspection_completion_rate": N_("Inspection completion rate"),
-    "response_compliance_rate": N_("Response within target"), "restore_compliance_rate": N_("Restore within target"),
-    "request_response_compliance_rate": N_("Request response within target"),
-    "long_outage_count": N_("Long outages"), "complaint_count": N_("Complaints"),
-    "major_incident_count": N_("Major incidents"),
+_METRICS = {  # format 2's ``metric`` codes (app.core.profile_parts.KpiMetric)
+    "availability": N_("Availability"), "stable_run_rate": N_("Stable-run rate"),
+    "incident_count": N_("Incidents"), "long_outage_count": N_("Long outages"),
+    "request_satisfaction": N_("Satisfaction rate"), "complaint_rate": N_("Complaint rate"),
+    "sla_compliance": N_("SLA compliance"), "inspection_completion": N_("Inspection completion rate"),
+    "records_per_period": N_("Records per period"), "logged_hours": N_("Logged hours"),
+    "backup_count": N_("Ledger backups"), "drill_count": N_("Emergency drills"), "training_count": N_("Trainings"),
 }
 _SPANS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month"), "quarter": N_("Quarter"),
           "half-year": N_("Half-year"), "year": N_("One year"), "term": N_("Contract term")}
@@ -126,7 +127,9 @@ def _target(prof: ContractProfile, severity: str, kind: str, klass: str | None) 
 
 
 def _sla(prof: ContractProfile) -> Section:
-    classes = [getattr(k, "code", str(k)) for k in getattr(prof, "incident_classes", ()) or ()] or [None]
+    class_names = {getattr(k, "code", str(k)): getattr(k, "name", str(k))
+                   for k in getattr(prof, "incident_classes", ()) or ()}
+    classes: list[str | None] = [*class_names] or [None]
     grid = []
     for klass in classes:
         for sev in prof.severities:
@@ -137,7 +140,7 @@ def _sla(prof: ContractProfile) -> Section:
     for klass, sev, values in grid:
         cal = prof.calendar_for(severity=sev.code)
         cells = [_("{minutes} min", minutes=_num(values[k])) if values[k] is not None else "—" for k, _n in kinds]
-        rows.append((klass or _("All classes"), f"{sev.code} {sev.name}", *cells, cal, _src(sev)))
+        rows.append((class_names.get(klass or "", "") or _("All classes"), f"{sev.code} {sev.name}", *cells, cal, _src(sev)))
     desk = prof.service_desk
     if desk.response_minutes is not None or desk.resolve_minutes is not None:
         cells = ["—"] * len(kinds)
@@ -156,7 +159,7 @@ def _kpis(prof: ContractProfile) -> Section:
         scope = getattr(k, "scope", None)
         scope_text = str(getattr(scope, "name", "") or getattr(scope, "code", "") or scope or _("Whole contract"))
         metric = _(_METRICS[k.metric]) if k.metric in _METRICS else str(k.metric)
-        target = f"{k.comparison} {_num(k.target)}{k.unit or ''}"
+        target = f"{k.comparison} {_num(k.target)}{unit_text(k.unit) if k.unit else ''}"
         rows.append((k.code, k.name, metric, scope_text, target, _src(k)))
     return Section("kpis", _("KPIs"), (_("Code"), _("Name"), _("Metric"), _("Scope"), _("Target"), _("Source")), rows)
 

@@ -62,7 +62,8 @@ def owed_reports(contract: Any) -> list[OwedReport]:
     out = []
     for spec in profile_of(contract).reports:
         kind = str(spec.kind)
-        span = str(getattr(spec, "period", None) or SPAN_OF_KIND.get(kind, "month"))
+        # format 2 spells the span ``half_year``; the built-in kinds say ``half-year``
+        span = str(getattr(spec, "period", None) or SPAN_OF_KIND.get(kind, "month")).replace("_", "-")
         title = getattr(spec, "title", "") or getattr(spec, "name", "") or kind_title(kind)
         out.append(OwedReport(kind, span, title, int(spec.due_days_after or 0),
                               bool(getattr(spec, "acceptance", False)), getattr(spec, "source", "") or ""))

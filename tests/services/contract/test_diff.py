@@ -17,6 +17,8 @@ def _modified(tmp_path):
     data["severities"][0]["response_minutes"] = 20  # P1 响应 30 → 20
     data["services"].append({"code": "court-video", "name": "科技法庭系统", "calendar": "5x8"})
     data["services"] = [s for s in data["services"] if s["code"] != "lan"]
+    for group in data.get("service_groups", []):
+        group["services"] = [c for c in group["services"] if c != "lan"]
     data["kpis"][0]["target"] = 98
     items = data["checklists"][0]["sections"][0]["items"]
     items[4]["normal_max"] = 5  # 首页打开时间 ≤ 3 s → ≤ 5 s
@@ -44,6 +46,8 @@ def test_changes_list_added_removed_and_changed_with_old_and_new(db, pinggu, tmp
         ("items", "app-twice-daily / 业务应用系统 / 首页打开时间", "changed", "normal_max", "3", "5"),
         ("items", "app-twice-daily / 业务应用系统 / 电子卷宗系统可正常访问", "added", "", "", ""),
         ("checklists", "ups-monthly", "added", "", "", ""),
+        ("service_groups", "auxiliary", "changed", "services", '["website", "call-center", "lan"]',
+         '["website", "call-center"]'),
     }
     sla = next(c for c in preview.changes if c.section == "sla")
     assert (sla.section_text, sla.change_text) == ("SLA 目标", "修改")

@@ -28,20 +28,22 @@ def _page(main_window: Any) -> Any:
 def test_the_pinggu_profile_reads_section_by_section_with_its_clauses(main_window: Any) -> None:
     page = _page(main_window)
     sla = page.section_rows("sla")
-    assert sla[0][:5] == ["所有类别", "P1 重大故障", "30 分钟", "120 分钟", "7x24"]
+    assert sla[0][:5] == ["运行故障", "P1 重大故障", "30 分钟", "120 分钟", "7x24"]
     assert sla[0][-1] == "第七条第1款 及时响应; practice"
-    assert [r[1] for r in sla] == ["P1 重大故障", "P2 一般故障", "P3 轻微故障", "服务台"]
-    assert sla[3][2:4] == ["30 分钟", "480 分钟"]  # service desk response / resolve
+    assert [r[1] for r in sla] == ["P1 重大故障", "P2 一般故障", "P3 轻微故障"] * 2 + ["服务台"]
+    assert [r[0] for r in sla[:6]] == ["运行故障"] * 3 + ["安全事件"] * 3
+    assert sla[-1][2:4] == ["30 分钟", "480 分钟"]  # service desk response / resolve
     kpis = {r[0]: r for r in page.section_rows("kpis")}
     assert kpis["inspection"][1:] == ["巡检完成率", "巡检完成率", "全合同", ">= 100%", "第三条 每天两次业务应用系统巡检"]
     assert kpis["availability"][4] == ">= 96%"
     reports = {r[0]: r for r in page.section_rows("reports")}
-    assert reports["年度维护工作报告"][1:4] == ["年度", "期满后 15 天", "否"]
+    assert reports["年度维护工作报告"][1:4] == ["年度", "期满后 15 天", "是"]  # 第二条第2款: the annual report is accepted by the client
     checklists = {r[0]: r for r in page.section_rows("checklists")}
     assert checklists["app-twice-daily"][2:4] == ["每日两次", "09:00, 14:30"]
     names = [r[0] for r in page.section_rows("engineers")]
-    assert names == ["王建国", "李晓明"]
-    assert page.section_rows("payments") == []  # the shipped Pinggu profile sets no schedule yet
+    assert names[:2] == ["王建国", "李晓明"] and "驻场运维工程师" in names  # engineers, then the roles
+    payments = page.section_rows("payments")  # 第五条: four instalments
+    assert len(payments) == 4 and payments[0][:5] == ["第一期（6 个月服务费）", "202140", "2026-05-31", "✓ 2026-05-01 起", "已满足"]
     parties = {r[0]: r[1] for r in page.section_rows("parties")}
     assert parties["甲方"] == "北京市平谷区人民法院" and parties["服务期"] == "2026-05-01 – 2027-04-30"
 
