@@ -51,6 +51,7 @@ from app.services.calendar.service_time import (
     load_calendars,
     merge_windows,
 )
+from app.services.calendar.minute_index import MinuteIndex, index_for
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
 PAUSED, REOPENED = "paused", "reopened"
@@ -254,6 +255,85 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60.0
 
 
+DETAIL_DAYS = 31
+"""A clock spanning at most this many days explains itself day by day and period by period;
+a longer one month by month (its cost then does not grow with the days open)."""
+
+
+def _detail_lines(
+    lines: list[ExplainLine], cal: ServiceCalendar, start: datetime, end: datetime,
+    windows: list[tuple[datetime, datetime, str]], merged: list[tuple[datetime, datetime]],
+) -> list[tuple[datetime, datetime]]:
+    """Append the per-day source, per-period counted and per-window pause lines of a short clock;
+    returns the counted stretches ``(start, end)`` between the excluded windows."""
+    for day, working, source, day_name in ([] if cal.kind == "always" else cal.days(start, end)):
+        what = "working day" if working else "day off"
+        if working and day.weekday() >= 5:
+            what = "make-up working day"
+        elif not working and day.weekday() < 5:
+            what = "holiday"
+        label = f" {_(HOLIDAY_NAMES[day_name]) if day_name in HOLIDAY_NAMES else day_name}" if day_name else ""
+        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
+                                 0.0, _("{day} {what}{label} — {source}", day=day.isoformat(),
+                                        what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
+    if cal.kind == "always":
+        lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
+    periods = cal.periods(start, end)
+    for s, e, source in _subtract(periods, merged):
+        end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
+        lines.append(ExplainLine("period", s, e, _minutes(s, e),
+                                 _("counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s),
+                                   end=fmt_local(e, end_fmt), minutes=_fmt_min(_minutes(s, e)),
+                                   source=source_text(source))))
+    for a, b, label in windows:
+        taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
+                    if min(p.end, b) > max(p.start, a))
+        lines.append(ExplainLine("pause", a, b, taken,
+                                 _("{label} {start}–{end}: {minutes} service min taken out",
+                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
+                                   end=fmt_local(b), minutes=_fmt_min(taken))))
+    return _gaps(start, end, merged)
+
+
+def _gaps(start: datetime, end: datetime, merged: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """``[start, end)`` minus the merged (sorted, disjoint) windows, as ``(start, end)`` stretches."""
+    out, at = [], start
+    for a, b in merged:
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    if at < end:
+        out.append((at, end))
+    return out
+
+
+def _month_lines(
+    lines: list[ExplainLine], idx: MinuteIndex, start: datetime, end: datetime,
+    windows: list[tuple[datetime, datetime, str]], merged: list[tuple[datetime, datetime]],
+) -> list[tuple[datetime, datetime]]:
+    """Append month-by-month source and counted lines and one line per excluded window of a long
+    clock (service minutes from the index); returns the counted stretches like ``_detail_lines``."""
+    for m in idx.months(start, end):
+        names = "、".join(_(HOLIDAY_NAMES[n]) if n in HOLIDAY_NAMES else n for n in m.names)
+        lines.append(ExplainLine("source", m.start, m.end, 0.0, _(
+            "{month}: {working} working days, {makeup} make-up working days, {holidays} public holidays"
+            "{names}, {weekend} weekend days — {source}", month=m.month.strftime("%Y-%m"),
+            working=m.working_days, makeup=m.makeup_days, holidays=m.holidays,
+            names=f" ({names})" if names else "", weekend=m.weekend_days,
+            source="; ".join(source_text(x) for x in m.sources))))
+        taken = sum(idx.service_minutes(max(a, m.start), min(b, m.end)) for a, b in merged)
+        lines.append(ExplainLine("period", m.start, m.end, m.minutes - taken, _(
+            "counted in {month}: {minutes} min", month=m.month.strftime("%Y-%m"),
+            minutes=_fmt_min(m.minutes - taken))))
+    for a, b, label in windows:
+        taken = idx.service_minutes(a, b)
+        lines.append(ExplainLine("pause", a, b, taken,
+                                 _("{label} {start}–{end}: {minutes} service min taken out",
+                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
+                                   end=fmt_local(b), minutes=_fmt_min(taken))))
+    return _gaps(start, end, merged)
+
+
 def _clock(
     name: str,
     cal: ServiceCalendar,
@@ -280,44 +360,20 @@ def _clock(
           clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
           code=cal.code, name=cal.name),
     ))
-    # source of each day
-    for day, working, source, day_name in cal.days(start, end):
-        if cal.kind == "always":
-            break
-        what = "working day" if working else "day off"
-        if working and day.weekday() >= 5:
-            what = "make-up working day"
-        elif not working and day.weekday() < 5:
-            what = "holiday"
-        label = f" {_(HOLIDAY_NAMES[day_name]) if day_name in HOLIDAY_NAMES else day_name}" if day_name else ""
-        lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
-                                 0.0, _("{day} {what}{label} — {source}", day=day.isoformat(),
-                                        what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
-    if cal.kind == "always":
-        lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
-
-    periods = cal.periods(start, end)
     windows: list[tuple[datetime, datetime, str]] = []
     for a, b, label in excluded:
         a2, b2 = max(a, start), min(b if b is not None else end, end)
         if a2 < b2:
             windows.append((a2, b2, label))
     merged = merge_windows([(a, b) for a, b, _lbl in windows])
-    counted = _subtract(periods, merged)
-    for s, e, source in counted:
-        end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
-        lines.append(ExplainLine("period", s, e, _minutes(s, e),
-                                 _("counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s),
-                                   end=fmt_local(e, end_fmt), minutes=_fmt_min(_minutes(s, e)),
-                                   source=source_text(source))))
-    for a, b, label in windows:
-        taken = sum(max(0.0, _minutes(max(p.start, a), min(p.end, b))) for p in periods
-                    if min(p.end, b) > max(p.start, a))
-        lines.append(ExplainLine("pause", a, b, taken,
-                                 _("{label} {start}–{end}: {minutes} service min taken out",
-                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
-                                   end=fmt_local(b), minutes=_fmt_min(taken))))
-    elapsed = sum(_minutes(s, e) for s, e, _src in counted)
+    idx = index_for(cal)
+    if cal.kind == "always" or end - start <= timedelta(days=DETAIL_DAYS):
+        counted = _detail_lines(lines, cal, start, end, windows, merged)
+    else:
+        counted = _month_lines(lines, idx, start, end, windows, merged)
+    # elapsed: the index (constant time per year) — equal to summing the counted periods
+    elapsed = idx.service_minutes(start, end) - sum(idx.service_minutes(a, b) for a, b in merged)
+    elapsed = max(0.0, round(elapsed, 9))
 
     paused = False
     if stopped_at is None:
@@ -332,16 +388,16 @@ def _clock(
     if target is not None:
         if elapsed >= target:
             acc = 0.0
-            for s, e, _src in counted:
-                length = _minutes(s, e)
+            for s, e in counted:
+                length = idx.service_minutes(s, e)
                 if acc + length >= target:
-                    deadline = s + timedelta(minutes=target - acc)
+                    deadline = idx.add_service_minutes(s, target - acc)
                     break
                 acc += length
             if target == 0:
                 deadline = start
         elif running:
-            deadline = cal.add_service_minutes(max(now, start), target - elapsed)
+            deadline = idx.add_service_minutes(max(now, start), target - elapsed)
     if target is None:
         lines.append(ExplainLine("note", None, None, elapsed,
                                  _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
