@@ -9,9 +9,10 @@ Service minutes between two instants are then
 
     partial first day + (cumulative total before the last day − after the first day) + partial last day
 
-and a deadline is a binary search over the running totals.  Indexes are cached per calendar
-instance (a calendar is built over one ``OfficialCalendar`` snapshot, and entering a year builds
-new calendars, so an index never goes stale); a year is built the first time a clock reaches it.
+and a deadline is a binary search over the running totals.  Indexes are cached by what decides a
+calendar's minutes (``index_for``: its public attributes, the entered years of its official
+calendar, the local zone), so an entered or changed year gives a new index and never a stale one;
+a year is built the first time a clock reaches it.
 
 Contract clauses served: Justice Bureau §2.5.1.1/§2.5.1.4 (response and restore targets counted in
 5×8 / 7×24 service time), Pinggu §7.1.  Instants in are timezone-aware (``ValidationError`` for
@@ -44,10 +45,10 @@ class _Year:
 
     first: date
     periods: list[tuple[tuple[datetime, datetime], ...]]
-    sources: list[str]
-    kinds: list[int]
-    names: list[str]
     cum: list[float]
+    sources: list[str] = field(default_factory=list)
+    kinds: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
 
     def index(self, day: date) -> int:
         return (day - self.first).days
@@ -93,21 +94,27 @@ class MinuteIndex:
         for p in cal.periods(timeutil.local_dt(first, time(0)), timeutil.local_dt(after, time(0))):
             i = (_local_date(p.start) - first).days
             buckets[i].append((p.start, p.end))
-        sources, kinds, names = [], [], []
-        for day, working, source, name in cal.days(timeutil.local_dt(first, time(0)),
-                                                   timeutil.local_dt(after, time(0))):
-            weekend = day.weekday() >= 5
-            kinds.append((MAKEUP if weekend else WORKING) if working else (WEEKEND if weekend else HOLIDAY))
-            sources.append(source)
-            names.append(name)
         cum = [0.0] * (n + 1)
         total = 0.0
         for i, ps in enumerate(buckets):
             total += sum((b - a).total_seconds() for a, b in ps) / 60.0
             cum[i + 1] = total
-        built = _Year(first, [tuple(b) for b in buckets], sources, kinds, names, cum)
+        built = _Year(first, [tuple(b) for b in buckets], cum)
         self._years[year] = built
         return built
+
+    def _year_days(self, year: int) -> _Year:
+        """``_year`` with each day's kind, source and holiday name filled in (for explanations)."""
+        y = self._year(year)
+        if not y.sources:
+            after = date(year + 1, 1, 1)
+            for day, working, source, name in self.calendar.days(timeutil.local_dt(y.first, time(0)),
+                                                                 timeutil.local_dt(after, time(0))):
+                weekend = day.weekday() >= 5
+                y.kinds.append((MAKEUP if weekend else WORKING) if working else (WEEKEND if weekend else HOLIDAY))
+                y.sources.append(source)
+                y.names.append(name)
+        return y
 
     def _day_periods(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
         y = self._year(day.year)
@@ -223,7 +230,7 @@ class MinuteIndex:
                 out.append(summary)
                 month = nxt
                 continue
-            y = self._year(month.year)
+            y = self._year_days(month.year)
             for i in range(y.index(day), y.index(last) + 1):
                 kind = y.kinds[i]
                 if kind == WORKING:
@@ -243,13 +250,43 @@ class MinuteIndex:
         return out
 
 
-_CACHE: weakref.WeakKeyDictionary[ServiceCalendar, MinuteIndex] = weakref.WeakKeyDictionary()
+_CACHE: dict[tuple[object, ...], MinuteIndex] = {}
+_BY_INSTANCE: weakref.WeakKeyDictionary[ServiceCalendar, MinuteIndex] = weakref.WeakKeyDictionary()
+_CACHE_LIMIT = 64
+
+
+def _official_key(official: object) -> tuple[object, ...]:
+    entered = getattr(official, "entered", {}) or {}
+    names = getattr(official, "names", {}) or {}
+    return (tuple(sorted((y, src, tuple(sorted(days.items()))) for y, (src, days) in entered.items())),
+            tuple(sorted(names.items())))
+
+
+def _content_key(calendar: ServiceCalendar) -> tuple[object, ...]:
+    """What decides a calendar's minutes: its class, every public attribute but the official
+    calendar (code, kind, hours and whatever dated rules the calendar keeps publicly), the official
+    calendar's entered years and names, and the local time zone."""
+    attrs = tuple(sorted((k, repr(v)) for k, v in vars(calendar).items()
+                         if not k.startswith("_") and k != "official"))
+    return (type(calendar).__qualname__, attrs, _official_key(calendar.official), repr(timeutil.LOCAL_TZ))
 
 
 def index_for(calendar: ServiceCalendar) -> MinuteIndex:
-    """The (cached) ``MinuteIndex`` of ``calendar``; built lazily, one local year at a time."""
-    idx = _CACHE.get(calendar)
+    """The cached ``MinuteIndex`` of ``calendar``; built lazily, one local year at a time.
+
+    Calendars are rebuilt for every session (``load_calendars``), so the cache is keyed by what
+    decides their minutes (``_content_key``), not by the instance: two calendars with the same
+    hours over the same entered years share one index.  At most ``_CACHE_LIMIT`` indexes are kept.
+    """
+    idx = _BY_INSTANCE.get(calendar)
+    if idx is not None:
+        return idx
+    key = _content_key(calendar)
+    idx = _CACHE.get(key)
     if idx is None:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
         idx = MinuteIndex(calendar)
-        _CACHE[calendar] = idx
+        _CACHE[key] = idx
+    _BY_INSTANCE[calendar] = idx
     return idx

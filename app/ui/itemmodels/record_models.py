@@ -4,12 +4,13 @@
 total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATCH`` rows at a time
 (the view asks as the user scrolls).  ``sort()`` and ``set_filter()`` re-query from the start.
 
-``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
-``app.services.incident.sla.compute_incident_clocks`` only for rows the view actually asks for, on later
-event-loop turns in slices of ``SLICE_SECONDS`` (one session per slice; the clock of an incident
-open for a long time walks every calendar day, so it is not cheap), cached per incident id and
-dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes the open
-incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
+``IncidentTableModel`` adds two live SLA columns (response, restore) computed in bulk by
+``app.services.queries.clocks.bulk_incident_clocks`` (one session, one calendar and its cumulative
+minute index per batch of ``SLICE_ROWS``) only for rows the view actually asks for, on later
+event-loop turns in slices of ``SLICE_SECONDS``, cached per incident id and dropped on reload;
+``refresh_sla()`` (called every 60 s by the page) recomputes only the clocks that can still change
+(closed rows and clocks stopped on both sides keep their value).  A missing calendar
+(``CalendarCoverageError``) shows “No calendar”.
 
 Not in a worker thread: PySide6 6.12's import hook is not thread-safe (``datetime.strftime``
 imports ``time`` on every call) and crashed the benchmark with ``none_dealloc`` when a worker
@@ -49,6 +50,7 @@ from app.core.vocab import (
 from app.errors import CalendarCoverageError
 from app.services.ledger import Ledger
 from app.services.queries import listing
+from app.services.queries.clocks import bulk_incident_clocks
 from app.services.queries.incident import incident_clocks
 from app.ui.itemmodels.record_labels import (
     AMBER,
@@ -243,6 +245,7 @@ class IncidentTableModel(RecordTableModel):
     RESPONSE_COL = 3
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
+    SLICE_ROWS = 25
 
     def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
@@ -265,8 +268,12 @@ class IncidentTableModel(RecordTableModel):
         return self._clocks.get(incident_id)
 
     def _compute(self, ids: list[RowId], now: datetime) -> set[RowId]:
-        """Compute and cache the clocks of ``ids``; returns the ids still in the ledger."""
-        found = incident_clocks(self.db, ids, now, self._sla_fn)
+        """Compute and cache the clocks of ``ids`` (in bulk: one calendar and one minute index for
+        them all, unless a test passed ``sla_fn``); returns the ids still in the ledger."""
+        if self._sla_fn is None:
+            found = bulk_incident_clocks(self.db, ids, now)
+        else:
+            found = incident_clocks(self.db, ids, now, self._sla_fn)
         self._clocks.update(found)
         return set(found)
 
@@ -300,9 +307,10 @@ class IncidentTableModel(RecordTableModel):
         now = self._now_fn()
         done: set[RowId] = set()
         while self._pending and time.perf_counter() < deadline:
-            rid = next(iter(self._pending))
-            del self._pending[rid]
-            done |= self._compute([rid], now)
+            batch = list(self._pending)[:self.SLICE_ROWS]
+            for rid in batch:
+                del self._pending[rid]
+            done |= self._compute(batch, now)
         self._emit_sla_changed(done)
         if self._pending:
             self._schedule()
@@ -312,11 +320,17 @@ class IncidentTableModel(RecordTableModel):
         return not self._pending and not self._scheduled
 
     def refresh_sla(self) -> None:
-        """Recompute the clocks of fetched open incidents (60 s timer), slice by slice; the old
-        values stay shown until the new ones arrive."""
+        """Recompute the clocks of fetched incidents whose value can still change (60 s timer),
+        slice by slice; the old values stay shown until the new ones arrive.  A clock that has
+        stopped on both sides (restored or closed) keeps its cached value."""
         for row in self._rows:
-            if row.status != "closed" and row.id in self._clocks:
-                self._pending[row.id] = None
+            clocks = self._clocks.get(row.id)
+            if clocks is None or row.status == "closed":
+                continue
+            if (not isinstance(clocks, Exception) and clocks.response.stopped_at is not None
+                    and clocks.restore.stopped_at is not None):
+                continue
+            self._pending[row.id] = None
         if self._pending:
             self._schedule()
 
