@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator
 from pydantic import ValidationError as ModelError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +33,9 @@ from app.core.timeutil import utcnow
 from app.errors import Msg, OpsLedgerError
 from app.services import audit
 from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 1
@@ -61,6 +63,9 @@ class ProfileError(OpsLedgerError):
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    """The profile schema's validator; jsonschema loads when a profile is imported, not at start."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     schema_file = paths.resources_dir() / "schemas" / "contract-profile.schema.json"
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
