@@ -17,6 +17,7 @@ import uuid
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
@@ -60,7 +61,7 @@ def step(name: str, fn):  # type: ignore[no-untyped-def]
         tracemalloc.stop()
         traced = f"   python peak {peak / 1e6:8.1f} MB"
     print(f"{name:<34} {secs:8.2f} s{traced}   RSS high-water {peak_rss_mb():8.1f} MB")
-    print(f"RESULT {name.split()[0]} {secs:.3f}")
+    print(f"RESULT {name.split(maxsplit=1)[0]} {secs:.3f}")
     return result
 
 
@@ -219,7 +220,7 @@ def phase_import_base(tmp: Path, n: int) -> None:
 
 
 PHASES = {"export": phase_export, "export_base": phase_export_base, "import": phase_import,
-          "import_base": phase_import_base, "import": phase_import, "bomb": phase_bomb, "biggest": phase_biggest}
+          "import_base": phase_import_base, "bomb": phase_bomb, "biggest": phase_biggest}
 
 
 def main() -> None:

@@ -12,9 +12,11 @@ event-loop turns in slices of ``SLICE_SECONDS``, cached per incident id and drop
 (closed rows and clocks stopped on both sides keep their value).  A missing calendar
 (``CalendarCoverageError``) shows “No calendar”.
 
-Not in a worker thread: PySide6 6.12's import hook is not thread-safe (``datetime.strftime``
-imports ``time`` on every call) and crashed the benchmark with ``none_dealloc`` when a worker
-and the GUI thread formatted dates at once.
+The real clocks are computed in a worker thread (``app.ui.tasks.run_task``), one batch at a
+time; results of a batch that a reload overtook are dropped.  (An earlier PySide6, 6.12, crashed
+when a worker and the GUI thread formatted dates at once — its import hook was not thread-safe;
+the versions pyproject allows (< 6.12) survive that stress test; ``OFF_THREAD = False`` goes back to
+slices on the GUI thread.)
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QBrush, QFont
+from shiboken6 import isValid
 
 from app.core.durations import format_minutes
 from app.core.timeutil import fmt_local, utcnow
@@ -61,6 +64,7 @@ from app.ui.itemmodels.record_labels import (
     describe_clock,
     fmt_minutes,
 )
+from app.ui.tasks import run_task
 
 BATCH = 200
 RowId = uuid.UUID
@@ -246,6 +250,7 @@ class IncidentTableModel(RecordTableModel):
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
     SLICE_ROWS = 25
+    OFF_THREAD = True
 
     def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
@@ -255,6 +260,8 @@ class IncidentTableModel(RecordTableModel):
         self._clocks: dict[RowId, Any] = {}
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
         self._scheduled = False
+        self._inflight = False
+        self._generation = 0
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
                          parent)
@@ -262,6 +269,7 @@ class IncidentTableModel(RecordTableModel):
     def _after_reload(self) -> None:
         self._clocks.clear()
         self._pending.clear()
+        self._generation += 1
 
     def clocks_for(self, incident_id: RowId) -> Any:
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
@@ -298,13 +306,25 @@ class IncidentTableModel(RecordTableModel):
             QTimer.singleShot(0, self, self._compute_slice)  # dropped if the model is deleted
 
     def _compute_slice(self) -> None:
-        """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then
-        yield to the event loop and continue on the next turn."""
+        """Compute pending clocks (in the order the view asked).  With the real clocks
+        (``OFF_THREAD``), one batch of ``SLICE_ROWS`` at a time in a worker thread
+        (``app.ui.tasks.run_task``; the cells update when it reports back); with a test's
+        ``sla_fn``, on the GUI thread for up to ``SLICE_SECONDS``, then the next event-loop turn."""
         self._scheduled = False
-        if not self._pending:
+        if not self._pending or self._inflight:
+            return
+        now = self._now_fn()
+        if self.OFF_THREAD and self._sla_fn is None:
+            batch = list(self._pending)[:self.SLICE_ROWS]
+            for rid in batch:
+                del self._pending[rid]
+            self._inflight = True
+            generation, db = self._generation, self.db
+            run_task(lambda _progress: bulk_incident_clocks(db, batch, now),
+                     lambda found: self._arrived(generation, found),
+                     lambda exc: self._arrived(generation, dict.fromkeys(batch, exc)))
             return
         deadline = time.perf_counter() + self.SLICE_SECONDS
-        now = self._now_fn()
         done: set[RowId] = set()
         while self._pending and time.perf_counter() < deadline:
             batch = list(self._pending)[:self.SLICE_ROWS]
@@ -315,9 +335,21 @@ class IncidentTableModel(RecordTableModel):
         if self._pending:
             self._schedule()
 
+    def _arrived(self, generation: int, found: dict[RowId, Any]) -> None:
+        """A worker's clocks, back on the GUI thread; dropped if the rows were reloaded since (or
+        the model is gone)."""
+        if not isValid(self):
+            return
+        self._inflight = False
+        if generation == self._generation:
+            self._clocks.update(found)
+            self._emit_sla_changed(set(found))
+        if self._pending:
+            self._schedule()
+
     def wait_idle(self) -> bool:
-        """True when no SLA computation is pending (for tests and benchmarks)."""
-        return not self._pending and not self._scheduled
+        """True when no SLA computation is pending or running (for tests and benchmarks)."""
+        return not self._pending and not self._scheduled and not self._inflight
 
     def refresh_sla(self) -> None:
         """Recompute the clocks of fetched incidents whose value can still change (60 s timer),
