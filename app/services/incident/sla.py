@@ -44,6 +44,7 @@ from app.core.i18n import N_, _
 from app.core.profile import ContractProfile, profile_of
 from app.core.timeutil import fmt_local, local_dt, utcnow
 from app.errors import ValidationError
+from app.services.calendar.minute_index import MinuteIndex, index_for
 from app.services.calendar.service_time import (
     ServiceCalendar,
     _aware,
@@ -51,7 +52,6 @@ from app.services.calendar.service_time import (
     load_calendars,
     merge_windows,
 )
-from app.services.calendar.minute_index import MinuteIndex, index_for
 
 CLOCK_EVENT_KINDS = ("created", "status", "reopen")
 PAUSED, REOPENED = "paused", "reopened"
@@ -334,6 +334,22 @@ def _month_lines(
     return _gaps(start, end, merged)
 
 
+def _closing_note(elapsed: float, target: float | None, breached: bool | None, deadline: datetime | None,
+                  paused: bool) -> ExplainLine:
+    """The last explanation line: elapsed against the target, the verdict, when it is reached."""
+    if target is None:
+        return ExplainLine("note", None, None, elapsed,
+                           _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed)))
+    verdict = _("BREACHED") if breached else _("within target")
+    return ExplainLine(
+        "note", None, deadline, elapsed,
+        _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
+          target=f"{target:g}", verdict=verdict)
+        + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
+        + (_("; paused now") if paused else ""),
+    )
+
+
 def _clock(
     name: str,
     cal: ServiceCalendar,
@@ -343,6 +359,7 @@ def _clock(
     target: float | None,
     excluded: list[tuple[datetime, datetime | None, str]],
     head_notes: list[str],
+    explain: bool = True,
 ) -> Clock:
     """Count ``cal`` service time from ``start`` to ``stopped_at`` (or ``now``) minus ``excluded``.
 
@@ -353,13 +370,14 @@ def _clock(
     end = stopped_at if stopped_at is not None else now
     end = max(end, start)
     lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
-    state = _("stopped") if stopped_at is not None else _("now, still running")
-    lines.append(ExplainLine(
-        "note", start, end, 0.0,
-        _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
-          clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
-          code=cal.code, name=cal.name),
-    ))
+    if explain:
+        state = _("stopped") if stopped_at is not None else _("now, still running")
+        lines.append(ExplainLine(
+            "note", start, end, 0.0,
+            _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
+              clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
+              code=cal.code, name=cal.name),
+        ))
     windows: list[tuple[datetime, datetime, str]] = []
     for a, b, label in excluded:
         a2, b2 = max(a, start), min(b if b is not None else end, end)
@@ -367,7 +385,9 @@ def _clock(
             windows.append((a2, b2, label))
     merged = merge_windows([(a, b) for a, b, _lbl in windows])
     idx = index_for(cal)
-    if cal.kind == "always" or end - start <= timedelta(days=DETAIL_DAYS):
+    if not explain:  # figures only (bulk exports): no explanation lines
+        counted = _gaps(start, end, merged)
+    elif cal.kind == "always" or end - start <= timedelta(days=DETAIL_DAYS):
         counted = _detail_lines(lines, cal, start, end, windows, merged)
     else:
         counted = _month_lines(lines, idx, start, end, windows, merged)
@@ -398,19 +418,8 @@ def _clock(
                 deadline = start
         elif running:
             deadline = idx.add_service_minutes(max(now, start), target - elapsed)
-    if target is None:
-        lines.append(ExplainLine("note", None, None, elapsed,
-                                 _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
-    else:
-        verdict = _("BREACHED") if breached else _("within target")
-        target_text = f"{target:g}"
-        lines.append(ExplainLine(
-            "note", None, deadline, elapsed,
-            _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
-              target=target_text, verdict=verdict)
-            + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
-            + (_("; paused now") if paused else ""),
-        ))
+    if explain:
+        lines.append(_closing_note(elapsed, target, breached, deadline, paused))
     return Clock(
         name=name,
         target_minutes=target,
@@ -437,6 +446,8 @@ def incident_clocks(
     profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
+    *,
+    explain: bool = True,
 ) -> IncidentClocks:
     """Both SLA clocks of ``incident`` at ``now`` from its history ``events``.
 
@@ -448,7 +459,8 @@ def incident_clocks(
     severity's calendar (Justice Bureau §2.5.1.1/§2.5.1.4, Pinggu §7.1), read with
     ``ContractProfile.sla_target``/``calendar_for`` (``profile`` typed, or a validated profile dict).
     ``incident`` and ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for
-    an uncovered year and ``ValidationError`` for naive instants.
+    an uncovered year and ``ValidationError`` for naive instants.  ``explain=False`` leaves the
+    explanations empty (figures only — bulk exports compute thousands of clocks).
     """
     now = _aware(now, "now")
     evs = list(events)
@@ -490,11 +502,12 @@ def incident_clocks(
     done_excl = [(a, b, REOPENED) for s, a, b in spans if s in DONE_STATUSES and b is not None]
 
     response = _clock("response", cal, start, response_stop, now,
-                      response_target, pause_excl, resp_notes)
+                      response_target, pause_excl, resp_notes if explain else [], explain)
     restore = _clock("restore", cal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
                      [_("severity {severity}; restore target {target} min in service hours {code}",
-                        severity=sev_code or "-", target=_shown(restore_target), code=cal.code)])
+                        severity=sev_code or "-", target=_shown(restore_target), code=cal.code)]
+                     if explain else [], explain)
     return IncidentClocks(response=response, restore=restore, pauses=pauses)
 
 

@@ -120,7 +120,7 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
 
     def cells(inc: Any, events: list[Any]) -> list[Any]:
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now)
+            clocks = incident_clocks(inc, events, prof, calendars, now, explain=False)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:

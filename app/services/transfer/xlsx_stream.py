@@ -56,7 +56,7 @@ class StreamedTable:
         self._dt = [self._cell(DATETIME_FORMAT) for _ in range(n)]
         self._d = [self._cell(DATE_FORMAT) for _ in range(n)]
 
-    def _cell(self, number_format: str) -> WriteOnlyCell:
+    def _cell(self, number_format: str) -> Any:
         cell = WriteOnlyCell(self.ws)
         cell.number_format = number_format
         return cell
