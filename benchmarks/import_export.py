@@ -118,10 +118,16 @@ def make_bomb(path: Path, size_bytes: int = 1_000_000_000) -> Path:
     return path
 
 
-def phase_export(tmp: Path, n: int) -> None:
+def phase_seed(tmp: Path, n: int) -> None:
+    """Fill the source database (its own process, so the export's memory is the export's)."""
     src = open_database(tmp / "src.sqlite3")
     load(src)
     step(f"seed {n} incidents (ORM)", lambda: seed(src, n))
+    src.close()
+
+
+def phase_export(tmp: Path, n: int) -> None:
+    src = open_database(tmp / "src.sqlite3")
     out = tmp / "faults.xlsx"
 
     def do_export() -> Path:
@@ -219,7 +225,7 @@ def phase_import_base(tmp: Path, n: int) -> None:
     step(f"baseline_import read {n} (raw openpyxl)", lambda: _cell_values(tmp / "faults.xlsx"))
 
 
-PHASES = {"export": phase_export, "export_base": phase_export_base, "import": phase_import,
+PHASES = {"seed": phase_seed, "export": phase_export, "export_base": phase_export_base, "import": phase_import,
           "import_base": phase_import_base, "bomb": phase_bomb, "biggest": phase_biggest}
 
 

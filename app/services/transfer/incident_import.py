@@ -119,8 +119,11 @@ def import_incidents(
         _status_instants(row, problems, rec, timeline.INCIDENT_STATUS_INSTANTS, IncidentStatus, _INC_LABELS)
     _check_numbers(session, Incident, recs, _INC_LABELS["number"], problems)
     file_numbers = {rec.get("number") for _, rec in recs}
+    by_number: dict[Any, dict[str, Any]] = {}
+    for _row, r in recs:  # the first row of each number, as a scan from the top would find
+        by_number.setdefault(r.get("number"), r)
     for num, by_service in windows.items():
-        rec = next((r for _, r in recs if r.get("number") == num), None)
+        rec = by_number.get(num)
         for sid, w in by_service.items():
             if num not in file_numbers:
                 problems.append(RowProblem(w["_row"], "故障编号", N_("{sheet}: incident {number} is not in the fault log sheet"),
