@@ -244,7 +244,7 @@ def _alembic_config(connection: Any) -> Any:
     return cfg
 
 
-_REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*(?:#.*)?$", re.M)
+_REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
 
 
 def _shipped_revisions() -> dict[str, tuple[str, ...]]:
@@ -259,7 +259,7 @@ def _scan_revisions(migrations: Path) -> dict[str, tuple[str, ...]]:
     plain literals is skipped (``head_revision`` then asks Alembic, which reads every file)."""
     out: dict[str, tuple[str, ...]] = {}
     for f in sorted((migrations / "versions").glob("*.py")):
-        found = dict((k, v) for k, v in _REVISION_RE.findall(f.read_text(encoding="utf-8")))
+        found = dict(_REVISION_RE.findall(f.read_text(encoding="utf-8")))
         try:
             rev = ast.literal_eval(found["revision"])
             down = ast.literal_eval(found.get("down_revision", "None"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-
 from typing import TYPE_CHECKING
 
 from app import settings

@@ -30,7 +30,6 @@ from datetime import date, datetime, time, timedelta
 from app.core import timeutil
 from app.services.calendar.service_time import ServiceCalendar, _aware
 
-
 WORKING, MAKEUP, HOLIDAY, WEEKEND = range(4)
 
 
