@@ -17,6 +17,7 @@ import uuid
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OPSLEDGER_TZ", "Asia/Shanghai")
@@ -60,6 +61,7 @@ def step(name: str, fn):  # type: ignore[no-untyped-def]
         tracemalloc.stop()
         traced = f"   python peak {peak / 1e6:8.1f} MB"
     print(f"{name:<34} {secs:8.2f} s{traced}   RSS high-water {peak_rss_mb():8.1f} MB")
+    print(f"RESULT {name.split(maxsplit=1)[0]} {secs:.3f}")
     return result
 
 
@@ -116,10 +118,16 @@ def make_bomb(path: Path, size_bytes: int = 1_000_000_000) -> Path:
     return path
 
 
-def phase_export(tmp: Path, n: int) -> None:
+def phase_seed(tmp: Path, n: int) -> None:
+    """Fill the source database (its own process, so the export's memory is the export's)."""
     src = open_database(tmp / "src.sqlite3")
     load(src)
     step(f"seed {n} incidents (ORM)", lambda: seed(src, n))
+    src.close()
+
+
+def phase_export(tmp: Path, n: int) -> None:
+    src = open_database(tmp / "src.sqlite3")
     out = tmp / "faults.xlsx"
 
     def do_export() -> Path:
@@ -185,7 +193,40 @@ def phase_biggest(tmp: Path, n: int) -> None:
     db4.close()
 
 
-PHASES = {"export": phase_export, "import": phase_import, "bomb": phase_bomb, "biggest": phase_biggest}
+def _cell_values(path: Path) -> dict[str, list[list[Any]]]:
+    """Every sheet's cell values of ``path`` (read-only), for the raw-openpyxl baselines."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    out = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    wb.close()
+    return out
+
+
+def phase_export_base(tmp: Path, n: int) -> None:
+    """Baseline: openpyxl ``write_only`` (lxml) writing the same cell values as the export."""
+    from openpyxl import Workbook
+
+    sheets = _cell_values(tmp / "faults.xlsx")
+
+    def write() -> None:
+        wb = Workbook(write_only=True)
+        for title, rows in sheets.items():
+            ws = wb.create_sheet(title)
+            for r in rows:
+                ws.append(r)
+        wb.save(tmp / "base.xlsx")
+
+    step(f"baseline_export write {n} (raw openpyxl)", write)
+
+
+def phase_import_base(tmp: Path, n: int) -> None:
+    """Baseline: openpyxl ``read_only`` reading every cell value of the exported file."""
+    step(f"baseline_import read {n} (raw openpyxl)", lambda: _cell_values(tmp / "faults.xlsx"))
+
+
+PHASES = {"seed": phase_seed, "export": phase_export, "export_base": phase_export_base, "import": phase_import,
+          "import_base": phase_import_base, "bomb": phase_bomb, "biggest": phase_biggest}
 
 
 def main() -> None:
@@ -202,8 +243,24 @@ def main() -> None:
     n = int(args[0]) if args else 10_000
     tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
     flags = ["--tracemalloc"] if TRACE else []
+    results: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     for phase in PHASES:
-        subprocess.run([sys.executable, __file__, phase, str(tmp), str(n), *flags], check=True)
+        out = subprocess.run([sys.executable, __file__, phase, str(tmp), str(n), *flags], check=True,
+                             capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("RESULT "):
+                _tag, name, secs = line.split()
+                results[name] = float(secs)
+            elif "process peak RSS" in line:
+                peaks[phase] = float(line.split()[-2])
+            else:
+                print(line)
+    for ours, base in (("export", "baseline_export"), ("import", "baseline_import")):
+        if ours in results and base in results:
+            print(f"{ours}: {results[ours]:.2f} s vs raw openpyxl {results[base]:.2f} s → ratio "
+                  f"{results[ours] / results[base]:.2f}× (target ≤ 1.3×); process peak RSS "
+                  f"{peaks.get(ours, 0):.0f} MB (target ≤ 150 MB), baseline {peaks.get(ours + '_base', 0):.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """``opsledger`` command line: the same operations as the GUI, headless.
 
-Each command group lives in its own module exposing ``register(subparsers)``; the module list is
-``COMMAND_MODULES``.  With no command, ``opsledger`` starts the GUI.  Exit codes: 0 success,
-1 refused input (the message names the field or row), 2 usage error.
+Each command group lives in its own module exposing ``register(subparsers)``; ``COMMANDS`` maps
+every command name to that module and its one-line help (add one line to add a command).  Only
+the module of the command being run is imported; ``--version`` and ``--help`` import nothing of
+the application beyond ``app/__init__``.  With no command, ``opsledger`` starts the GUI.  Exit
+codes: 0 success, 1 refused input (the message names the field or row), 2 usage error.
 """
 
 from __future__ import annotations
@@ -12,41 +14,69 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli.common import echo
-from app.core.i18n import _, set_language
-from app.errors import ImportRejected, OpsLedgerError, ValidationError
-from app.logs import setup_logging
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from app.errors import OpsLedgerError
 
-COMMAND_MODULES = (
-    "app.cli.contract",
-    "app.cli.demo",
-    "app.cli.inspect",
-    "app.cli.export",
-    "app.cli.importing",
-    "app.cli.check",
-    "app.cli.report",
-    "app.cli.calendar",
-    "app.cli.backup",
-    "app.cli.vault",
-    "app.cli.asset",
-    "app.cli.audit",
-    "app.cli.gui",
-)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "contract": ("app.cli.contract", "import, export or list contract profiles"),
+    "demo": ("app.cli.demo", "fill a database with demo data for a shipped contract"),
+    "inspect": ("app.cli.inspect", "inspection due list and history"),
+    "export": ("app.cli.export", "export a log to Excel (.xlsx)"),
+    "import": ("app.cli.importing", "import incidents or service requests from an Excel workbook"),
+    "check": ("app.cli.check", "integrity and schema version check of a database"),
+    "report": ("app.cli.report", "generate a contract report (pdf/xlsx/docx), list or verify exported ones"),
+    "calendar": ("app.cli.calendar", "official holiday arrangements (节假日安排) per year"),
+    "backup": ("app.cli.backup", "take a verified online copy of the ledger (备份)"),
+    "restore": ("app.cli.backup", "replace the ledger with a verified backup (恢复)"),
+    "asset": ("app.cli.asset", "the asset register: list, import (simulated first), export, labels (资产)"),
+    "vault": ("app.cli.vault", "credential vault: accounts and password rotation (密码库)"),
+    "audit": ("app.cli.audit", "verify, list or export the audit trail (审计日志)"),
+    "gui": ("app.cli.gui", "start the desktop application (default)"),
+}
+"""command name → (module whose ``register(subparsers)`` adds it, help shown by ``--help``)."""
+
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _help in COMMANDS.values()))
+INFO_FLAGS = ("-h", "--help", "--version")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every registered command."""
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first positional word, ``--db VALUE`` skipped), or ``None``."""
+    skip = False
+    for tok in argv:
+        if skip:
+            skip = False
+            continue
+        if tok == "--db":
+            skip = True
+            continue
+        if tok.startswith("-"):
+            continue
+        return tok
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser.  With ``argv``, only the module of the command it names is imported
+    (the other commands are listed by name and help); without, every command is registered."""
     parser = argparse.ArgumentParser(prog="opsledger", description="OpsLedger 运维台账")
     parser.add_argument("--version", action="version", version=f"opsledger {__version__}")
     parser.add_argument("--db", help="database file path or SQLAlchemy URL (default: OPSLEDGER_DB "
                         "or the embedded file in the user data directory)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    if argv is None:
+        for module in COMMAND_MODULES:
+            importlib.import_module(module).register(sub)
+        return parser
+    wanted = COMMANDS.get(command_in(argv) or "")
+    if wanted is not None:
+        importlib.import_module(wanted[0]).register(sub)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
@@ -56,7 +86,7 @@ def cli_language() -> str:
     import os  # noqa: PLC0415
 
     from app import settings  # noqa: PLC0415
-    from app.core.i18n import language  # noqa: PLC0415
+    from app.core.i18n import language, set_language  # noqa: PLC0415
 
     choice = os.environ.get("OPSLEDGER_LANG", "").strip()
     if not choice:
@@ -71,6 +101,9 @@ def cli_language() -> str:
 def error_text(exc: OpsLedgerError) -> str:
     """``exc`` as the CLI prints it: a refused command-line option is named as typed
     (``--period（报告期间）：…``), everything else as ``str(exc)`` in the current language."""
+    from app.core.i18n import _  # noqa: PLC0415
+    from app.errors import ValidationError  # noqa: PLC0415
+
     if isinstance(exc, ValidationError) and exc.field.startswith("--"):
         from app.core.fields import label  # noqa: PLC0415
 
@@ -80,14 +113,22 @@ def error_text(exc: OpsLedgerError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code.  Messages are in :func:`cli_language`."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if command_in(args_list) is None and any(a in INFO_FLAGS for a in args_list):
+        build_parser(args_list).parse_args(args_list)  # prints the version or the help and exits
+    from app.cli.common import echo  # noqa: PLC0415 - the app loads only when a command runs
+    from app.errors import ImportRejected, OpsLedgerError  # noqa: PLC0415
+    from app.logs import setup_logging  # noqa: PLC0415
+
     setup_logging()
     cli_language()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser = build_parser(args_list)
+    args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         from app.cli.gui import run_gui
 
         return run_gui(args)
+    log = logging.getLogger(__name__)
     try:
         return int(args.func(args) or 0)
     except ImportRejected as exc:

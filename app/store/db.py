@@ -13,8 +13,11 @@ back whole, and if anything is still wrong the pre-upgrade copy is restored.
 
 from __future__ import annotations
 
+import ast
+import functools
 import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -245,8 +248,40 @@ def _alembic_config(connection: Any) -> Any:
     return cfg
 
 
+_REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _shipped_revisions() -> dict[str, tuple[str, ...]]:
+    """``_scan_revisions`` of the current ``MIGRATIONS_DIR``."""
+    return _scan_revisions(MIGRATIONS_DIR)
+
+
+@functools.lru_cache(maxsize=4)
+def _scan_revisions(migrations: Path) -> dict[str, tuple[str, ...]]:
+    """revision → its down revisions, read from the file texts of the versions folder (no Alembic
+    import: the start only needs to know whether an upgrade is due).  A file whose ids are not
+    plain literals is skipped (``head_revision`` then asks Alembic, which reads every file)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for f in sorted((migrations / "versions").glob("*.py")):
+        found = dict(_REVISION_RE.findall(f.read_text(encoding="utf-8")))
+        try:
+            rev = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found.get("down_revision", "None"))
+        except (KeyError, ValueError, SyntaxError):
+            continue
+        out[str(rev)] = tuple(down) if isinstance(down, (tuple, list)) else (() if down is None else (str(down),))
+    return out
+
+
 def head_revision() -> str:
-    """The newest Alembic revision shipped with this build."""
+    """The newest Alembic revision shipped with this build: the one revision no other names as its
+    down revision (from the versions folder's files; Alembic is asked only when they name no
+    single head — it then raises as before)."""
+    revs = _shipped_revisions()
+    downs = {d for ds in revs.values() for d in ds}
+    heads = [r for r in revs if r not in downs]
+    if len(heads) == 1:
+        return heads[0]
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config(None)).get_current_head() or ""
@@ -254,13 +289,22 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     """Every Alembic revision this build ships (a database stamped otherwise is from a newer build)."""
-    from alembic.script import ScriptDirectory
-
-    return {r.revision for r in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
+    return set(_shipped_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision stamped in the database, or ``None`` for an empty store."""
+    """The revision stamped in the database, or ``None`` for an empty store: one query,
+    ``SELECT version_num FROM alembic_version`` (Alembic is loaded only for a database stamped
+    with several heads, where it raises as before)."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")]
+    except DBAPIError:  # no such table: an empty store
+        return None
+    if len(rows) <= 1:
+        return rows[0] if rows else None
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
@@ -372,12 +416,12 @@ def upgrade(db: Database) -> None:
     fails or would lose data; its text names the pre-upgrade copy (``db.pre_upgrade_copy``),
     which is also restored over the file.
     """
-    from alembic import command
-
     cur = current_revision(db.engine)
     head = head_revision()
     if cur == head:
         return
+    from alembic import command
+
     before_tables = [t for t in inspect(db.engine).get_table_names() if t != "alembic_version"]
     snapshot = None
     if db.file is not None and before_tables:
@@ -459,7 +503,7 @@ def open_database(
         _probe(engine, file)
         db = Database(url, engine, sessionmaker(engine, class_=LedgerSession, expire_on_commit=False), file,
                       _lock=held)
-        if migrate:
+        if migrate and current_revision(engine) != head_revision():
             before = current_revision(engine)
             upgrade(db)
             after = current_revision(engine)

@@ -1,27 +1,31 @@
 """Desktop entry point: ``main(db=None, argv=None) -> int`` (used by ``opsledger gui``).
 
-Runs a restore scheduled in 恢复账本… (before anything holds the file), opens the ledger (``db``
-path/URL, else ``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty
-ledger, builds the ``MainWindow``, starts the first-start-of-the-day backup in a worker and runs
-Qt's event loop.
+Runs a restore scheduled in 恢复账本… (before anything holds the file), paints a
+``StartingWindow`` (only Qt loaded), then opens the ledger (``db`` path/URL, else
+``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty ledger, builds the
+``MainWindow`` in the starting window's place, starts the first-start-of-the-day backup in a
+worker and runs Qt's event loop.  The ledger, SQLAlchemy and the pages are imported inside the
+functions, after the first paint.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from app import settings
-from app.errors import OpsLedgerError
-from app.logs import setup_logging
-from app.services.contract import actions as contract_actions
-from app.services.ledger import Ledger, open_ledger
+
+if TYPE_CHECKING:
+    from app.services.ledger import Ledger
 
 log = logging.getLogger(__name__)
 
 
 def pick_contract(db: Ledger) -> uuid.UUID | None:
     """The contract to show: the ``contract_name`` setting if present, else the first by name."""
+    from app.services.contract import actions as contract_actions
+
     return contract_actions.pick_contract(db, settings.get("contract_name")).value
 
 
@@ -30,6 +34,8 @@ def ask_engineer(db: Ledger, contract_id: uuid.UUID | None) -> str:
     user cancels."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QInputDialog
+
+    from app.services.contract import actions as contract_actions
 
     names = contract_actions.engineers(db, contract_id).value
     name, ok = QInputDialog.getItem(
@@ -57,6 +63,7 @@ def restore_pending_backup(db: str | None) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from app.errors import OpsLedgerError
     from app.services.backup_records import apply_pending_restore
 
     try:
@@ -77,15 +84,24 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.app_setup import create_application
+    from app.ui.starting import StartingWindow
+
+    app = create_application(argv)
+    starting = StartingWindow()
+    starting.paint_now()
+
+    from app.errors import OpsLedgerError
+    from app.logs import setup_logging
+    from app.services.ledger import open_ledger
     from app.ui.crash import install_excepthook
     from app.ui.first_start import FirstStartDialog
 
-    app = create_application(argv)
     log_path = setup_logging()
     restore_pending_backup(db)
     try:
         ledger = open_ledger(db)
     except OpsLedgerError as exc:
+        starting.close()
         QMessageBox.critical(None, "OpsLedger", str(exc))
         log.error("the database did not open: %s", exc)
         return 1
@@ -94,6 +110,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         contract_id = pick_contract(ledger)
         engineer = settings.get("engineer_name")
         if contract_id is None:
+            starting.close()
             dlg = FirstStartDialog(ledger)
             if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
                 return 0
@@ -101,13 +118,15 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         if not engineer:
             engineer = ask_engineer(ledger, contract_id)
             if not engineer:
+                starting.close()
                 return 0
         window = build_window(ledger, contract_id, engineer)
-        window.show()
+        starting.hand_over(window)
         from app.ui.widgets.backup_dialog import run_daily_backup
 
         run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage(text, 15000))
         return int(app.exec())
     finally:
+        starting.close()
         crash.uninstall()
         ledger.close()

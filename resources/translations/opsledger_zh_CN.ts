@@ -3059,6 +3059,13 @@
     </message>
 </context>
 <context>
+    <name>StartingWindow</name>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
+    </message>
+</context>
+<context>
     <name>StocktakeTab</name>
     <message>
         <source>Start stocktake</source>

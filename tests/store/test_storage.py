@@ -18,13 +18,16 @@ from app.store.db import (
     open_database,
 )
 from app.store.models import Base
+from app.store.models.list_search import is_search_object
 
 
 def test_upgrade_head_on_empty_file_equals_models(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a.sqlite3")
     try:
         with db.engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            ctx = MigrationContext.configure(conn, opts={
+                "compare_type": True,  # the FTS table and trigram indexes live outside the ORM
+                "include_object": lambda _obj, name, *_a: not is_search_object(name)})
             assert compare_metadata(ctx, Base.metadata) == []
         assert integrity_check(db) == ["ok"]
     finally:

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator
 from pydantic import ValidationError as ModelError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,6 +40,9 @@ from app.services.contract.checks import cross_check
 from app.services.contract.messages import model_problem, schema_problem
 from app.services.contract.yaml_marks import MAX_BYTES, mark_of, read_yaml
 from app.store.models import Asset, ChecklistItem, ChecklistTemplate, Contract, Engineer, Service
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 FORMAT = "opsledger-contract-profile"
 VERSION = 2
@@ -77,6 +79,9 @@ class ProfileError(OpsLedgerError):
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    """The profile schema's validator; jsonschema loads when a profile is imported, not at start."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     schema_file = paths.resources_dir() / "schemas" / "contract-profile.schema.json"
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)

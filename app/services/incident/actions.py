@@ -30,7 +30,6 @@ from app.errors import NotFoundError
 from app.services.changes import Changes, Outcome
 from app.services.incident import attachments, workflow
 from app.services.ledger import Ledger
-from app.services.transfer import record_export, record_import
 from app.store.models import Contract
 from app.store.versioning import check_version
 
@@ -164,6 +163,8 @@ def export_incidents(ledger: Ledger, contract_id: uuid.UUID | None, first: date,
                      progress: Any = None) -> Outcome[Path]:
     """Write the fault log of local days ``first``..``last`` to ``out`` (xlsx); value = ``out``."""
     with ledger.session() as s:
+        from app.services.transfer import record_export  # noqa: PLC0415 - openpyxl only when used
+
         path = record_export.export_incidents(s, _contract(s, contract_id), first, last, out, progress=progress)
         return Outcome(path, Changes())
 
@@ -173,5 +174,7 @@ def import_incidents(ledger: Ledger, contract_id: uuid.UUID | None, path: Path, 
     """Import an Excel fault log whole or not at all; value = the record numbers written.
     Errors: ``ImportRejected`` listing every row problem, ``ValidationError`` for an unsafe file."""
     with ledger.session() as s:
+        from app.services.transfer import record_import  # noqa: PLC0415 - openpyxl only when used
+
         result = record_import.import_incidents(s, _contract(s, contract_id), path, actor=actor)
         return Outcome(list(result.numbers), Changes.of("incident"))

@@ -44,6 +44,7 @@ from app.core.i18n import N_, _
 from app.core.profile import ContractProfile, profile_of
 from app.core.timeutil import fmt_local, local_dt, utcnow
 from app.errors import ValidationError
+from app.services.calendar.minute_index import MinuteIndex, index_for
 from app.services.calendar.service_time import (
     ServiceCalendar,
     _aware,
@@ -153,11 +154,11 @@ class IncidentClocks:
 
 CLOCK_NAMES = {
     "response": N_("Response"),
-    "on_site": N_("On-site arrival"),
-    "resolve": N_("Final resolution"),
     "restore": N_("Restore"),
     "request_response": N_("Request response"),
     "request_resolve": N_("Request resolution"),
+    "on_site": N_("On-site arrival"),
+    "resolve": N_("Final resolution"),
 }
 """Clock name → msgid of the name the explanation pane shows."""
 
@@ -268,34 +269,19 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60.0
 
 
-def _clock(
-    name: str,
-    cal: ServiceCalendar,
-    start: datetime,
-    stopped_at: datetime | None,
-    now: datetime,
-    target: float | None,
-    excluded: list[tuple[datetime, datetime | None, str]],
-    head_notes: list[str],
-) -> Clock:
-    """Count ``cal`` service time from ``start`` to ``stopped_at`` (or ``now``) minus ``excluded``.
+DETAIL_DAYS = 31
+"""A clock spanning at most this many days explains itself day by day and period by period;
+a longer one month by month (its cost then does not grow with the days open)."""
 
-    ``excluded``: ``(start, end|None, kind)`` spans taken out (``None`` end = still open;
-    ``kind`` ``PAUSED`` or ``REOPENED``).  Every explanation line is in the current language
-    (``app.core.i18n``; calendar sources and codes as stored).
-    """
-    end = stopped_at if stopped_at is not None else now
-    end = max(end, start)
-    lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
-    state = _("stopped") if stopped_at is not None else _("now, still running")
-    lines.append(ExplainLine(
-        "note", start, end, 0.0,
-        _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
-          clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
-          code=cal.code, name=cal.name),
-    ))
-    # source of each day
-    for day, working, source, day_name in cal.days(start, end):
+
+def _detail_lines(
+    lines: list[ExplainLine], cal: ServiceCalendar, start: datetime, end: datetime,
+    windows: list[tuple[datetime, datetime, str]], merged: list[tuple[datetime, datetime]],
+) -> list[tuple[datetime, datetime]]:
+    """Append the per-day source, per-period counted and per-window pause lines of a short clock;
+    returns the counted stretches ``(start, end)`` between the excluded windows."""
+    for day, working, source, day_name in ([] if cal.kind == "always" and not cal.overrides
+                                           else cal.days(start, end)):
         if source.startswith("override: "):
             lines.append(ExplainLine("source", local_dt(day, time(0)), local_dt(day + timedelta(days=1), time(0)),
                                      0.0, _("{day} {source}", day=day.isoformat(), source=source_text(source))))
@@ -313,16 +299,8 @@ def _clock(
                                         what=_(_DAY_KINDS[what]), label=label, source=source_text(source))))
     if cal.kind == "always" and not cal.overrides:
         lines.append(ExplainLine("source", start, end, 0.0, _("every minute counts — 7×24")))
-
     periods = cal.periods(start, end)
-    windows: list[tuple[datetime, datetime, str]] = []
-    for a, b, label in excluded:
-        a2, b2 = max(a, start), min(b if b is not None else end, end)
-        if a2 < b2:
-            windows.append((a2, b2, label))
-    merged = merge_windows([(a, b) for a, b, _lbl in windows])
-    counted = _subtract(periods, merged)
-    for s, e, source in counted:
+    for s, e, source in _subtract(periods, merged):
         end_fmt = "%H:%M" if fmt_local(s, "%Y%m%d") == fmt_local(e, "%Y%m%d") else "%Y-%m-%d %H:%M"
         lines.append(ExplainLine("period", s, e, _minutes(s, e),
                                  _("counted {start}–{end}: {minutes} min ({source})", start=fmt_local(s),
@@ -335,7 +313,108 @@ def _clock(
                                  _("{label} {start}–{end}: {minutes} service min taken out",
                                    label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
                                    end=fmt_local(b), minutes=_fmt_min(taken))))
-    elapsed = sum(_minutes(s, e) for s, e, _src in counted)
+    return _gaps(start, end, merged)
+
+
+def _gaps(start: datetime, end: datetime, merged: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """``[start, end)`` minus the merged (sorted, disjoint) windows, as ``(start, end)`` stretches."""
+    out, at = [], start
+    for a, b in merged:
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    if at < end:
+        out.append((at, end))
+    return out
+
+
+def _month_lines(
+    lines: list[ExplainLine], idx: MinuteIndex, start: datetime, end: datetime,
+    windows: list[tuple[datetime, datetime, str]], merged: list[tuple[datetime, datetime]],
+) -> list[tuple[datetime, datetime]]:
+    """Append month-by-month source and counted lines and one line per excluded window of a long
+    clock (service minutes from the index); returns the counted stretches like ``_detail_lines``."""
+    for m in idx.months(start, end):
+        names = "、".join(_(HOLIDAY_NAMES[n]) if n in HOLIDAY_NAMES else n for n in m.names)
+        lines.append(ExplainLine("source", m.start, m.end, 0.0, _(
+            "{month}: {working} working days, {makeup} make-up working days, {holidays} public holidays"
+            "{names}, {weekend} weekend days — {source}", month=m.month.strftime("%Y-%m"),
+            working=m.working_days, makeup=m.makeup_days, holidays=m.holidays,
+            names=f" ({names})" if names else "", weekend=m.weekend_days,
+            source="; ".join(source_text(x) for x in m.sources))))
+        taken = sum(idx.service_minutes(max(a, m.start), min(b, m.end)) for a, b in merged)
+        lines.append(ExplainLine("period", m.start, m.end, m.minutes - taken, _(
+            "counted in {month}: {minutes} min", month=m.month.strftime("%Y-%m"),
+            minutes=_fmt_min(m.minutes - taken))))
+    for a, b, label in windows:
+        taken = idx.service_minutes(a, b)
+        lines.append(ExplainLine("pause", a, b, taken,
+                                 _("{label} {start}–{end}: {minutes} service min taken out",
+                                   label=_(_EXCLUDED_LABELS.get(label, label)), start=fmt_local(a),
+                                   end=fmt_local(b), minutes=_fmt_min(taken))))
+    return _gaps(start, end, merged)
+
+
+def _closing_note(elapsed: float, target: float | None, breached: bool | None, deadline: datetime | None,
+                  paused: bool) -> ExplainLine:
+    """The last explanation line: elapsed against the target, the verdict, when it is reached."""
+    if target is None:
+        return ExplainLine("note", None, None, elapsed,
+                           _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed)))
+    verdict = _("BREACHED") if breached else _("within target")
+    return ExplainLine(
+        "note", None, deadline, elapsed,
+        _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
+          target=f"{target:g}", verdict=verdict)
+        + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
+        + (_("; paused now") if paused else ""),
+    )
+
+
+def _clock(
+    name: str,
+    cal: ServiceCalendar,
+    start: datetime,
+    stopped_at: datetime | None,
+    now: datetime,
+    target: float | None,
+    excluded: list[tuple[datetime, datetime | None, str]],
+    head_notes: list[str],
+    explain: bool = True,
+) -> Clock:
+    """Count ``cal`` service time from ``start`` to ``stopped_at`` (or ``now``) minus ``excluded``.
+
+    ``excluded``: ``(start, end|None, kind)`` spans taken out (``None`` end = still open;
+    ``kind`` ``PAUSED`` or ``REOPENED``).  Every explanation line is in the current language
+    (``app.core.i18n``; calendar sources and codes as stored).
+    """
+    end = stopped_at if stopped_at is not None else now
+    end = max(end, start)
+    lines: list[ExplainLine] = [ExplainLine("note", start, end, 0.0, t) for t in head_notes]
+    if explain:
+        state = _("stopped") if stopped_at is not None else _("now, still running")
+        lines.append(ExplainLine(
+            "note", start, end, 0.0,
+            _("{clock}: from {start} to {end} ({state}), service hours {code} ({name})",
+              clock=_(CLOCK_NAMES.get(name, name)), start=fmt_local(start), end=fmt_local(end), state=state,
+              code=cal.code, name=cal.name),
+        ))
+    windows: list[tuple[datetime, datetime, str]] = []
+    for a, b, label in excluded:
+        a2, b2 = max(a, start), min(b if b is not None else end, end)
+        if a2 < b2:
+            windows.append((a2, b2, label))
+    merged = merge_windows([(a, b) for a, b, _lbl in windows])
+    idx = index_for(cal)
+    if not explain:  # figures only (bulk exports): no explanation lines
+        counted = _gaps(start, end, merged)
+    elif cal.kind == "always" or end - start <= timedelta(days=DETAIL_DAYS):
+        counted = _detail_lines(lines, cal, start, end, windows, merged)
+    else:
+        counted = _month_lines(lines, idx, start, end, windows, merged)
+    # elapsed: the index (constant time per year) — equal to summing the counted periods
+    elapsed = idx.service_minutes(start, end) - sum(idx.service_minutes(a, b) for a, b in merged)
+    elapsed = max(0.0, round(elapsed, 9))
 
     paused = False
     if stopped_at is None:
@@ -350,29 +429,18 @@ def _clock(
     if target is not None:
         if elapsed >= target:
             acc = 0.0
-            for s, e, _src in counted:
-                length = _minutes(s, e)
+            for s, e in counted:
+                length = idx.service_minutes(s, e)
                 if acc + length >= target:
-                    deadline = s + timedelta(minutes=target - acc)
+                    deadline = idx.add_service_minutes(s, target - acc)
                     break
                 acc += length
             if target == 0:
                 deadline = start
         elif running:
-            deadline = cal.add_service_minutes(max(now, start), target - elapsed)
-    if target is None:
-        lines.append(ExplainLine("note", None, None, elapsed,
-                                 _("elapsed {minutes} service min; no target", minutes=_fmt_min(elapsed))))
-    else:
-        verdict = _("BREACHED") if breached else _("within target")
-        target_text = f"{target:g}"
-        lines.append(ExplainLine(
-            "note", None, deadline, elapsed,
-            _("elapsed {minutes} of {target} service min — {verdict}", minutes=_fmt_min(elapsed),
-              target=target_text, verdict=verdict)
-            + (_("; target reached at {deadline}", deadline=fmt_local(deadline)) if deadline is not None else "")
-            + (_("; paused now") if paused else ""),
-        ))
+            deadline = idx.add_service_minutes(max(now, start), target - elapsed)
+    if explain:
+        lines.append(_closing_note(elapsed, target, breached, deadline, paused))
     return Clock(
         name=name,
         target_minutes=target,
@@ -400,6 +468,8 @@ def incident_clocks(
     calendars: dict[str, ServiceCalendar],
     now: datetime,
     scope: tuple[str, ...] = (),
+    *,
+    explain: bool = True,
 ) -> IncidentClocks:
     """Both SLA clocks of ``incident`` at ``now`` from its history ``events``.
 
@@ -415,7 +485,8 @@ def incident_clocks(
     ``closed_at``) clocks exist only when the profile sets such a target (``sla_targets``); both
     minus pending spans.  ``profile`` typed, or a validated profile dict.
     ``incident`` and ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for
-    an uncovered year and ``ValidationError`` for naive instants.
+    an uncovered year and ``ValidationError`` for naive instants.  ``explain=False`` leaves the
+    explanations empty (figures only — bulk exports compute thousands of clocks).
     """
     now = _aware(now, "now")
     evs = list(events)
@@ -466,12 +537,13 @@ def incident_clocks(
     done_excl = [(a, b, REOPENED) for s, a, b in spans if s in DONE_STATUSES and b is not None]
 
     response = _clock("response", cal, start, response_stop, now,
-                      response_target, pause_excl, resp_notes)
+                      response_target, pause_excl, resp_notes if explain else [], explain)
     rcal = cal_of("restore")
     restore = _clock("restore", rcal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
                      [_("severity {severity}; restore target {target} min in service hours {code}",
-                        severity=sev_code or "-", target=_shown(restore_target), code=rcal.code)])
+                        severity=sev_code or "-", target=_shown(restore_target), code=rcal.code)]
+                     if explain else [], explain)
     extra: dict[str, Clock] = {}
     for kind, field_name in (("on_site", "onsite_at"), ("resolve", "closed_at")):
         target = prof.sla_target(sev_code, kind, cls_code, scope)  # type: ignore[arg-type]
@@ -483,7 +555,7 @@ def incident_clocks(
         extra[kind] = _clock(kind, kcal, start, stop, now, target, pause_excl,
                              [_("severity {severity}; {clock} target {target} min in service hours {code}",
                                 severity=sev_code or "-", clock=_(CLOCK_NAMES[kind]), target=_shown(target),
-                                code=kcal.code)])
+                                code=kcal.code)] if explain else [], explain)
     return IncidentClocks(response=response, restore=restore, pauses=pauses, on_site=extra.get("on_site"),
                           resolve=extra.get("resolve"))
 

@@ -11,7 +11,11 @@ Rules shared by all lists:
   ends with the primary key so that paging is stable when sort values tie.
 - Free text (``text``) is a case-insensitive ``LIKE '%…%'`` over the record's number, title,
   description and requester/reporter name; ``%``, ``_`` and ``\\`` in the user's text are escaped,
-  so they match literally.
+  so they match literally.  Each whitespace-separated word must match.  For incidents on SQLite a
+  word of three or more characters is looked up in the FTS5 ``trigram`` index ``incident_fts``
+  (migration 0009) instead — the same rows as the ``LIKE``, found without reading every row;
+  shorter words (trigrams need three characters: a one- or two-character Chinese word) keep the
+  ``LIKE``.  On PostgreSQL the ``ILIKE`` is served by ``pg_trgm`` indexes.
 - Periods are half-open ``[start, end)`` aware instants (UTC in the DB) for timestamps, and
   inclusive local dates for the work log's ``work_date``.
 
@@ -21,12 +25,15 @@ Raises ``ValueError`` for an unknown ``sort_key``.
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, literal_column, or_, select
+from sqlalchemy import table as text_table
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -40,6 +47,7 @@ from app.store.models import (
     ServiceRequest,
     WorkLogEntry,
 )
+from app.store.models.list_search import FTS_TABLE
 
 LIKE_ESCAPE = "\\"
 
@@ -50,16 +58,45 @@ def like_pattern(text: str) -> str:
     return f"%{esc}%"
 
 
-def _text_clause(text: str, columns: Sequence[Any]) -> ColumnElement[bool] | None:
-    """OR of ``LIKE`` over ``columns`` for each whitespace-separated word, ANDed across words."""
+def _text_clause(text: str, columns: Sequence[Any], fts: Any = None) -> ColumnElement[bool] | None:
+    """OR of ``LIKE`` over ``columns`` for each whitespace-separated word, ANDed across words.
+
+    ``fts``: ``(rowid column, FTS table name)`` — words of ``FTS_MIN_CHARS`` or more characters
+    are matched there as a trigram phrase instead (same rows as the ``LIKE``)."""
     words = [w for w in (text or "").split() if w]
     if not words:
         return None
     parts = []
     for w in words:
+        if fts is not None and len(w) >= FTS_MIN_CHARS:
+            rowid, table = fts
+            phrase = '"' + w.replace('"', '""') + '"'
+            parts.append(rowid.in_(select(literal_column("rowid")).select_from(text_table(table))
+                                   .where(literal_column(table).op("MATCH")(phrase))))
+            continue
         pat = like_pattern(w)
         parts.append(or_(*[c.ilike(pat, escape=LIKE_ESCAPE) for c in columns]))
     return and_(*parts)
+
+
+FTS_MIN_CHARS = 3
+"""Trigram full-text search finds substrings of at least three characters."""
+
+
+def _incident_fts(session: Session) -> Any:
+    """``(incident.rowid, "incident_fts")`` when ``session``'s database has the FTS5 index, else
+    ``None`` (PostgreSQL, or a SQLite without the trigram tokenizer).  Looked up once per engine."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    has = _FTS_SEEN.get(engine)
+    if has is None:
+        has = engine.dialect.name == "sqlite" and session.execute(text_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": FTS_TABLE}).first() is not None
+        _FTS_SEEN[engine] = has
+    return (literal_column(f"{Incident.__tablename__}.rowid"), FTS_TABLE) if has else None
+
+
+_FTS_SEEN: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 
 
 def _order(stmt: Select[Any], sort_cols: dict[str, Any], sort_key: str, descending: bool, pk: Any) -> Select[Any]:
@@ -80,13 +117,9 @@ def _page(stmt: Select[Any], offset: int, limit: int | None) -> Select[Any]:
 
 
 def _contract_cond(col: Any, contract_id: uuid.UUID, paging: bool) -> ColumnElement[bool]:
-    """``col = contract_id``; for page queries written so that SQLite cannot use the contract
-    index (``coalesce(col, col) = ?``), which lets it walk the index of the sort column and stop
-    after ``limit`` rows instead of sorting every row of the contract (100k incidents: 380 ms →
-    1 ms for the first page).  COUNT queries keep the plain, index-friendly form.  A composite
-    index ``(contract_id, occurred_at)`` would make this unnecessary (schema is the lead's)."""
-    if paging:
-        return func.coalesce(col, col) == contract_id
+    """``col = contract_id``.  The composite indexes of migration 0009 (contract, time column, id)
+    let a page query walk the index of its order within the contract and stop after ``limit``
+    rows; ``paging`` is kept for callers and no longer changes the form."""
     return col == contract_id
 
 
@@ -138,7 +171,8 @@ INCIDENT_SORT_KEYS = ("number", "title", "severity", "status", "source", "assign
                       "occurred_at", "reported_at", "restored_at", "closed_at")
 
 
-def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = False) -> list[ColumnElement[bool]]:
+def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = False,
+                    fts: Any = None) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = [_contract_cond(Incident.contract_id, contract_id, paging)]
     if flt.statuses:
         conds.append(Incident.status.in_(flt.statuses))
@@ -156,7 +190,7 @@ def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = 
     if flt.end is not None:
         conds.append(Incident.occurred_at < as_utc(flt.end))
     text = _text_clause(flt.text, [Incident.number, Incident.title, Incident.description,
-                                   Incident.reporter_name, Incident.reporter_department])
+                                   Incident.reporter_name, Incident.reporter_department], fts)
     if text is not None:
         conds.append(text)
     return conds
@@ -179,7 +213,7 @@ def query_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilte
                Incident.source, assignee.label("assignee"), reporter, Incident.occurred_at,
                Incident.reported_at, Incident.restored_at, Incident.closed_at)
         .outerjoin(eng, eng.id == Incident.assignee_id)
-        .where(*_incident_conds(contract_id, flt, paging=True))
+        .where(*_incident_conds(contract_id, flt, paging=True, fts=_incident_fts(session)))
     )
     cols = {"number": Incident.number, "title": Incident.title, "severity": Incident.severity,
             "status": Incident.status, "source": Incident.source, "assignee": assignee,
@@ -192,7 +226,8 @@ def query_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilte
 
 def count_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilter | None = None) -> int:
     """How many incidents match ``flt`` (one ``COUNT`` query)."""
-    return _count(session, Incident, _incident_conds(contract_id, flt or IncidentFilter()))
+    return _count(session, Incident, _incident_conds(contract_id, flt or IncidentFilter(),
+                                                     fts=_incident_fts(session)))
 
 
 # --------------------------------------------------------------------------- service requests

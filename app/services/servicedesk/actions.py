@@ -23,7 +23,6 @@ from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
 from app.services.servicedesk import requests as service_requests
 from app.services.servicedesk import requirements, worklog
-from app.services.transfer import record_export, record_import
 from app.store.models import Contract, Requirement, ServiceRequest, WorkLogEntry
 from app.store.versioning import check_version
 
@@ -172,16 +171,18 @@ def edit_worklog_entry(ledger: Ledger, entry_id: uuid.UUID, *, actor: str, engin
 
 # --------------------------------------------------------------------------- Excel transfer
 
-_EXPORTS = {"requests": record_export.export_requests, "requirements": record_export.export_requirements,
-            "worklog": record_export.export_worklog}
-_IMPORTS = {"requests": (record_import.import_requests, "service_request")}
+# dotted names: the transfer modules (openpyxl) load when a user exports or imports, not at start
+_EXPORTS = {"requests": "export_requests", "requirements": "export_requirements", "worklog": "export_worklog"}
+_IMPORTS = {"requests": ("import_requests", "service_request")}
 
 
 def export_records(ledger: Ledger, contract_id: uuid.UUID | None, kind: str, first: date, last: date,
                    out: Path, progress: Any = None) -> Outcome[Path]:
     """Write ``kind`` (``requests``/``requirements``/``worklog``) of local days ``first``..``last``
     to ``out``; value = the path.  ``KeyError`` for another kind (a programming error)."""
-    fn = _EXPORTS[kind]
+    from app.services.transfer import record_export  # noqa: PLC0415 - openpyxl only when used
+
+    fn = getattr(record_export, _EXPORTS[kind])
     with ledger.session() as s:
         return Outcome(fn(s, _contract(s, contract_id), first, last, out, progress=progress), Changes())
 
@@ -190,7 +191,10 @@ def import_records(ledger: Ledger, contract_id: uuid.UUID | None, kind: str, pat
                    actor: str) -> Outcome[list[str]]:
     """Import a workbook of ``kind`` (``requests``) whole or not at all; value = numbers written.
     Errors: ``ImportRejected`` (row problems), ``ValidationError`` (unsafe file)."""
-    fn, changed = _IMPORTS[kind]
+    from app.services.transfer import record_import  # noqa: PLC0415 - openpyxl only when used
+
+    name, changed = _IMPORTS[kind]
+    fn = getattr(record_import, name)
     with ledger.session() as s:
         result = fn(s, _contract(s, contract_id), path, actor=actor)
         return Outcome(list(result.numbers), Changes.of(changed))

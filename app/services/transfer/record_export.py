@@ -52,6 +52,7 @@ from app.services.transfer.columns import (
     enum_label,
 )
 from app.services.transfer.xlsx_safe import write_table
+from app.services.transfer.xlsx_stream import StreamedTable
 from app.store.models import (
     Asset,
     Contract,
@@ -117,9 +118,9 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
 
     prof = profile_of(contract)
 
-    def cells(inc: Incident, events: list[IncidentEvent]) -> list[Any]:
+    def cells(inc: Any, events: list[Any]) -> list[Any]:
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now)
+            clocks = incident_clocks(inc, events, prof, calendars, now, explain=False)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
@@ -158,6 +159,15 @@ def _headers(columns: list[Column]) -> list[str]:
     return [c.zh for c in columns]
 
 
+EXPORT_BATCH = 500
+"""Incidents read and written per batch (one select each of the rows, links, assets and events)."""
+
+
+def _rows(session: Session, model: Any, where: Any, *order: Any) -> list[Any]:
+    """Core rows (attribute access by column name, no ORM object) of ``model``'s table."""
+    return list(session.execute(select(*model.__table__.columns).where(where).order_by(*order)))
+
+
 def export_incidents(
     session: Session, contract: Contract, start: date, end: date, out: Path, now: datetime | None = None,
     progress: Any = None,
@@ -167,82 +177,88 @@ def export_incidents(
     Sheets: ``故障台账`` (``INCIDENT_COLUMNS``, with the SLA columns in service-time minutes),
     ``影响业务系统`` (one row per affected service with its downtime window), ``处理记录`` (the
     history events).  ``now`` (aware, default the current instant) is where running clocks stop.
-    Returns ``out``.
+    Streams: incidents are read in batches of ``EXPORT_BATCH`` with Core selects and written to
+    write-only sheets (``xlsx_stream``), so memory stays bounded; the SLA figures of all rows share
+    one calendar and its minute index.  Returns ``out``.
     """
     now = now or utcnow()
     lo, hi = _bounds(start, end)
     cond = (Incident.contract_id == contract.id, Incident.occurred_at >= lo, Incident.occurred_at < hi)
-    incidents = list(session.scalars(select(Incident).where(*cond).order_by(Incident.occurred_at, Incident.number)))
-    svc = {s.id: s for s in session.scalars(select(Service).where(Service.contract_id == contract.id))}
+    ids = list(session.scalars(select(Incident.id).where(*cond).order_by(Incident.occurred_at, Incident.number)))
+    svc = {s.id: s for s in session.execute(select(Service.id, Service.code, Service.name)
+                                            .where(Service.contract_id == contract.id))}
     assets = _names(session, Asset, contract, "code")
     engineers = _names(session, Engineer, contract, "name")
-    links: dict[uuid.UUID, list[IncidentService]] = defaultdict(list)
-    for link in session.scalars(
-        select(IncidentService).join(Incident, Incident.id == IncidentService.incident_id).where(*cond)
-    ):
-        links[link.incident_id].append(link)
-    inc_assets: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for iid, aid in session.execute(
-        select(IncidentAsset.incident_id, IncidentAsset.asset_id)
-        .join(Incident, Incident.id == IncidentAsset.incident_id).where(*cond)
-    ):
-        inc_assets[iid].append(assets.get(aid, ""))
-    events: dict[uuid.UUID, list[IncidentEvent]] = defaultdict(list)
-    for ev in session.scalars(
-        select(IncidentEvent).join(Incident, Incident.id == IncidentEvent.incident_id).where(*cond)
-        .order_by(IncidentEvent.at)
-    ):
-        events[ev.incident_id].append(ev)
-
     incident_sla = _incident_sla_fn(session, contract, now)
-    main: list[list[Any]] = []
-    svc_rows: list[list[Any]] = []
-    hist_rows: list[list[Any]] = []
-    for n, inc in enumerate(incidents, start=1):
-        if _cancelled(progress, n, len(incidents)):
-            return Path(out)
-        inc_links = sorted(links[inc.id], key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
-        values: dict[str, Any] = {
-            "number": inc.number,
-            "title": inc.title,
-            "severity": inc.severity,
-            "status": enum_label("incident_status", inc.status),
-            "source": enum_label("incident_source", inc.source),
-            "services": "; ".join(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc),
-            "assets": "; ".join(sorted(inc_assets[inc.id])),
-            "assignee": engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
-            "cause_category": enum_label("cause_category", inc.cause_category),
-        }
-        for key in ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at"):
-            values[key] = _second(getattr(inc, key))
-        for key in ("reporter_department", "reporter_name", "reporter_phone", "description", "cause",
-                    "resolution", "vendor_case_number", "root_cause_analysis"):
-            values[key] = getattr(inc, key)
-        sla = incident_sla(inc, events[inc.id])
-        for key, cell in zip(("response_minutes", "response_target", "response_result",
-                              "restore_minutes", "restore_target", "restore_result"), sla):
-            values[key] = cell
-        main.append([values.get(c.key) for c in INCIDENT_COLUMNS])
-        for lk in inc_links:
-            s = svc.get(lk.service_id)
-            minutes = None  # clock minutes of every outage of the service (a reopen is a second one)
-            wins = downtime_windows(lk, events[inc.id])
-            if wins and all(b is not None for _, b in wins):
-                minutes = round(sum((b - a).total_seconds() for a, b in wins if b is not None) / 60)
-            svc_rows.append([inc.number, s.code if s else "", s.name if s else "",
-                             _second(lk.downtime_start), _second(lk.downtime_end),
-                             "是" if lk.downtime_edited else "否", minutes])
-        for ev in events[inc.id]:
-            hist_rows.append([inc.number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
-                              json.dumps(ev.changes, ensure_ascii=False) if ev.changes else "", ev.note])
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = MAIN_SHEET["incidents"]
-    write_table(ws, _headers(INCIDENT_COLUMNS), main)
-    write_table(wb.create_sheet(SERVICES_SHEET), _headers(INCIDENT_SERVICE_COLUMNS), svc_rows)
-    write_table(wb.create_sheet(HISTORY_SHEET), _headers(HISTORY_COLUMNS), hist_rows)
+    wb = Workbook(write_only=True)
+    main = StreamedTable(wb, MAIN_SHEET["incidents"], _headers(INCIDENT_COLUMNS))
+    svc_sheet = StreamedTable(wb, SERVICES_SHEET, _headers(INCIDENT_SERVICE_COLUMNS))
+    hist = StreamedTable(wb, HISTORY_SHEET, _headers(HISTORY_COLUMNS))
+    n = 0
+    for lo_i in range(0, len(ids), EXPORT_BATCH):
+        chunk = ids[lo_i:lo_i + EXPORT_BATCH]
+        by_id = {r.id: r for r in _rows(session, Incident, Incident.id.in_(chunk))}
+        links: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        for link in _rows(session, IncidentService, IncidentService.incident_id.in_(chunk)):
+            links[link.incident_id].append(link)
+        inc_assets: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for iid, aid in session.execute(select(IncidentAsset.incident_id, IncidentAsset.asset_id)
+                                        .where(IncidentAsset.incident_id.in_(chunk))):
+            inc_assets[iid].append(assets.get(aid, ""))
+        events: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        for ev in _rows(session, IncidentEvent, IncidentEvent.incident_id.in_(chunk), IncidentEvent.at):
+            events[ev.incident_id].append(ev)
+        for iid in chunk:
+            n += 1
+            if _cancelled(progress, n, len(ids)):
+                return Path(out)
+            inc = by_id[iid]
+            _incident_rows(inc, links[iid], inc_assets[iid], events[iid], svc, engineers, incident_sla,
+                           main, svc_sheet, hist)
+    for table in (main, svc_sheet, hist):
+        table.close()
     return _save(wb, out)
+
+
+def _incident_rows(inc: Any, inc_links: list[Any], inc_assets: list[str], events: list[Any], svc: dict[Any, Any],
+                   engineers: dict[Any, str], incident_sla: Any, main: StreamedTable, svc_sheet: StreamedTable,
+                   hist: StreamedTable) -> None:
+    """Append one incident's row to the main sheet, its affected services and its history."""
+    inc_links = sorted(inc_links, key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
+    values: dict[str, Any] = {
+        "number": inc.number,
+        "title": inc.title,
+        "severity": inc.severity,
+        "status": enum_label("incident_status", inc.status),
+        "source": enum_label("incident_source", inc.source),
+        "services": "; ".join(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc),
+        "assets": "; ".join(sorted(inc_assets)),
+        "assignee": engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
+        "cause_category": enum_label("cause_category", inc.cause_category),
+    }
+    for key in ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at"):
+        values[key] = _second(getattr(inc, key))
+    for key in ("reporter_department", "reporter_name", "reporter_phone", "description", "cause",
+                "resolution", "vendor_case_number", "root_cause_analysis"):
+        values[key] = getattr(inc, key)
+    sla = incident_sla(inc, events)
+    for key, cell in zip(("response_minutes", "response_target", "response_result",
+                          "restore_minutes", "restore_target", "restore_result"), sla):
+        values[key] = cell
+    main.append([values.get(c.key) for c in INCIDENT_COLUMNS])
+    for lk in inc_links:
+        s = svc.get(lk.service_id)
+        minutes = None  # clock minutes of every outage of the service (a reopen is a second one)
+        wins = downtime_windows(lk, events)
+        if wins and all(b is not None for _, b in wins):
+            minutes = round(sum((b - a).total_seconds() for a, b in wins if b is not None) / 60)
+        svc_sheet.append([inc.number, s.code if s else "", s.name if s else "",
+                          _second(lk.downtime_start), _second(lk.downtime_end),
+                          "是" if lk.downtime_edited else "否", minutes])
+    for ev in events:
+        hist.append([inc.number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
+                     json.dumps(ev.changes, ensure_ascii=False) if ev.changes else "", ev.note])
 
 
 def _request_sla(session: Session, contract: Contract, now: datetime) -> Any:

@@ -23,6 +23,7 @@ from app.store.models.incident import (
     IncidentService,
 )
 from app.store.models.inspection import Inspection, InspectionResult
+from app.store.models.list_search import LIST_INDEXES
 from app.store.models.service_desk import (
     RequestAssignment,
     Requirement,
@@ -39,6 +40,7 @@ from app.store.models.system import (
 )
 
 __all__ = [
+    "LIST_INDEXES",
     "Asset",
     "AssetChange",
     "AssetSetting",

@@ -4,16 +4,19 @@
 total comes from one ``COUNT`` query; ``canFetchMore``/``fetchMore`` load ``BATCH`` rows at a time
 (the view asks as the user scrolls).  ``sort()`` and ``set_filter()`` re-query from the start.
 
-``IncidentTableModel`` adds two live SLA columns (response, restore) computed by
-``app.services.incident.sla.compute_incident_clocks`` only for rows the view actually asks for, on later
-event-loop turns in slices of ``SLICE_SECONDS`` (one session per slice; the clock of an incident
-open for a long time walks every calendar day, so it is not cheap), cached per incident id and
-dropped on reload; ``refresh_sla()`` (called every 60 s by the page) recomputes the open
-incidents' clocks.  A missing calendar (``CalendarCoverageError``) shows “No calendar”.
+``IncidentTableModel`` adds two live SLA columns (response, restore) computed in bulk by
+``app.services.queries.clocks.bulk_incident_clocks`` (one session, one calendar and its cumulative
+minute index per batch of ``SLICE_ROWS``) only for rows the view actually asks for, on later
+event-loop turns in slices of ``SLICE_SECONDS``, cached per incident id and dropped on reload;
+``refresh_sla()`` (called every 60 s by the page) recomputes only the clocks that can still change
+(closed rows and clocks stopped on both sides keep their value).  A missing calendar
+(``CalendarCoverageError``) shows “No calendar”.
 
-Not in a worker thread: PySide6 6.12's import hook is not thread-safe (``datetime.strftime``
-imports ``time`` on every call) and crashed the benchmark with ``none_dealloc`` when a worker
-and the GUI thread formatted dates at once.
+The real clocks are computed in a worker thread (``app.ui.tasks.run_task``), one batch at a
+time; results of a batch that a reload overtook are dropped.  (An earlier PySide6, 6.12, crashed
+when a worker and the GUI thread formatted dates at once — its import hook was not thread-safe;
+the versions pyproject allows (< 6.12) survive that stress test; ``OFF_THREAD = False`` goes back to
+slices on the GUI thread.)
 """
 
 from __future__ import annotations
@@ -35,20 +38,20 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QBrush, QFont
+from shiboken6 import isValid
 
-from app.core.durations import format_minutes
 from app.core.timeutil import fmt_local, utcnow
 from app.core.vocab import (
     IncidentStatus,
     RequestStatus,
     RequirementStatus,
     Satisfaction,
-    WorkLogSource,
     label_of,
 )
 from app.errors import CalendarCoverageError
 from app.services.ledger import Ledger
 from app.services.queries import listing
+from app.services.queries.clocks import bulk_incident_clocks
 from app.services.queries.incident import incident_clocks
 from app.ui.itemmodels.record_labels import (
     AMBER,
@@ -59,6 +62,8 @@ from app.ui.itemmodels.record_labels import (
     describe_clock,
     fmt_minutes,
 )
+from app.ui.itemmodels.worklog_lines import WorkLogLinesModel
+from app.ui.tasks import run_task
 
 BATCH = 200
 RowId = uuid.UUID
@@ -243,6 +248,8 @@ class IncidentTableModel(RecordTableModel):
     RESPONSE_COL = 3
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
+    SLICE_ROWS = 25
+    OFF_THREAD = True
 
     def __init__(self, db: Ledger, contract_id: uuid.UUID | None, flt: listing.IncidentFilter | None = None,
                  parent: Any = None, sla_fn: SlaFn | None = None,
@@ -252,6 +259,8 @@ class IncidentTableModel(RecordTableModel):
         self._clocks: dict[RowId, Any] = {}
         self._pending: dict[RowId, None] = {}  # insertion-ordered set: the order the view asked
         self._scheduled = False
+        self._inflight = False
+        self._generation = 0
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
                          parent)
@@ -259,14 +268,19 @@ class IncidentTableModel(RecordTableModel):
     def _after_reload(self) -> None:
         self._clocks.clear()
         self._pending.clear()
+        self._generation += 1
 
     def clocks_for(self, incident_id: RowId) -> Any:
         """The cached ``IncidentClocks`` (or an exception instance, or ``None`` if not computed)."""
         return self._clocks.get(incident_id)
 
     def _compute(self, ids: list[RowId], now: datetime) -> set[RowId]:
-        """Compute and cache the clocks of ``ids``; returns the ids still in the ledger."""
-        found = incident_clocks(self.db, ids, now, self._sla_fn)
+        """Compute and cache the clocks of ``ids`` (in bulk: one calendar and one minute index for
+        them all, unless a test passed ``sla_fn``); returns the ids still in the ledger."""
+        if self._sla_fn is None:
+            found = bulk_incident_clocks(self.db, ids, now)
+        else:
+            found = incident_clocks(self.db, ids, now, self._sla_fn)
         self._clocks.update(found)
         return set(found)
 
@@ -291,32 +305,63 @@ class IncidentTableModel(RecordTableModel):
             QTimer.singleShot(0, self, self._compute_slice)  # dropped if the model is deleted
 
     def _compute_slice(self) -> None:
-        """Compute pending clocks (in the order the view asked) for up to ``SLICE_SECONDS``, then
-        yield to the event loop and continue on the next turn."""
+        """Compute pending clocks (in the order the view asked).  With the real clocks
+        (``OFF_THREAD``), one batch of ``SLICE_ROWS`` at a time in a worker thread
+        (``app.ui.tasks.run_task``; the cells update when it reports back); with a test's
+        ``sla_fn``, on the GUI thread for up to ``SLICE_SECONDS``, then the next event-loop turn."""
         self._scheduled = False
-        if not self._pending:
+        if not self._pending or self._inflight:
+            return
+        now = self._now_fn()
+        if self.OFF_THREAD and self._sla_fn is None:
+            batch = list(self._pending)[:self.SLICE_ROWS]
+            for rid in batch:
+                del self._pending[rid]
+            self._inflight = True
+            generation, db = self._generation, self.db
+            run_task(lambda _progress: bulk_incident_clocks(db, batch, now),
+                     lambda found: self._arrived(generation, found),
+                     lambda exc: self._arrived(generation, dict.fromkeys(batch, exc)))
             return
         deadline = time.perf_counter() + self.SLICE_SECONDS
-        now = self._now_fn()
         done: set[RowId] = set()
         while self._pending and time.perf_counter() < deadline:
-            rid = next(iter(self._pending))
-            del self._pending[rid]
-            done |= self._compute([rid], now)
+            batch = list(self._pending)[:self.SLICE_ROWS]
+            for rid in batch:
+                del self._pending[rid]
+            done |= self._compute(batch, now)
         self._emit_sla_changed(done)
         if self._pending:
             self._schedule()
 
+    def _arrived(self, generation: int, found: dict[RowId, Any]) -> None:
+        """A worker's clocks, back on the GUI thread; dropped if the rows were reloaded since (or
+        the model is gone)."""
+        if not isValid(self):
+            return
+        self._inflight = False
+        if generation == self._generation:
+            self._clocks.update(found)
+            self._emit_sla_changed(set(found))
+        if self._pending:
+            self._schedule()
+
     def wait_idle(self) -> bool:
-        """True when no SLA computation is pending (for tests and benchmarks)."""
-        return not self._pending and not self._scheduled
+        """True when no SLA computation is pending or running (for tests and benchmarks)."""
+        return not self._pending and not self._scheduled and not self._inflight
 
     def refresh_sla(self) -> None:
-        """Recompute the clocks of fetched open incidents (60 s timer), slice by slice; the old
-        values stay shown until the new ones arrive."""
+        """Recompute the clocks of fetched incidents whose value can still change (60 s timer),
+        slice by slice; the old values stay shown until the new ones arrive.  A clock that has
+        stopped on both sides (restored or closed) keeps its cached value."""
         for row in self._rows:
-            if row.status != "closed" and row.id in self._clocks:
-                self._pending[row.id] = None
+            clocks = self._clocks.get(row.id)
+            if clocks is None or row.status == "closed":
+                continue
+            if (not isinstance(clocks, Exception) and clocks.response.stopped_at is not None
+                    and clocks.restore.stopped_at is not None):
+                continue
+            self._pending[row.id] = None
         if self._pending:
             self._schedule()
 
@@ -413,72 +458,6 @@ class RequirementTableModel(RecordTableModel):
         ]
         super().__init__(db, contract_id, cols, listing.query_requirements, listing.count_requirements,
                          flt or listing.RequirementFilter(), "collected_at", True, parent)
-
-
-class WorkLogLinesModel(QAbstractTableModel):
-    """The lines of one day (derived + manual) as returned by ``worklog.day_entries``; a day is
-    small, so the lines are held whole.  Each line needs ``at``, ``engineer``,
-    ``duration_minutes``, ``kind``, ``summary`` attributes."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("RecordColumns", "Time"), QT_TRANSLATE_NOOP("RecordColumns", "Engineer"),
-               QT_TRANSLATE_NOOP("RecordColumns", "Duration"), QT_TRANSLATE_NOOP("RecordColumns", "Kind"),
-               QT_TRANSLATE_NOOP("RecordColumns", "Summary"))
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[Any] = []
-
-    def set_lines(self, lines: Sequence[Any]) -> None:
-        """Replace the shown lines."""
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line_at(self, r: int) -> Any:
-        """The line object at row ``r``."""
-        return self._lines[r]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return QCoreApplication.translate("RecordColumns", self.HEADERS[section])
-            return None
-        return section + 1
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._lines)) or not (
-                0 <= index.column() < len(self.HEADERS)):
-            return None
-        line = self._lines[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            col = index.column()
-            if col == 0:
-                at = getattr(line, "at", None)
-                return fmt_local(at, "%H:%M") if isinstance(at, datetime) else str(at or "")
-            if col == 1:
-                eng = getattr(line, "engineer", "")
-                return getattr(eng, "name", eng) or ""
-            if col == 2:
-                minutes = getattr(line, "duration_minutes", None)
-                return "" if minutes is None else format_minutes(minutes)
-            if col == 3:
-                return label_of(WorkLogSource, str(getattr(line, "kind", "") or getattr(line, "source_kind", "")))
-            return getattr(line, "summary", "")
-        return None
 
 
 __all__ = [

@@ -1,0 +1,118 @@
+"""Streamed xlsx sheets: openpyxl's ``write_only`` mode with the house rules of ``xlsx_safe``.
+
+``StreamedTable(wb, title, headers)`` writes a header row (bold, filled), then rows as they come;
+the first ``SAMPLE_ROWS`` rows are held back to size the columns (as ``write_table`` does), then
+every row goes straight to the sheet's temporary file, so memory does not grow with the rows.
+Styles are made once per sheet: one cell object per column is reused for datetimes (the
+``yyyy-mm-dd hh:mm`` format) and dates; text is cleaned and cut by ``xlsx_safe.fit_cell_text``,
+and text that looks like a formula is written as a text cell.  The sheet has a frozen header, an
+auto-filter over the rows written and the print setup of ``xlsx_safe.set_print_setup``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.core.timeutil import to_local
+from app.services.transfer.xlsx_safe import (
+    _FORMULA_START,
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    display_width,
+    fit_cell_text,
+)
+
+SAMPLE_ROWS = 200
+
+
+def _print_setup(ws: Any) -> None:
+    """``xlsx_safe.set_print_setup`` for a write-only sheet (which lacks the paper constants):
+    A4 landscape, one page wide, the header row on every page."""
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+
+
+class StreamedTable:
+    """One write-only sheet of ``wb`` (a ``Workbook(write_only=True)``); see the module text.
+    Call ``append(row)`` per row and ``close()`` once (before ``wb.save``)."""
+
+    def __init__(self, wb: Workbook, title: str, headers: list[str]) -> None:
+        self.ws = wb.create_sheet(title)
+        self.headers = headers
+        self._pending: list[list[Any]] | None = []
+        self.rows = 0
+        n = len(headers)
+        self._dt = [self._cell(DATETIME_FORMAT) for _ in range(n)]
+        self._d = [self._cell(DATE_FORMAT) for _ in range(n)]
+
+    def _cell(self, number_format: str) -> Any:
+        cell = WriteOnlyCell(self.ws)
+        cell.number_format = number_format
+        return cell
+
+    def _value(self, c: int, value: Any) -> Any:
+        if isinstance(value, str):
+            text = fit_cell_text(value)
+            if text.startswith(_FORMULA_START):
+                cell = WriteOnlyCell(self.ws, text)
+                cell.data_type = "s"
+                return cell
+            return text
+        if isinstance(value, datetime):
+            cell = self._dt[c]
+            cell.value = (to_local(value) if value.tzinfo else value).replace(tzinfo=None)
+            return cell
+        if isinstance(value, date):
+            cell = self._d[c]
+            cell.value = value
+            return cell
+        return value
+
+    def _write(self, row: list[Any]) -> None:
+        self.ws.append([self._value(c, v) for c, v in enumerate(row)])
+
+    def _start(self) -> None:
+        rows = self._pending or []
+        self._pending = None
+        for c, h in enumerate(self.headers):
+            width = min(60, max(display_width(v) for v in [h] + [r[c] for r in rows if c < len(r)]) + 2)
+            self.ws.column_dimensions[get_column_letter(c + 1)].width = width
+        self.ws.freeze_panes = "A2"
+        _print_setup(self.ws)
+        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        head = []
+        for h in self.headers:
+            cell = WriteOnlyCell(self.ws, fit_cell_text(h))
+            cell.font, cell.fill = bold, fill
+            head.append(cell)
+        self.ws.append(head)
+        for r in rows:
+            self._write(r)
+
+    def append(self, row: list[Any]) -> None:
+        """Write one data row (values as ``xlsx_safe.write_cell`` takes them)."""
+        self.rows += 1
+        if self._pending is not None:
+            self._pending.append(row)
+            if len(self._pending) >= SAMPLE_ROWS:
+                self._start()
+            return
+        self._write(row)
+
+    def close(self) -> None:
+        """Flush held-back rows and set the auto-filter over every row written."""
+        if self._pending is not None:
+            self._start()
+        last = get_column_letter(max(1, len(self.headers)))
+        self.ws.auto_filter.ref = f"A1:{last}{1 + max(1, self.rows)}"
