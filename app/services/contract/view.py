@@ -120,7 +120,7 @@ def _target(prof: ContractProfile, severity: str, kind: str, klass: str | None) 
         return None  # a target kind this profile format does not know
     try:
         if klass is not None:
-            return prof.sla_target(severity, kind, incident_class=klass)  # type: ignore[call-arg,arg-type]
+            return prof.sla_target(severity, kind, incident_class=klass)  # type: ignore[arg-type]
         return prof.sla_target(severity, kind)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError):
         return None

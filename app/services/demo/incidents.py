@@ -40,8 +40,9 @@ def incident(g: Gen, *, occurred: datetime, source: str, eng: Engineer | None, t
               severity: Severity | None = None, reporter: tuple[str, str, str] = ("", "", "")) -> None:
     rng = g.rng
     sev = severity or g.severity()
-    resp_target = float(sev.response_minutes)
-    rest_target = float(sev.restore_minutes)
+    # format 2 may set a severity's targets only in ``sla_targets``: the demo then paces by an hour / 4 h
+    resp_target = float(sev.response_minutes if sev.response_minutes is not None else 60)
+    rest_target = float(sev.restore_minutes if sev.restore_minutes is not None else 240)
     reported = occurred + (timedelta(minutes=rng.randint(0, 2)) if source in ("inspection", "monitoring")
                            else timedelta(minutes=rng.randint(1, 20)))
     assignee = eng or rng.choice(g.workers)

@@ -16,6 +16,8 @@ Batch mode for SQLite (the table is rebuilt); PostgreSQL alters in place.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from typing import Literal
+
 from alembic import op
 
 revision = "0006p"
@@ -31,7 +33,7 @@ def _in_list(values: tuple[str, ...]) -> str:
     return f"frequency IN ({', '.join(repr(v) for v in values)})"
 
 
-def _recreate() -> str:
+def _recreate() -> Literal["auto", "always", "never"]:
     return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
 
 
