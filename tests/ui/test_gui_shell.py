@@ -26,8 +26,8 @@ def _no_translator_left_behind(qapp: Any) -> Any:
     install_translator(qapp, "en")
 
 
-NAV_EN = ["Overview", "Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Assets", "Vault", "Reports", "Contract", "Audit trail", "Settings"]
-NAV_ZH = ["总览", "今日", "巡检", "故障", "工单", "需求", "工作日志", "资产", "密码库", "报表", "合同", "审计日志", "设置"]
+NAV_EN = ["Overview", "Today", "Inspections", "Incidents", "Requests", "Requirements", "Work log", "Reports", "Assets", "Vault", "Contract", "Audit trail", "Settings"]
+NAV_ZH = ["总览", "今日", "巡检", "故障", "工单", "需求", "工作日志", "报表", "资产", "密码库", "合同", "审计日志", "设置"]
 
 
 def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:

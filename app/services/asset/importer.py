@@ -31,7 +31,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -164,6 +163,8 @@ def read_source(path: str | Path) -> Source:
     path = Path(path)
     check_workbook(path)
     try:
+        from openpyxl import load_workbook  # noqa: PLC0415 - openpyxl only when a file is read
+
         wb = load_workbook(path, read_only=True, data_only=False)
     except OpsLedgerError:
         raise

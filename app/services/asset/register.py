@@ -5,7 +5,7 @@
 - ``normalise(values)``: plain values → stored values, raising ``ValidationError(field, …)``:
   name required; class/status by code or label (``app.core.vocab.parse``); quantity a whole
   number ≥ 1; dates ``date`` objects or the text forms the importers accept
-  (``record_import.parse_datetime_text``); texts fit their column.
+  (``import_cells.parse_datetime_text``); texts fit their column.
 - Codes: ``next_code`` issues the next code of the contract's scheme (``code_scheme`` setting,
   default ``DEFAULT_SCHEME`` = ``"{class}-{yyyy}-{seq:04d}"``, e.g. ``SRV-2026-0007``); the
   sequence is ``app.services.numbering`` per class prefix and year.
@@ -31,7 +31,7 @@ from app.core.vocab import AssetClass, AssetStatus, parse
 from app.errors import ValidationError
 from app.services.asset import ipam
 from app.services.numbering import next_number
-from app.services.transfer.record_import import parse_datetime_text
+from app.services.transfer.import_cells import parse_datetime_text
 from app.store.models import Asset, AssetChange, AssetSetting, IpAddress, Subnet
 
 

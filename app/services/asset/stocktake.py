@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from app.core.i18n import N_, _
@@ -28,7 +27,6 @@ from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
-from app.services.transfer.xlsx_safe import write_table
 from app.store.models import Asset, Stocktake, StocktakeLine
 
 
@@ -171,6 +169,10 @@ def stocktakes(ledger: Ledger, contract_id: uuid.UUID | None) -> list[tuple[uuid
 
 def write_report(view: StocktakeView, out: Path) -> Path:
     """The discrepancy report of ``view`` as an xlsx file at ``out``; returns ``out``."""
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl only when a report is written
+
+    from app.services.transfer.xlsx_safe import write_table  # noqa: PLC0415
+
     wb = Workbook()
     ws: Any = wb.active
     ws.title = _("Stocktake")

@@ -90,9 +90,10 @@ class MinuteIndex:
         n = (after - first).days
         buckets: list[list[tuple[datetime, datetime]]] = [[] for _ in range(n)]
         cal = self.calendar
-        for p in cal.periods(timeutil.local_dt(first, time(0)), timeutil.local_dt(after, time(0))):
-            i = (_local_date(p.start) - first).days
-            buckets[i].append((p.start, p.end))
+        if cal.kind != "always":
+            cal.official.require(range(year, year + 1))  # CalendarCoverageError for an uncovered year
+        for i in range(n):  # ``day_windows``: the calendar's one per-day source (overrides included)
+            buckets[i] = [(w.start, w.end) for w in cal.day_windows(first + timedelta(days=i))]
         cum = [0.0] * (n + 1)
         total = 0.0
         for i, ps in enumerate(buckets):

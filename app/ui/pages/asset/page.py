@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.errors import OpsLedgerError
-from app.services.asset import export, labels
 from app.services.asset.queries import locations
 from app.ui.context import AppContext
 from app.ui.pages.asset.detail import AssetDetail
 from app.ui.pages.asset.filters import AssetFilterBar
 from app.ui.pages.asset.form import AssetForm
-from app.ui.pages.asset.import_dialog import AssetImportDialog
 from app.ui.pages.asset.model import AssetTableModel
 from app.ui.pages.asset.stocktake import StocktakeTab
 from app.ui.pages.asset.subnets import SubnetsTab
@@ -30,6 +28,8 @@ from app.ui.widgets.errors import InlineError
 from app.ui.widgets.list_frame import ListFrame
 from app.ui.widgets.record_page import RecordListPage
 
+if TYPE_CHECKING:  # the import dialog and exporters load openpyxl/reportlab: only when used
+    from app.ui.pages.asset.import_dialog import AssetImportDialog
 
 class RegisterTab(RecordListPage):
     """The register list, the asset form and the detail pane."""
@@ -136,6 +136,8 @@ class RegisterTab(RecordListPage):
 
     def open_import(self) -> AssetImportDialog:
         """Ctrl+I: the import dialog (modal)."""
+        from app.ui.pages.asset.import_dialog import AssetImportDialog  # noqa: PLC0415 - openpyxl when used
+
         dlg = AssetImportDialog(self.ctx, self)
         dlg.open()
         return dlg
@@ -164,12 +166,16 @@ class RegisterTab(RecordListPage):
     def export_xlsx(self, out: Path | None = None) -> Path | None:
         """Export the listed assets (the filter applies) to an xlsx file."""
         out = out or self._ask(self.tr("Export assets"), "assets.xlsx", "Excel (*.xlsx)")
+        from app.services.asset import export  # noqa: PLC0415 - openpyxl only when used
+
         return self._done(lambda p: export.export_register(self.ctx.db, self._cid(), p,
                                                            self.filters.filter()), out)
 
     def export_yaml(self, out: Path | None = None) -> Path | None:
         """Write the profile's asset section (YAML)."""
         out = out or self._ask(self.tr("Export to profile"), "assets.yaml", "YAML (*.yaml)")
+        from app.services.asset import export  # noqa: PLC0415 - openpyxl only when used
+
         return self._done(lambda p: export.export_profile_yaml(self.ctx.db, self._cid(), p), out)
 
     def print_labels(self, out: Path | None = None, ids: list[uuid.UUID] | None = None) -> Path | None:
@@ -177,6 +183,8 @@ class RegisterTab(RecordListPage):
         out = out or self._ask(self.tr("Print labels"), "labels.pdf", "PDF (*.pdf)")
         if ids is None:
             ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
+        from app.services.asset import labels  # noqa: PLC0415 - reportlab only when used
+
         return self._done(lambda p: labels.write_labels(labels.label_data(self.ctx.db, self._cid(), ids),
                                                         p, "a4-3x8"), out)
 
