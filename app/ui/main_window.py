@@ -90,7 +90,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection")),
     PageSpec("vault", VaultPage, _kinds("credential")),
     PageSpec("contract", ContractPage, _kinds("report")),
-    PageSpec("audit", AuditPage, _kinds("audit", "inspection", "incident", "service_request", "requirement", "worklog", "report", "calendar", "asset", "credential", "settings")),
+    PageSpec("audit", AuditPage, _kinds(*KINDS)),
     PageSpec("settings", SettingsPage, _kinds("calendar")),
 )
 

@@ -187,6 +187,8 @@ def run_daily_backup(ctx: AppContext, on_done: Callable[[str], Any]) -> None:
 
     def done(row: Any) -> None:
         if row is not None:
+            # the overview's "no verified backup" item and the audit page follow at once
+            ctx.bus.changed.emit(("audit", "backup"))
             on_done(QCoreApplication.translate("BackupDialog", "Daily backup taken: %1 (%2).")
                     .replace("%1", row.file_name).replace("%2", size_text(row.size_bytes)))
 
