@@ -1189,6 +1189,10 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Incident class</source>
+        <translation>故障类别</translation>
+    </message>
+    <message>
         <source>Reporter department</source>
         <translation>报修部门</translation>
     </message>

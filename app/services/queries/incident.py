@@ -83,6 +83,8 @@ class IncidentView:
     asset_ids: tuple[uuid.UUID, ...] = ()
     history: tuple[HistoryLine, ...] = ()
     attachments: tuple[AttachmentRow, ...] = field(default_factory=tuple)
+    incident_class: str = ""
+    """故障类别 code of the profile's ``incident_classes`` (``operational`` …)."""
     version: int = 0
     """The row version read (optimistic lock): edits made from this view pass it back."""
 
@@ -115,7 +117,7 @@ def incident_view(ledger: Ledger, incident_id: uuid.UUID) -> IncidentView | None
             service_ids=tuple(s.scalars(select(IncidentService.service_id).where(
                 IncidentService.incident_id == inc.id))),
             asset_ids=tuple(s.scalars(select(IncidentAsset.asset_id).where(IncidentAsset.incident_id == inc.id))),
-            history=history, attachments=files, version=inc.version,
+            history=history, attachments=files, version=inc.version, incident_class=inc.incident_class,
         )
 
 

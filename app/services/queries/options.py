@@ -69,6 +69,8 @@ class RecordOptions:
     assets: list[Pair] = field(default_factory=list)
     engineers: list[Pair] = field(default_factory=list)
     engineer_id: uuid.UUID | None = None
+    incident_classes: list[Pair] = field(default_factory=list)
+    """故障类别 ``(code, name)`` of the profile (empty: the profile defines none)."""
 
 
 def record_options(ledger: Ledger, contract_id: uuid.UUID | None, engineer_name: str = "") -> RecordOptions:
@@ -92,6 +94,7 @@ def record_options(ledger: Ledger, contract_id: uuid.UUID | None, engineer_name:
                 select(Asset).where(Asset.contract_id == c.id).order_by(Asset.code))],
             engineers=[(x.id, x.name) for x in engineers],
             engineer_id=next((x.id for x in engineers if engineer_name and x.name == engineer_name), None),
+            incident_classes=[(x.code, x.name or x.code) for x in profile.incident_classes],
         )
 
 

@@ -70,6 +70,7 @@ class IncidentForm(FormBase):
         if self.severity.count():
             self.severity.setCurrentIndex(self.severity.count() - 1)
         self.source = combo(self, choices(IncidentSource))  # the one label table, in vocabulary order
+        self.incident_class = combo(self, opts.incident_classes)  # 故障类别 (profile format 2)
         self.department, self.reporter, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.services = MultiPick(opts.services, self)
         self.assets = MultiPick(opts.assets, self)
@@ -84,6 +85,7 @@ class IncidentForm(FormBase):
         self.rca.setPlaceholderText(self.tr("Required before closing a major incident"))
         self.labels = {
             "title": self.tr("Title"), "severity": self.tr("Severity"), "source": self.tr("Source"),
+            "incident_class": self.tr("Incident class"),
             "reporter_department": self.tr("Reporter department"), "reporter_name": self.tr("Reporter name"),
             "reporter_phone": self.tr("Reporter phone"), "service_ids": self.tr("Affected services"),
             "asset_ids": self.tr("Affected assets"), "occurred_at": self.tr("Occurred at"),
@@ -91,13 +93,16 @@ class IncidentForm(FormBase):
             "root_cause_analysis": self.tr("Root-cause analysis"),
         }
         self.fields = {"title": self.title, "severity": self.severity, "source": self.source,
+                       "incident_class": self.incident_class,
                        "occurred_at": self.occurred, "reported_at": self.reported,
                        "reporter_department": self.department, "reporter_name": self.reporter,
                        "reporter_phone": self.phone, "description": self.description,
                        "service_ids": self.services, "asset_ids": self.assets, "root_cause_analysis": self.rca}
-        for key in ("title", "severity", "source", "reporter_department", "reporter_name", "reporter_phone",
+        keys = ["title", "severity", "incident_class", "source"] if opts.incident_classes else ["title", "severity", "source"]
+        for key in (*keys, "reporter_department", "reporter_name", "reporter_phone",
                     "service_ids", "asset_ids", "occurred_at", "reported_at", "description"):
             form.addRow(self.labels[key], self.fields[key])
+        self.incident_class.setVisible(bool(opts.incident_classes))
         self.rca_label = QLabel(self.labels["root_cause_analysis"], self)
         form.addRow(self.rca_label, self.rca)
         lay.addLayout(form)
@@ -165,6 +170,8 @@ class IncidentForm(FormBase):
         self.reported.setDateTime(now_qdt())
         self._severity_picked = False
         self._propose_severity()
+        if self.incident_class.count():
+            self.incident_class.setCurrentIndex(0)  # the profile's first class (运行故障)
         for w in (self.rca_label, self.rca):
             w.setVisible(False)
         self._ok()
@@ -181,6 +188,7 @@ class IncidentForm(FormBase):
         self.title.setText(v.title)
         set_combo(self.severity, v.severity)
         set_combo(self.source, v.source)
+        set_combo(self.incident_class, v.incident_class)
         self.department.setText(v.reporter_department)
         self.reporter.setText(v.reporter_name)
         self.phone.setText(v.reporter_phone)
@@ -200,13 +208,16 @@ class IncidentForm(FormBase):
 
     # ---- dirty state
     def _values(self) -> dict[str, Any]:
-        return dict(
+        vals = dict(
             title=self.title.text(), severity=self.severity.currentData(), source=self.source.currentData(),
             description=self.description.toPlainText(), reporter_department=self.department.text(),
             reporter_name=self.reporter.text(), reporter_phone=self.phone.text(),
             occurred_at=qdt_to_utc(self.occurred.dateTime()), reported_at=qdt_to_utc(self.reported.dateTime()),
             root_cause_analysis=self.rca.toPlainText(), service_ids=self.services.checked(),
             asset_ids=self.assets.checked())
+        if self.incident_class.count():  # the profile defines classes (format 2)
+            vals["incident_class"] = self.incident_class.currentData()
+        return vals
 
     def is_dirty(self) -> bool:
         """Whether anything differs from what the form was filled with."""
