@@ -33,10 +33,10 @@ root-cause analysis.  A closed incident is read-only until reopened.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.core import timeline
@@ -277,7 +277,7 @@ def update_incident(
             row.downtime_end = inc.restored_at
     inc.updated_at = now
     clock = audit.clock_against_head(session, now)
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, clock=clock))
+    session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff, clock=clock))
     audit.record(session, actor=actor, action="incident.update", entity_kind="incident", entity_id=inc.id,
                  summary=f"{inc.number}: {', '.join(sorted(diff))}", details={"changes": diff}, at=now)
     session.flush()
@@ -331,7 +331,7 @@ def set_affected(
             session.add(IncidentAsset(incident_id=inc.id, asset_id=aid))
     now = utcnow()
     inc.updated_at = now
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff))
+    session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff))
     audit.record(session, actor=actor, action="incident.set_affected", entity_kind="incident",
                  entity_id=inc.id, summary=f"{inc.number}: affected services/assets", details=diff)
     session.flush()
@@ -371,7 +371,7 @@ def set_downtime(
     row.downtime_start, row.downtime_end, row.downtime_edited = start_u, end_u, True
     now = utcnow()
     inc.updated_at = now
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff))
+    session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff))
     audit.record(session, actor=actor, action="incident.set_downtime", entity_kind="incident",
                  entity_id=inc.id, summary=f"{inc.number}: downtime of {code}", details=diff)
     session.flush()
@@ -442,7 +442,7 @@ def _reassign(session: Session, inc: Incident, assignee_id: uuid.UUID, *, actor:
     inc.assignee_id = eid
     inc.updated_at = now
     clock = audit.clock_against_head(session, now)
-    session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff, note=note,
+    session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff, note=note,
                               clock=clock))
     audit.record(session, actor=actor, action="incident.reassign", entity_kind="incident", entity_id=inc.id,
                  summary=f"{inc.number} → {diff['assignee_id'][1]}", details={"changes": diff}, at=now)
@@ -650,7 +650,7 @@ def _write_field_changes(session: Session, inc: Incident, updates: dict[str, Any
             diff[k] = [_text(session, k, getattr(inc, k)), _text(session, k, v)]
             setattr(inc, k, v)
     if diff:
-        session.add(IncidentEvent(incident_id=inc.id, at=now, actor=actor, kind="field", changes=diff))
+        session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff))
 
 
 def _last_status_at(session: Session, inc: Incident) -> datetime | None:
@@ -685,6 +685,20 @@ def _system_clock(session: Session, inc: Incident, now: datetime | None, given: 
     if clamped:
         clock = timeline.CLOCK_BACK
     return now, eff, clock
+
+
+def _history_at(session: Session, inc: Incident, now: datetime) -> datetime:
+    """The instant a system-timed history line (a field edit) is written at: ``now``, or — when
+    the system clock reads earlier than the incident's last history line (set back) — one
+    microsecond after that line, so the history keeps the order it was written in on every
+    backend (PostgreSQL orders by ``at``); the clock reading stays in the audit event."""
+    session.flush()
+    last = session.scalar(select(func.max(IncidentEvent.at)).where(IncidentEvent.incident_id == inc.id))
+    if last is not None:
+        last = as_utc(last)
+        if now < last:
+            return last + timedelta(microseconds=1)
+    return now
 
 
 def _clock_details(now: datetime, eff: datetime, clock: str) -> dict[str, Any]:
