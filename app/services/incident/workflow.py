@@ -694,11 +694,8 @@ def _history_at(session: Session, inc: Incident, now: datetime) -> datetime:
     backend (PostgreSQL orders by ``at``); the clock reading stays in the audit event."""
     session.flush()
     last = session.scalar(select(func.max(IncidentEvent.at)).where(IncidentEvent.incident_id == inc.id))
-    if last is not None:
-        last = as_utc(last)
-        if now < last:
-            return last + timedelta(microseconds=1)
-    return now
+    eff, clamped = timeline.effective_system_instant(now, as_utc(last) if last is not None else None)
+    return eff + timedelta(microseconds=1) if clamped else eff
 
 
 def _clock_details(now: datetime, eff: datetime, clock: str) -> dict[str, Any]:
