@@ -163,6 +163,7 @@ FIELD_LABELS: dict[str, str] = {
     "asset_id": N_("Asset"),
     "stocktake": N_("Stocktake"),
     "moved_to": N_("Moved to"),
+    "attachments": N_("Attachments"),  # Chinese in assets2.po
 }
 """Field code → English msgid of its label."""
 

@@ -169,6 +169,7 @@ class AttachmentOwner(StrEnum):
 
     INCIDENT = "incident"
     SERVICE_REQUEST = "service_request"
+    ASSET = "asset"
 
 
 class SecretStoreKind(StrEnum):
@@ -253,7 +254,7 @@ _MSGIDS: dict[type[StrEnum], dict[str, str]] = {
         "retired": N_("Retired"),
     },
     EngineerRole: {"engineer": N_("Engineer"), "lead": N_("Lead engineer")},
-    AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request")},
+    AttachmentOwner: {"incident": N_("Incident"), "service_request": N_("Service request"), "asset": N_("Asset")},
     SecretStoreKind: {"keyring": N_("System keyring"), "kdbx": N_("KDBX file")},
     RotationHow: {"initial": N_("entered"), "generated": N_("generated"), "typed": N_("typed")},
     BackupKind: {"daily": N_("Daily (first start of the day)"), "manual": N_("Manual"),

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.core.i18n import N_
 from app.errors import ImportRejected, NotFoundError, ValidationError
 from app.services import audit
-from app.services.asset import importer, ipam, register
+from app.services.asset import attachments, importer, ipam, register
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
 from app.store.models import Asset, ChecklistItem, Contract, IpAddress, Subnet
@@ -241,3 +241,63 @@ def apply_import(ledger: Ledger, contract_id: uuid.UUID | None, path: str | Path
                               "updated": summary.updated, "unchanged": summary.unchanged,
                               "backup": str(backup or "")})
         return Outcome(summary, Changes.of("asset"))
+
+
+# ---------------------------------------------------------------------------- attachments
+
+
+@dataclass(frozen=True)
+class Attached:
+    """One file just attached: its id, name, size in bytes, SHA-256 and how many
+    credential-looking strings its text holds (``attachments.secret_findings``; 0 for binaries)."""
+
+    id: uuid.UUID
+    filename: str
+    size_bytes: int
+    sha256: str
+    secret_findings: int = 0
+
+
+def add_attachments(ledger: Ledger, asset_id: uuid.UUID, paths: list[str | Path] | tuple[str | Path, ...], *,
+                    actor: str) -> Outcome[tuple[Attached, ...]]:
+    """Attach the files ``paths`` to the asset in ONE transaction (all or none), each with its
+    history line and audit event (``attachments.add``).  Errors: ``attachments.read_file`` /
+    ``attachments.add`` (empty, over 20 MB, same content twice — also twice in one call),
+    ``NotFoundError``; ``OSError`` when a file cannot be read."""
+    files = [attachments.read_file(p) for p in paths]
+    with ledger.session() as s:
+        out = []
+        for name, data in files:
+            att = attachments.add(s, asset_id, name, data, actor=actor)
+            out.append(Attached(att.id, att.filename, att.size_bytes, att.sha256,
+                                attachments.secret_findings(att.media_type, data)))
+        return Outcome(tuple(out), _changed(asset_id))
+
+
+def remove_attachment(ledger: Ledger, attachment_id: uuid.UUID, *, actor: str) -> Outcome[str]:
+    """Remove an attachment of an asset: it leaves the list, its bytes are cleared, the asset's
+    history and the audit event say who removed which file (name, size, hash) and when.  Value:
+    the file name.  Errors: ``attachments.remove``."""
+    with ledger.session() as s:
+        att = attachments.remove(s, attachment_id, actor=actor)
+        return Outcome(att.filename, _changed(att.owner_id))
+
+
+def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,
+                     purpose: str = "save") -> Outcome[Path]:
+    """Write the attachment's bytes to the file ``target`` (``purpose`` ``"save"``: 另存为,
+    ``"open"``: a copy in a temporary folder for the system viewer), with an audit event
+    ``asset.attachment_<purpose>`` naming file, hash and target.  Value: the path written.
+    Errors: ``attachments.content`` (removed, unknown); ``OSError`` when the target cannot be
+    written (nothing is recorded then)."""
+    if purpose not in ("save", "open"):
+        raise ValueError(f"unknown purpose {purpose!r}")
+    out = Path(target)
+    with ledger.session() as s:
+        att, data = attachments.content(s, attachment_id)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        audit.record(s, actor=actor, action=f"asset.attachment_{purpose}", entity_kind="asset", entity_id=att.owner_id,
+                     summary=att.filename, details={"attachment_id": str(att.id), "filename": att.filename,
+                                                    "sha256": att.sha256, "target": str(out)})
+        return Outcome(out, Changes.of("audit"))

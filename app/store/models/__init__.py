@@ -9,6 +9,7 @@ from app.store.models.asset import (
     StocktakeLine,
     Subnet,
 )
+from app.store.models.attachment import Attachment
 from app.store.models.backup import BackupRecord
 from app.store.models.base import Base
 from app.store.models.checklist import ChecklistItem, ChecklistTemplate
@@ -16,7 +17,6 @@ from app.store.models.contract import Asset, Contract, Engineer, Service
 from app.store.models.credential import Credential, CredentialRotation
 from app.store.models.delivery import ReportDelivery
 from app.store.models.incident import (
-    Attachment,
     Incident,
     IncidentAsset,
     IncidentEvent,

@@ -16,7 +16,6 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.vocab import (
-    AttachmentOwner,
     CauseCategory,
     IncidentEventKind,
     IncidentSource,
@@ -141,21 +140,3 @@ class IncidentEvent(UUIDPk, Base):
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     note: Mapped[str] = mapped_column(default="")
     clock: Mapped[str] = mapped_column(String(10), default="")  # "back"/"ahead": system clock jumped
-
-
-class Attachment(UUIDPk, Base):
-    """A file copied into ``<data_dir>/attachments/<sha256[:2]>/<sha256>``; never referenced in place.
-
-    ``owner_kind`` is ``"incident"`` or ``"service_request"``; ``size_bytes`` in bytes.
-    """
-
-    __tablename__ = "attachment"
-    __table_args__ = (vocab_check("owner_kind", codes(AttachmentOwner)),)
-
-    owner_kind: Mapped[str] = mapped_column(String(30))
-    owner_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    filename: Mapped[str] = mapped_column(String(260))
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    size_bytes: Mapped[int]
-    added_at: Mapped[datetime]
-    added_by: Mapped[str] = mapped_column(String(60), default="")
