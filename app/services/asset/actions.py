@@ -274,13 +274,15 @@ def add_attachments(ledger: Ledger, asset_id: uuid.UUID, paths: list[str | Path]
         return Outcome(tuple(out), _changed(asset_id))
 
 
-def remove_attachment(ledger: Ledger, attachment_id: uuid.UUID, *, actor: str) -> Outcome[str]:
-    """Remove an attachment of an asset: it leaves the list, its bytes are cleared, the asset's
-    history and the audit event say who removed which file (name, size, hash) and when.  Value:
-    the file name.  Errors: ``attachments.remove``."""
+def remove_attachments(ledger: Ledger, attachment_ids: list[uuid.UUID] | tuple[uuid.UUID, ...], *,
+                       actor: str) -> Outcome[tuple[str, ...]]:
+    """Remove attachments of an asset in ONE transaction: they leave the list, their bytes are
+    cleared, the asset's history and an audit event each say who removed which file (name,
+    size, hash) and when.  Value: the file names.  Errors: ``attachments.remove`` (unknown,
+    removed already) — then none is removed."""
     with ledger.session() as s:
-        att = attachments.remove(s, attachment_id, actor=actor)
-        return Outcome(att.filename, _changed(att.owner_id))
+        gone = [attachments.remove(s, att_id, actor=actor) for att_id in attachment_ids]
+        return Outcome(tuple(a.filename for a in gone), _changed(*{a.owner_id for a in gone}))
 
 
 def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,

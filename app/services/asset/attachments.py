@@ -199,5 +199,5 @@ def listing(ledger: Ledger, asset_id: uuid.UUID, *, removed: bool = False) -> li
         return [AttachmentRow(*r) for r in s.execute(stmt.order_by(Attachment.added_at, Attachment.id))]
 
 
-__all__ = ["MAX_BYTES", "AttachmentRow", "add", "content", "get", "listing", "media_type_of", "read_file",
+__all__ = ["MAX_BYTES", "MAX_MB", "AttachmentRow", "add", "content", "get", "listing", "media_type_of", "read_file",
            "remove", "secret_findings"]

@@ -34,6 +34,7 @@ from app.services.asset.queries import AssetView, asset_view, checklist_items
 from app.services.asset.register import MOBILE_FIELDS, shown
 from app.ui.context import AppContext
 from app.ui.ops import perform
+from app.ui.pages.asset.attachments import AssetAttachments
 from app.ui.widgets.errors import InlineError
 from app.ui.widgets.pickers import combo, refill
 from app.ui.widgets.text import esc
@@ -87,6 +88,9 @@ class AssetDetail(QWidget):
         self.tabs.addTab(self.inspections, self.tr("Inspections"))
         self.tabs.addTab(items_box, self.tr("Checklist items"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.files = AssetAttachments(ctx, self)
+        self.tabs.addTab(self.files, self.tr("Attachments"))
+        self.files.changed.connect(lambda aid: (self.show_asset(aid), self.changed.emit(aid)))
         lay.addWidget(self.tabs, 1)
         self.error = InlineError(self)
         lay.addWidget(self.error)
@@ -111,6 +115,8 @@ class AssetDetail(QWidget):
             w.clear()
         for b in (self.edit_btn, self.label_btn, self.link_btn):
             b.setEnabled(view is not None)
+        self.files.show_owner(view.id if view else None)
+        self.tabs.setTabText(self.tabs.indexOf(self.files), self.files.title())
         if view is None:
             self.summary.setText(self.tr("Select an asset, or press Ctrl+N to register a new one."))
             self.history.clear()
