@@ -1,4 +1,4 @@
-"""``opsledger asset list|import|export|label`` — the asset register, headless.
+"""``opsledger asset list|import|export|label|attach|attachments`` — the asset register, headless.
 
 * ``list [--class C] [--status S] [--location L] [--search TEXT]``: one line per asset;
 * ``import FILE.xlsx [--key code|serial|ip] [--apply]``: simulates by default (per-row result and
@@ -6,7 +6,10 @@
   after a backup of the ledger;
 * ``export --out FILE.xlsx|FILE.yaml``: the register as a printable workbook, or the profile's
   ``assets:`` section as YAML;
-* ``label --out FILE.pdf [--sheet a4-3x8|a4-2x5] [--code CODE …]``: QR labels on a label sheet.
+* ``label --out FILE.pdf [--sheet a4-3x8|a4-3x7|a4-2x7|a4-2x5] [--code CODE …]``: QR labels on a label
+  sheet; an unknown code is refused, naming it;
+* ``attach CODE FILE… [--actor NAME]``: attach files to the asset (one transaction; empty, over
+  20 MB or already attached refused); ``attachments CODE``: its files with size, who, when, hash.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import add_db_arg, echo, open_db
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.vocab import AssetClass, AssetStatus, label_of, parse
-from app.errors import ImportRejected
+from app.errors import ImportRejected, ValidationError
+from app.services.asset.label_sheets import LAYOUTS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,10 +44,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     ex.add_argument("--out", required=True, help="output file: .xlsx or .yaml")
     lb = cmds.add_parser("label", help="print QR labels to PDF")
     lb.add_argument("--out", required=True, help="output PDF")
-    lb.add_argument("--sheet", default="a4-3x8", help="label sheet: a4-3x8 (24 × 70×37 mm) or a4-2x5")
+    lb.add_argument("--sheet", default="a4-3x8", choices=list(LAYOUTS),
+                    help="label sheet: a4-3x8 (24 × 70×37 mm), a4-3x7 (L7160), a4-2x7 (L7163), a4-2x5")
     lb.add_argument("--code", action="append", default=None, help="asset code (repeat; default: all)")
     lb.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
-    for q in (ls, im, ex, lb):
+    at = cmds.add_parser("attach", help="attach files to an asset (kept inside the ledger, at most 20 MB each)")
+    at.add_argument("code", help="asset code")
+    at.add_argument("files", nargs="+", help="files to attach")
+    at.add_argument("--actor", default="cli", help="name recorded in the history and audit trail")
+    af = cmds.add_parser("attachments", help="list the files attached to an asset")
+    af.add_argument("code", help="asset code")
+    for q in (ls, im, ex, lb, at, af):
         add_db_arg(q)
         q.add_argument("--contract", help="contract name (optional when the database holds one)")
     p.set_defaults(func=run)
@@ -57,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             contract_id = get_contract(s, args.contract).id
-        return {"list": _list, "import": _import, "export": _export, "label": _label}[args.asset_command](
+        return {"list": _list, "import": _import, "export": _export, "label": _label, "attach": _attach,
+                "attachments": _attachments}[args.asset_command](
             db, contract_id, args)
     finally:
         db.close()
@@ -129,7 +141,43 @@ def _label(db: object, contract_id: object, args: argparse.Namespace) -> int:
             rows = query_assets(s, contract_id, AssetFilter(), "code", False, 0, None)  # type: ignore[arg-type]
         wanted = {c.casefold() for c in args.code}
         ids = [r.id for r in rows if r.code.casefold() in wanted]
+        found = {r.code.casefold() for r in rows}
+        unknown = [c for c in args.code if c.casefold() not in found]
+        if unknown:
+            raise ValidationError("code", N_("no asset with the code {codes} in the register"), codes=unknown)
     data = labels.label_data(db, contract_id, ids)  # type: ignore[arg-type]
     pages = labels.write_labels(data, Path(args.out), args.sheet, args.skip)
     echo(_("{count} label(s) on {pages} page(s) written to {path}", count=len(data), pages=pages, path=args.out))
+    return 0
+
+
+def _asset_id(db: object, contract_id: object, code: str) -> object:
+    from app.services.asset.queries import asset_id_by_code  # noqa: PLC0415
+
+    aid = asset_id_by_code(db, contract_id, code)  # type: ignore[arg-type]
+    if aid is None:
+        raise ValidationError("code", N_("no asset with the code {codes} in the register"), codes=[code])
+    return aid
+
+
+def _attach(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.services.asset import actions  # noqa: PLC0415
+
+    added = actions.add_attachments(db, _asset_id(db, contract_id, args.code), args.files,  # type: ignore[arg-type]
+                                    actor=args.actor).value
+    for a in added:
+        echo(f"{a.filename}\t{a.size_bytes}\t{a.sha256}")
+        if a.secret_findings:
+            echo(_("warning: {name} looks like it holds a password; keep passwords in the vault", name=a.filename))
+    return 0
+
+
+def _attachments(db: object, contract_id: object, args: argparse.Namespace) -> int:
+    from app.core.timeutil import fmt_local  # noqa: PLC0415
+    from app.services.asset.attachments import listing  # noqa: PLC0415
+
+    rows = listing(db, _asset_id(db, contract_id, args.code))  # type: ignore[arg-type]
+    for r in rows:
+        echo("\t".join([r.filename, str(r.size_bytes), r.added_by, fmt_local(r.added_at), r.sha256]))
+    echo(_("{count} attachment(s)", count=len(rows)))
     return 0

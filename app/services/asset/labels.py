@@ -2,7 +2,10 @@
 printed to PDF (reportlab) on common A4 label sheets.
 
 Layouts (``LAYOUTS``, sizes in millimetres): ``a4-3x8`` — 3 × 8 = 24 labels of 70 × 37 mm
-(e.g. Avery 3474 / Herma 4453); ``a4-2x5`` — 2 × 5 = 10 labels of 100 × 55 mm.  The QR code is
+(e.g. Avery 3474 / Herma 4453); ``a4-3x7`` — 3 × 7 = 21 labels of 63.5 × 38.1 mm (Avery L7160);
+``a4-2x7`` — 2 × 7 = 14 labels of 99.1 × 38.1 mm (Avery L7163); ``a4-2x5`` — 2 × 5 = 10 labels of
+100 × 55 mm (``app.services.asset.label_sheets``, which the page reads without loading
+reportlab).  The QR code is
 drawn as vector squares (sharp at any printer resolution); texts use the bundled Chinese font
 (``app.reports.render.fonts``), cut to fit the label width.  ``skip`` leaves the first labels of a
 partly used sheet empty.
@@ -25,33 +28,9 @@ from sqlalchemy import select
 from app.core.i18n import N_
 from app.errors import ValidationError
 from app.reports.render.fonts import atomic_output, register_fonts
+from app.services.asset.label_sheets import LAYOUTS
 from app.services.ledger import Ledger
 from app.store.models import Asset, Contract
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A label sheet: columns, rows, label width/height, left/top margin, gaps (mm)."""
-
-    cols: int
-    rows: int
-    width_mm: float
-    height_mm: float
-    left_mm: float
-    top_mm: float
-    gap_x_mm: float = 0.0
-    gap_y_mm: float = 0.0
-
-    @property
-    def per_page(self) -> int:
-        """Labels per sheet."""
-        return self.cols * self.rows
-
-
-LAYOUTS = {
-    "a4-3x8": Layout(3, 8, 70, 37, 0, 0.5),
-    "a4-2x5": Layout(2, 5, 100, 55, 5, 11),
-}
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,13 @@ def checklist_items(ledger: Ledger, contract_id: uuid.UUID | None) -> list[tuple
     return [(i, " / ".join(p for p in (t, sec, text) if p)) for i, t, sec, text in rows]
 
 
+def asset_id_by_code(ledger: Ledger, contract_id: uuid.UUID, code: str) -> uuid.UUID | None:
+    """The id of the contract's asset with ``code`` (case-insensitive), or ``None``."""
+    with ledger.session() as s:
+        return s.scalars(select(Asset.id).where(Asset.contract_id == contract_id,
+                                                func.lower(Asset.code) == code.strip().lower())).first()
+
+
 def asset_labels(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[str]:
     """``"code name"`` of the given assets in code order (the incident detail lists its assets)."""
     if not asset_ids:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.errors import OpsLedgerError
+from app.services.asset.label_sheets import sheet_choices
 from app.services.asset.queries import locations
 from app.ui.context import AppContext
 from app.ui.pages.asset.detail import AssetDetail
@@ -26,6 +27,7 @@ from app.ui.pages.asset.stocktake import StocktakeTab
 from app.ui.pages.asset.subnets import SubnetsTab
 from app.ui.widgets.errors import InlineError
 from app.ui.widgets.list_frame import ListFrame
+from app.ui.widgets.pickers import combo
 from app.ui.widgets.record_page import RecordListPage
 
 if TYPE_CHECKING:  # the import dialog and exporters load openpyxl/reportlab: only when used
@@ -50,9 +52,11 @@ class RegisterTab(RecordListPage):
         self.yaml_btn = QPushButton(self.tr("Export to profile…"), self)
         self.yaml_btn.setToolTip(self.tr("Write the contract profile's asset section (YAML)"))
         self.labels_btn = QPushButton(self.tr("Labels…"), self)
-        self.labels_btn.setToolTip(self.tr("Print QR labels of the listed assets on an A4 sheet of 3 × 8"))
+        self.labels_btn.setToolTip(self.tr("Print QR labels of the listed assets on the label sheet chosen beside"))
+        self.sheet = combo(self, sheet_choices())
+        self.sheet.setToolTip(self.tr("Label sheet"))
         self.frame = ListFrame(self.filters, [self.new_btn, self.import_btn, self.export_btn, self.yaml_btn,
-                                              self.labels_btn], self)
+                                              self.labels_btn, self.sheet], self)
         self.message = InlineError(self)
         self.note = QLabel(self)
         lay = QVBoxLayout(self)
@@ -179,14 +183,14 @@ class RegisterTab(RecordListPage):
         return self._done(lambda p: export.export_profile_yaml(self.ctx.db, self._cid(), p), out)
 
     def print_labels(self, out: Path | None = None, ids: list[uuid.UUID] | None = None) -> Path | None:
-        """Labels (QR code, code, name, client) of ``ids`` or the listed assets, A4 3 × 8."""
+        """Labels (QR code, code, name, client) of ``ids`` or the listed assets, on the chosen sheet."""
         out = out or self._ask(self.tr("Print labels"), "labels.pdf", "PDF (*.pdf)")
         if ids is None:
             ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
         from app.services.asset import labels  # noqa: PLC0415 - reportlab only when used
 
         return self._done(lambda p: labels.write_labels(labels.label_data(self.ctx.db, self._cid(), ids),
-                                                        p, "a4-3x8"), out)
+                                                        p, self.sheet.currentData()), out)
 
 
 class AssetsPage(QWidget):
