@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -24,7 +24,7 @@ class ListFrame(QWidget):
 
     activated = Signal()
 
-    def __init__(self, filter_bar: QWidget, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
+    def __init__(self, filter_bar: QWidget, buttons: Sequence[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
