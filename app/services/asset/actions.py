@@ -11,12 +11,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from app.core.i18n import N_
+from app.core.timeutil import utcnow
 from app.errors import ImportRejected, NotFoundError, ValidationError
 from app.services import audit
 from app.services.asset import attachments, importer, ipam, register
@@ -265,10 +267,11 @@ def add_attachments(ledger: Ledger, asset_id: uuid.UUID, paths: list[str | Path]
     ``attachments.add`` (empty, over 20 MB, same content twice — also twice in one call),
     ``NotFoundError``; ``OSError`` when a file cannot be read."""
     files = [attachments.read_file(p) for p in paths]
+    start = utcnow()
     with ledger.session() as s:
         out = []
-        for name, data in files:
-            att = attachments.add(s, asset_id, name, data, actor=actor)
+        for i, (name, data) in enumerate(files):
+            att = attachments.add(s, asset_id, name, data, actor=actor, at=start + timedelta(microseconds=i))
             out.append(Attached(att.id, att.filename, att.size_bytes, att.sha256,
                                 attachments.secret_findings(att.media_type, data)))
         return Outcome(tuple(out), _changed(asset_id))

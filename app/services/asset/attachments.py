@@ -130,9 +130,11 @@ def _details(att: Attachment) -> dict[str, object]:
             "sha256": att.sha256}
 
 
-def add(session: Session, asset_id: uuid.UUID, filename: str, content: bytes, *, actor: str) -> Attachment:
-    """Attach ``content`` under ``filename`` to the asset (rules in the module doc); returns the
-    pending row.  Raises ``NotFoundError`` (asset), ``ValidationError("file")`` (empty, too large,
+def add(session: Session, asset_id: uuid.UUID, filename: str, content: bytes, *, actor: str,
+        at: datetime | None = None) -> Attachment:
+    """Attach ``content`` under ``filename`` to the asset (rules in the module doc) at ``at``
+    (aware UTC, default now: files added together get increasing instants, so the list keeps
+    their order on every database); returns the pending row.  Raises ``NotFoundError`` (asset), ``ValidationError("file")`` (empty, too large,
     already attached)."""
     asset = _asset(session, asset_id)
     name = Path(filename).name[:260] or "file"
@@ -148,7 +150,7 @@ def add(session: Session, asset_id: uuid.UUID, filename: str, content: bytes, *,
     if same is not None:
         raise ValidationError("file", N_("“{name}” is already attached to {asset_code} as “{existing}” (same content)"),
                               name=name, asset_code=asset.code, existing=same)
-    now = utcnow()
+    now = at or utcnow()
     att = Attachment(owner_kind=OWNER_KIND, owner_id=asset.id, filename=name, media_type=media_type_of(name),
                      size_bytes=len(content), sha256=sha, content=content, added_by=actor, added_at=now)
     session.add(att)
