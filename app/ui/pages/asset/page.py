@@ -214,6 +214,18 @@ class AssetsPage(QWidget):
         lay.addWidget(self.tabs)
         self.register.incidentRequested.connect(self.incidentRequested)
 
+    def show_record(self, asset_id: uuid.UUID) -> None:
+        """Show ``asset_id`` in the register (a warranty reminder on the overview opens its asset):
+        the register tab, the row selected when it is on a fetched page, the detail either way."""
+        self.tabs.setCurrentWidget(self.register)
+        if self.register.editors() and not self.register.settle(self.register.form):
+            return
+        self.register.frame.detail.setCurrentWidget(self.register.detail)
+        if self.register.model.row_of(asset_id) < 0:
+            self.register.model.reload()
+        self.register.frame.select_id(asset_id)
+        self.register.detail.show_asset(asset_id)
+
     def refresh(self) -> None:
         """Refresh every tab."""
         self.register.refresh()

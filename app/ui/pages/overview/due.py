@@ -24,6 +24,7 @@ KIND_LABELS: dict[str, Any] = {
     "inspection": QT_TRANSLATE_NOOP("OverviewDue", "Inspections"),
     "credential_rotation": QT_TRANSLATE_NOOP("OverviewDue", "Password rotations"),
     "warranty": QT_TRANSLATE_NOOP("OverviewDue", "Warranties ending"),
+    "maintenance": QT_TRANSLATE_NOOP("OverviewDue", "Maintenance contracts ending"),
     "backup": QT_TRANSLATE_NOOP("OverviewDue", "Backups"),
     "drill": QT_TRANSLATE_NOOP("OverviewDue", "Drills"),
     "duty": QT_TRANSLATE_NOOP("OverviewDue", "Duty gaps"),
