@@ -240,3 +240,39 @@ def write(session: Session, asset: Asset, values: Mapping[str, Any], actor: str,
         for key, (old, value) in changed.items():
             session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field=key, old=old, new=value))
     return changed
+
+
+PROFILE_FIELDS = ("name", "kind", "model", "location", "ip")
+"""The asset fields a contract profile declares (``assets:`` entries besides ``code``)."""
+
+
+def keep_profile_values(session: Session, asset: Asset, values: Mapping[str, str], actor: str) -> dict[str, tuple[str, str]]:
+    """Set the profile's ``values`` (``PROFILE_FIELDS`` → text) on ``asset`` — new (no id yet) or
+    registered — keeping the history as ``write`` does (a ``created`` entry, or one entry per
+    changed field with ``actor``), so re-importing a profile never rewrites an asset unseen.
+    Returns ``{field: (old, new)}``.  The addresses stay display text: a profile is imported
+    before any subnet is declared, so they are not placed in the IPAM (``ip`` is checked when
+    the asset is next edited)."""
+    new = asset.id is None
+    if new:
+        asset.id = uuid.uuid4()
+        session.add(asset)
+    changed: dict[str, tuple[str, str]] = {}
+    for key in PROFILE_FIELDS:
+        if key not in values:
+            continue
+        value = str(values[key] or "")
+        old = "" if new else shown(getattr(asset, key, None))
+        if new or old != value:
+            setattr(asset, key, value)
+            if old != value:
+                changed[key] = (old, value)
+    if new or changed:
+        now = utcnow()
+        asset.updated_at = now
+        if new:
+            session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field="created", old="", new=asset.code))
+        else:
+            for key, (old, value) in changed.items():
+                session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field=key, old=old, new=value))
+    return changed

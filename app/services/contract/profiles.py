@@ -261,7 +261,7 @@ def import_profile(session: Session, data: dict[str, Any] | ContractProfile, *, 
     contract.imported_at = utcnow()
     session.flush()
     services = _import_services(session, contract, prof)
-    assets = _import_assets(session, contract, prof)
+    assets = _import_assets(session, contract, prof, actor)
     engineers = {e.name: e for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
     for e in prof.engineers:
         row = engineers.get(e.name) or Engineer(contract_id=contract.id, name=e.name)
@@ -287,12 +287,14 @@ def _import_services(session: Session, contract: Contract, prof: ContractProfile
     return services
 
 
-def _import_assets(session: Session, contract: Contract, prof: ContractProfile) -> dict[str, Asset]:
+def _import_assets(session: Session, contract: Contract, prof: ContractProfile, actor: str) -> dict[str, Asset]:
+    from app.services.asset.register import keep_profile_values  # noqa: PLC0415 - the register's history rule
+
     assets = {a.code: a for a in session.scalars(select(Asset).where(Asset.contract_id == contract.id))}
     for a in prof.assets:
         row = assets.get(a.code) or Asset(contract_id=contract.id, code=a.code)
-        row.name, row.kind, row.model, row.location, row.ip = a.name, a.kind, a.model, a.location, a.ip
-        session.add(row)
+        keep_profile_values(session, row, {"name": a.name, "kind": a.kind, "model": a.model, "location": a.location,
+                                           "ip": a.ip}, actor)
         assets[a.code] = row
     return assets
 
