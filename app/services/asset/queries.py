@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from app.core.timeutil import local_today
+from app.core.vocab import StocktakeResult, codes, label_of
 from app.services.asset import ipam
 from app.services.asset.register import FIELD_KEYS, subnets
 from app.services.ledger import Ledger
@@ -155,6 +156,15 @@ class LinkedInspection(NamedTuple):
     abnormal: int
 
 
+def _shown_change(line: ChangeLine) -> ChangeLine:
+    """A ``stocktake`` entry with its result as the user reads it (``位置变动 备件库``)."""
+    if line.field != "stocktake":
+        return line
+    code, _tab, where = line.new.partition("\t")
+    shown = label_of(StocktakeResult, code) if code in codes(StocktakeResult) else code
+    return line._replace(new=f"{shown} {where}".strip())
+
+
 @dataclass(frozen=True)
 class AssetView:
     """The asset detail: ``values`` by field key (stored values), history newest first, linked
@@ -175,7 +185,7 @@ def asset_view(ledger: Ledger, asset_id: uuid.UUID) -> AssetView | None:
         a = s.get(Asset, asset_id)
         if a is None:
             return None
-        history = tuple(ChangeLine(*r) for r in s.execute(
+        history = tuple(_shown_change(ChangeLine(*r)) for r in s.execute(
             select(AssetChange.at, AssetChange.actor, AssetChange.field, AssetChange.old, AssetChange.new)
             .where(AssetChange.asset_id == a.id).order_by(AssetChange.at.desc(), AssetChange.id)))
         incidents = tuple(LinkedIncident(*r) for r in s.execute(

@@ -4,7 +4,8 @@
 - ``mark_line``: ``found`` / ``missing`` / ``moved`` (with where it was found);
 - ``add_unregistered``: an item found there that the register does not list, with a description;
 - ``finish_stocktake``: lines still unseen become ``missing``; the stocktake is closed (no more
-  marks) and ``discrepancies`` lists missing, moved and not registered items;
+  marks), every registered asset walked gets a ``stocktake`` entry in its history, and
+  ``discrepancies`` lists missing, moved and not registered items;
 - ``write_report``: that report as an xlsx sheet (A4 landscape, header repeated).
 
 Each action is one transaction with its audit event and returns ``Outcome(…, Changes.of("asset"))``.
@@ -27,7 +28,7 @@ from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
-from app.store.models import Asset, Stocktake, StocktakeLine
+from app.store.models import Asset, AssetChange, Stocktake, StocktakeLine
 
 
 def _open(s: object, stocktake_id: uuid.UUID) -> Stocktake:
@@ -94,15 +95,23 @@ def add_unregistered(ledger: Ledger, stocktake_id: uuid.UUID, description: str, 
 
 
 def finish_stocktake(ledger: Ledger, stocktake_id: uuid.UUID, *, actor: str) -> Outcome[uuid.UUID]:
-    """Finish: unseen lines become ``missing``; no mark is accepted afterwards."""
+    """Finish: unseen lines become ``missing``; no mark is accepted afterwards.  Each registered
+    asset of the stocktake gets a history entry (``AssetChange`` field ``stocktake``: ``old`` the
+    location walked, ``new`` the result code, for ``moved`` followed by a tab and where it was
+    found), with who marked it and when — the asset's page shows when it was last seen."""
     with ledger.session() as s:
         st = _open(s, stocktake_id)
         now = utcnow()
         unseen = 0
-        for line in s.scalars(select(StocktakeLine).where(StocktakeLine.stocktake_id == st.id,
-                                                          StocktakeLine.result.is_(None))):
-            line.result, line.at, line.actor = "missing", now, actor
-            unseen += 1
+        for line in s.scalars(select(StocktakeLine).where(StocktakeLine.stocktake_id == st.id)
+                              .order_by(StocktakeLine.id)):
+            if line.result is None:
+                line.result, line.at, line.actor = "missing", now, actor
+                unseen += 1
+            if line.asset_id is not None:
+                seen = line.result + (f"\t{line.moved_to}" if line.result == "moved" else "")
+                s.add(AssetChange(asset_id=line.asset_id, at=line.at or now, actor=line.actor or actor,
+                                  field="stocktake", old=st.location, new=seen))
         st.finished_at = now
         audit.record(s, actor=actor, action="asset.stocktake_finish", entity_kind="stocktake", entity_id=st.id,
                      summary=f"{st.location}: {unseen} unseen marked missing")

@@ -195,3 +195,17 @@ def test_history_rows_are_written_in_the_action_transaction(db, pinggu) -> None:
         actions.edit_asset(db, a, actor="t", values={"model": "M", "warranty_end": "明年"})
     with db.session() as s:
         assert [c.field for c in s.scalars(select(AssetChange).where(AssetChange.asset_id == a))] == ["created"]
+
+
+def test_a_finished_stocktake_is_in_each_assets_history(db, pinggu) -> None:
+    sid = stocktake.start_stocktake(db, pinggu.id, "中心机房", actor="王建国").value
+    lines = {ln.code: ln for ln in stocktake.stocktake_view(db, sid).lines}
+    stocktake.mark_line(db, lines["UPS-01"].id, "found", actor="李晓明")
+    stocktake.mark_line(db, lines["AC-02"].id, "moved", actor="李晓明", moved_to="备件库")
+    assert [h.field for h in asset_view(db, lines["UPS-01"].asset_id).history] == ["created"]  # not before the end
+    stocktake.finish_stocktake(db, sid, actor="王建国")
+    set_language("zh_CN")
+    first = {code: asset_view(db, ln.asset_id).history[0] for code, ln in lines.items()}
+    assert (first["UPS-01"].field, first["UPS-01"].old, first["UPS-01"].new, first["UPS-01"].actor) == (
+        "stocktake", "中心机房", "在位", "李晓明")
+    assert first["AC-02"].new == "位置变动 备件库" and first["CC-01"].new == "缺失" and first["CC-01"].actor == "王建国"
