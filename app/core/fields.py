@@ -164,6 +164,7 @@ FIELD_LABELS: dict[str, str] = {
     "stocktake": N_("Stocktake"),
     "moved_to": N_("Moved to"),
     "attachments": N_("Attachments"),  # Chinese in assets2.po
+    "checklist_items": N_("Checklist items"),
 }
 """Field code → English msgid of its label."""
 

@@ -24,7 +24,7 @@ from app.services import audit
 from app.services.asset import attachments, importer, ipam, register
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
-from app.store.models import Asset, ChecklistItem, Contract, IpAddress, Subnet
+from app.store.models import Asset, AssetChange, ChecklistItem, Contract, IpAddress, Subnet
 
 
 def _changed(*ids: uuid.UUID) -> Changes:
@@ -97,7 +97,8 @@ def set_code_scheme(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str
 def link_checklist_item(ledger: Ledger, item_id: uuid.UUID, asset_id: uuid.UUID | None, *,
                         actor: str) -> Outcome[uuid.UUID]:
     """Point a checklist item (巡检项) at an asset (``None``: at none); later inspections of the
-    item are about it.  Errors: ``NotFoundError``; ``ValidationError("asset_id")`` for an asset
+    item are about it.  The history of the asset it leaves and of the one it points at each get a
+    ``checklist_items`` entry naming the item.  Errors: ``NotFoundError``; ``ValidationError("asset_id")`` for an asset
     of another contract."""
     from app.store.models import ChecklistTemplate  # noqa: PLC0415
 
@@ -110,6 +111,15 @@ def link_checklist_item(ledger: Ledger, item_id: uuid.UUID, asset_id: uuid.UUID 
             asset = _asset(s, asset_id)
             if tpl is None or asset.contract_id != tpl.contract_id:
                 raise ValidationError("asset_id", N_("the asset belongs to another contract"))
+        if item.asset_id != asset_id:  # both assets' histories say which item came and went
+            now = utcnow()
+            label = (tpl.name + " / " if tpl is not None else "") + item.text
+            if item.asset_id is not None:
+                s.add(AssetChange(asset_id=item.asset_id, at=now, actor=actor, field="checklist_items",
+                                  old=label, new=""))
+            if asset_id is not None:
+                s.add(AssetChange(asset_id=asset_id, at=now, actor=actor, field="checklist_items",
+                                  old="", new=label))
         item.asset_id = asset_id
         audit.record(s, actor=actor, action="asset.checklist_item", entity_kind="checklist_item",
                      entity_id=item.id, summary=item.text, details={"asset_id": str(asset_id or "")})

@@ -209,3 +209,20 @@ def test_a_finished_stocktake_is_in_each_assets_history(db, pinggu) -> None:
     assert (first["UPS-01"].field, first["UPS-01"].old, first["UPS-01"].new, first["UPS-01"].actor) == (
         "stocktake", "中心机房", "在位", "李晓明")
     assert first["AC-02"].new == "位置变动 备件库" and first["CC-01"].new == "缺失" and first["CC-01"].actor == "王建国"
+
+
+def test_pointing_a_checklist_item_is_in_both_assets_histories(db, pinggu) -> None:
+    from app.services.asset.queries import checklist_items
+
+    a, b = _new(db, pinggu.id, name="一号UPS"), _new(db, pinggu.id, name="二号UPS")
+    item_id, label = checklist_items(db, pinggu.id)[0]
+    actions.link_checklist_item(db, item_id, a, actor="王建国")
+    actions.link_checklist_item(db, item_id, b, actor="李晓明")
+    hist_a = [(h.field, h.old, h.new, h.actor) for h in asset_view(db, a).history if h.field == "checklist_items"]
+    hist_b = [(h.field, h.old, h.new, h.actor) for h in asset_view(db, b).history if h.field == "checklist_items"]
+    item_text = label.rsplit(" / ", 1)[-1]
+    assert [(o.endswith(item_text), n.endswith(item_text), who) for _f, o, n, who in hist_a] == [
+        (True, False, "李晓明"), (False, True, "王建国")]
+    assert [(n.endswith(item_text), who) for _f, _o, n, who in hist_b] == [(True, "李晓明")]
+    actions.link_checklist_item(db, item_id, b, actor="李晓明")  # no change, no entry
+    assert len([h for h in asset_view(db, b).history if h.field == "checklist_items"]) == 1
