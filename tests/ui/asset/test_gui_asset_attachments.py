@@ -76,7 +76,7 @@ def test_add_drop_open_save_and_delete(qtbot, gui_ctx, tmp_path, monkeypatch, no
     qtbot.mouseClick(files.open_btn, Qt.MouseButton.LeftButton)
     copy = Path(opened[0])
     assert copy.name == "机柜.jpg" and copy.read_bytes() == photo.read_bytes()
-    assert copy.is_relative_to(files._tmp)
+    assert files._tmp is not None and copy.is_relative_to(files._tmp)
 
     target = tmp_path / "out" / "合同副本.pdf"
     files.table.selectRow(0)

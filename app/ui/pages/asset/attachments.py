@@ -57,9 +57,7 @@ class AssetAttachments(QWidget):
         self.ctx = ctx
         self.asset_id: uuid.UUID | None = None
         self.rows: list[AttachmentRow] = []
-        self._tmp = Path(tempfile.mkdtemp(prefix="opsledger-attachments-"))
-        weakref.finalize(self, shutil.rmtree, str(self._tmp), True)  # also at exit
-        self.destroyed.connect(lambda *_a, tmp=str(self._tmp): shutil.rmtree(tmp, True))
+        self._tmp: Path | None = None  # the temporary folder of opened copies, made on first use
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
@@ -206,7 +204,7 @@ class AssetAttachments(QWidget):
         if len(rows) != 1:
             return None
         row = rows[0]
-        target = self._tmp / row.id.hex[:12] / row.filename
+        target = self._temp_dir() / row.id.hex[:12] / row.filename
         try:
             path = perform(self.ctx, actions.write_attachment, row.id, target, actor=self.ctx.engineer,
                            purpose="open")
@@ -215,6 +213,14 @@ class AssetAttachments(QWidget):
             return None
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
+
+    def _temp_dir(self) -> Path:
+        """This widget's temporary folder, removed with the widget (and at exit at the latest)."""
+        if self._tmp is None:
+            self._tmp = Path(tempfile.mkdtemp(prefix="opsledger-attachments-"))
+            weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
+            self.destroyed.connect(lambda *_a, tmp=str(self._tmp): shutil.rmtree(tmp, True))
+        return self._tmp
 
     def save_selected(self, target: str | None = None) -> Path | None:
         """另存为…: write a copy to ``target`` (asked with a save dialog when ``None``)."""
