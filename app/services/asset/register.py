@@ -232,6 +232,14 @@ def write(session: Session, asset: Asset, values: Mapping[str, Any], actor: str,
         if not new:
             session.flush()
         _store_addresses(session, asset, placed, new)
+    _keep_history(session, asset, new, changed, actor)
+    return changed
+
+
+def _keep_history(session: Session, asset: Asset, new: bool, changed: Mapping[str, tuple[str, str]],
+                  actor: str) -> None:
+    """The one history rule: a new asset gets a ``created`` entry, a registered one an entry per
+    changed field; ``updated_at`` is set."""
     now = utcnow()
     asset.updated_at = now
     if new:
@@ -239,7 +247,6 @@ def write(session: Session, asset: Asset, values: Mapping[str, Any], actor: str,
     else:
         for key, (old, value) in changed.items():
             session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field=key, old=old, new=value))
-    return changed
 
 
 PROFILE_FIELDS = ("name", "kind", "model", "location", "ip")
@@ -268,11 +275,5 @@ def keep_profile_values(session: Session, asset: Asset, values: Mapping[str, str
             if old != value:
                 changed[key] = (old, value)
     if new or changed:
-        now = utcnow()
-        asset.updated_at = now
-        if new:
-            session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field="created", old="", new=asset.code))
-        else:
-            for key, (old, value) in changed.items():
-                session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field=key, old=old, new=value))
+        _keep_history(session, asset, new, changed, actor)
     return changed
