@@ -160,6 +160,7 @@ def _rows(ctx: ImportContext, rec: dict[str, Any], number: str) -> Iterator[tupl
 
 
 EVENT_KINDS = codes(IncidentEventKind)
+STATUS_CODES = codes(IncidentStatus)
 
 
 def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: dict[str, Any] | None,
@@ -181,7 +182,7 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
             problems.append(RowProblem(row, "类型", N_("{sheet}: unknown kind “{kind}”"), {"sheet": label, "kind": h["kind"]}))
             return
         for key, zh in (("from_status", "原状态"), ("to_status", "新状态")):
-            if h.get(key) and h[key] not in codes(IncidentStatus):
+            if h.get(key) and h[key] not in STATUS_CODES:
                 problems.append(RowProblem(row, zh, N_("{sheet}: unknown status “{status}”"), {"sheet": label, "status": h[key]}))
                 return
         text = h.get("changes") or ""
