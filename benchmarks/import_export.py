@@ -78,15 +78,15 @@ def step(name: str, fn):  # type: ignore[no-untyped-def]
     reset_peak()
     if TRACE:
         tracemalloc.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = fn()
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     traced = ""
     if TRACE:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         traced = f" python-peak {peak / 1e6:.1f}"
-    print(f"RESULT {name} {secs:.3f} {peak_rss_mb():.1f}{traced}")
+    print(f"RESULT {name} {secs:.3f} {cpu:.3f} {peak_rss_mb():.1f}{traced}")
     return result
 
 
@@ -274,6 +274,13 @@ def _run(phase: str, tmp: Path, n: int) -> str:
                           capture_output=True, text=True).stdout
 
 
+def _ratio(values: dict[str, list[float]], ours: str, base: str, what: str) -> str:
+    """``median ours / median baseline`` and the per-round ratios, as one line of text."""
+    a, b = statistics.median(values[ours]), statistics.median(values[base])
+    rounds = ", ".join(f"{x / y:.2f}" for x, y in zip(values[ours], values[base], strict=True))
+    return f"{what} median {a:.2f} s vs raw openpyxl {b:.2f} s → ratio {a / b:.2f}× (target ≤ 1.3×; rounds {rounds})"
+
+
 def main() -> None:
     """Each phase in its own process (its own memory peak); the timed pairs alternate."""
     argv = sys.argv[1:]
@@ -292,24 +299,23 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="opsledger-bench-"))
     print(_run("setup", tmp, n), end="")
     secs: dict[str, list[float]] = {p: [] for p in ROUND}
+    cpus: dict[str, list[float]] = {p: [] for p in ROUND}
     peaks: dict[str, list[float]] = {p: [] for p in ROUND}
     for r in range(rounds):
         for phase in ROUND:
             for line in _run(phase, tmp, n).splitlines():
                 if line.startswith("RESULT "):
-                    _tag, name, t, peak, *rest = line.split()
+                    _tag, name, t, cpu, peak, *rest = line.split()
                     secs[name].append(float(t))
+                    cpus[name].append(float(cpu))
                     peaks[name].append(float(peak))
-                    print(f"round {r + 1} {name:<12} {float(t):7.2f} s  peak {float(peak):6.1f} MB {' '.join(rest)}")
+                    print(f"round {r + 1} {name:<12} {float(t):7.2f} s (cpu {float(cpu):6.2f} s)  "
+                          f"peak {float(peak):6.1f} MB {' '.join(rest)}", flush=True)
                 else:
-                    print(line)
-    med = {p: statistics.median(v) for p, v in secs.items()}
-    top = {p: max(v) for p, v in peaks.items()}
+                    print(line, flush=True)
     for ours, base in (("export", "export_base"), ("import", "import_base")):
-        print(f"{ours}: median {med[ours]:.2f} s vs raw openpyxl {med[base]:.2f} s → ratio "
-              f"{med[ours] / med[base]:.2f}× (target ≤ 1.3×; per round: "
-              f"{', '.join(f'{a / b:.2f}' for a, b in zip(secs[ours], secs[base], strict=True))}); peak "
-              f"{top[ours]:.0f} MB (target ≤ 150 MB), baseline {top[base]:.0f} MB")
+        print(f"{ours}: {_ratio(secs, ours, base, 'wall')}; {_ratio(cpus, ours, base, 'cpu')}; peak "
+              f"{max(peaks[ours]):.0f} MB (target ≤ 150 MB), baseline {max(peaks[base]):.0f} MB")
     if "--guards" in sys.argv:
         for phase in ("bomb", "biggest"):
             print(_run(phase, tmp, n), end="")

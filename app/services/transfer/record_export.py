@@ -22,6 +22,7 @@ import logging
 import uuid
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,7 @@ def export_incidents(
     assets = _names(session, Asset, contract, "code")
     engineers = _names(session, Engineer, contract, "name")
     incident_sla = _incident_sla_fn(session, contract, now)
+    labels = lru_cache(maxsize=256)(enum_label)  # this export's labels, each looked up once
 
     wb = Workbook(write_only=True)
     main = StreamedTable(wb, MAIN_SHEET["incidents"], _headers(INCIDENT_COLUMNS))
@@ -226,7 +228,7 @@ def export_incidents(
                 return Path(out)
             iid = inc.id
             _incident_rows(inc, links.get(iid, []), inc_assets.get(iid, []), events.get(iid, []), svc,
-                           engineers, incident_sla, main, svc_sheet, hist)
+                           engineers, incident_sla, main, svc_sheet, hist, labels)
     for table in (main, svc_sheet, hist):
         table.close()
     return _save(wb, out)
@@ -240,19 +242,20 @@ _EVENT_COLS = (IncidentEvent.incident_id, IncidentEvent.at, IncidentEvent.actor,
 
 def _incident_rows(inc: Any, inc_links: list[Any], inc_assets: list[str], events: list[Any], svc: dict[Any, Any],
                    engineers: dict[Any, str], incident_sla: Any, main: StreamedTable, svc_sheet: StreamedTable,
-                   hist: StreamedTable) -> None:
-    """Append one incident's row to the main sheet, its affected services and its history."""
+                   hist: StreamedTable, labels: Any = enum_label) -> None:
+    """Append one incident's row to the main sheet, its affected services and its history;
+    ``labels(kind, code)`` is ``columns.enum_label`` (or a memo of it)."""
     inc_links = sorted(inc_links, key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
     values: dict[str, Any] = {
         "number": inc.number,
         "title": inc.title,
         "severity": inc.severity,
-        "status": enum_label("incident_status", inc.status),
-        "source": enum_label("incident_source", inc.source),
+        "status": labels("incident_status", inc.status),
+        "source": labels("incident_source", inc.source),
         "services": "; ".join(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc),
         "assets": "; ".join(sorted(inc_assets)),
         "assignee": engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
-        "cause_category": enum_label("cause_category", inc.cause_category),
+        "cause_category": labels("cause_category", inc.cause_category),
     }
     for key in ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at"):
         values[key] = _second(getattr(inc, key))
