@@ -187,7 +187,7 @@ def _check_history(number: str, entries: list[tuple[int, dict[str, Any]]], rec: 
                 return
         text = h.get("changes") or ""
         try:
-            h["changes"] = json.loads(text) if text.strip() else {}
+            h["changes"] = json.loads(text) if text.strip() else None  # written as {} (no dict held per row)
         except ValueError:
             problems.append(RowProblem(row, "修改内容", N_("{sheet}: not valid JSON"), {"sheet": label}))
             return

@@ -216,12 +216,11 @@ def _fillers(table: Table) -> list[tuple[str, Any]]:
     else ``None`` (nullable) — columns with only a server default are left to the server."""
     out: list[tuple[str, Any]] = []
     for col in table.columns:
-        default = col.default
+        default: Any = col.default
         if default is not None and getattr(default, "is_scalar", False):
             out.append((col.key, lambda v=default.arg: v))
         elif default is not None and getattr(default, "is_callable", False):
-            fn = default.arg
-            out.append((col.key, lambda fn=fn: fn(None)))
+            out.append((col.key, lambda fn=default.arg: fn(None)))  # SQLAlchemy's wrapper takes a context
         elif col.server_default is None and col.nullable:
             out.append((col.key, lambda: None))
     return out

@@ -20,7 +20,15 @@ from app.services.transfer.record_export import export_incidents, export_request
 from app.services.transfer.record_import import import_incidents, import_requests
 from app.services.transfer.request_import import REQUESTS
 from app.store.db import Database, open_database
-from app.store.models import AuditEvent, Contract, Incident, IncidentEvent, RequestAssignment, Service, ServiceRequest
+from app.store.models import (
+    AuditEvent,
+    Contract,
+    Incident,
+    IncidentEvent,
+    RequestAssignment,
+    Service,
+    ServiceRequest,
+)
 from tests.conftest import load_contract
 from tests.services.transfer.test_record_export import L, make_closed_incident, make_request
 
