@@ -36,7 +36,7 @@ from app.services.transfer.import_cells import (
     _to_text,
     parse_datetime_text,
 )
-from app.services.transfer.xlsx_guard import check_workbook, merged_ranges
+from app.services.transfer.xlsx_guard import check_workbook, sheet_markup
 from app.store.models import (
     Asset,
     Contract,
@@ -92,6 +92,10 @@ class _Sheet:
         self.problems = problems
         self.label = sheet_label
         self.index: dict[str, int] = {}
+        self.values_only = False  # rows are plain values (the sheet holds no formula), not cells
+        self._read_cols: list[tuple[Column, int]] = []
+        self._required: list[Column] = [c for c in columns if c.required and c.kind != "computed"]
+        self._enum_codes: dict[tuple[str, str], str | None] = {}
 
     def problem(self, row: int, column: str, message: str, **params: Any) -> None:
         """Record a problem; ``message`` is an msgid, ``params`` its arguments (``sheet`` is added).
@@ -111,7 +115,7 @@ class _Sheet:
     def header_score(self, cells: tuple[Any, ...]) -> tuple[int, int]:
         """(required columns found, columns found) in a candidate header row."""
         wanted = self._wanted()
-        found = {wanted[h].key for h in (normalise_header(getattr(c, "value", None)) for c in cells) if h in wanted}
+        found = {wanted[h].key for h in (normalise_header(_value(c)) for c in cells) if h in wanted}
         return (sum(1 for c in self.columns if c.required and c.key in found), len(found))
 
     def read_header(self, header: tuple[Any, ...], rownum: int = 1) -> bool:
@@ -119,7 +123,7 @@ class _Sheet:
         column or repeated header.  Returns True when every required column is there."""
         wanted = self._wanted()
         for i, cell in enumerate(header):
-            value = getattr(cell, "value", None)
+            value = _value(cell)
             col = wanted.get(normalise_header(value)) if value is not None else None
             if col is None:
                 continue
@@ -127,6 +131,8 @@ class _Sheet:
                 self.problem(rownum, str(value), N_("{sheet}: column appears twice in the header row"))
                 continue
             self.index[col.key] = i
+        self._read_cols = [(c, self.index[c.key]) for c in self.columns
+                           if c.key in self.index and c.kind != "computed"]
         missing = [c for c in self.columns if c.required and c.key not in self.index]
         for c in missing:
             self.problem(rownum, c.zh, N_("{sheet}: the header row (row {header_row}) has no column {zh} / {en}"),
@@ -134,27 +140,30 @@ class _Sheet:
         return not missing
 
     def parse_row(self, rownum: int, cells: tuple[Any, ...]) -> dict[str, Any] | None:
-        """Parsed values by key (``None`` for an empty row); problems are recorded."""
+        """Parsed values by key (``None`` for an empty row); problems are recorded.  ``cells``
+        are openpyxl cells, or plain values when ``values_only``."""
         raw: dict[str, Any] = {}
         empty = True
-        for col in self.columns:
-            i = self.index.get(col.key)
-            if i is None or i >= len(cells) or col.kind == "computed":
+        width = len(cells)
+        values_only = self.values_only
+        for col, i in self._read_cols:
+            if i >= width:
                 continue
             cell = cells[i]
-            value = getattr(cell, "value", None)
-            if value is None or (isinstance(value, str) and not value.strip()):
+            value = cell if values_only else getattr(cell, "value", None)
+            if value is None or (value.__class__ is str and not value.strip()):
                 continue
             empty = False
-            if isinstance(value, str) and value.startswith("=") and getattr(cell, "data_type", "s") != "s":
+            if (not values_only and isinstance(value, str) and value.startswith("=")
+                    and getattr(cell, "data_type", "s") != "s"):
                 self.problem(rownum, col.zh, FORMULA_REFUSED)
                 raw[col.key] = _BAD
                 continue
             raw[col.key] = self.parse_value(rownum, col, value)
         if empty:
             return None
-        for col in self.columns:
-            if col.required and col.kind != "computed" and raw.get(col.key) in (None, "", []):
+        for col in self._required:
+            if raw.get(col.key) in (None, "", []):
                 self.problem(rownum, col.zh, N_("required; the cell is empty"))
                 raw[col.key] = _BAD
         return raw
@@ -208,7 +217,10 @@ class _Sheet:
                 return False
             return bad(N_("“{value}” is not yes/no"), value=text[:40])
         if kind.startswith("enum:"):
-            code = enum_code(kind[5:], text)
+            key = (kind, text)
+            if key not in self._enum_codes:  # the vocabulary's parse, once per distinct text
+                self._enum_codes[key] = enum_code(kind[5:], text)
+            code = self._enum_codes[key]
             return code or bad(N_("unknown value “{value}”"), value=text[:40])
         if kind == "severity":
             code = self.lk.severities.get(text.casefold())
@@ -272,12 +284,14 @@ def _pick_sheet(wb: Any, kind: str) -> Any:
 HEADER_SEARCH_ROWS = 10
 
 
-def _merged_problems(path: Path, ws: Any, label: str, problems: list[RowProblem], header_row: int) -> None:
+def _value(cell: Any) -> Any:
+    """A cell's value (an openpyxl cell, or already a plain value)."""
+    return getattr(cell, "value", None) if hasattr(cell, "data_type") else cell
+
+
+def _merged_problems(merged: list[str], label: str, problems: list[RowProblem], header_row: int) -> None:
     """A problem per merged range reaching below the header row (a merged title above is fine)."""
-    member = getattr(ws, "_worksheet_path", None)
-    if not member:
-        return
-    for ref in merged_ranges(path, member.lstrip("/")):
+    for ref in merged:
         rows = [int(n) for n in re.findall(r"\d+", ref)] or [0]
         if max(rows) <= header_row:
             continue
@@ -289,9 +303,17 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
           problems: list[RowProblem], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Parsed data rows ``(sheet row, values)``.  The header row is the first of the first
     ``HEADER_SEARCH_ROWS`` rows holding every required column (a title row above it is allowed);
-    without one, row 1 is taken and the missing columns are reported."""
+    without one, row 1 is taken and the missing columns are reported.
+
+    One streamed pass over the sheet's XML first finds its merged cells and whether it holds any
+    formula (``xlsx_guard.sheet_markup``); a sheet without formulas is read as plain values
+    (openpyxl's ``values_only``, no cell object per cell), one with formulas as cells so each
+    formula is refused by name."""
     sheet = _Sheet(ws, columns, model, lk, problems, label)
-    rows = ws.iter_rows(min_row=1)
+    member = getattr(ws, "_worksheet_path", None)
+    merged, formulas = sheet_markup(path, member.lstrip("/")) if member else ([], True)
+    sheet.values_only = not formulas
+    rows = ws.iter_rows(min_row=1, values_only=sheet.values_only)
     head: list[tuple[Any, ...]] = []
     header_at = 0
     need = sum(1 for c in columns if c.required)
@@ -308,7 +330,7 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
     if not header_at:
         best = max(range(len(head)), key=lambda i: (sheet.header_score(head[i]), -i))
         header_at = best + 1
-    _merged_problems(path, ws, label, problems, header_at)
+    _merged_problems(merged, label, problems, header_at)
     if not sheet.read_header(head[header_at - 1], header_at):
         return
     pending = head[header_at:]

@@ -34,9 +34,14 @@ restored → closed at the recorded instants) so the SLA clocks read them like r
 app.  Closed incidents get their SLA figures stored as ``close_incident`` would.  Downtime
 windows come from the ``影响业务系统`` sheet (else occurred → restored).
 
+Writing: SQLAlchemy Core ``insert`` executemany in batches (no ORM object per row), in the
+caller's transaction, one audit event per import; the workbook is read-only and streamed.
+
 The work is split by job: ``import_cells`` (cell values), ``import_sheet`` (reading a sheet into
-checked records), ``import_checks`` (timeline, numbers, sequences), ``incident_import`` and
-``request_import`` (each log's records written); this module names the importers.
+checked records), ``import_checks`` (timeline, numbers, sequences), ``row_import`` (the one
+structure every import runs: read, check, refuse or write, audit), ``incident_import`` and
+``request_import`` (each log's spec: side sheets, cross-sheet checks, the rows it writes); this
+module names the importers.
 """
 
 from __future__ import annotations

@@ -254,5 +254,22 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int) -> in
 def merged_ranges(path: str | Path, member: str) -> list[str]:
     """The ``mergeCell`` ranges (e.g. ``"A3:B4"``) of worksheet ``member`` of a checked workbook,
     read by streaming the XML in bounded chunks (openpyxl's read-only mode does not report them)."""
+    return sheet_markup(path, member)[0]
+
+
+_MARKUP = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"|<(?:\w+:)?f[\s>/]")
+
+
+def sheet_markup(path: str | Path, member: str) -> tuple[list[str], bool]:
+    """``(merged ranges, has formulas)`` of worksheet ``member`` of a checked workbook in one
+    streamed pass: the ``mergeCell`` ranges as ``merged_ranges`` gives them, and whether any cell
+    holds a formula (an ``<f>`` element) — a sheet without one can be read as plain values."""
+    merged: list[str] = []
+    formulas = False
     with open_zip(Path(path)) as zf, zf.open(member) as fh:
-        return [m.group(1).decode() for m in _stream_matches(fh, _MERGE)]
+        for m in _stream_matches(fh, _MARKUP):
+            if m.group(1) is not None:
+                merged.append(m.group(1).decode())
+            else:
+                formulas = True
+    return merged, formulas

@@ -5,7 +5,8 @@ the first ``SAMPLE_ROWS`` rows are held back to size the columns (as ``write_tab
 every row goes straight to the sheet's temporary file, so memory does not grow with the rows.
 Styles are made once per sheet: one cell object per column is reused for datetimes (the
 ``yyyy-mm-dd hh:mm`` format) and dates; text is cleaned and cut by ``xlsx_safe.fit_cell_text``,
-and text that looks like a formula is written as a text cell.  The sheet has a frozen header, an
+and text that looks like a formula is written as a text cell; an empty text writes no cell (an
+empty cell reads back the same, and the sheet is a third smaller).  The sheet has a frozen header, an
 auto-filter over the rows written and the print setup of ``xlsx_safe.set_print_setup``.
 """
 
@@ -30,6 +31,9 @@ from app.services.transfer.xlsx_safe import (
 )
 
 SAMPLE_ROWS = 200
+TEXT_CACHE_CHARS = 60
+"""Texts up to this length are cleaned once per sheet and remembered (at most ``TEXT_CACHE_SIZE``)."""
+TEXT_CACHE_SIZE = 20_000
 
 
 def _print_setup(ws: Any) -> None:
@@ -55,6 +59,7 @@ class StreamedTable:
         n = len(headers)
         self._dt = [self._cell(DATETIME_FORMAT) for _ in range(n)]
         self._d = [self._cell(DATE_FORMAT) for _ in range(n)]
+        self._texts: dict[str, str] = {}
 
     def _cell(self, number_format: str) -> Any:
         cell = WriteOnlyCell(self.ws)
@@ -62,13 +67,9 @@ class StreamedTable:
         return cell
 
     def _value(self, c: int, value: Any) -> Any:
+        """The value or styled cell ``ws.append`` takes for ``value`` in column ``c`` (0-based)."""
         if isinstance(value, str):
-            text = fit_cell_text(value)
-            if text.startswith(_FORMULA_START):
-                cell = WriteOnlyCell(self.ws, text)
-                cell.data_type = "s"
-                return cell
-            return text
+            return self._text(value)
         if isinstance(value, datetime):
             cell = self._dt[c]
             cell.value = (to_local(value) if value.tzinfo else value).replace(tzinfo=None)
@@ -79,8 +80,31 @@ class StreamedTable:
             return cell
         return value
 
+    def _text(self, value: str) -> Any:
+        if not value:
+            return None  # an empty text is no cell at all (read back the same: empty)
+        text = self._texts.get(value)
+        if text is None:
+            text = fit_cell_text(value)
+            if len(value) <= TEXT_CACHE_CHARS and len(self._texts) < TEXT_CACHE_SIZE:
+                self._texts[value] = text  # codes, names and labels repeat on every row
+        if text.startswith(_FORMULA_START):
+            cell = WriteOnlyCell(self.ws, text)
+            cell.data_type = "s"
+            return cell
+        return text
+
     def _write(self, row: list[Any]) -> None:
-        self.ws.append([self._value(c, v) for c, v in enumerate(row)])
+        out: list[Any] = []
+        for c, value in enumerate(row):
+            kind = value.__class__
+            if value is None or kind is int or kind is float or kind is bool:
+                out.append(value)
+            elif kind is str:
+                out.append(self._text(value))
+            else:
+                out.append(self._value(c, value))
+        self.ws.append(out)
 
     def _start(self) -> None:
         rows = self._pending or []
