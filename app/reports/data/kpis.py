@@ -47,7 +47,7 @@ METRICS = {**F.METRICS, "records_per_period": R.records_per_period, "logged_hour
 _BLOCKING = ("calendar_undefined", "not_computable")
 _ACCUMULATING = {"incident_count", "long_outage_count", "records_per_period", "logged_hours", "backup_count",
                  "drill_count", "training_count"}
-_LENGTH = {"weekly": 1, "monthly": 2, "requirements": 2, "quarterly": 3, "half-year": 4, "annual": 5,
+_LENGTH = {"day": 0, "weekly": 1, "monthly": 2, "requirements": 2, "quarterly": 3, "half-year": 4, "annual": 5,
            "month": 2, "quarter": 3, "contract_year": 5, "term": 6}
 
 
@@ -216,5 +216,5 @@ def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
             comparison=spec.comparison, unit=K.unit_text(spec.unit), actual=actual, met=met, source=spec.source,
             note="" if actual is not None else K.no_data_text(), reason=reason, uncovered_years=years,
             scope=data.profile.scope_name(spec.scope) if spec.scope else "",
-            period=spec.period or "",
+            period=spec.period or "", unit_code=spec.unit,
         ))
