@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from app.core.profile import Severity
@@ -127,10 +127,12 @@ def desk_incidents(g: Gen) -> None:
     rng = g.rng
     channels = [ch for ch in g.profile.channels if ch in
                 ("phone", "instant_message", "fax", "walk_in")] or ["phone"]
+    fault_days: set[date] = set()
     for d in walk(g.start, g.end):
         p = 0.10 if g.on_duty(d) else 0.03
         if rng.random() >= p:
             continue
+        fault_days.add(d)
         if g.working(d):
             occurred = g.office_time(d) - timedelta(minutes=rng.randint(0, 30))
         else:
@@ -153,4 +155,28 @@ def desk_incidents(g: Gen) -> None:
         incident(g, occurred=occurred, source=source, eng=None, title=title, description=desc,
                   service_id=svc.id if svc else None, asset_id=asset.id if asset else None, reporter=reporter,
                   incident_class=cls)
+    key_period_faults(g, fault_days)
 
+
+
+def key_period_faults(g: Gen, fault_days: set[date]) -> None:
+    """One fault in every dated override (重点保障期) of the run that has none yet, on its first
+    non-working day (else its first day) at about 10:00, on a service measured in that calendar —
+    so each override's hours show in the clocks and the availability (docs/profile-format.md)."""
+    default = g.profile.default_calendar_code
+    for cal in g.profile.calendars:
+        services = [s for s in g.services if (s.calendar or default) == cal.code]
+        for o in cal.overrides:
+            days = walk(max(o.start, g.start), min(o.end, g.end))
+            if not services or not days or fault_days & set(days):
+                continue
+            day = next((d for d in days if not g.working(d)), days[0])
+            occurred = local_dt(day, time(10, g.rng2.randint(0, 59)))
+            if occurred > g.horizon:
+                continue
+            svc = g.rng2.choice(services)
+            title = f"{svc.name}{g.rng2.choice(SYMPTOMS)}"
+            incident(g, occurred=occurred, source="monitoring", eng=None, title=title,
+                     description=f"{o.name}期间监控告警：{title}", service_id=svc.id, asset_id=None,
+                     incident_class="operational")
+            fault_days.add(day)
