@@ -167,3 +167,22 @@ def test_monthly_kpi_table_targets_figures_and_verdicts(db: Database, contract: 
 
 def test_annual_kpi_table_targets_figures_and_verdicts(db: Database, contract: Contract) -> None:
     assert table(db, contract, "annual", "2026") == ANNUAL
+
+
+def test_the_most_specific_sla_target_wins_whatever_the_order() -> None:
+    """SLA targets per class × severity × scope: the entry naming the class beats the severity's,
+    which beats the scope's, which beats an unscoped one — not the first listed."""
+    from app.core.profile import ContractProfile
+
+    data = load_profile_file(IMAGINED)
+    data["sla_targets"] = [
+        {"kind": "resolve", "minutes": 7200},
+        {"kind": "resolve", "scope": "core", "minutes": 4000},
+        {"kind": "resolve", "severity": "P1", "minutes": 2880},
+        {"kind": "resolve", "severity": "P1", "incident_class": "security", "minutes": 600},
+    ]
+    prof = ContractProfile.of(data)
+    assert prof.sla_target("P2", "resolve") == 7200.0
+    assert prof.sla_target("P2", "resolve", None, scope=("core",)) == 4000.0
+    assert prof.sla_target("P1", "resolve", None, scope=("core",)) == 2880.0
+    assert prof.sla_target("P1", "resolve", "security", scope=("core",)) == 600.0
