@@ -108,9 +108,9 @@ def save_narrative(session: Session, contract: Contract, kind: str, period_key: 
                    problems: str, plan: str, *, actor: str) -> ReportNarrative:
     """Create or replace the narrative of (contract, kind, period) and audit it; caller commits.
 
-    Raises ``ValidationError("kind")`` for an unknown report kind.
+    Raises ``ValidationError("kind")`` for a kind neither built in nor defined by the profile.
     """
-    if kind not in KINDS:
+    if kind not in known_kinds(contract):
         raise ValidationError("kind", N_("unknown report kind “{kind}”"), kind=kind)
     n = session.scalars(select(ReportNarrative).where(
         ReportNarrative.contract_id == contract.id, ReportNarrative.kind == kind,

@@ -141,3 +141,17 @@ def test_kpi_units_read_in_both_languages(db: Database, imagined: Contract) -> N
     assert en["重大运行故障"][1:3] == ["≤ 1 time", "0 times"]
     assert en["代码级维护工作量"][1:3] == ["≥ 342 hours", "0 hours"]
     assert not any("count" in cell for r in en.values() for cell in r[1:4])
+
+
+def test_a_profile_kind_keeps_its_narrative(db: Database, imagined: Contract, tmp_path: Path) -> None:
+    from app.reports.service import save_narrative
+
+    with db.session() as s:
+        c = s.get(Contract, imagined.id)
+        save_narrative(s, c, "vuln-scan", "2026-03", "本月完成漏洞扫描两次。", "发现中危漏洞 3 个。", "", actor="t")
+        generate_report(s, c, "vuln-scan", "2026-03", "docx", tmp_path / "v.docx", actor="t", now=NOW,
+                        today=NOW.date())
+        with pytest.raises(ValidationError):
+            save_narrative(s, c, "weekly-ops", "2026-W11", "x", "", "", actor="t")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "v.docx")).paragraphs)
+    assert "本月完成漏洞扫描两次。" in text and "发现中危漏洞 3 个。" in text
