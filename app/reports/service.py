@@ -166,7 +166,7 @@ def _unknown_kind(kind: str, kinds: tuple[str, ...]) -> ValidationError:
 
 #: ``app.core.periods`` kind of a profile report kind's ``period`` (day and term are cut by
 #: ``app.services.delivery.schedule``).
-_PERIOD_KIND = {"week": "weekly", "month": "monthly", "quarter": "quarterly", "half_year": "half-year",
+PERIOD_KIND = {"week": "weekly", "month": "monthly", "quarter": "quarterly", "half_year": "half-year",
                 "year": "annual"}
 
 
@@ -180,8 +180,8 @@ def report_period(contract: Contract, kind: str, key: str, today: date | None = 
     spec = profile_of(contract).report(kind)
     if spec is None:
         raise _unknown_kind(kind, known_kinds(contract))
-    if spec.period in _PERIOD_KIND:
-        return parse_period(_PERIOD_KIND[spec.period], key, contract, today)
+    if spec.period in PERIOD_KIND:
+        return parse_period(PERIOD_KIND[spec.period], key, contract, today)
     from app.services.delivery import schedule  # noqa: PLC0415 - day/term periods are cut there
 
     owed = schedule.owed_report(contract, kind)

@@ -155,3 +155,20 @@ def test_a_profile_kind_keeps_its_narrative(db: Database, imagined: Contract, tm
             save_narrative(s, c, "weekly-ops", "2026-W11", "x", "", "", actor="t")
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "v.docx")).paragraphs)
     assert "本月完成漏洞扫描两次。" in text and "发现中危漏洞 3 个。" in text
+
+
+def test_the_reports_page_actions_offer_and_preview_profile_kinds(db: Database, imagined: Contract) -> None:
+    """What the reports page reads (``app.reports.actions``): the kinds with their titles, each
+    profile kind's periods, and a preview with the kind's own sections."""
+    from app.reports.actions import build_document, kinds_for, offered_periods
+
+    kinds = dict(kinds_for(db, imagined.id).value)
+    assert kinds["monthly"] == "运维月报" and kinds["weekly-security"] == "安全周报" and kinds["weekly"] == "周报"
+    weeks = offered_periods(db, imagined.id, "weekly-security", NOW.date()).value
+    assert weeks.default_key == "2026-W29" and weeks.periods[0].key == "2026-W30"
+    days = offered_periods(db, imagined.id, "daily-record", NOW.date()).value
+    assert days.default_key == "2026-07-19" and days.periods[0].key == "2026-07-20"
+    term = offered_periods(db, imagined.id, "final", NOW.date()).value
+    assert [p.key for p in term.periods] == ["TERM"] and term.periods[0].in_progress
+    doc = build_document(db, imagined.id, "weekly-security", "2026-W11", today=NOW.date()).value
+    assert _headings(doc) == ["一、故障", "二、考核指标"]
