@@ -186,3 +186,14 @@ def test_the_most_specific_sla_target_wins_whatever_the_order() -> None:
     assert prof.sla_target("P2", "resolve", None, scope=("core",)) == 4000.0
     assert prof.sla_target("P1", "resolve", None, scope=("core",)) == 2880.0
     assert prof.sla_target("P1", "resolve", "security", scope=("core",)) == 600.0
+
+
+def test_a_term_kpi_waits_while_the_annual_period_is_still_running(db: Database, contract: Contract) -> None:
+    """On 1 December the annual report covers the whole term but the term is not over: 4 h of a
+    342-hour minimum waits (无法评定), it is not missed yet."""
+    with db.session() as s:
+        c = s.get(Contract, contract.id)
+        now = local_dt(date(2026, 12, 1), time(9))
+        data = build_report_data(s, c, parse_period("annual", "2026", c, today=now.date()), now=now)
+    row = next(k for k in data.kpis if k.code == "code-hours")
+    assert row.actual == 4.0 and row.met is None and row.reason == "period_running"

@@ -181,7 +181,9 @@ _PERIOD_KINDS = {"month": "monthly", "quarter": "quarterly"}
 def _runs_on(ctx: F.Ctx, spec: Kpi) -> bool:
     """Whether the KPI's own (longer) period reaches beyond the counted span: a term KPI in the
     annual report of a one-year term covers the whole term and is decided; a quarter KPI in a
-    monthly report counts only the month and waits."""
+    monthly report counts only the month and waits; so does any KPI while the span is still running."""
+    if ctx.now < ctx.end_i:
+        return True
     first = ctx.start_i.astimezone(LOCAL_TZ).date()
     last = (ctx.end_i - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
     c = ctx.contract
