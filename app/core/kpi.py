@@ -87,15 +87,29 @@ def hours(minutes: float) -> float:
     return minutes / 60.0
 
 
-UNIT_TEXT = {"%": "%", "count": N_("count"), "hours": N_("hours")}
-"""KPI unit code → msgid of how reports show it (``%``, 次/count, 小时/hours)."""
+UNIT_TEXT = {"%": "%", "count": N_("times"), "hours": N_("hours")}
+"""KPI unit code → msgid of how a figure's unit reads after it (``%``, 次/times, 小时/hours) — the one
+unit label table the report, the overview and the contract page read (through :func:`unit_text`)."""
+UNIT_TEXT_ONE = {"count": N_("time"), "hours": N_("hour")}
+"""The same after the figure 1 (English singular: ``1 time``, ``1 hour``; Chinese 次 / 小时 alike)."""
 
 
-def unit_text(unit: str) -> str:
-    """The unit as report text in the current language (``%`` stays ``%``)."""
+def unit_text(unit: str, value: float | None = None) -> str:
+    """The unit code ``unit`` (``%``, ``count``, ``hours``) as text after a figure in the current
+    language; ``value`` 1 takes the singular (``1 time``).  ``%`` stays ``%``; a unit outside the
+    table (typed by hand) is returned as typed."""
     from app.core.i18n import _  # noqa: PLC0415 - kpi stays a pure module
 
-    return "%" if unit == "%" else _(UNIT_TEXT[unit]) if unit in UNIT_TEXT else unit
+    if unit == "%":
+        return "%"
+    table = UNIT_TEXT_ONE if value is not None and float(value) == 1.0 and unit in UNIT_TEXT_ONE else UNIT_TEXT
+    return _(table[unit]) if unit in table else unit
+
+
+def fmt_in_unit(value: float | None, unit: str) -> str:
+    """A KPI figure with its unit code as text: ``99.50%``, ``0 次`` / ``0 times``, ``1 time``,
+    ``342 小时`` / ``342 hours``; ``None`` → 无数据 / no data."""
+    return fmt_value(value, unit_text(unit, value))
 
 
 def judge(comparison: str, target: float, actual: float | None, *, accumulating: bool,

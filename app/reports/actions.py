@@ -23,6 +23,7 @@ from typing import Any
 
 from app.core import periods
 from app.core.i18n import _
+from app.core.profile import profile_of
 from app.core.timeutil import fmt_local, local_today
 from app.errors import NotFoundError, ValidationError
 from app.reports import service
@@ -108,10 +109,41 @@ def _scheme(kind: str, contract: Contract, today: date, contract_year: bool) -> 
     return out
 
 
-def offer_for(kind: str, contract: Contract, today: date) -> PeriodOffer:
-    """The periods of ``kind`` offered for ``contract`` on ``today`` (see the module doc)."""
-    if kind not in KINDS:
+def _profile_offer(kind: str, contract: Contract, today: date) -> PeriodOffer:
+    """The periods of a kind the profile defines: those of its ``period``'s built-in kind (week …
+    year), or its days / the term (``app.services.delivery.schedule``), newest first."""
+    spec = profile_of(contract).report(kind)
+    if spec is None:
         raise ValidationError(_("Report"), _("unknown report kind {kind}", kind=kind))
+    if spec.period in service.PERIOD_KIND:
+        return offer_for(service.PERIOD_KIND[spec.period], contract, today)
+    from app.services.delivery import schedule  # noqa: PLC0415 - day/term periods are cut there
+
+    owed = schedule.owed_report(contract, kind)
+    found = list(schedule.report_periods(contract, owed, until=today))[::-1][:MAX_PERIODS] if owed else []
+    choices = [PeriodChoice(p.key, p.label_span, p.start, p.end, p.end >= today, False) for p in found]
+    done = [c.key for c in choices if not c.in_progress]
+    reason = "" if choices else _(
+        "The contract term begins on {start}: no {kind} period has started yet.",
+        start=contract.term_start.isoformat(), kind=spec.title or kind)
+    return PeriodOffer(choices, done[0] if done else (choices[0].key if choices else None), reason)
+
+
+def kinds_for(ledger: Ledger, contract_id: uuid.UUID | None) -> Outcome[list[tuple[str, str]]]:
+    """The report kinds the page can offer for the contract, ``(code, title)``: the built-in kinds
+    (titled as the profile calls them, else their generic name), then the kinds the profile
+    defines (安全周报, 漏洞扫描报告 …).  Reads only."""
+    with ledger.session() as s:
+        c = _contract(s, contract_id)
+        prof = profile_of(c)
+        return Outcome([(k, prof.report_name(k) or periods.kind_name(k)) for k in service.known_kinds(c)])
+
+
+def offer_for(kind: str, contract: Contract, today: date) -> PeriodOffer:
+    """The periods of ``kind`` offered for ``contract`` on ``today`` (see the module doc); a kind
+    the profile defines is offered the periods of its ``period``."""
+    if kind not in KINDS:
+        return _profile_offer(kind, contract, today)
     schemes = [False]
     if kind in ("quarterly", "half-year", "annual"):
         cy_first = periods.convention(contract) == "contract_year"
@@ -163,10 +195,11 @@ def build_document(ledger: Ledger, contract_id: uuid.UUID | None, kind: str, per
 
     with ledger.session() as s:
         contract = _contract(s, contract_id)
-        period = periods.parse_period(kind, period_key, contract, today)
+        period = service.report_period(contract, kind, period_key, today)
         texts = narrative or Narrative(**service.load_narrative(s, contract, kind, period.key))
         data = build_report_data(s, contract, period)
-        doc = compose(data, narrative={"summary": texts.summary, "problems": texts.problems, "plan": texts.plan})
+        doc = compose(data, narrative={"summary": texts.summary, "problems": texts.problems, "plan": texts.plan},
+                      kind=kind)
     return Outcome(doc)
 
 

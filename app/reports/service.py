@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.i18n import N_
 from app.core.periods import KINDS, Period, parse_period
+from app.core.profile import profile_of
 from app.core.timeutil import utcnow
 from app.errors import ValidationError
 from app.reports.compose.composer import CoverNames, compose
@@ -107,9 +108,9 @@ def save_narrative(session: Session, contract: Contract, kind: str, period_key: 
                    problems: str, plan: str, *, actor: str) -> ReportNarrative:
     """Create or replace the narrative of (contract, kind, period) and audit it; caller commits.
 
-    Raises ``ValidationError("kind")`` for an unknown report kind.
+    Raises ``ValidationError("kind")`` for a kind neither built in nor defined by the profile.
     """
-    if kind not in KINDS:
+    if kind not in known_kinds(contract):
         raise ValidationError("kind", N_("unknown report kind “{kind}”"), kind=kind)
     n = session.scalars(select(ReportNarrative).where(
         ReportNarrative.contract_id == contract.id, ReportNarrative.kind == kind,
@@ -137,8 +138,7 @@ def generate_report(db_or_session: Any, contract: Contract, kind: str, period: P
     an unwritable ``out`` (checked before any work).
     """
     out = check_output(Path(out), fmt)
-    if kind not in KINDS:
-        raise ValidationError("--kind", N_("unknown report kind “{kind}”; one of {kinds}"), kind=kind, kinds=KINDS)
+    known_kinds(contract, kind)
     render = _renderer(fmt)
     if isinstance(db_or_session, Session):
         return _generate(db_or_session, contract, kind, period, fmt, out, actor, progress, render, now, today)
@@ -150,14 +150,62 @@ def generate_report(db_or_session: Any, contract: Contract, kind: str, period: P
         return rec
 
 
+def known_kinds(contract: Contract, kind: str | None = None) -> tuple[str, ...]:
+    """The report kinds ``contract`` can print: the built-in ``KINDS`` and the kinds its profile
+    defines (``reports[*].kind``, e.g. ``weekly-security``).  Raises ``ValidationError("--kind")``
+    when ``kind`` is given and is neither."""
+    kinds = tuple(dict.fromkeys([*KINDS, *(r.kind for r in profile_of(contract).reports)]))
+    if kind is not None and kind not in kinds:
+        raise _unknown_kind(kind, kinds)
+    return kinds
+
+
+def _unknown_kind(kind: str, kinds: tuple[str, ...]) -> ValidationError:
+    return ValidationError("--kind", N_("unknown report kind “{kind}”; one of {kinds}"), kind=kind, kinds=kinds)
+
+
+#: ``app.core.periods`` kind of a profile report kind's ``period`` (day and term are cut by
+#: ``app.services.delivery.schedule``).
+PERIOD_KIND = {"week": "weekly", "month": "monthly", "quarter": "quarterly", "half_year": "half-year",
+                "year": "annual"}
+
+
+def report_period(contract: Contract, kind: str, key: str, today: date | None = None) -> Period:
+    """The period ``key`` of report ``kind``: a built-in kind's key (``parse_period``); for a kind
+    the profile defines, a key of its ``period`` (``2026-W12`` for a week, ``2026-03`` for a month …,
+    an ISO date for a day, anything for the term).  Raises ``ValidationError("--period")`` for a
+    malformed key, ``ValidationError("--kind")`` for an unknown kind."""
+    if kind in KINDS:
+        return parse_period(kind, key, contract, today)
+    spec = profile_of(contract).report(kind)
+    if spec is None:
+        raise _unknown_kind(kind, known_kinds(contract))
+    if spec.period in PERIOD_KIND:
+        return parse_period(PERIOD_KIND[spec.period], key, contract, today)
+    from app.services.delivery import schedule  # noqa: PLC0415 - day/term periods are cut there
+
+    owed = schedule.owed_report(contract, kind)
+    if owed is None:
+        raise _unknown_kind(kind, known_kinds(contract))
+    day = contract.term_start
+    if spec.period == "day":
+        try:
+            day = date.fromisoformat(key)
+        except ValueError:
+            raise ValidationError("--period", N_("“{key}” is not a {kind} period key (expected {examples})"),
+                                  key=key, kind=kind, examples="2026-03-09") from None
+    return schedule.period_of(contract, owed, day)
+
+
 def _generate(s: Session, contract: Contract, kind: str, period: Period | str, fmt: str, out: Path, actor: str,
               progress: Progress | None, render: Callable[..., Path], now: datetime | None,
               today: date | None) -> ReportRecord:
-    p = period if isinstance(period, Period) else parse_period(kind, period, contract, today)
-    if p.kind != kind:
+    p = period if isinstance(period, Period) else report_period(contract, kind, period, today)
+    if kind in KINDS and p.kind != kind:
         raise ValidationError("--period", N_("{key} is a {kind} period, not {kind2}"), key=p.key, kind=p.kind, kind2=kind)
     data = build_report_data(s, contract, p, now=now)
-    doc = compose(data, narrative=load_narrative(s, contract, kind, p.key), names=cover_names(contract, p))
+    doc = compose(data, narrative=load_narrative(s, contract, kind, p.key), names=cover_names(contract, p),
+                  kind=kind)
     attach_chain_head(doc, audit.chain_head(s))
     path = Path(render(doc, out, progress) or out)
     digest = sha256_file(path)

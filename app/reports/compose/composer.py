@@ -12,11 +12,14 @@ reads 无法评定; a period (or part of one) before the start of use says so in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.core.i18n import _
+from app.core.i18n import _, language
 from app.core.periods import kind_name
+from app.core.profile_parts import ReportSpec
 from app.core.timeutil import to_local
 from app.reports.compose import labels as L
 from app.reports.compose import sections
@@ -30,9 +33,9 @@ from app.reports.compose.document import (
     Table,
 )
 from app.reports.data import backups, credentials
-from app.reports.data.shapes import ReportData
+from app.reports.data.shapes import KpiRow, ReportData
 
-LONG_KINDS = ("quarterly", "half-year", "annual")
+LONG_KINDS = ("quarterly", "half-year", "annual", "term")
 NARRATIVE_KEYS = ("summary", "problems", "plan")
 
 
@@ -51,8 +54,8 @@ def source_text(source: str) -> str:
     return L.source(source)
 
 
-def _title(data: ReportData) -> str:
-    name = data.profile.report_name(data.period.kind) or _("O&M {report}", report=kind_name(data.period.kind))
+def _title(data: ReportData, kind: str) -> str:
+    name = data.profile.report_name(kind) or _("O&M {report}", report=kind_name(kind))
     return f"{data.client} {name}"
 
 
@@ -74,8 +77,14 @@ def _cover(data: ReportData, names: CoverNames, prepared_on: date) -> list[tuple
 
 
 def compose(data: ReportData, *, narrative: dict[str, str] | None = None,
-            prepared_on: date | None = None, names: CoverNames | None = None) -> ReportDocument:
+            prepared_on: date | None = None, names: CoverNames | None = None,
+            kind: str | None = None) -> ReportDocument:
     """Build the report document for ``data`` in the current language.
+
+    ``kind`` is the report kind printed (default: the period's kind).  A kind the profile defines
+    with ``sections`` prints exactly those sections of :data:`SECTIONS`, in the profile's order,
+    numbered 一、二、… as they come, under the profile's ``title``; a kind without ``sections``
+    (the built-in kinds) prints the builder's default sections.
 
     ``narrative`` holds the editable texts ``{"summary", "problems", "plan"}`` (missing or empty
     ones get a neutral default sentence).  ``prepared_on`` (default: the local date of
@@ -86,13 +95,17 @@ def compose(data: ReportData, *, narrative: dict[str, str] | None = None,
     narrative = {k: (narrative or {}).get(k) or "" for k in NARRATIVE_KEYS}
     p = data.period
     prepared_on = prepared_on or to_local(data.generated_at).date()
+    kind = kind or p.kind
+    spec = data.profile.report(kind)
     doc = ReportDocument(
-        title=_title(data), subtitle=data.contract_title, period_label=p.label_span,
+        title=_title(data, kind), subtitle=data.contract_title, period_label=p.label_span,
         client=data.client, provider=data.provider, generated_at=data.generated_at,
         cover=_cover(data, names or CoverNames(), prepared_on),
         with_contents=p.kind in LONG_KINDS, period_start=p.start, period_end=p.end,
     )
-    if p.kind == "requirements":
+    if spec is not None and spec.sections:
+        doc.blocks = chosen_sections(data, spec, narrative)
+    elif p.kind == "requirements":
         doc.blocks = _start_of_use(data) + sections.requirements_document(data)
     else:
         doc.blocks = _periodic(data, narrative)
@@ -164,10 +177,13 @@ def _kpi_table(data: ReportData) -> list[Block]:
     has_prev = bool(data.previous_headline)
     rows, hl = [], []
     for idx, k in enumerate(data.kpis):
-        actual = L.value(k.actual, k.unit) if k.actual is not None else L.reason(k.reason or "no_data")
+        def fig(v: float | None, k: KpiRow = k) -> str:
+            return L.kpi_value(v, k.unit_code, k.unit)
+
+        actual = fig(k.actual) if k.actual is not None else L.reason(k.reason or "no_data")
         name = _("{kpi} — {scope}", kpi=k.name, scope=k.scope) if k.scope else k.name
-        rows.append([name, f"{L.COMPARISON.get(k.comparison, k.comparison)} {L.value(k.target, k.unit)}",
-                     actual, L.value(k.previous, k.unit) if has_prev else "—", L.label(L.KPI_VERDICTS, k.verdict),
+        rows.append([name, f"{L.COMPARISON.get(k.comparison, k.comparison)} {fig(k.target)}",
+                     actual, fig(k.previous) if has_prev else "—", L.label(L.KPI_VERDICTS, k.verdict),
                      source_text(k.source)])
         if k.verdict == "missed":
             hl.append(idx)
@@ -228,3 +244,53 @@ def _periodic(data: ReportData, narrative: dict[str, str]) -> list[Block]:
     b += sections.requirements(data) + sections.worklog(data) + credentials.blocks(data) + backups.blocks(data)
     b += sections.closing(data, narrative)
     return b
+
+
+Section = Callable[[ReportData, dict[str, str]], list[Block]]
+
+#: The catalogue of sections the builder offers (``app.core.profile_parts.REPORT_SECTIONS``, the
+#: codes a profile's ``reports[*].sections`` choose from; the import refuses any other code).
+SECTIONS: dict[str, Section] = {
+    "overview": _overview,
+    "kpis": lambda d, n: _kpi_table(d),
+    "inspections": lambda d, n: _inspections(d),
+    "incidents": lambda d, n: sections.incidents(d),
+    "availability": lambda d, n: sections.availability(d, with_extras=False),
+    "long_outages": lambda d, n: sections.long_outages(d),
+    "service_desk": lambda d, n: sections.service_desk(d),
+    "requirements": lambda d, n: sections.requirements(d),
+    "worklog": lambda d, n: sections.worklog(d),
+    "trends": lambda d, n: sections.trends(d),
+    "closing": sections.closing,
+    "requirements_document": lambda d, n: sections.requirements_document(d),
+}
+
+_NUMBER = re.compile(r"^(?:\d+\.\s*|[一二三四五六七八九十]+、)")
+_ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbered(n: int, text: str) -> str:
+    """``text`` (a section heading) numbered ``n`` in the current language: ``三、故障`` / ``3. Incidents``."""
+    bare = _NUMBER.sub("", text)
+    if language() == "en":
+        return f"{n}. {bare}"
+    zh = _ZH_NUMERALS[n - 1] if n <= 10 else "十" + _ZH_NUMERALS[n - 11]
+    return f"{zh}、{bare}"
+
+
+def chosen_sections(data: ReportData, spec: ReportSpec, narrative: dict[str, str]) -> list[Block]:
+    """The blocks of a profile's report kind: exactly ``spec.sections`` from :data:`SECTIONS`, in
+    that order, every first-level heading numbered 一、二、… in order (``closing`` ends with the
+    sign-off heading, as in the built-in kinds).
+    The start-of-use note leads when the kind has no ``overview`` (which carries it).  Raises
+    ``KeyError`` for a code outside the catalogue (refused at import, so only for a hand-made spec)."""
+    blocks: list[Block] = [] if "overview" in spec.sections else _start_of_use(data)
+    n, sign_off = 0, _("Sign-off")
+    for code in spec.sections:
+        for block in SECTIONS[code](data, narrative):
+            if isinstance(block, Heading) and block.level == 1 and block.text != sign_off:
+                n += 1
+                blocks.append(Heading(_numbered(n, block.text), block.level))
+            else:
+                blocks.append(block)
+    return blocks

@@ -59,6 +59,12 @@ def value(v: float | None, unit: str = "") -> str:
     return no_data() if v is None else K.fmt_value(v, unit)
 
 
+def kpi_value(v: float | None, unit_code: str, unit: str = "") -> str:
+    """A KPI figure in its unit (``app.core.kpi.fmt_in_unit``: ``0 次`` / ``0 times``, ``1 time``);
+    without a unit code, ``unit`` as typed."""
+    return K.fmt_in_unit(v, unit_code) if unit_code else value(v, unit)
+
+
 def minutes(m: float | None) -> str:
     """Service minutes as report text: ``45 分钟`` / ``150 分钟（2.5 小时）``; ``None`` → 无数据."""
     if m is None:

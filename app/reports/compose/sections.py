@@ -109,8 +109,9 @@ def incidents(data: ReportData) -> list[Block]:
     return b
 
 
-def availability(data: ReportData) -> list[Block]:
-    """五、系统可用率: per service, the combined figure's exclusions, long outages, trends."""
+def availability(data: ReportData, *, with_extras: bool = True) -> list[Block]:
+    """五、系统可用率: per service, the combined figure's exclusions and — ``with_extras`` (the
+    built-in kinds) — long outages and trends, which a profile's report kind chooses apart."""
     b: list[Block] = [Heading(_("5. System availability"))]
     av = data.availability
     if av:
@@ -138,9 +139,25 @@ def availability(data: ReportData) -> list[Block]:
                              "calendar."), "note"))
     else:
         b.append(Paragraph(_("The contract lists no service (no data)."), "note"))
-    b += _long_outages(data)
-    b += _trends(data)
+    if with_extras:
+        b += _long_outages(data)
+        b += _trends(data)
     return b
+
+
+def long_outages(data: ReportData) -> list[Block]:
+    """The ``long_outages`` section of a profile's report kind: its heading and the interruptions
+    over the ``long_outage_count`` KPI's threshold (Justice Bureau §2.9); a sentence when the
+    profile sets no such KPI."""
+    body = _long_outages(data) or [Paragraph(_("The contract sets no long-interruption KPI."), "note")]
+    return [Heading(_("Long interruptions")), *body]
+
+
+def trends(data: ReportData) -> list[Block]:
+    """The ``trends`` section of a profile's report kind: incidents and combined availability over
+    the last periods of the same span; a sentence when there is only this period."""
+    body = _trends(data) or [Paragraph(_("No earlier period to compare with."), "note")]
+    return [Heading(_("Trends")), *body]
 
 
 def _long_outages(data: ReportData) -> list[Block]:
@@ -227,12 +244,13 @@ def worklog(data: ReportData) -> list[Block]:
 
 
 def closing(data: ReportData, narrative: dict[str, str]) -> list[Block]:
-    """九、存在问题 十、下期计划 and the sign-off heading."""
-    return [Heading(_("9. Problems")), Paragraph(narrative["problems"] or auto_problems(data), "narrative"),
-            Heading(_("10. Plan for the next period")),
-            Paragraph(narrative["plan"] or _("Continue the daily inspections, incident handling and service desk "
-                                             "work as the contract requires."), "narrative"),
-            PageBreak(), Heading(_("Sign-off"))]
+    """九、存在问题 十、下期计划, the page break and the sign-off heading."""
+    return [
+        Heading(_("9. Problems")), Paragraph(narrative["problems"] or auto_problems(data), "narrative"),
+        Heading(_("10. Plan for the next period")),
+        Paragraph(narrative["plan"] or _("Continue the daily inspections, incident handling and service desk "
+                                         "work as the contract requires."), "narrative"),
+        PageBreak(), Heading(_("Sign-off"))]
 
 
 def _num(v: float | None) -> str:

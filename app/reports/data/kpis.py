@@ -24,15 +24,17 @@ verdict is 无法评定 (never 达标).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from dateutil.rrule import MONTHLY, rrule
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import kpi as K
+from app.core.periods import period_containing
 from app.core.profile import Kpi
 from app.core.timeutil import LOCAL_TZ, local_dt
+from app.errors import ValidationError
 from app.reports.data import kpi_figures as F
 from app.reports.data import kpi_records as R
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace
@@ -47,7 +49,7 @@ METRICS = {**F.METRICS, "records_per_period": R.records_per_period, "logged_hour
 _BLOCKING = ("calendar_undefined", "not_computable")
 _ACCUMULATING = {"incident_count", "long_outage_count", "records_per_period", "logged_hours", "backup_count",
                  "drill_count", "training_count"}
-_LENGTH = {"weekly": 1, "monthly": 2, "requirements": 2, "quarterly": 3, "half-year": 4, "annual": 5,
+_LENGTH = {"day": 0, "weekly": 1, "monthly": 2, "requirements": 2, "quarterly": 3, "half-year": 4, "annual": 5,
            "month": 2, "quarter": 3, "contract_year": 5, "term": 6}
 
 
@@ -169,7 +171,32 @@ def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
         met = False if False in verdicts else (None if None in verdicts or not verdicts else True)
         return F.Figure(worst, "" if worst is not None else "no_data", trace), met
     fig = fn(ctx, spec)
-    return fig, K.judge(comparison, target, fig.actual, accumulating=accumulating, running=kpi_len > report_len)
+    return fig, K.judge(comparison, target, fig.actual, accumulating=accumulating,
+                        running=kpi_len > report_len and _runs_on(ctx, spec))
+
+
+_PERIOD_KINDS = {"month": "monthly", "quarter": "quarterly"}
+
+
+def _runs_on(ctx: F.Ctx, spec: Kpi) -> bool:
+    """Whether the KPI's own (longer) period reaches beyond the counted span: a term KPI in the
+    annual report of a one-year term covers the whole term and is decided; a quarter KPI in a
+    monthly report counts only the month and waits; so does any KPI while the span is still running."""
+    if ctx.now < ctx.end_i:
+        return True
+    first = ctx.start_i.astimezone(LOCAL_TZ).date()
+    last = (ctx.end_i - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
+    c = ctx.contract
+    if spec.period == "term":
+        own_start, own_end = c.term_start, c.term_end
+    else:
+        try:
+            own = period_containing(_PERIOD_KINDS.get(spec.period or "", "annual"), last, c,
+                                    contract_year=spec.period == "contract_year" or None)
+        except ValidationError:
+            return True
+        own_start, own_end = own.start, own.end
+    return first > max(own_start, c.effective_ledger_start) or last < min(own_end, c.term_end)
 
 
 def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
@@ -216,5 +243,5 @@ def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
             comparison=spec.comparison, unit=K.unit_text(spec.unit), actual=actual, met=met, source=spec.source,
             note="" if actual is not None else K.no_data_text(), reason=reason, uncovered_years=years,
             scope=data.profile.scope_name(spec.scope) if spec.scope else "",
-            period=spec.period or "",
+            period=spec.period or "", unit_code=spec.unit,
         ))

@@ -43,6 +43,8 @@ class KpiRow:
     scope: str = ""
     #: the KPI's own period (month, quarter, contract_year, term; "" = the report's period)
     period: str = ""
+    #: the profile's unit code (``%``, ``count``, ``hours``); ``unit`` is its text
+    unit_code: str = ""
 
     @property
     def verdict(self) -> str:

@@ -38,6 +38,8 @@ CAUSES = {
 CAUSE_WEIGHTS = {"hardware": 18, "software": 30, "network": 15, "power_environment": 7, "user_operation": 15,
                  "third_party": 8, "unknown": 7}
 SYMPTOMS = ["无法访问", "登录缓慢", "部分功能报错", "页面打开超时", "数据提交失败", "间歇性中断"]
+SECURITY_SYMPTOMS = ["检测到异常登录尝试", "防火墙告警：端口扫描", "发现可疑外联流量", "网页防篡改告警",
+                     "终端病毒告警"]
 ASSET_SYMPTOMS = ["告警", "运行异常", "无法连接", "性能下降"]
 REQUEST_TITLES = {
     "account": ["新入职人员开通系统账号", "重置业务系统密码", "调整用户角色权限", "账号被锁定申请解锁", "人员调岗权限变更"],

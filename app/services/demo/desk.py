@@ -132,7 +132,7 @@ def worklog(g: Gen) -> None:
             g.add(WorkLogEntry, {
                 "contract_id": g.c.id, "engineer_id": e.id, "work_date": d, "started_at": at,
                 "duration_minutes": max(15, base + rng.choice([-15, 0, 0, 15, 30])), "summary": summary,
-                "source_kind": "manual", "source_id": None,
+                "source_kind": "manual", "source_id": None, "category": "",
             })
             g.counts["worklog"] += 1
 

@@ -17,6 +17,7 @@ from app.services.demo.desk import requests, requirements, worklog
 from app.services.demo.incidents import desk_incidents
 from app.services.demo.inspections import inspections
 from app.services.demo.state import Gen
+from app.services.demo.workload import category_work
 from app.store.models import (
     Contract,
     Incident,
@@ -73,6 +74,7 @@ def generate_demo(
     requests(g)
     requirements(g)
     worklog(g)
+    category_work(g)
     say("report deliveries")
     deliveries(g)
     say("writing")

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from app.core.profile import Severity
 from app.core.timeutil import LOCAL_TZ, local_dt
 from app.errors import OpsLedgerError
-from app.services.demo.data import ASSET_SYMPTOMS, CAUSE_WEIGHTS, CAUSES, SYMPTOMS
+from app.services.demo.data import (
+    ASSET_SYMPTOMS,
+    CAUSE_WEIGHTS,
+    CAUSES,
+    SECURITY_SYMPTOMS,
+    SYMPTOMS,
+)
 from app.services.demo.state import Gen, walk
 from app.store.models import (
     Engineer,
@@ -37,7 +43,8 @@ def sla_figures(g: Gen, inc: dict[str, Any], events: list[dict[str, Any]]) -> No
 
 def incident(g: Gen, *, occurred: datetime, source: str, eng: Engineer | None, title: str, description: str,
               service_id: uuid.UUID | None, asset_id: uuid.UUID | None, result_id: uuid.UUID | None = None,
-              severity: Severity | None = None, reporter: tuple[str, str, str] = ("", "", "")) -> None:
+              severity: Severity | None = None, reporter: tuple[str, str, str] = ("", "", ""),
+              incident_class: str = "operational") -> None:
     rng = g.rng
     sev = severity or g.severity()
     # format 2 may set a severity's targets only in ``sla_targets``: the demo then paces by an hour / 4 h
@@ -82,7 +89,8 @@ def incident(g: Gen, *, occurred: datetime, source: str, eng: Engineer | None, t
     is_closed = status == "closed"
     inc = {
         "id": iid, "number": g.number("INC", occurred), "contract_id": g.c.id, "title": title,
-        "description": description, "severity": sev.code, "source": source, "status": status,
+        "description": description, "severity": sev.code, "incident_class": incident_class, "source": source,
+        "status": status,
         "reporter_department": reporter[0], "reporter_name": reporter[1], "reporter_phone": reporter[2],
         "assignee_id": assignee.id if "assigned" in reached else None,
         "occurred_at": occurred, "reported_at": reported,
@@ -119,10 +127,12 @@ def desk_incidents(g: Gen) -> None:
     rng = g.rng
     channels = [ch for ch in g.profile.channels if ch in
                 ("phone", "instant_message", "fax", "walk_in")] or ["phone"]
+    fault_days: set[date] = set()
     for d in walk(g.start, g.end):
-        p = 0.10 if g.working(d) else 0.03
+        p = 0.10 if g.on_duty(d) else 0.03
         if rng.random() >= p:
             continue
+        fault_days.add(d)
         if g.working(d):
             occurred = g.office_time(d) - timedelta(minutes=rng.randint(0, 30))
         else:
@@ -130,7 +140,10 @@ def desk_incidents(g: Gen) -> None:
         source = rng.choices(channels + ["monitoring"], weights=[3] * len(channels) + [2])[0]
         svc = rng.choice(g.services) if g.services and rng.random() < 0.75 else None
         asset = rng.choice(g.assets) if g.assets and (svc is None or rng.random() < 0.25) else None
-        if svc is not None:
+        cls = g.incident_class()
+        if cls == "security":
+            title = f"{svc.name if svc else asset.name if asset else '办公网络'}{g.rng2.choice(SECURITY_SYMPTOMS)}"
+        elif svc is not None:
             title = f"{svc.name}{rng.choice(SYMPTOMS)}"
         elif asset is not None:
             title = f"{asset.name}{rng.choice(ASSET_SYMPTOMS)}"
@@ -140,5 +153,30 @@ def desk_incidents(g: Gen) -> None:
         reporter = ("", "", "") if source == "monitoring" else (dept, g.person(), g.phone())
         desc = "监控系统告警" if source == "monitoring" else f"{dept}报告：{title}"
         incident(g, occurred=occurred, source=source, eng=None, title=title, description=desc,
-                  service_id=svc.id if svc else None, asset_id=asset.id if asset else None, reporter=reporter)
+                  service_id=svc.id if svc else None, asset_id=asset.id if asset else None, reporter=reporter,
+                  incident_class=cls)
+    key_period_faults(g, fault_days)
 
+
+
+def key_period_faults(g: Gen, fault_days: set[date]) -> None:
+    """One fault in every dated override (重点保障期) of the run that has none yet, on its first
+    non-working day (else its first day) at about 10:00, on a service measured in that calendar —
+    so each override's hours show in the clocks and the availability (docs/profile-format.md)."""
+    default = g.profile.default_calendar_code
+    for cal in g.profile.calendars:
+        services = [s for s in g.services if (s.calendar or default) == cal.code]
+        for o in cal.overrides:
+            days = walk(max(o.start, g.start), min(o.end, g.end))
+            if not services or not days or fault_days & set(days):
+                continue
+            day = next((d for d in days if not g.working(d)), days[0])
+            occurred = local_dt(day, time(10, g.rng2.randint(0, 59)))
+            if occurred > g.horizon:
+                continue
+            svc = g.rng2.choice(services)
+            title = f"{svc.name}{g.rng2.choice(SYMPTOMS)}"
+            incident(g, occurred=occurred, source="monitoring", eng=None, title=title,
+                     description=f"{o.name}期间监控告警：{title}", service_id=svc.id, asset_id=None,
+                     incident_class="operational")
+            fault_days.add(day)

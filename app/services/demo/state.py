@@ -32,6 +32,9 @@ class Gen:
     def __init__(self, session: Session, contract: Contract, start: date, end: date, seed: int) -> None:
         self.s, self.c, self.start, self.end = session, contract, start, end
         self.rng = random.Random(f"opsledger-demo:{contract.name}:{seed}")
+        #: draws for the format-2 constructs (incident classes, categorised work): a stream of their
+        #: own, so a profile without them gets the very history it got before format 2
+        self.rng2 = random.Random(f"opsledger-demo-v2:{contract.name}:{seed}")
         self.idrng = random.Random(f"opsledger-demo-ids:{contract.name}:{seed}:{start}:{end}")
         self.horizon = local_dt(end, HORIZON_TIME)
         self.rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
@@ -51,6 +54,8 @@ class Gen:
         self.assets = list(session.scalars(select(Asset).where(Asset.contract_id == contract.id).order_by(Asset.code)))
         self.severities = list(self.profile.severities)
         self.depts = COURT_DEPTS if "法院" in (contract.client or "") else AGENCY_DEPTS
+        self.classes = self.profile.incident_class_codes
+        self.key_days = {d for cal in self.profile.calendars for o in cal.overrides for d in walk(o.start, o.end)}
         self.work_cache: dict[date, bool] = {}
         self.calendars: Any = None
         try:
@@ -76,6 +81,17 @@ class Gen:
             except (CalendarCoverageError, NotImplementedError):
                 self.work_cache[d] = d.weekday() < 5
         return self.work_cache[d]
+
+    def on_duty(self, d: date) -> bool:
+        """A working day, or a day of a dated override (重点保障期) of any calendar: the demo reports
+        faults on those days as on working days, so the override's hours are exercised."""
+        return self.working(d) or d in self.key_days
+
+    def incident_class(self) -> str:
+        """A class of ``profile.incident_classes``: ``operational`` most often, ``security`` about one
+        fault in eight, any other class about one in twenty (format 2, docs/profile-format.md)."""
+        weights = [80 if c == "operational" else 12 if c == "security" else 5 for c in self.classes]
+        return self.rng2.choices(self.classes, weights=weights)[0]
 
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
