@@ -4,7 +4,8 @@
     opsledger report --list [--contract NAME]
     opsledger report --verify FILE
 
-``--period`` keys: ``2026-W47``, ``2026-11``, ``2026-Q4``, ``2026-H2``, ``2026`` (calendar) or
+``--kind``: a built-in kind (weekly, monthly, quarterly, half-year, annual, requirements) or a
+kind the contract's profile defines (e.g. ``weekly-security``).  ``--period`` keys: ``2026-W47``, ``2026-11``, ``2026-Q4``, ``2026-H2``, ``2026`` (calendar) or
 ``CY1``, ``CY1-Q2``, ``CY1-H1`` (contract year); without it the last complete period of the kind
 by the profile's convention.  Prints the written path and its SHA-256.
 """
@@ -23,6 +24,7 @@ from app.errors import ValidationError
 from app.reports.service import (
     FORMATS,
     generate_report,
+    known_kinds,
     list_exported,
     match_file,
     record_is_audited,
@@ -37,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="generate a contract report (pdf/xlsx/docx), list or verify exported ones")
     add_db_arg(p)
     p.add_argument("--contract", help="contract name (default: the only/current contract)")
-    p.add_argument("--kind", choices=KINDS, help="report kind")
+    p.add_argument("--kind", help="report kind: " + ", ".join(KINDS) + " or a kind the contract's profile defines")
     p.add_argument("--period", help="2026-W47 | 2026-11 | 2026-Q4 | 2026-H2 | 2026 | CY1 | CY1-Q2 | CY1-H1 "
                                     "(default: the last complete period)")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf", help="output format (default pdf)")
@@ -63,8 +65,11 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             contract = get_contract(s, args.contract)
+            known_kinds(contract, args.kind)
             if args.period:
                 period = args.period
+            elif args.kind not in KINDS:
+                period = _profile_default(args.kind, contract)
             else:
                 default = default_period(args.kind, contract)
                 try:
@@ -80,6 +85,19 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _profile_default(kind: str, contract: object) -> str:
+    """The default period key of a kind the profile defines: the last complete one offered (the
+    reports page's default).  Raises ``ValidationError("--period")`` when none is complete yet."""
+    from app.core.timeutil import local_today  # noqa: PLC0415
+    from app.reports.actions import offer_for  # noqa: PLC0415
+
+    offer = offer_for(kind, contract, local_today())  # type: ignore[arg-type]
+    if offer.default_key is None:
+        raise ValidationError("--period", N_("the last complete {kind} period: {problem}; give --period"),
+                              kind=kind, problem=offer.reason or "-")
+    return offer.default_key
 
 
 def _list(args: argparse.Namespace) -> int:

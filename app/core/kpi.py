@@ -112,6 +112,16 @@ def fmt_in_unit(value: float | None, unit: str) -> str:
     return fmt_value(value, unit_text(unit, value))
 
 
+COMPARISON_SIGN = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+"""A KPI comparison code as the sign printed before its target (the report, overview, contract page)."""
+
+
+def target_text(comparison: str, target: float | None, unit: str) -> str:
+    """A KPI target as text: ``≥ 99.50%``, ``≤ 0 次`` / ``≤ 0 times``, ``≥ 342 小时`` — the sign of
+    ``COMPARISON_SIGN`` and the figure in its unit code (:func:`fmt_in_unit`)."""
+    return f"{COMPARISON_SIGN.get(comparison, comparison)} {fmt_in_unit(target, unit)}"
+
+
 def judge(comparison: str, target: float, actual: float | None, *, accumulating: bool,
           running: bool) -> bool | None:
     """The verdict of a KPI figure: ``evaluate`` — except while the KPI's own period (e.g. a

@@ -92,11 +92,18 @@ def test_out_is_a_folder_refused(dbfile: str, tmp_path: Path, capsys: pytest.Cap
     assert "--out" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("args", [["--kind", "daily"], ["--kind", "monthly", "--format", "odt"]])
-def test_unknown_kind_or_format_is_a_usage_error(dbfile: str, tmp_path: Path, args: list[str]) -> None:
+def test_unknown_format_is_a_usage_error(dbfile: str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as e:
-        main(["report", "--db", dbfile, *args, "--out", str(tmp_path / "x.pdf")])
+        main(["report", "--db", dbfile, "--kind", "monthly", "--format", "odt", "--out", str(tmp_path / "x.pdf")])
     assert e.value.code == 2
+
+
+def test_unknown_kind_is_refused_naming_the_kinds_the_contract_has(
+        dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The kinds depend on the contract's profile, so an unknown kind is refused once the contract
+    is read, with a sentence listing its kinds, and nothing is written."""
+    assert main(["report", "--db", dbfile, "--kind", "daily", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "未知的报告类型“daily”" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
 
 
 def test_out_under_a_file_refused_before_any_work(dbfile: str, tmp_path: Path,
@@ -125,3 +132,29 @@ def test_generate_report_with_a_database_records_and_matches(tmp_path: Path) -> 
         assert (listed.kind, listed.period_key, listed.exported_by) == ("requirements", "2026-10", "王建国")
         assert match_file(s, out).id == rec.id  # type: ignore[union-attr]
     db.close()
+
+
+def test_a_kind_the_profile_defines_is_generated_and_an_unknown_kind_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--kind weekly-security`` (a kind of the imagined profile, not a built-in one) prints its
+    own sections; a kind neither built in nor in the profile is refused with the kinds listed."""
+    import docx
+
+    from app.services.contract.profiles import import_profile, load_profile_file
+
+    path = tmp_path / "imagined.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        import_profile(s, load_profile_file(Path(__file__).resolve().parents[1] / "fixtures" / "profiles"
+                                            / "imagined-v2.yaml"), actor="t")
+    db.close()
+    out = tmp_path / "sec.docx"
+    assert main(["report", "--db", str(path), "--kind", "weekly-security", "--period", "2026-W11",
+                 "--format", "docx", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[2].startswith("weekly-security 2026-W11")
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings[:2] == ["一、故障", "二、考核指标"]
+    assert main(["report", "--db", str(path), "--kind", "weekly-secrity", "--period", "2026-W11",
+                 "--out", str(tmp_path / "x.pdf")]) != 0
+    err = capsys.readouterr().err
+    assert "weekly-secrity" in err and "weekly-security" in err

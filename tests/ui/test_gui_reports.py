@@ -139,3 +139,37 @@ def test_preview_shows_the_composed_report(qtbot, page) -> None:
         text = "".join(p.extract_text() for p in PdfReader(str(page._preview_file)).pages)
     assert page.current_period().start.isoformat() in text
     assert "甲方（盖章）" in text
+
+
+def test_a_kind_the_profile_defines_is_offered_and_exported(qtbot, db, tmp_path, monkeypatch) -> None:
+    """The imagined profile defines 安全周报 (``weekly-security``): the page offers it under its
+    title, its weeks, and exports it with its own two sections."""
+    from datetime import date
+
+    import docx
+
+    import app.ui.pages.reports.page as reports_page
+    from app.services.contract.profiles import import_profile, load_profile_file
+
+    with db.session() as s:
+        c = import_profile(s, load_profile_file(Path(__file__).resolve().parents[1] / "fixtures" / "profiles"
+                                                / "imagined-v2.yaml"), actor="t")
+        cid = c.id
+    monkeypatch.setattr(reports_page, "local_today", lambda: date(2026, 7, 20))
+    page = reports_page.ReportsPage(AppContext(db=db, contract_id=cid, engineer="张工", bus=ChangeBus()))
+    qtbot.addWidget(page)
+    page.folder.setText(str(tmp_path / "out"))
+    i = page.kind.findData("weekly-security")
+    assert i >= 0 and page.kind.itemText(i) == "安全周报"
+    page.kind.setCurrentIndex(i)
+    assert page.current_period().key == "2026-W29"
+    page.export_buttons["docx"].click()
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30000)
+    out = page.last_export
+    assert out is not None and out.suffix == ".docx"
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings[:2] == ["一、故障", "二、考核指标"]
+    with db.session() as s:
+        [rec] = s.scalars(select(ReportRecord)).all()
+        assert (rec.kind, rec.period_key, rec.format) == ("weekly-security", "2026-W29", "docx")
+    assert page.history.item(0, 2).text() == "安全周报"  # the exported list names it by its title

@@ -32,7 +32,7 @@ FREQUENCIES = Frequency
 CLOCK_VERDICTS = {"met": N_("met"), "breached": N_("breached"), "pending": N_("running"),
                   "not_computable": N_("cannot be computed"), "no_target": N_("no target")}
 KPI_VERDICTS = {"met": N_("Met"), "missed": N_("Not met"), "not_assessable": N_("Cannot be assessed")}
-COMPARISON = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+COMPARISON = K.COMPARISON_SIGN
 
 
 def label(table: dict[str, str] | type[StrEnum], code: str | None) -> str:

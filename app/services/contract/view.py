@@ -18,7 +18,7 @@ from typing import Any, get_args
 
 from app.core import profile as core_profile
 from app.core.i18n import N_, _
-from app.core.kpi import unit_text
+from app.core.kpi import target_text
 from app.core.profile import ContractProfile, profile_of
 from app.core.vocab import EngineerRole, Frequency, label_of
 from app.services.changes import Outcome
@@ -159,7 +159,7 @@ def _kpis(prof: ContractProfile) -> Section:
         scope = getattr(k, "scope", None)
         scope_text = str(getattr(scope, "name", "") or getattr(scope, "code", "") or scope or _("Whole contract"))
         metric = _(_METRICS[k.metric]) if k.metric in _METRICS else str(k.metric)
-        target = f"{k.comparison} {_num(k.target)}{unit_text(k.unit) if k.unit else ''}"
+        target = target_text(k.comparison, k.target, k.unit) if k.unit else f"{k.comparison} {_num(k.target)}"
         rows.append((k.code, k.name, metric, scope_text, target, _src(k)))
     return Section("kpis", _("KPIs"), (_("Code"), _("Name"), _("Metric"), _("Scope"), _("Target"), _("Source")), rows)
 

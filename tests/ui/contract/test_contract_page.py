@@ -34,8 +34,8 @@ def test_the_pinggu_profile_reads_section_by_section_with_its_clauses(main_windo
     assert [r[0] for r in sla[:6]] == ["运行故障"] * 3 + ["安全事件"] * 3
     assert sla[-1][2:4] == ["30 分钟", "480 分钟"]  # service desk response / resolve
     kpis = {r[0]: r for r in page.section_rows("kpis")}
-    assert kpis["inspection"][1:] == ["巡检完成率", "巡检完成率", "全合同", ">= 100%", "第三条 每天两次业务应用系统巡检"]
-    assert kpis["availability"][4] == ">= 96%"
+    assert kpis["inspection"][1:] == ["巡检完成率", "巡检完成率", "全合同", "≥ 100%", "第三条 每天两次业务应用系统巡检"]
+    assert kpis["availability"][4] == "≥ 96%"
     reports = {r[0]: r for r in page.section_rows("reports")}
     assert reports["年度维护工作报告"][1:4] == ["年度", "期满后 15 天", "是"]  # 第二条第2款: the annual report is accepted by the client
     checklists = {r[0]: r for r in page.section_rows("checklists")}
@@ -55,7 +55,7 @@ def test_the_justice_bureau_profile_after_switching_contract(main_window: Any, g
     sla = {r[1].split()[0]: r for r in page.section_rows("sla")}
     assert sla["S1"][2:5] == ["30 分钟", "60 分钟", "7x24"] and "§2.5.1.4" in sla["S1"][-1]
     kpis = {r[0]: r for r in page.section_rows("kpis")}
-    assert kpis["long-outages"][2:5] == ["长时间中断次数", "全合同", "<= 2次"]
+    assert kpis["long-outages"][2:5] == ["长时间中断次数", "全合同", "≤ 2 次"]
     assert kpis["long-outages"][5].startswith("§2.9")
     assert "运维周报" in {r[0] for r in page.section_rows("reports")}
 

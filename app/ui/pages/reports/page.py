@@ -63,6 +63,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._contract_id: uuid.UUID | None = None
+        self._profile_kinds: dict[str, str] = {}
         self.export_task: TaskProgress | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.last_error = ""
@@ -147,7 +148,11 @@ class ReportsPage(QWidget):
         return self.preview_box.preview_file
 
     def kind_labels(self) -> dict[str, str]:
-        """Report kind → its name in the UI language."""
+        """Report kind → its name in the UI language: the built-in kinds, then the kinds the
+        contract's profile defines (安全周报 …, titled as the profile titles them)."""
+        return {**self._builtin_kind_labels(), **self._profile_kinds}
+
+    def _builtin_kind_labels(self) -> dict[str, str]:
         return {
             "monthly": self.tr("Monthly report"),
             "weekly": self.tr("Weekly report"),
@@ -197,10 +202,26 @@ class ReportsPage(QWidget):
         self.contract_label.setText(f"{row.title}（{row.client}）")
         changed = self._contract_id != row.id
         self._contract_id = row.id
+        if changed:
+            self._fill_kinds()
         if changed or self.period.count() == 0:
             self._fill_periods()
         self.history.set_rows(perform(self.ctx, actions.exported_reports, row.id), self.kind_labels())
         self.deliveries.refresh()
+
+    def _fill_kinds(self) -> None:
+        """Offer the built-in kinds and the kinds the contract's profile defines (``kinds_for``),
+        keeping the selected kind when the new contract has it."""
+        builtin = self._builtin_kind_labels()
+        offered = perform(self.ctx, actions.kinds_for, self.ctx.contract_id)
+        self._profile_kinds = {code: title for code, title in offered if code not in builtin}
+        keep = self.current_kind()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for key, label in self.kind_labels().items():
+            self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(keep)))
+        self.kind.blockSignals(False)
 
     def _fill_periods(self) -> None:
         offer = perform(self.ctx, actions.offered_periods, self.ctx.contract_id, self.current_kind(), local_today())
