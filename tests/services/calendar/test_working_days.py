@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.services.calendar.admin import enter_year
 from app.services.calendar.working_days import (
@@ -16,6 +17,7 @@ from app.services.calendar.working_days import (
     working_day_set,
     working_days_between,
 )
+from app.store.models import AuditEvent
 
 D = date
 
@@ -63,6 +65,8 @@ def test_an_entered_year_replaces_the_assumption(db) -> None:
         assert rule.check(D(2027, 1, 2)) == (True, None)
         assert nth_working_day_before(D(2027, 1, 4), 1, rule) == D(2027, 1, 2)
         assert working_days_between(D(2026, 12, 30), D(2027, 1, 4), rule) == 3  # Dec 31, Jan 2, Jan 4
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "calendar.enter_year")).one()
+        assert ev.summary == "2027 年：节假日 1 天，调休上班 1 天（test）"  # the audit page reads Chinese
 
 
 def test_the_credential_reminder_window_is_the_working_day_count() -> None:
