@@ -17,6 +17,7 @@ from app.services.demo.desk import requests, requirements, worklog
 from app.services.demo.incidents import desk_incidents
 from app.services.demo.inspections import inspections
 from app.services.demo.state import Gen
+from app.store.history_order import number_new_rows
 from app.store.models import (
     Contract,
     Incident,
@@ -78,6 +79,7 @@ def generate_demo(
     say("writing")
     for model in INSERT_ORDER:
         rows = g.rows.get(model, [])
+        number_new_rows(model, rows)  # history rows: seq in writing order (a Core insert skips the ORM's)
         for i in range(0, len(rows), BATCH):
             session.execute(insert(model), rows[i:i + BATCH])
     existing = {(n.prefix, n.year): n for n in session.scalars(select(NumberSequence))}
