@@ -8,6 +8,7 @@ import ast
 import re
 from pathlib import Path
 
+from app.core import timeline
 from app.core import vocab as V  # noqa: N812 - as tests/core/test_vocab.py
 from app.core.i18n import catalogue
 from app.services.incident.workflow import TRANSITIONS
@@ -89,3 +90,4 @@ def test_the_labels_read_as_the_user_expects() -> None:
     assert V.label_of(V.AuditAction, "legacy.code", "zh_CN") == "legacy.code"  # shown, never hidden
     zh = catalogue("zh_CN")
     assert all(zh.get(V.msgid(m)) for m in V.AuditAction)
+    assert set(V.codes(V.ClockJump)) == {timeline.CLOCK_BACK, timeline.CLOCK_AHEAD}  # the codes clock_jump writes
