@@ -14,11 +14,13 @@ working day before it).
 
 Counting is done with python-dateutil: :func:`working_day_set` is the ``rruleset`` of the working
 days of a range — a Monday–Friday ``rrule``, holidays as ``exdate``, make-up days as ``rdate`` —
-and :func:`working_days_between` / :func:`nth_working_day_before` count in it.
+and :func:`working_days_between` / :func:`nth_working_day_before` count in its dates
+(:func:`working_dates`; a session's :class:`WorkingDays` lists each month's set once and bisects).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
@@ -54,13 +56,14 @@ class WorkingDays:
     """The working-day rule of one session, answered once per day (callable: an ``IsWorking``).
 
     ``rule(day)`` → bool; ``rule.check(day)`` → ``(is working, warning | None)`` (see
-    :func:`working_day`).  Build it per transaction: entering a year builds a new session
-    calendar (``service_time.forget_official``) that an old instance would not see.
+    :func:`working_day`).  Get it from :func:`working_day_rule`: entering a year builds a new
+    session calendar (``service_time.forget_official``) that an older instance would not see.
     """
 
     def __init__(self, session: Session | None) -> None:
         self.session = session
         self._days: dict[date, tuple[bool, str | None]] = {}
+        self._months: dict[tuple[int, int], list[date]] = {}
 
     def check(self, day: date) -> tuple[bool, str | None]:
         """``(is working, warning)`` of local ``day``."""
@@ -72,10 +75,27 @@ class WorkingDays:
     def __call__(self, day: date) -> bool:
         return self.check(day)[0]
 
+    def month(self, year: int, month: int) -> list[date]:
+        """The working days of one month in order: :func:`working_day_set` of the month, listed
+        once per instance (counting in it is then a bisection, not a walk)."""
+        got = self._months.get((year, month))
+        if got is None:
+            first = date(year, month, 1)
+            last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            got = self._months[(year, month)] = [d.date() for d in working_day_set(first, last, self)]
+        return got
+
 
 def working_day_rule(session: Session | None) -> WorkingDays:
-    """The ``IsWorking`` rule of ``session``'s official calendar with the Monday–Friday fallback."""
-    return WorkingDays(session)
+    """The ``IsWorking`` rule of ``session``'s official calendar with the Monday–Friday fallback;
+    one per session (kept with the session's calendar, dropped with it by
+    ``service_time.forget_official``), so the agenda's providers share its listed years."""
+    if session is None:
+        return WorkingDays(None)
+    rule = session.info.get(service_time.WORKING_DAYS_KEY)
+    if rule is None:
+        rule = session.info[service_time.WORKING_DAYS_KEY] = WorkingDays(session)
+    return rule
 
 
 def _midnight(day: date) -> datetime:
@@ -98,12 +118,26 @@ def working_day_set(first: date, last: date, is_working: IsWorking) -> rruleset:
     return rs
 
 
+def working_dates(first: date, last: date, is_working: IsWorking) -> list[date]:
+    """The working days ``first``–``last`` (inclusive) in order — the dates of
+    :func:`working_day_set`; for a :class:`WorkingDays` rule cut from its listed years."""
+    if last < first:
+        return []
+    if not isinstance(is_working, WorkingDays):
+        return [d.date() for d in working_day_set(first, last, is_working)]
+    out: list[date] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        days = is_working.month(year, month)
+        out.extend(days[bisect_left(days, first):bisect_right(days, last)])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def working_days_between(start: date, end: date, is_working: IsWorking) -> int:
     """How many working days ``d`` lie in ``start < d <= end`` (``0`` when ``end <= start``):
     "N working days left" until ``end`` seen on ``start``."""
-    if end <= start:
-        return 0
-    return int(working_day_set(start + timedelta(days=1), end, is_working).count() or 0)
+    return len(working_dates(start + timedelta(days=1), end, is_working))
 
 
 def nth_working_day_before(day: date, n: int, is_working: IsWorking) -> date | None:
@@ -116,9 +150,9 @@ def nth_working_day_before(day: date, n: int, is_working: IsWorking) -> date | N
     span = 2 * n + 7
     while True:
         span = min(span, SEARCH_LIMIT_DAYS)
-        found = list(working_day_set(day - timedelta(days=span), day - timedelta(days=1), is_working))
+        found = working_dates(day - timedelta(days=span), day - timedelta(days=1), is_working)
         if len(found) >= n:
-            return found[-n].date()
+            return found[-n]
         if span >= SEARCH_LIMIT_DAYS:
             return None
         span *= 2

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.services.calendar.admin import enter_year
 from app.services.calendar.working_days import (
     nth_working_day_before,
+    working_dates,
     working_day,
     working_day_rule,
     working_day_set,
@@ -59,8 +60,11 @@ def test_past_the_end_of_the_calendar_monday_to_friday_counts_with_a_warning() -
 
 def test_an_entered_year_replaces_the_assumption(db) -> None:
     with db.session() as s:
+        before = working_day_rule(s)
+        assert before(D(2027, 1, 1)) and working_day_rule(s) is before  # one rule per session
         enter_year(s, 2027, [D(2027, 1, 1)], [D(2027, 1, 2)], source="test", actor="t")
         rule = working_day_rule(s)
+        assert rule is not before  # entering the year dropped the session's rule with its calendar
         assert rule.check(D(2027, 1, 1)) == (False, None)
         assert rule.check(D(2027, 1, 2)) == (True, None)
         assert nth_working_day_before(D(2027, 1, 4), 1, rule) == D(2027, 1, 2)
@@ -78,3 +82,13 @@ def test_the_credential_reminder_window_is_the_working_day_count() -> None:
             today = due - timedelta(days=back)
             inside = working_days_between(today, due, rule) <= 5
             assert (reminder_state(due, today, rule) == "upcoming") is inside, (due, today)
+
+
+def test_the_listed_months_give_the_dates_of_the_rruleset() -> None:
+    rule = working_day_rule(None)
+    plain = lambda d: rule(d)  # noqa: E731, PLW0108 - not a WorkingDays: counted on the rruleset itself
+    for first, last in ((D(2026, 9, 15), D(2026, 10, 20)), (D(2026, 12, 20), D(2027, 2, 3)),
+                        (D(2026, 1, 31), D(2026, 3, 1)), (D(2026, 10, 10), D(2026, 10, 10))):
+        assert working_dates(first, last, rule) == working_dates(first, last, plain)
+        assert working_dates(first, last, rule) == [d.date() for d in working_day_set(first, last, rule)]
+    assert working_dates(D(2026, 10, 2), D(2026, 10, 1), rule) == []
