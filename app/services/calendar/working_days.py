@@ -89,7 +89,7 @@ class WorkingDays:
 def working_day_rule(session: Session | None) -> WorkingDays:
     """The ``IsWorking`` rule of ``session``'s official calendar with the Monday–Friday fallback;
     one per session (kept with the session's calendar, dropped with it by
-    ``service_time.forget_official``), so the agenda's providers share its listed years."""
+    ``service_time.forget_official``), so the agenda's providers share its listed months."""
     if session is None:
         return WorkingDays(None)
     rule = session.info.get(service_time.WORKING_DAYS_KEY)
