@@ -8,7 +8,8 @@ Rules (Snipe-IT #280/#10379: lead time and overdue):
 - lead times ``LEAD_DAYS`` = 90, 30 and 7 calendar days: a reminder starts at the first of them
   reached; when a threshold day is not an official working day (a weekend or public holiday), the
   reminder starts on the last working day before it, so a date that falls due over a holiday is
-  seen before the holiday begins (``OfficialCalendar``; a year no calendar covers is not shifted);
+  seen before the holiday begins (the one working-day rule, ``app.services.calendar.working_days``;
+  a year no calendar covers counts Monday–Friday);
 - de-duplicated: ONE item per asset, for its nearest date (warranty or maintenance), at its
   nearest threshold reached; past the date it is ``overdue`` until the date is moved or the asset
   retired.
@@ -23,8 +24,8 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from app.core.i18n import N_, _
-from app.errors import CalendarCoverageError
 from app.services.agenda import DueItem, state_of
+from app.services.calendar.working_days import IsWorking, nth_working_day_before, working_day_rule
 from app.store.models import Asset
 
 LEAD_DAYS = (90, 30, 7)
@@ -32,33 +33,23 @@ KINDS = {"warranty_end": "warranty", "maintenance_end": "maintenance"}
 _WHAT = {"warranty": N_("warranty"), "maintenance": N_("maintenance contract")}
 
 
-def threshold_start(day: date, is_working_day: Any) -> date:
-    """The last working day on or before ``day`` (``day`` itself when no calendar covers it)."""
-    probe = day
-    for _i in range(30):
-        try:
-            if is_working_day(probe):
-                return probe
-        except CalendarCoverageError:
-            return day
-        probe -= timedelta(days=1)
-    return day
+def threshold_start(day: date, is_working: IsWorking) -> date:
+    """The last working day on or before ``day`` (``day`` itself when none is found)."""
+    return nth_working_day_before(day + timedelta(days=1), 1, is_working) or day
 
 
-def reached_threshold(due_on: date, today: date, is_working_day: Any) -> int | None:
+def reached_threshold(due_on: date, today: date, is_working: IsWorking) -> int | None:
     """The nearest lead time (days) reached on ``today`` for a date ``due_on``; ``0`` when the date
     is today or past; ``None`` before the longest lead time."""
     if due_on <= today:
         return 0
-    reached = [lead for lead in LEAD_DAYS if today >= threshold_start(due_on - timedelta(days=lead), is_working_day)]
+    reached = [lead for lead in LEAD_DAYS if today >= threshold_start(due_on - timedelta(days=lead), is_working)]
     return min(reached) if reached else None
 
 
 def due_items(session: Any, contract: Any, today: date) -> Iterator[DueItem]:
     """One reminder per asset of ``contract`` whose warranty or maintenance ends within the lead
     time of ``today`` (local date) or has ended; see the module doc."""
-    from app.services.calendar.service_time import official_for  # noqa: PLC0415
-
     horizon = today + timedelta(days=max(LEAD_DAYS) + 31)
     rows = session.execute(
         select(Asset.id, Asset.code, Asset.name, Asset.warranty_end, Asset.maintenance_end)
@@ -67,13 +58,13 @@ def due_items(session: Any, contract: Any, today: date) -> Iterator[DueItem]:
         .order_by(Asset.code)).all()
     if not rows:
         return
-    official = official_for(session)
+    is_working = working_day_rule(session)
     for aid, code, name, warranty_end, maintenance_end in rows:
         best: tuple[date, str, int] | None = None
         for attr, day in (("warranty_end", warranty_end), ("maintenance_end", maintenance_end)):
             if day is None:
                 continue
-            lead = reached_threshold(day, today, official.is_working_day)
+            lead = reached_threshold(day, today, is_working)
             if lead is not None and (best is None or day < best[0]):
                 best = (day, KINDS[attr], lead)
         if best is None:

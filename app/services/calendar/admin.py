@@ -36,7 +36,7 @@ import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.timeutil import utcnow
 from app.errors import Msg, NotFoundError, ValidationError
 from app.services import audit
@@ -110,8 +110,9 @@ def enter_year(
     session.flush()
     audit.record(
         session, actor=actor, action="calendar.enter_year", entity_kind="calendar_year", entity_id=str(year),
-        summary=f"{year}: {len(set(holidays))} holidays, {len(set(makeup_days))} make-up days ({source})"
-        + (f"; replaces {previous}" if previous else ""),
+        summary=_("{year}: {holidays} holidays, {makeup} make-up days ({source})", year=str(year),
+                  holidays=len(set(holidays)), makeup=len(set(makeup_days)), source=source)
+        + (_("; replaces {previous}", previous=previous) if previous else ""),
         details={"year": year, "source": source, "replaced": previous,
                  "holidays": [d.isoformat() for d in sorted(set(holidays))],
                  "makeup_days": [d.isoformat() for d in sorted(set(makeup_days))]},
@@ -133,7 +134,7 @@ def remove_year(session: Session, year: int, *, actor: str) -> None:
     session.delete(cy)
     session.flush()
     audit.record(session, actor=actor, action="calendar.remove_year", entity_kind="calendar_year",
-                 entity_id=str(year), summary=f"{year} removed ({source})", details={"year": year, "source": source})
+                 entity_id=str(year), summary=_("{year} removed ({source})", year=str(year), source=source), details={"year": year, "source": source})
 
 
 def entered_years(session: Session) -> list[CalendarYear]:

@@ -194,9 +194,15 @@ def official_for(session: Session | None) -> OfficialCalendar:
     return cached
 
 
+WORKING_DAYS_KEY = "opsledger.working_days"
+"""``session.info`` key of the session's ``working_days.WorkingDays`` (built over this calendar)."""
+
+
 def forget_official(session: Session) -> None:
-    """Drop the calendar cached on ``session`` (after entering or removing a year)."""
+    """Drop the calendar cached on ``session`` — and the working-day rule built over it — (after
+    entering or removing a year)."""
     session.info.pop(_SESSION_KEY, None)
+    session.info.pop(WORKING_DAYS_KEY, None)
 
 
 def _parse_hhmm(value: Any, field: str) -> time | None:

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from app.core.i18n import N_
 from app.core.profile import Severity, profile_of
 from app.core.timeutil import LOCAL_TZ, local_dt
-from app.errors import CalendarCoverageError, OpsLedgerError, ValidationError
-from app.services.calendar import service_time as calendar_service
+from app.errors import OpsLedgerError, ValidationError
+from app.services.calendar.working_days import working_day_rule
 from app.services.demo.data import AGENCY_DEPTS, COURT_DEPTS, GIVEN, HORIZON_TIME, SURNAMES
 from app.store.models import (
     Asset,
@@ -56,7 +56,7 @@ class Gen:
         self.depts = COURT_DEPTS if "法院" in (contract.client or "") else AGENCY_DEPTS
         self.classes = self.profile.incident_class_codes
         self.key_days = {d for cal in self.profile.calendars for o in cal.overrides for d in walk(o.start, o.end)}
-        self.work_cache: dict[date, bool] = {}
+        self.working_rule = working_day_rule(session)
         self.calendars: Any = None
         try:
             from app.services.calendar import load_calendars  # type: ignore[attr-defined]  # not every build has it
@@ -75,12 +75,8 @@ class Gen:
         return f"{prefix}-{year}-{self.numbers[(prefix, year)]:04d}"
 
     def working(self, d: date) -> bool:
-        if d not in self.work_cache:
-            try:
-                self.work_cache[d] = bool(calendar_service.is_working_day(self.s, d))
-            except (CalendarCoverageError, NotImplementedError):
-                self.work_cache[d] = d.weekday() < 5
-        return self.work_cache[d]
+        """Is ``d`` an official working day (the one rule: ``app.services.calendar.working_days``)."""
+        return self.working_rule(d)
 
     def on_duty(self, d: date) -> bool:
         """A working day, or a day of a dated override (重点保障期) of any calendar: the demo reports

@@ -36,7 +36,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import timeline
@@ -194,20 +194,14 @@ def get_incident(session: Session, number_or_id: uuid.UUID | str) -> Incident:
 
 
 def events(session: Session, incident_id: uuid.UUID | str) -> list[IncidentEvent]:
-    """The incident's history in the order it was written (oldest first), not by ``at``: a
+    """The incident's history in the order it was written (oldest first): by ``seq``
+    (``app.store.history_order``), not by ``at`` — lines of one save share an instant, and a
     system clock set back must not put an edit before "created" (the event is flagged
-    ``clock="back"`` instead).  SQLite: insertion order (``rowid``); other backends have no
-    implicit insertion order and use ``at`` (system-timed moves never go back there either,
-    ``_system_clock``)."""
+    ``clock="back"`` instead).  The same order on every backend."""
     inc = get_incident(session, incident_id)
     session.flush()
-    q = select(IncidentEvent).where(IncidentEvent.incident_id == inc.id)
-    bind = session.get_bind()
-    if bind.dialect.name == "sqlite":
-        q = q.order_by(literal_column("incident_event.rowid"))
-    else:
-        q = q.order_by(IncidentEvent.at)
-    return list(session.scalars(q))
+    return list(session.scalars(select(IncidentEvent).where(IncidentEvent.incident_id == inc.id)
+                                .order_by(IncidentEvent.seq)))
 
 
 # ---------------------------------------------------------------------------------------------

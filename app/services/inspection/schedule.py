@@ -5,16 +5,16 @@ Rules (issue #2, contract profiles ``checklists[*]``):
 - ``twice_daily`` / ``daily`` templates are due on each working day (``days: working_days``, the
   default) or every day (``days: every_day``), once per named local slot in ``slots``
   (e.g. ``["09:00", "14:30"]``); a daily template without slots has one slot ``""``.
-  Working days come from ``app.services.calendar.service_time.is_working_day`` (official Chinese calendar with
-  make-up days).  A year the calendar does not cover (``CalendarCoverageError``) is treated as
-  "every Monday–Friday is due" and the slot carries a ``calendar_warning`` — never a crash.
+  Working days come from the one working-day rule ``app.services.calendar.working_days`` (official
+  Chinese calendar with make-up days).  A year the calendar does not cover (``CalendarCoverageError``)
+  is treated as "every Monday–Friday is due" and the slot carries a ``calendar_warning`` — never a crash.
 - Windows (aware UTC): a twice-daily slot runs from its time until the next slot starts, the last
   slot until the end of the local day; a daily slot runs the whole local day; period kinds run
   their period, whose starts come from a python-dateutil ``rrule`` (``period_rule``): ``weekly``
   the ISO week (``due_date`` = Monday), ``monthly`` the calendar month (the 1st), ``quarterly``,
   ``half_yearly``, ``yearly`` their calendar period, ``n_per_period`` ``times`` per ``per``
   (month/quarter/year split evenly).  ``due_on: first_working_day`` / ``last_working_day`` moves
-  ``due_date`` to that official working day of the period (``working_day_set``, an ``rruleset``
+  ``due_date`` to that official working day of the period (``working_day_set``, the calendar's ``rruleset``
   of Monday–Friday minus holidays plus make-up days): "每月第一个工作日".
 - A slot is *overdue* when its window has passed and no finished inspection exists for it.
 - ``ad_hoc`` templates are never due.
@@ -35,14 +35,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from dateutil.rrule import DAILY, FR, MO, MONTHLY, TH, TU, WE, WEEKLY, rrule, rruleset
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, rruleset
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.profile import ChecklistSpec, profile_of
 from app.core.timeutil import as_utc, local_dt
-from app.errors import CalendarCoverageError
-from app.services.calendar import service_time as calendar_service
+from app.services.calendar import working_days
 from app.store.models import ChecklistTemplate, Contract, Engineer, Inspection
 
 DAILY_KINDS = ("twice_daily", "daily")
@@ -101,17 +100,6 @@ def template_days(contract: Contract, code: str) -> str:
     return spec.days if spec is not None else "working_days"
 
 
-def _working(session: Session, day: date, cache: dict[date, tuple[bool, str | None]]) -> tuple[bool, str | None]:
-    if day not in cache:
-        try:
-            cache[day] = (bool(calendar_service.is_working_day(session, day)), None)
-        except (CalendarCoverageError, NotImplementedError) as exc:
-            msg = (str(exc) if isinstance(exc, CalendarCoverageError)
-                   else f"no official holiday calendar covers {day.year}")
-            cache[day] = (day.weekday() < 5, f"{msg}; Monday–Friday assumed due")
-    return cache[day]
-
-
 def _anchor(freq: str, per: str | None, d: date) -> date:
     """The start of the period (of the rule's base kind) containing ``d``."""
     base = per if freq == "n_per_period" else freq
@@ -165,24 +153,10 @@ def _label(freq: str, d: date, spec: ChecklistSpec | None) -> str:
 
 
 def working_day_set(session: Session | None, first: date, last: date) -> rruleset:
-    """The official working days ``first``–``last`` as a dateutil ``rruleset``: Monday–Friday,
-    minus public holidays (``exdate``), plus make-up working days (``rdate``) — from
-    ``service_time.official_for`` (entered years, then chinesecalendar).  A year no source covers
-    counts Monday–Friday (as the daily schedule does)."""
-    off = calendar_service.official_for(session)
-    a, b = datetime.combine(first, time()), datetime.combine(last, time())
-    rs = rruleset()
-    rs.rrule(rrule(DAILY, dtstart=a, until=b, byweekday=(MO, TU, WE, TH, FR)))
-    for dt in rrule(DAILY, dtstart=a, until=b):
-        try:
-            kind = off.day_kind(dt.date())
-        except CalendarCoverageError:
-            continue
-        if kind == "holiday":
-            rs.exdate(dt)
-        elif kind == "makeup":
-            rs.rdate(dt)
-    return rs
+    """The official working days ``first``–``last`` of ``session``'s calendar as a dateutil
+    ``rruleset`` (``app.services.calendar.working_days.working_day_set``: Monday–Friday, minus
+    holidays, plus make-up days; a year no calendar covers counts Monday–Friday)."""
+    return working_days.working_day_set(first, last, working_days.working_day_rule(session))
 
 
 def _period_slots(tpl: ChecklistTemplate, start: date, end: date, spec: ChecklistSpec | None = None,
@@ -260,7 +234,7 @@ def due_slots_with_warnings(
         start = first_day
     if end < start:
         return []
-    cache: dict[date, tuple[bool, str | None]] = {}
+    rule = working_days.working_day_rule(session)
     out: list[tuple[DueSlot, str | None]] = []
     for tpl in _active_templates(session, contract):
         if tpl.frequency in DAILY_KINDS:
@@ -269,7 +243,7 @@ def due_slots_with_warnings(
             while d <= end:
                 warning = None
                 if not every_day:
-                    working, warning = _working(session, d, cache)
+                    working, warning = rule.check(d)
                     if not working:
                         d += timedelta(days=1)
                         continue

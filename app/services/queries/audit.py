@@ -17,12 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
 from app.core.i18n import N_
 from app.core.timeutil import as_utc, fmt_local
+from app.core.vocab import AuditAction, AuditOutcome, AuditSubject, ClockJump, label, label_of
 from app.errors import ValidationError
 from app.services.audit import ChainHead, parse_token
 from app.services.queries.listing import _order, _page, _text_clause
@@ -63,6 +64,15 @@ class AuditRow(NamedTuple):
 AUDIT_SORT_KEYS = ("seq", "at", "actor", "action", "entity_kind", "outcome")
 
 
+def actions_labelled(text: str) -> list[str]:
+    """The action codes whose label (current language or English) contains ``text`` (trimmed,
+    case-insensitive): typing 编辑故障 finds ``incident.update``."""
+    t = (text or "").strip().casefold()
+    if not t:
+        return []
+    return [a.value for a in AuditAction if t in label(a).casefold() or t in label(a, "en").casefold()]
+
+
 def _conds(flt: AuditFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if flt.start is not None:
@@ -75,7 +85,8 @@ def _conds(flt: AuditFilter) -> list[ColumnElement[bool]]:
         conds.append((AuditEvent.action == flt.kind) | AuditEvent.action.startswith(flt.kind + ".", autoescape=True))
     text = _text_clause(flt.text, [AuditEvent.summary, AuditEvent.action, AuditEvent.entity_id])
     if text is not None:
-        conds.append(text)
+        labelled = actions_labelled(flt.text)
+        conds.append(or_(text, AuditEvent.action.in_(labelled)) if labelled else text)
     return conds
 
 
@@ -111,8 +122,8 @@ def audit_kinds(session: Session) -> list[str]:
 
 def export_audit(session: Session, out: Path, flt: AuditFilter | None = None) -> int:
     """Write the matching events (oldest first) to the xlsx ``out``; returns the row count.
-    Columns: seq, local time, UTC offset, actor, action, entity, summary, details (JSON),
-    outcome, clock flag, hash.  Streams with openpyxl's write-only mode."""
+    Columns: seq, local time, UTC offset, actor, action (its label), entity (kind label and id),
+    summary, details (JSON), outcome and clock flag (labels), hash.  Streams with openpyxl's write-only mode."""
     from openpyxl import Workbook  # noqa: PLC0415
 
     from app.core.i18n import _  # noqa: PLC0415
@@ -125,9 +136,11 @@ def export_audit(session: Session, out: Path, flt: AuditFilter | None = None) ->
     while True:
         rows = query_audit(session, flt, "seq", False, offset, 2000)
         for r in rows:
-            ws.append([r.seq, fmt_local(r.at, "%Y-%m-%d %H:%M:%S"), r.utc_offset_minutes, r.actor, r.action,
-                       f"{r.entity_kind} {r.entity_id}".strip(), r.summary,
-                       json.dumps(r.details, ensure_ascii=False), r.outcome, r.clock, r.hash])
+            ws.append([r.seq, fmt_local(r.at, "%Y-%m-%d %H:%M:%S"), r.utc_offset_minutes, r.actor,
+                       label_of(AuditAction, r.action),
+                       f"{label_of(AuditSubject, r.entity_kind)} {r.entity_id}".strip(), r.summary,
+                       json.dumps(r.details, ensure_ascii=False), label_of(AuditOutcome, r.outcome),
+                       label_of(ClockJump, r.clock), r.hash])
         n += len(rows)
         offset += len(rows)
         if len(rows) < 2000:

@@ -297,11 +297,11 @@ def convert_to_incident(
 
 
 def assignments(session: Session, request_id: uuid.UUID | str) -> list[RequestAssignment]:
-    """The request's assignment history, oldest first."""
+    """The request's assignment history in the order written (``seq``), oldest first."""
     req = get_request(session, request_id)
     session.flush()
     return list(session.scalars(
-        select(RequestAssignment).where(RequestAssignment.request_id == req.id).order_by(RequestAssignment.at)
+        select(RequestAssignment).where(RequestAssignment.request_id == req.id).order_by(RequestAssignment.seq)
     ))
 
 

@@ -4,12 +4,13 @@ The due date is ``policy.next_due`` (last change + rotation period in calendar d
 reminder starts :data:`LEAD_WORKING_DAYS` **working days** before it — counted on the official
 calendar of the ledger (entered years first, then chinesecalendar: holidays off, make-up days
 on), so a due date after the National Day week is announced five working days ahead, not five
-calendar days.  ``due_items`` is the agenda provider (``app.services.agenda.PROVIDERS``).
+calendar days (the one rule: ``app.services.calendar.working_days``; a year no calendar covers
+counts Monday–Friday).  ``due_items`` is the agenda provider (``app.services.agenda.PROVIDERS``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,53 +18,40 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.i18n import _
-from app.errors import CalendarCoverageError
 from app.services.agenda import DueItem, DueState, state_of
+from app.services.calendar.working_days import (
+    IsWorking,
+    nth_working_day_before,
+    working_day_rule,
+    working_days_between,
+)
 
 LEAD_WORKING_DAYS = 5
 """Working days before the due date from which a rotation is listed on Today."""
 
 SOURCE = "司法局 §2.3.1.4"
 
-IsWorking = Callable[[date], bool]
-
-
-def working_day_rule(session: Session | None) -> IsWorking:
-    """``day → is working`` on the ledger's official calendar; a year no source covers counts
-    Monday–Friday (a reminder must not fail for want of next year's arrangement)."""
-    from app.services.calendar.service_time import official_for  # noqa: PLC0415
-
-    official = official_for(session)
-
-    def is_working(day: date) -> bool:
-        try:
-            return official.is_working_day(day)
-        except CalendarCoverageError:
-            return day.weekday() < 5
-
-    return is_working
-
-
-def working_days_between(today: date, due_on: date, is_working: IsWorking) -> int:
-    """Working days ``d`` with ``today < d <= due_on`` (0 when ``due_on <= today``)."""
-    n, day = 0, today
-    while day < due_on:
-        day += timedelta(days=1)
-        if is_working(day):
-            n += 1
-    return n
+__all__ = ["LEAD_WORKING_DAYS", "SOURCE", "IsWorking", "due_items", "reminder_state", "working_day_rule",
+           "working_days_between"]
+"""``working_day_rule``/``working_days_between`` are the calendar's (``app.services.calendar.working_days``)."""
 
 
 def reminder_state(due_on: date | None, today: date, is_working: IsWorking,
                    lead: int = LEAD_WORKING_DAYS) -> DueState | None:
-    """``overdue``/``due``/``upcoming`` (inside the lead time) or None (not yet, or never due)."""
+    """``overdue``/``due``/``upcoming`` (inside the lead time) or None (not yet, or never due).
+
+    Inside the lead time = at most ``lead`` working days in ``(today, due_on]``
+    (``working_days_between``), i.e. from the ``lead + 1``-th working day on or before
+    ``due_on`` on — found by looking back ``lead + 1`` working days, not by counting up to a far
+    due date."""
     if due_on is None:
         return None
     if due_on <= today:
         return state_of(due_on, today)
-    if working_days_between(today, due_on, is_working) <= lead:
-        return DueState.UPCOMING
-    return None
+    starts = nth_working_day_before(due_on + timedelta(days=1), lead + 1, is_working)
+    inside = (today >= starts if starts is not None
+              else working_days_between(today, due_on, is_working) <= lead)
+    return DueState.UPCOMING if inside else None
 
 
 def due_items(session: Session, contract: Any, today: date) -> Iterator[DueItem]:

@@ -76,3 +76,5 @@ __all__ = [
     "Subnet",
     "WorkLogEntry",
 ]
+
+from app.store import history_order as _history_order  # noqa: E402,F401 - numbers history rows (seq)

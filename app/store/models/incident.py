@@ -122,6 +122,7 @@ class IncidentEvent(UUIDPk, Base):
     ``kind``: ``created`` / ``status`` / ``field`` / ``reopen``.  For ``status`` events
     ``from_status``/``to_status`` are set and ``at`` is the instant the status took effect (the
     SLA clocks read pauses from these).  ``changes`` maps field → ``[old, new]`` as text.
+    ``seq`` numbers an incident's lines in writing order: the history is read by it.
     """
 
     __tablename__ = "incident_event"
@@ -129,6 +130,7 @@ class IncidentEvent(UUIDPk, Base):
         vocab_check("kind", codes(IncidentEventKind)),
         vocab_check("from_status", STATUSES, empty=True),
         vocab_check("to_status", STATUSES, empty=True),
+        UniqueConstraint("incident_id", "seq", name="uq_incident_event_seq"),
     )
 
     incident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
@@ -140,3 +142,5 @@ class IncidentEvent(UUIDPk, Base):
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     note: Mapped[str] = mapped_column(default="")
     clock: Mapped[str] = mapped_column(String(10), default="")  # "back"/"ahead": system clock jumped
+    seq: Mapped[int] = mapped_column()
+    """1, 2, 3 … per incident in the order the lines were written (``app.store.history_order``)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.vocab import (
@@ -75,9 +75,10 @@ class ServiceRequest(UUIDPk, Base):
 
 
 class RequestAssignment(UUIDPk, Base):
-    """派单 / 转派: one (re)assignment of a service request."""
+    """派单 / 转派: one (re)assignment of a service request; ``seq`` numbers them per request."""
 
     __tablename__ = "request_assignment"
+    __table_args__ = (UniqueConstraint("request_id", "seq", name="uq_request_assignment_seq"),)
 
     request_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("service_request.id", ondelete="CASCADE"), index=True
@@ -87,6 +88,8 @@ class RequestAssignment(UUIDPk, Base):
     to_engineer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("engineer.id"))
     actor: Mapped[str] = mapped_column(String(60), default="")
     note: Mapped[str] = mapped_column(default="")
+    seq: Mapped[int] = mapped_column()
+    """1, 2, 3 … per request in the order written (``app.store.history_order``)."""
 
 
 class Requirement(UUIDPk, Base):

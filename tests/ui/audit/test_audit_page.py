@@ -73,8 +73,26 @@ def test_export_writes_the_filtered_events_and_is_audited(qtbot: Any, main_windo
     qtbot.mouseClick(page.export_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.export_btn.isEnabled() and bool(page.result.text()))
     rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
-    assert rows[0][0] == "序号" and [r[4] for r in rows[1:]] == ["inspection.answer"]
+    assert rows[0][0] == "序号" and [r[4] for r in rows[1:]] == ["填写巡检项"]  # labels, not codes
+    assert rows[1][5].startswith("巡检结果") and rows[1][8] == "已完成"
     assert "1" in page.result.text()
     with main_window.ctx.db.session() as s:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "export.audit_trail")).one()
         assert ev.details["rows"] == 1
+
+
+def test_the_chinese_page_shows_labels_never_action_codes(qtbot: Any, main_window: Any) -> None:
+    page = _audit_page(qtbot, main_window)
+    model = page.model
+    shown = {model.data(model.index(r, c)) for r in range(model.rowCount()) for c in (3, 4)}
+    assert {"关闭故障", "填写巡检项", "已完成"} <= shown
+    assert not [t for t in shown if t and any("a" <= ch.lower() <= "z" for ch in t)]
+    kinds = {page.kind.itemText(i): page.kind.itemData(i) for i in range(1, page.kind.count())}  # 0: 全部 (Qt tr)
+    assert kinds["故障"] == "incident" and kinds["巡检"] == "inspection"
+    assert not [t for t in kinds if any("a" <= ch.lower() <= "z" for ch in t)]
+    page.text.insert("填写巡检")  # a label finds its action (QTest cannot type CJK; an IME inserts it)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_at(0).action == "inspection.answer"
+    page.frame.table.selectRow(0)
+    text = page.details.toPlainText()
+    assert "李晓明 · 填写巡检项 · 已完成" in text and "巡检结果" in text and "inspection.answer" not in text

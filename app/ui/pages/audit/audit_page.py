@@ -1,7 +1,9 @@
 """审计日志 page: every audit event, newest first, filtered and paged in SQL.
 
-Filters: period (from/to, local days, off by default), actor, action kind (``incident``,
-``inspection`` …), free text.  "Verify chain" recomputes the hash chain and shows the result
+Filters: period (from/to, local days, off by default), actor, action kind (故障, 巡检 …), free
+text (also finds the actions whose label contains it).  Actions, kinds, outcomes and clock flags
+show their labels from the one label table (``app.core.vocab``: ``AuditAction``, ``AuditSubject``,
+``AuditOutcome``, ``ClockJump``), never their codes.  "Verify chain" recomputes the hash chain and shows the result
 sentence (the first broken link when there is one); "Export…" writes the filtered events to an
 xlsx file; both run in a worker.  The selected event's details (old/new values) show on the right.  Nothing here
 deletes events (网络安全法 §21; ``app.services.audit.guard_purge``).
@@ -14,7 +16,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeutil import fmt_local, local_dt, local_today
+from app.core.vocab import AuditAction, AuditOutcome, AuditSubject, ClockJump, label_of
 from app.services import audit_actions
 from app.services.queries.audit import AuditFilter
 from app.ui.context import AppContext
@@ -46,22 +49,11 @@ def audit_columns() -> list[ColumnSpec]:
         ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Seq")), lambda r: str(r.seq), "seq"),
         ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Time")), lambda r: fmt_local(r.at, "%Y-%m-%d %H:%M:%S"), "at"),
         ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Actor")), lambda r: r.actor, "actor"),
-        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Action")), lambda r: r.action, "action"),
-        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Outcome")), lambda r: _outcome_text(r.outcome), "outcome"),
-        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Clock")), lambda r: _clock_text(r.clock), None),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Action")), lambda r: label_of(AuditAction, r.action), "action"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Outcome")), lambda r: label_of(AuditOutcome, r.outcome), "outcome"),
+        ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Clock")), lambda r: label_of(ClockJump, r.clock), None),
         ColumnSpec(str(QT_TRANSLATE_NOOP("RecordColumns", "Summary")), lambda r: r.summary, None),
     ]
-
-
-def _outcome_text(code: str) -> str:
-    names = {"ok": str(QT_TRANSLATE_NOOP("AuditPage", "done")), "refused": str(QT_TRANSLATE_NOOP("AuditPage", "refused"))}
-    return QCoreApplication.translate("AuditPage", names[code]) if code in names else code
-
-
-def _clock_text(code: str) -> str:
-    names = {"back": str(QT_TRANSLATE_NOOP("AuditPage", "clock set back")),
-             "ahead": str(QT_TRANSLATE_NOOP("AuditPage", "clock jumped ahead"))}
-    return QCoreApplication.translate("AuditPage", names[code]) if code in names else ""
 
 
 class AuditPage(QWidget):
@@ -125,13 +117,14 @@ class AuditPage(QWidget):
     # -- filters ------------------------------------------------------------------------------
     def _fill_options(self) -> None:
         actors, kinds = audit_actions.filter_options(self.ctx.db)
-        for box, values in ((self.actor, actors), (self.kind, kinds)):
+        for box, values in ((self.actor, [(a, a) for a in actors]),
+                            (self.kind, [(k, label_of(AuditSubject, k)) for k in kinds])):
             keep = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(self.tr("All"), "")
-            for v in values:
-                box.addItem(v, v)
+            for code, text in values:
+                box.addItem(text, code)
             i = box.findData(keep) if keep else 0
             box.setCurrentIndex(max(0, i))
             box.blockSignals(False)
@@ -168,11 +161,11 @@ class AuditPage(QWidget):
         r: Any = self.model.row_at(row)
         m = r.utc_offset_minutes
         offset = self.tr("UTC offset %1").replace("%1", f"{'+' if m >= 0 else '-'}{abs(m) // 60:02d}:{abs(m) % 60:02d}")
-        clock = f" · {_clock_text(r.clock)}" if r.clock else ""
+        clock = f" · {label_of(ClockJump, r.clock)}" if r.clock else ""
         self.details.setPlainText(
-            f"#{r.seq}  {fmt_local(r.at, '%Y-%m-%d %H:%M:%S')} ({offset})\n{r.actor} · {r.action} · "
-            f"{_outcome_text(r.outcome)}{clock}\n"
-            f"{r.entity_kind} {r.entity_id}\n{r.summary}\n\n"
+            f"#{r.seq}  {fmt_local(r.at, '%Y-%m-%d %H:%M:%S')} ({offset})\n{r.actor} · "
+            f"{label_of(AuditAction, r.action)} · {label_of(AuditOutcome, r.outcome)}{clock}\n"
+            f"{label_of(AuditSubject, r.entity_kind)} {r.entity_id}\n{r.summary}\n\n"
             + json.dumps(r.details, ensure_ascii=False, indent=2) + f"\n\nSHA-256 {r.hash}")
 
     # -- actions ------------------------------------------------------------------------------
