@@ -30,15 +30,16 @@ from app.services.ledger import Ledger
 from app.services.vault import backend
 from app.services.vault.backend import EntryInfo, SecretStore, VaultUnavailable
 from app.services.vault.policy import Policy, check_length_limit, next_due, require_policy
-from app.store.models import Contract, Credential, CredentialRotation
+from app.store.models import Asset, Contract, Credential, CredentialRotation
 
 HOW = ("generated", "typed")
 
 
 @dataclass(frozen=True)
 class CredentialInput:
-    """What the add/edit form gives: ``system`` and ``account`` required; ``asset_code`` the code
-    of a register asset (or None); ``policy`` length, classes and rotation period."""
+    """What the add/edit form gives: ``system`` and ``account`` required; the register asset as
+    ``asset_id`` (the form's pick) or ``asset_code`` (the CLI's ``--asset-code``), or neither;
+    ``policy`` length, classes and rotation period."""
 
     system: str
     account: str
@@ -48,6 +49,7 @@ class CredentialInput:
     asset_code: str | None = None
     notes: str = ""
     policy: Policy = field(default_factory=Policy)
+    asset_id: uuid.UUID | None = None
 
 
 def _changes(credential_id: uuid.UUID) -> Changes:
@@ -70,7 +72,30 @@ def _clean(entry: CredentialInput) -> CredentialInput:
     entry.policy.validate()
     code = (entry.asset_code or "").strip() or None
     return CredentialInput(system, account, entry.host.strip(), entry.purpose.strip(), entry.owner.strip(), code,
-                           entry.notes, entry.policy)
+                           entry.notes, entry.policy, entry.asset_id)
+
+
+def _asset(s: Session, contract_id: uuid.UUID, e: CredentialInput,
+           kept: tuple[uuid.UUID | None, str | None] = (None, None)) -> tuple[uuid.UUID | None, str | None]:
+    """``(asset_id, asset_code)`` to store for ``e``: the picked asset (of this contract), or the
+    asset with code ``e.asset_code``.  A code that matches no asset is refused — except the code
+    the entry already keeps (``kept``: its id and code), which stays as it is, visible as "not in
+    the register" (migration 0010 keeps such codes rather than dropping them)."""
+    if e.asset_id is not None:
+        asset = s.get(Asset, e.asset_id)
+        if asset is None or asset.contract_id != contract_id:
+            raise ValidationError("credential.asset_code", N_("No asset {code} in this contract's register"),
+                                  code=str(e.asset_id))
+        return asset.id, asset.code
+    if not e.asset_code:
+        return None, None
+    found = s.scalars(select(Asset).where(Asset.contract_id == contract_id, Asset.code == e.asset_code)).first()
+    if found is not None:
+        return found.id, found.code
+    if kept[0] is None and kept[1] == e.asset_code:
+        return None, e.asset_code
+    raise ValidationError("credential.asset_code", N_("No asset {code} in this contract's register"),
+                          code=e.asset_code)
 
 
 def _refuse_duplicate(s: Session, contract_id: uuid.UUID, e: CredentialInput, skip: uuid.UUID | None) -> None:
@@ -116,10 +141,11 @@ def add_credential(ledger: Ledger, contract_id: uuid.UUID | None, store: SecretS
         if contract is None:
             raise NotFoundError(N_("No contract is loaded; load a contract profile first."))
         _refuse_duplicate(s, contract.id, e, None)
+        asset_id, asset_code = _asset(s, contract.id, e)
         now = utcnow()
         day = changed_on or local_today()
         c = Credential(contract_id=contract.id, system=e.system, host=e.host, account=e.account, purpose=e.purpose,
-                       owner=e.owner, asset_code=e.asset_code, length=e.policy.length,
+                       owner=e.owner, asset_code=asset_code, asset_id=asset_id, length=e.policy.length,
                        char_classes=e.policy.classes_text, rotation_days=e.policy.rotation_days,
                        last_changed_at=now if changed_on is None else local_dt(day, time(12)),
                        next_due_on=next_due(day, e.policy.rotation_days), secret_store=store.kind,
@@ -146,7 +172,8 @@ def edit_credential(ledger: Ledger, credential_id: uuid.UUID, *, actor: str,
         _refuse_duplicate(s, c.contract_id, e, c.id)
         before = {"system": c.system, "host": c.host, "account": c.account, "rotation_days": c.rotation_days}
         c.system, c.host, c.account, c.purpose, c.owner = e.system, e.host, e.account, e.purpose, e.owner
-        c.asset_code, c.notes = e.asset_code, e.notes
+        c.asset_id, c.asset_code = _asset(s, c.contract_id, e, (c.asset_id, c.asset_code))
+        c.notes = e.notes
         c.length, c.char_classes, c.rotation_days = e.policy.length, e.policy.classes_text, e.policy.rotation_days
         if c.last_changed_at is not None:
             c.next_due_on = next_due(to_local(c.last_changed_at).date(), c.rotation_days)

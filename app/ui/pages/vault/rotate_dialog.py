@@ -1,7 +1,9 @@
 """Rotate a password (更换密码): generate or type the new one, confirm it, add a note.
 
 One action (``vault.actions.rotate_credential``): the new value goes to the secret store, the
-ledger records who and when and the due date moves a rotation period ahead.
+ledger records who and when and the due date moves a rotation period ahead.  It runs in a worker
+(``worker.VaultCall``): the dialog shows its busy state and cannot be closed meanwhile; a keyring
+that refuses or does not answer gives its sentence with the fallback offer and nothing is written.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from app.errors import OpsLedgerError, ValidationError
 from app.services.vault import actions, backend, entries
 from app.services.vault.policy import CLASS_LABELS, generate
 from app.ui.context import AppContext
-from app.ui.ops import perform
 from app.ui.pages.vault.entry_dialog import SecretEdit
-from app.ui.widgets.errors import InlineError
+from app.ui.pages.vault.kdbx_dialog import KdbxDialog
+from app.ui.pages.vault.worker import VaultCall, VaultMessage
 
 
 class RotateDialog(QDialog):
@@ -62,8 +64,14 @@ class RotateDialog(QDialog):
         form.addRow(self.tr("Repeat"), self.confirm)
         form.addRow(self.tr("Note"), self.note)
         lay.addLayout(form)
-        self.error = InlineError(self)
+        self.error = VaultMessage(self)
+        self.error.fallbackRequested.connect(self._fallback)
         lay.addWidget(self.error)
+        self.busy_label = QLabel(self.tr("Waiting for the secret store…"), self)
+        self.busy_label.hide()
+        lay.addWidget(self.busy_label)
+        self.call = VaultCall(ctx, self)
+        self.call.busyChanged.connect(self._busy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -79,18 +87,38 @@ class RotateDialog(QDialog):
             self.confirm.setText(value)
 
     def submit(self) -> None:
-        """Rotate in one action; close on success, else show the sentence and stay open."""
+        """Rotate in one action in a worker (returns at once); close on success, else show the
+        sentence and stay open."""
+        self.error.clear_error()
         try:
             if self.secret.edit.text() != self.confirm.text():
                 raise ValidationError("credential.secret", N_("the two entries differ; nothing was stored"))
-            how = "generated" if self.secret.generated else "typed"
-            self.new_due = perform(self.ctx, actions.rotate_credential, self.credential_id,
-                                   backend.current().require(), actor=self.ctx.engineer,
-                                   secret=self.secret.edit.text(), how=how, note=self.note.text())
+            store = backend.current(start=False).require()
         except OpsLedgerError as exc:
             self.error.show_error(exc)
             return
+        db, cid, actor = self.ctx.db, self.credential_id, self.ctx.engineer
+        secret, how, note = self.secret.edit.text(), "generated" if self.secret.generated else "typed", self.note.text()
+        self.call.run(lambda: actions.rotate_credential(db, cid, store, actor=actor, secret=secret, how=how, note=note),
+                      self._rotated, self.error.show_error)
+
+    def _rotated(self, due: date | None) -> None:
+        self.new_due = due
         self.accept()
+
+    def _busy(self, on: bool) -> None:
+        self.busy_label.setVisible(on)
+        self.buttons.setEnabled(not on)
+
+    def _fallback(self) -> None:
+        vault = backend.current(start=False)
+        if KdbxDialog(str(vault.kdbx_path or ""), self).exec():
+            self.error.clear_error()
+
+    def reject(self) -> None:
+        """Cancel — not while the password is being stored."""
+        if not self.call.busy:
+            super().reject()
 
     def done(self, result: int) -> None:
         """Close and forget the typed passwords."""
