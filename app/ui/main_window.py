@@ -87,7 +87,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("worklog", WorkLogPage, _kinds("worklog", "incident", "service_request", "inspection")),
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
-    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection")),
+    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection", "credential")),
     PageSpec("vault", VaultPage, _kinds("credential")),
     PageSpec("contract", ContractPage, _kinds("report")),
     PageSpec("audit", AuditPage, _kinds(*KINDS)),

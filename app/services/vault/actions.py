@@ -84,8 +84,8 @@ def _asset(s: Session, contract_id: uuid.UUID, e: CredentialInput,
     if e.asset_id is not None:
         asset = s.get(Asset, e.asset_id)
         if asset is None or asset.contract_id != contract_id:
-            raise ValidationError("credential.asset_code", N_("No asset {code} in this contract's register"),
-                                  code=str(e.asset_id))
+            raise ValidationError("credential.asset_code", N_("No asset {asset} in this contract's register"),
+                                  asset=str(e.asset_id))
         return asset.id, asset.code
     if not e.asset_code:
         return None, None
@@ -94,8 +94,8 @@ def _asset(s: Session, contract_id: uuid.UUID, e: CredentialInput,
         return found.id, found.code
     if kept[0] is None and kept[1] == e.asset_code:
         return None, e.asset_code
-    raise ValidationError("credential.asset_code", N_("No asset {code} in this contract's register"),
-                          code=e.asset_code)
+    raise ValidationError("credential.asset_code", N_("No asset {asset} in this contract's register"),
+                          asset=e.asset_code)
 
 
 def _refuse_duplicate(s: Session, contract_id: uuid.UUID, e: CredentialInput, skip: uuid.UUID | None) -> None:
