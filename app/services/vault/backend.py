@@ -378,6 +378,7 @@ class Vault:
         self._idle_minutes = idle_lock_minutes
         self.clock = clock
         self.last_used = clock()
+        self.in_use = 0  # calls running now (a worker saving the file is not idle)
 
     @property
     def idle_lock_minutes(self) -> float:
@@ -454,12 +455,27 @@ class Vault:
         if self.kind == SecretStoreKind.KDBX:
             self._forget()
 
+    def touch(self) -> None:
+        """A vault use just ended: the idle period starts again now."""
+        self.last_used = self.clock()
+
+    def begin_use(self) -> None:
+        """A call on the store starts (in a worker): no idle lock until :meth:`end_use`."""
+        self.in_use += 1
+
+    def end_use(self) -> None:
+        """The call started by :meth:`begin_use` ended; the idle period starts again now."""
+        self.in_use = max(0, self.in_use - 1)
+        self.touch()
+
     def idle_seconds_left(self) -> float | None:
         """Seconds until an unlocked KDBX file locks for idleness, or None (nothing to lock,
         or the idle lock is off)."""
         minutes = self.idle_lock_minutes
         if self.kind != SecretStoreKind.KDBX or self.store is None or minutes <= 0:
             return None
+        if self.in_use:
+            return minutes * 60
         return max(0.0, self.last_used + minutes * 60 - self.clock())
 
     def lock_if_idle(self) -> bool:

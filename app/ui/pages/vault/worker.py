@@ -54,13 +54,17 @@ class VaultCall(QObject):
         """See the class docstring."""
         if self.busy:
             return False
+        vault = backend.current(start=False)
+        vault.begin_use()
         self._set_busy(True)
 
         def done(result: Any) -> None:
+            vault.end_use()
             self._set_busy(False)
             on_done(emit_changes(self.ctx, result) if self.ctx is not None else result)
 
         def failed(exc: BaseException) -> None:
+            vault.end_use()
             self._set_busy(False)
             if not isinstance(exc, OpsLedgerError):
                 log.error("vault call failed", exc_info=(type(exc), exc, exc.__traceback__))
