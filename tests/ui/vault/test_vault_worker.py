@@ -5,7 +5,6 @@ running, then the sentence appears with the KDBX fallback offer — and nothing 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import keyring
@@ -62,11 +61,11 @@ def _use(ring: Any) -> Vault:
 
 
 @pytest.fixture
-def entry_id(gui_ctx: Any, memory_keyring: MemoryKeyring) -> Iterator[Any]:
+def entry_id(gui_ctx: Any, memory_keyring: MemoryKeyring) -> Any:
     store = backend.current().require()
     entry = CredentialInput("OA", "admin", host="10.0.0.8", policy=Policy(12, ("lower", "upper", "digits"), 60))
-    yield actions.add_credential(gui_ctx.db, gui_ctx.contract_id, store, actor="王建国", entry=entry,
-                                 secret=SECRET).value
+    return actions.add_credential(gui_ctx.db, gui_ctx.contract_id, store, actor="王建国", entry=entry,
+                                  secret=SECRET).value
 
 
 def _counts(db: Any) -> tuple[int, int, int]:
@@ -163,10 +162,11 @@ def test_the_probe_at_start_runs_in_a_worker(qtbot: Any, gui_ctx: Any, monkeypat
         assert page.busy_bar.isVisibleTo(page) and ("正在检查" in page.status.text() or "Checking" in page.status.text())
         finish(qtbot, page)
         assert page.vault.started and not page.vault.status().ready
-        assert "0.6" in page.status.text() and page.message.fallback_btn.isVisibleTo(page)
+        assert "0.6" in page.status.text() and "KDBX" in page.status.text()
+        assert page.kdbx_btn.isEnabled() and page.keyring_btn.isEnabled()
         opened: list[Any] = []
         accept_dialog(monkeypatch, KdbxDialog, opened.append)
-        qtbot.mouseClick(page.message.fallback_btn, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.kdbx_btn, Qt.MouseButton.LeftButton)
         assert opened  # the fallback offer opens the KDBX dialog
     finally:
         backend.reset(None)

@@ -11,7 +11,13 @@ import uuid
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app.services.vault import entries
 from app.ui.context import AppContext
@@ -19,6 +25,25 @@ from app.ui.context import AppContext
 STATE_COLOURS = {
     "overdue": "#f8d7da", "due": "#ffe5b4", "upcoming": "#fff3cd", "ok": "#d4edda", "never": "#e9ecef",
 }
+
+
+def read_only_table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    """A read-only, single-row-selecting table with ``headers`` (the vault's lists)."""
+    t = QTableWidget(0, len(headers), parent)
+    setup_table(t, headers)
+    return t
+
+
+def setup_table(t: QTableWidget, headers: list[str]) -> None:
+    """Headers, no editing, whole-row single selection, columns fitted, the last one stretched."""
+    t.setColumnCount(len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
 
 
 class AssetAccounts(QTableWidget):
@@ -29,13 +54,8 @@ class AssetAccounts(QTableWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
         self.ctx = ctx
-        self.setHorizontalHeaderLabels([self.tr("System or device"), self.tr("Account"), self.tr("Host"),
-                                        self.tr("Next change"), self.tr("Due state")])
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        setup_table(self, [self.tr("System or device"), self.tr("Account"), self.tr("Host"),
+                           self.tr("Next change"), self.tr("Due state")])
         self.itemActivated.connect(lambda it: self.credentialRequested.emit(it.data(Qt.ItemDataRole.UserRole)))
         self.count = 0
 

@@ -29,7 +29,9 @@ class AssetPick(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(self.tr("Type to search code or name"))
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("Type to search code or name"))
         self.addItem(self.tr("(no asset)"), None)
         for asset_id, text in record_options(ctx.db, ctx.contract_id).assets:
             self.addItem(text, asset_id)

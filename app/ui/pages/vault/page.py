@@ -22,10 +22,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -45,7 +43,7 @@ from app.errors import OpsLedgerError
 from app.services.vault import actions, backend, entries
 from app.services.vault.backend import VaultUnavailable
 from app.ui.context import AppContext
-from app.ui.pages.vault.asset_accounts import STATE_COLOURS
+from app.ui.pages.vault.asset_accounts import STATE_COLOURS, read_only_table
 from app.ui.pages.vault.clipboard import CLEAR_AFTER_MS, SecretClipboard
 from app.ui.pages.vault.entry_dialog import CredentialDialog
 from app.ui.pages.vault.kdbx_dialog import KdbxDialog
@@ -91,6 +89,15 @@ class VaultPage(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_entry())
         split.addWidget(self.table)
+        lower = self._lower()
+        split.addWidget(lower)
+        lay.addWidget(split, 1)
+        self.refresh()
+        if not self.vault.started:
+            self._probe(remember=False)
+
+    # -- construction -------------------------------------------------------------------------
+    def _lower(self) -> QWidget:
         lower = QWidget(self)
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 0, 0, 0)
@@ -112,13 +119,8 @@ class VaultPage(QWidget):
         self.history = self._table([self.tr("Changed at"), self.tr("By"), self.tr("How"),
                                     self.tr("Due before"), self.tr("Due after"), self.tr("Note")])
         low.addWidget(self.history, 1)
-        split.addWidget(lower)
-        lay.addWidget(split, 1)
-        self.refresh()
-        if not self.vault.started:
-            self._probe(remember=False)
+        return lower
 
-    # -- construction -------------------------------------------------------------------------
     def _status_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status = QLabel(self)
@@ -165,22 +167,14 @@ class VaultPage(QWidget):
         return row
 
     def _table(self, headers: list[str]) -> QTableWidget:
-        t = QTableWidget(0, len(headers), self)
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.verticalHeader().hide()
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
-        return t
+        return read_only_table(self, headers)
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the status line and the list (keeping the selection)."""
         status = self.vault.status()
         self.status.setText(status.text)
-        self.status.setStyleSheet("" if status.ready else "color: #c62828;")
+        self.status.setStyleSheet("" if status.ready or self.vault.checking else "color: #c62828;")
         self.lock_btn.setVisible(status.kind == SecretStoreKind.KDBX)
         self.lock_btn.setEnabled(status.ready and not self.call.busy)
         self._arm_idle()
@@ -271,13 +265,13 @@ class VaultPage(QWidget):
             self.refresh()
             return
         self.vault.checking = True
+        self.message.clear_error()
         self.refresh()
 
         def done(result: backend.Probe) -> None:
+            # a refusal is the status line's sentence, beside the 使用 KDBX 文件… button
             self.vault.apply(result, remember=remember)
             self.refresh()
-            if not result.ok:
-                self.message.show_error(VaultUnavailable(result.reason, code="vault.refused"))
 
         def failed(exc: OpsLedgerError) -> None:
             self.vault.checking = False
