@@ -14,11 +14,9 @@ import uuid
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -32,9 +30,8 @@ from app.services.vault.policy import generate
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.pages.vault.asset_pick import AssetPick
-from app.ui.pages.vault.kdbx_dialog import KdbxDialog
 from app.ui.pages.vault.policy_box import PolicyBox
-from app.ui.pages.vault.worker import VaultCall, VaultMessage
+from app.ui.pages.vault.store_dialog import StoreDialog
 
 
 class SecretEdit(QWidget):
@@ -69,7 +66,7 @@ class SecretEdit(QWidget):
         self.edit.clear()
 
 
-class CredentialDialog(QDialog):
+class CredentialDialog(StoreDialog):
     """Add (``credential_id=None``) or edit an entry of the current contract.  After ``exec()``
     returns Accepted, ``saved_id`` is the entry's id."""
 
@@ -104,14 +101,7 @@ class CredentialDialog(QDialog):
             self.secret.hide()
         form.addRow(self.tr("Notes"), self.notes)
         lay.addLayout(form)
-        self.error = VaultMessage(self)
-        self.error.fallbackRequested.connect(self._fallback)
-        lay.addWidget(self.error)
-        self.busy_label = QLabel(self.tr("Waiting for the secret store…"), self)
-        self.busy_label.hide()
-        lay.addWidget(self.busy_label)
-        self.call = VaultCall(ctx, self)
-        self.call.busyChanged.connect(self._busy)
+        self._init_store(ctx, lay)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -173,20 +163,6 @@ class CredentialDialog(QDialog):
         self.saved_id = new_id
         self.secret.wipe()
         self.accept()
-
-    def _busy(self, on: bool) -> None:
-        self.busy_label.setVisible(on)
-        self.buttons.setEnabled(not on)
-
-    def _fallback(self) -> None:
-        vault = backend.current(start=False)
-        if KdbxDialog(str(vault.kdbx_path or ""), self).exec():
-            self.error.clear_error()
-
-    def reject(self) -> None:
-        """Cancel — not while the password is being stored."""
-        if not self.call.busy:
-            super().reject()
 
     def done(self, result: int) -> None:
         """Close and forget the typed password."""

@@ -12,7 +12,6 @@ import uuid
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,11 +26,10 @@ from app.services.vault import actions, backend, entries
 from app.services.vault.policy import CLASS_LABELS, generate
 from app.ui.context import AppContext
 from app.ui.pages.vault.entry_dialog import SecretEdit
-from app.ui.pages.vault.kdbx_dialog import KdbxDialog
-from app.ui.pages.vault.worker import VaultCall, VaultMessage
+from app.ui.pages.vault.store_dialog import StoreDialog
 
 
-class RotateDialog(QDialog):
+class RotateDialog(StoreDialog):
     """New password (twice), generated from the entry's policy or typed; after Accepted,
     ``new_due`` is the new due date."""
 
@@ -64,14 +62,7 @@ class RotateDialog(QDialog):
         form.addRow(self.tr("Repeat"), self.confirm)
         form.addRow(self.tr("Note"), self.note)
         lay.addLayout(form)
-        self.error = VaultMessage(self)
-        self.error.fallbackRequested.connect(self._fallback)
-        lay.addWidget(self.error)
-        self.busy_label = QLabel(self.tr("Waiting for the secret store…"), self)
-        self.busy_label.hide()
-        lay.addWidget(self.busy_label)
-        self.call = VaultCall(ctx, self)
-        self.call.busyChanged.connect(self._busy)
+        self._init_store(ctx, lay)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -105,20 +96,6 @@ class RotateDialog(QDialog):
     def _rotated(self, due: date | None) -> None:
         self.new_due = due
         self.accept()
-
-    def _busy(self, on: bool) -> None:
-        self.busy_label.setVisible(on)
-        self.buttons.setEnabled(not on)
-
-    def _fallback(self) -> None:
-        vault = backend.current(start=False)
-        if KdbxDialog(str(vault.kdbx_path or ""), self).exec():
-            self.error.clear_error()
-
-    def reject(self) -> None:
-        """Cancel — not while the password is being stored."""
-        if not self.call.busy:
-            super().reject()
 
     def done(self, result: int) -> None:
         """Close and forget the typed passwords."""
