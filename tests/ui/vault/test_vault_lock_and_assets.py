@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
+from app import settings
 from app.services.vault import backend, entries
 from app.services.vault.backend import Vault
 from app.ui.pages.vault.entry_dialog import CredentialDialog
@@ -79,11 +81,18 @@ def test_idle_lock_and_the_lock_button(qtbot: Any, main_window: Any, gui_ctx: An
 
     accept_dialog(monkeypatch, KdbxDialog, unlock)
     qtbot.mouseClick(page.message.fallback_btn, Qt.MouseButton.LeftButton)
-    assert kdbx_vault.store is not None and page.lock_btn.isEnabled()
+    assert kdbx_vault.store is not None and page.lock_btn.isEnabled() and page.idle_box.isVisible()
+    page.idle_box.minutes.selectAll()
+    qtbot.keyClicks(page.idle_box.minutes, "7")
+    assert settings.get("vault_idle_lock_minutes") == 7  # the setting the next session uses
+    page.select_account("admin")
+    qtbot.mouseClick(page.copy_btn, Qt.MouseButton.LeftButton)
+    finish(qtbot, page)
+    assert QGuiApplication.clipboard().text() == SECRET
     held = kdbx_vault.store
     qtbot.mouseClick(page.lock_btn, Qt.MouseButton.LeftButton)  # 锁定: at once
     assert kdbx_vault.store is None and held.db is None  # type: ignore[attr-defined]
-    assert not page.lock_btn.isEnabled()
+    assert not page.lock_btn.isEnabled() and QGuiApplication.clipboard().text() == ""
 
 
 @pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing the keyboard)")  # the completer popup

@@ -4,14 +4,13 @@
 and rotation periods).  The top line says where passwords are kept (which keyring, or the KDBX
 file unlocked/locked, or why the keyring was refused) with the buttons to choose.  The list is a
 few dozen rows per contract, so it is one table filled from ``vault.entries.list_credentials``.
-A password is shown masked until 显示 is clicked (hidden again after 30 s) and copied with the
-clipboard cleared after 30 s; each show and copy is an audit event (``reveal_secret``).
+A password is shown masked until 显示 (hidden again after 30 s), copied with the clipboard cleared
+after 30 s; each show and copy is an audit event (``reveal_secret``).
 
 No keyring or KDBX call runs on the GUI thread (``worker.VaultCall``): the probe at start, 使用系统
 密钥环, show, copy, delete and export run in a worker while the page shows its busy state (a
 moving bar, the action buttons disabled) and keeps answering; a refusal or a timeout is a
-sentence with the fallback offer (KDBX).  An unlocked KDBX file locks itself after the idle
-period (setting ``vault_idle_lock_minutes``, default 5) and at once on 锁定.
+sentence with the fallback offer (KDBX).  A KDBX file locks after the idle period (5 min) and on 锁定.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from app.ui.context import AppContext
 from app.ui.pages.vault.asset_accounts import STATE_COLOURS, read_only_table
 from app.ui.pages.vault.clipboard import CLEAR_AFTER_MS, SecretClipboard
 from app.ui.pages.vault.entry_dialog import CredentialDialog
+from app.ui.pages.vault.idle_box import IdleLockBox
 from app.ui.pages.vault.kdbx_dialog import KdbxDialog
 from app.ui.pages.vault.rotate_dialog import RotateDialog
 from app.ui.pages.vault.worker import VaultCall, VaultMessage
@@ -66,7 +65,7 @@ class VaultPage(QWidget):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._idle_check)
         self.rows: list[entries.CredentialRow] = []
-        self.clipboard = SecretClipboard(self)
+        self.clipboard = SecretClipboard(self)  # also cleared on 锁定 and on quit
         self.mask_timer = QTimer(self)
         self.mask_timer.setSingleShot(True)
         self.mask_timer.setInterval(CLEAR_AFTER_MS)
@@ -83,7 +82,7 @@ class VaultPage(QWidget):
         self.unmatched.hide()
         lay.addWidget(self.unmatched)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        self.table = self._table([self.tr("Due state"), self.tr("Next change"), self.tr("System or device"),
+        self.table = read_only_table(self, [self.tr("Due state"), self.tr("Next change"), self.tr("System or device"),
                                   self.tr("Host"), self.tr("Account"), self.tr("Owner"), self.tr("Asset"),
                                   self.tr("Last changed")])
         self.table.itemSelectionChanged.connect(self._selected)
@@ -116,7 +115,7 @@ class VaultPage(QWidget):
         self.note = QLabel(self)
         low.addWidget(self.note)
         low.addWidget(QLabel(self.tr("Rotation history (who and when; never the password)"), self))
-        self.history = self._table([self.tr("Changed at"), self.tr("By"), self.tr("How"),
+        self.history = read_only_table(self, [self.tr("Changed at"), self.tr("By"), self.tr("How"),
                                     self.tr("Due before"), self.tr("Due after"), self.tr("Note")])
         low.addWidget(self.history, 1)
         return lower
@@ -140,7 +139,9 @@ class VaultPage(QWidget):
         row.addWidget(self.status, 1)
         row.addWidget(self.busy_label)
         row.addWidget(self.busy_bar)
-        for b in (self.keyring_btn, self.kdbx_btn, self.lock_btn):
+        self.idle_box = IdleLockBox(self)
+        self.idle_box.changed.connect(lambda _m: self._arm_idle())
+        for b in (self.keyring_btn, self.kdbx_btn, self.idle_box, self.lock_btn):
             row.addWidget(b)
         self.keyring_btn.clicked.connect(self.use_keyring)
         self.kdbx_btn.clicked.connect(self.use_kdbx)
@@ -166,9 +167,6 @@ class VaultPage(QWidget):
         row.addStretch(1)
         return row
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        return read_only_table(self, headers)
-
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the status line and the list (keeping the selection)."""
@@ -176,6 +174,7 @@ class VaultPage(QWidget):
         self.status.setText(status.text)
         self.status.setStyleSheet("" if status.ready or self.vault.checking else "color: #c62828;")
         self.lock_btn.setVisible(status.kind == SecretStoreKind.KDBX)
+        self.idle_box.setVisible(status.kind == SecretStoreKind.KDBX)
         self.lock_btn.setEnabled(status.ready and not self.call.busy)
         self._arm_idle()
         keep = self.current_id()
@@ -284,17 +283,18 @@ class VaultPage(QWidget):
         self._probe(remember=True)
 
     def use_kdbx(self) -> None:
-        """Choose and unlock the KDBX file (explicit user choice; the master password is asked
-        again after a lock)."""
+        """Choose and unlock the KDBX file (explicit choice; after a lock: its master password)."""
         dialog = KdbxDialog(str(self.vault.kdbx_path or ""), self)
         if dialog.exec():
             self.message.clear_error()
         self.refresh()
 
     def lock(self) -> None:
-        """Lock the KDBX file now (forget the open file and its master password)."""
+        """Lock the KDBX file now: forget the open file (master password and derived key), mask
+        the shown password and clear our copy from the clipboard."""
         self.vault.lock()
         self._mask()
+        self.clipboard.clear()
         self.refresh()
 
     def _arm_idle(self) -> None:
@@ -307,13 +307,12 @@ class VaultPage(QWidget):
     def _idle_check(self) -> None:
         if self.call.busy:
             self.idle_timer.start(1000)
-            return
-        if self.vault.lock_if_idle():
-            self._mask()
-            self.clipboard.clear()
+        elif self.vault.lock_if_idle():
+            self.lock()
             self.note.setText(self.tr("The KDBX file was locked after %1 minutes without use.")
                               .replace("%1", f"{self.vault.idle_lock_minutes:g}"))
-        self.refresh()
+        else:
+            self.refresh()
 
     # -- actions --------------------------------------------------------------------------------
     def add_entry(self) -> None:

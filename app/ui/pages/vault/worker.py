@@ -15,6 +15,7 @@ offer: a button that opens the KDBX file dialog (or unlocks it again when it is 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -67,7 +68,9 @@ class VaultCall(QObject):
             vault.end_use()
             self._set_busy(False)
             if not isinstance(exc, OpsLedgerError):
-                log.error("vault call failed", exc_info=(type(exc), exc, exc.__traceback__))
+                # the type and the frames only: a backend's message might quote what it was given
+                log.error("vault call failed: %s\n%s", type(exc).__name__,
+                          "".join(traceback.format_tb(exc.__traceback__)))
                 exc = VaultUnavailable(N_(
                     "The secret store failed ({error}); nothing was stored. Try again, or use the encrypted "
                     "KDBX file"), code="vault.failed", error=type(exc).__name__)
