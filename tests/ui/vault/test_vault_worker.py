@@ -171,3 +171,24 @@ def test_the_probe_at_start_runs_in_a_worker(qtbot: Any, gui_ctx: Any, monkeypat
     finally:
         backend.reset(None)
         keyring.set_keyring(before)
+
+
+def test_a_hanging_keyring_leaves_the_other_workers_alone(qtbot: Any, gui_ctx: Any) -> None:
+    from app.ui.tasks import run_task
+
+    _use(SlowKeyring())
+    dialogs = [CredentialDialog(gui_ctx, None) for _ in range(2)]
+    for n, d in enumerate(dialogs):
+        qtbot.addWidget(d)
+        d.system.setText("OA")
+        d.account.setText(f"user{n}")
+        d.secret.edit.setText(SECRET)
+        d.submit()
+    assert all(d.call.busy for d in dialogs)  # both vault threads wait for the keyring
+    done: list[int] = []
+    started = time.monotonic()
+    run_task(lambda _p: 42, done.append, lambda _e: None)  # e.g. the overview's figures
+    qtbot.waitUntil(lambda: done == [42], timeout=2000)
+    assert time.monotonic() - started < TIMEOUT_S and all(d.call.busy for d in dialogs)
+    for d in dialogs:
+        finish(qtbot, d)

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.core.i18n import N_
@@ -33,6 +33,18 @@ from app.ui.tasks import run_task
 from app.ui.widgets.errors import InlineError
 
 log = logging.getLogger(__name__)
+
+_POOL: QThreadPool | None = None
+
+
+def vault_pool() -> QThreadPool:
+    """The vault's own worker pool (2 threads): a keyring that hangs until its timeout occupies
+    these, never the global pool the other pages' workers (overview, exports) run in."""
+    global _POOL  # noqa: PLW0603 - one pool per process, made on first use (needs the Qt app)
+    if _POOL is None:
+        _POOL = QThreadPool(QCoreApplication.instance())  # ends with the application
+        _POOL.setMaxThreadCount(2)
+    return _POOL
 
 
 class VaultCall(QObject):
@@ -76,7 +88,7 @@ class VaultCall(QObject):
                     "KDBX file"), code="vault.failed", error=type(exc).__name__)
             on_error(exc)
 
-        run_task(lambda _p: fn(), done, failed)
+        run_task(lambda _p: fn(), done, failed, pool=vault_pool())
         return True
 
     def _set_busy(self, on: bool) -> None:
