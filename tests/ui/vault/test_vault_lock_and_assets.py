@@ -112,3 +112,7 @@ def test_the_form_picks_the_asset_and_the_asset_lists_its_accounts(qtbot: Any, m
     shown = [table.item(0, c).text() for c in range(table.columnCount())]
     assert shown[:4] == ["机房UPS", "upsadmin", "", rows[0].next_due_on.isoformat()]
     assert SECRET not in " ".join(shown)
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # opens the entry on the 密码库 page
+    assert main_window.current_key() == "vault" and page.current_id() == rows[0].id

@@ -16,6 +16,7 @@ sentence with the fallback offer (KDBX).  A KDBX file locks after the idle perio
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -45,14 +46,14 @@ from app.ui.pages.vault.asset_accounts import STATE_COLOURS, read_only_table
 from app.ui.pages.vault.clipboard import CLEAR_AFTER_MS, SecretClipboard
 from app.ui.pages.vault.entry_dialog import CredentialDialog
 from app.ui.pages.vault.idle_box import IdleLockBox
-from app.ui.pages.vault.kdbx_dialog import KdbxDialog
 from app.ui.pages.vault.rotate_dialog import RotateDialog
+from app.ui.pages.vault.store_choice import StoreChoice
 from app.ui.pages.vault.worker import VaultCall, VaultMessage
 
 MASK = "••••••••"
 
 
-class VaultPage(QWidget):
+class VaultPage(StoreChoice, QWidget):
     """The 密码库 page over ``ctx`` (current contract)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -214,10 +215,18 @@ class VaultPage(QWidget):
 
     def select_account(self, account: str) -> None:
         """Select the first row of ``account`` (tests, the guard's move)."""
-        for n, r in enumerate(self.rows):
-            if r.account == account:
-                self.table.selectRow(n)
-                return
+        self._select(lambda r: r.account == account)
+
+    def show_record(self, credential_id: object) -> None:
+        """Select the entry ``credential_id`` (an overview due item, an asset's 账号 tab)."""
+        if all(r.id != credential_id for r in self.rows):
+            self.search.clear()
+        self._select(lambda r: r.id == credential_id)
+
+    def _select(self, wanted: Callable[[entries.CredentialRow], bool]) -> None:
+        n = next((n for n, r in enumerate(self.rows) if wanted(r)), -1)
+        if n >= 0:
+            self.table.selectRow(n)
 
     def _selected(self) -> None:
         self._mask()
@@ -258,52 +267,6 @@ class VaultPage(QWidget):
         self.refresh()
         self.message.show_error(exc)
 
-    # -- backend choice -------------------------------------------------------------------------
-    def _probe(self, *, remember: bool) -> None:
-        if not remember and not self.vault.load_choice():
-            self.refresh()
-            return
-        self.vault.checking = True
-        self.message.clear_error()
-        self.refresh()
-
-        def done(result: backend.Probe) -> None:
-            # a refusal is the status line's sentence, beside the 使用 KDBX 文件… button
-            self.vault.apply(result, remember=remember)
-            self.refresh()
-
-        def failed(exc: OpsLedgerError) -> None:
-            self.vault.checking = False
-            self._fail(exc)
-
-        self.call.run(backend.probe, done, failed)
-
-    def use_keyring(self) -> None:
-        """Probe the system keyring again (in a worker) and use it if it is accepted (saved)."""
-        self._probe(remember=True)
-
-    def use_kdbx(self) -> None:
-        """Choose and unlock the KDBX file (explicit choice; after a lock: its master password)."""
-        dialog = KdbxDialog(str(self.vault.kdbx_path or ""), self)
-        if dialog.exec():
-            self.message.clear_error()
-        self.refresh()
-
-    def lock(self) -> None:
-        """Lock the KDBX file now: forget the open file (master password and derived key), mask
-        the shown password and clear our copy from the clipboard."""
-        self.vault.lock()
-        self._mask()
-        self.clipboard.clear()
-        self.refresh()
-
-    def _arm_idle(self) -> None:
-        left = self.vault.idle_seconds_left()
-        if left is None:
-            self.idle_timer.stop()
-        else:
-            self.idle_timer.start(int(left * 1000) + 50)
-
     def _idle_check(self) -> None:
         if self.call.busy:
             self.idle_timer.start(1000)
@@ -334,7 +297,7 @@ class VaultPage(QWidget):
             return
         db, actor = self.ctx.db, self.ctx.engineer
         self.call.run(lambda: actions.reveal_secret(db, cid, store, actor=actor, purpose=purpose),
-                      shown, self._fail)  # type: ignore[arg-type]
+                      shown, self._fail)
 
     def show_secret(self) -> None:
         """Show the selected password (audited); masked again after 30 s or on selection change."""
