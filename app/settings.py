@@ -41,6 +41,8 @@ OPTIONS: dict[str, Option] = {
                "Tray notifications when an inspection falls due or an SLA reaches 75 %"),
         Option("vault_backend", str, "", "Where the vault keeps passwords: keyring or kdbx (empty: probe the keyring)"),
         Option("vault_kdbx_path", str, "", "The vault's KDBX file (its master password is never stored)"),
+        Option("vault_idle_lock_minutes", int, 5,
+               "Lock the vault's KDBX file after this many minutes without use (0: never)"),
     )
 }
 

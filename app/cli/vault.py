@@ -98,7 +98,8 @@ def _contract_id(db: Ledger, name: str | None) -> uuid.UUID:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print one line per entry: due date and state, system, account@host, last change."""
+    """Print one line per entry: due date and state, system, account@host, last change, and the
+    asset code (marked when the code matches no asset of the register)."""
     db = open_db(args)
     try:
         rows = entries.list_credentials(db, _contract_id(db, args.contract))
@@ -106,8 +107,10 @@ def run_list(args: argparse.Namespace) -> int:
         db.close()
     for r in rows:
         due = r.next_due_on.isoformat() if r.next_due_on else "—"
+        asset = "" if not r.asset_code else f"  {r.asset_code}" if r.asset_id is not None else \
+            "  " + _("{code} (not in the register)", code=r.asset_code)
         echo(f"{str(r.id)[:8]}  {due}  {entries.due_label(r.due_state):<8}  {r.system}  {r.where}  "
-             f"{fmt_local(r.last_changed_at) if r.last_changed_at else '—'}")
+             f"{fmt_local(r.last_changed_at) if r.last_changed_at else '—'}{asset}")
     echo(_("{n} entries", n=len(rows)))
     return 0
 

@@ -87,7 +87,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("worklog", WorkLogPage, _kinds("worklog", "incident", "service_request", "inspection")),
     PageSpec("reports", ReportsPage,
              _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
-    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection")),
+    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection", "credential")),
     PageSpec("vault", VaultPage, _kinds("credential")),
     PageSpec("contract", ContractPage, _kinds("report")),
     PageSpec("audit", AuditPage, _kinds(*KINDS)),
@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         overview.openRequested.connect(self.open_filtered)
         overview.dueActivated.connect(self.open_due)
         self.pages["assets"].incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108
+        self.pages["assets"].register.detail.accounts.credentialRequested.connect(  # type: ignore[attr-defined]
+            lambda cid: self.open_due("credential", "credential", cid))
 
     # -- navigation and refresh ---------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:

@@ -66,8 +66,10 @@ def run_task(
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
     progress: TaskProgress | None = None,
+    pool: QThreadPool | None = None,
 ) -> TaskProgress:
-    """Run ``fn`` in the global thread pool; returns the ``TaskProgress`` (for a cancel button)."""
+    """Run ``fn`` in ``pool`` (default: the global thread pool); returns the ``TaskProgress`` (for a
+    cancel button)."""
     progress = progress or TaskProgress()
     relay = _Relay()
     _live.add(relay)
@@ -82,5 +84,5 @@ def run_task(
 
     relay.succeeded.connect(_ok)
     relay.failed.connect(_fail)
-    QThreadPool.globalInstance().start(_Runnable(fn, progress, relay))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, progress, relay))
     return progress

@@ -94,3 +94,18 @@ def test_a_refused_keyring_offers_the_kdbx_file(dbfile: str, tmp_path: Path, mon
         assert [e.password for e in kp.entries] == ["Kdbx-Secret-9"]
     finally:
         keyring.set_keyring(before)
+
+
+def test_add_names_the_asset_by_code_and_refuses_an_unknown_code(dbfile: str, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: Any, memory_keyring: Any) -> None:  # noqa: F811
+    _prompts(monkeypatch, "Ups-Secret-123", "Ups-Secret-123")
+    assert main(["vault", "add", "--db", dbfile, "--system", "UPS", "--account", "admin", "--length", "10",
+                 "--asset-code", "NOPE-9"]) == 1
+    err = capsys.readouterr().err
+    assert "NOPE-9" in err and "Traceback" not in err and memory_keyring.store == {}
+    _prompts(monkeypatch, "Ups-Secret-123", "Ups-Secret-123")
+    assert main(["vault", "add", "--db", dbfile, "--system", "UPS", "--account", "admin", "--length", "10",
+                 "--asset-code", "UPS-01"]) == 0
+    capsys.readouterr()
+    assert main(["vault", "list", "--db", dbfile]) == 0
+    assert "UPS-01" in capsys.readouterr().out

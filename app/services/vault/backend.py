@@ -19,6 +19,7 @@ password is held in memory only while unlocked); :func:`current` returns it.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,9 @@ from app.errors import Msg, OpsLedgerError
 from app.services.vault.policy import check_length_limit
 
 T = TypeVar("T")
+
+IDLE_LOCK_MINUTES = 5.0
+"""Default minutes without vault use after which an unlocked KDBX file asks its master password again."""
 
 TIMEOUT_SECONDS = 5.0
 """How long one keyring call may take before the vault reports the keyring as not answering."""
@@ -126,6 +130,8 @@ class Probe:
     ok: bool
     backend: str
     message: Any = None
+    instance: Any = None
+    """The accepted backend object (None when refused), so that using it asks the keyring nothing more."""
 
     @property
     def reason(self) -> str:
@@ -153,7 +159,7 @@ def probe(backend: Any | None = None, *, timeout: float | None = None) -> Probe:
     except (KeyringError, OSError, RuntimeError) as exc:
         return Probe(False, _name(chosen), Msg(N_("The system keyring refused to answer: {reason}; use the "
                                                   "encrypted KDBX file instead"), reason=str(exc)))
-    return Probe(True, _name(chosen))
+    return Probe(True, _name(chosen), instance=chosen)
 
 
 # --------------------------------------------------------------------------- stores
@@ -266,11 +272,24 @@ class KdbxStore:
         group = self.db.find_groups(name=KDBX_GROUP, first=True)
         self.group = group if group is not None else self.db.add_group(self.db.root_group, KDBX_GROUP)
 
+    def close(self) -> None:
+        """Forget the open file: the ``PyKeePass`` object (which holds the master password and the
+        derived key) and the group; any later call raises ``VaultUnavailable`` (locked)."""
+        self.db = None
+        self.group = None
+
+    def _open(self) -> Any:
+        if self.db is None:
+            raise VaultUnavailable(N_("KDBX file {path} is locked; unlock it with its master password"),
+                                   code="vault.locked", path=str(self.path))
+        return self.db
+
     def label(self) -> str:
         """"KDBX 文件 <path>"."""
         return _("KDBX file {path}", path=str(self.path))
 
     def _entry(self, service: str, key: str) -> Any:
+        self._open()
         ref = f"{service}/{key}"
         return next((e for e in self.group.entries if e.get_custom_property(KEY_PROPERTY) == ref), None)
 
@@ -290,7 +309,7 @@ class KdbxStore:
         for service, key, secret, info in items:
             self._put(service, key, secret, info)
             n += 1
-        self.db.save()
+        self._open().save()
         return n
 
     def _put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
@@ -298,7 +317,7 @@ class KdbxStore:
         entry = self._entry(service, key)
         title = info.title or key
         if entry is None:
-            entry = self.db.add_entry(self.group, title, info.username or key, secret, url=info.url or None,
+            entry = self._open().add_entry(self.group, title, info.username or key, secret, url=info.url or None,
                                       notes=info.notes or None, force_creation=True)
             entry.set_custom_property(KEY_PROPERTY, f"{service}/{key}")
         else:
@@ -311,8 +330,9 @@ class KdbxStore:
         """See :class:`SecretStore`."""
         entry = self._entry(service, key)
         if entry is not None:
-            self.db.delete_entry(entry)
-            self.db.save()
+            db = self._open()
+            db.delete_entry(entry)
+            db.save()
 
 
 def export_kdbx(path: Path, master_password: str, items: Iterable[tuple[str, str, str, EntryInfo]]) -> int:
@@ -339,61 +359,139 @@ class VaultStatus:
 
 class Vault:
     """The chosen secret store of this process.  The KDBX fallback is used only after the user
-    chose it (:meth:`use_kdbx`); the keyring only after :func:`probe` accepted it."""
+    chose it (:meth:`use_kdbx`); the keyring only after :func:`probe` accepted it.
 
-    def __init__(self) -> None:
+    Idle lock: an unlocked KDBX file is locked again after ``idle_lock_minutes`` (setting
+    ``vault_idle_lock_minutes``, default :data:`IDLE_LOCK_MINUTES`) without a vault use —
+    :meth:`require` notices it, the page's timer calls :meth:`lock_if_idle`.  ``clock`` is a
+    monotonic seconds function (tests pass a fake).
+    """
+
+    def __init__(self, *, idle_lock_minutes: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.store: SecretStore | None = None
         self.kind = ""
         self.kdbx_path: Path | None = None
         self.refusal: Any = None  # why the keyring was refused (Msg or error), rendered when shown
+        self.started = False
+        self.checking = False
+        self._idle_minutes = idle_lock_minutes
+        self.clock = clock
+        self.last_used = clock()
+        self.in_use = 0  # calls running now (a worker saving the file is not idle)
 
-    def start(self, backend: Any | None = None) -> VaultStatus:
-        """At start: the user's saved choice (``vault_backend`` setting); with none or
-        ``keyring``, probe the keyring; ``kdbx`` stays locked until :meth:`use_kdbx`."""
+    @property
+    def idle_lock_minutes(self) -> float:
+        """Minutes without use after which an unlocked KDBX file locks (0 = never)."""
+        if self._idle_minutes is not None:
+            return self._idle_minutes
         from app import settings  # noqa: PLC0415
 
-        chosen = settings.get("vault_backend")
-        if chosen == SecretStoreKind.KDBX:
+        try:
+            return max(0.0, float(settings.get("vault_idle_lock_minutes")))
+        except (TypeError, ValueError):
+            return IDLE_LOCK_MINUTES
+
+    def load_choice(self) -> bool:
+        """Read the user's saved choice (``vault_backend`` setting): ``kdbx`` stays locked until
+        :meth:`use_kdbx`; returns True when the keyring is to be probed (none or ``keyring``)."""
+        from app import settings  # noqa: PLC0415
+
+        self.started = True
+        if settings.get("vault_backend") == SecretStoreKind.KDBX:
             self.kind = SecretStoreKind.KDBX
             path = settings.get("vault_kdbx_path")
             self.kdbx_path = Path(path) if path else None
-            return self.status()
-        self.use_keyring(backend)
+            return False
+        return True
+
+    def start(self, backend: Any | None = None) -> VaultStatus:
+        """At start: :meth:`load_choice`, then probe the keyring if that is the choice (this
+        thread waits for the probe: the GUI runs :func:`probe` in a worker and :meth:`apply`)."""
+        if self.load_choice():
+            self.use_keyring(backend)
         return self.status()
 
     def use_keyring(self, backend: Any | None = None, *, remember: bool = False) -> Probe:
-        """Probe the keyring and use it if accepted; ``remember`` saves the choice."""
-        import keyring  # noqa: PLC0415
+        """Probe the keyring (waits up to the timeout) and :meth:`apply` the result."""
+        return self.apply(probe(backend), remember=remember)
 
-        result = probe(backend)
+    def apply(self, result: Probe, *, remember: bool = False) -> Probe:
+        """Use the keyring :func:`probe` accepted (``result.instance``), or keep why it was
+        refused; ``remember`` saves the choice.  Asks the keyring nothing."""
+        self.started, self.checking = True, False
         self.kind = SecretStoreKind.KEYRING
+        self._forget()
         if result.ok:
-            self.store = KeyringStore(backend if backend is not None else keyring.get_keyring())
+            self.store = KeyringStore(result.instance)
             self.refusal = None
             if remember:
                 _remember(SecretStoreKind.KEYRING, "")
         else:
-            self.store = None
             self.refusal = result.message
         return result
 
     def use_kdbx(self, path: Path, master_password: str, *, create: bool = False) -> VaultStatus:
         """Open (``create``: make) the KDBX file with its master password and use it; the choice
-        and the path (never the password) are saved.  Raises ``VaultUnavailable``."""
+        and the path (never the password) are saved.  Raises ``VaultUnavailable``.  Takes about
+        a second (Argon2): the GUI calls it in a worker."""
         store = KdbxStore(Path(path), master_password, create=create)
+        self._forget()
         self.store, self.kind, self.kdbx_path, self.refusal = store, SecretStoreKind.KDBX, Path(path), None
+        self.started, self.checking = True, False
+        self.last_used = self.clock()
         _remember(SecretStoreKind.KDBX, str(path))
         return self.status()
 
+    def _forget(self) -> None:
+        close = getattr(self.store, "close", None)
+        if close is not None:
+            close()
+        self.store = None
+
     def lock(self) -> None:
-        """Forget the open KDBX file (and its master password); the keyring stays as it is."""
+        """Forget the open KDBX file (the ``PyKeePass`` object with its master password and
+        derived key); the keyring stays as it is."""
         if self.kind == SecretStoreKind.KDBX:
-            self.store = None
+            self._forget()
+
+    def touch(self) -> None:
+        """A vault use just ended: the idle period starts again now."""
+        self.last_used = self.clock()
+
+    def begin_use(self) -> None:
+        """A call on the store starts (in a worker): no idle lock until :meth:`end_use`."""
+        self.in_use += 1
+
+    def end_use(self) -> None:
+        """The call started by :meth:`begin_use` ended; the idle period starts again now."""
+        self.in_use = max(0, self.in_use - 1)
+        self.touch()
+
+    def idle_seconds_left(self) -> float | None:
+        """Seconds until an unlocked KDBX file locks for idleness, or None (nothing to lock,
+        or the idle lock is off)."""
+        minutes = self.idle_lock_minutes
+        if self.kind != SecretStoreKind.KDBX or self.store is None or minutes <= 0:
+            return None
+        if self.in_use:
+            return minutes * 60
+        return max(0.0, self.last_used + minutes * 60 - self.clock())
+
+    def lock_if_idle(self) -> bool:
+        """Lock the KDBX file if it was not used for the idle period; True when it locked."""
+        left = self.idle_seconds_left()
+        if left is not None and left <= 0:
+            self.lock()
+            return True
+        return False
 
     def status(self) -> VaultStatus:
         """See :class:`VaultStatus`."""
         if self.store is not None:
             return VaultStatus(self.kind, True, _("Passwords are kept in: {store}", store=self.store.label()))
+        if self.checking:
+            return VaultStatus(self.kind, False, _("Checking the system keyring…"))
         if self.kind == SecretStoreKind.KDBX:
             where = str(self.kdbx_path) if self.kdbx_path else _("no file chosen")
             return VaultStatus(self.kind, False, _("KDBX file {path} is locked; unlock it with its master "
@@ -403,9 +501,12 @@ class Vault:
         return VaultStatus(self.kind, False, _("No secret store is chosen yet"))
 
     def require(self) -> SecretStore:
-        """The usable store; raises ``VaultUnavailable`` with :meth:`status`'s sentence."""
+        """The usable store (and the start of a new idle period); raises ``VaultUnavailable``
+        with :meth:`status`'s sentence — also when the KDBX file just locked for idleness."""
+        self.lock_if_idle()
         if self.store is None:
             raise VaultUnavailable(self.status().text, code="vault.unavailable")
+        self.last_used = self.clock()
         return self.store
 
 
@@ -419,12 +520,15 @@ def _remember(kind: str, path: str) -> None:
 _CURRENT: Vault | None = None
 
 
-def current() -> Vault:
-    """The process's :class:`Vault`, started (probed) on first use."""
+def current(*, start: bool = True) -> Vault:
+    """The process's :class:`Vault`, created on first use; ``start`` (CLI) probes the keyring
+    then and there, ``start=False`` (GUI) leaves that to the caller's worker
+    (``Vault.started`` False until it is done)."""
     global _CURRENT  # noqa: PLW0603 - one vault per process, like the keyring itself
     if _CURRENT is None:
         _CURRENT = Vault()
-        _CURRENT.start()
+        if start:
+            _CURRENT.start()
     return _CURRENT
 
 

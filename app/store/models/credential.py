@@ -3,8 +3,9 @@
 A ``Credential`` names a system/host and an account, its owner and purpose, its password
 policy and when it was last changed; ``secret_store`` + ``secret_service``/``secret_key`` say
 where the secret lives (the OS keyring or the KDBX fallback file).  ``CredentialRotation``
-records who rotated it and when — never the value.  ``asset_code`` is the code of an asset of
-the register (a plain string for now; it may become a foreign key).
+records who rotated it and when — never the value.  ``asset_id`` points at the asset of the
+register (migration 0010); ``asset_code`` keeps the code as typed, so an entry whose code matches
+no asset (written before 0010, or its asset deleted) still shows it.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class Credential(UUIDPk, Base):
     purpose: Mapped[str] = mapped_column(String(300), default="")
     owner: Mapped[str] = mapped_column(String(120), default="")
     asset_code: Mapped[str | None] = mapped_column(String(80), default=None)
+    asset_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("asset.id", ondelete="SET NULL"), default=None,
+                                                       index=True)
     length: Mapped[int] = mapped_column(default=16)
     char_classes: Mapped[str] = mapped_column(String(60), default="lower,upper,digits,symbols")
     rotation_days: Mapped[int] = mapped_column(default=90)

@@ -21,7 +21,7 @@ SECRET = "Zq7!canary-Secret-4711"
 
 def _add(db, contract, store, **kw):
     entry = CredentialInput("审判流程管理数据库", "sa", host="10.10.1.20", purpose="数据库管理员",
-                            owner="王建国", asset_code="SRV-001", policy=Policy(12, ("lower", "upper", "digits"), 90))
+                            owner="王建国", asset_code="UPS-01", policy=Policy(12, ("lower", "upper", "digits"), 90))
     return actions.add_credential(db, contract.id, store, actor="王建国", entry=entry, secret=SECRET, **kw).value
 
 

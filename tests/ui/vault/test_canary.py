@@ -27,6 +27,7 @@ from app.store.models import Contract
 from app.ui.pages.vault.entry_dialog import CredentialDialog
 from tests.conftest import load_contract
 from tests.ui.gui_helpers import ENGINEER, accept_dialog
+from tests.ui.vault.conftest import finish
 
 GUI_SECRET = "GuiCanary-7f3Qz!x9"
 CLI_SECRET = "CliCanary-K2p#w8Lm"
@@ -88,6 +89,7 @@ def test_no_secret_anywhere_on_disk(qtbot: Any, tmp_path: Path, monkeypatch: pyt
         qtbot.keyClicks(d.account, "sa")
         qtbot.keyClicks(d.secret.edit, GUI_SECRET)
         qtbot.mouseClick(d.buttons.button(d.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+        finish(qtbot, d)
 
     accept_dialog(monkeypatch, CredentialDialog, fill)
     qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
@@ -104,6 +106,7 @@ def test_no_secret_anywhere_on_disk(qtbot: Any, tmp_path: Path, monkeypatch: pyt
     def fill_note(d: CredentialDialog) -> None:
         qtbot.keyClicks(d.account, "dbadmin")
         d.submit()
+        finish(qtbot, d)
 
     accept_dialog(monkeypatch, CredentialDialog, fill_note)
     QTimer.singleShot(0, move)

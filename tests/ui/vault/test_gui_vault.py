@@ -17,6 +17,7 @@ from app.store.models import AuditEvent, Incident
 from app.ui.pages.vault.entry_dialog import CredentialDialog
 from app.ui.pages.vault.rotate_dialog import RotateDialog
 from tests.ui.gui_helpers import accept_dialog
+from tests.ui.vault.conftest import finish
 
 SECRET = "Gui!Canary-Pw-2026x"
 
@@ -29,6 +30,7 @@ def _fill_entry(qtbot: Any, secret: str = SECRET):
         d.policy.rotation_days.setValue(60)
         qtbot.keyClicks(d.secret.edit, secret)
         d.submit()
+        finish(qtbot, d)
     return fill
 
 
@@ -45,9 +47,11 @@ def test_add_show_copy_rotate(qtbot: Any, main_window: Any, gui_ctx: Any, memory
     page.select_account("sa")
     assert page.secret_label.text() == "••••••••"
     qtbot.mouseClick(page.show_btn, Qt.MouseButton.LeftButton)
+    finish(qtbot, page)
     assert page.secret_label.text() == SECRET
     page.clipboard.timer.setInterval(50)
     qtbot.mouseClick(page.copy_btn, Qt.MouseButton.LeftButton)
+    finish(qtbot, page)
     assert QGuiApplication.clipboard().text() == SECRET
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
     with gui_ctx.db.session() as s:
@@ -58,6 +62,7 @@ def test_add_show_copy_rotate(qtbot: Any, main_window: Any, gui_ctx: Any, memory
         qtbot.mouseClick(d.secret.generate_btn, Qt.MouseButton.LeftButton)
         assert d.secret.edit.text() == d.confirm.text() and len(d.confirm.text()) == 16
         d.submit()
+        finish(qtbot, d)
 
     accept_dialog(monkeypatch, RotateDialog, rotate)
     qtbot.mouseClick(page.rotate_btn, Qt.MouseButton.LeftButton)
@@ -127,6 +132,7 @@ def test_a_password_typed_into_an_incident_note_triggers_the_guard(qtbot: Any, m
         assert d.secret.edit.text() == "Abc@12345x" and d.system.text() == "OA 数据库无法连接"
         qtbot.keyClicks(d.account, "sa")
         d.submit()
+        finish(qtbot, d)
 
     import pytest
 

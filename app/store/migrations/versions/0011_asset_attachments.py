@@ -1,7 +1,7 @@
 """Attachments of assets, kept inside the ledger
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 16:00:00
 
 ``attachment`` (one table for every owner kind) gains ``media_type``, ``content`` (the bytes:
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

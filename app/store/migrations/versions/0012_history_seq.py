@@ -1,7 +1,7 @@
 """History rows numbered per record: incident_event.seq and request_assignment.seq
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-01 16:10:00
 
 * ``incident_event.seq`` and ``request_assignment.seq``: 1, 2, 3 … per incident / request in the
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -35,6 +35,7 @@ from app.services.asset.register import MOBILE_FIELDS, shown
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.pages.asset.attachments import AssetAttachments
+from app.ui.pages.vault.asset_accounts import AssetAccounts
 from app.ui.widgets.errors import InlineError
 from app.ui.widgets.pickers import combo, refill
 from app.ui.widgets.text import esc
@@ -92,6 +93,8 @@ class AssetDetail(QWidget):
         self.tabs.addTab(self.files, self.tr("Attachments"))
         self.files.changed.connect(self.show_asset)
         self.files.changed.connect(self.changed)
+        self.accounts = AssetAccounts(ctx, self)
+        self.tabs.addTab(self.accounts, self.tr("Accounts"))
         lay.addWidget(self.tabs, 1)
         self.error = InlineError(self)
         lay.addWidget(self.error)
@@ -112,6 +115,8 @@ class AssetDetail(QWidget):
         self.error.clear_error()
         view = asset_view(self.ctx.db, asset_id) if asset_id is not None else None
         self.asset_id, self.view = (view.id, view) if view else (None, None)
+        n_accounts = self.accounts.show_asset(self.asset_id)
+        self.tabs.setTabText(self.tabs.indexOf(self.accounts), self.tr("Accounts") + f" ({n_accounts})")
         for w in (self.incidents, self.inspections, self.items):
             w.clear()
         for b in (self.edit_btn, self.label_btn, self.link_btn):

@@ -1,7 +1,7 @@
 """Copy a secret to the clipboard and clear it again after :data:`CLEAR_AFTER_MS` (30 s).
 
 The clipboard is cleared only if it still holds our value — a text the user copied since is left
-alone (KeePassXC does the same).
+alone (KeePassXC does the same).  Quitting the application before the interval clears it too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class SecretClipboard(QObject):
         self.timer.setInterval(clear_after_ms)
         self.timer.timeout.connect(self.clear)
         self._value = ""
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.clear)
 
     def copy(self, value: str) -> None:
         """Put ``value`` on the clipboard; it is cleared after the interval."""

@@ -2,7 +2,10 @@
 
 The password is typed (hidden, with a show toggle) or generated from the policy.  Saving is one
 action (``vault.actions.add_credential`` / ``edit_credential``); a refusal is shown in the dialog,
-which stays open.  The typed password lives only in the line edit and is cleared on close.
+which stays open.  Adding stores the password, so it runs in a worker (``worker.VaultCall``): the
+dialog shows its busy state, cannot be closed meanwhile, and a keyring that refuses or does not
+answer gives its sentence with the fallback offer (KDBX).  The asset is picked from the register
+(``asset_pick.AssetPick``).  The typed password lives only in the line edit and is cleared on close.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import uuid
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,8 +29,9 @@ from app.services.vault import actions, backend, entries
 from app.services.vault.policy import generate
 from app.ui.context import AppContext
 from app.ui.ops import perform
+from app.ui.pages.vault.asset_pick import AssetPick
 from app.ui.pages.vault.policy_box import PolicyBox
-from app.ui.widgets.errors import InlineError
+from app.ui.pages.vault.store_dialog import StoreDialog
 
 
 class SecretEdit(QWidget):
@@ -63,7 +66,7 @@ class SecretEdit(QWidget):
         self.edit.clear()
 
 
-class CredentialDialog(QDialog):
+class CredentialDialog(StoreDialog):
     """Add (``credential_id=None``) or edit an entry of the current contract.  After ``exec()``
     returns Accepted, ``saved_id`` is the entry's id."""
 
@@ -78,7 +81,8 @@ class CredentialDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.system, self.host, self.account = QLineEdit(system, self), QLineEdit(self), QLineEdit(self)
-        self.purpose, self.owner, self.asset_code = QLineEdit(self), QLineEdit(ctx.engineer, self), QLineEdit(self)
+        self.purpose, self.owner = QLineEdit(self), QLineEdit(ctx.engineer, self)
+        self.asset = AssetPick(ctx, self)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         self.policy = PolicyBox(self)
@@ -89,7 +93,7 @@ class CredentialDialog(QDialog):
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Purpose"), self.purpose)
         form.addRow(self.tr("Owner"), self.owner)
-        form.addRow(self.tr("Asset code"), self.asset_code)
+        form.addRow(self.tr("Asset"), self.asset)
         form.addRow(self.policy)
         if credential_id is None:
             form.addRow(self.tr("Password"), self.secret)
@@ -97,8 +101,7 @@ class CredentialDialog(QDialog):
             self.secret.hide()
         form.addRow(self.tr("Notes"), self.notes)
         lay.addLayout(form)
-        self.error = InlineError(self)
-        lay.addWidget(self.error)
+        self._init_store(ctx, lay)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -119,7 +122,7 @@ class CredentialDialog(QDialog):
         self.account.setText(row.account)
         self.purpose.setText(row.purpose)
         self.owner.setText(row.owner)
-        self.asset_code.setText(row.asset_code or "")
+        self.asset.set_asset(row.asset_id, row.asset_code)
         self.notes.setPlainText(row.notes)
         self.policy.set_policy(row.policy)
 
@@ -133,23 +136,31 @@ class CredentialDialog(QDialog):
         """The typed metadata and policy."""
         return actions.CredentialInput(
             self.system.text(), self.account.text(), self.host.text(), self.purpose.text(), self.owner.text(),
-            self.asset_code.text() or None, self.notes.toPlainText(), self.policy.policy())
+            self.asset.asset_code(), self.notes.toPlainText(), self.policy.policy(), self.asset.asset_id())
 
     def submit(self) -> None:
-        """Save in one action; close on success, else show the sentence and stay open."""
+        """Save in one action; close on success, else show the sentence and stay open.  Adding
+        runs in a worker (it stores the password): this returns at once."""
+        self.error.clear_error()
         try:
-            if self.credential_id is None:
-                store = backend.current().require()
-                how = "generated" if self.secret.generated else "typed"
-                self.saved_id = perform(self.ctx, actions.add_credential, self.ctx.contract_id, store,
-                                        actor=self.ctx.engineer, entry=self.entry(),
-                                        secret=self.secret.edit.text(), how=how)
-            else:
+            entry = self.entry()
+            if self.credential_id is not None:
                 self.saved_id = perform(self.ctx, actions.edit_credential, self.credential_id,
-                                        actor=self.ctx.engineer, entry=self.entry())
+                                        actor=self.ctx.engineer, entry=entry)
+                self.secret.wipe()
+                self.accept()
+                return
+            store = backend.current(start=False).require()
         except OpsLedgerError as exc:
             self.error.show_error(exc)
             return
+        db, cid, actor = self.ctx.db, self.ctx.contract_id, self.ctx.engineer
+        secret, how = self.secret.edit.text(), "generated" if self.secret.generated else "typed"
+        self.call.run(lambda: actions.add_credential(db, cid, store, actor=actor, entry=entry, secret=secret, how=how),
+                      self._saved, self.error.show_error)
+
+    def _saved(self, new_id: uuid.UUID) -> None:
+        self.saved_id = new_id
         self.secret.wipe()
         self.accept()
 

@@ -1,5 +1,8 @@
 """Choose and unlock the KDBX fallback file (使用 KDBX 文件): path, master password (twice for a
-new file).  The user picks it explicitly; the vault never falls back to it silently."""
+new file).  The user picks it explicitly; the vault never falls back to it silently.  Opening
+derives the file's Argon2 key (about a second), so it runs in a worker (``worker.VaultCall``)
+while the dialog shows its busy state.  After a lock (锁定, or the idle lock) this dialog asks the
+master password again."""
 
 from __future__ import annotations
 
@@ -20,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.core.i18n import N_
-from app.errors import OpsLedgerError, ValidationError
+from app.errors import ValidationError
 from app.services.vault import backend
+from app.ui.pages.vault.worker import VaultCall
 from app.ui.widgets.errors import InlineError
 
 
@@ -53,7 +57,12 @@ class KdbxDialog(QDialog):
         lay.addLayout(form)
         self.error = InlineError(self)
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.busy_label = QLabel(self.tr("Opening the KDBX file…"), self)
+        self.busy_label.hide()
+        lay.addWidget(self.busy_label)
+        self.call = VaultCall(None, self)
+        self.call.busyChanged.connect(self._busy)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.submit)
@@ -68,17 +77,27 @@ class KdbxDialog(QDialog):
             self.path.setText(name)
 
     def submit(self) -> None:
-        """Unlock (or create) the file; stay open with the sentence on a refusal."""
+        """Unlock (or create) the file in a worker (returns at once); stay open with the sentence
+        on a refusal."""
+        self.error.clear_error()
         path = Path(self.path.text().strip()).expanduser()
         create = not path.exists()
-        try:
-            if create and self.master.text() != self.repeat.text():
-                raise ValidationError("vault.master_password", N_("the two entries differ; nothing was stored"))
-            backend.current().use_kdbx(path, self.master.text(), create=create)
-        except OpsLedgerError as exc:
-            self.error.show_error(exc)
+        if create and self.master.text() != self.repeat.text():
+            self.error.show_error(ValidationError("vault.master_password",
+                                                  N_("the two entries differ; nothing was stored")))
             return
-        self.accept()
+        vault, master = backend.current(start=False), self.master.text()
+        self.call.run(lambda: vault.use_kdbx(path, master, create=create), lambda _s: self.accept(),
+                      self.error.show_error)
+
+    def _busy(self, on: bool) -> None:
+        self.busy_label.setVisible(on)
+        self.buttons.setEnabled(not on)
+
+    def reject(self) -> None:
+        """Cancel — not while the file is being opened."""
+        if not self.call.busy:
+            super().reject()
 
     def done(self, result: int) -> None:
         """Close and forget the typed master password."""

@@ -4,29 +4,33 @@
 and rotation periods).  The top line says where passwords are kept (which keyring, or the KDBX
 file unlocked/locked, or why the keyring was refused) with the buttons to choose.  The list is a
 few dozen rows per contract, so it is one table filled from ``vault.entries.list_credentials``.
-A password is shown masked until 显示 is clicked (hidden again after 30 s) and copied with the
-clipboard cleared after 30 s; each show and copy is an audit event (``reveal_secret``).
+A password is shown masked until 显示 (hidden again after 30 s), copied with the clipboard cleared
+after 30 s; each show and copy is an audit event (``reveal_secret``).
+
+No keyring or KDBX call runs on the GUI thread (``worker.VaultCall``): the probe at start, 使用系统
+密钥环, show, copy, delete and export run in a worker while the page shows its busy state (a
+moving bar, the action buttons disabled) and keeps answering; a refusal or a timeout is a
+sentence with the fallback offer (KDBX).  A KDBX file locks after the idle period (5 min) and on 锁定.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,29 +40,33 @@ from app.core.timeutil import fmt_local
 from app.core.vocab import RotationHow, SecretStoreKind, label_of
 from app.errors import OpsLedgerError
 from app.services.vault import actions, backend, entries
+from app.services.vault.backend import VaultUnavailable
 from app.ui.context import AppContext
-from app.ui.ops import perform
+from app.ui.pages.vault.asset_accounts import STATE_COLOURS, read_only_table
 from app.ui.pages.vault.clipboard import CLEAR_AFTER_MS, SecretClipboard
 from app.ui.pages.vault.entry_dialog import CredentialDialog
-from app.ui.pages.vault.kdbx_dialog import KdbxDialog
+from app.ui.pages.vault.idle_box import IdleLockBox
 from app.ui.pages.vault.rotate_dialog import RotateDialog
-from app.ui.widgets.errors import InlineError
+from app.ui.pages.vault.store_choice import StoreChoice
+from app.ui.pages.vault.worker import VaultCall, VaultMessage
 
 MASK = "••••••••"
-STATE_COLOURS = {
-    "overdue": "#f8d7da", "due": "#ffe5b4", "upcoming": "#fff3cd", "ok": "#d4edda", "never": "#e9ecef",
-}
 
 
-class VaultPage(QWidget):
+class VaultPage(StoreChoice, QWidget):
     """The 密码库 page over ``ctx`` (current contract)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.vault = backend.current()  # probes the keyring on the first page build (at start)
+        self.vault = backend.current(start=False)  # the keyring is probed below, in a worker
+        self.call = VaultCall(ctx, self)
+        self.call.busyChanged.connect(self._busy)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._idle_check)
         self.rows: list[entries.CredentialRow] = []
-        self.clipboard = SecretClipboard(self)
+        self.clipboard = SecretClipboard(self)  # also cleared on 锁定 and on quit
         self.mask_timer = QTimer(self)
         self.mask_timer.setSingleShot(True)
         self.mask_timer.setInterval(CLEAR_AFTER_MS)
@@ -69,13 +77,27 @@ class VaultPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search system, host, account, owner or asset code"))
         self.search.textChanged.connect(self.refresh)
         lay.addWidget(self.search)
+        self.unmatched = QLabel(self)
+        self.unmatched.setWordWrap(True)
+        self.unmatched.setStyleSheet("color: #8a6d3b;")
+        self.unmatched.hide()
+        lay.addWidget(self.unmatched)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        self.table = self._table([self.tr("Due state"), self.tr("Next change"), self.tr("System or device"),
-                                  self.tr("Host"), self.tr("Account"), self.tr("Owner"), self.tr("Asset code"),
+        self.table = read_only_table(self, [self.tr("Due state"), self.tr("Next change"), self.tr("System or device"),
+                                  self.tr("Host"), self.tr("Account"), self.tr("Owner"), self.tr("Asset"),
                                   self.tr("Last changed")])
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_entry())
         split.addWidget(self.table)
+        lower = self._lower()
+        split.addWidget(lower)
+        lay.addWidget(split, 1)
+        self.refresh()
+        if not self.vault.started:
+            self._probe(remember=False)
+
+    # -- construction -------------------------------------------------------------------------
+    def _lower(self) -> QWidget:
         lower = QWidget(self)
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 0, 0, 0)
@@ -88,19 +110,17 @@ class VaultPage(QWidget):
         secret_row.addWidget(QLabel(self.tr("Password:"), self))
         secret_row.addWidget(self.secret_label, 1)
         low.addLayout(secret_row)
-        self.message = InlineError(self)
+        self.message = VaultMessage(self)
+        self.message.fallbackRequested.connect(self.use_kdbx)
         low.addWidget(self.message)
         self.note = QLabel(self)
         low.addWidget(self.note)
         low.addWidget(QLabel(self.tr("Rotation history (who and when; never the password)"), self))
-        self.history = self._table([self.tr("Changed at"), self.tr("By"), self.tr("How"),
+        self.history = read_only_table(self, [self.tr("Changed at"), self.tr("By"), self.tr("How"),
                                     self.tr("Due before"), self.tr("Due after"), self.tr("Note")])
         low.addWidget(self.history, 1)
-        split.addWidget(lower)
-        lay.addWidget(split, 1)
-        self.refresh()
+        return lower
 
-    # -- construction -------------------------------------------------------------------------
     def _status_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status = QLabel(self)
@@ -109,8 +129,20 @@ class VaultPage(QWidget):
         self.keyring_btn = QPushButton(self.tr("Use system keyring"), self)
         self.kdbx_btn = QPushButton(self.tr("Use KDBX file…"), self)
         self.lock_btn = QPushButton(self.tr("Lock"), self)
+        self.lock_btn.setToolTip(self.tr("Lock the KDBX file now; its master password is asked again"))
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setFormat("")
+        self.busy_bar.hide()
+        self.busy_label = QLabel(self.tr("Waiting for the secret store…"), self)
+        self.busy_label.hide()
         row.addWidget(self.status, 1)
-        for b in (self.keyring_btn, self.kdbx_btn, self.lock_btn):
+        row.addWidget(self.busy_label)
+        row.addWidget(self.busy_bar)
+        self.idle_box = IdleLockBox(self)
+        self.idle_box.changed.connect(lambda _m: self._arm_idle())
+        for b in (self.keyring_btn, self.kdbx_btn, self.idle_box, self.lock_btn):
             row.addWidget(b)
         self.keyring_btn.clicked.connect(self.use_keyring)
         self.kdbx_btn.clicked.connect(self.use_kdbx)
@@ -136,30 +168,22 @@ class VaultPage(QWidget):
         row.addStretch(1)
         return row
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        t = QTableWidget(0, len(headers), self)
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.verticalHeader().hide()
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
-        return t
-
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the status line and the list (keeping the selection)."""
         status = self.vault.status()
         self.status.setText(status.text)
-        self.status.setStyleSheet("" if status.ready else "color: #c62828;")
-        self.lock_btn.setEnabled(status.kind == SecretStoreKind.KDBX and status.ready)
+        self.status.setStyleSheet("" if status.ready or self.vault.checking else "color: #c62828;")
+        self.lock_btn.setVisible(status.kind == SecretStoreKind.KDBX)
+        self.idle_box.setVisible(status.kind == SecretStoreKind.KDBX)
+        self.lock_btn.setEnabled(status.ready and not self.call.busy)
+        self._arm_idle()
         keep = self.current_id()
         self.rows = entries.list_credentials(self.ctx.db, self.ctx.contract_id, search=self.search.text())
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
             values = [entries.due_label(r.due_state), r.next_due_on.isoformat() if r.next_due_on else "—",
-                      r.system, r.host, r.account, r.owner, r.asset_code or "",
+                      r.system, r.host, r.account, r.owner, self._asset_text(r),
                       fmt_local(r.last_changed_at) if r.last_changed_at else "—"]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -170,6 +194,17 @@ class VaultPage(QWidget):
             if keep == r.id:
                 self.table.selectRow(n)
         self._selected()
+        unmatched = [r.asset_code for r in self.rows if r.asset_code and r.asset_id is None]
+        self.unmatched.setVisible(bool(unmatched))
+        self.unmatched.setText(self.tr("Asset codes not in the register (kept as typed; pick the asset in Edit): %1")
+                               .replace("%1", ", ".join(sorted(set(unmatched)))))
+
+    def _asset_text(self, r: entries.CredentialRow) -> str:
+        if not r.asset_code:
+            return ""
+        if r.asset_id is None:
+            return self.tr("%1 (not in the register)").replace("%1", r.asset_code)
+        return f"{r.asset_code} {r.asset_name}".strip()
 
     def current_id(self) -> uuid.UUID | None:
         """The selected entry's id, or None."""
@@ -180,16 +215,24 @@ class VaultPage(QWidget):
 
     def select_account(self, account: str) -> None:
         """Select the first row of ``account`` (tests, the guard's move)."""
-        for n, r in enumerate(self.rows):
-            if r.account == account:
-                self.table.selectRow(n)
-                return
+        self._select(lambda r: r.account == account)
+
+    def show_record(self, credential_id: object) -> None:
+        """Select the entry ``credential_id`` (an overview due item, an asset's 账号 tab)."""
+        if all(r.id != credential_id for r in self.rows):
+            self.search.clear()
+        self._select(lambda r: r.id == credential_id)
+
+    def _select(self, wanted: Callable[[entries.CredentialRow], bool]) -> None:
+        n = next((n for n, r in enumerate(self.rows) if wanted(r)), -1)
+        if n >= 0:
+            self.table.selectRow(n)
 
     def _selected(self) -> None:
         self._mask()
         cid = self.current_id()
         for b in (self.edit_btn, self.show_btn, self.copy_btn, self.rotate_btn, self.delete_btn):
-            b.setEnabled(cid is not None)
+            b.setEnabled(cid is not None and not self.call.busy)
         history = entries.rotation_history(self.ctx.db, cid) if cid else []
         self.history.setRowCount(len(history))
         for n, h in enumerate(history):
@@ -202,74 +245,80 @@ class VaultPage(QWidget):
         self.secret_label.setText(MASK)
         self.mask_timer.stop()
 
-    def _run(self, fn: object) -> bool:
+    def _busy(self, on: bool) -> None:
+        self.busy_bar.setVisible(on)
+        self.busy_label.setVisible(on)
+        for b in (self.keyring_btn, self.kdbx_btn, self.add_btn, self.export_btn):
+            b.setEnabled(not on)
+        self._selected()
+        self.lock_btn.setEnabled(not on and self.vault.status().ready)
+
+    def _store(self) -> backend.SecretStore | None:
+        """The usable store, or None with the sentence and the offer shown (also after an idle lock)."""
         self.message.clear_error()
         try:
-            fn()  # type: ignore[operator]
-        except OpsLedgerError as exc:
+            return self.vault.require()
+        except VaultUnavailable as exc:
+            self.refresh()
             self.message.show_error(exc)
-            return False
-        return True
+            return None
 
-    # -- backend choice -------------------------------------------------------------------------
-    def use_keyring(self) -> None:
-        """Probe the system keyring again and use it if it is accepted (the choice is saved)."""
-        self.vault.use_keyring(remember=True)
+    def _fail(self, exc: OpsLedgerError) -> None:
         self.refresh()
+        self.message.show_error(exc)
 
-    def use_kdbx(self) -> None:
-        """Choose and unlock the KDBX file (explicit user choice)."""
-        dialog = KdbxDialog(str(self.vault.kdbx_path or ""), self)
-        dialog.exec()
-        self.refresh()
-
-    def lock(self) -> None:
-        """Lock the KDBX file (forget its master password)."""
-        self.vault.lock()
-        self.refresh()
+    def _idle_check(self) -> None:
+        if self.call.busy:
+            self.idle_timer.start(1000)
+        elif self.vault.lock_if_idle():
+            self.lock()
+            self.note.setText(self.tr("The KDBX file was locked after %1 minutes without use.")
+                              .replace("%1", f"{self.vault.idle_lock_minutes:g}"))
+        else:
+            self.refresh()
 
     # -- actions --------------------------------------------------------------------------------
     def add_entry(self) -> None:
-        """Open the add dialog; select the new entry."""
+        """Open the add dialog (it stores the password in a worker); select the new entry."""
         dialog = CredentialDialog(self.ctx, None, self)
         if dialog.exec() and dialog.saved_id:
             self.refresh()
 
     def edit_entry(self) -> None:
-        """Open the edit dialog of the selected entry."""
+        """Open the edit dialog of the selected entry (metadata only: no secret-store call)."""
         cid = self.current_id()
         if cid is not None and CredentialDialog(self.ctx, cid, self).exec():
             self.refresh()
 
+    def _reveal(self, purpose: str, shown: object) -> None:
+        cid = self.current_id()
+        store = self._store() if cid is not None else None
+        if cid is None or store is None:
+            return
+        db, actor = self.ctx.db, self.ctx.engineer
+        self.call.run(lambda: actions.reveal_secret(db, cid, store, actor=actor, purpose=purpose),
+                      shown, self._fail)
+
     def show_secret(self) -> None:
         """Show the selected password (audited); masked again after 30 s or on selection change."""
-        cid = self.current_id()
-        if cid is None:
-            return
-
-        def reveal() -> None:
-            value = perform(self.ctx, actions.reveal_secret, cid, self.vault.require(),
-                            actor=self.ctx.engineer, purpose="view")
+        def shown(value: str) -> None:
             self.secret_label.setText(value)
             self.mask_timer.start()
+            self._arm_idle()
 
-        self._run(reveal)
+        self._reveal("view", shown)
 
     def copy_secret(self) -> None:
         """Copy the selected password (audited); the clipboard is cleared after 30 s."""
-        cid = self.current_id()
-        if cid is None:
-            return
-
-        def copy() -> None:
-            self.clipboard.copy(perform(self.ctx, actions.reveal_secret, cid, self.vault.require(),
-                                        actor=self.ctx.engineer, purpose="copy"))
+        def copied(value: str) -> None:
+            self.clipboard.copy(value)
             self.note.setText(self.tr("Copied; the clipboard is cleared in 30 seconds."))
+            self._arm_idle()
 
-        self._run(copy)
+        self._reveal("copy", copied)
 
     def rotate_entry(self) -> None:
-        """Open the rotate dialog of the selected entry."""
+        """Open the rotate dialog of the selected entry (it stores the password in a worker)."""
         cid = self.current_id()
         if cid is None:
             return
@@ -286,25 +335,28 @@ class VaultPage(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Delete vault entry"),
                                       self.tr("Delete this entry and its password from the secret store?"))
-        if answer == QMessageBox.StandardButton.Yes and self._run(
-                lambda: perform(self.ctx, actions.delete_credential, cid, self.vault.require(),
-                                actor=self.ctx.engineer)):
-            self.refresh()
+        store = self._store() if answer == QMessageBox.StandardButton.Yes else None
+        if store is None:
+            return
+        db, actor = self.ctx.db, self.ctx.engineer
+        self.call.run(lambda: actions.delete_credential(db, cid, store, actor=actor),
+                      lambda _v: self.refresh(), self._fail)
 
     def export_kdbx(self) -> None:
-        """Export every entry with its password into a new KDBX file for KeePassXC."""
+        """Export every entry with its password into a new KDBX file for KeePassXC (in a worker)."""
         name, _f = QFileDialog.getSaveFileName(self, self.tr("Export to KDBX"), "opsledger-vault.kdbx",
                                                self.tr("KeePass files (*.kdbx)"))
         if not name:
             return
         master, ok = QInputDialog.getText(self, self.tr("Export to KDBX"),
                                           self.tr("Master password of the new file:"), QLineEdit.EchoMode.Password)
-        if not ok:
+        store = self._store() if ok else None
+        if store is None:
             return
+        db, cid, actor = self.ctx.db, self.ctx.contract_id, self.ctx.engineer
 
-        def export() -> None:
-            n = perform(self.ctx, actions.export_vault, self.ctx.contract_id, self.vault.require(), Path(name),
-                        master, actor=self.ctx.engineer)
+        def exported(n: int) -> None:
             self.note.setText(self.tr("Exported %1 entries to %2.").replace("%1", str(n)).replace("%2", name))
 
-        self._run(export)
+        self.call.run(lambda: actions.export_vault(db, cid, store, Path(name), master, actor=actor),
+                      exported, self._fail)

@@ -1,7 +1,9 @@
 """Rotate a password (更换密码): generate or type the new one, confirm it, add a note.
 
 One action (``vault.actions.rotate_credential``): the new value goes to the secret store, the
-ledger records who and when and the due date moves a rotation period ahead.
+ledger records who and when and the due date moves a rotation period ahead.  It runs in a worker
+(``worker.VaultCall``): the dialog shows its busy state and cannot be closed meanwhile; a keyring
+that refuses or does not answer gives its sentence with the fallback offer and nothing is written.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import uuid
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,12 +25,11 @@ from app.errors import OpsLedgerError, ValidationError
 from app.services.vault import actions, backend, entries
 from app.services.vault.policy import CLASS_LABELS, generate
 from app.ui.context import AppContext
-from app.ui.ops import perform
 from app.ui.pages.vault.entry_dialog import SecretEdit
-from app.ui.widgets.errors import InlineError
+from app.ui.pages.vault.store_dialog import StoreDialog
 
 
-class RotateDialog(QDialog):
+class RotateDialog(StoreDialog):
     """New password (twice), generated from the entry's policy or typed; after Accepted,
     ``new_due`` is the new due date."""
 
@@ -62,8 +62,7 @@ class RotateDialog(QDialog):
         form.addRow(self.tr("Repeat"), self.confirm)
         form.addRow(self.tr("Note"), self.note)
         lay.addLayout(form)
-        self.error = InlineError(self)
-        lay.addWidget(self.error)
+        self._init_store(ctx, lay)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -79,17 +78,23 @@ class RotateDialog(QDialog):
             self.confirm.setText(value)
 
     def submit(self) -> None:
-        """Rotate in one action; close on success, else show the sentence and stay open."""
+        """Rotate in one action in a worker (returns at once); close on success, else show the
+        sentence and stay open."""
+        self.error.clear_error()
         try:
             if self.secret.edit.text() != self.confirm.text():
                 raise ValidationError("credential.secret", N_("the two entries differ; nothing was stored"))
-            how = "generated" if self.secret.generated else "typed"
-            self.new_due = perform(self.ctx, actions.rotate_credential, self.credential_id,
-                                   backend.current().require(), actor=self.ctx.engineer,
-                                   secret=self.secret.edit.text(), how=how, note=self.note.text())
+            store = backend.current(start=False).require()
         except OpsLedgerError as exc:
             self.error.show_error(exc)
             return
+        db, cid, actor = self.ctx.db, self.credential_id, self.ctx.engineer
+        secret, how, note = self.secret.edit.text(), "generated" if self.secret.generated else "typed", self.note.text()
+        self.call.run(lambda: actions.rotate_credential(db, cid, store, actor=actor, secret=secret, how=how, note=note),
+                      self._rotated, self.error.show_error)
+
+    def _rotated(self, due: date | None) -> None:
+        self.new_due = due
         self.accept()
 
     def done(self, result: int) -> None:
