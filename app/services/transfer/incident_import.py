@@ -155,7 +155,8 @@ def _rows(ctx: ImportContext, rec: dict[str, Any], number: str) -> Iterator[tupl
                       "downtime_edited": edited}
     for aid in rec.get("assets") or []:
         yield _ASSET, {"incident_id": iid, "asset_id": aid}
-    for ev in events:
+    for seq, ev in enumerate(events, 1):  # a new incident: its history is numbered from 1 (migration 0012)
+        ev["seq"] = seq
         yield _EVENT, ev
 
 

@@ -86,14 +86,14 @@ def _rows(ctx: ImportContext, rec: dict[str, Any], number: str) -> Iterator[tupl
     yield _REQUEST, req
     listed = ctx.state["assignments"].get(number)
     if listed is not None:
-        for a in listed:
+        for seq, a in enumerate(listed, 1):  # a new request: numbered from 1 (migration 0012)
             yield _ASSIGNMENT, {"request_id": req["id"], "at": a["at"], "from_engineer_id": a.get("from_engineer"),
                                 "to_engineer_id": a.get("to_engineer"), "actor": a.get("actor", ""),
-                                "note": a.get("note", "")}
+                                "note": a.get("note", ""), "seq": seq}
     elif req["assignee_id"]:
         yield _ASSIGNMENT, {"request_id": req["id"], "at": req["responded_at"] or received, "from_engineer_id": None,
                             "to_engineer_id": req["assignee_id"], "actor": ctx.actor,
-                            "note": f"imported from {ctx.source}"}
+                            "note": f"imported from {ctx.source}", "seq": 1}
 
 
 REQUESTS = RecordSpec(
