@@ -49,10 +49,12 @@ from app.core.vocab import (
     label_of,
 )
 from app.errors import CalendarCoverageError
+from app.services.incident.sla import PAUSE_STATUS
 from app.services.ledger import Ledger
 from app.services.queries import listing
 from app.services.queries.clocks import bulk_incident_clocks
 from app.services.queries.incident import incident_clocks
+from app.services.queries.sla_watch import resolve as resolve_sla
 from app.ui.itemmodels.record_labels import (
     AMBER,
     GREEN,
@@ -112,14 +114,18 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         if self.contract_id is not None:
-            self._total = listing.fetch_count(self.db, self._count, self.contract_id, self.flt)
-            self._rows = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
-                                            self.descending, 0, BATCH)
+            self._total, self._rows = listing.fetch_page_and_count(
+                self.db, self._query, self._count, self.contract_id, self._effective_filter(), self.sort_key,
+                self.descending, BATCH)
         self._after_reload()
         self.endResetModel()
 
     def _after_reload(self) -> None:
         """Hook for subclasses (caches)."""
+
+    def _effective_filter(self) -> Any:
+        """The filter the SQL runs with (subclasses resolve what SQL cannot see, e.g. SLA states)."""
+        return self.flt
 
     def set_filter(self, flt: Any) -> None:
         """Show the rows matching ``flt`` (a ``listing`` filter dataclass)."""
@@ -144,7 +150,7 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self.contract_id is None:
             return
-        more = listing.fetch_page(self.db, self._query, self.contract_id, self.flt, self.sort_key,
+        more = listing.fetch_page(self.db, self._query, self.contract_id, self._effective_filter(), self.sort_key,
                                   self.descending, len(self._rows), BATCH)
         if not more:
             self._total = len(self._rows)
@@ -261,9 +267,19 @@ class IncidentTableModel(RecordTableModel):
         self._scheduled = False
         self._inflight = False
         self._generation = 0
+        self._resolved: listing.IncidentFilter = flt or listing.IncidentFilter()
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
                          parent)
+
+    def reload(self) -> None:
+        """Re-run COUNT and the first batch; an SLA-state filter (``flt.sla``) is first resolved
+        to the incidents in that state now (``sla_watch.resolve``, the overview's rule)."""
+        self._resolved = resolve_sla(self.db, self.contract_id, self.flt, self._now_fn())
+        super().reload()
+
+    def _effective_filter(self) -> listing.IncidentFilter:
+        return self._resolved
 
     def _after_reload(self) -> None:
         self._clocks.clear()
@@ -352,11 +368,18 @@ class IncidentTableModel(RecordTableModel):
 
     def refresh_sla(self) -> None:
         """Recompute the clocks of fetched incidents whose value can still change (60 s timer),
-        slice by slice; the old values stay shown until the new ones arrive.  A clock that has
-        stopped on both sides (restored or closed) keeps its cached value."""
+        slice by slice; the old values stay shown until the new ones arrive.  A closed or paused
+        (``pending``) incident and a clock that has stopped on both sides keep their cached
+        value.  Under an SLA-state filter the rows are re-selected first: when the incidents in
+        that state changed, the list reloads instead."""
+        if self.flt.sla and self.contract_id is not None:
+            fresh = resolve_sla(self.db, self.contract_id, self.flt, self._now_fn())
+            if fresh.sla_ids != self._resolved.sla_ids:
+                self.reload()
+                return
         for row in self._rows:
             clocks = self._clocks.get(row.id)
-            if clocks is None or row.status == "closed":
+            if clocks is None or row.status in ("closed", PAUSE_STATUS):
                 continue
             if (not isinstance(clocks, Exception) and clocks.response.stopped_at is not None
                     and clocks.restore.stopped_at is not None):

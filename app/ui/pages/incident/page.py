@@ -13,10 +13,10 @@ the form asks save / discard / cancel.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.timeutil import fmt_local
 from app.core.vocab import IncidentStatus, choices
@@ -47,6 +47,7 @@ class IncidentsPage(RecordListPage):
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         self.filters = FilterBar(choices(IncidentStatus), opts.severities, self.tr("All severities"), opts.services,
                                  opts.engineers, self)
+        self.sla = self._sla_combo()
         self.new_btn = QPushButton(self.tr("New incident"), self)
         self.new_btn.setToolTip(self.tr("Log a new incident (Ctrl+N)"))
         self.export_btn = QPushButton(self.tr("Export…"), self)
@@ -84,6 +85,20 @@ class IncidentsPage(RecordListPage):
         self.sla_timer.timeout.connect(self.model.refresh_sla)
         self.sla_timer.start()
         self._update_count()
+
+    def _sla_combo(self) -> QComboBox:
+        """The SLA-state filter, placed in the filter bar after the severity combo: every SLA state,
+        at risk (≥ 75 % of a target used, still running), breached — the overview's rule."""
+        combo = QComboBox(self.filters)
+        combo.setObjectName("slaFilter")
+        combo.setToolTip(self.tr("Show only open incidents whose SLA clock is at risk or breached"))
+        for label, code in ((self.tr("All SLA states"), None), (self.tr("SLA at risk (≥ 75 %)"), "at_risk"),
+                            (self.tr("SLA breached"), "breached")):
+            combo.addItem(label, code)
+        lay = cast(QHBoxLayout, self.filters.layout())
+        lay.insertWidget(lay.indexOf(self.filters.kind) + 1 if self.filters.kind is not None else 1, combo)
+        combo.currentIndexChanged.connect(self.filters.changed)
+        return combo
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.apply_filter)
@@ -125,17 +140,19 @@ class IncidentsPage(RecordListPage):
             open_only=status == "__open__",
             severities=(v["kind"],) if v["kind"] else (),
             service_id=v["service_id"], engineer_id=v["engineer_id"],
-            start=start, end=end, text=v["text"],
+            start=start, end=end, text=v["text"], sla=self.sla.currentData() or "",
         )
 
     def apply_filter(self, **preset: Any) -> None:
         """Re-query with the filter bar's values.  With a ``preset`` (the overview's tiles) the
         bar is first reset and set to it: ``status`` (a code or ``"__open__"``), ``severity``,
-        ``text`` and ``occurred`` = ``(start, end)`` aware instants of ``occurred_at`` (shown
-        under the list until the period is changed)."""
+        ``sla`` (``"at_risk"``/``"breached"``: the SLA combo), ``text`` and ``occurred`` =
+        ``(start, end)`` aware instants of ``occurred_at`` (shown under the list until the period
+        is changed)."""
         if preset:
             bar = self.filters
             for combo, value in ((bar.status, preset.get("status")), (bar.kind, preset.get("severity")),
+                                 (self.sla, preset.get("sla")),
                                  (bar.service, None), (bar.engineer, None), (bar.period, "all")):
                 if combo is not None:
                     with QSignalBlocker(combo):

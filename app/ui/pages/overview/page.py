@@ -109,8 +109,10 @@ class OverviewPage(QWidget):
                              ("insp_done", self.tr("Done today"))):
             self.inspections.add(caption, key).activated.connect(lambda: self.openRequested.emit("today", {}))
         self.sla = TileRow(self.tr("SLA watch (live)"))
-        for key, caption in (("sla_risk", self.tr("At risk (≥ 75 % used)")), ("sla_breached", self.tr("Breached"))):
-            self.sla.add(caption, key).activated.connect(lambda: self.openRequested.emit("incidents", {"status": OPEN}))
+        for key, state, caption in (("sla_risk", "at_risk", self.tr("At risk (≥ 75 % used)")),
+                                    ("sla_breached", "breached", self.tr("Breached"))):
+            self.sla.add(caption, key).activated.connect(
+                lambda s=state: self.openRequested.emit("incidents", {"status": OPEN, "sla": s}))
         self.sla_list = QListWidget()
         self.sla_list.setObjectName("slaList")
         self.sla_list.setMaximumHeight(76)
