@@ -55,6 +55,8 @@ def _click(qtbot: Any, win: Any, page: Any, key: str) -> int:
     assert tile is not None, key
     number = int(tile.number.text())
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    inc = win.pages["incidents"]
+    qtbot.waitUntil(lambda: not inc.model.resolving, timeout=10_000)  # SLA states: found in a worker
     return number
 
 
@@ -98,8 +100,12 @@ def test_user_picks_the_sla_filter_in_the_bar(qtbot: Any, day: dict, main_window
     inc.sla.setFocus()
     qtbot.keyClick(inc.sla, Qt.Key.Key_End)  # "SLA breached"
     assert inc.sla.currentData() == "breached"
+    assert inc.model.resolving and inc.frame.count_label.text() == "Computing SLA clocks…"
+    qtbot.waitUntil(lambda: not inc.model.resolving, timeout=10_000)
+    assert inc.frame.count_label.text() == "2 of 2 shown"
     assert _shown(inc) == {day["late"], day["p2"]}
     qtbot.keyClick(inc.sla, Qt.Key.Key_Up)  # "SLA at risk"
+    qtbot.waitUntil(lambda: not inc.model.resolving, timeout=10_000)
     assert _shown(inc) == {day["risk"]}
 
 

@@ -34,10 +34,13 @@ _EVENT_COLS = (IncidentEvent.incident_id, IncidentEvent.kind, IncidentEvent.at, 
                IncidentEvent.to_status)
 
 
-def bulk_incident_clocks(ledger: Ledger, incident_ids: Iterable[uuid.UUID], now: datetime) -> dict[uuid.UUID, Any]:
+def bulk_incident_clocks(ledger: Ledger, incident_ids: Iterable[uuid.UUID], now: datetime,
+                         explain: bool = False) -> dict[uuid.UUID, Any]:
     """id → ``IncidentClocks`` at ``now`` (aware) of each incident still in the ledger, or the
     exception its computation raised (``CalendarCoverageError`` for a year no holiday calendar
-    covers — the cell shows it).  Ids no longer in the ledger are left out."""
+    covers — the cell shows it).  Ids no longer in the ledger are left out.  ``explain``: build
+    the explanation lines too (the list cells and the SLA watch need only the figures; the detail
+    pane computes its own clock with them)."""
     ids = list(dict.fromkeys(incident_ids))
     out: dict[uuid.UUID, Any] = {}
     if not ids:
@@ -75,7 +78,8 @@ def bulk_incident_clocks(ledger: Ledger, incident_ids: Iterable[uuid.UUID], now:
                 if prof.service_groups or prof.asset_classes:
                     svc, assets = touched.get(inc["id"], ([], []))
                     scope = prof.scopes_of(services=svc, assets=assets)
-                out[inc["id"]] = incident_clocks(dict(inc), events[inc["id"]], prof, ctx[1], now, scope)
+                out[inc["id"]] = incident_clocks(dict(inc), events[inc["id"]], prof, ctx[1], now, scope,
+                                                explain=explain)
             except Exception as exc:  # noqa: BLE001 - shown to the user in the cell/pane, not swallowed
                 out[inc["id"]] = exc
     return out

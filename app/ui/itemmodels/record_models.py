@@ -21,6 +21,7 @@ slices on the GUI thread.)
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont
 from shiboken6 import isValid
@@ -251,6 +253,9 @@ class IncidentTableModel(RecordTableModel):
     pass fakes).
     """
 
+    resolveFailed = Signal(str)
+    """An SLA-state filter could not be resolved (the message)."""
+
     RESPONSE_COL = 3
     RESTORE_COL = 4
     SLICE_SECONDS = 0.04
@@ -268,15 +273,43 @@ class IncidentTableModel(RecordTableModel):
         self._inflight = False
         self._generation = 0
         self._resolved: listing.IncidentFilter = flt or listing.IncidentFilter()
+        self._sla_gen = 0
+        self.resolving = False
         super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
                          parent)
 
     def reload(self) -> None:
-        """Re-run COUNT and the first batch; an SLA-state filter (``flt.sla``) is first resolved
-        to the incidents in that state now (``sla_watch.resolve``, the overview's rule)."""
-        self._resolved = resolve_sla(self.db, self.contract_id, self.flt, self._now_fn())
-        super().reload()
+        """Re-run COUNT and the first batch.  An SLA-state filter (``flt.sla``) is first resolved
+        to the incidents in that state now (``sla_watch.resolve``, the overview's rule: the clocks
+        of every open incident) — in a worker with the real clocks (``OFF_THREAD``): the list is
+        empty and ``resolving`` true until the answer arrives; a reload meanwhile drops it."""
+        self._sla_gen += 1
+        if not self.flt.sla or self.contract_id is None or not self.OFF_THREAD or self._sla_fn is not None:
+            self.resolving = False
+            self._resolved = resolve_sla(self.db, self.contract_id, self.flt, self._now_fn())
+            super().reload()
+            return
+        self.resolving = True
+        self._resolved = dataclasses.replace(self.flt, sla_ids=frozenset())
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self._after_reload()
+        self.endResetModel()
+        gen, db, cid, flt, now = self._sla_gen, self.db, self.contract_id, self.flt, self._now_fn()
+        run_task(lambda _p: resolve_sla(db, cid, flt, now), lambda r: self._sla_resolved(gen, r),
+                 lambda exc: self._sla_resolved(gen, exc))
+
+    def _sla_resolved(self, generation: int, resolved: Any) -> None:
+        """The worker's SLA resolution, back on the GUI thread (dropped if overtaken or gone)."""
+        if not isValid(self) or generation != self._sla_gen:
+            return
+        self.resolving = False
+        if isinstance(resolved, BaseException):
+            self.resolveFailed.emit(str(resolved))
+            return
+        self._resolved = resolved
+        RecordTableModel.reload(self)
 
     def _effective_filter(self) -> listing.IncidentFilter:
         return self._resolved
@@ -364,7 +397,7 @@ class IncidentTableModel(RecordTableModel):
 
     def wait_idle(self) -> bool:
         """True when no SLA computation is pending or running (for tests and benchmarks)."""
-        return not self._pending and not self._scheduled and not self._inflight
+        return not self._pending and not self._scheduled and not self._inflight and not self.resolving
 
     def refresh_sla(self) -> None:
         """Recompute the clocks of fetched incidents whose value can still change (60 s timer),
@@ -372,11 +405,9 @@ class IncidentTableModel(RecordTableModel):
         (``pending``) incident and a clock that has stopped on both sides keep their cached
         value.  Under an SLA-state filter the rows are re-selected first: when the incidents in
         that state changed, the list reloads instead."""
-        if self.flt.sla and self.contract_id is not None:
-            fresh = resolve_sla(self.db, self.contract_id, self.flt, self._now_fn())
-            if fresh.sla_ids != self._resolved.sla_ids:
-                self.reload()
-                return
+        if self.flt.sla and self.contract_id is not None and not self.resolving:
+            gen, db, cid, flt, now = self._sla_gen, self.db, self.contract_id, self.flt, self._now_fn()
+            run_task(lambda _p: resolve_sla(db, cid, flt, now), lambda r: self._sla_recheck(gen, r), lambda _e: None)
         for row in self._rows:
             clocks = self._clocks.get(row.id)
             if clocks is None or row.status in ("closed", PAUSE_STATUS):
@@ -387,6 +418,13 @@ class IncidentTableModel(RecordTableModel):
             self._pending[row.id] = None
         if self._pending:
             self._schedule()
+
+    def _sla_recheck(self, generation: int, fresh: Any) -> None:
+        """60 s recheck of an SLA-state filter: reload when the incidents in that state changed."""
+        if isValid(self) and generation == self._sla_gen and fresh.sla_ids != self._resolved.sla_ids:
+            self._sla_gen += 1
+            self._resolved = fresh
+            RecordTableModel.reload(self)
 
     def _clock_cell(self, row: Any, col: int, role: int) -> Any:
         clocks = self._clocks.get(row.id)

@@ -86,6 +86,13 @@ class IncidentsPage(RecordListPage):
         self.sla_timer.start()
         self._update_count()
 
+    def _update_count(self, *_: Any) -> None:
+        """"n of N shown", or that the SLA clocks are being computed for an SLA-state filter."""
+        if self.model.resolving:
+            self.frame.count_label.setText(self.tr("Computing SLA clocks…"))
+            return
+        super()._update_count()
+
     def _sla_combo(self) -> QComboBox:
         """The SLA-state filter, placed in the filter bar after the severity combo: every SLA state,
         at risk (≥ 75 % of a target used, still running), breached — the overview's rule."""
@@ -106,6 +113,7 @@ class IncidentsPage(RecordListPage):
         self.frame.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.resolveFailed.connect(lambda text: self.message.show_error(RuntimeError(text)))
         self.frame.activated.connect(self.focus_detail)
         self.new_btn.clicked.connect(self.new_incident)
         self.export_btn.clicked.connect(self.export)
