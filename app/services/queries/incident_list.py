@@ -9,6 +9,11 @@ key, direction and dialect; a re-filter only binds the new values.  ``page_and_c
 in one session.  The rows and counts are exactly those of ``listing.query_incidents`` /
 ``count_incidents`` (which call this module).
 
+The page query returns the id and the four instants as the driver gives them (``query_raw``:
+no per-value conversion in SQLAlchemy); ``incident_row`` turns one such row into an
+``IncidentRow`` (``uuid.UUID``, aware UTC ``datetime``s) — the Qt model converts a row only when
+it is shown or its id is needed, so a re-filter costs its SQL plus what the view paints.
+
 Shapes: ``statuses``/``severities``/``sla_ids`` are expanding bind parameters (``sla_ids`` rendered
 inline at execution, so a long id list never meets SQLite's bound-variable limit); a text word
 is ``w<n>``: a LIKE pattern (``listing.like_pattern``) or, for words of ``FTS_MIN_CHARS`` or more
@@ -19,12 +24,14 @@ from __future__ import annotations
 
 import threading
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, literal_column, or_, select
+from sqlalchemy import and_, bindparam, exists, func, literal_column, or_, select, type_coerce
 from sqlalchemy import table as text_table
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.types import NullType
 
 from app.core.timeutil import as_utc
 from app.store.models import Engineer, Incident, IncidentService
@@ -140,9 +147,11 @@ def page_statement(shape: Shape, sort_key: str, descending: bool, paged: bool) -
     def build() -> Select[Any]:
         eng = aliased(Engineer)
         assignee = func.coalesce(eng.name, "")
-        stmt = (select(Incident.id, Incident.number, Incident.title, Incident.severity, Incident.status,
-                       Incident.source, assignee.label("assignee"), Incident.reporter_name, Incident.occurred_at,
-                       Incident.reported_at, Incident.restored_at, Incident.closed_at)
+        raw = NullType()
+        stmt = (select(type_coerce(Incident.id, raw).label("id"), Incident.number, Incident.title, Incident.severity,
+                       Incident.status, Incident.source, assignee.label("assignee"), Incident.reporter_name,
+                       *(type_coerce(c, raw).label(c.key) for c in (Incident.occurred_at, Incident.reported_at,
+                                                                     Incident.restored_at, Incident.closed_at)))
                 .outerjoin(eng, eng.id == Incident.assignee_id).where(*_conds(shape)))
         cols = {"number": Incident.number, "title": Incident.title, "severity": Incident.severity,
                 "status": Incident.status, "source": Incident.source, "assignee": assignee,
@@ -157,10 +166,33 @@ def page_statement(shape: Shape, sort_key: str, descending: bool, paged: bool) -
     return _cached(("page", shape, sort_key, descending, paged), build)
 
 
-def query(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
-          offset: int, limit: int | None) -> list[Any]:
-    """One page of ``IncidentRow``s (see ``listing.query_incidents``)."""
-    from app.services.queries.listing import INCIDENT_SORT_KEYS, IncidentRow, _incident_fts
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=value)
+
+
+def _instant(value: Any) -> datetime | None:
+    """A driver's instant (SQLite: ``'YYYY-MM-DD HH:MM:SS.ffffff'`` UTC text; PostgreSQL: an
+    aware ``datetime``) as an aware UTC ``datetime`` — what ``UTCDateTime`` gives back."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def incident_row(raw: Any) -> Any:
+    """The ``listing.IncidentRow`` of one row of ``query_raw``."""
+    from app.services.queries.listing import IncidentRow
+
+    return IncidentRow(_uuid(raw[0]), raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
+                       _instant(raw[8]), _instant(raw[9]), _instant(raw[10]), _instant(raw[11]))
+
+
+def query_raw(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
+              offset: int, limit: int | None) -> list[Any]:
+    """One page as the driver's rows (``incident_row`` converts one); arguments as
+    ``listing.query_incidents``.  Raises ``ValueError`` for an unknown ``sort_key``."""
+    from app.services.queries.listing import INCIDENT_SORT_KEYS, _incident_fts
 
     if sort_key not in INCIDENT_SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; known: {', '.join(INCIDENT_SORT_KEYS)}")
@@ -170,10 +202,14 @@ def query(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, des
     if paged:
         params["limit"], params["offset"] = max(0, int(limit or 0)), max(0, int(offset))
     stmt = page_statement(shape_of(flt, fts), sort_key, descending, paged)
-    rows = session.connection().execute(stmt, params)
-    if not paged and offset:
-        return [IncidentRow(*r) for r in list(rows)[max(0, int(offset)):]]
-    return [IncidentRow(*r) for r in rows]
+    rows = session.connection().execute(stmt, params).all()
+    return rows[max(0, int(offset)):] if not paged and offset else list(rows)
+
+
+def query(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
+          offset: int, limit: int | None) -> list[Any]:
+    """One page of ``IncidentRow``s (see ``listing.query_incidents``)."""
+    return [incident_row(r) for r in query_raw(session, contract_id, flt, sort_key, descending, offset, limit)]
 
 
 def count(session: Session, contract_id: uuid.UUID, flt: Any) -> int:

@@ -53,7 +53,7 @@ from app.core.vocab import (
 from app.errors import CalendarCoverageError
 from app.services.incident.sla import PAUSE_STATUS
 from app.services.ledger import Ledger
-from app.services.queries import listing
+from app.services.queries import incident_list, listing
 from app.services.queries.clocks import bulk_incident_clocks
 from app.services.queries.incident import incident_clocks
 from app.services.queries.sla_watch import resolve as resolve_sla
@@ -92,13 +92,17 @@ class RecordTableModel(QAbstractTableModel):
     ``query(session, contract_id, flt, sort_key, descending, offset, limit) -> list[Row]`` and
     ``count(session, contract_id, flt) -> int`` are the ``listing`` functions; they run through
     ``listing.fetch_page``/``fetch_count`` on the ledger (the model holds no session).  ``Qt.UserRole``
-    gives the row's id; ``row_at(r)`` the whole row tuple.
+    gives the row's id; ``row_at(r)`` the whole row tuple.  With ``convert`` the query returns the
+    driver's rows and ``convert(raw)`` makes the row tuple the first time a row is read (shown,
+    or its id needed), so a re-filter pays its SQL, not the conversion of a whole batch.
     """
 
     def __init__(self, db: Ledger, contract_id: uuid.UUID | None, columns: Sequence[ColumnSpec],
                  query: Callable[..., list[Any]], count: Callable[..., int], flt: Any,
-                 sort_key: str, descending: bool = True, parent: Any = None) -> None:
+                 sort_key: str, descending: bool = True, parent: Any = None,
+                 convert: Callable[[Any], Any] | None = None) -> None:
         super().__init__(parent)
+        self._convert = convert
         self.db = db
         self.contract_id = contract_id
         self.columns = list(columns)
@@ -188,7 +192,7 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (
                 0 <= index.column() < len(self.columns)):
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.columns[index.column()].value(row)
         if role == Qt.ItemDataRole.UserRole:
@@ -206,13 +210,23 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     # ---- helpers
+    def _row(self, r: int) -> Any:
+        row = self._rows[r]
+        if self._convert is not None and not isinstance(row, tuple):
+            row = self._rows[r] = self._convert(row)
+        return row
+
     def row_at(self, r: int) -> Any:
         """The fetched row tuple at row ``r`` (``IndexError`` if not fetched)."""
-        return self._rows[r]
+        return self._row(r)
+
+    def fetched(self) -> list[Any]:
+        """Every fetched row tuple, in order."""
+        return [self._row(r) for r in range(len(self._rows))]
 
     def row_of(self, record_id: uuid.UUID) -> int:
         """The fetched row index of ``record_id``, or -1."""
-        for i, row in enumerate(self._rows):
+        for i, row in enumerate(self.fetched()):
             if row.id == record_id:
                 return i
         return -1
@@ -275,9 +289,9 @@ class IncidentTableModel(RecordTableModel):
         self._resolved: listing.IncidentFilter = flt or listing.IncidentFilter()
         self._sla_gen = 0
         self.resolving = False
-        super().__init__(db, contract_id, incident_columns(), listing.query_incidents,
+        super().__init__(db, contract_id, incident_columns(), incident_list.query_raw,
                          listing.count_incidents, flt or listing.IncidentFilter(), "occurred_at", True,
-                         parent)
+                         parent, convert=incident_list.incident_row)
 
     def reload(self) -> None:
         """Re-run COUNT and the first batch.  An SLA-state filter (``flt.sla``) is first resolved
@@ -335,7 +349,7 @@ class IncidentTableModel(RecordTableModel):
 
     def compute_now(self, rows: Sequence[int] | None = None) -> None:
         """Compute at once the clocks of the given fetched rows, or of all pending ones."""
-        ids = [self._rows[r].id for r in rows] if rows is not None else list(self._pending)
+        ids = [self._row(r).id for r in rows] if rows is not None else list(self._pending)
         for i in ids:
             self._pending.pop(i, None)
         if not ids:
@@ -343,7 +357,7 @@ class IncidentTableModel(RecordTableModel):
         self._emit_sla_changed(self._compute(ids, self._now_fn()))
 
     def _emit_sla_changed(self, ids: set[RowId]) -> None:
-        rows = [i for i, row in enumerate(self._rows) if row.id in ids]
+        rows = [i for i, row in enumerate(self.fetched()) if row.id in ids]
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.RESPONSE_COL),
                                   self.index(max(rows), self.RESTORE_COL))
@@ -408,7 +422,7 @@ class IncidentTableModel(RecordTableModel):
         if self.flt.sla and self.contract_id is not None and not self.resolving:
             gen, db, cid, flt, now = self._sla_gen, self.db, self.contract_id, self.flt, self._now_fn()
             run_task(lambda _p: resolve_sla(db, cid, flt, now), lambda r: self._sla_recheck(gen, r), lambda _e: None)
-        for row in self._rows:
+        for row in self.fetched():
             clocks = self._clocks.get(row.id)
             if clocks is None or row.status in ("closed", PAUSE_STATUS):
                 continue
@@ -464,9 +478,9 @@ class IncidentTableModel(RecordTableModel):
                 and 0 <= index.row() < len(self._rows)):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
-                return self._clock_cell(self._rows[index.row()], index.column(), role)
+                return self._clock_cell(self._row(index.row()), index.column(), role)
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and 0 <= index.row() < len(self._rows):
-            if self._rows[index.row()].status == "closed":
+            if self._row(index.row()).status == "closed":
                 return QBrush(GREY)
         return super().data(index, role)
 
