@@ -3,8 +3,8 @@
 Only where the desktop has a system tray (``QSystemTrayIcon.isSystemTrayAvailable()``); the
 setting ``tray_notifications`` (``app.settings``, Settings page) turns it off.  The tray watches
 the overview's quick figures (``OverviewPage.figuresChanged``, every 60 s) and notifies each
-thing once: a slot once when it is due (key ``template|date|slot``), an incident's clock once per
-threshold (75 % of the target used, then breached).  Several new things in one pass make one
+thing once: a slot once when it is due (key ``template|date|slot``), an incident once per
+threshold (75 % of a target used, then breached).  Several new things in one pass make one
 message.  Clicking the icon or the message brings the window to the front on the overview.
 """
 
@@ -32,22 +32,29 @@ class Notice:
 
     key: tuple[str, ...]
     text: str
+    also: tuple[tuple[str, ...], ...] = ()
+    """Keys this notice makes moot (the 75 % of an incident first seen breached)."""
 
 
 def notices(figs: NowFigures) -> list[Notice]:
-    """Everything the figures say is worth a notification (new or not): due slots, SLA clocks
-    at 75 % and breached."""
+    """Everything the figures say is worth a notification (new or not): due slots, and each
+    incident whose SLA watch (``app.services.queries.sla_watch``, the overview's rule) is at
+    75 % or breached.  Keys are per slot and per incident and threshold — ``("sla", id, "75")``
+    and ``("sla", id, "100")`` — so an incident is told once at 75 % and once at its breach,
+    whichever clock got there; one first seen breached is told the breach only (its 75 % key
+    comes with it, ``also``)."""
     out = [Notice(("slot", key), QCoreApplication.translate("Tray", "Inspection due: %1 %2").replace("%1", name)
                   .replace("%2", label)) for key, label, name in figs.inspections.due_slots]
     for w in (*figs.sla.breached, *figs.sla.at_risk):
         clock = QCoreApplication.translate("Tray", "response") if w.clock == "response" else QCoreApplication.translate("Tray", "restore")
-        out.append(Notice(("sla", str(w.incident_id), w.clock, "75"),
-                          QCoreApplication.translate("Tray", "SLA %1 %2: %3 % of the target used").replace("%1", w.number)
-                          .replace("%2", clock).replace("%3", f"{w.used_pct:.0f}")))
+        risk = ("sla", str(w.incident_id), "75")
         if w.state == "breached":
-            out.append(Notice(("sla", str(w.incident_id), w.clock, "100"),
+            out.append(Notice(("sla", str(w.incident_id), "100"),
                               QCoreApplication.translate("Tray", "SLA %1 %2 breached").replace("%1", w.number)
-                              .replace("%2", clock)))
+                              .replace("%2", clock), also=(risk,)))
+        else:
+            out.append(Notice(risk, QCoreApplication.translate("Tray", "SLA %1 %2: %3 % of the target used")
+                              .replace("%1", w.number).replace("%2", clock).replace("%3", f"{w.used_pct:.0f}")))
     return out
 
 
@@ -71,6 +78,7 @@ class TrayNotifier(QObject):
         if not new:
             return []
         self.seen.update(n.key for n in new)
+        self.seen.update(k for n in new for k in n.also)
         lines = [n.text for n in new[:6]]
         if len(new) > 6:
             lines.append(self.tr("… and %1 more").replace("%1", str(len(new) - 6)))
