@@ -102,11 +102,11 @@ def _conds(shape: Shape) -> list[ColumnElement[bool]]:
         conds.append(Incident.occurred_at >= bindparam("start"))
     if end:
         conds.append(Incident.occurred_at < bindparam("end"))
-    parts = []
+    parts: list[ColumnElement[bool]] = []
     for n, in_fts in enumerate(words):
-        word = bindparam(f"w{n}")
+        word: Any = bindparam(f"w{n}")
         if in_fts:
-            rowid = literal_column(f"{Incident.__tablename__}.rowid")
+            rowid: Any = literal_column(f"{Incident.__tablename__}.rowid")
             parts.append(rowid.in_(select(literal_column("rowid")).select_from(text_table(FTS_TABLE))
                                    .where(literal_column(FTS_TABLE).op("MATCH")(word))))
         else:
@@ -148,7 +148,7 @@ def page_statement(shape: Shape, sort_key: str, descending: bool, paged: bool) -
         eng = aliased(Engineer)
         assignee = func.coalesce(eng.name, "")
         raw = NullType()
-        stmt = (select(type_coerce(Incident.id, raw).label("id"), Incident.number, Incident.title, Incident.severity,
+        stmt: Any = (select(type_coerce(Incident.id, raw).label("id"), Incident.number, Incident.title, Incident.severity,
                        Incident.status, Incident.source, assignee.label("assignee"), Incident.reporter_name,
                        *(type_coerce(c, raw).label(c.key) for c in (Incident.occurred_at, Incident.reported_at,
                                                                      Incident.restored_at, Incident.closed_at)))
@@ -184,8 +184,11 @@ def incident_row(raw: Any) -> Any:
     """The ``listing.IncidentRow`` of one row of ``query_raw``."""
     from app.services.queries.listing import IncidentRow
 
+    occurred, reported = _instant(raw[8]), _instant(raw[9])
+    if occurred is None or reported is None:  # NOT NULL columns: a broken row, not a user error
+        raise ValueError(f"incident row {raw[1]!r} has no occurred/reported instant")
     return IncidentRow(_uuid(raw[0]), raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                       _instant(raw[8]), _instant(raw[9]), _instant(raw[10]), _instant(raw[11]))
+                       occurred, reported, _instant(raw[10]), _instant(raw[11]))
 
 
 def query_raw(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
@@ -203,7 +206,7 @@ def query_raw(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str,
         params["limit"], params["offset"] = max(0, int(limit or 0)), max(0, int(offset))
     stmt = page_statement(shape_of(flt, fts), sort_key, descending, paged)
     rows = session.connection().execute(stmt, params).all()
-    return rows[max(0, int(offset)):] if not paged and offset else list(rows)
+    return list(rows[max(0, int(offset)):]) if not paged and offset else list(rows)
 
 
 def query(session: Session, contract_id: uuid.UUID, flt: Any, sort_key: str, descending: bool,
