@@ -295,10 +295,13 @@ class IncidentTableModel(RecordTableModel):
             return f
         return None
 
-    CLOCK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                   Qt.ItemDataRole.FontRole)
+    CLOCK_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
+    ROLES = RecordTableModel.ROLES | CLOCK_ROLES
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in self.ROLES:
+            return None
         fetched = index.isValid() and 0 <= index.row() < len(self._rows)
         if fetched and index.column() in (self.RESPONSE_COL, self.RESTORE_COL) and role in self.CLOCK_ROLES:
             return self._clock_cell(self._row(index.row()), index.column(), role)

@@ -84,8 +84,11 @@ class ColumnTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
+    """The roles ``data`` answers; any other is ``None`` at once (a view asks ~6 roles per cell)."""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (
+        if role not in self.ROLES or not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (
                 0 <= index.column() < len(self.columns)):
             return None
         row = self._row(index.row())
