@@ -74,6 +74,13 @@ def test_sla_tiles_open_the_list_filtered_by_sla_state_and_the_user_can_clear_it
     assert _shown(inc) == {day["risk"]}
     assert inc.sla.currentData() == "at_risk" and inc.sla.isVisibleTo(inc)
     assert "75" in inc.sla.currentText()  # the bar says which filter is on
+    # the cell is amber by the same rule (sla_watch.clock_state) that counted it
+    from app.ui.itemmodels.record_models import AMBER
+
+    cell = inc.model.index(0, inc.model.RESPONSE_COL)
+    cell.data()
+    qtbot.waitUntil(inc.model.wait_idle, timeout=10_000)
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == AMBER
 
     number = _click(qtbot, main_window, page, "sla_breached")
     assert main_window.current_key() == "incidents"

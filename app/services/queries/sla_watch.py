@@ -66,21 +66,31 @@ class SlaFigures:
         return frozenset(w.incident_id for w in (self.breached if state == "breached" else self.at_risk))
 
 
+def clock_state(clock: Any) -> str | None:
+    """``"breached"``, ``"at_risk"`` or ``None`` for one ``sla.Clock`` (or anything with
+    ``target_minutes``, ``elapsed_minutes``, ``breached``, ``stopped_at``): breached once over its
+    target; at risk while it still counts (not stopped; running or paused) and has used at least
+    ``SLA_RISK_SHARE`` of its target; a clock without a target is neither."""
+    if not clock.target_minutes:
+        return None
+    if clock.breached:
+        return "breached"
+    if clock.stopped_at is None and clock.elapsed_minutes >= SLA_RISK_SHARE * clock.target_minutes:
+        return "at_risk"
+    return None
+
+
 def watch_of(incident_id: uuid.UUID, row: tuple[str, str, str], clocks: tuple[Any, ...]) -> SlaWatch | None:
     """The ``SlaWatch`` of one incident (``row`` = number, title, severity) from its
     ``sla.Clock``s, or ``None`` when no clock is breached or at risk.  A breached clock wins over
     one at risk; then the most used."""
     best: tuple[int, float, SlaWatch] | None = None
     for c in clocks:
-        if not c.target_minutes:
+        state = clock_state(c)
+        if state is None:
             continue
         used = 100.0 * c.elapsed_minutes / c.target_minutes
-        if c.breached:
-            rank = 2
-        elif c.stopped_at is None and used >= SLA_RISK_SHARE * 100:
-            rank = 1
-        else:
-            continue
+        rank = 2 if state == "breached" else 1
         w = SlaWatch(incident_id, row[0], row[1], row[2], c.name, round(used, 1),
                      c.remaining_minutes if c.remaining_minutes is not None else 0.0,
                      "breached" if rank == 2 else "at_risk", c.working_day_minutes)
