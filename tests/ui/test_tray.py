@@ -1,5 +1,5 @@
 """The tray tells each incident once at 75 % of its SLA target and once at its breach, each due
-slot once, and nothing while the setting is off — with a fake tray (a list of shown messages)
+slot once (also across a restart), and nothing while the setting is off — with a fake tray (a list of shown messages)
 fed the overview's own figures as time moves on.
 
 Pinggu: a P1 fault reported now (response target 30 min, 7×24); the figures are taken 10, 24, 27,
@@ -67,3 +67,19 @@ def test_the_overview_feeds_the_tray(qtbot: Any, gui_ctx: Any, main_window: Any)
     page.figuresChanged.connect(tray.watch)
     page.refresh()
     qtbot.waitUntil(lambda: any("breached" in t for t in shown), timeout=20_000)
+
+
+def test_what_was_told_is_not_told_again_after_a_restart(gui_ctx: Any, tmp_path: Any) -> None:
+    t0 = utcnow()
+    incidents.create_incident(gui_ctx.db, gui_ctx.contract_id, actor=ENGINEER, title="数据库连接池耗尽",
+                              occurred_at=t0, reported_at=t0, severity="P1")
+    store = tmp_path / "told.json"
+    shown: list[str] = []
+    figs = _figs(gui_ctx, t0 + timedelta(minutes=26))
+    assert TrayNotifier(lambda _t, text: shown.append(text), store=store).watch(figs)
+    assert len(shown) == 1 and store.exists()
+    again = TrayNotifier(lambda _t, text: shown.append(text), store=store)  # the app started anew
+    assert again.watch(figs) == [] and len(shown) == 1
+    assert again.watch(_figs(gui_ctx, t0 + timedelta(minutes=31)))  # the breach is new
+    store.write_text("{not json", encoding="utf-8")
+    assert TrayNotifier(lambda _t, text: shown.append(text), store=store).watch(figs)  # unreadable: afresh
