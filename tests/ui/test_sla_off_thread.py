@@ -1,5 +1,5 @@
 """The incident list's SLA cells are computed off the GUI thread, in bulk, and the 60 s refresh
-recomputes only the clocks that can still change."""
+recomputes only the clocks that can still change (not closed, not paused)."""
 
 from __future__ import annotations
 
@@ -19,32 +19,37 @@ def _seed(db, contract_id) -> None:  # type: ignore[no-untyped-def]
         for i in range(40):
             at = t0 + timedelta(minutes=7 * i)
             closed = i % 2 == 1
+            paused = i % 4 == 2
             inc = Incident(number=f"INC-2026-{i + 1:04d}", contract_id=contract_id, title=f"fault {i}",
-                           severity="P2", status="closed" if closed else "new", occurred_at=at, reported_at=at,
+                           severity="P2", status="closed" if closed else "pending" if paused else "new",
+                           occurred_at=at, reported_at=at,
                            responded_at=at + timedelta(minutes=5) if closed else None,
                            restored_at=at + timedelta(minutes=50) if closed else None,
                            closed_at=at + timedelta(hours=1) if closed else None, created_at=at, updated_at=at)
             s.add(inc)
             s.flush()
             s.add(IncidentEvent(incident_id=inc.id, at=at, kind="created", to_status="new"))
+            if paused:
+                s.add(IncidentEvent(incident_id=inc.id, at=at + timedelta(minutes=3), kind="status",
+                                    from_status="new", to_status="pending"))
             if closed:
                 s.add(IncidentEvent(incident_id=inc.id, at=at + timedelta(hours=1), kind="status",
                                     from_status="new", to_status="closed"))
 
 
 def test_clocks_come_from_a_worker_and_closed_rows_are_not_recomputed(qtbot, gui_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.itemmodels import record_models
+    from app.ui.itemmodels import incident_model, record_models
 
     threads: list[str] = []
     asked: list[list[object]] = []
-    real = record_models.bulk_incident_clocks
+    real = incident_model.bulk_incident_clocks
 
     def spy(db, ids, now):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
         asked.append(list(ids))
         return real(db, ids, now)
 
-    monkeypatch.setattr(record_models, "bulk_incident_clocks", spy)
+    monkeypatch.setattr(incident_model, "bulk_incident_clocks", spy)
     _seed(gui_ctx.db, gui_ctx.contract_id)
     m = record_models.IncidentTableModel(gui_ctx.db, gui_ctx.contract_id,
                                          now_fn=lambda: datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
@@ -61,5 +66,5 @@ def test_clocks_come_from_a_worker_and_closed_rows_are_not_recomputed(qtbot, gui
     m.refresh_sla()
     qtbot.waitUntil(m.wait_idle, timeout=20000)
     again = {i for batch in asked for i in batch}
-    open_ids = {m.row_at(r).id for r in range(m.rowCount()) if m.row_at(r).status != "closed"}
-    assert again == open_ids  # closed rows keep their cached clocks
+    running = {m.row_at(r).id for r in range(m.rowCount()) if m.row_at(r).status == "new"}
+    assert again == running and len(running) == 10  # closed and paused rows keep their cached clocks

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy import table as text_table
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session, aliased
@@ -41,7 +41,6 @@ from app.core.timeutil import as_utc
 from app.store.models import (
     Engineer,
     Incident,
-    IncidentService,
     Requirement,
     Service,
     ServiceRequest,
@@ -137,7 +136,10 @@ class IncidentFilter:
     ``statuses``/``severities``: empty = all.  ``service_id``: incidents affecting that service.
     ``engineer_id``: the assignee.  ``start``/``end``: ``occurred_at`` in ``[start, end)``
     (aware; naive read as local).  ``text``: free text (see module doc).  ``open_only``: status
-    other than ``closed``.
+    other than ``closed``.  ``sla``: ``""`` or an SLA state (``"at_risk"``/``"breached"``, the
+    overview's rule in ``app.services.queries.sla_watch``); the query itself only sees
+    ``sla_ids``, the incidents in that state as ``sla_watch.resolve`` found them at an instant
+    (``None`` = no restriction; an unresolved ``sla`` restricts nothing).
     """
 
     statuses: tuple[str, ...] = ()
@@ -148,6 +150,8 @@ class IncidentFilter:
     end: datetime | None = None
     text: str = ""
     open_only: bool = False
+    sla: str = ""
+    sla_ids: frozenset[uuid.UUID] | None = None
 
 
 class IncidentRow(NamedTuple):
@@ -171,63 +175,25 @@ INCIDENT_SORT_KEYS = ("number", "title", "severity", "status", "source", "assign
                       "occurred_at", "reported_at", "restored_at", "closed_at")
 
 
-def _incident_conds(contract_id: uuid.UUID, flt: IncidentFilter, paging: bool = False,
-                    fts: Any = None) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [_contract_cond(Incident.contract_id, contract_id, paging)]
-    if flt.statuses:
-        conds.append(Incident.status.in_(flt.statuses))
-    if flt.open_only:
-        conds.append(Incident.status != "closed")
-    if flt.severities:
-        conds.append(Incident.severity.in_(flt.severities))
-    if flt.engineer_id is not None:
-        conds.append(Incident.assignee_id == flt.engineer_id)
-    if flt.service_id is not None:
-        conds.append(exists().where(IncidentService.incident_id == Incident.id,
-                                    IncidentService.service_id == flt.service_id))
-    if flt.start is not None:
-        conds.append(Incident.occurred_at >= as_utc(flt.start))
-    if flt.end is not None:
-        conds.append(Incident.occurred_at < as_utc(flt.end))
-    text = _text_clause(flt.text, [Incident.number, Incident.title, Incident.description,
-                                   Incident.reporter_name, Incident.reporter_department], fts)
-    if text is not None:
-        conds.append(text)
-    return conds
-
-
 def query_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilter | None = None,
                     sort_key: str = "occurred_at", descending: bool = True, offset: int = 0,
                     limit: int | None = 200) -> list[IncidentRow]:
     """One page of incidents of a contract as ``IncidentRow``s, filtered and sorted in SQL.
 
     ``sort_key`` is one of ``INCIDENT_SORT_KEYS``; ties are broken by id.  Raises ``ValueError``
-    for an unknown key.
+    for an unknown key.  The statement is built once per filter shape
+    (``app.services.queries.incident_list``) and run with the filter's values bound.
     """
-    flt = flt or IncidentFilter()
-    eng = aliased(Engineer)
-    assignee = func.coalesce(eng.name, "")
-    reporter = Incident.reporter_name
-    stmt = (
-        select(Incident.id, Incident.number, Incident.title, Incident.severity, Incident.status,
-               Incident.source, assignee.label("assignee"), reporter, Incident.occurred_at,
-               Incident.reported_at, Incident.restored_at, Incident.closed_at)
-        .outerjoin(eng, eng.id == Incident.assignee_id)
-        .where(*_incident_conds(contract_id, flt, paging=True, fts=_incident_fts(session)))
-    )
-    cols = {"number": Incident.number, "title": Incident.title, "severity": Incident.severity,
-            "status": Incident.status, "source": Incident.source, "assignee": assignee,
-            "reporter": reporter, "occurred_at": Incident.occurred_at,
-            "reported_at": Incident.reported_at, "restored_at": Incident.restored_at,
-            "closed_at": Incident.closed_at}
-    stmt = _page(_order(stmt, cols, sort_key, descending, Incident.id), offset, limit)
-    return [IncidentRow(*r) for r in session.execute(stmt)]
+    from app.services.queries import incident_list
+
+    return incident_list.query(session, contract_id, flt or IncidentFilter(), sort_key, descending, offset, limit)
 
 
 def count_incidents(session: Session, contract_id: uuid.UUID, flt: IncidentFilter | None = None) -> int:
     """How many incidents match ``flt`` (one ``COUNT`` query)."""
-    return _count(session, Incident, _incident_conds(contract_id, flt or IncidentFilter(),
-                                                     fts=_incident_fts(session)))
+    from app.services.queries import incident_list
+
+    return incident_list.count(session, contract_id, flt or IncidentFilter())
 
 
 # --------------------------------------------------------------------------- service requests
@@ -483,6 +449,13 @@ def fetch_page(ledger: Any, query: Any, contract_id: uuid.UUID, flt: Any, sort_k
     """
     with ledger.session() as s:
         return list(query(s, contract_id, flt, sort_key, descending, offset, limit))
+
+
+def fetch_page_and_count(ledger: Any, query: Any, count: Any, contract_id: uuid.UUID, flt: Any, sort_key: str,
+                         descending: bool, limit: int | None) -> tuple[int, list[Any]]:
+    """``(count, first page)`` of one list in one read transaction on ``ledger`` (a re-filter)."""
+    with ledger.session() as s:
+        return int(count(s, contract_id, flt)), list(query(s, contract_id, flt, sort_key, descending, 0, limit))
 
 
 def fetch_count(ledger: Any, count: Any, contract_id: uuid.UUID, flt: Any) -> int:

@@ -8,10 +8,10 @@ Every figure comes from the rule that owns it — nothing is recounted here:
   ``IncidentFilter`` the incident list applies when a tile is clicked, so a tile's number is the
   number of rows the list then shows (by severity in profile order; by age of ``occurred_at``:
   < 1 d, 1–3 d, 3–7 d, > 7 d);
-* SLA watch: ``app.services.queries.incident.incident_clocks`` (the clocks of the incident list
-  and detail pane) of every open incident at ``now``: *breached* when a clock with a target has
-  ``breached``; *at risk* when a clock that still counts (not stopped) has used at least
-  ``SLA_RISK_SHARE`` (75 %) of its target;
+* SLA watch: ``app.services.queries.sla_watch.watches`` — the bulk clocks of every open incident
+  at ``now`` (those of the list's cells and the detail pane): *breached* when a clock with a
+  target has ``breached``; *at risk* when a clock that still counts (not stopped) has used at
+  least ``SLA_RISK_SHARE`` (75 %) of its target — the rule the incident list's SLA filter uses;
 * KPIs of this month so far: ``app.reports.data.builder.build_report_data`` for the month-to-date
   period (the calendar month of ``today`` cut at ``today``) — the figures and verdicts the
   monthly report would print;
@@ -42,11 +42,10 @@ from app.services import agenda
 from app.services.agenda import DueItem
 from app.services.inspection import schedule
 from app.services.ledger import Ledger
-from app.services.queries.incident import incident_clocks
 from app.services.queries.listing import IncidentFilter, count_incidents
+from app.services.queries.sla_watch import SLA_RISK_SHARE, SlaFigures, SlaWatch, watch_of, watches
 
-SLA_RISK_SHARE = 0.75
-"""Share of an SLA target used from which a running clock is "at risk" (issue #12 §5)."""
+__all__ = ["SLA_RISK_SHARE", "SlaFigures", "SlaWatch", "watch_of"]  # re-exported: the rule lives in sla_watch
 
 AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
     ("lt_1d", 0, 1), ("1_3d", 1, 3), ("3_7d", 3, 7), ("gt_7d", 7, None))
@@ -97,34 +96,6 @@ class IncidentCounts:
     open_total: int
     by_severity: tuple[SeverityCount, ...]
     by_age: tuple[AgeCount, ...]
-
-
-@dataclass(frozen=True)
-class SlaWatch:
-    """One open incident's most used SLA clock: ``clock`` ``response``/``restore``, ``used_pct``
-    = elapsed ÷ target × 100, ``remaining_minutes`` service minutes (negative = overdue),
-    ``state`` ``"at_risk"`` or ``"breached"``; ``working_day_minutes`` of the clock's calendar
-    (``None`` for 7×24), for ``app.core.durations.format_minutes``."""
-
-    incident_id: uuid.UUID
-    number: str
-    title: str
-    severity: str
-    clock: str
-    used_pct: float
-    remaining_minutes: float
-    state: str
-    working_day_minutes: float | None = None
-
-
-@dataclass(frozen=True)
-class SlaFigures:
-    """Open incidents at risk and breached (most used first); ``not_computable``: incidents
-    whose clocks raised (e.g. a year no holiday calendar covers)."""
-
-    at_risk: tuple[SlaWatch, ...]
-    breached: tuple[SlaWatch, ...]
-    not_computable: int = 0
 
 
 @dataclass(frozen=True)
@@ -228,55 +199,9 @@ def incident_counts(ledger: Ledger, contract_id: uuid.UUID, now: datetime) -> In
     return IncidentCounts(total, by_sev, by_age)
 
 
-def _open_incidents(ledger: Ledger, contract_id: uuid.UUID) -> dict[uuid.UUID, tuple[str, str, str]]:
-    from sqlalchemy import select
-
-    from app.store.models import Incident
-
-    with ledger.session() as s:
-        rows = s.execute(select(Incident.id, Incident.number, Incident.title, Incident.severity).where(
-            Incident.contract_id == contract_id, Incident.status != "closed"))
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
-
-
 def sla_figures(ledger: Ledger, contract_id: uuid.UUID, now: datetime) -> SlaFigures:
-    """The SLA watch of every open incident at ``now`` (see the module doc)."""
-    rows = _open_incidents(ledger, contract_id)
-    clocks = incident_clocks(ledger, list(rows), as_utc(now))
-    risk: list[SlaWatch] = []
-    breached: list[SlaWatch] = []
-    failed = 0
-    for iid, found in clocks.items():
-        if isinstance(found, Exception):
-            failed += 1
-            continue
-        watch = watch_of(iid, rows[iid], (found.response, found.restore))
-        if watch is not None:
-            (breached if watch.state == "breached" else risk).append(watch)
-    order = lambda w: (-w.used_pct, w.number)  # noqa: E731
-    return SlaFigures(tuple(sorted(risk, key=order)), tuple(sorted(breached, key=order)), failed)
-
-
-def watch_of(incident_id: uuid.UUID, row: tuple[str, str, str], clocks: tuple[Any, ...]) -> SlaWatch | None:
-    """The ``SlaWatch`` of one incident from its ``sla.Clock``s, or ``None`` when no clock is
-    breached or at risk.  A breached clock wins over one at risk; then the most used."""
-    best: tuple[int, float, SlaWatch] | None = None
-    for c in clocks:
-        if not c.target_minutes:
-            continue
-        used = 100.0 * c.elapsed_minutes / c.target_minutes
-        if c.breached:
-            rank = 2
-        elif c.stopped_at is None and used >= SLA_RISK_SHARE * 100:
-            rank = 1
-        else:
-            continue
-        w = SlaWatch(incident_id, row[0], row[1], row[2], c.name, round(used, 1),
-                     c.remaining_minutes if c.remaining_minutes is not None else 0.0,
-                     "breached" if rank == 2 else "at_risk", c.working_day_minutes)
-        if best is None or (rank, used) > best[:2]:
-            best = (rank, used, w)
-    return best[2] if best else None
+    """The SLA watch of every open incident at ``now`` (``sla_watch.watches``, the one rule)."""
+    return watches(ledger, contract_id, now)
 
 
 def due_groups(ledger: Ledger, contract_id: uuid.UUID, today: date) -> tuple[tuple[str, tuple[DueItem, ...]], ...]:

@@ -9,12 +9,14 @@ lists and the detail pane share.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.core.durations import format_minutes
+from app.services.queries.sla_watch import clock_state
 
 GREEN = QColor("#1a7f37")
 AMBER = QColor("#b26a00")
@@ -41,7 +43,8 @@ class ClockText:
 def describe_clock(clock: Any) -> ClockText:
     """Text and colour of an ``app.services.incident.sla.Clock``.
 
-    Green “1h20m left” while running with ≥ 25 % of the target left, amber under 25 %, red
+    Green “1h20m left” while running, amber once at risk (``sla_watch.clock_state``: ≥ 75 % of
+    the target used — the overview's rule), red
     “Overdue 35m” once breached; “Paused, … left” while paused; “Met (…)” once stopped in time;
     grey “No target” when the profile names none.  Minutes are service-time minutes.
     """
@@ -60,10 +63,12 @@ def describe_clock(clock: Any) -> ClockText:
         over = fmt_minutes(max(elapsed - target, -remaining, 0.0), wdm)
         return ClockText(QCoreApplication.translate("RecordLabels", "Overdue %1").replace("%1", over), RED, True, tip)
     left = fmt_minutes(remaining, wdm)
+    at_risk = clock_state(SimpleNamespace(target_minutes=target, elapsed_minutes=elapsed, breached=False,
+                                          stopped_at=getattr(clock, "stopped_at", None))) == "at_risk"
     if getattr(clock, "paused", False):
-        color = AMBER if remaining < 0.25 * target else GREEN
+        color = AMBER if at_risk else GREEN
         return ClockText(QCoreApplication.translate("RecordLabels", "Paused, %1 left").replace("%1", left), color, False, tip)
     if getattr(clock, "running", False):
-        color = AMBER if remaining < 0.25 * target else GREEN
+        color = AMBER if at_risk else GREEN
         return ClockText(QCoreApplication.translate("RecordLabels", "%1 left").replace("%1", left), color, False, tip)
     return ClockText(QCoreApplication.translate("RecordLabels", "Met (%1)").replace("%1", used), GREEN, False, tip)

@@ -13,10 +13,10 @@ the form asks save / discard / cancel.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.timeutil import fmt_local
 from app.core.vocab import IncidentStatus, choices
@@ -47,6 +47,7 @@ class IncidentsPage(RecordListPage):
         opts = record_options(ctx.db, ctx.contract_id, ctx.engineer)
         self.filters = FilterBar(choices(IncidentStatus), opts.severities, self.tr("All severities"), opts.services,
                                  opts.engineers, self)
+        self.sla = self._sla_combo()
         self.new_btn = QPushButton(self.tr("New incident"), self)
         self.new_btn.setToolTip(self.tr("Log a new incident (Ctrl+N)"))
         self.export_btn = QPushButton(self.tr("Export…"), self)
@@ -85,12 +86,34 @@ class IncidentsPage(RecordListPage):
         self.sla_timer.start()
         self._update_count()
 
+    def _update_count(self, *_: Any) -> None:
+        """"n of N shown", or that the SLA clocks are being computed for an SLA-state filter."""
+        if self.model.resolving:
+            self.frame.count_label.setText(self.tr("Computing SLA clocks…"))
+            return
+        super()._update_count()
+
+    def _sla_combo(self) -> QComboBox:
+        """The SLA-state filter, placed in the filter bar after the severity combo: every SLA state,
+        at risk (≥ 75 % of a target used, still running), breached — the overview's rule."""
+        combo = QComboBox(self.filters)
+        combo.setObjectName("slaFilter")
+        combo.setToolTip(self.tr("Show only open incidents whose SLA clock is at risk or breached"))
+        for label, code in ((self.tr("All SLA states"), None), (self.tr("SLA at risk (≥ 75 %)"), "at_risk"),
+                            (self.tr("SLA breached"), "breached")):
+            combo.addItem(label, code)
+        lay = cast(QHBoxLayout, self.filters.layout())
+        lay.insertWidget(lay.indexOf(self.filters.kind) + 1 if self.filters.kind is not None else 1, combo)
+        combo.currentIndexChanged.connect(self.filters.changed)
+        return combo
+
     def _connect(self) -> None:
         self.filters.changed.connect(self.apply_filter)
         self.filters.period.currentIndexChanged.connect(self._clear_occurred)
         self.frame.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.resolveFailed.connect(lambda text: self.message.show_error(RuntimeError(text)))
         self.frame.activated.connect(self.focus_detail)
         self.new_btn.clicked.connect(self.new_incident)
         self.export_btn.clicked.connect(self.export)
@@ -125,17 +148,19 @@ class IncidentsPage(RecordListPage):
             open_only=status == "__open__",
             severities=(v["kind"],) if v["kind"] else (),
             service_id=v["service_id"], engineer_id=v["engineer_id"],
-            start=start, end=end, text=v["text"],
+            start=start, end=end, text=v["text"], sla=self.sla.currentData() or "",
         )
 
     def apply_filter(self, **preset: Any) -> None:
         """Re-query with the filter bar's values.  With a ``preset`` (the overview's tiles) the
         bar is first reset and set to it: ``status`` (a code or ``"__open__"``), ``severity``,
-        ``text`` and ``occurred`` = ``(start, end)`` aware instants of ``occurred_at`` (shown
-        under the list until the period is changed)."""
+        ``sla`` (``"at_risk"``/``"breached"``: the SLA combo), ``text`` and ``occurred`` =
+        ``(start, end)`` aware instants of ``occurred_at`` (shown under the list until the period
+        is changed)."""
         if preset:
             bar = self.filters
             for combo, value in ((bar.status, preset.get("status")), (bar.kind, preset.get("severity")),
+                                 (self.sla, preset.get("sla")),
                                  (bar.service, None), (bar.engineer, None), (bar.period, "all")):
                 if combo is not None:
                     with QSignalBlocker(combo):

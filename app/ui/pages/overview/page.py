@@ -105,12 +105,18 @@ class OverviewPage(QWidget):
 
     def _build_rows(self) -> None:
         self.inspections = TileRow(self.tr("Today's inspections"))
-        for key, caption in (("insp_todo", self.tr("To do now")), ("insp_overdue", self.tr("Overdue")),
-                             ("insp_done", self.tr("Done today"))):
-            self.inspections.add(caption, key).activated.connect(lambda: self.openRequested.emit("today", {}))
+        for key, caption, counted in (("insp_todo", self.tr("To do now"), ("due", "in_progress")),
+                                      ("insp_overdue", self.tr("Overdue"), ("overdue",)),
+                                      ("insp_done", self.tr("Done today"), ("done",))):
+            # Today lists every status of the day; ``statuses`` names the rows the tile counts
+            # (applied by a Today page that offers ``apply_filter``)
+            self.inspections.add(caption, key).activated.connect(
+                lambda c=counted: self.openRequested.emit("today", {"statuses": c}))
         self.sla = TileRow(self.tr("SLA watch (live)"))
-        for key, caption in (("sla_risk", self.tr("At risk (≥ 75 % used)")), ("sla_breached", self.tr("Breached"))):
-            self.sla.add(caption, key).activated.connect(lambda: self.openRequested.emit("incidents", {"status": OPEN}))
+        for key, state, caption in (("sla_risk", "at_risk", self.tr("At risk (≥ 75 % used)")),
+                                    ("sla_breached", "breached", self.tr("Breached"))):
+            self.sla.add(caption, key).activated.connect(
+                lambda s=state: self.openRequested.emit("incidents", {"status": OPEN, "sla": s}))
         self.sla_list = QListWidget()
         self.sla_list.setObjectName("slaList")
         self.sla_list.setMaximumHeight(76)
