@@ -418,6 +418,10 @@ class AuditAction(StrEnum):
     """
     ASSET_CREATE = "asset.create"
     ASSET_EDIT = "asset.edit"
+    ASSET_ATTACH = "asset.attach"
+    ASSET_ATTACHMENT_REMOVE = "asset.attachment_remove"
+    ASSET_ATTACHMENT_OPEN = "asset.attachment_open"
+    ASSET_ATTACHMENT_SAVE = "asset.attachment_save"
     ASSET_IMPORT = "asset.import"
     ASSET_IMPORT_MAPPING = "asset.import_mapping"
     ASSET_CODE_SCHEME = "asset.code_scheme"
@@ -555,6 +559,10 @@ _MSGIDS[AuditAction] = {
     "incident.set_affected": N_("Affected services and assets set"),
     "incident.set_downtime": N_("Downtime recorded"),
     "incident.attach": N_("Attachment added to an incident"),
+    "asset.attach": N_("Attachment added to an asset"),
+    "asset.attachment_remove": N_("Attachment removed from an asset"),
+    "asset.attachment_open": N_("Asset attachment opened"),
+    "asset.attachment_save": N_("Asset attachment saved as a copy"),
     "incident.assigned": N_("Incident assigned"),
     "incident.in_progress": N_("Incident in progress"),
     "incident.pending": N_("Incident pending"),

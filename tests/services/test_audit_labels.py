@@ -44,14 +44,20 @@ def _texts(node: ast.expr) -> list[str]:
 
 
 def _written() -> tuple[dict[str, str], dict[str, str]]:
-    """(action code → where, entity kind → where) of every ``record(…)`` call under app/."""
+    """(action code → where, entity kind → where) of every ``record(…)`` call under app/, and of
+    every ``audit_action=`` a record spec hands to the code that records it."""
     actions: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for path in (ROOT / "app").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "record"):
+            if not isinstance(node, ast.Call):
                 continue
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            for kw in node.keywords:  # a spec naming the action its runner records (transfer.row_import)
+                if kw.arg == "audit_action":
+                    actions.update((code, where) for code in _texts(kw.value))
+            if getattr(node.func, "id", getattr(node.func, "attr", "")) != "record":
+                continue
             for kw in node.keywords:
                 if kw.arg == "action":
                     actions.update((code, where) for code in _texts(kw.value))

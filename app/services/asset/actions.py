@@ -312,7 +312,7 @@ def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Pat
         att, data = attachments.content(s, attachment_id)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
-        audit.record(s, actor=actor, action=f"asset.attachment_{purpose}", entity_kind="asset", entity_id=att.owner_id,
+        audit.record(s, actor=actor, action="asset.attachment_save" if purpose == "save" else "asset.attachment_open", entity_kind="asset", entity_id=att.owner_id,
                      summary=att.filename, details={"attachment_id": str(att.id), "filename": att.filename,
                                                     "sha256": att.sha256, "target": str(out)})
         return Outcome(out, Changes.of("audit"))

@@ -157,7 +157,7 @@ def add(session: Session, asset_id: uuid.UUID, filename: str, content: bytes, *,
     session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field="attachments", old="", new=name))
     asset.updated_at = now
     session.flush()
-    audit.record(session, actor=actor, action="asset.attachment_add", entity_kind="asset", entity_id=asset.id,
+    audit.record(session, actor=actor, action="asset.attach", entity_kind="asset", entity_id=asset.id,
                  summary=f"{asset.code}: {name}", details={"attachment_id": str(att.id), **_details(att)}, at=now)
     return att
 

@@ -42,7 +42,7 @@ def test_add_keeps_the_bytes_in_the_ledger_with_history_and_audit(db, pinggu, tm
     with db.session() as s:
         att = s.scalars(select(Attachment)).one()
         assert (att.owner_kind, att.owner_id, bytes(att.content or b"")) == ("asset", aid, PDF)
-        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "asset.attachment_add")).one()
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "asset.attach")).one()
         assert ev.details["sha256"] == rows[0].sha256 and ev.details["size_bytes"] == len(PDF)
         assert "content" not in ev.details and PDF.hex()[:64] not in str(ev.details)
     hist = asset_view(db, aid).history

@@ -97,7 +97,7 @@ def test_add_drop_open_save_and_delete(qtbot, gui_ctx, tmp_path, monkeypatch, no
             "采购合同.pdf", "机柜.jpg", "保修证书.pdf", ""}
         acts = [e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.action.like("asset.attachment_%"))
                                             .order_by(AuditEvent.seq))]
-        assert acts == ["asset.attachment_add"] * 3 + ["asset.attachment_open", "asset.attachment_save",
+        assert acts == ["asset.attach"] * 3 + ["asset.attachment_open", "asset.attachment_save",
                                                         "asset.attachment_remove"]
     assert audit_actions.verify(gui_ctx.db).value.ok
 
