@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.core.timeutil import local_today  # noqa: E402
 
 APP = r"""
 import sys, time
@@ -105,7 +107,7 @@ def main() -> int:
                        check=True, env=env, cwd=ROOT)
         demos = (("90", "Pinggu demo, 90 days", ["--contract", "pinggu-court-2026", "--days", "90"]),
                  ("3y", "Justice Bureau demo, 3 years", ["--contract", "beijing-justice-bureau-2024", "--days", "1095",
-                                                          "--end", date.today().isoformat()]))
+                                                          "--end", local_today().isoformat()]))
         for key, title, demo in demos:
             if args.only not in (None, key):
                 continue
