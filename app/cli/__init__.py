@@ -119,14 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.errors import ImportRejected, OpsLedgerError  # noqa: PLC0415
     from app.logs import setup_logging  # noqa: PLC0415
 
-    setup_logging()
     cli_language()
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
-        from app.cli.gui import run_gui
+        from app.cli.gui import run_gui  # noqa: PLC0415
 
-        return run_gui(args)
+        return run_gui(args)  # sets up logging itself, once the window has painted
+    setup_logging()
     log = logging.getLogger(__name__)
     try:
         return int(args.func(args) or 0)
