@@ -87,8 +87,11 @@ def restore_pending_backup(db: str | None) -> bool:
 def paint_window(engineer: str = "") -> MainWindow:
     """The ``MainWindow`` shown and painted before the ledger opens (issue #12 §1): navigation,
     menus and the overview's tiles laid out ("Computing…"), over an ``AppContext`` whose ``db``
-    and ``contract_id`` are still ``None`` — nothing computes until the event loop runs, and
-    :func:`main` fills the context before it does.  Imports Qt and the window, not SQLAlchemy."""
+    and ``contract_id`` are still ``None`` — the overview computes nothing without a ledger;
+    :func:`main` fills the context and announces it (``"contract"`` on the bus), which refreshes
+    the overview.  Imports Qt and the window, not SQLAlchemy."""
+    from PySide6.QtWidgets import QApplication
+
     from app.ui.context import AppContext, ChangeBus
     from app.ui.main_window import MainWindow
 
@@ -96,6 +99,7 @@ def paint_window(engineer: str = "") -> MainWindow:
     window = MainWindow(ctx)
     window.show()
     window.repaint()
+    QApplication.processEvents()  # on X11 the window paints when its expose event is handled
     return window
 
 
@@ -116,7 +120,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     from app.ui.first_start import FirstStartDialog
 
     log_path = setup_logging()
-    asked = restore_pending_backup(db)
+    restore_pending_backup(db)
     try:
         ledger = open_ledger(db)
     except OpsLedgerError as exc:
@@ -134,17 +138,14 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
             dlg = FirstStartDialog(ledger)
             if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
                 return 0
-            contract_id, engineer, asked = dlg.contract_id, dlg.engineer, True
+            contract_id, engineer = dlg.contract_id, dlg.engineer
         if not engineer:
             engineer = ask_engineer(ledger, contract_id)
             if not engineer:
                 return 0
-            asked = True
         ctx.contract_id, ctx.engineer = contract_id, engineer
-        if asked:  # a dialog ran the event loop: the overview computed without a contract
-            ctx.bus.changed.emit(("contract",))
-        else:
-            window.update_status()
+        ctx.bus.changed.emit(("contract",))  # status bar and overview follow the opened ledger
+        window.install_tray()
         QTimer.singleShot(0, lambda: _daily_backup(window))
         return int(app.exec())
     finally:

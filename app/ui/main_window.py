@@ -24,7 +24,7 @@ call their parents.  ``MainWindow`` is the single place that
 * routes the overview's requests: ``OverviewPage.openRequested(key, preset)`` shows page ``key``
   and calls its ``apply_filter(**preset)``; ``dueActivated(kind, entity_kind, entity_id)`` shows
   the page of that kind when there is one (``DUE_ROUTES``); the tray (``app.ui.tray``, only where
-  the desktop has one, installed after the first paint) watches the overview's figures.
+  the desktop has one, installed once the ledger is open) watches the overview's figures.
 
 The inspection runner is a page of the stack without a navigation entry: it is reached from Today.
 """
@@ -34,7 +34,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -99,10 +99,10 @@ class MainWindow(QMainWindow):
         self.pages[PAGES[0].key]  # the first page is built now (an error in it fails the start)
         self.nav.setCurrentRow(0)
         self.tray: Any = None
-        QTimer.singleShot(0, self._install_tray)
 
-    def _install_tray(self) -> None:
-        """After the first paint: the tray icon (``app.ui.tray``), where the desktop has one."""
+    def install_tray(self) -> None:
+        """The tray icon (``app.ui.tray``) where the desktop has one; ``app.ui.main`` calls it once
+        the ledger is open (after the first paint)."""
         from app.ui.tray import install_tray
 
         self.tray = install_tray(self)

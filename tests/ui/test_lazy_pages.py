@@ -105,3 +105,20 @@ def test_settings_signals_are_wired_when_the_page_is_built(qtbot: Any, main_wind
     settings_page.engineerChanged.emit("赵六")
     assert win.ctx.engineer == "赵六"
     assert "赵六" in win._engineer_label.text()
+
+
+def test_window_painted_before_the_ledger_fills_when_the_ledger_is_announced(qtbot: Any, gui_ctx: Any) -> None:
+    from app.ui.main import paint_window
+
+    win = paint_window(ENGINEER)
+    qtbot.addWidget(win)
+    overview = win.pages["overview"]
+    assert win.isVisible() and win.current_key() == "overview"
+    qtbot.wait(50)  # the overview's first refresh has run: without a ledger it computes nothing
+    assert overview.now_figures is None and not overview.message.isVisible()
+    assert "Opening the ledger" in win._contract_label.text()
+    win.ctx.db, win.ctx.contract_id = gui_ctx.db, gui_ctx.contract_id  # what app.ui.main does next
+    with qtbot.waitSignal(overview.filled, timeout=60_000):
+        win.ctx.bus.changed.emit(("contract",))
+    assert overview.now_figures is not None and overview.tile("insp_todo").number.text() != "…"
+    assert "Opening the ledger" not in win._contract_label.text()

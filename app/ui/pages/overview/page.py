@@ -202,6 +202,8 @@ class OverviewPage(QWidget):
 
     def _run_now(self, gen: int, then_month: bool = True) -> None:
         cid, db = self.ctx.contract_id, self.ctx.db
+        if db is None:  # painted before the ledger opened (app.ui.main): it refreshes the page then
+            return
         self.stamp.setText(local_today().isoformat())
         if cid is None:
             self.message.setText(self.tr("No contract loaded."))
