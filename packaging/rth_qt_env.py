@@ -6,6 +6,8 @@ every CLI command paid for loading Qt.  This hook sets the same environment (plu
 the DLL search path on Windows) and imports nothing: Qt loads when the GUI first needs it.
 """
 
+# ruff: noqa: PTH118 - os.path on purpose: pathlib would be one more import before every start
+
 import os
 import sys
 
