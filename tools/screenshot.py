@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             history = win.pages.get("inspections")
             if hasattr(history, "set_range"):
                 history.set_range(args.day - timedelta(days=30), args.day)
-        for spec_key in list(win.pages):
+        for spec_key in win.page_keys():  # every page (each is built when first shown)
             win.show_page(spec_key)
             save(win, spec_key)
         if args.runner and hasattr(today, "model") and today.model.rowCount():

@@ -116,31 +116,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if command_in(args_list) is None and any(a in INFO_FLAGS for a in args_list):
         build_parser(args_list).parse_args(args_list)  # prints the version or the help and exits
-    from app.cli.common import echo  # noqa: PLC0415 - the app loads only when a command runs
     from app.errors import ImportRejected, OpsLedgerError  # noqa: PLC0415
     from app.logs import setup_logging  # noqa: PLC0415
 
-    setup_logging()
     cli_language()
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
-        from app.cli.gui import run_gui
+        from app.cli.gui import run_gui  # noqa: PLC0415
 
-        return run_gui(args)
+        return run_gui(args)  # sets up logging itself, once the window has painted
+    setup_logging()
     log = logging.getLogger(__name__)
     try:
         return int(args.func(args) or 0)
     except ImportRejected as exc:
+        from app.cli.common import echo  # noqa: PLC0415 - the data layer loads only when needed
+
         log.info("refused %s: %s", args.command, exc)
         echo(str(exc), err=True)
         return 1
     except OpsLedgerError as exc:
+        from app.cli.common import echo  # noqa: PLC0415
+
         log.info("refused %s: %s", args.command, exc)
         echo(f"opsledger: {error_text(exc)}", err=True)
         return 1
     except OSError as exc:  # an --out/--to/file argument the OS refused: a sentence, no traceback
-        from app.cli.common import os_error_sentence
+        from app.cli.common import echo, os_error_sentence  # noqa: PLC0415
 
         echo(f"opsledger: {os_error_sentence(exc)}", err=True)
         return 1

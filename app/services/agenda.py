@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.services.ledger import Ledger
+if TYPE_CHECKING:  # the overview paints before SQLAlchemy loads (issue #12 §1)
+    from app.services.ledger import Ledger
 
 
 class DueState(StrEnum):

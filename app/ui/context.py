@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.ledger import Ledger
+if TYPE_CHECKING:  # the window paints before SQLAlchemy loads (issue #12 §1)
+    from app.services.ledger import Ledger
 
 
 class ChangeBus(QObject):

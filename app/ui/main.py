@@ -1,23 +1,25 @@
 """Desktop entry point: ``main(db=None, argv=None) -> int`` (used by ``opsledger gui``).
 
-Runs a restore scheduled in 恢复账本… (before anything holds the file), paints a
-``StartingWindow`` (only Qt loaded), then opens the ledger (``db`` path/URL, else
-``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty ledger, builds the
-``MainWindow`` in the starting window's place, starts the first-start-of-the-day backup in a
-worker and runs Qt's event loop.  The ledger, SQLAlchemy and the pages are imported inside the
-functions, after the first paint.
+Paints the ``MainWindow`` first — navigation, menus and the overview's tiles laid out, with only
+Qt and the window's modules loaded (``paint_window``) — then runs a restore scheduled in
+恢复账本… (before anything holds the file), opens the ledger (``db`` path/URL, else
+``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty ledger, fills the
+window's context, and runs Qt's event loop: the overview computes its figures in workers and the
+first-start-of-the-day backup starts in a worker.  The ledger, SQLAlchemy and the other pages are
+imported after the first paint (issue #12 §1).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app import settings
 
 if TYPE_CHECKING:
     from app.services.ledger import Ledger
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ def ask_engineer(db: Ledger, contract_id: uuid.UUID | None) -> str:
     return name
 
 
-def build_window(db: Ledger, contract_id: uuid.UUID | None, engineer: str):  # noqa: ANN201
+def build_window(db: Ledger, contract_id: uuid.UUID | None, engineer: str) -> MainWindow:
     """A ``MainWindow`` over ``db`` with a fresh ``AppContext`` (not shown)."""
     from app.ui.context import AppContext, ChangeBus
     from app.ui.main_window import MainWindow
@@ -57,9 +59,10 @@ def build_window(db: Ledger, contract_id: uuid.UUID | None, engineer: str):  # n
     return MainWindow(ctx)
 
 
-def restore_pending_backup(db: str | None) -> None:
+def restore_pending_backup(db: str | None) -> bool:
     """Before the ledger opens: run the restore chosen in 恢复账本… last time (see
-    ``backup_records.apply_pending_restore``) and say what happened in a message box."""
+    ``backup_records.apply_pending_restore``) and say what happened in a message box.  Returns
+    True when a message box was shown (it ran the event loop)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
@@ -71,24 +74,44 @@ def restore_pending_backup(db: str | None) -> None:
     except OpsLedgerError as exc:
         log.error("the scheduled restore did not run: %s", exc)
         QMessageBox.warning(None, "OpsLedger", str(exc))
-        return
-    if info is not None:
-        log.info("ledger %s restored from %s", info.target, info.restored_from)
-        QMessageBox.information(None, "OpsLedger", QCoreApplication.translate(
-            "main", "The ledger was restored from %1. The previous ledger is kept as %2.")
-            .replace("%1", str(info.restored_from)).replace("%2", str(info.aside or "—")))
+        return True
+    if info is None:
+        return False
+    log.info("ledger %s restored from %s", info.target, info.restored_from)
+    QMessageBox.information(None, "OpsLedger", QCoreApplication.translate(
+        "main", "The ledger was restored from %1. The previous ledger is kept as %2.")
+        .replace("%1", str(info.restored_from)).replace("%2", str(info.aside or "—")))
+    return True
+
+
+def paint_window(engineer: str = "") -> MainWindow:
+    """The ``MainWindow`` shown and painted before the ledger opens (issue #12 §1): navigation,
+    menus and the overview's tiles laid out ("Computing…"), over an ``AppContext`` whose ``db``
+    and ``contract_id`` are still ``None`` — the overview computes nothing without a ledger;
+    :func:`main` fills the context and announces it (``"contract"`` on the bus), which refreshes
+    the overview.  Imports Qt and the window, not SQLAlchemy."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.context import AppContext, ChangeBus
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext(db=cast("Ledger", None), contract_id=None, engineer=engineer, bus=ChangeBus())
+    window = MainWindow(ctx)
+    window.show()
+    window.repaint()
+    QApplication.processEvents()  # on X11 the window paints when its expose event is handled
+    return window
 
 
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the GUI on ledger ``db``; returns the exit code (1 if the ledger cannot open)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.app_setup import create_application
-    from app.ui.starting import StartingWindow
 
     app = create_application(argv)
-    starting = StartingWindow()
-    starting.paint_now()
+    window = paint_window(settings.get("engineer_name") or "")
 
     from app.errors import OpsLedgerError
     from app.logs import setup_logging
@@ -101,16 +124,17 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     try:
         ledger = open_ledger(db)
     except OpsLedgerError as exc:
-        starting.close()
+        window.close()
         QMessageBox.critical(None, "OpsLedger", str(exc))
         log.error("the database did not open: %s", exc)
         return 1
     crash = install_excepthook(app, log_path, on_quit=ledger.close)
     try:
+        ctx = window.ctx
+        ctx.db = ledger
         contract_id = pick_contract(ledger)
-        engineer = settings.get("engineer_name")
+        engineer = ctx.engineer
         if contract_id is None:
-            starting.close()
             dlg = FirstStartDialog(ledger)
             if dlg.exec() != FirstStartDialog.DialogCode.Accepted:
                 return 0
@@ -118,15 +142,20 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         if not engineer:
             engineer = ask_engineer(ledger, contract_id)
             if not engineer:
-                starting.close()
                 return 0
-        window = build_window(ledger, contract_id, engineer)
-        starting.hand_over(window)
-        from app.ui.widgets.backup_dialog import run_daily_backup
-
-        run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage(text, 15000))
+        ctx.contract_id, ctx.engineer = contract_id, engineer
+        ctx.bus.changed.emit(("contract",))  # status bar and overview follow the opened ledger
+        window.install_tray()
+        QTimer.singleShot(0, lambda: _daily_backup(window))
         return int(app.exec())
     finally:
-        starting.close()
+        window.close()
         crash.uninstall()
         ledger.close()
+
+
+def _daily_backup(window: MainWindow) -> None:
+    """The first-start-of-the-day backup, in a worker, once the event loop runs."""
+    from app.ui.widgets.backup_dialog import run_daily_backup
+
+    run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage(text, 15000))

@@ -3,12 +3,15 @@
 Wiring decision (issue #2 §5): pages never subscribe to ``ctx.bus.changed`` themselves and never
 call their parents.  ``MainWindow`` is the single place that
 
-* builds every page from ``PAGES`` (key, class, the record kinds it shows).  The page classes
-  are imported directly: a page module that fails to import fails the start (and the tests),
-  loudly — there is no placeholder;
-* connects ``ctx.bus.changed(kinds)`` to the pages: a page whose kinds intersect the change is
-  refreshed at once when it is visible, otherwise marked stale and refreshed when next shown.
-  The kind ``"contract"`` refreshes every page;
+* builds the pages of ``PAGES`` (``app.ui.page_table``: key, ``"module:Class"``, the record kinds
+  it shows) lazily: at start only the first page (总览); every other page — and the inspection
+  runner — is imported and built the first time it is asked for (navigation click, Ctrl+N,
+  ``open_filtered``/``open_due``, a page's request, ``window.pages[key]``).  The navigation lists
+  every entry from the start.  A page module that fails to import or a page that fails to build
+  raises then, loudly — there is no placeholder;
+* connects ``ctx.bus.changed(kinds)`` to the built pages: a page whose kinds intersect the change
+  is refreshed at once when it is visible, otherwise marked stale and refreshed when next shown;
+  an unbuilt page is left alone (it builds fresh).  The kind ``"contract"`` refreshes every page;
 * connects the pages' typed ``…Requested`` signals (``TodayPage.inspectionRequested`` /
   ``adHocRequested`` and ``InspectionsPage.inspectionOpenRequested`` open the runner,
   ``InspectionRunPage.closeRequested`` returns to Today, ``SettingsPage.contractChanged`` /
@@ -21,7 +24,7 @@ call their parents.  ``MainWindow`` is the single place that
 * routes the overview's requests: ``OverviewPage.openRequested(key, preset)`` shows page ``key``
   and calls its ``apply_filter(**preset)``; ``dueActivated(kind, entity_kind, entity_id)`` shows
   the page of that kind when there is one (``DUE_ROUTES``); the tray (``app.ui.tray``, only where
-  the desktop has one) watches the overview's figures.
+  the desktop has one, installed once the ledger is open) watches the overview's figures.
 
 The inspection runner is a page of the stack without a navigation entry: it is reached from Today.
 """
@@ -29,8 +32,7 @@ The inspection runner is a page of the stack without a navigation entry: it is r
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -44,62 +46,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.changes import KINDS
-from app.services.contract import actions as contract_actions
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
-from app.ui.pages.asset import AssetsPage
-from app.ui.pages.audit import AuditPage
-from app.ui.pages.contract import ContractPage
-from app.ui.pages.incidents import IncidentsPage
-from app.ui.pages.inspection import InspectionRunPage, InspectionsPage, TodayPage
-from app.ui.pages.overview import OverviewPage
-from app.ui.pages.reports import ReportsPage
-from app.ui.pages.requests import RequestsPage
-from app.ui.pages.requirements import RequirementsPage
-from app.ui.pages.settings import SettingsPage
-from app.ui.pages.vault import VaultPage
-from app.ui.pages.worklog import WorkLogPage
-from app.ui.tray import install_tray
+from app.ui.page_table import DUE_ROUTES, PAGES, RUNNER, SPECS, PageSpec, PageTable
 
+if TYPE_CHECKING:
+    from app.ui.pages.inspection.runner import InspectionRunPage
+    from app.ui.pages.inspection.today import TodayPage
 
-@dataclass(frozen=True)
-class PageSpec:
-    """One navigation entry: key, the page class (built with the ``AppContext``), kinds that
-    refresh it."""
-
-    key: str
-    cls: Callable[[AppContext], QWidget]
-    kinds: frozenset[str]
-
-
-def _kinds(*names: str) -> frozenset[str]:
-    return frozenset(("contract", *names))
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", OverviewPage, _kinds(*KINDS)),
-    PageSpec("today", TodayPage, _kinds("inspection", "calendar")),
-    PageSpec("inspections", InspectionsPage, _kinds("inspection")),
-    PageSpec("incidents", IncidentsPage, _kinds("incident")),
-    PageSpec("requests", RequestsPage, _kinds("service_request")),
-    PageSpec("requirements", RequirementsPage, _kinds("requirement", "service_request")),
-    PageSpec("worklog", WorkLogPage, _kinds("worklog", "incident", "service_request", "inspection")),
-    PageSpec("reports", ReportsPage,
-             _kinds("report", "incident", "service_request", "inspection", "requirement", "worklog", "calendar")),
-    PageSpec("assets", AssetsPage, _kinds("asset", "incident", "inspection", "credential")),
-    PageSpec("vault", VaultPage, _kinds("credential")),
-    PageSpec("contract", ContractPage, _kinds("report")),
-    PageSpec("audit", AuditPage, _kinds(*KINDS)),
-    PageSpec("settings", SettingsPage, _kinds("calendar")),
-)
-
-#: agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page
-#: key opens that page.
-DUE_ROUTES = {"inspection": "today", "incident": "incidents", "service_request": "requests",
-              "requirement": "requirements", "report": "reports", "report_record": "reports",
-              "worklog": "worklog", "asset": "assets", "warranty": "assets", "maintenance": "assets",
-              "credential": "vault", "credential_rotation": "vault"}
+__all__ = ["DUE_ROUTES", "PAGES", "MainWindow", "PageSpec"]
 
 
 class MainWindow(QMainWindow):
@@ -115,21 +70,16 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget#nav { font-size: 12pt; } QListWidget#nav::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self._kinds: dict[str, frozenset[str]] = {}
+        self.pages = PageTable(self._build_page)
+        self._kinds: dict[str, frozenset[str]] = {s.key: s.kinds for s in PAGES}
         self._stale: set[str] = set()
         self._row = 0
+        self._runner: InspectionRunPage | None = None
         for n, spec in enumerate(PAGES, 1):
-            page = spec.cls(ctx)
-            self.pages[spec.key] = page
-            self._kinds[spec.key] = spec.kinds
-            self.stack.addWidget(page)
             item = QListWidgetItem(self.title(spec.key))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"Ctrl+{n}")
             self.nav.addItem(item)
-        self.runner = InspectionRunPage(ctx)
-        self.stack.addWidget(self.runner)
         central = QWidget()
         lay = QHBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -143,9 +93,18 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self._db_label)
         self.menus = build_menus(self)
-        self._wire()
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.ctx.bus.changed.connect(self.on_changed)
         self.update_status()
+        self.pages[PAGES[0].key]  # the first page is built now (an error in it fails the start)
         self.nav.setCurrentRow(0)
+        self.tray: Any = None
+
+    def install_tray(self) -> None:
+        """The tray icon (``app.ui.tray``) where the desktop has one; ``app.ui.main`` calls it once
+        the ledger is open (after the first paint)."""
+        from app.ui.tray import install_tray
+
         self.tray = install_tray(self)
 
     def _focus_today(self) -> None:
@@ -154,10 +113,24 @@ class MainWindow(QMainWindow):
 
     @property
     def today(self) -> TodayPage:
-        """The Today page."""
-        page = self.pages["today"]
-        assert isinstance(page, TodayPage)
-        return page
+        """The Today page (built on first use)."""
+        return self.pages["today"]  # type: ignore[return-value]
+
+    @property
+    def runner(self) -> InspectionRunPage:
+        """The inspection runner (built on first use)."""
+        if self._runner is None:
+            runner = RUNNER.load()(self.ctx)
+            self.stack.addWidget(runner)
+            runner.closeRequested.connect(self._close_runner)  # type: ignore[attr-defined]
+            runner.inspectionFinished.connect(  # type: ignore[attr-defined]
+                lambda text: self.statusBar().showMessage(text, 10000))
+            runner.incidentCreated.connect(  # type: ignore[attr-defined]
+                lambda number: self.statusBar().showMessage(
+                    self.tr("Incident %1 created.").replace("%1", number), 10000))
+            self._runner = runner  # type: ignore[assignment]
+        assert self._runner is not None
+        return self._runner
 
     # -- construction -------------------------------------------------------------------------
     def title(self, key: str) -> str:
@@ -183,34 +156,42 @@ class MainWindow(QMainWindow):
         """The navigation pages' keys in order (Ctrl+1 … Ctrl+9)."""
         return [s.key for s in PAGES]
 
-    def _wire(self) -> None:
-        self.nav.currentRowChanged.connect(self._on_nav)
-        self.ctx.bus.changed.connect(self.on_changed)
-        today, history = self.today, self.pages["inspections"]
-        assert isinstance(history, InspectionsPage)
-        today.inspectionRequested.connect(self.open_runner)
-        today.adHocRequested.connect(self.open_ad_hoc)
-        history.inspectionOpenRequested.connect(self.open_inspection)
-        self.runner.closeRequested.connect(self._close_runner)
-        self.runner.inspectionFinished.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.runner.incidentCreated.connect(
-            lambda number: self.statusBar().showMessage(self.tr("Incident %1 created.").replace("%1", number), 10000))
-        settings_page = self.pages["settings"]
-        assert isinstance(settings_page, SettingsPage)
-        settings_page.contractChanged.connect(self.set_contract)
-        settings_page.engineerChanged.connect(self.set_engineer)
-        overview = self.pages["overview"]
-        assert isinstance(overview, OverviewPage)
-        overview.openRequested.connect(self.open_filtered)
-        overview.dueActivated.connect(self.open_due)
-        self.pages["assets"].incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108
-        self.pages["assets"].register.detail.accounts.credentialRequested.connect(  # type: ignore[attr-defined]
+    def _build_page(self, key: str) -> QWidget:
+        """Import and build page ``key``, put it in the stack and connect its requests (called by
+        ``self.pages`` on first access)."""
+        page = SPECS[key].load()(self.ctx)
+        self.stack.addWidget(page)
+        wire = getattr(self, f"_wire_{key}", None)
+        if wire is not None:
+            wire(page)
+        return page
+
+    def _wire_overview(self, page: Any) -> None:
+        page.openRequested.connect(self.open_filtered)
+        page.dueActivated.connect(self.open_due)
+
+    def _wire_today(self, page: Any) -> None:
+        page.inspectionRequested.connect(self.open_runner)
+        page.adHocRequested.connect(self.open_ad_hoc)
+
+    def _wire_inspections(self, page: Any) -> None:
+        page.inspectionOpenRequested.connect(self.open_inspection)
+
+    def _wire_settings(self, page: Any) -> None:
+        page.contractChanged.connect(self.set_contract)
+        page.engineerChanged.connect(self.set_engineer)
+
+    def _wire_assets(self, page: Any) -> None:
+        page.incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108 - builds the page when asked
+        page.register.detail.accounts.credentialRequested.connect(
             lambda cid: self.open_due("credential", "credential", cid))
 
     # -- navigation and refresh ---------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
         """Show the page ``key`` (one of ``PAGES``' keys) and return the page then visible (the
-        current one if it refused to be left)."""
+        current one if it refused to be left).  Builds the page first if needed (a page that
+        fails to import or build raises here)."""
+        self.pages[key]
         self.nav.setCurrentRow(self.page_keys().index(key))
         return self.pages.get(self.current_key() or "", self.stack.currentWidget())
 
@@ -244,7 +225,7 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str | None:
         """The key of the visible navigation page, ``"runner"`` for the runner."""
         w = self.stack.currentWidget()
-        if w is self.runner:
+        if w is not None and w is self._runner:
             return "runner"
         return next((k for k, p in self.pages.items() if p is w), None)
 
@@ -267,7 +248,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not page and not self.may_leave(current):
             self.nav.blockSignals(True)
-            self.nav.setCurrentRow(self._row if current is not self.runner else -1)
+            self.nav.setCurrentRow(self._row if current is not self._runner else -1)
             self.nav.blockSignals(False)
             return
         self._row = row
@@ -289,8 +270,8 @@ class MainWindow(QMainWindow):
             self.update_status()
         visible = self.stack.currentWidget()
         for key, page_kinds in self._kinds.items():
-            if not changed & page_kinds:
-                continue
+            if not changed & page_kinds or not self.pages.is_built(key):
+                continue  # an unbuilt page has nothing to refresh: it builds fresh
             if self.pages[key] is visible:
                 self._refresh(key)
             else:
@@ -350,13 +331,21 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def database_text(self) -> str:
-        """The open database's file path (or URL) as shown in the status bar and About."""
+        """The open database's file path (or URL) as shown in the status bar and About ("" while
+        the ledger opens)."""
+        if self.ctx.db is None:
+            return ""
         return str(self.ctx.db.file or self.ctx.db.url)
 
     def update_status(self) -> None:
         """Show contract title, engineer and database path in the status bar."""
+        self._engineer_label.setText(self.tr("Engineer: %1").replace("%1", self.ctx.engineer or "—"))
+        if self.ctx.db is None:  # painted before the ledger opens (``app.ui.main.paint_window``)
+            self._contract_label.setText(self.tr("Opening the ledger…"))
+            return
+        from app.services.contract import actions as contract_actions
+
         row = contract_actions.contract(self.ctx.db, self.ctx.contract_id).value
         title = row.title if row is not None else self.tr("(no contract)")
         self._contract_label.setText(self.tr("Contract: %1").replace("%1", title))
-        self._engineer_label.setText(self.tr("Engineer: %1").replace("%1", self.ctx.engineer or "—"))
         self._db_label.setText(self.tr("Database: %1").replace("%1", self.database_text()))

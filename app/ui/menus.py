@@ -19,8 +19,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.help_dialogs import AboutDialog, ShortcutsDialog
-
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.widgets.backup_dialog import BackupDialog
@@ -112,13 +110,20 @@ def build_menus(win: MainWindow) -> Menus:
                                     lambda _=False, k=key: win.show_page(k), page_shortcut(n)))
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(_action(win, menus, "shortcuts", QCoreApplication.translate("Menus", "Keyboard shortcuts"),
-                                lambda: ShortcutsDialog(shortcut_rows(win), win).exec(), "F1"))
+                                lambda: _help_dialog("ShortcutsDialog", shortcut_rows(win), win), "F1"))
     help_menu.addAction(_action(win, menus, "about", QCoreApplication.translate("Menus", "About OpsLedger"),
-                                lambda: AboutDialog(win.database_text(), win).exec()))
+                                lambda: _help_dialog("AboutDialog", win.database_text(), win)))
     win.nav.setItemDelegate(NavDelegate(win.nav))
     for n in range(win.nav.count()):
         win.nav.item(n).setData(SHORTCUT_ROLE, page_shortcut(n + 1))
     return menus
+
+
+def _help_dialog(name: str, *args: object) -> None:
+    """Show ``app.ui.help_dialogs.<name>(*args)`` modally (imported when first asked for)."""
+    from app.ui import help_dialogs
+
+    getattr(help_dialogs, name)(*args).exec()
 
 
 def open_backup_dialog(win: MainWindow, *, restore: bool = False) -> BackupDialog:

@@ -44,30 +44,32 @@ def test_window_navigation_and_status_bar(qtbot: Any, main_window: Any, gui_ctx:
     assert win.stack.currentWidget() is win.pages["settings"]
 
 
-def test_broken_page_import_fails_the_start_loudly(qtbot: Any, gui_ctx: Any, tmp_path: Path,
-                                                   monkeypatch: Any) -> None:
-    """A page module that cannot be imported stops the start (no placeholder page hides it)."""
-    import importlib
+def test_broken_page_import_fails_loudly_when_the_page_is_needed(qtbot: Any, gui_ctx: Any, tmp_path: Path,
+                                                                  monkeypatch: Any) -> None:
+    """A page module that cannot be imported raises when its page is first needed — the overview at
+    start, any other page when visited (no placeholder page hides it)."""
     import sys
 
     from app.store.db import open_database
     from app.ui import main as main_mod
+    from app.ui.main_window import MainWindow
 
     path = tmp_path / "known.sqlite3"
     db = open_database(path)
     load_contract(db, "pinggu-court-2026")
     db.close()
-    monkeypatch.delitem(sys.modules, "app.ui.main_window", raising=False)
-    monkeypatch.setitem(sys.modules, "app.ui.pages.incidents", None)  # importing it raises ImportError
-    with pytest.raises(ImportError, match="app.ui.pages.incidents"):
-        importlib.import_module("app.ui.main_window")
+    monkeypatch.setitem(sys.modules, "app.ui.pages.incident.page", None)  # importing it raises ImportError
+    win = MainWindow(gui_ctx)  # the start does not need the 故障 page
+    qtbot.addWidget(win)
+    with pytest.raises(ImportError, match="app.ui.pages.incident.page"):
+        win.show_page("incidents")
+    monkeypatch.setitem(sys.modules, "app.ui.pages.overview.page", None)
     monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
-    with pytest.raises(ImportError):
+    with pytest.raises(ImportError, match="app.ui.pages.overview.page"):
         main_mod.main(db=str(path))
-    assert "app.ui.main_window" not in sys.modules  # nothing half-imported is left to run
 
 
-def test_page_that_fails_to_build_fails_the_window(qtbot: Any, gui_ctx: Any, monkeypatch: Any) -> None:
+def test_page_that_fails_to_build_fails_when_visited(qtbot: Any, gui_ctx: Any, monkeypatch: Any) -> None:
     from app.ui import main_window as mw
     from app.ui.pages.reports import ReportsPage
 
@@ -75,8 +77,10 @@ def test_page_that_fails_to_build_fails_the_window(qtbot: Any, gui_ctx: Any, mon
         raise RuntimeError("reports page broken")
 
     monkeypatch.setattr(ReportsPage, "__init__", broken)
+    win = mw.MainWindow(gui_ctx)
+    qtbot.addWidget(win)
     with pytest.raises(RuntimeError, match="reports page broken"):
-        mw.MainWindow(gui_ctx)
+        win.show_page("reports")
 
 
 def test_changes_refresh_visible_page_now_and_hidden_pages_when_shown(

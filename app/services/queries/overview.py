@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from app.core.incident_age import AGE_BUCKETS
 from app.core.periods import Period, add_months, period_containing
 from app.core.profile import profile_of
 from app.core.timeutil import as_utc
@@ -47,9 +48,6 @@ from app.services.queries.sla_watch import SLA_RISK_SHARE, SlaFigures, SlaWatch,
 
 __all__ = ["SLA_RISK_SHARE", "SlaFigures", "SlaWatch", "watch_of"]  # re-exported: the rule lives in sla_watch
 
-AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
-    ("lt_1d", 0, 1), ("1_3d", 1, 3), ("3_7d", 3, 7), ("gt_7d", 7, None))
-"""Age buckets of open incidents: (code, from days, to days or None), ``from ≤ age < to``."""
 
 INSPECTION_STATES = ("overdue", "due", "in_progress", "upcoming", "done")
 

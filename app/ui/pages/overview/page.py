@@ -18,7 +18,7 @@ halves shown (start-up measurement, tests).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
@@ -37,14 +37,20 @@ from PySide6.QtWidgets import (
 
 from app.core.durations import format_minutes
 from app.core.i18n import _
+from app.core.incident_age import AGE_BUCKETS
 from app.core.timeutil import fmt_local, local_today, utcnow
 from app.reports.compose.labels import COMPARISON, KPI_VERDICTS
-from app.services.queries import overview as ov
 from app.ui.context import AppContext
+from app.ui.lazy import lazy_module
 from app.ui.pages.overview.due import DueTree
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
 from app.ui.pages.overview.trend import TrendView
 from app.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from app.services.queries import overview as ov
+else:  # imported by the first computation (a worker), after the window has painted
+    ov = lazy_module("app.services.queries.overview")
 
 REFRESH_MS = 60_000
 OPEN = "__open__"
@@ -126,7 +132,7 @@ class OverviewPage(QWidget):
         self.sla_list.itemActivated.connect(self._sla_item)
         self.incidents = TileRow(self.tr("Open incidents"))
         self.ages = TileRow(self.tr("Open incidents by age"))
-        for code, _lo, _hi in ov.AGE_BUCKETS:
+        for code, _lo, _hi in AGE_BUCKETS:
             tile = self.ages.add(_age_caption(code), f"age_{code}")
             tile.activated.connect(lambda c=code: self._open_age(c))
         self.kpis = TileRow(self.tr("This month's KPIs so far"))
@@ -202,6 +208,8 @@ class OverviewPage(QWidget):
 
     def _run_now(self, gen: int, then_month: bool = True) -> None:
         cid, db = self.ctx.contract_id, self.ctx.db
+        if db is None:  # painted before the ledger opened (app.ui.main): it refreshes the page then
+            return
         self.stamp.setText(local_today().isoformat())
         if cid is None:
             self.message.setText(self.tr("No contract loaded."))

@@ -9,13 +9,14 @@ window at start-up does not pay for it.  The months and values are also kept as 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
-from app.services.queries.overview import TrendPoint
+if TYPE_CHECKING:
+    from app.services.queries.overview import TrendPoint
 
 
 class TrendView(QWidget):
