@@ -21,6 +21,104 @@
     </message>
 </context>
 <context>
+    <name>AssetAccounts</name>
+    <message>
+        <source>System or device</source>
+        <translation>系统或设备</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下次更换</translation>
+    </message>
+    <message>
+        <source>Due state</source>
+        <translation>到期状态</translation>
+    </message>
+</context>
+<context>
+    <name>AssetAttachments</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them; double-click opens a copy</source>
+        <translation>把文件拖到这里即可添加；双击打开副本</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Drop files here · at most %1 MB each</source>
+        <translation>可把文件拖到这里 · 单个最大 %1 MB</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>%1 looks like it holds a password. Keep passwords in the vault: delete this file and add the account to the vault instead.</source>
+        <translation>%1 中似乎含有密码。密码应保存在密码库中：请删除此文件，改为在密码库中添加该账号。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Delete these files from the asset? The history keeps who deleted which file and when.
+
+%1</source>
+        <translation>从该资产删除这些文件吗？历史记录会保留谁在何时删除了哪个文件。
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>AssetDetail</name>
     <message>
         <source>Edit</source>
@@ -53,6 +151,14 @@
     <message>
         <source>History</source>
         <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
     </message>
     <message>
         <source>Select an asset, or press Ctrl+N to register a new one.</source>
@@ -321,6 +427,21 @@
     </message>
 </context>
 <context>
+    <name>AssetPick</name>
+    <message>
+        <source>Type to search code or name</source>
+        <translation>输入编号或名称搜索</translation>
+    </message>
+    <message>
+        <source>(no asset)</source>
+        <translation>（不关联资产）</translation>
+    </message>
+    <message>
+        <source>%1 (not in the register)</source>
+        <translation>%1（台账中没有）</translation>
+    </message>
+</context>
+<context>
     <name>AssetsPage</name>
     <message>
         <source>Register</source>
@@ -337,22 +458,6 @@
 </context>
 <context>
     <name>AuditPage</name>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <source>clock set back</source>
-        <translation>时钟回拨</translation>
-    </message>
-    <message>
-        <source>clock jumped ahead</source>
-        <translation>时钟跳快</translation>
-    </message>
     <message>
         <source>Period</source>
         <translation>期间</translation>
@@ -610,8 +715,8 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Asset code</source>
-        <translation>资产编号</translation>
+        <source>Asset</source>
+        <translation>资产</translation>
     </message>
     <message>
         <source>Password</source>
@@ -913,6 +1018,25 @@
     <message>
         <source>Enter your name: it is recorded on every change.</source>
         <translation>请输入您的姓名：每项修改都会记录操作人。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLockBox</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock the KDBX file after this many minutes without use (0: never)</source>
+        <translation>KDBX 文件在这么多分钟未使用后自动锁定（0 表示从不）</translation>
+    </message>
+    <message>
+        <source>Auto-lock after</source>
+        <translation>自动锁定：</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1439,26 @@
         <translation>从 Excel 故障台账导入故障</translation>
     </message>
     <message>
+        <source>Computing SLA clocks…</source>
+        <translation>正在计算 SLA 计时…</translation>
+    </message>
+    <message>
+        <source>Show only open incidents whose SLA clock is at risk or breached</source>
+        <translation>只显示 SLA 计时即将超时或已超时的未关闭故障</translation>
+    </message>
+    <message>
+        <source>All SLA states</source>
+        <translation>全部 SLA 状态</translation>
+    </message>
+    <message>
+        <source>SLA at risk (≥ 75 %)</source>
+        <translation>SLA 即将超时（已用 ≥ 75%）</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
         <source>Occurred %1 – %2 (from the overview; choose a period to clear)</source>
         <translation>发生时间 %1 至 %2（来自总览；选择时间范围即可清除）</translation>
     </message>
@@ -1697,6 +1841,10 @@
         <translation>再输入一次（新文件）</translation>
     </message>
     <message>
+        <source>Opening the KDBX file…</source>
+        <translation>正在打开 KDBX 文件……</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -1717,7 +1865,6 @@
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
-        <extracomment>agenda item ``entity_kind`` (or ``kind``) → the page that lists it; a kind named like a page key opens that page.</extracomment>
         <translation>总览</translation>
     </message>
     <message>
@@ -1775,6 +1922,10 @@
     <message>
         <source>No page lists “%1” yet.</source>
         <translation>暂无列出“%1”的页面。</translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
     </message>
     <message>
         <source>(no contract)</source>
@@ -1937,6 +2088,10 @@
     <message>
         <source>Warranties ending</source>
         <translation>保修到期</translation>
+    </message>
+    <message>
+        <source>Maintenance contracts ending</source>
+        <translation>维保合同到期</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -2429,8 +2584,12 @@
         <translation>标签…</translation>
     </message>
     <message>
-        <source>Print QR labels of the listed assets on an A4 sheet of 3 × 8</source>
-        <translation>在 A4 3×8 标签纸上打印列出资产的二维码标签</translation>
+        <source>Print QR labels of the listed assets on the label sheet chosen beside</source>
+        <translation>把列表中资产的二维码标签打印到右侧所选的标签纸上</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
     </message>
     <message>
         <source>Written to %1</source>
@@ -3063,13 +3222,6 @@
     </message>
 </context>
 <context>
-    <name>StartingWindow</name>
-    <message>
-        <source>Opening the ledger…</source>
-        <translation>正在打开台账…</translation>
-    </message>
-</context>
-<context>
     <name>StocktakeTab</name>
     <message>
         <source>Start stocktake</source>
@@ -3142,6 +3294,13 @@
     <message>
         <source>Export discrepancy report</source>
         <translation>导出盘点差异报告</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Waiting for the secret store…</source>
+        <translation>正在等待密码存储……</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3458,17 @@
     </message>
 </context>
 <context>
+    <name>VaultMessage</name>
+    <message>
+        <source>Unlock KDBX file…</source>
+        <translation>解锁 KDBX 文件…</translation>
+    </message>
+    <message>
+        <source>Use KDBX file…</source>
+        <translation>使用 KDBX 文件…</translation>
+    </message>
+</context>
+<context>
     <name>VaultPage</name>
     <message>
         <source>Search system, host, account, owner or asset code</source>
@@ -3329,8 +3499,8 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Asset code</source>
-        <translation>资产编号</translation>
+        <source>Asset</source>
+        <translation>资产</translation>
     </message>
     <message>
         <source>Last changed</source>
@@ -3381,6 +3551,14 @@
         <translation>锁定</translation>
     </message>
     <message>
+        <source>Lock the KDBX file now; its master password is asked again</source>
+        <translation>立即锁定 KDBX 文件；再次使用时需重新输入主密码</translation>
+    </message>
+    <message>
+        <source>Waiting for the secret store…</source>
+        <translation>正在等待密码存储……</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
@@ -3411,6 +3589,18 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Asset codes not in the register (kept as typed; pick the asset in Edit): %1</source>
+        <translation>以下资产编号在资产台账中不存在（按原样保留；请在“编辑”中选择资产）：%1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the register)</source>
+        <translation>%1（台账中没有）</translation>
+    </message>
+    <message>
+        <source>The KDBX file was locked after %1 minutes without use.</source>
+        <translation>KDBX 文件已在 %1 分钟未使用后自动锁定。</translation>
     </message>
     <message>
         <source>Copied; the clipboard is cleared in 30 seconds.</source>
