@@ -111,7 +111,8 @@ class NowFigures:
 @dataclass(frozen=True)
 class KpiFigure:
     """One KPI of the month so far, as the report builder has it (``KpiRow``): ``actual`` in
-    ``unit``, ``verdict`` ``met``/``missed``/``not_assessable``, ``reason`` why no figure."""
+    ``unit`` (the profile's unit code ``%`` / ``count`` / ``hours``; shown by
+    ``app.core.kpi.fmt_in_unit``), ``verdict`` ``met``/``missed``/``not_assessable``, ``reason`` why no figure."""
 
     code: str
     name: str
@@ -265,6 +266,6 @@ def month_figures(ledger: Ledger, contract_id: uuid.UUID, today: date, now: date
                     del _trend_cache[old]
                 _trend_cache[key] = older
     recent = _points(data.trend)
-    kpis = tuple(KpiFigure(k.code, k.name, k.unit, k.target, k.comparison, k.actual, k.verdict, k.reason)
+    kpis = tuple(KpiFigure(k.code, k.name, k.unit_code, k.target, k.comparison, k.actual, k.verdict, k.reason)
                  for k in data.kpis)
     return MonthFigures(period, kpis, (*older, *recent)[-12:])

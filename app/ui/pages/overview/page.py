@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 from app.core.durations import format_minutes
 from app.core.i18n import _
 from app.core.incident_age import AGE_BUCKETS
+from app.core.kpi import fmt_in_unit, target_text
 from app.core.timeutil import fmt_local, local_today, utcnow
-from app.reports.compose.labels import COMPARISON, KPI_VERDICTS
+from app.reports.compose.labels import KPI_VERDICTS
 from app.ui.context import AppContext
 from app.ui.lazy import lazy_module
 from app.ui.pages.overview.due import DueTree
@@ -338,11 +339,11 @@ class OverviewPage(QWidget):
                                 if self.month_figures else ""}))
         for tile, k in zip(self.kpis.tiles, m.kpis, strict=True):
             tone = {"met": Tone.OK, "missed": Tone.BAD}.get(k.verdict, Tone.PENDING)
-            target = f"{COMPARISON.get(k.comparison, k.comparison)} {fmt_number(k.target, 2)} {k.unit}"
+            target = target_text(k.comparison, k.target, k.unit)
             state = self.tr("%1 · target %2").replace("%1", _(KPI_VERDICTS[k.verdict])).replace("%2", target)
             if k.actual is None:
                 state += "\n" + self._reason(k.reason)
-            number = fmt_number(k.actual, 2) + (f" {k.unit}" if k.actual is not None else "")
+            number = fmt_in_unit(k.actual, k.unit) if k.actual is not None else fmt_number(None, 2)
             tile.set_value(number, state, tone)
         if not m.kpis:
             self.kpis.note.setText(self.tr("The contract profile names no KPI."))
