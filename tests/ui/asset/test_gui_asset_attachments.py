@@ -95,10 +95,10 @@ def test_add_drop_open_save_and_delete(qtbot, gui_ctx, tmp_path, monkeypatch, no
         assert bytes(rows["保修证书.pdf"].content or b"") == PDF + b"cert"
         assert {c.new for c in s.scalars(select(AssetChange).where(AssetChange.field == "attachments"))} == {
             "采购合同.pdf", "机柜.jpg", "保修证书.pdf", ""}
-        acts = [e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.action.like("asset.attachment_%"))
+        acts = [e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.action.like("asset.attach%"))
                                             .order_by(AuditEvent.seq))]
         assert acts == ["asset.attach"] * 3 + ["asset.attachment_open", "asset.attachment_save",
-                                                        "asset.attachment_remove"]
+                                                "asset.attachment_remove"]
     assert audit_actions.verify(gui_ctx.db).value.ok
 
     tmp = files._tmp
