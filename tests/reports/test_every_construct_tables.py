@@ -197,3 +197,17 @@ def test_a_term_kpi_waits_while_the_annual_period_is_still_running(db: Database,
         data = build_report_data(s, c, parse_period("annual", "2026", c, today=now.date()), now=now)
     row = next(k for k in data.kpis if k.code == "code-hours")
     assert row.actual == 4.0 and row.met is None and row.reason == "period_running"
+
+
+def test_a_count_kpi_of_the_month_in_progress_waits_until_the_month_is_over(db: Database, contract: Contract) -> None:
+    """On 2 April no requirement is recorded yet: "≥ 1 a month" is not missed while April runs (the
+    overview's month so far) — it waits, and the same figure decides it once April is over."""
+    with db.session() as s:
+        c = s.get(Contract, contract.id)
+        early = local_dt(date(2026, 4, 2), time(9))
+        running = build_report_data(s, c, parse_period("monthly", "2026-04", c, today=early.date()), now=early)
+        later = local_dt(date(2026, 5, 2), time(9))
+        over = build_report_data(s, c, parse_period("monthly", "2026-04", c, today=later.date()), now=later)
+    row = next(k for k in running.kpis if k.code == "monthly-reqs")
+    assert row.actual == 0 and row.met is None and row.reason == "period_running"
+    assert next(k for k in over.kpis if k.code == "monthly-reqs").met is False

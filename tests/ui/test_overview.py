@@ -160,3 +160,34 @@ def test_tray_setting_is_a_checkbox_on_the_settings_page(qtbot: Any, main_window
     assert not box.isChecked() and settings.get("tray_notifications") is False
     qtbot.keyClick(box, Qt.Key.Key_Space)
     assert box.isChecked() and settings.get("tray_notifications") is True
+
+
+def test_a_dozen_kpis_wrap_so_the_overview_stays_as_wide_as_the_window(qtbot: Any, db: Any) -> None:
+    """The imagined contract has more KPIs than one row holds: their tiles wrap onto a second row
+    and the overview needs no horizontal scrolling at the default window size."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from app.services.contract.profiles import import_profile, load_profile_file
+    from app.ui.app_setup import install_font
+    from app.ui.context import AppContext, ChangeBus
+    from app.ui.main_window import MainWindow
+    from app.ui.pages.overview.page import KPI_COLUMNS
+
+    with db.session() as s:
+        c = import_profile(s, load_profile_file(Path(__file__).resolve().parents[1] / "fixtures" / "profiles"
+                                                / "imagined-v2.yaml"), actor="t")
+        cid = c.id
+    install_font(QApplication.instance())  # type: ignore[arg-type]
+    win = MainWindow(AppContext(db=db, contract_id=cid, engineer=ENGINEER, bus=ChangeBus()))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    page = _wait_filled(qtbot, win)
+    tiles = page.kpis.tiles
+    assert len(tiles) > KPI_COLUMNS
+    qtbot.waitUntil(lambda: tiles[KPI_COLUMNS].y() > tiles[0].y())  # the 8th tile begins a second row
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None and not scroll.horizontalScrollBar().isVisible()
+    assert tiles[KPI_COLUMNS - 1].geometry().right() <= page.kpis.width()

@@ -172,7 +172,7 @@ def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
         return F.Figure(worst, "" if worst is not None else "no_data", trace), met
     fig = fn(ctx, spec)
     return fig, K.judge(comparison, target, fig.actual, accumulating=accumulating,
-                        running=kpi_len > report_len and _runs_on(ctx, spec))
+                        running=ctx.now < ctx.end_i or (kpi_len > report_len and _runs_on(ctx, spec)))
 
 
 _PERIOD_KINDS = {"month": "monthly", "quarter": "quarterly"}

@@ -54,6 +54,8 @@ else:  # imported by the first computation (a worker), after the window has pain
     ov = lazy_module("app.services.queries.overview")
 
 REFRESH_MS = 60_000
+#: KPI tiles per row before they wrap (the 7-tile top rows' width at the default window size)
+KPI_COLUMNS = 7
 OPEN = "__open__"
 
 
@@ -136,7 +138,7 @@ class OverviewPage(QWidget):
         for code, _lo, _hi in AGE_BUCKETS:
             tile = self.ages.add(_age_caption(code), f"age_{code}")
             tile.activated.connect(lambda c=code: self._open_age(c))
-        self.kpis = TileRow(self.tr("This month's KPIs so far"))
+        self.kpis = TileRow(self.tr("This month's KPIs so far"), columns=KPI_COLUMNS)
         self.due = DueTree()
         self.due.dueActivated.connect(self.dueActivated)
         self.trend = TrendView()

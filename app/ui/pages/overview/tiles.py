@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Tone(StrEnum):
@@ -94,17 +102,23 @@ class Tile(QFrame):
 
 
 class TileRow(QWidget):
-    """A section: a bold title and its tiles in one row (``add`` returns the tile)."""
+    """A section: a bold title and its tiles in one row (``add`` returns the tile); with
+    ``columns`` the tiles wrap onto further rows of that many (a contract with a dozen KPIs keeps
+    the overview as wide as the window)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, columns: int = 0) -> None:
         super().__init__(parent)
         self.title = QLabel(title, self)
         self.title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1d2733;")
         self.note = QLabel("", self)
         self.note.setStyleSheet("color: #555;")
         self.note.setWordWrap(True)
-        self.row = QHBoxLayout()
+        self.columns = columns
+        self.row: QHBoxLayout | QGridLayout = QGridLayout() if columns else QHBoxLayout()
         self.row.setSpacing(8)
+        if isinstance(self.row, QGridLayout):
+            for c in range(columns):
+                self.row.setColumnStretch(c, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 2, 0, 2)
         head = QHBoxLayout()
@@ -117,7 +131,11 @@ class TileRow(QWidget):
     def add(self, caption: str, key: str = "") -> Tile:
         """Append a tile with ``caption``; ``key`` names it for routing and tests."""
         tile = Tile(caption, self, key=key)
-        self.row.addWidget(tile, 1, Qt.AlignmentFlag.AlignTop)
+        if isinstance(self.row, QGridLayout):
+            n = len(self.tiles)
+            self.row.addWidget(tile, n // self.columns, n % self.columns, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.row.addWidget(tile, 1, Qt.AlignmentFlag.AlignTop)
         self.tiles.append(tile)
         return tile
 
