@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         page.contractChanged.connect(self.set_contract)
         page.engineerChanged.connect(self.set_engineer)
 
+    def _wire_incidents(self, page: Any) -> None:
+        page.detail.assetRequested.connect(lambda aid: self.open_due("asset", "asset", aid))
+
     def _wire_assets(self, page: Any) -> None:
         page.incidentRequested.connect(lambda iid: self.show_page("incidents").detail.show_incident(iid))  # type: ignore[attr-defined]  # noqa: PLW0108 - builds the page when asked
         page.register.detail.accounts.credentialRequested.connect(

@@ -106,6 +106,13 @@ def test_asset_form_then_incident_then_asset_detail(qtbot, main_window, gui_ctx,
     assert reg.detail.tabs.tabText(0).endswith("(1)")
     reg.detail.incidents.itemActivated.emit(reg.detail.incidents.item(0))  # Enter / double-click
     assert main_window.current_key() == "incidents" and inc_page.detail.incident_id == inc.id
+
+    # and back: the incident's asset is a link that opens the asset in the register
+    reg.detail.show_asset(None)
+    href = f"asset:{aid}"
+    assert f'href="{href}"' in inc_page.detail.summary.text()
+    inc_page.detail.summary.linkActivated.emit(href)  # what a click on the link sends
+    assert main_window.current_key() == "assets" and reg.detail.asset_id == aid
     assert no_modals == []
 
 

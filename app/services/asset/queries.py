@@ -243,10 +243,16 @@ def asset_id_by_code(ledger: Ledger, contract_id: uuid.UUID, code: str) -> uuid.
                                                 func.lower(Asset.code) == code.strip().lower())).first()
 
 
-def asset_labels(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[str]:
-    """``"code name"`` of the given assets in code order (the incident detail lists its assets)."""
+def asset_refs(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+    """``(id, "code name")`` of the given assets in code order (the incident detail links its
+    assets to their page in the register)."""
     if not asset_ids:
         return []
     with ledger.session() as s:
-        return [f"{c} {n}" for c, n in s.execute(select(Asset.code, Asset.name).where(Asset.id.in_(list(asset_ids)))
-                                                  .order_by(Asset.code))]
+        return [(i, f"{c} {n}") for i, c, n in s.execute(
+            select(Asset.id, Asset.code, Asset.name).where(Asset.id.in_(list(asset_ids))).order_by(Asset.code))]
+
+
+def asset_labels(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[str]:
+    """``"code name"`` of the given assets in code order (``asset_refs`` without the ids)."""
+    return [label for _id, label in asset_refs(ledger, asset_ids)]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.timeutil import fmt_local, utcnow
 from app.core.vocab import CauseCategory, IncidentStatus, choices, label_of
 from app.errors import ConcurrentEditError, OpsLedgerError
-from app.services.asset.queries import asset_labels
+from app.services.asset.queries import asset_refs
 from app.services.incident import actions
 from app.services.queries.incident import IncidentView, incident_clocks, incident_view
 from app.services.queries.options import record_options
@@ -56,6 +56,7 @@ class IncidentDetail(FormBase):
 
     changed = Signal(object)
     editRequested = Signal(object)
+    assetRequested = Signal(object)  # uuid of an affected asset whose link was clicked
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, sla_fn: Any = None) -> None:
         super().__init__(parent)
@@ -71,7 +72,10 @@ class IncidentDetail(FormBase):
         lay = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.summary.linkActivated.connect(self._link)
         lay.addWidget(self.summary)
         self._build_workflow(lay)
         self._build_close(lay)
@@ -252,6 +256,12 @@ class IncidentDetail(FormBase):
         clocks = incident_clocks(self.ctx.db, [view.id], utcnow(), self._sla_fn).get(view.id)
         self.history.setHtml(sla_html(clocks) + history_html(view.history))
 
+    def _link(self, href: str) -> None:
+        """An affected asset's link (``asset:<uuid>``) asks for its page in the register."""
+        kind, _sep, value = href.partition(":")
+        if kind == "asset" and value:
+            self.assetRequested.emit(uuid.UUID(value))
+
     def _summary_html(self, v: IncidentView) -> str:
         return (f"<b>{v.number}</b> [{esc(v.severity)}] {esc(v.title)}<br>"
                 + self.tr("Status") + f": {label_of(IncidentStatus, v.status)} · " + self.tr("Assignee")
@@ -260,7 +270,9 @@ class IncidentDetail(FormBase):
                 + (" · " + self.tr("Restored") + f": {fmt_local(v.restored_at)}" if v.restored_at else "")
                 + (" · " + self.tr("Closed") + f": {fmt_local(v.closed_at)}" if v.closed_at else "")
                 + f"<br>{esc(v.reporter_department)} {esc(v.reporter_name)} {esc(v.reporter_phone)}"
-                + ("<br>" + self.tr("Assets") + ": " + esc(", ".join(asset_labels(self.ctx.db, v.asset_ids))) if v.asset_ids else "")
+                + ("<br>" + self.tr("Assets") + ": " + ", ".join(
+                    f'<a href="asset:{aid}">{esc(label)}</a>' for aid, label in asset_refs(self.ctx.db, v.asset_ids))
+                   if v.asset_ids else "")
                 + (f"<br>{esc(v.description)}" if v.description else ""))
 
     # ---- actions
