@@ -2138,6 +2138,7 @@
     <name>OverviewPage</name>
     <message>
         <source>Open &lt; 1 day</source>
+        <extracomment>KPI tiles per row before they wrap (the 7-tile top rows&apos; width at the default window size)</extracomment>
         <translation>未关闭 &lt; 1 天</translation>
     </message>
     <message>
@@ -3363,6 +3364,14 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>To do now</source>
+        <translation>待巡检</translation>
     </message>
     <message>
         <source>Start unscheduled inspection</source>

@@ -132,12 +132,19 @@ def test_open_severity_and_age_tiles_open_exactly_their_rows(qtbot: Any, day: di
 def test_inspection_tiles_open_today_with_the_rows_they_count(qtbot: Any, day: dict, main_window: Any) -> None:
     page = _filled(qtbot, main_window)
     statuses = {"insp_todo": ("due", "in_progress"), "insp_overdue": ("overdue",), "insp_done": ("done",)}
+    numbers = {}
     for key, wanted in statuses.items():
-        number = _click(qtbot, main_window, page, key)
+        number = numbers[key] = _click(qtbot, main_window, page, key)
         assert main_window.current_key() == "today", key
         today = main_window.pages["today"]
         rows = today.model.rows()
-        assert sum(1 for r in rows if r.status in wanted) == number, key
+        assert len(rows) == number and all(r.status in wanted for r in rows), key  # only the rows it counts
+        assert tuple(today.status_filter.currentData()) == wanted, key  # the filter box says so
+    assert sum(numbers.values()) > 0  # the day has slots the tiles count
+    # the user clears the filter in the box: every slot of the day again
+    today.status_filter.setFocus()
+    qtbot.keyClick(today.status_filter, Qt.Key.Key_Home)
+    assert today.status_filter.currentData() == () and len(today.model.rows()) >= sum(numbers.values()) > number
 
 
 def test_kpi_tile_opens_the_month_report_its_figure_comes_from(qtbot: Any, gui_ctx: Any, day: dict,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.core.timeutil import local_dt, local_today
 from app.services.inspection import actions
 from app.ui.context import AppContext
-from app.ui.itemmodels.inspection_models import DueModel, DueRow
+from app.ui.itemmodels.inspection_models import DueModel, DueRow, status_text
 from app.ui.ops import perform
 
 
@@ -65,6 +65,12 @@ class TodayPage(QWidget):
         self.warning.setStyleSheet("color: #b06000;")
         self.start_button = QPushButton(self.tr("Start / resume (Enter)"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("todayStatus")
+        self.status_filter.addItem(self.tr("All statuses"), ())
+        self.status_filter.addItem(self.tr("To do now"), ("due", "in_progress"))
+        for status in ("overdue", "done", "upcoming"):
+            self.status_filter.addItem(status_text(status), (status,))
         self.ad_hoc_template = QComboBox()
         self.ad_hoc_template.setObjectName("adHocTemplate")
         self.ad_hoc_button = QPushButton(self.tr("Start unscheduled inspection"))
@@ -73,6 +79,7 @@ class TodayPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
+        top.addWidget(self.status_filter)
         top.addWidget(self.ad_hoc_template)
         top.addWidget(self.ad_hoc_button)
         top.addWidget(self.refresh_button)
@@ -89,6 +96,7 @@ class TodayPage(QWidget):
         self.table.doubleClicked.connect(self._on_activated)
         self.start_button.clicked.connect(self.start_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
         self.ad_hoc_button.clicked.connect(self._ad_hoc)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self.table, activated=self.start_selected,
@@ -104,6 +112,16 @@ class TodayPage(QWidget):
     def _tick(self) -> None:
         if self.isVisible():
             self.refresh()
+
+    def apply_filter(self, *, statuses: tuple[str, ...] = ()) -> None:
+        """Show only the rows of ``statuses`` (the overview's inspection tiles: ``("overdue",)``,
+        ``("due", "in_progress")`` …; ``()`` every row); the filter box shows the choice."""
+        i = next((n for n in range(self.status_filter.count())
+                  if tuple(self.status_filter.itemData(n)) == tuple(statuses)), 0)
+        if i == self.status_filter.currentIndex():
+            self.refresh()
+        else:
+            self.status_filter.setCurrentIndex(i)  # refreshes
 
     def set_day(self, day: date | None) -> None:
         """Show ``day`` instead of today (``None``: today again)."""
@@ -133,11 +151,13 @@ class TodayPage(QWidget):
         current = [e for e in entries if e.slot.window_end > day_start]
         earlier = sorted((e for e in entries if e.slot.window_end <= day_start),
                          key=lambda e: (-e.slot.due_date.toordinal(), e.slot.slot, e.slot.template_code))
-        rows = [DueRow.from_entry(e) for e in (*current, *earlier)]
+        every = [DueRow.from_entry(e) for e in (*current, *earlier)]
+        shown = tuple(self.status_filter.currentData() or ())
+        rows = [r for r in every if not shown or r.status in shown]
         selected = self.table.selectionModel().currentIndex().row()
         self.model.set_rows(rows)
         counts: dict[str, int] = {}
-        for r in rows:
+        for r in every:
             counts[r.status] = counts.get(r.status, 0) + 1
         self.summary.setText(self.tr("Done %1 · in progress %2 · due %3 · overdue %4 · upcoming %5")
                              .replace("%1", str(counts.get("done", 0)))
