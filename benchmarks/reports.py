@@ -33,7 +33,7 @@ from app.reports.data.builder import build_report_data
 from app.reports.compose.composer import compose
 from app.core.periods import default_period, parse_period
 from app.services.queries.lookup import get_contract
-from app.reports.{fmt} import render_{fmt}
+from app.reports.render.{fmt} import render_{fmt}
 db = open_database({db!r}, migrate=False, lock=False)
 t_import = time.perf_counter() - t0
 with db.session() as s:
@@ -58,7 +58,7 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
 from sample_document import sample_document
-from app.reports.{fmt} import render_{fmt}
+from app.reports.render.{fmt} import render_{fmt}
 doc = sample_document(inspection_rows={rows}, with_contents=True)
 t0 = time.perf_counter()
 render_{fmt}(doc, Path({out!r}))
