@@ -181,8 +181,9 @@ def write_copy(session: Session, attachment_id: uuid.UUID, target: str | Path, *
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    audit.record(session, actor=actor, action=f"{att.owner_kind}.attachment_{purpose}", entity_kind=att.owner_kind,
-                 entity_id=att.owner_id, summary=att.filename,
+    owner_kind = att.owner_kind
+    audit.record(session, actor=actor, action=f"{owner_kind}.attachment_open" if purpose == "open"
+                 else f"{owner_kind}.attachment_save", entity_kind=owner_kind, entity_id=att.owner_id, summary=att.filename,
                  details={"attachment_id": str(att.id), "filename": att.filename, "sha256": att.sha256,
                           "target": str(out)})
     return att, out

@@ -106,13 +106,15 @@ class RecordFiles(QWidget):
         """List ``rows`` (present attachments, oldest first); 添加附件… enabled when ``can_attach``."""
         self.list.clear()
         for att in rows:
-            text = f"{att.filename}  ({size_text(att.size_bytes)} · {fmt_local(att.added_at)} {att.added_by})"
-            item = QListWidgetItem(text + (" — " + self.tr("file missing") if att.missing else ""), self.list)
+            name = att.filename + (" — " + self.tr("file missing") if att.missing else "")  # seen in a narrow pane
+            text = f"{name}  ({size_text(att.size_bytes)} · {att.added_by} {fmt_local(att.added_at)})"
+            item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, (str(att.id), att.filename, att.sha256, att.missing))
+            item.setToolTip(text)
             if att.missing:
                 item.setForeground(QBrush(QColor("#9e9e9e")))
-                item.setToolTip(self.tr("The file was not found when the ledger took the attachments in; "
-                                        "attach it again if you still have it"))
+                item.setToolTip(text + "\n" + self.tr("The file was not found when the ledger took the attachments "
+                                                      "in; attach it again if you still have it"))
         self.attach_btn.setEnabled(can_attach)
         self._update_buttons()
 

@@ -66,7 +66,7 @@ def test_attach_through_the_button_open_save_and_missing(qtbot, gui_ctx, tmp_pat
         s.execute(update(Attachment).values(content=None))
     page.detail.show_incident(inc_id)
     item = files.list.item(0)
-    assert item.text().endswith(files.tr("file missing"))
+    assert item.text().startswith("ups-alarm.log — " + files.tr("file missing"))
     files.list.setCurrentRow(0)
     assert not files.open_btn.isEnabled() and not files.save_btn.isEnabled()
     assert page.detail.open_attachment(item) is None
