@@ -200,8 +200,9 @@ def rows_of(session: Session, owner_kind: str, owner_id: uuid.UUID, *, removed: 
         stmt = stmt.where(Attachment.removed_at.is_(None))
     out = []
     for r in session.execute(stmt.order_by(Attachment.added_at, Attachment.id)):
-        *values, no_bytes = r
-        out.append(AttachmentRow(*values, missing=bool(no_bytes) and values[8] is None))
+        att_id, name, media, size, sha, added_by, added_at, removed_by, removed_at, no_bytes = r
+        out.append(AttachmentRow(att_id, name, media, size, sha, added_by, added_at, removed_by, removed_at,
+                                 missing=bool(no_bytes) and removed_at is None))
     return out
 
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app import paths
 from app.errors import NotFoundError, ValidationError
 from app.services.incident import workflow as inc_svc
-from app import paths
 from app.services.incident.attachments import add_attachment
 from app.services.queries.lookup import engineers_by_name, services_by_code
 from app.store.models import Attachment, AuditEvent, Incident, IncidentEvent, IncidentService

@@ -86,7 +86,7 @@ def test_a_request_file_follows_the_same_rule(db, pinggu, tmp_path, monkeypatch)
     assert [(r.filename, r.size_bytes, r.missing) for r in rows] == [("错误代码.jpg", len(PNG), False)]
     out = desk_actions.write_request_attachment(db, rows[0].id, tmp_path / "copy.jpg", actor="x").value
     assert out.read_bytes() == PNG
-    with pytest.raises(ValidationError, match="错误代码.jpg"):  # the same content again
+    with pytest.raises(ValidationError, match=r"错误代码\.jpg"):  # the same content again
         desk_actions.attach_request_file(db, req_id, _file(tmp_path, "again.jpg", PNG), actor="x")
     with pytest.raises(ValidationError) as exc:
         desk_actions.attach_request_file(db, req_id, _file(tmp_path, "empty.txt", b""), actor="x")

@@ -42,7 +42,8 @@ _OWNERS = "owner_kind IN ('incident', 'service_request')"
 
 def attachments_dir() -> Path:
     """The attachments folder the files were copied into (``<data_dir>/attachments``)."""
-    override = op.get_context().config.attributes.get("attachments_dir") if op.get_context().config else None
+    config = op.get_context().config
+    override = config.attributes.get("attachments_dir") if config is not None else None
     if override:
         return Path(override)
     from app import paths  # noqa: PLC0415 - only when run, not when the revision is scanned
