@@ -10,6 +10,7 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import select, text
 
@@ -86,3 +87,17 @@ def test_the_upgrade_without_an_attachments_folder_keeps_every_row(db, pinggu, t
     with db.session() as s:
         assert len(s.scalars(select(Attachment.id)).all()) == 3
     assert all(r.missing for r in rules.listing(db, "incident", inc_id))
+
+
+def test_the_downgrade_refuses_when_a_file_cannot_be_written_back_and_changes_nothing(db, pinggu, tmp_path) -> None:
+    _ledger_with_files(db, pinggu, tmp_path)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    with db.engine.connect() as conn:
+        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    with pytest.raises(RuntimeError, match="cannot write attachment"):
+        _migrate(db, "0012", blocked)
+    with db.session() as s:  # still at the head with every file in the ledger
+        assert sorted(bytes(c) for c in s.scalars(select(Attachment.content))) == sorted(FILES.values())
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head
