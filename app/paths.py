@@ -24,7 +24,8 @@ def init_paths(home: str | os.PathLike[str] | None = None) -> None:
 
 
 def data_dir() -> Path:
-    """The user data directory (created): default database, attachments, pre-upgrade copies."""
+    """The user data directory (created): default database, pre-upgrade copies (and the
+    ``attachments`` folder of ledgers before migration 0013, read once by it)."""
     base = _home or (Path(os.environ["OPSLEDGER_HOME"]) if os.environ.get("OPSLEDGER_HOME") else None)
     path = base / "data" if base else Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)

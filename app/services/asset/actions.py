@@ -20,6 +20,7 @@ from sqlalchemy import select
 from app.core.i18n import N_
 from app.core.timeutil import utcnow
 from app.errors import ImportRejected, NotFoundError, ValidationError
+from app.services import attachments as attachment_rules
 from app.services import audit
 from app.services.asset import attachments, importer, ipam, register
 from app.services.changes import Changes, Outcome
@@ -305,14 +306,7 @@ def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Pat
     ``asset.attachment_<purpose>`` naming file, hash and target.  Value: the path written.
     Errors: ``attachments.content`` (removed, unknown); ``OSError`` when the target cannot be
     written (nothing is recorded then)."""
-    if purpose not in ("save", "open"):
-        raise ValueError(f"unknown purpose {purpose!r}")
-    out = Path(target)
     with ledger.session() as s:
-        att, data = attachments.content(s, attachment_id)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
-        audit.record(s, actor=actor, action="asset.attachment_save" if purpose == "save" else "asset.attachment_open", entity_kind="asset", entity_id=att.owner_id,
-                     summary=att.filename, details={"attachment_id": str(att.id), "filename": att.filename,
-                                                    "sha256": att.sha256, "target": str(out)})
+        _att, out = attachment_rules.write_copy(s, attachment_id, target, actor=actor, purpose=purpose,
+                                                owner_kinds=(attachments.OWNER_KIND,))
         return Outcome(out, Changes.of("audit"))

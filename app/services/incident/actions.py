@@ -27,6 +27,7 @@ from typing import Any
 
 from app.core.i18n import N_
 from app.errors import NotFoundError
+from app.services import attachments as attachment_rules
 from app.services.changes import Changes, Outcome
 from app.services.incident import attachments, workflow
 from app.services.ledger import Ledger
@@ -152,11 +153,25 @@ def reopen_incident(ledger: Ledger, incident_id: uuid.UUID, *, actor: str, reaso
 
 
 def attach_file(ledger: Ledger, incident_id: uuid.UUID, path: str | Path, *, actor: str) -> Outcome[uuid.UUID]:
-    """Copy ``path`` into the attachment store and list it on the incident; errors:
-    ``attachments.add_attachment`` (closed incident, missing file), ``OSError`` when unreadable."""
+    """Read ``path`` into the ledger and list it on the incident; errors:
+    ``attachments.add_attachment`` (closed incident, not a file, empty, over 20 MB, same content
+    already attached), ``OSError`` when unreadable."""
     with ledger.session() as s:
         attachments.add_attachment(s, "incident", incident_id, path, actor=actor)
         return Outcome(incident_id, _changed(incident_id))
+
+
+def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,
+                     purpose: str = "save") -> Outcome[Path]:
+    """Write an incident's attachment from the ledger to ``target`` (``purpose`` ``"open"``: a
+    temporary copy for the system viewer, ``"save"``: 另存为) with an audit event
+    ``incident.attachment_<purpose>``; value: the path written.  Errors:
+    ``app.services.attachments.write_copy`` (unknown, removed, missing bytes 文件缺失,
+    ``OSError`` when the target cannot be written — nothing is recorded then)."""
+    with ledger.session() as s:
+        _att, out = attachment_rules.write_copy(s, attachment_id, target, actor=actor, purpose=purpose,
+                                                owner_kinds=("incident",))
+        return Outcome(out, Changes.of("audit"))
 
 
 def export_incidents(ledger: Ledger, contract_id: uuid.UUID | None, first: date, last: date, out: Path,

@@ -10,15 +10,15 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from app.core.profile import profile_of
 from app.errors import NotFoundError
+from app.services.attachments import AttachmentRow
 from app.services.incident import workflow
-from app.services.incident.attachments import attachment_path, attachments_of
+from app.services.incident.attachments import attachments_of
 from app.services.incident.sla import compute_incident_clocks
 from app.services.ledger import Ledger
 from app.store.models import Contract, Engineer, Incident, IncidentAsset, IncidentService
@@ -39,18 +39,6 @@ class HistoryLine:
     changes: dict[str, tuple[str, str]]
     note: str
     clock: str = ""  # "back"/"ahead": the system clock jumped when this was written (时钟回拨)
-
-
-@dataclass(frozen=True)
-class AttachmentRow:
-    """A stored file: where its bytes are (``path``), its original name, size in bytes, who/when."""
-
-    path: Path
-    filename: str
-    sha256: str
-    size_bytes: int
-    added_at: datetime
-    added_by: str
 
 
 @dataclass(frozen=True)
@@ -104,8 +92,7 @@ def incident_view(ledger: Ledger, incident_id: uuid.UUID) -> IncidentView | None
                         {k: (str(v[0]), str(v[1])) for k, v in (ev.changes or {}).items()
                          if isinstance(v, (list, tuple)) and len(v) == 2}, ev.note, ev.clock)
             for ev in workflow.events(s, inc.id))
-        files = tuple(AttachmentRow(attachment_path(a), a.filename, a.sha256, a.size_bytes, a.added_at, a.added_by)
-                      for a in attachments_of(s, "incident", inc.id))
+        files = tuple(attachments_of(s, "incident", inc.id))
         return IncidentView(
             id=inc.id, number=inc.number, title=inc.title, description=inc.description, severity=inc.severity,
             major=major, source=inc.source, status=inc.status, assignee_id=inc.assignee_id,

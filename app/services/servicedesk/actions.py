@@ -19,7 +19,9 @@ from typing import Any
 
 from app.core.i18n import N_
 from app.errors import NotFoundError
+from app.services import attachments as attachment_rules
 from app.services.changes import Changes, Outcome
+from app.services.incident import attachments as record_files
 from app.services.ledger import Ledger
 from app.services.servicedesk import requests as service_requests
 from app.services.servicedesk import requirements, worklog
@@ -46,6 +48,27 @@ def _req(request_id: uuid.UUID, *more: str) -> Changes:
 
 
 # --------------------------------------------------------------------------- service requests
+
+
+def attach_request_file(ledger: Ledger, request_id: uuid.UUID, path: str | Path, *,
+                        actor: str) -> Outcome[uuid.UUID]:
+    """Read ``path`` into the ledger and list it on the service request (the one attachment
+    rule, ``app.services.incident.attachments.add_attachment``: not a file, empty, over 20 MB,
+    same content already attached are refused); ``OSError`` when unreadable."""
+    with ledger.session() as s:
+        record_files.add_attachment(s, "service_request", request_id, path, actor=actor)
+        return Outcome(request_id, _req(request_id))
+
+
+def write_request_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,
+                             purpose: str = "save") -> Outcome[Path]:
+    """Write a service request's attachment from the ledger to ``target`` (``purpose`` ``"open"``
+    / ``"save"``) with an audit event ``service_request.attachment_<purpose>``; value: the path.
+    Errors: ``app.services.attachments.write_copy``."""
+    with ledger.session() as s:
+        _att, out = attachment_rules.write_copy(s, attachment_id, target, actor=actor, purpose=purpose,
+                                                owner_kinds=("service_request",))
+        return Outcome(out, Changes.of("audit"))
 
 
 def create_request(ledger: Ledger, contract_id: uuid.UUID | None, *, actor: str, title: str,

@@ -1,13 +1,12 @@
 """Attachments (附件): files kept with a record — an incident, a service request or an asset.
 
 One table for every owner (``owner_kind`` + ``owner_id``, no foreign key, so a new owner kind
-needs only a vocabulary code and its CHECK).  Two ways of keeping the bytes:
-
-- ``content`` set (assets, migration 0011): the bytes are inside the ledger (``bytea`` on
-  PostgreSQL, a BLOB on SQLite), so a backup, a restore and the team server carry them with the
-  record.  Loaded only when asked for (``deferred``), never by a list.
-- ``content`` ``NULL`` (incidents and requests so far): the bytes were copied into
-  ``<data_dir>/attachments/<sha256[:2]>/<sha256>`` (``app.services.incident.attachments``).
+needs only a vocabulary code and its CHECK).  The bytes are inside the ledger (``content``:
+``bytea`` on PostgreSQL, a BLOB on SQLite; assets since migration 0011, incidents and service
+requests since 0013), so a backup, a restore and the team server carry them with the record.
+Loaded only when asked for (``deferred``), never by a list.  The one rule for every owner is
+``app.services.attachments``.  ``content`` ``NULL`` on a row not removed means its file was
+missing when 0013 took the old ``<data_dir>/attachments`` files in (文件缺失).
 
 A removed attachment keeps its row with ``removed_at``/``removed_by`` set and ``content`` cleared,
 so the history still says who removed which file (name, size, SHA-256) and when.
@@ -28,7 +27,7 @@ from app.store.models.base import Base, UUIDPk, vocab_check
 class Attachment(UUIDPk, Base):
     """A file of a record: ``filename`` (as added, ≤ 260 characters), ``media_type`` (MIME, ``""``
     unknown), ``size_bytes`` (bytes), ``sha256`` (hex of the content), ``content`` (the bytes, or
-    ``None`` when kept in the file store or removed), ``added_by``/``added_at`` (aware UTC),
+    ``None`` when removed or missing), ``added_by``/``added_at`` (aware UTC),
     ``removed_by``/``removed_at`` (``None`` while present).
 
     ``owner_kind`` is a code of ``app.core.vocab.AttachmentOwner``.

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app import paths
 from app.errors import NotFoundError, ValidationError
 from app.services.incident import workflow as inc_svc
-from app.services.incident.attachments import add_attachment, attachment_path
+from app.services.incident.attachments import add_attachment
 from app.services.queries.lookup import engineers_by_name, services_by_code
 from app.store.models import Attachment, AuditEvent, Incident, IncidentEvent, IncidentService
 
@@ -284,29 +286,30 @@ def test_get_incident_by_number_and_id(db, pinggu):
             inc_svc.get_incident(s, "INC-2026-9999")
 
 
-def test_attachment_copied_by_content_hash(db, pinggu, tmp_path):
+def test_attachment_kept_in_the_ledger_by_content_hash(db, pinggu, tmp_path):
+    """The bytes are in the ledger (not in the data folder): the original may go; the same
+    content on another incident is its own row; the same content twice on one is refused."""
     inc_id = _new(db, pinggu)
     other = _new(db, pinggu)
     src = tmp_path / "screenshot.png"
     src.write_bytes(b"\x89PNG fake image bytes")
     with db.session() as s:
         att = add_attachment(s, "incident", inc_id, src, actor="x")
-        path = attachment_path(att)
-        assert path.parent.name == att.sha256[:2] and path.name == att.sha256
         assert att.filename == "screenshot.png" and att.size_bytes == src.stat().st_size
+        assert att.sha256 == hashlib.sha256(b"\x89PNG fake image bytes").hexdigest()
     src_copy = tmp_path / "same.png"
     src_copy.write_bytes(src.read_bytes())
     src.unlink()
-    assert path.read_bytes() == b"\x89PNG fake image bytes"
     with db.session() as s:
-        att2 = add_attachment(s, "incident", other, src_copy, actor="x")
-        assert attachment_path(att2) == path
-        assert len(list(s.scalars(select(Attachment)))) == 2
-    files = [p for p in path.parent.parent.rglob("*") if p.is_file()]
-    assert files == [path]
+        add_attachment(s, "incident", other, src_copy, actor="x")
+        assert [bytes(a.content) for a in s.scalars(select(Attachment))] == [b"\x89PNG fake image bytes"] * 2
+    assert not (paths.data_dir() / "attachments").exists()
+    with pytest.raises(ValidationError) as exc, db.session() as s:
+        add_attachment(s, "incident", inc_id, src_copy, actor="x")
+    assert exc.value.field == "file" and "screenshot.png" in str(exc.value)
     with pytest.raises(ValidationError) as exc, db.session() as s:
         add_attachment(s, "incident", inc_id, tmp_path / "missing.txt", actor="x")
-    assert exc.value.field == "source_path"
+    assert exc.value.field == "file"
 
 
 def test_close_failing_in_sla_computation_leaves_nothing_behind(db, pinggu, monkeypatch):
@@ -400,8 +403,11 @@ def test_attachments_of_requests_and_closed_incidents(db, pinggu, tmp_path):
     with db.session() as s:
         req = sr.create_request(s, pinggu, actor="x", title="打印机报错", category="terminal")
         a1 = add_attachment(s, "service_request", req.id, src, actor="x")
-        a2 = add_attachment(s, "service_request", req.id, src, actor="x")
-        assert a1.id == a2.id  # same content on the same record is kept once
+        assert bytes(a1.content or b"") == src.read_bytes()
+    with pytest.raises(ValidationError) as exc, db.session() as s:  # the one rule: same content refused
+        add_attachment(s, "service_request", req.id, src, actor="x")
+    assert exc.value.field == "file"
+    with db.session() as s:
         with pytest.raises(ValidationError) as exc:
             add_attachment(s, "contract", req.id, src, actor="x")
         assert exc.value.field == "owner_kind"

@@ -11,10 +11,7 @@ A text file that looks like it holds a password is kept, with a warning pointing
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import uuid
-import weakref
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +39,7 @@ from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.widgets.backup_dialog import size_text
 from app.ui.widgets.errors import InlineError
+from app.ui.widgets.record_files import TempCopies
 
 WARNING_STYLE = "color: #8d6e00;"
 
@@ -57,7 +55,7 @@ class AssetAttachments(QWidget):
         self.ctx = ctx
         self.asset_id: uuid.UUID | None = None
         self.rows: list[AttachmentRow] = []
-        self._tmp: Path | None = None  # the temporary folder of opened copies, made on first use
+        self.copies = TempCopies(self)  # the temporary folder of opened copies, made on first use
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
@@ -204,7 +202,7 @@ class AssetAttachments(QWidget):
         if len(rows) != 1:
             return None
         row = rows[0]
-        target = self._temp_dir() / row.id.hex[:12] / row.filename
+        target = self.copies.path_for(row.id, row.filename)
         try:
             path = perform(self.ctx, actions.write_attachment, row.id, target, actor=self.ctx.engineer,
                            purpose="open")
@@ -214,13 +212,10 @@ class AssetAttachments(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
-    def _temp_dir(self) -> Path:
-        """This widget's temporary folder, removed with the widget (and at exit at the latest)."""
-        if self._tmp is None:
-            self._tmp = Path(tempfile.mkdtemp(prefix="opsledger-attachments-"))
-            weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
-            self.destroyed.connect(lambda *_a, tmp=str(self._tmp): shutil.rmtree(tmp, True))
-        return self._tmp
+    @property
+    def _tmp(self) -> Path | None:
+        """The temporary folder of opened copies (``None`` before the first)."""
+        return self.copies.folder
 
     def save_selected(self, target: str | None = None) -> Path | None:
         """另存为…: write a copy to ``target`` (asked with a save dialog when ``None``)."""

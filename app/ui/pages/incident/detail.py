@@ -9,14 +9,11 @@ before the pane is emptied.  The assignee defaults to the current engineer.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -45,6 +41,7 @@ from app.ui.ops import perform
 from app.ui.pages.incident.history import field_labels, history_html, sla_html
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
+from app.ui.widgets.record_files import RecordFiles
 from app.ui.widgets.text import esc
 from app.ui.widgets.times import now_qdt, qdt_to_utc, to_qdt
 
@@ -145,15 +142,10 @@ class IncidentDetail(FormBase):
         lay.addLayout(crow)
 
     def _build_files(self, lay: QVBoxLayout) -> None:
-        arow = QHBoxLayout()
-        self.attachments = QListWidget(self)
-        self.attachments.setMaximumHeight(64)
-        self.attachments.setToolTip(self.tr("Attachments: double-click opens a copy of the stored file"))
-        self.attach_btn = QPushButton(self.tr("Attach file…"), self)
-        self.attach_btn.setToolTip(self.tr("Copy a file (screenshot, log, vendor report) into OpsLedger's data folder"))
-        arow.addWidget(self.attachments, 1)
-        arow.addWidget(self.attach_btn)
-        lay.addLayout(arow)
+        self.files = RecordFiles(self.ctx, actions.write_attachment, self._fail, self)
+        self.attachments = self.files.list
+        self.attach_btn = self.files.attach_btn
+        lay.addWidget(self.files)
 
     def _connect(self) -> None:
         self.assign_btn.clicked.connect(self.assign)
@@ -167,7 +159,6 @@ class IncidentDetail(FormBase):
         self.resolution.returnPressed.connect(self.close_incident)
         self.reopen_reason.returnPressed.connect(self.reopen)
         self.attach_btn.clicked.connect(lambda: self.attach_file())
-        self.attachments.itemDoubleClicked.connect(self.open_attachment)
 
     def reload_options(self) -> None:
         """Refill the engineer list from the current contract (current engineer first choice)."""
@@ -249,10 +240,7 @@ class IncidentDetail(FormBase):
             w.setEnabled(not closed)
         self.edit_btn.setEnabled(not closed)  # a closed incident is read-only until reopened
         self.reopen_btn.setEnabled(closed)
-        for att in view.attachments:
-            item = QListWidgetItem(f"{att.filename}  ({att.size_bytes / 1024:.0f} KB · {fmt_local(att.added_at)} "
-                                   f"{att.added_by})", self.attachments)
-            item.setData(Qt.ItemDataRole.UserRole, (str(att.path), att.filename, att.sha256))
+        self.files.show_rows(view.attachments, can_attach=not closed)
         clocks = incident_clocks(self.ctx.db, [view.id], utcnow(), self._sla_fn).get(view.id)
         self.history.setHtml(sla_html(clocks) + history_html(view.history))
 
@@ -333,7 +321,7 @@ class IncidentDetail(FormBase):
         return ok
 
     def attach_file(self, path: str | None = None) -> bool:
-        """Copy ``path`` (asked for when ``None``) into the data folder and link it to the incident.
+        """Keep ``path`` (asked for when ``None``) in the ledger, listed on the incident.
 
         Returns ``True`` when attached; refusals (closed incident, unreadable file) show inline."""
         if self.incident_id is None:
@@ -348,11 +336,7 @@ class IncidentDetail(FormBase):
             self._put_typed({**self._loaded, **typed})
         return ok
 
-    def open_attachment(self, item: QListWidgetItem) -> Path:
-        """Open a copy of the stored file under its original name (the store keeps it by hash)."""
-        stored, filename, sha = item.data(Qt.ItemDataRole.UserRole)
-        target = Path(tempfile.gettempdir()) / "opsledger-open" / sha[:12] / filename
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(stored, target)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+    def open_attachment(self, item: QListWidgetItem) -> Path | None:
+        """Open a copy of the file, read from the ledger, under its original name (``None``:
+        refused, e.g. 文件缺失 — the sentence shows inline)."""
+        return self.files.open_item(item)

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
 from app.core.timeutil import fmt_local
 from app.core.vocab import RequestStatus, Satisfaction, choices, label_of
 from app.errors import ConcurrentEditError, OpsLedgerError
+from app.services.attachments import listing
 from app.services.changes import Outcome
 from app.services.queries.options import record_options
 from app.services.queries.servicedesk import RequestView, request_view
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
-from app.ui.ops import emit_changes
+from app.ui.ops import emit_changes, perform
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
+from app.ui.widgets.record_files import RecordFiles
 from app.ui.widgets.secret_guard import guard_secrets
 from app.ui.widgets.text import esc
 
@@ -58,6 +61,9 @@ class RequestDetail(FormBase):
         form = QFormLayout()
         self._build(form)
         lay.addLayout(form)
+        self.files = RecordFiles(self.ctx, actions.write_request_attachment, self._fail, self)
+        self.files.attach_btn.clicked.connect(lambda: self.attach_file())  # noqa: PLW0108 - clicked passes a bool
+        lay.addWidget(self.files)
         lay.addWidget(self.error)
         lay.addStretch(1)
         self.labels = {"assignee_id": self.tr("Assignee"), "engineer_id": self.tr("Assignee"),
@@ -151,6 +157,7 @@ class RequestDetail(FormBase):
                    self.convert_btn)
         for b in buttons:
             b.setEnabled(v is not None)
+        self.files.show_rows(listing(self.ctx.db, "service_request", v.id) if v else [], can_attach=v is not None)
         if v is None:
             self.summary.setText(self.tr("Select a request, or press Ctrl+N to record a new one."))
             self.resolution.clear()
@@ -193,6 +200,26 @@ class RequestDetail(FormBase):
         self.show_request(self.request_id, keep_typed=not clear)
         self.changed.emit(tuple(sorted(outcome.changes.kinds)))
         return value if value is not None else True
+
+    def attach_file(self, path: str | None = None) -> bool:
+        """添加附件…: keep ``path`` (asked with a file dialog when ``None``) in the ledger, listed on
+        the request; ``True`` when attached (refusals — empty, over 20 MB, same content — show
+        inline).  A typed resolution or complaint stays."""
+        if self.request_id is None:
+            return False
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
+            if not path:
+                return False
+        try:
+            perform(self.ctx, actions.attach_request_file, self.request_id, path, actor=self.ctx.engineer)
+        except (OpsLedgerError, OSError) as exc:
+            self._fail(exc)
+            return False
+        self._ok()
+        self.show_request(self.request_id, keep_typed=True)
+        self.changed.emit(("service_request",))
+        return True
 
     def assign(self) -> bool:
         """派单 / 转派 to the picked engineer."""
