@@ -1130,18 +1130,6 @@
         <translation>重新打开</translation>
     </message>
     <message>
-        <source>Attachments: double-click opens a copy of the stored file</source>
-        <translation>附件：双击打开存档文件的副本</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>添加附件…</translation>
-    </message>
-    <message>
-        <source>Copy a file (screenshot, log, vendor report) into OpsLedger&apos;s data folder</source>
-        <translation>将文件（截图、日志、厂商报告）复制到运维台账数据目录存档</translation>
-    </message>
-    <message>
         <source>Select an incident, or press Ctrl+N to log a new one.</source>
         <translation>请选择一条故障，或按 Ctrl+N 登记新故障。</translation>
     </message>
@@ -2505,6 +2493,41 @@
     </message>
 </context>
 <context>
+    <name>RecordFiles</name>
+    <message>
+        <source>Attachments, kept in the ledger: double-click opens a copy</source>
+        <translation>附件保存在台账中：双击打开副本</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Keep a file (screenshot, log, vendor report) in the ledger; backups and the team server carry it</source>
+        <translation>将文件（截图、日志、厂商报告）保存到台账中；备份和团队服务器会一并带上</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>The file was not found when the ledger took the attachments in; attach it again if you still have it</source>
+        <translation>台账收录附件时未找到该文件；如仍有原件，请重新添加</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+</context>
+<context>
     <name>RecordLabels</name>
     <message>
         <source>No target (%1 used)</source>
@@ -2863,6 +2886,10 @@
     <message>
         <source>Resolved</source>
         <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>
