@@ -8,6 +8,13 @@ Styles are made once per sheet: one cell object per column is reused for datetim
 and text that looks like a formula is written as a text cell; an empty text writes no cell (an
 empty cell reads back the same, and the sheet is a third smaller).  The sheet has a frozen header, an
 auto-filter over the rows written and the print setup of ``xlsx_safe.set_print_setup``.
+
+A write-only sheet has no ``<dimension>`` (openpyxl cannot know the size before the rows), and
+then every reader that asks for the size parses the whole sheet once more (openpyxl's
+``read_only`` mode does so on opening, ~⅓ of its read).  A caller that knows the number of data
+rows beforehand passes ``rows=`` and the sheet declares ``A1:<last column><rows + 1>``;
+``close`` raises ``SizeMismatch`` when another number was written, so a wrong size never
+reaches a file (the caller writes the workbook again without the declaration).
 """
 
 from __future__ import annotations
@@ -47,13 +54,23 @@ def _print_setup(ws: Any) -> None:
     ws.print_title_rows = "1:1"
 
 
+class SizeMismatch(RuntimeError):
+    """The rows written differ from the ``rows=`` a ``StreamedTable`` declared (internal: the
+    exporter then writes again without the declaration)."""
+
+
 class StreamedTable:
     """One write-only sheet of ``wb`` (a ``Workbook(write_only=True)``); see the module text.
-    Call ``append(row)`` per row and ``close()`` once (before ``wb.save``)."""
+    Call ``append(row)`` per row and ``close()`` once (before ``wb.save``).  ``rows``: the number
+    of data rows that will be appended, declared as the sheet's ``<dimension>`` (``None``: none)."""
 
-    def __init__(self, wb: Workbook, title: str, headers: list[str]) -> None:
+    def __init__(self, wb: Workbook, title: str, headers: list[str], rows: int | None = None) -> None:
         self.ws = wb.create_sheet(title)
         self.headers = headers
+        self.declared = rows
+        if rows is not None:  # read by openpyxl's WorksheetWriter.write_dimensions at the first row
+            ref = f"A1:{get_column_letter(max(1, len(headers)))}{rows + 1}"
+            self.ws.calculate_dimension = lambda: ref
         self._pending: list[list[Any]] | None = []
         self.rows = 0
         n = len(headers)
@@ -138,5 +155,7 @@ class StreamedTable:
         """Flush held-back rows and set the auto-filter over every row written."""
         if self._pending is not None:
             self._start()
+        if self.declared is not None and self.declared != self.rows:
+            raise SizeMismatch(f"{self.ws.title}: {self.rows} rows written, {self.declared} declared")
         last = get_column_letter(max(1, len(self.headers)))
         self.ws.auto_filter.ref = f"A1:{last}{1 + max(1, self.rows)}"
