@@ -20,10 +20,11 @@ reaches a file (the caller writes the workbook again without the declaration).
 from __future__ import annotations
 
 from datetime import date, datetime
+from collections.abc import Iterator
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,6 +42,7 @@ SAMPLE_ROWS = 200
 TEXT_CACHE_CHARS = 60
 """Texts up to this length are cleaned once per sheet and remembered (at most ``TEXT_CACHE_SIZE``)."""
 TEXT_CACHE_SIZE = 20_000
+_EXACT = frozenset((str, datetime, date, int, float, bool))
 
 
 def _print_setup(ws: Any) -> None:
@@ -77,6 +79,12 @@ class StreamedTable:
         self._dt = [self._cell(DATETIME_FORMAT) for _ in range(n)]
         self._d = [self._cell(DATE_FORMAT) for _ in range(n)]
         self._texts: dict[str, str] = {}
+        self._plain = WriteOnlyCell(self.ws)
+        # openpyxl ≥ 3.1 turns each appended row into cells with ``_values_to_row``; where it
+        # does, ``_cells`` takes its place (else rows go through ``_value`` value by value)
+        self._direct = callable(getattr(self.ws, "_values_to_row", None))
+        if self._direct:
+            self.ws._values_to_row = self._cells
 
     def _cell(self, number_format: str) -> Any:
         cell = WriteOnlyCell(self.ws)
@@ -102,16 +110,68 @@ class StreamedTable:
             return None  # an empty text is no cell at all (read back the same: empty)
         text = self._texts.get(value)
         if text is None:
-            text = fit_cell_text(value)
-            if len(value) <= TEXT_CACHE_CHARS and len(self._texts) < TEXT_CACHE_SIZE:
-                self._texts[value] = text  # codes, names and labels repeat on every row
+            text = self._fit(value)
         if text.startswith(_FORMULA_START):
             cell = WriteOnlyCell(self.ws, text)
             cell.data_type = "s"
             return cell
         return text
 
+    def _cells(self, values: list[Any], row_idx: int) -> Iterator[Any]:
+        """The cells of one row as openpyxl's writer takes them: this sheet's replacement of
+        ``WriteOnlyWorksheet._values_to_row``, so each value is cleaned and bound to a cell in one
+        pass (openpyxl's own would first try to bind each styled cell we hand it as a value, fail
+        with an exception, then make a new cell).  One unstyled cell serves every plain value,
+        one styled cell per column every datetime/date; the writer serialises each cell as it is
+        yielded, before the next is bound."""
+        plain = self._plain
+        dts, ds = self._dt, self._d
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            kind = value.__class__
+            if kind not in _EXACT:  # a subclass (a StrEnum code, …) is written as its base type
+                if isinstance(value, str):
+                    value, kind = str(value), str
+                elif isinstance(value, datetime):
+                    kind = datetime
+                elif isinstance(value, date):
+                    kind = date
+            if kind is str:
+                if not value:
+                    continue  # an empty text is no cell at all (read back the same: empty)
+                text = self._texts.get(value)
+                if text is None:
+                    text = self._fit(value)
+                cell = plain
+                cell.value = text
+                if text.startswith(_FORMULA_START):
+                    cell.data_type = "s"
+            elif kind is datetime:
+                cell = dts[col_idx - 1]
+                cell.value = (to_local(value).replace(tzinfo=None) if value.tzinfo else value)
+            elif kind is date:
+                cell = ds[col_idx - 1]
+                cell.value = value
+            elif isinstance(value, Cell):
+                cell = value
+            else:
+                cell = plain
+                cell.value = value
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    def _fit(self, value: str) -> str:
+        text = fit_cell_text(value)
+        if len(value) <= TEXT_CACHE_CHARS and len(self._texts) < TEXT_CACHE_SIZE:
+            self._texts[value] = text  # codes, names and labels repeat on every row
+        return text
+
     def _write(self, row: list[Any]) -> None:
+        if self._direct:
+            self.ws.append(row)  # cleaned and bound by ``_cells``
+            return
         out: list[Any] = []
         for c, value in enumerate(row):
             kind = value.__class__
