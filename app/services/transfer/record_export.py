@@ -53,7 +53,7 @@ from app.services.transfer.columns import (
     enum_label,
 )
 from app.services.transfer.xlsx_safe import write_table
-from app.services.transfer.xlsx_stream import SizeMismatch, StreamedTable
+from app.services.transfer.xlsx_stream import SizeMismatchError, StreamedTable
 from app.store.models import (
     Asset,
     Contract,
@@ -204,7 +204,7 @@ def export_incidents(
                                  (IncidentEvent, IncidentEvent.incident_id))]
     try:
         return _write_incidents(session, contract, cond, out, now, progress, sizes)
-    except SizeMismatch:
+    except SizeMismatchError:
         log.info("incidents changed while exporting: written again without sheet sizes")
         return _write_incidents(session, contract, cond, out, now, progress, None)
 
@@ -226,6 +226,7 @@ def _write_incidents(session: Session, contract: Contract, cond: tuple[Any, ...]
     main = StreamedTable(wb, MAIN_SHEET["incidents"], _headers(INCIDENT_COLUMNS), dims[0])
     svc_sheet = StreamedTable(wb, SERVICES_SHEET, _headers(INCIDENT_SERVICE_COLUMNS), dims[1])
     hist = StreamedTable(wb, HISTORY_SHEET, _headers(HISTORY_COLUMNS), dims[2])
+    tables = (main, svc_sheet, hist)
     stream = session.execute(select(*_INCIDENT_COLS).where(*cond)
                              .order_by(Incident.occurred_at, Incident.number)
                              .execution_options(yield_per=EXPORT_BATCH))
@@ -244,12 +245,19 @@ def _write_incidents(session: Session, contract: Contract, cond: tuple[Any, ...]
             n += 1
             if _cancelled(progress, n, total):
                 stream.close()
+                for table in tables:
+                    table.discard()
                 return Path(out)
             iid = inc.id
             _incident_rows(inc, links.get(iid, []), inc_assets.get(iid, []), events.get(iid, []), svc,
                            engineers, incident_sla, main, svc_sheet, hist, labels)
-    for table in (main, svc_sheet, hist):
-        table.close()
+    try:
+        for table in tables:
+            table.close()
+    except SizeMismatchError:
+        for table in tables:
+            table.discard()
+        raise
     return _save(wb, out)
 
 
@@ -262,7 +270,7 @@ _MAIN_KEYS = (
 )
 """The keys of ``INCIDENT_COLUMNS`` in order: ``_incident_rows`` builds the row as one list in
 this order (checked at import, so a new column cannot be silently left out)."""
-if _MAIN_KEYS != tuple(c.key for c in INCIDENT_COLUMNS):  # pragma: no cover - a programming error
+if tuple(c.key for c in INCIDENT_COLUMNS) != _MAIN_KEYS:  # pragma: no cover - a programming error
     raise RuntimeError("record_export._MAIN_KEYS is out of step with columns.INCIDENT_COLUMNS")
 
 _INCIDENT_COLS = tuple(getattr(Incident, k) for k in (

@@ -13,14 +13,15 @@ A write-only sheet has no ``<dimension>`` (openpyxl cannot know the size before 
 then every reader that asks for the size parses the whole sheet once more (openpyxl's
 ``read_only`` mode does so on opening, ~⅓ of its read).  A caller that knows the number of data
 rows beforehand passes ``rows=`` and the sheet declares ``A1:<last column><rows + 1>``;
-``close`` raises ``SizeMismatch`` when another number was written, so a wrong size never
+``close`` raises ``SizeMismatchError`` when another number was written, so a wrong size never
 reaches a file (the caller writes the workbook again without the declaration).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import contextlib
 from collections.abc import Iterator
+from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -56,7 +57,19 @@ def _print_setup(ws: Any) -> None:
     ws.print_title_rows = "1:1"
 
 
-class SizeMismatch(RuntimeError):
+def _base(value: Any) -> tuple[Any, type]:
+    """``(value, type)`` as ``StreamedTable._cells`` writes a value of a subclass: a ``str``
+    subclass (a StrEnum code, …) as its text, a datetime/date subclass as such, else as it is."""
+    if isinstance(value, str):
+        return str(value), str
+    if isinstance(value, datetime):
+        return value, datetime
+    if isinstance(value, date):
+        return value, date
+    return value, value.__class__
+
+
+class SizeMismatchError(RuntimeError):
     """The rows written differ from the ``rows=`` a ``StreamedTable`` declared (internal: the
     exporter then writes again without the declaration)."""
 
@@ -130,34 +143,26 @@ class StreamedTable:
             if value is None:
                 continue
             kind = value.__class__
-            if kind not in _EXACT:  # a subclass (a StrEnum code, …) is written as its base type
-                if isinstance(value, str):
-                    value, kind = str(value), str
-                elif isinstance(value, datetime):
-                    kind = datetime
-                elif isinstance(value, date):
-                    kind = date
+            v, kind = (value, kind) if kind in _EXACT else _base(value)
             if kind is str:
-                if not value:
+                if not v:
                     continue  # an empty text is no cell at all (read back the same: empty)
-                text = self._texts.get(value)
-                if text is None:
-                    text = self._fit(value)
+                text = self._texts.get(v) or self._fit(v)
                 cell = plain
                 cell.value = text
                 if text.startswith(_FORMULA_START):
                     cell.data_type = "s"
             elif kind is datetime:
                 cell = dts[col_idx - 1]
-                cell.value = (to_local(value).replace(tzinfo=None) if value.tzinfo else value)
+                cell.value = to_local(v).replace(tzinfo=None) if v.tzinfo else v
             elif kind is date:
                 cell = ds[col_idx - 1]
-                cell.value = value
-            elif isinstance(value, Cell):
-                cell = value
+                cell.value = v
+            elif isinstance(v, Cell):
+                cell = v
             else:
                 cell = plain
-                cell.value = value
+                cell.value = v
             cell.column = col_idx
             cell.row = row_idx
             yield cell
@@ -211,11 +216,22 @@ class StreamedTable:
             return
         self._write(row)
 
+    def discard(self) -> None:
+        """End this sheet unsaved (an export cancelled or written again): its stream is closed and
+        its temporary file removed now rather than when the process exits."""
+        with contextlib.suppress(Exception):
+            if not self.ws.closed:
+                self.ws.close()
+        writer = getattr(self.ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
     def close(self) -> None:
         """Flush held-back rows and set the auto-filter over every row written."""
         if self._pending is not None:
             self._start()
         if self.declared is not None and self.declared != self.rows:
-            raise SizeMismatch(f"{self.ws.title}: {self.rows} rows written, {self.declared} declared")
+            raise SizeMismatchError(f"{self.ws.title}: {self.rows} rows written, {self.declared} declared")
         last = get_column_letter(max(1, len(self.headers)))
         self.ws.auto_filter.ref = f"A1:{last}{1 + max(1, self.rows)}"
