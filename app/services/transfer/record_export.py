@@ -104,24 +104,38 @@ def _clock_cells(clock: Any) -> list[Any]:
 
 
 def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any:
-    """A function (incident, its events) → six SLA cells: response minutes/target/verdict,
-    restore minutes/target/verdict.  Calendars are loaded once for the whole export."""
+    """A function (incident, its events, service codes, asset codes) → six SLA cells: response
+    minutes/target/verdict, restore minutes/target/verdict — the clocks of
+    ``sla.incident_clocks`` with the targets of the incident's scope (the service groups and
+    asset classes its services and assets fall in, ``ContractProfile.scopes_of``), as the list
+    and the detail pane count them.  Calendars are loaded once for the whole export, so every
+    clock shares one minute index; each distinct (services, assets) scope is worked out once."""
     try:
         from app.services.calendar.service_time import load_calendars
         from app.services.incident.sla import incident_clocks
     except ImportError:  # the SLA module is not installed: write what the record kept
-        return lambda inc, _events: [inc.response_minutes, None, _flag(inc.response_breached),
-                                     inc.restore_minutes, None, _flag(inc.restore_breached)]
+        return lambda inc, _events, _svc=(), _assets=(): [
+            inc.response_minutes, None, _flag(inc.response_breached),
+            inc.restore_minutes, None, _flag(inc.restore_breached)]
     try:
         calendars = load_calendars(session, contract)
     except CalendarCoverageError:
-        return lambda _inc, _events: [NO_CALENDAR] * 6
+        return lambda _inc, _events, _svc=(), _assets=(): [NO_CALENDAR] * 6
 
     prof = profile_of(contract)
+    scoped = bool(prof.service_groups or prof.asset_classes)
+    scopes: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
-    def cells(inc: Any, events: list[Any]) -> list[Any]:
+    def cells(inc: Any, events: list[Any], services: tuple[str, ...] = (),
+              assets: tuple[str, ...] = ()) -> list[Any]:
+        scope: tuple[str, ...] = ()
+        if scoped and (services or assets):
+            known = scopes.get((services, assets))
+            if known is None:
+                known = scopes[services, assets] = prof.scopes_of(services=services, assets=assets)
+            scope = known
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now, explain=False)
+            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
@@ -310,15 +324,16 @@ def _incident_rows(inc: Any, inc_links: list[Any], inc_assets: list[str], events
     if len(inc_links) > 1:
         inc_links = sorted(inc_links, key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
     number = inc.number
+    codes = tuple(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc)
+    asset_codes = tuple(sorted(inc_assets))
     main.append([
         number, inc.title, inc.severity, labels["incident_status"](inc.status),
         labels["incident_source"](inc.source), _local(inc.occurred_at), _local(inc.reported_at),
         _local(inc.responded_at), _local(inc.onsite_at), _local(inc.restored_at), _local(inc.closed_at),
-        "; ".join(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc),
-        "; ".join(sorted(inc_assets)), engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
+        "; ".join(codes), "; ".join(asset_codes), engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
         inc.reporter_department, inc.reporter_name, inc.reporter_phone, inc.description,
         labels["cause_category"](inc.cause_category), inc.cause, inc.resolution, inc.vendor_case_number,
-        inc.root_cause_analysis, *incident_sla(inc, events),
+        inc.root_cause_analysis, *incident_sla(inc, events, codes, asset_codes),
     ])
     for lk in inc_links:
         s = svc.get(lk.service_id)

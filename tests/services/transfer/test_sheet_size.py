@@ -18,7 +18,9 @@ from app.services.transfer.columns import INCIDENT_COLUMNS, MAIN_SHEET
 from app.services.transfer.record_export import export_incidents
 from app.services.transfer.xlsx_stream import SizeMismatchError, StreamedTable
 from app.store.db import Database
-from app.store.models import Contract
+from app.services.queries.clocks import bulk_incident_clocks
+from app.store.models import Contract, Incident
+from tests.services.queries.test_sla_watch import scoped  # noqa: F401 - the scoped-targets fixture
 from tests.services.transfer.test_record_export import make_closed_incident
 
 
@@ -79,3 +81,25 @@ def test_fault_log_declares_sizes_and_is_written_again_when_the_counts_went_stal
     assert seen[-1] is None  # written again, without sizes
     rows = list(openpyxl.load_workbook(out, read_only=True)[MAIN_SHEET["incidents"]].iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][1] == "统一业务系统无法登录"
+
+
+def test_fault_log_sla_targets_are_the_scoped_ones_the_list_counts(db: Database, scoped: dict,
+                                                                    tmp_path: Path) -> None:
+    """A P2 incident on a core service has the core group's 5-minute response target in the fault
+    log, as in the list's bulk clocks; one on an auxiliary service the P2 default."""
+    now, ids = scoped["now"], scoped["ids"]
+    bulk = bulk_incident_clocks(db, list(ids.values()), now)
+    with db.session() as s:
+        contract = s.get(Contract, scoped["cid"])
+        out = export_incidents(s, contract, date(2020, 1, 1), date(2030, 12, 31), tmp_path / "f.xlsx", now=now)
+        numbers = {s.get(Incident, iid).number: key for key, iid in ids.items()}
+    keys = [c.key for c in INCIDENT_COLUMNS]
+    rows = list(openpyxl.load_workbook(out, read_only=True)[MAIN_SHEET["incidents"]].iter_rows(values_only=True))
+    seen = {}
+    for row in rows[1:]:
+        key = numbers[row[keys.index("number")]]
+        clocks = bulk[ids[key]]
+        seen[key] = row[keys.index("response_target")]
+        assert seen[key] == clocks.response.target_minutes, key
+        assert row[keys.index("restore_target")] == clocks.restore.target_minutes, key
+    assert seen["core"] == 5 and seen["security"] == 7 and seen["aux"] != 5
