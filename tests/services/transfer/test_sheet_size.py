@@ -1,4 +1,5 @@
-"""Streamed sheets declare their size, so readers need not parse a sheet twice — never a wrong one."""
+"""Streamed sheets declare their size, so readers need not parse a sheet twice — never a wrong one;
+the fault log's SLA figures, exported and imported, use the targets of the incident's scope."""
 
 from __future__ import annotations
 
@@ -10,15 +11,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import select
 
 from app.core.timeutil import LOCAL_TZ
+from app.services.incident.sla import compute_incident_clocks
+from app.services.queries.clocks import bulk_incident_clocks
 from app.services.queries.lookup import get_contract
 from app.services.transfer import record_export
 from app.services.transfer.columns import INCIDENT_COLUMNS, MAIN_SHEET
 from app.services.transfer.record_export import export_incidents
+from app.services.transfer.record_import import import_incidents
 from app.services.transfer.xlsx_stream import SizeMismatchError, StreamedTable
 from app.store.db import Database
-from app.services.queries.clocks import bulk_incident_clocks
 from app.store.models import Contract, Incident
 from tests.services.queries.test_sla_watch import scoped  # noqa: F401 - the scoped-targets fixture
 from tests.services.transfer.test_record_export import make_closed_incident
@@ -83,7 +87,7 @@ def test_fault_log_declares_sizes_and_is_written_again_when_the_counts_went_stal
     assert len(rows) == 2 and rows[1][1] == "统一业务系统无法登录"
 
 
-def test_fault_log_sla_targets_are_the_scoped_ones_the_list_counts(db: Database, scoped: dict,
+def test_fault_log_sla_targets_are_the_scoped_ones_the_list_counts(db: Database, scoped: dict,  # noqa: F811
                                                                     tmp_path: Path) -> None:
     """A P2 incident on a core service has the core group's 5-minute response target in the fault
     log, as in the list's bulk clocks; one on an auxiliary service the P2 default."""
@@ -103,3 +107,26 @@ def test_fault_log_sla_targets_are_the_scoped_ones_the_list_counts(db: Database,
         assert seen[key] == clocks.response.target_minutes, key
         assert row[keys.index("restore_target")] == clocks.restore.target_minutes, key
     assert seen["core"] == 5 and seen["security"] == 7 and seen["aux"] != 5
+
+
+def test_imported_sla_figures_use_the_scoped_targets_as_closing_in_the_app_does(
+        db: Database, scoped: dict, tmp_path: Path) -> None:  # noqa: F811
+    """Closed P2 incidents imported on a core service (5-minute 7×24 response target) and on an
+    auxiliary one (the P2 default) store the figures the detail pane's clocks give."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["故障标题", "故障级别", "发生时间", "响应时间", "恢复时间", "关闭时间", "影响业务系统"])
+    for title, service in (("核心", "OA"), ("辅助", "website")):
+        ws.append([title, "P2", datetime(2026, 5, 6, 9, 0), datetime(2026, 5, 6, 9, 10),
+                   datetime(2026, 5, 6, 9, 30), datetime(2026, 5, 6, 10, 0), service])
+    wb.save(tmp_path / "in.xlsx")
+    with db.session() as s:
+        assert import_incidents(s, s.get(Contract, scoped["cid"]), tmp_path / "in.xlsx").count == 2
+    with db.session() as s:
+        stored = {}
+        for inc in s.scalars(select(Incident).where(Incident.title.in_(("核心", "辅助")))):
+            clocks = compute_incident_clocks(s, inc, inc.closed_at)
+            assert (inc.response_minutes, inc.response_breached, inc.restore_minutes, inc.restore_breached) == (
+                clocks.response_minutes, clocks.response_breached, clocks.restore_minutes, clocks.restore_breached)
+            stored[inc.title] = (clocks.response.target_minutes, inc.response_breached)
+    assert stored["核心"] == (5, True) and stored["辅助"][1] is False
