@@ -276,7 +276,7 @@ class _ClosedClocks:
                 self._codes = {}
                 for model in (Service, Asset):
                     self._codes.update(self.session.execute(select(model.id, model.code)
-                                                            .where(model.contract_id == cid)).tuples().all())
+                                                            .where(model.contract_id == cid)).all())
             codes = self._codes
             known = self._scopes[key] = prof.scopes_of(
                 services=[codes.get(i, "") for i in service_ids], assets=[codes.get(i, "") for i in asset_ids])
