@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.core import i18n, timeline
@@ -32,11 +32,13 @@ from app.services.transfer.import_checks import ImportResult
 from app.services.transfer.import_sheet import _read
 from app.services.transfer.row_import import ImportContext, RecordSpec, Rows, run_import, side_sheet
 from app.store.models import (
+    Asset,
     Contract,
     Incident,
     IncidentAsset,
     IncidentEvent,
     IncidentService,
+    Service,
 )
 
 _INCIDENT: Table = Incident.__table__  # type: ignore[assignment]
@@ -142,7 +144,7 @@ def _rows(ctx: ImportContext, rec: dict[str, Any], number: str) -> Iterator[tupl
                    "changes": h.get("changes") or {}, "note": h.get("note", "")} for _, h in history]
     else:
         events = _incident_events(inc, ctx.actor, ctx.state["note"])
-    ctx.state["clocks"].store(inc, events)  # figures go out with the INSERT (no UPDATE, no 2nd FTS write)
+    ctx.state["clocks"].store(inc, events, tuple(rec.get("services") or ()), tuple(rec.get("assets") or ()))  # figures go out with the INSERT (no UPDATE, no 2nd FTS write)
     yield _INCIDENT, inc
     own = ctx.state["windows"].get(number, {})
     for sid in rec.get("services") or []:
@@ -257,10 +259,34 @@ class _ClosedClocks:
         self._calendars: Any = None
         self._profile: Any = None
         self._failed = False
+        self._codes: dict[Any, str] | None = None  # service and asset id → code, for scopes
+        self._scopes: dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[str, ...]] = {}
 
-    def store(self, inc: dict[str, Any], events: list[dict[str, Any]]) -> None:
+    def _scope(self, service_ids: tuple[Any, ...], asset_ids: tuple[Any, ...]) -> tuple[str, ...]:
+        """The group/class codes (``ContractProfile.scopes_of``) of an incident touching these
+        services and assets — what ``sla.incident_scope`` reads for an incident in the ledger."""
+        prof = self._profile
+        if not (prof.service_groups or prof.asset_classes) or not (service_ids or asset_ids):
+            return ()
+        key = (service_ids, asset_ids)
+        known = self._scopes.get(key)
+        if known is None:
+            if self._codes is None:
+                cid = self.contract.id
+                self._codes = {}
+                for model in (Service, Asset):
+                    self._codes.update(self.session.execute(select(model.id, model.code)
+                                                            .where(model.contract_id == cid)).all())
+            codes = self._codes
+            known = self._scopes[key] = prof.scopes_of(
+                services=[codes.get(i, "") for i in service_ids], assets=[codes.get(i, "") for i in asset_ids])
+        return known
+
+    def store(self, inc: dict[str, Any], events: list[dict[str, Any]], service_ids: tuple[Any, ...] = (),
+              asset_ids: tuple[Any, ...] = ()) -> None:
         """Set ``response_minutes``/``restore_minutes`` and the breach flags of ``inc`` (row
-        values) from its ``events`` when it is closed."""
+        values) from its ``events`` when it is closed, with the targets of the scope its
+        ``service_ids``/``asset_ids`` fall in."""
         if inc["status"] != "closed" or not inc["closed_at"] or self._failed:
             return
         if self._calendars is None:
@@ -275,7 +301,8 @@ class _ClosedClocks:
         from app.services.incident.sla import incident_clocks
 
         try:
-            clocks = incident_clocks(inc, events, self._profile, self._calendars, inc["closed_at"], explain=False)
+            clocks = incident_clocks(inc, events, self._profile, self._calendars, inc["closed_at"],
+                                     self._scope(service_ids, asset_ids), explain=False)
         except OpsLedgerError:
             return
         inc["response_minutes"] = clocks.response_minutes

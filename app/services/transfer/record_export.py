@@ -22,7 +22,7 @@ import logging
 import uuid
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.core.downtime import downtime_windows
 from app.core.profile import profile_of
-from app.core.timeutil import local_dt, utcnow
+from app.core.timeutil import local_dt, to_local, utcnow
 from app.errors import CalendarCoverageError, OpsLedgerError
 from app.services.transfer.columns import (
     ASSIGNMENT_COLUMNS,
@@ -53,7 +53,7 @@ from app.services.transfer.columns import (
     enum_label,
 )
 from app.services.transfer.xlsx_safe import write_table
-from app.services.transfer.xlsx_stream import StreamedTable
+from app.services.transfer.xlsx_stream import SizeMismatchError, StreamedTable
 from app.store.models import (
     Asset,
     Contract,
@@ -104,24 +104,38 @@ def _clock_cells(clock: Any) -> list[Any]:
 
 
 def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any:
-    """A function (incident, its events) → six SLA cells: response minutes/target/verdict,
-    restore minutes/target/verdict.  Calendars are loaded once for the whole export."""
+    """A function (incident, its events, service codes, asset codes) → six SLA cells: response
+    minutes/target/verdict, restore minutes/target/verdict — the clocks of
+    ``sla.incident_clocks`` with the targets of the incident's scope (the service groups and
+    asset classes its services and assets fall in, ``ContractProfile.scopes_of``), as the list
+    and the detail pane count them.  Calendars are loaded once for the whole export, so every
+    clock shares one minute index; each distinct (services, assets) scope is worked out once."""
     try:
         from app.services.calendar.service_time import load_calendars
         from app.services.incident.sla import incident_clocks
     except ImportError:  # the SLA module is not installed: write what the record kept
-        return lambda inc, _events: [inc.response_minutes, None, _flag(inc.response_breached),
-                                     inc.restore_minutes, None, _flag(inc.restore_breached)]
+        return lambda inc, _events, _svc=(), _assets=(): [
+            inc.response_minutes, None, _flag(inc.response_breached),
+            inc.restore_minutes, None, _flag(inc.restore_breached)]
     try:
         calendars = load_calendars(session, contract)
     except CalendarCoverageError:
-        return lambda _inc, _events: [NO_CALENDAR] * 6
+        return lambda _inc, _events, _svc=(), _assets=(): [NO_CALENDAR] * 6
 
     prof = profile_of(contract)
+    scoped = bool(prof.service_groups or prof.asset_classes)
+    scopes: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
-    def cells(inc: Any, events: list[Any]) -> list[Any]:
+    def cells(inc: Any, events: list[Any], services: tuple[str, ...] = (),
+              assets: tuple[str, ...] = ()) -> list[Any]:
+        scope: tuple[str, ...] = ()
+        if scoped and (services or assets):
+            known = scopes.get((services, assets))
+            if known is None:
+                known = scopes[services, assets] = prof.scopes_of(services=services, assets=assets)
+            scope = known
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now, explain=False)
+            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
@@ -189,25 +203,45 @@ def export_incidents(
     Streams: one Core select of the incidents read in partitions of ``EXPORT_BATCH`` rows
     (``yield_per``: a server-side cursor on PostgreSQL), their links, assets and events selected
     per partition, every row written at once to write-only sheets (``xlsx_stream``), so memory
-    stays bounded; the SLA figures of all rows share one calendar and its minute index.  Returns
-    ``out``.
+    stays bounded; the SLA figures of all rows share one calendar and its minute index.  Each
+    sheet declares its size (``<dimension>``, from three counts), so readers need not parse it
+    twice; should the rows change between the counts and the reads, the workbook is written
+    again without the declaration.  Returns ``out``.
     """
     now = now or utcnow()
     lo, hi = _bounds(start, end)
     cond = (Incident.contract_id == contract.id, Incident.occurred_at >= lo, Incident.occurred_at < hi)
-    total = session.scalar(select(func.count()).select_from(Incident).where(*cond)) or 0
+    sizes = [session.scalar(select(func.count()).select_from(Incident).where(*cond)) or 0]
+    sizes += [session.scalar(select(func.count()).select_from(model).join(Incident, Incident.id == key)
+                             .where(*cond)) or 0
+              for model, key in ((IncidentService, IncidentService.incident_id),
+                                 (IncidentEvent, IncidentEvent.incident_id))]
+    try:
+        return _write_incidents(session, contract, cond, out, now, progress, sizes)
+    except SizeMismatchError:
+        log.info("incidents changed while exporting: written again without sheet sizes")
+        return _write_incidents(session, contract, cond, out, now, progress, None)
+
+
+def _write_incidents(session: Session, contract: Contract, cond: tuple[Any, ...], out: Path, now: datetime,
+                     progress: Any, sizes: list[int] | None) -> Path:
+    """The body of ``export_incidents``; ``sizes`` (rows of the three sheets) or ``None``."""
+    total = sizes[0] if sizes is not None else (
+        session.scalar(select(func.count()).select_from(Incident).where(*cond)) or 0)
     svc = {s.id: s for s in session.execute(select(Service.id, Service.code, Service.name)
                                             .where(Service.contract_id == contract.id))}
     assets = _names(session, Asset, contract, "code")
     engineers = _names(session, Engineer, contract, "name")
     incident_sla = _incident_sla_fn(session, contract, now)
-    labels = lru_cache(maxsize=256)(enum_label)  # this export's labels, each looked up once
+    labels = _label_maps()
 
     wb = Workbook(write_only=True)
-    main = StreamedTable(wb, MAIN_SHEET["incidents"], _headers(INCIDENT_COLUMNS))
-    svc_sheet = StreamedTable(wb, SERVICES_SHEET, _headers(INCIDENT_SERVICE_COLUMNS))
-    hist = StreamedTable(wb, HISTORY_SHEET, _headers(HISTORY_COLUMNS))
-    stream = session.execute(select(*Incident.__table__.columns).where(*cond)
+    dims = sizes or [None, None, None]
+    main = StreamedTable(wb, MAIN_SHEET["incidents"], _headers(INCIDENT_COLUMNS), dims[0])
+    svc_sheet = StreamedTable(wb, SERVICES_SHEET, _headers(INCIDENT_SERVICE_COLUMNS), dims[1])
+    hist = StreamedTable(wb, HISTORY_SHEET, _headers(HISTORY_COLUMNS), dims[2])
+    tables = (main, svc_sheet, hist)
+    stream = session.execute(select(*_INCIDENT_COLS).where(*cond)
                              .order_by(Incident.occurred_at, Incident.number)
                              .execution_options(yield_per=EXPORT_BATCH))
     n = 0
@@ -225,59 +259,93 @@ def export_incidents(
             n += 1
             if _cancelled(progress, n, total):
                 stream.close()
+                for table in tables:
+                    table.discard()
                 return Path(out)
             iid = inc.id
             _incident_rows(inc, links.get(iid, []), inc_assets.get(iid, []), events.get(iid, []), svc,
                            engineers, incident_sla, main, svc_sheet, hist, labels)
-    for table in (main, svc_sheet, hist):
-        table.close()
+    try:
+        for table in tables:
+            table.close()
+    except SizeMismatchError:
+        for table in tables:
+            table.discard()
+        raise
     return _save(wb, out)
 
 
+_MAIN_KEYS = (
+    "number", "title", "severity", "status", "source", "occurred_at", "reported_at", "responded_at",
+    "onsite_at", "restored_at", "closed_at", "services", "assets", "assignee", "reporter_department",
+    "reporter_name", "reporter_phone", "description", "cause_category", "cause", "resolution",
+    "vendor_case_number", "root_cause_analysis", "response_minutes", "response_target", "response_result",
+    "restore_minutes", "restore_target", "restore_result",
+)
+"""The keys of ``INCIDENT_COLUMNS`` in order: ``_incident_rows`` builds the row as one list in
+this order (checked at import, so a new column cannot be silently left out)."""
+if tuple(c.key for c in INCIDENT_COLUMNS) != _MAIN_KEYS:  # pragma: no cover - a programming error
+    raise RuntimeError("record_export._MAIN_KEYS is out of step with columns.INCIDENT_COLUMNS")
+
+_INCIDENT_COLS = tuple(getattr(Incident, k) for k in (
+    "id", "number", "title", "severity", "incident_class", "status", "source", "assignee_id",
+    "cause_category", "occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at",
+    "reporter_department", "reporter_name", "reporter_phone", "description", "cause", "resolution",
+    "vendor_case_number", "root_cause_analysis", "response_minutes", "response_breached", "restore_minutes",
+    "restore_breached"))
+"""The incident columns the fault log and its SLA figures read (no ORM object, nothing else)."""
 _LINK_COLS = (IncidentService.incident_id, IncidentService.service_id, IncidentService.downtime_start,
               IncidentService.downtime_end, IncidentService.downtime_edited)
 _EVENT_COLS = (IncidentEvent.incident_id, IncidentEvent.at, IncidentEvent.actor, IncidentEvent.kind,
                IncidentEvent.from_status, IncidentEvent.to_status, IncidentEvent.changes, IncidentEvent.note)
 
 
+def _label_maps() -> dict[str, Any]:
+    """kind → a memo ``code → label`` of ``columns.enum_label`` for this export (the current
+    language), each label looked up once: ``labels[kind](code)``."""
+    return {kind: lru_cache(maxsize=64)(partial(enum_label, kind))
+            for kind in ("incident_status", "incident_source", "cause_category")}
+
+
+def _local(value: datetime | None) -> datetime | None:
+    """An aware instant as the naive local wall-clock time a cell holds, cut to the second (the
+    cell shows ``yyyy-mm-dd hh:mm`` and keeps seconds, so an export → import round trip gives back
+    the same SLA and downtime figures); ``StreamedTable`` writes naive datetimes as they are."""
+    if value is None:
+        return None
+    return to_local(value).replace(microsecond=0, tzinfo=None)
+
+
 def _incident_rows(inc: Any, inc_links: list[Any], inc_assets: list[str], events: list[Any], svc: dict[Any, Any],
                    engineers: dict[Any, str], incident_sla: Any, main: StreamedTable, svc_sheet: StreamedTable,
-                   hist: StreamedTable, labels: Any = enum_label) -> None:
+                   hist: StreamedTable, labels: dict[str, Any]) -> None:
     """Append one incident's row to the main sheet, its affected services and its history;
-    ``labels(kind, code)`` is ``columns.enum_label`` (or a memo of it)."""
-    inc_links = sorted(inc_links, key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
-    values: dict[str, Any] = {
-        "number": inc.number,
-        "title": inc.title,
-        "severity": inc.severity,
-        "status": labels("incident_status", inc.status),
-        "source": labels("incident_source", inc.source),
-        "services": "; ".join(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc),
-        "assets": "; ".join(sorted(inc_assets)),
-        "assignee": engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
-        "cause_category": labels("cause_category", inc.cause_category),
-    }
-    for key in ("occurred_at", "reported_at", "responded_at", "onsite_at", "restored_at", "closed_at"):
-        values[key] = _second(getattr(inc, key))
-    for key in ("reporter_department", "reporter_name", "reporter_phone", "description", "cause",
-                "resolution", "vendor_case_number", "root_cause_analysis"):
-        values[key] = getattr(inc, key)
-    sla = incident_sla(inc, events)
-    for key, cell in zip(("response_minutes", "response_target", "response_result",
-                          "restore_minutes", "restore_target", "restore_result"), sla):
-        values[key] = cell
-    main.append([values.get(c.key) for c in INCIDENT_COLUMNS])
+    ``labels`` as ``_label_maps`` returns."""
+    if len(inc_links) > 1:
+        inc_links = sorted(inc_links, key=lambda lk: svc[lk.service_id].code if lk.service_id in svc else "")
+    number = inc.number
+    codes = tuple(svc[lk.service_id].code for lk in inc_links if lk.service_id in svc)
+    asset_codes = tuple(sorted(inc_assets))
+    main.append([
+        number, inc.title, inc.severity, labels["incident_status"](inc.status),
+        labels["incident_source"](inc.source), _local(inc.occurred_at), _local(inc.reported_at),
+        _local(inc.responded_at), _local(inc.onsite_at), _local(inc.restored_at), _local(inc.closed_at),
+        "; ".join(codes), "; ".join(asset_codes), engineers.get(inc.assignee_id, "") if inc.assignee_id else "",
+        inc.reporter_department, inc.reporter_name, inc.reporter_phone, inc.description,
+        labels["cause_category"](inc.cause_category), inc.cause, inc.resolution, inc.vendor_case_number,
+        inc.root_cause_analysis, *incident_sla(inc, events, codes, asset_codes),
+    ])
     for lk in inc_links:
         s = svc.get(lk.service_id)
         minutes = None  # clock minutes of every outage of the service (a reopen is a second one)
         wins = downtime_windows(lk, events)
         if wins and all(b is not None for _, b in wins):
             minutes = round(sum((b - a).total_seconds() for a, b in wins if b is not None) / 60)
-        svc_sheet.append([inc.number, s.code if s else "", s.name if s else "",
-                          _second(lk.downtime_start), _second(lk.downtime_end),
+        svc_sheet.append([number, s.code if s else "", s.name if s else "",
+                          _local(lk.downtime_start), _local(lk.downtime_end),
                           "是" if lk.downtime_edited else "否", minutes])
     for ev in events:
-        hist.append([inc.number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
+        hist.append([number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
                      json.dumps(ev.changes, ensure_ascii=False) if ev.changes else "", ev.note])
 
 
