@@ -251,8 +251,3 @@ def asset_refs(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID
     with ledger.session() as s:
         return [(i, f"{c} {n}") for i, c, n in s.execute(
             select(Asset.id, Asset.code, Asset.name).where(Asset.id.in_(list(asset_ids))).order_by(Asset.code))]
-
-
-def asset_labels(ledger: Ledger, asset_ids: tuple[uuid.UUID, ...] | list[uuid.UUID]) -> list[str]:
-    """``"code name"`` of the given assets in code order (``asset_refs`` without the ids)."""
-    return [label for _id, label in asset_refs(ledger, asset_ids)]
