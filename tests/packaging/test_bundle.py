@@ -63,3 +63,20 @@ def test_bundle_cli_reports_and_gui(bundle: Path, tmp_path: Path) -> None:
         gui.kill()
         _, err = gui.communicate()
     assert "Traceback" not in err
+
+
+def test_bundle_keeps_the_desktop_platforms_and_leaves_out_unused_qt(bundle: Path) -> None:
+    """Kylin/UOS desktops run X11 or Wayland: both platform plugins (and Wayland's shell
+    integration) are inside; Qt Quick/QML, the TLS backends and codecs the app never reads are not
+    (issue #12 §6)."""
+    qt = bundle / "_internal" / "PySide6" / "Qt"
+    plugins = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
+    for needed in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
+                   "wayland-shell-integration/libxdg-shell.so", "iconengines/libqsvgicon.so",
+                   "platforminputcontexts/libibusplatforminputcontextplugin.so"):
+        assert needed in plugins
+    unused = ("tls/", "imageformats/libqjpeg", "wayland-graphics-integration-server/")
+    assert not {p for p in plugins if p.startswith(unused)}
+    libs = {p.name for p in (qt / "lib").iterdir()}
+    assert "libQt6WaylandClient.so.6" in libs
+    assert not {n for n in libs if n.startswith(("libQt6Quick", "libQt6Qml", "libQt6WaylandCompositor"))}
