@@ -160,6 +160,8 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
         data.worklog = {"by_engineer": [], "total_hours": 0.0}
     if full and span:
         credentials.rotations(session, contract, start_i, end_i, data)
+    if span and not kpis.period_observed(data):
+        AV.not_observed(data.availability)
     kpis.kpis(data, tr, kpis.Sources(session, contract, start_i, end_i, now, cals) if span else None)
 
 
