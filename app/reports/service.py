@@ -254,6 +254,13 @@ def list_exported(session: Session, contract: Contract | None = None) -> list[Re
     return list(session.scalars(q))
 
 
+def record_title(session: Session, rec: ReportRecord) -> str:
+    """What the contract of exported report ``rec`` calls its kind (``ContractProfile.report_title``:
+    运维月报 where the profile titles ``monthly``, else 月报); the kind code for a contract gone."""
+    contract = session.get(Contract, rec.contract_id)
+    return profile_of(contract).report_title(rec.kind) if contract is not None else rec.kind
+
+
 def match_file(session: Session, path: Path) -> ReportRecord | None:
     """The ``ReportRecord`` whose SHA-256 equals the file's, or ``None`` (e.g. an edited copy).
 
