@@ -214,7 +214,8 @@ class ReportsPage(QWidget):
         """Offer the built-in kinds and the kinds the contract's profile defines, each titled by
         ``kinds_for`` (``ContractProfile.report_title``: 运维月报 where the profile says so),
         keeping the selected kind when the new contract has it."""
-        self._kind_titles = dict(perform(self.ctx, actions.kinds_for, self.ctx.contract_id))
+        offered: list[tuple[str, str]] = perform(self.ctx, actions.kinds_for, self.ctx.contract_id)
+        self._kind_titles = dict(offered)
         keep = self.current_kind()
         self.kind.blockSignals(True)
         self.kind.clear()
