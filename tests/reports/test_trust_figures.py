@@ -173,3 +173,10 @@ def test_the_kpi_table_asks_kpi_target_text_for_every_target(db: Database, imagi
     data = build(db, imagined, "2026-03", now=local_dt(date(2026, 4, 5), time(9)))
     monkeypatch.setattr(kpi, "target_text", lambda comparison, target, unit: f"<{comparison}|{target:g}|{unit}>")
     assert [r[1] for r in kpi_table(data).rows] == [f"<{k.comparison}|{k.target:g}|{k.unit_code}>" for k in data.kpis]
+
+
+def test_the_trend_draws_no_availability_for_a_month_nobody_recorded_anything_in(db: Database,
+                                                                                 pinggu: Contract) -> None:
+    work_log(db, pinggu, date(2026, 6, 10))
+    trend = {t["key"]: t["availability_pct"] for t in build(db, pinggu, "2026-06").trend}
+    assert trend == {"2026-05": None, "2026-06": 100.0}
