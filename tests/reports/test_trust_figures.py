@@ -180,3 +180,14 @@ def test_the_trend_draws_no_availability_for_a_month_nobody_recorded_anything_in
     work_log(db, pinggu, date(2026, 6, 10))
     trend = {t["key"]: t["availability_pct"] for t in build(db, pinggu, "2026-06").trend}
     assert trend == {"2026-05": None, "2026-06": 100.0}
+
+
+def test_a_monthly_kpi_in_a_quarterly_report_waits_for_its_unrecorded_months(db: Database,
+                                                                             imagined: Contract) -> None:
+    """Only January holds a record: February and March read 无法评定 (nothing recorded), so the
+    quarter's "< 3 faults a month" is not 达标 on their zero."""
+    work_log(db, imagined, date(2026, 1, 12))
+    data = build(db, imagined, "2026-Q1", now=local_dt(date(2026, 4, 5), time(9)), kind="quarterly")
+    row = next(k for k in data.kpis if k.code == "infra-faults")
+    assert row.verdict == "not_assessable"
+    assert [t[2] for t in data.trace("kpi.infra-faults") if t[0] == "period"] == ["0", "无数据", "无数据"]

@@ -50,25 +50,17 @@ from sqlalchemy.orm import Session
 
 from app.core.periods import Period, last_periods, previous
 from app.core.profile import profile_of
-from app.core.timeutil import as_utc, local_dt, to_local, utcnow
+from app.core.timeutil import as_utc, local_dt, utcnow
 from app.errors import ValidationError
 from app.reports.data import availability as AV
 from app.reports.data import credentials, desk, kpis
 from app.reports.data.backups import backups
 from app.reports.data.incidents import incidents
 from app.reports.data.inspections import empty_inspections, inspections
+from app.reports.data.observed import recorded_days as observed_days
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace, TraceItem
 from app.services.calendar.service_time import ServiceCalendar, load_calendars
-from app.store.models import (
-    Contract,
-    Engineer,
-    Incident,
-    Inspection,
-    Requirement,
-    Service,
-    ServiceRequest,
-    WorkLogEntry,
-)
+from app.store.models import Contract, Engineer, Incident, Service
 
 __all__ = ["KpiRow", "ReportData", "ServiceAvailability", "TraceItem", "build_report_data", "counted_span"]
 
@@ -210,7 +202,7 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
     occurred = [o for (o,) in session.execute(select(Incident.occurred_at).where(
         Incident.contract_id == contract.id, Incident.occurred_at >= span_start, Incident.occurred_at < span_end))]
     wins = AV.windows(session, contract, span_start, span_end)
-    seen = _recorded_days(session, contract, spans[0][1][0], spans[-1][1][1])
+    seen = observed_days(session, contract, spans[0][1][0], spans[-1][1][1])
     services = list(session.scalars(select(Service).where(Service.contract_id == contract.id, Service.active)))
     default_cal = AV.default_calendar(contract, cals)
     out = []
@@ -228,19 +220,3 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
                     "availability_pct": None if blocked or not observed else kpis.overall_availability(rows)})
     return out
 
-
-def _recorded_days(session: Session, contract: Contract, first: date, last: date) -> set[date]:
-    """The local days in ``[first, last]`` holding a record the trend counts as observation
-    (``kpis.period_observed``, cheaply): an inspection performed, a work-log entry, a service
-    request received, a requirement collected.  A month without any (and without an incident or
-    downtime) has no availability point: no downtime record there is no evidence of 100 %."""
-    a_i, b_i = _bounds(first, last)
-    cid = contract.id
-    days = set(session.scalars(select(Inspection.due_date).where(
-        Inspection.contract_id == cid, Inspection.due_date >= first, Inspection.due_date <= last)))
-    days |= set(session.scalars(select(WorkLogEntry.work_date).where(
-        WorkLogEntry.contract_id == cid, WorkLogEntry.work_date >= first, WorkLogEntry.work_date <= last)))
-    for col, model in ((ServiceRequest.received_at, ServiceRequest), (Requirement.collected_at, Requirement)):
-        days |= {to_local(t).date() for t in session.scalars(select(col).where(
-            model.contract_id == cid, col >= a_i, col < b_i))}
-    return days

@@ -37,6 +37,7 @@ from app.core.timeutil import LOCAL_TZ, local_dt
 from app.errors import ValidationError
 from app.reports.data import kpi_figures as F
 from app.reports.data import kpi_records as R
+from app.reports.data import observed as O
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace
 from app.services.calendar.service_time import ServiceCalendar
 from app.store.models import Asset, Contract, Service
@@ -183,10 +184,15 @@ def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
     accumulating = spec.metric in _ACCUMULATING
     if spec.period in ("month", "quarter") and kpi_len < report_len:
         figures = []
+        seen = O.recorded_days(ctx.session, ctx.contract, *O.span_days(ctx.start_i, ctx.end_i))
         for a, b in _sub_spans(ctx.start_i, ctx.end_i, spec.period):
             sub = F.Ctx(ctx.session, ctx.contract, ctx.prof, a, b, ctx.now, ctx.cals, ctx.services, ctx.assets,
                         ctx.report_kind)
-            figures.append((a, fn(sub, spec)))
+            fig = fn(sub, spec)
+            met = K.evaluate({"target": target, "comparison": comparison}, fig.actual)
+            if fig.actual is not None and not O.observed(seen, a, b) and unobserved(spec, met):
+                fig = F.Figure(None, "no_records", fig.trace)  # a month nobody recorded anything in
+            figures.append((a, fig))
         verdicts = [K.evaluate({"target": target, "comparison": comparison}, f.actual) for _a, f in figures]
         known = [f.actual for _a, f in figures if f.actual is not None]
         worst = None
