@@ -28,6 +28,7 @@ from app.reports.service import (
     list_exported,
     match_file,
     record_is_audited,
+    record_title,
 )
 from app.services import audit
 from app.services.queries.audit import read_recorded_head
@@ -81,7 +82,7 @@ def run_report(args: argparse.Namespace) -> int:
                                   actor=settings.get("engineer_name") or "cli")
             echo(rec.path)
             echo(f"sha256 {rec.sha256}")
-            echo(f"{rec.kind} {rec.period_key} ({rec.period_start} – {rec.period_end})")
+            echo(f"{rec.kind} {rec.period_key} ({rec.period_start} – {rec.period_end}) {record_title(s, rec)}")
     finally:
         db.close()
     return 0
@@ -110,7 +111,7 @@ def _list(args: argparse.Namespace) -> int:
                 echo(_("no exported reports"))
             for r in rows:
                 echo(f"{fmt_local(r.exported_at)}\t{r.exported_by}\t{r.kind}\t{r.period_key}\t{r.format}\t"
-                      f"{r.sha256[:16]}\t{r.path}")
+                      f"{r.sha256[:16]}\t{r.path}\t{record_title(s, r)}")
     finally:
         db.close()
     return 0

@@ -315,6 +315,14 @@ class ContractProfile(_Part):
         spec = self.report(kind)
         return spec.title or None if spec else None
 
+    def report_title(self, kind: str) -> str:
+        """What this contract calls report ``kind`` wherever a kind is named (the reports page, the
+        CLI, the exported list): the profile's title (运维月报), else the kind's generic name in the
+        current language (月报 / Monthly report, ``app.core.periods.kind_name``)."""
+        from app.core.periods import kind_name  # noqa: PLC0415 - periods imports nothing of this module
+
+        return self.report_name(kind) or kind_name(kind)
+
     @property
     def request_category_codes(self) -> tuple[str, ...]:
         """Request category codes; ``("other",)`` when the profile lists none."""

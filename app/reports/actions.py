@@ -136,7 +136,7 @@ def kinds_for(ledger: Ledger, contract_id: uuid.UUID | None) -> Outcome[list[tup
     with ledger.session() as s:
         c = _contract(s, contract_id)
         prof = profile_of(c)
-        return Outcome([(k, prof.report_name(k) or periods.kind_name(k)) for k in service.known_kinds(c)])
+        return Outcome([(k, prof.report_title(k)) for k in service.known_kinds(c)])
 
 
 def offer_for(kind: str, contract: Contract, today: date) -> PeriodOffer:

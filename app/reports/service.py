@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.periods import KINDS, Period, parse_period
 from app.core.profile import profile_of
 from app.core.timeutil import utcnow
@@ -121,7 +121,9 @@ def save_narrative(session: Session, contract: Contract, kind: str, period_key: 
     n.summary, n.problems, n.plan, n.updated_at = summary or "", problems or "", plan or "", utcnow()
     session.flush()
     audit.record(session, actor=actor, action="report.narrative", entity_kind="report_narrative",
-                 entity_id=n.id, summary=f"{kind} {period_key} narrative saved")
+                 entity_id=n.id, summary=_("{report} {period}: narrative saved",
+                                                         report=profile_of(contract).report_title(kind),
+                                                         period=period_key))
     return n
 
 
@@ -215,7 +217,7 @@ def _generate(s: Session, contract: Contract, kind: str, period: Period | str, f
     s.add(rec)
     s.flush()
     audit.record(s, actor=actor, action="report.export", entity_kind="report_record", entity_id=rec.id,
-                 summary=f"{kind} {p.key} {fmt} → {path.name}",
+                 summary=f"{profile_of(contract).report_title(kind)} {p.key} {fmt.upper()} → {path.name}",
                  details={"path": str(path), "sha256": digest, "period": p.key, "kind": kind, "format": fmt})
     return rec
 
@@ -252,6 +254,13 @@ def list_exported(session: Session, contract: Contract | None = None) -> list[Re
     if contract is not None:
         q = q.where(ReportRecord.contract_id == contract.id)
     return list(session.scalars(q))
+
+
+def record_title(session: Session, rec: ReportRecord) -> str:
+    """What the contract of exported report ``rec`` calls its kind (``ContractProfile.report_title``:
+    运维月报 where the profile titles ``monthly``, else 月报); the kind code for a contract gone."""
+    contract = session.get(Contract, rec.contract_id)
+    return profile_of(contract).report_title(rec.kind) if contract is not None else rec.kind
 
 
 def match_file(session: Session, path: Path) -> ReportRecord | None:

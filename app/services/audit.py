@@ -135,6 +135,16 @@ def clock_against_head(session: Session, now: datetime) -> str:
     return clock_jump(now, head[2])
 
 
+def moved(number: str, target: str, note: str = "") -> str:
+    """The summary of a record moved to a status or handed to someone, in the current language:
+    ``INC-0001 → 处理中`` (``target`` already a label — ``vocab.label_of`` — or a name), with
+    ``note`` after a colon.  Summaries are stored as written (the chain hashes them); the
+    ``details`` keep the codes."""
+    if note:
+        return _("{number} → {target}: {note}", number=number, target=target, note=note)
+    return _("{number} → {target}", number=number, target=target)
+
+
 def record(
     session: Session,
     *,

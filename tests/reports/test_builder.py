@@ -119,6 +119,15 @@ def october(db: Database, pinggu: Contract) -> Contract:
     return pinggu
 
 
+def observed(db: Database, contract: Contract, *days: date) -> None:
+    """A work-log entry on each of ``days``: the ledger observed those periods (a period nobody
+    recorded anything in reads availability 无法评定, not 100 %)."""
+    with db.session() as s:
+        for d in days:
+            s.add(WorkLogEntry(contract_id=contract.id, work_date=d, started_at=at(d, 9), duration_minutes=30,
+                               summary="日常巡查"))
+
+
 def build(db: Database, contract: Contract, kind: str, key: str, now: datetime = NOW, today: date = TODAY):
     with db.session() as s:
         c = s.get(Contract, contract.id)
@@ -205,7 +214,7 @@ def test_empty_period_is_valid_and_says_no_data(db: Database, pinggu: Contract) 
         s.execute(update(ChecklistTemplate).values(active=False))
     data = build(db, pinggu, "monthly", "2026-06")
     assert data.has_data is False
-    assert all(k.actual is None or k.metric == "availability" for k in data.kpis)
+    assert all(k.actual is None and k.verdict == "not_assessable" for k in data.kpis)  # availability too
     doc = compose(data, narrative=None)
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("无数据" in t for t in texts)
@@ -275,6 +284,7 @@ def test_narrative_saved_and_loaded(db: Database, pinggu: Contract) -> None:
 def test_uncovered_calendar_year_is_not_computable_and_said(db: Database, pinggu: Contract) -> None:
     """chinesecalendar 1.11 stops at 2026: January 2027 availability of 5×8 systems cannot be
     computed (7×24 ones can) and the report says why."""
+    observed(db, pinggu, date(2027, 1, 6))
     data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
     av = {a.code: a for a in data.availability}
     assert av["uni-biz"].pct is None and av["uni-biz"].reason == "not_computable"
@@ -378,6 +388,7 @@ def test_cover_names_and_document_number_from_the_settings(db: Database, october
 def test_headline_availability_names_the_services_it_leaves_out(db: Database, pinggu: Contract) -> None:
     """January 2027 (no official calendar yet): only the 7×24 services have a figure; the headline
     and the summary say which ones are left out, and the KPI is not assessed."""
+    observed(db, pinggu, date(2026, 12, 7), date(2027, 1, 6))
     data = build(db, pinggu, "monthly", "2027-01", now=local_dt(date(2027, 2, 3), time(9)), today=date(2027, 2, 3))
     doc = compose(data)
     facts = dict(next(b for b in doc.blocks if isinstance(b, KeyValues) and b.title == "主要数据").items)

@@ -12,7 +12,8 @@ The records (local time; 5×8 = 08:30–12:00 + 13:30–17:30 = 450 min a workin
      12:00, closed Tue 16 Jun 10:00;
 - D  P2 运行 审批系统 Tue 7 Apr 09:00–17:30 down (420 service min in 5×8), closed Wed 8 Apr 09:00;
 - four service requests 2–5 March, answered at once, resolved in 60 min, all satisfied, the fourth a
-  complaint; one requirement on 5 March; 代码级维护 work 120 + 90 + 30 min on 3–5 March.
+  complaint; one requirement on 5 March; 代码级维护 work 120 + 90 + 30 min on 3–5 March;
+- a 10-minute 巡检 work-log entry on the 28th of every month (the ledger was kept every month).
 
 Working days (official calendar, ``chinese_calendar``): January 21, February 16 (15–23 Feb all
 holiday), March 22, April 21, May 19, June 21.
@@ -93,6 +94,9 @@ def contract(db: Database) -> Contract:
         for day, minutes in ((3, 120), (4, 90), (5, 30)):
             s.add(WorkLogEntry(contract_id=c.id, work_date=date(2026, 3, day), started_at=at(3, day, 9),
                                duration_minutes=minutes, summary="代码级维护", category="code-maint"))
+        for month in range(1, 13):  # the ledger was kept every month (else 无法评定: nothing recorded)
+            s.add(WorkLogEntry(contract_id=c.id, work_date=date(2026, month, 28), started_at=at(month, 28, 16),
+                               duration_minutes=10, summary="日常巡查", category="patrol"))
         return c
 
 

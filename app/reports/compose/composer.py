@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.core import kpi as K
 from app.core.i18n import _, language
 from app.core.periods import kind_name
 from app.core.profile_parts import ReportSpec
@@ -182,7 +183,7 @@ def _kpi_table(data: ReportData) -> list[Block]:
 
         actual = fig(k.actual) if k.actual is not None else L.reason(k.reason or "no_data")
         name = _("{kpi} — {scope}", kpi=k.name, scope=k.scope) if k.scope else k.name
-        rows.append([name, f"{L.COMPARISON.get(k.comparison, k.comparison)} {fig(k.target)}",
+        rows.append([name, K.target_text(k.comparison, k.target, k.unit_code),
                      actual, fig(k.previous) if has_prev else "—", L.label(L.KPI_VERDICTS, k.verdict),
                      source_text(k.source)])
         if k.verdict == "missed":

@@ -7,6 +7,7 @@ status, frequency …) are labelled here for documents; an unknown code is shown
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from app.core import kpi as K
@@ -32,7 +33,6 @@ FREQUENCIES = Frequency
 CLOCK_VERDICTS = {"met": N_("met"), "breached": N_("breached"), "pending": N_("running"),
                   "not_computable": N_("cannot be computed"), "no_target": N_("no target")}
 KPI_VERDICTS = {"met": N_("Met"), "missed": N_("Not met"), "not_assessable": N_("Cannot be assessed")}
-COMPARISON = K.COMPARISON_SIGN
 
 
 def label(table: dict[str, str] | type[StrEnum], code: str | None) -> str:
@@ -87,16 +87,24 @@ def reason(code: str, years: list[int] | None = None) -> str:
     texts = {"not_computable": N_("cannot be computed"), "before_start": N_("before the start of use"),
              "calendar_undefined": N_("service calendar not defined"),
              "no_service_time": N_("no service time in the period"), "no_data": N_("no data"),
-             "period_running": N_("the KPI's assessment period is still running"), "": ""}
+             "period_running": N_("the KPI's assessment period is still running"),
+             "no_records": N_("nothing was recorded in the period"), "": ""}
     return _(texts.get(code, N_("no data")))
 
 
+#: a clause's own word for the contract before its number (``合同 §7.1``, ``合同条款 第三条``,
+#: ``Contract clause §2``): the prefix :func:`source` writes says it already
+_CONTRACT_WORD = re.compile(r"^(合同条款|合同|contract\s+clauses?|contract)\s*(?=[§第附\d])", re.IGNORECASE)
+
+
 def source(text: str) -> str:
-    """A profile ``source`` worded for a client: contract clauses as ``合同条款 §2.9 …``; the
-    marker ``practice`` (the contract gives no figure; a value both parties agreed) becomes
-    ``双方约定`` — never "practice"/"行业惯例".  Parts are separated by ``;``."""
+    """A profile ``source`` worded for a client: contract clauses as ``合同条款 §2.9 …`` (a clause
+    that names the contract itself — ``合同 §7.1`` — loses that word, so the prefix is never
+    doubled: ``合同条款 §7.1``); the marker ``practice`` (the contract gives no figure; a value
+    both parties agreed) becomes ``双方约定`` — never "practice"/"行业惯例".  Parts are separated
+    by ``;``.  The one place a KPI's 依据 is worded (the report's KPI table in every format)."""
     parts = [p.strip() for p in (text or "").split(";") if p.strip()]
-    clauses = [p for p in parts if not p.lower().startswith("practice")]
+    clauses = [_CONTRACT_WORD.sub("", p) for p in parts if not p.lower().startswith("practice")]
     if not clauses:
         return _("Agreed by both parties")
     return _("Contract clause {clause}", clause=_("; ").join(clauses))

@@ -115,6 +115,14 @@ def availability(session: Session, contract: Contract, start_i: datetime, end_i:
     _long_outages(contract, start_i, end_i, data, tr, cals, per_inc, names)
 
 
+def not_observed(rows: list[ServiceAvailability]) -> None:
+    """Mark each computed row of a period nobody recorded anything in (``kpis.period_observed``)
+    as not assessable: no downtime record there is no evidence of 100 % (reason ``no_records``)."""
+    for row in rows:
+        if row.pct is not None:
+            row.pct, row.met, row.reason = None, None, "no_records"
+
+
 def _long_outages(contract: Contract, start_i: datetime, end_i: datetime, data: ReportData, tr: Trace,
                   cals: dict[str, ServiceCalendar], per_inc: dict[uuid.UUID, list[tuple[datetime, datetime]]],
                   names: dict[uuid.UUID, tuple[str, str]]) -> None:

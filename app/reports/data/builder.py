@@ -57,6 +57,7 @@ from app.reports.data import credentials, desk, kpis
 from app.reports.data.backups import backups
 from app.reports.data.incidents import incidents
 from app.reports.data.inspections import empty_inspections, inspections
+from app.reports.data.observed import recorded_days as observed_days
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace, TraceItem
 from app.services.calendar.service_time import ServiceCalendar, load_calendars
 from app.store.models import Contract, Engineer, Incident, Service
@@ -160,6 +161,8 @@ def _sections(session: Session, contract: Contract, span: tuple[date, date] | No
         data.worklog = {"by_engineer": [], "total_hours": 0.0}
     if full and span:
         credentials.rotations(session, contract, start_i, end_i, data)
+    if span and not kpis.period_observed(data):
+        AV.not_observed(data.availability)
     kpis.kpis(data, tr, kpis.Sources(session, contract, start_i, end_i, now, cals) if span else None)
 
 
@@ -199,6 +202,7 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
     occurred = [o for (o,) in session.execute(select(Incident.occurred_at).where(
         Incident.contract_id == contract.id, Incident.occurred_at >= span_start, Incident.occurred_at < span_end))]
     wins = AV.windows(session, contract, span_start, span_end)
+    seen = observed_days(session, contract, spans[0][1][0], spans[-1][1][1])
     services = list(session.scalars(select(Service).where(Service.contract_id == contract.id, Service.active)))
     default_cal = AV.default_calendar(contract, cals)
     out = []
@@ -210,6 +214,9 @@ def _trend(session: Session, contract: Contract, period: Period, now: datetime,
                                max(a_i, cap))
                 for s in services]
         blocked = any(r.reason in ("calendar_undefined", "not_computable") for r in rows)
-        out.append({"key": p.key, "period": p, "incidents": sum(1 for o in occurred if a_i <= o < b_i),
-                    "availability_pct": None if blocked else kpis.overall_availability(rows)})
+        n = sum(1 for o in occurred if a_i <= o < b_i)
+        observed = n or any(first <= d <= last for d in seen) or any(r.downtime_minutes for r in rows)
+        out.append({"key": p.key, "period": p, "incidents": n,
+                    "availability_pct": None if blocked or not observed else kpis.overall_availability(rows)})
     return out
+

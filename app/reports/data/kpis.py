@@ -37,6 +37,7 @@ from app.core.timeutil import LOCAL_TZ, local_dt
 from app.errors import ValidationError
 from app.reports.data import kpi_figures as F
 from app.reports.data import kpi_records as R
+from app.reports.data import observed as O
 from app.reports.data.shapes import KpiRow, ReportData, ServiceAvailability, Trace
 from app.services.calendar.service_time import ServiceCalendar
 from app.store.models import Asset, Contract, Service
@@ -97,7 +98,9 @@ def _section_figure(data: ReportData, spec: Kpi) -> tuple[float | None, str, str
     if spec.metric == "availability":
         blocked = any(a.reason in _BLOCKING for a in data.availability)
         av = None if blocked else overall_availability(data.availability)
-        return av, "availability.*", "not_computable" if blocked else "" if av is not None else "no_data"
+        unseen = any(a.reason == "no_records" for a in data.availability)
+        return av, "availability.*", ("not_computable" if blocked else "" if av is not None
+                                      else "no_records" if unseen else "no_data")
     where = _SECTION_RATES.get((spec.metric, spec.sla if spec.metric == "sla_compliance" else None))
     if where is None:
         return None
@@ -107,14 +110,38 @@ def _section_figure(data: ReportData, spec: Kpi) -> tuple[float | None, str, str
     return _rate(block["rate_pct"], block.get("not_computable", 0), trace_key)
 
 
-def period_has_records(data: ReportData) -> bool:
-    """Whether the counted period holds any record at all (``ReportData.has_data``): inspections
-    due or performed, incidents (or open ones), requests, requirements, logged hours, downtime.
-    A KPI computed from records in a period without any reads 无数据, never 0 → 达标."""
+def period_observed(data: ReportData) -> bool:
+    """Whether anyone recorded anything in the counted span: an inspection performed (finished
+    or started), an incident (occurred, or open at the end), a service request, a requirement, a
+    work-log hour, a downtime minute, a password rotation.  Inspection slots merely *due* are the
+    schedule, not a record: a contract loaded into an empty ledger has observed nothing."""
     ins, inc = data.inspections, data.incidents
-    return bool(ins["due"] or ins["performed"] or inc["total"] or data.requests["total"]
-                or data.requirements or data.worklog["total_hours"] or inc["open_count"]
-                or any(a.downtime_minutes for a in data.availability))
+    return bool(ins["performed"] or ins.get("unfinished") or inc["total"] or inc["open_count"]
+                or data.requests["total"] or data.requirements or data.worklog["total_hours"]
+                or any(a.downtime_minutes for a in data.availability) or data.credential_rotations)
+
+
+def period_has_records(data: ReportData) -> bool:
+    """Whether the counted period holds anything to report (``ReportData.has_data``): a record
+    (:func:`period_observed`) or an inspection due.  A KPI computed from records in a period
+    without any reads 无数据, never 0 → 达标."""
+    return bool(data.inspections["due"]) or period_observed(data)
+
+
+#: metrics whose figure is made from records NOT being there — no downtime → 100 %, no incident →
+#: 0 起, no long outage → 0 次.  Such a figure is evidence only when the ledger observed the period
+#: (the contracts have availability checked by the engineer's inspections and every fault recorded:
+#: 平谷法院 第三条 每天两次业务应用系统巡检, 司法局 §2.4.2.9 日巡检 应用系统服务可用性检测); on a
+#: period nobody recorded anything in, they read 无法评定 (reason ``no_records``), never 达标.
+FROM_ABSENCE = frozenset({"availability", "stable_run_rate", "incident_count", "long_outage_count"})
+
+
+def unobserved(spec: Kpi, met: bool | None) -> bool:
+    """Whether a KPI figure must not be judged because nothing was recorded in the period: a metric
+    of :data:`FROM_ABSENCE`, or any figure that would read 达标 (e.g. a count with a ``<=`` target)
+    — "no data is never 达标".  A figure that misses (0 inspections done of 60 due, 0 backups of
+    ≥ 12 in a finished year) stays: a missed obligation is what an empty ledger shows."""
+    return spec.metric in FROM_ABSENCE or met is True
 
 
 def _scoped_completion(data: ReportData, spec: Kpi) -> F.Figure:
@@ -157,10 +184,15 @@ def _measure(ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
     accumulating = spec.metric in _ACCUMULATING
     if spec.period in ("month", "quarter") and kpi_len < report_len:
         figures = []
+        seen = O.recorded_days(ctx.session, ctx.contract, *O.span_days(ctx.start_i, ctx.end_i))
         for a, b in _sub_spans(ctx.start_i, ctx.end_i, spec.period):
             sub = F.Ctx(ctx.session, ctx.contract, ctx.prof, a, b, ctx.now, ctx.cals, ctx.services, ctx.assets,
                         ctx.report_kind)
-            figures.append((a, fn(sub, spec)))
+            fig = fn(sub, spec)
+            met = K.evaluate({"target": target, "comparison": comparison}, fig.actual)
+            if fig.actual is not None and not O.observed(seen, a, b) and unobserved(spec, met):
+                fig = F.Figure(None, "no_records", fig.trace)  # a month nobody recorded anything in
+            figures.append((a, fig))
         verdicts = [K.evaluate({"target": target, "comparison": comparison}, f.actual) for _a, f in figures]
         known = [f.actual for _a, f in figures if f.actual is not None]
         worst = None
@@ -199,11 +231,25 @@ def _runs_on(ctx: F.Ctx, spec: Kpi) -> bool:
     return first > max(own_start, c.effective_ledger_start) or last < min(own_end, c.term_end)
 
 
+def _computed(data: ReportData, ctx: F.Ctx, spec: Kpi) -> tuple[F.Figure, bool | None]:
+    """The figure and verdict of a KPI no section prints; a figure whose verdict waits reads
+    ``period_running``."""
+    if spec.metric == "inspection_completion":
+        fig = _scoped_completion(data, spec)
+        met = K.evaluate({"target": spec.target, "comparison": spec.comparison}, fig.actual)
+    else:
+        fig, met = _measure(ctx, spec)
+    if fig.actual is not None and met is None:
+        fig.reason = "period_running"
+    return fig, met
+
+
 def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
     """Fill ``data.kpis`` from ``data.profile.kpis`` (see the module doc).  ``src`` (the session
     and counted span) is needed for KPIs no section prints; without it they read 无数据."""
     before = data.counted_from is None
     empty = not period_has_records(data)
+    observed = period_observed(data)
     ctx = None
     if src is not None:
         services = {s.code: s for s in src.session.scalars(select(Service).where(Service.contract_id == src.contract.id))}
@@ -227,17 +273,13 @@ def kpis(data: ReportData, tr: Trace, src: Sources | None = None) -> None:
         elif before or ctx is None or empty:
             actual, reason, met = None, "no_data", None
         else:
-            if spec.metric == "inspection_completion":
-                fig = _scoped_completion(data, spec)
-                fmet = K.evaluate({"target": spec.target, "comparison": spec.comparison}, fig.actual)
-            else:
-                fig, fmet = _measure(ctx, spec)
-            actual, reason, met, years = fig.actual, fig.reason, fmet, fig.years
+            fig, met = _computed(data, ctx, spec)
+            actual, reason, years = fig.actual, fig.reason, fig.years
             tr[key].extend(fig.trace)
-            if actual is not None and met is None:
-                reason = "period_running"
         if before:
             actual, reason, met = None, "before_start", None
+        elif not observed and actual is not None and unobserved(spec, met):
+            actual, reason, met, years = None, "no_records", None, []
         data.kpis.append(KpiRow(
             code=spec.code, name=spec.name, metric=spec.metric, target=float(spec.target),
             comparison=spec.comparison, unit=K.unit_text(spec.unit), actual=actual, met=met, source=spec.source,

@@ -36,7 +36,8 @@ class KpiRow:
     note: str = ""
     #: why ``actual`` is None: ``"no_data"`` (nothing to measure), ``"not_computable"`` (a
     #: calendar gap; ``uncovered_years`` says which), ``"before_start"`` (the period lies before
-    #: the start of use); ``""`` when measured.
+    #: the start of use), ``"no_records"`` (a figure made from absent records — no downtime, no
+    #: incident — in a period nobody recorded anything in); ``""`` when measured.
     reason: str = ""
     uncovered_years: list[int] = field(default_factory=list)
     #: the name of the KPI's scope (service group / asset class), "" for the whole contract
@@ -71,7 +72,8 @@ class ServiceAvailability:
     incidents: list[str] = field(default_factory=list)
     note: str = ""
     #: why ``pct`` is None: ``"calendar_undefined"``, ``"no_service_time"``, ``"not_computable"``
-    #: (``uncovered_years``), ``"before_start"``; ``""`` when computed.
+    #: (``uncovered_years``), ``"before_start"``, ``"no_records"`` (nothing recorded in the period);
+    #: ``""`` when computed.
     reason: str = ""
     uncovered_years: list[int] = field(default_factory=list)
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.core.i18n import N_
+from app.core.fields import label as field_label
+from app.core.i18n import N_, _
 from app.core.timeutil import utcnow
 from app.errors import ImportRejected, NotFoundError, ValidationError
 from app.services import attachments as attachment_rules
@@ -74,7 +75,7 @@ def edit_asset(ledger: Ledger, asset_id: uuid.UUID, *, actor: str, values: Mappi
         changed = register.write(s, asset, vals, actor)
         if changed:
             audit.record(s, actor=actor, action="asset.edit", entity_kind="asset", entity_id=asset.id,
-                         summary=f"{asset.code}: {', '.join(changed)}",
+                         summary=_("{number}: {fields}", number=asset.code, fields=_(", ").join(field_label(c) for c in changed)),
                          details={k: list(v) for k, v in changed.items()})
         return Outcome(changed, _changed(asset.id) if changed else Changes())
 
@@ -249,7 +250,8 @@ def apply_import(ledger: Ledger, contract_id: uuid.UUID | None, path: str | Path
         summary = ImportSummary(again.count("created"), again.count("updated"), again.count("unchanged"),
                                 backup, tuple(codes))
         audit.record(s, actor=actor, action="asset.import", entity_kind="contract", entity_id=contract.id,
-                     summary=f"{sim.source.name}: {summary.created} created, {summary.updated} updated",
+                     summary=_("{file}: {created} created, {updated} updated", file=sim.source.name,
+                               created=summary.created, updated=summary.updated),
                      details={"file": sim.source.name, "key": key, "created": summary.created,
                               "updated": summary.updated, "unchanged": summary.unchanged,
                               "backup": str(backup or "")})

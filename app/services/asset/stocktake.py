@@ -56,7 +56,7 @@ def start_stocktake(ledger: Ledger, contract_id: uuid.UUID, location: str, *, ac
         for aid in ids:
             s.add(StocktakeLine(stocktake_id=st.id, asset_id=aid))
         audit.record(s, actor=actor, action="asset.stocktake_start", entity_kind="stocktake", entity_id=st.id,
-                     summary=f"{location}: {len(ids)} assets")
+                     summary=_("{location}: {count} assets", location=location, count=len(ids)))
         return Outcome(st.id, Changes.of("asset"))
 
 
@@ -75,7 +75,7 @@ def mark_line(ledger: Ledger, line_id: uuid.UUID, result: str, *, actor: str, mo
         line.result, line.moved_to = result, moved_to.strip() if result == "moved" else ""
         line.at, line.actor = utcnow(), actor
         audit.record(s, actor=actor, action="asset.stocktake_mark", entity_kind="stocktake", entity_id=st.id,
-                     summary=f"{result} {line.moved_to}".strip(), details={"line_id": str(line.id)})
+                     summary=f"{label_of(StocktakeResult, result)} {line.moved_to}".strip(), details={"line_id": str(line.id)})
         return Outcome(line.id, Changes.of("asset"))
 
 
@@ -114,7 +114,7 @@ def finish_stocktake(ledger: Ledger, stocktake_id: uuid.UUID, *, actor: str) -> 
                                   field="stocktake", old=st.location, new=seen))
         st.finished_at = now
         audit.record(s, actor=actor, action="asset.stocktake_finish", entity_kind="stocktake", entity_id=st.id,
-                     summary=f"{st.location}: {unseen} unseen marked missing")
+                     summary=_("{location}: {count} not seen, marked missing", location=st.location, count=unseen))
         return Outcome(st.id, Changes.of("asset"))
 
 

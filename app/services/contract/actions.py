@@ -143,7 +143,7 @@ def first_start(ledger: Ledger, choice: ProfileChoice, *, engineer: str, ledger_
             audit.record(s, actor=engineer, action="engineer.add", entity_kind="engineer", entity_id=eng.id,
                          summary=f"{c.name}: {engineer}")
         audit.record(s, actor=engineer, action="contract.ledger_start", entity_kind="contract", entity_id=c.id,
-                     summary=f"{c.name} 启用日期 {ledger_start.isoformat()}",
+                     summary=_("{name}: start of use {day}", name=c.name, day=ledger_start.isoformat()),
                      details={"ledger_start": ledger_start.isoformat()})
         return Outcome(_row(c), Changes.of("contract", ids=(c.id,)))
 

@@ -159,7 +159,7 @@ def _kpis(prof: ContractProfile) -> Section:
         scope = getattr(k, "scope", None)
         scope_text = str(getattr(scope, "name", "") or getattr(scope, "code", "") or scope or _("Whole contract"))
         metric = _(_METRICS[k.metric]) if k.metric in _METRICS else str(k.metric)
-        target = target_text(k.comparison, k.target, k.unit) if k.unit else f"{k.comparison} {_num(k.target)}"
+        target = target_text(k.comparison, k.target, k.unit or "")
         rows.append((k.code, k.name, metric, scope_text, target, _src(k)))
     return Section("kpis", _("KPIs"), (_("Code"), _("Name"), _("Metric"), _("Scope"), _("Target"), _("Source")), rows)
 

@@ -24,8 +24,9 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.periods import Period
+from app.core.profile import profile_of
 from app.core.timeutil import local_dt, local_today, to_local, utcnow
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
@@ -102,7 +103,9 @@ def submit(session: Session, contract: Contract, kind: str, period_key: str, *, 
     session.add(row)
     session.flush()
     audit.record(session, actor=actor, action="report.submit", entity_kind="report_delivery", entity_id=row.id,
-                 summary=f"{kind} {period.key} v{row.version} → {row.submitted_to or '-'}",
+                 summary=_("{report} {period} version {version} handed over to {to}",
+                           report=profile_of(contract).report_title(kind), period=period.key, version=row.version,
+                           to=row.submitted_to or "-"),
                  details={"kind": kind, "period": period.key, "on": on.isoformat(), "by": row.submitted_by,
                           "to": row.submitted_to, "version": row.version})
     return row
@@ -137,7 +140,9 @@ def accept(session: Session, contract: Contract, kind: str, period_key: str, *, 
         last.notes = "\n".join(x for x in (last.notes, notes.strip()) if x)
     session.flush()
     audit.record(session, actor=actor, action="report.accept", entity_kind="report_delivery", entity_id=last.id,
-                 summary=f"{kind} {period.key} v{last.version} accepted by {last.accepted_by}",
+                 summary=_("{report} {period} version {version} accepted by {by}",
+                           report=profile_of(contract).report_title(kind), period=period.key, version=last.version,
+                           by=last.accepted_by),
                  details={"kind": kind, "period": period.key, "on": on.isoformat(), "by": last.accepted_by})
     return last
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.errors import ValidationError
 from app.services import audit
 from app.services.demo.data import BATCH, MAX_DAYS
@@ -94,7 +94,7 @@ def generate_demo(
                                               "incidents", "incident_events", "requests", "requirements",
                                               "worklog", "report_deliveries")}
     audit.record(session, actor=actor, action="demo.generate", entity_kind="contract", entity_id=contract.id,
-                 summary=f"demo data {start} – {end} (seed {seed})", details=dict(counts, seed=seed, days=days))
+                 summary=_("demo data {start} – {end} (seed {seed})", start=str(start), end=str(end), seed=seed), details=dict(counts, seed=seed, days=days))
     session.flush()
     return counts
 

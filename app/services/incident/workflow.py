@@ -40,10 +40,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import timeline
-from app.core.i18n import N_
+from app.core.fields import label as field_label
+from app.core.i18n import N_, _
 from app.core.profile import profile_of
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes
+from app.core.vocab import CauseCategory, IncidentSource, IncidentStatus, codes, label_of
 from app.errors import CalendarCoverageError, NotFoundError, ValidationError
 from app.services import audit
 from app.services.numbering import next_number
@@ -273,7 +274,8 @@ def update_incident(
     clock = audit.clock_against_head(session, now)
     session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff, clock=clock))
     audit.record(session, actor=actor, action="incident.update", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number}: {', '.join(sorted(diff))}", details={"changes": diff}, at=now)
+                 summary=_("{number}: {fields}", number=inc.number,
+                                                        fields=_(", ").join(field_label(c) for c in sorted(diff))), details={"changes": diff}, at=now)
     session.flush()
     return inc
 
@@ -327,7 +329,7 @@ def set_affected(
     inc.updated_at = now
     session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff))
     audit.record(session, actor=actor, action="incident.set_affected", entity_kind="incident",
-                 entity_id=inc.id, summary=f"{inc.number}: affected services/assets", details=diff)
+                 entity_id=inc.id, summary=_("{number}: affected services and assets", number=inc.number), details=diff)
     session.flush()
 
 
@@ -367,7 +369,7 @@ def set_downtime(
     inc.updated_at = now
     session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff))
     audit.record(session, actor=actor, action="incident.set_downtime", entity_kind="incident",
-                 entity_id=inc.id, summary=f"{inc.number}: downtime of {code}", details=diff)
+                 entity_id=inc.id, summary=_("{number}: downtime of {service}", number=inc.number, service=code), details=diff)
     session.flush()
     return row
 
@@ -419,7 +421,7 @@ def transition(
         updates["assignee_id"] = assignee_id
     _apply_status(session, inc, to_status, eff, updates, actor=actor, note=note, now=now, clock=clock)
     audit.record(session, actor=actor, action=f"incident.{to_status}", entity_kind="incident",
-                 entity_id=inc.id, summary=f"{inc.number} → {to_status}" + (f": {note}" if note else ""),
+                 entity_id=inc.id, summary=audit.moved(inc.number, label_of(IncidentStatus, to_status), note or ""),
                  details=_clock_details(now, eff, clock), at=now)
     session.flush()
     return inc
@@ -439,7 +441,7 @@ def _reassign(session: Session, inc: Incident, assignee_id: uuid.UUID, *, actor:
     session.add(IncidentEvent(incident_id=inc.id, at=_history_at(session, inc, now), actor=actor, kind="field", changes=diff, note=note,
                               clock=clock))
     audit.record(session, actor=actor, action="incident.reassign", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} → {diff['assignee_id'][1]}", details={"changes": diff}, at=now)
+                 summary=audit.moved(inc.number, str(diff['assignee_id'][1])), details={"changes": diff}, at=now)
     session.flush()
     return inc
 
@@ -525,14 +527,14 @@ def close_incident(
         try:
             clocks = _compute_clocks(session, inc, now)
         except CalendarCoverageError as exc:
-            clocks, sla_note = None, f"SLA figures not stored: {exc}"
+            clocks, sla_note = None, _("SLA figures not stored: {reason}", reason=str(exc))
         else:
             sla_note = ""
         if clocks is not None:
             for name in ("response_minutes", "restore_minutes", "response_breached", "restore_breached"):
                 setattr(inc, name, _pick(clocks, name))
     audit.record(session, actor=actor, action="incident.close", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} closed" + (f" ({sla_note})" if sla_note else ""),
+                 summary=audit.moved(inc.number, label_of(IncidentStatus, "closed"), sla_note),
                  details={"cause_category": inc.cause_category, "sla": sla_note or "stored",
                           **_clock_details(now, closed, clock)}, at=now)
     session.flush()
@@ -577,7 +579,7 @@ def reopen_incident(
     session.add(IncidentEvent(incident_id=inc.id, at=eff, actor=actor, kind="reopen", from_status="closed",
                               to_status="in_progress", changes=diff, note=reason.strip(), clock=clock))
     audit.record(session, actor=actor, action="incident.reopen", entity_kind="incident", entity_id=inc.id,
-                 summary=f"{inc.number} reopened: {reason.strip()}", details=_clock_details(now, eff, clock), at=now)
+                 summary=_("{number} reopened: {reason}", number=inc.number, reason=reason.strip()), details=_clock_details(now, eff, clock), at=now)
     session.flush()
     return inc
 

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.profile import profile_of
 from app.core.readings import is_abnormal, range_text
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
@@ -317,7 +317,8 @@ def finish_inspection(
         insp.engineer_id = engineer.id
     session.flush()
     audit.record(session, actor=actor, action="inspection.finish", entity_kind="inspection", entity_id=insp.id,
-                 summary=f"{insp.number} {insp.template_name}: {insp.abnormal_count} abnormal",
+                 summary=_("{number} {checklist}: {count} abnormal item(s)", number=insp.number,
+                             checklist=insp.template_name, count=insp.abnormal_count),
                  details={"abnormal_count": insp.abnormal_count, "marked_na": len(open_rows)})
     return insp
 

@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import timeline
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.profile import profile_of
 from app.core.timeutil import LOCAL_TZ, as_utc, utcnow
-from app.core.vocab import Channel, Satisfaction, codes
+from app.core.vocab import Channel, RequestStatus, Satisfaction, codes, label_of
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.numbering import next_number
@@ -154,7 +154,7 @@ def respond_request(
     req.status = "in_progress"
     req.updated_at = utcnow()
     audit.record(session, actor=actor, action="service_request.respond", entity_kind="service_request",
-                 entity_id=req.id, summary=f"{req.number} in progress")
+                 entity_id=req.id, summary=audit.moved(req.number, label_of(RequestStatus, "in_progress")))
     session.flush()
     return req
 
@@ -183,7 +183,7 @@ def resolve_request(
     req.status = "resolved"
     req.updated_at = utcnow()
     audit.record(session, actor=actor, action="service_request.resolve", entity_kind="service_request",
-                 entity_id=req.id, summary=f"{req.number} resolved")
+                 entity_id=req.id, summary=audit.moved(req.number, label_of(RequestStatus, "resolved")))
     session.flush()
     return req
 
@@ -203,7 +203,7 @@ def close_request(
     req.status = "closed"
     req.updated_at = utcnow()
     audit.record(session, actor=actor, action="service_request.close", entity_kind="service_request",
-                 entity_id=req.id, summary=f"{req.number} closed")
+                 entity_id=req.id, summary=audit.moved(req.number, label_of(RequestStatus, "closed")))
     session.flush()
     return req
 
@@ -243,7 +243,8 @@ def record_followup(
     req.complaint_text = complaint_text.strip() if complaint else ""
     req.updated_at = utcnow()
     audit.record(session, actor=actor, action="service_request.followup", entity_kind="service_request",
-                 entity_id=req.id, summary=f"{req.number} follow-up: {satisfaction or '-'}",
+                 entity_id=req.id, summary=_("{number} follow-up: {satisfaction}", number=req.number,
+                             satisfaction=label_of(Satisfaction, satisfaction) if satisfaction else "-"),
                  details={"satisfaction": satisfaction, "complaint": bool(complaint),
                           "complaint_text": req.complaint_text})
     session.flush()

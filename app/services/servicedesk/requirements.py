@@ -17,8 +17,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.timeutil import LOCAL_TZ, as_utc, fmt_local, utcnow
+from app.core.vocab import RequirementStatus, label_of
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.numbering import next_number
@@ -120,6 +121,7 @@ def set_requirement_status(
     req.status = status
     req.updated_at = eff
     audit.record(session, actor=actor, action="requirement.status", entity_kind="requirement", entity_id=req.id,
-                 summary=f"{req.number} {old} → {status}", details={"from": old, "to": status, "note": note})
+                 summary=_("{number}: {old} → {new}", number=req.number, old=label_of(RequirementStatus, old),
+                           new=label_of(RequirementStatus, status)), details={"from": old, "to": status, "note": note})
     session.flush()
     return req

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.durations import format_minutes
 from app.core.fields import label
 from app.core.i18n import N_, _
 from app.core.timeutil import as_utc, local_dt
@@ -60,6 +61,12 @@ class WorkLogLine:
     """A manual entry's row version (optimistic lock; ``None`` for derived lines)."""
 
 
+def _entry_summary(work_date: date, engineer: str, duration_minutes: int, summary: str) -> str:
+    """An entry's audit summary in the current language: ``2026-03-02 张工 1 小时 30 分钟：巡检``."""
+    return _("{day} {engineer} {duration}: {summary}", day=str(work_date), engineer=engineer,
+             duration=format_minutes(duration_minutes), summary=summary.strip()[:80])
+
+
 def add_entry(
     session: Session,
     contract: Contract,
@@ -80,7 +87,7 @@ def add_entry(
     session.add(entry)
     session.flush()
     audit.record(session, actor=actor, action="worklog.add", entity_kind="work_log_entry", entity_id=entry.id,
-                 summary=f"{work_date} {eng.name} {duration_minutes} min: {summary.strip()[:80]}")
+                 summary=_entry_summary(work_date, eng.name, duration_minutes, summary))
     return entry
 
 
@@ -105,7 +112,7 @@ def update_entry(
     entry.duration_minutes, entry.summary = duration_minutes, summary.strip()
     session.flush()
     audit.record(session, actor=actor, action="worklog.edit", entity_kind="work_log_entry", entity_id=entry.id,
-                 summary=f"{entry.work_date} {eng.name} {duration_minutes} min: {summary.strip()[:80]}")
+                 summary=_entry_summary(entry.work_date, eng.name, duration_minutes, summary))
     return entry
 
 

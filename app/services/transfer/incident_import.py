@@ -317,6 +317,6 @@ INCIDENTS = RecordSpec(
     implied_status=((("closed_at",), "closed"), (("restored_at",), "restored"),
                     (("responded_at", "onsite_at"), "in_progress"), (("assignee",), "assigned")),
     number_prefix="INC", number_instant="occurred_at", read_sides=_read_sides, check=_check, rows=_rows,
-    audit_action="incident.import", entity_kind="incident", noun="incidents",
+    audit_action="incident.import", entity_kind="incident", noun=N_("incident records"),
 )
 """The fault log's part of the one import structure."""

@@ -102,6 +102,6 @@ REQUESTS = RecordSpec(
     implied_status=((("closed_at",), "closed"), (("resolved_at",), "resolved"), (("responded_at",), "in_progress"),
                     (("assignee",), "assigned")),
     number_prefix="SR", number_instant="received_at", read_sides=_read_sides, check=_check, rows=_rows,
-    audit_action="service_request.import", entity_kind="service_request", noun="service requests",
+    audit_action="service_request.import", entity_kind="service_request", noun=N_("service request records"),
 )
 """The service-request log's part of the one import structure."""

@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from app.core import timeline
+from app.core import i18n, timeline
 from app.core.timeutil import LOCAL_TZ, utcnow
 from app.errors import ImportRejected, OpsLedgerError, RowProblem
 from app.services import audit
@@ -177,7 +177,8 @@ def run_import(session: Session, contract: Contract, path: str | Path, spec: Rec
             writer.flush()
     writer.flush()
     audit.record(session, actor=actor, action=spec.audit_action, entity_kind=spec.entity_kind,
-                 summary=f"{result.count} {spec.noun} imported from {ctx.source}",
+                 summary=i18n._("{count} {records} imported from {file}", count=result.count, records=i18n._(spec.noun),
+                           file=ctx.source),
                  details={"file": ctx.source, "count": result.count})
     session.flush()
     return result

@@ -41,6 +41,7 @@ from app.core.incident_age import AGE_BUCKETS
 from app.core.kpi import fmt_in_unit, target_text
 from app.core.timeutil import fmt_local, local_today, utcnow
 from app.reports.compose.labels import KPI_VERDICTS
+from app.reports.compose.labels import reason as report_reason
 from app.ui.context import AppContext
 from app.ui.lazy import lazy_module
 from app.ui.pages.overview.due import DueTree
@@ -352,8 +353,10 @@ class OverviewPage(QWidget):
         self.trend.set_points(m.trend)
 
     def _reason(self, reason: str) -> str:
+        """Why a tile has no figure: the month's own words for three reasons, every other reason
+        (``no_records``, ``period_running`` …) as the report words it (``labels.reason``)."""
         return {
             "no_data": self.tr("Nothing measured yet this month"),
             "not_computable": self.tr("A calendar year is not covered"),
             "before_start": self.tr("Before the start of use"),
-        }.get(reason, reason)
+        }.get(reason) or report_reason(reason)

@@ -63,7 +63,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._contract_id: uuid.UUID | None = None
-        self._profile_kinds: dict[str, str] = {}
+        self._kind_titles: dict[str, str] = {}
         self.export_task: TaskProgress | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.last_error = ""
@@ -149,8 +149,9 @@ class ReportsPage(QWidget):
 
     def kind_labels(self) -> dict[str, str]:
         """Report kind → its name in the UI language: the built-in kinds, then the kinds the
-        contract's profile defines (安全周报 …, titled as the profile titles them)."""
-        return {**self._builtin_kind_labels(), **self._profile_kinds}
+        contract's profile defines (安全周报 …); every kind the profile titles (运维月报 for
+        ``monthly``) as the profile titles it — the title its documents carry."""
+        return {**self._builtin_kind_labels(), **self._kind_titles}
 
     def _builtin_kind_labels(self) -> dict[str, str]:
         return {
@@ -210,11 +211,11 @@ class ReportsPage(QWidget):
         self.deliveries.refresh()
 
     def _fill_kinds(self) -> None:
-        """Offer the built-in kinds and the kinds the contract's profile defines (``kinds_for``),
+        """Offer the built-in kinds and the kinds the contract's profile defines, each titled by
+        ``kinds_for`` (``ContractProfile.report_title``: 运维月报 where the profile says so),
         keeping the selected kind when the new contract has it."""
-        builtin = self._builtin_kind_labels()
-        offered = perform(self.ctx, actions.kinds_for, self.ctx.contract_id)
-        self._profile_kinds = {code: title for code, title in offered if code not in builtin}
+        offered: list[tuple[str, str]] = perform(self.ctx, actions.kinds_for, self.ctx.contract_id)
+        self._kind_titles = dict(offered)
         keep = self.current_kind()
         self.kind.blockSignals(True)
         self.kind.clear()
