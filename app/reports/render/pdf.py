@@ -296,7 +296,7 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import LongTable, TableStyle
-    from reportlab.platypus import Paragraph as RLParagraph
+    from app.reports.render.flowables import Para as RLParagraph
     from reportlab.platypus import Table as RLTable
 
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
@@ -353,7 +353,7 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
 
 def _keyvalues_flowables(kv: KeyValues, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph as RLParagraph
+    from app.reports.render.flowables import Para as RLParagraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
@@ -380,7 +380,7 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
                        caption: bool = True) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import KeepTogether, Spacer, TableStyle
-    from reportlab.platypus import Paragraph as RLParagraph
+    from app.reports.render.flowables import Para as RLParagraph
     from reportlab.platypus import Table as RLTable
 
     def p(text: str) -> Any:
@@ -408,7 +408,7 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import NextPageTemplate, Spacer, TableStyle
     from reportlab.platypus import PageBreak as RLPageBreak
-    from reportlab.platypus import Paragraph as RLParagraph
+    from app.reports.render.flowables import Para as RLParagraph
     from reportlab.platypus import Table as RLTable
 
     facts = cover_facts(doc)
@@ -433,7 +433,7 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
     blocks).  ``progress(done, total)`` is called per block and may raise to cancel."""
     from reportlab.platypus import CondPageBreak, Spacer
     from reportlab.platypus import PageBreak as RLPageBreak
-    from reportlab.platypus import Paragraph as RLParagraph
+    from app.reports.render.flowables import Para as RLParagraph
 
     register_fonts()
     st = _styles()
