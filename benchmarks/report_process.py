@@ -13,7 +13,8 @@ Byte-code is cached (as after ``pip install``); the first pair is a warm-up and 
 
     python benchmarks/report_process.py [--runs 9] [--db FILE] [--keep DIR]
 
-Prints medians, min–max and the ratio per pair; asserts nothing.
+Prints medians, min–max and the ratio per pair (wall clock, and CPU seconds, which other load on
+the machine moves less); asserts nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -63,13 +65,19 @@ sys.exit(code)
 """
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
-    t0 = time.perf_counter()
+def _cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the child (user + system), its stdout)."""
+    c0, t0 = _cpu(), time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, _cpu() - c0
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return wall, proc.stdout
+    return wall, cpu, proc.stdout
 
 
 def _stats(xs: list[float]) -> str:
@@ -101,13 +109,14 @@ def main() -> int:
     timed = [sys.executable, "-c", TIMED, "--db", str(db), "report", "--kind", "annual", "--format", "pdf",
              "--out", str(tmp / "annual-timed.pdf")]
     _run(report, env), _run(check, env), _run(timed, env)  # warm-up: byte-code, file cache
-    rep, chk, ratios = [], [], []
+    rep, chk, ratios, rep_cpu, chk_cpu, cpu_ratios = [], [], [], [], [], []
     parts: dict[str, list[float]] = {}
     for _ in range(args.runs):
-        a, _out = _run(report, env)
-        b, _out = _run(check, env)
+        a, a_cpu, _out = _run(report, env)
+        b, b_cpu, _out = _run(check, env)
         rep.append(a), chk.append(b), ratios.append(a / b)
-        _wall, out = _run(timed, env)
+        rep_cpu.append(a_cpu), chk_cpu.append(b_cpu), cpu_ratios.append(a_cpu / b_cpu)
+        _wall, _cpu_s, out = _run(timed, env)
         line = next(x for x in out.splitlines() if x.startswith("MARKS "))
         for k, v in json.loads(line[6:]).items():
             parts.setdefault(k, []).append(v)
@@ -116,6 +125,10 @@ def main() -> int:
     print(f"{'opsledger report --kind annual (pdf)':<40}{_stats(rep)}")
     print(f"{'ratio report / check (pair by pair)':<40}median {statistics.median(ratios):5.2f}×  "
           f"(min {min(ratios):.2f}, max {max(ratios):.2f})   target ≤ 1.5×")
+    print(f"{'  CPU (user + system) of check':<40}{_stats(chk_cpu)}")
+    print(f"{'  CPU of report':<40}{_stats(rep_cpu)}")
+    print(f"{'  CPU ratio (less moved by other load)':<40}median {statistics.median(cpu_ratios):5.2f}×  "
+          f"(min {min(cpu_ratios):.2f}, max {max(cpu_ratios):.2f})")
     print("inside the timed report process:")
     for k, label in (("report", "report work (generate_report)"), ("build", "  build (data)"),
                      ("compose", "  compose"), ("render", "  render (incl. renderer import)"),
