@@ -22,6 +22,7 @@ def test_a_face_from_the_cache_equals_a_parsed_one() -> None:
                  "defaultWidth", "flags", "name", "unitsPerEm"):
         assert getattr(cached.face, attr) == getattr(parsed.face, attr), attr
     assert cached.face.name.ustr == parsed.face.name.ustr
+    assert cached.face._pdfScale(512) == parsed.face._pdfScale(512)  # font units → 1/1000 em (shaping)
     assert cached.stringWidth(TEXT, 9) == parsed.stringWidth(TEXT, 9) == first.stringWidth(TEXT, 9)
     # the glyphs embedded in a PDF are cut from the font file itself, byte for byte
     codes = sorted({ord(c) for c in TEXT})

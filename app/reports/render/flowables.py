@@ -55,7 +55,7 @@ class _SplitOnce:
                 piece.hAlign = self.hAlign  # type: ignore[attr-defined]
         for piece in parts[1:]:
             piece._continued = True
-        return parts  # type: ignore[no-any-return]
+        return parts
 
 
 class SplitTable(_SplitOnce, Table):

@@ -65,7 +65,7 @@ def load_font(name: str, path: Path) -> Any:
 
 def _read(where: Path) -> dict[str, Any] | None:
     try:  # read whole, then loads: marshal.load on a file object reads it in small pieces (×6 slower)
-        fmt, state = marshal.loads(where.read_bytes())
+        fmt, state = marshal.loads(where.read_bytes())  # noqa: S302 - plain data we wrote, no code objects
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return state if fmt == _FORMAT and isinstance(state, dict) else None
@@ -78,23 +78,26 @@ def _write(where: Path, face: Any) -> None:
     names = [k for k, v in state.items() if isinstance(v, TTFNameBytes)]
     state.update({k: bytes(state[k]) for k in names})
     state["__names__"] = names
+    tmp: Path | None = None
     try:
         data = marshal.dumps((_FORMAT, state))
         where.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".font.", dir=where.parent)
+        fd, name = tempfile.mkstemp(prefix=".font.", dir=where.parent)
+        tmp = Path(name)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, where)
+        tmp.replace(where)
     except (OSError, ValueError) as exc:  # a read-only cache folder: parse again next time
         log.info("font cache not written (%s): %s", where, exc)
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
-def _face_class() -> type:
+def _face_class() -> Any:
     from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace  # noqa: PLC0415
 
-    class CachedFace(TTFontFace):  # type: ignore[misc]
+    class CachedFace(TTFontFace):
         """A ``TTFontFace`` restored from the cached state; reads the font bytes on first use."""
 
         @classmethod
@@ -106,13 +109,13 @@ def _face_class() -> type:
             face.__dict__.update(kept)
             face.filename = filename
             scale = 1000 / face.unitsPerEm
-            face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
+            unit = face.unitsPerEm == 1000
+            face._pdfScale = (lambda x: x) if unit else (lambda x: x * scale)  # type: ignore[attr-defined]
             return face
 
         def __getattr__(self, attr: str) -> Any:
             if attr == "_ttf_data":  # the subset embedded in a PDF is cut from the file itself
-                with open(self.filename, "rb") as fh:
-                    self._ttf_data = fh.read()
+                self._ttf_data = Path(self.filename).read_bytes()
                 return self._ttf_data
             raise AttributeError(attr)
 
