@@ -14,7 +14,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 
@@ -169,6 +169,35 @@ def _main(args_list: list[str], gc_defaults: tuple[int, int, int]) -> int:
 
         echo(f"opsledger: {os_error_sentence(exc)}", err=True)
         return 1
+
+
+def run() -> NoReturn:
+    """Entry point of the ``opsledger`` console script and ``python -m app``: :func:`main`, then,
+    after a command (not the GUI), :func:`exit_now` — the interpreter's one-by-one teardown of a
+    report's objects (SQLAlchemy, reportlab, the font) costs ~0.15 s of CPU and changes nothing."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if command_in(argv) not in (None, "gui"):
+        exit_now(code)
+    raise SystemExit(code)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` without the interpreter's teardown: the ``atexit`` handlers
+    run first (logging flushed and closed, temporary folders removed), then stdout and stderr are
+    flushed; what is skipped is only freeing memory the OS takes back anyway.  Commands close
+    their databases and files themselves."""
+    import atexit  # noqa: PLC0415
+    import contextlib  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+                stream.flush()
+        os._exit(code)
 
 
 def gui_main() -> int:
