@@ -1,5 +1,5 @@
 """``python -m app``: the same entry point as the ``opsledger`` console script."""
 
-from app.cli import main
+from app.cli import run
 
-raise SystemExit(main())
+run()

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "OpsLedger"
 _home: Path | None = None
@@ -36,6 +36,15 @@ def config_dir() -> Path:
     """The user config directory (created): settings.json."""
     base = _home or (Path(os.environ["OPSLEDGER_HOME"]) if os.environ.get("OPSLEDGER_HOME") else None)
     path = base / "config" if base else Path(user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    """The user cache directory (created): files derived from the resources that may be deleted
+    at any time (e.g. the parsed report font)."""
+    base = _home or (Path(os.environ["OPSLEDGER_HOME"]) if os.environ.get("OPSLEDGER_HOME") else None)
+    path = base / "cache" if base else Path(user_cache_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -1,5 +1,5 @@
 """PyInstaller entry point of the console executable ``opsledger`` (the CLI)."""
 
-from app.cli import main
+from app.cli import run
 
-raise SystemExit(main())
+run()

@@ -14,7 +14,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 
@@ -111,9 +111,30 @@ def error_text(exc: OpsLedgerError) -> str:
     return str(exc)
 
 
+#: Young-generation threshold of the garbage collector while a command runs (Python's default is
+#: 700).  A command is one short burst that allocates hundreds of thousands of objects (imports,
+#: ORM rows, report flowables) and frees them by reference counting; at 700 the collector walks
+#: that heap every few thousand allocations — about 6 % of an annual PDF's CPU time.  Same peak
+#: memory (cycles are still collected, less often).  The GUI keeps Python's defaults.
+CLI_GC_THRESHOLD = 10_000
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the process exit code.  Messages are in :func:`cli_language`."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    """Run the CLI; returns the process exit code.  Messages are in :func:`cli_language`.
+    Commands run with the collector's ``CLI_GC_THRESHOLD`` (restored on return, and for the GUI)."""
+    import gc  # noqa: PLC0415
+
+    gc_defaults = gc.get_threshold()
+    gc.set_threshold(CLI_GC_THRESHOLD, gc_defaults[1], gc_defaults[2])
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), gc_defaults)
+    finally:
+        gc.set_threshold(*gc_defaults)
+
+
+def _main(args_list: list[str], gc_defaults: tuple[int, int, int]) -> int:
+    import gc  # noqa: PLC0415
+
     if command_in(args_list) is None and any(a in INFO_FLAGS for a in args_list):
         build_parser(args_list).parse_args(args_list)  # prints the version or the help and exits
     from app.errors import ImportRejected, OpsLedgerError  # noqa: PLC0415
@@ -125,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         from app.cli.gui import run_gui  # noqa: PLC0415
 
+        gc.set_threshold(*gc_defaults)  # a long-lived window: Python's defaults
         return run_gui(args)  # sets up logging itself, once the window has painted
     setup_logging()
     log = logging.getLogger(__name__)
@@ -147,6 +169,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         echo(f"opsledger: {os_error_sentence(exc)}", err=True)
         return 1
+
+
+def run() -> NoReturn:
+    """Entry point of the ``opsledger`` console script and ``python -m app``: :func:`main`, then,
+    after a command (not the GUI), :func:`exit_now` — the interpreter's one-by-one teardown of a
+    report's objects (SQLAlchemy, reportlab, the font) costs ~0.15 s of CPU and changes nothing."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if command_in(argv) not in (None, "gui"):
+        exit_now(code)
+    raise SystemExit(code)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` without the interpreter's teardown: the ``atexit`` handlers
+    run first (logging flushed and closed, temporary folders removed), then stdout and stderr are
+    flushed; what is skipped is only freeing memory the OS takes back anyway.  Commands close
+    their databases and files themselves."""
+    import atexit  # noqa: PLC0415
+    import contextlib  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+                stream.flush()
+        os._exit(code)
 
 
 def gui_main() -> int:

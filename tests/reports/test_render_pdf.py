@@ -179,3 +179,31 @@ def test_wrapped_titles_never_orphan_one_character() -> None:
     assert "".join(lines) == title and len(lines) == 2
     assert min(len(x) for x in lines) >= len(title) // 2 - 1
     assert balanced("短标题", 26, 400) == "短标题"
+
+
+def test_a_row_taller_than_the_rest_of_the_page_moves_on_with_one_aligned_header(tmp_path: Path) -> None:
+    """A split table's rest is not split again inside its first row at the foot of the same page:
+    every page shows the header once, above the rows, at the same place as on the first page."""
+    doc = sample_document(inspection_rows=1, with_contents=False)
+    tall = "\n".join(f"第{n}行处理记录：更换电源模块并复测" for n in range(1, 11))
+    rows = [[f"ROW-{i:03d}", tall if i % 2 else "正常", "已关闭"] for i in range(1, 41)]
+    doc.blocks = [Table(["HDR编号", "HDR说明", "HDR状态"], rows, col_widths=[1, 4, 1])]
+    out = render_pdf(doc, tmp_path / "r.pdf")
+    headers_at: list[tuple[int, float, float]] = []
+    rows_at: dict[int, list[float]] = {}
+    for n, page in enumerate(PdfReader(str(out)).pages):
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object, n: int = n) -> None:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # text space → page space
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.startswith("HDR编号"):
+                headers_at.append((n, x, y))
+            elif text.startswith("ROW-"):
+                rows_at.setdefault(n, []).append(y)
+        page.extract_text(visitor_text=visit)
+    assert len(rows_at) >= 4  # the table spans several pages
+    pages_with_header = [n for n, _x, _y in headers_at]
+    assert sorted(pages_with_header) == sorted(set(pages_with_header)), "a header repeated within a page"
+    assert set(pages_with_header) == set(rows_at), "a page of rows without its header"
+    assert len({round(x, 1) for _n, x, _y in headers_at}) == 1, "a repeated header is not aligned"
+    for n, _x, y in headers_at:
+        assert y > max(rows_at[n]), "the header is not above the page's rows"

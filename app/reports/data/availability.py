@@ -2,7 +2,7 @@
 
 Availability per service: ``1 − downtime ÷ service time`` (``app.core.kpi.availability_pct``),
 both in the service's own calendar; service time is ``ServiceCalendar.service_minutes`` of the
-counted span up to ``now`` (a period still running is not "available" in its future), downtime is ``downtime_service_minutes`` (the union of its outage windows, an
+counted span up to ``now`` (from the calendar's minute index) (a period still running is not "available" in its future), downtime is ``downtime_service_minutes`` (the union of its outage windows, an
 open window running to ``min(now, span end)``).  Long outages: every outage of an incident over
 ``threshold_minutes`` service minutes of the KPI's calendar, as ``sla.outages_over`` finds them.
 """
@@ -22,6 +22,7 @@ from app.core.i18n import _
 from app.core.profile import profile_of
 from app.errors import CalendarCoverageError
 from app.reports.data.shapes import ReportData, ServiceAvailability, Trace
+from app.services.calendar.minute_index import index_for
 from app.services.calendar.service_time import ServiceCalendar, downtime_service_minutes
 from app.services.incident.sla import outages_over
 from app.store.models import Contract, Incident, IncidentEvent, IncidentService, Service
@@ -62,6 +63,17 @@ def default_calendar(contract: Contract, cals: dict[str, ServiceCalendar]) -> st
     return profile_of(contract).default_calendar or next(iter(cals), "")
 
 
+def _service_minutes(cal: ServiceCalendar, start_i: datetime, end_i: datetime) -> float:
+    """``cal.service_minutes`` over ``[start_i, end_i)`` read from the calendar's cumulative
+    minute index (``index_for``: built once per calendar year, shared with the SLA clocks; equal
+    to walking the days, property-tested).  An uncovered year is reported by the day walk, which
+    names every uncovered year of the span (``CalendarCoverageError``)."""
+    try:
+        return index_for(cal).service_minutes(start_i, end_i)
+    except CalendarCoverageError:
+        return cal.service_minutes(start_i, end_i)
+
+
 def service_row(s: Service, cal_code: str, cal: ServiceCalendar | None, wins: list[tuple[datetime, datetime]],
                 start_i: datetime, end_i: datetime) -> ServiceAvailability:
     """Availability of service ``s`` over ``[start_i, end_i)`` from its (capped) outage ``wins``."""
@@ -70,7 +82,7 @@ def service_row(s: Service, cal_code: str, cal: ServiceCalendar | None, wins: li
         row.reason = "calendar_undefined"
         return row
     try:
-        row.service_minutes = cal.service_minutes(start_i, end_i)
+        row.service_minutes = _service_minutes(cal, start_i, end_i)
         row.downtime_minutes = downtime_service_minutes(cal, wins, start_i, end_i)
     except CalendarCoverageError as exc:
         row.service_minutes = row.downtime_minutes = None

@@ -36,7 +36,7 @@ def _response(r: object, prof: ContractProfile, cals: dict[str, ServiceCalendar]
     responded = r.responded_at if r.responded_at is not None and r.responded_at <= until else None  # type: ignore[attr-defined]
     view = {"received_at": r.received_at, "responded_at": responded}  # type: ignore[attr-defined]
     try:
-        clock = request_clocks(view, prof, cals, max(until, r.received_at))  # type: ignore[attr-defined]
+        clock = request_clocks(view, prof, cals, max(until, r.received_at), explain=False)  # type: ignore[attr-defined]
     except CalendarCoverageError as exc:
         uncovered.update(exc.years)
         return "not_computable", None

@@ -55,7 +55,7 @@ def _clock_figures(i: Incident, events: list[Any], prof: ContractProfile, cals: 
                 "restore_verdict": _verdict(True, i.restore_breached, True, targets[1] is not None),
                 "response_target": targets[0], "restore_target": targets[1]}
     try:
-        c = incident_clocks(i, events, prof, cals, until)
+        c = incident_clocks(i, events, prof, cals, until, explain=False)  # figures only
     except CalendarCoverageError as exc:
         uncovered.update(exc.years)
         return {"response_minutes": None, "restore_minutes": None, "response_verdict": "not_computable",

@@ -44,14 +44,12 @@ def inspections(session: Session, contract: Contract, start: date, end: date, no
         select(Inspection.number, Inspection.template_id, Inspection.due_date, Inspection.slot,
                Inspection.template_name, Inspection.finished_at)
         .where(Inspection.contract_id == contract.id, Inspection.due_date >= start, Inspection.due_date <= end)))
-    done_keys = {(r.template_id, r.due_date, r.slot) for r in insp if r.finished_at is not None}
     for r in insp:
         if r.finished_at is not None:
             tr["inspections.done"].append(("inspection", r.number, f"{r.template_name} {r.due_date} {r.slot}".strip()))
-    if full and comp["missed"]:
-        for s in schedule.due_slots(session, contract, start, end):
-            if s.window_end <= now and (s.template_id, s.due_date, s.slot) not in done_keys:
-                tr["inspections.missed"].append(("slot", s.label, s.template_name))
+    if full:
+        for s in comp["missed_slots"]:  # the schedule is walked once, by completion
+            tr["inspections.missed"].append(("slot", s.label, s.template_name))
     _abnormal(session, contract, start, end, data, tr, full)
 
 

@@ -301,7 +301,8 @@ def _incident_sla(ctx: Ctx, spec: Kpi) -> tuple[int, int, list[TraceItem], set[i
             events[ev.incident_id].append(ev)
     for i in rows:
         try:
-            clocks = incident_clocks(i, events[i.id], ctx.prof, ctx.cals, ctx.until, _incident_scope(ctx, i))
+            clocks = incident_clocks(i, events[i.id], ctx.prof, ctx.cals, ctx.until, _incident_scope(ctx, i),
+                                     explain=False)  # figures only
         except CalendarCoverageError as exc:
             years.update(exc.years)
             continue

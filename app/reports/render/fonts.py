@@ -1,8 +1,9 @@
 """Shared renderer plumbing: the embedded Chinese font, cancellation and all-or-nothing writes.
 
 - ``register_fonts()`` registers the bundled WenQuanYi Zen Hei (``resources/fonts/
-  wqy-zenhei.ttf``, TrueType glyf outlines) with reportlab once, as ``FONT_NAME``.  reportlab
-  subsets and embeds TrueType fonts, so a PDF reads right on a machine without any Chinese font.
+  wqy-zenhei.ttf``, TrueType glyf outlines) with reportlab once, as ``FONT_NAME`` (its parsed
+  character map and widths come from ``font_cache``).  reportlab subsets and embeds TrueType
+  fonts, so a PDF reads right on a machine without any Chinese font.
   The font has a drawn glyph for every character the app writes (℃, ≥, –, ①, ÷, U+FFFD …):
   ``tests/reports/test_glyphs.py`` checks it glyph by glyph.
 - ``RenderCancelled`` is what a renderer raises when its ``progress`` callback asked to stop
@@ -55,12 +56,13 @@ def register_fonts() -> str:
         if not _registered:
             from reportlab.lib.fonts import addMapping
             from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
+
+            from app.reports.render.font_cache import load_font
 
             path = font_path()
             if not path.exists():
                 raise FileNotFoundError(path)
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path)))
+            pdfmetrics.registerFont(load_font(FONT_NAME, path))  # parsed once per installation
             # One face for all styles: bold/italic fall back to the same glyphs (no fake fonts).
             for bold in (0, 1):
                 for italic in (0, 1):

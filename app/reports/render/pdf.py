@@ -295,9 +295,10 @@ def balanced(text: str, font_size: float, width: float) -> str:
 def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import LongTable, TableStyle
-    from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    from app.reports.render.flowables import LongSplitTable, SplitTable
+    from app.reports.render.flowables import Para as RLParagraph
 
     ncols = max([len(t.header)] + [len(r) for r in t.rows[:1]]) or 1
     fs = st["cell"].fontSize
@@ -324,7 +325,7 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
     for r in t.rows:
         data.append([cell(r[c] if c < len(r) else None, c) for c in range(ncols)])
     # LongTable splits long tables page by page without re-measuring the rest each time.
-    cls = LongTable if len(data) > 60 else RLTable
+    cls = LongSplitTable if len(data) > 60 else SplitTable
     table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT_NAME, fs),
@@ -353,9 +354,10 @@ def _table_flowables(t: Table, width: float, st: dict[str, Any]) -> list[Any]:
 
 def _keyvalues_flowables(kv: KeyValues, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
+
+    from app.reports.render.flowables import Para as RLParagraph
 
     rows = [[RLParagraph(_esc(str(k)), st["cell"]), RLParagraph(_esc(cell_text(v)), st["cell"])]
             for k, v in kv.items]
@@ -380,8 +382,9 @@ def _signoff_flowables(so: SignOff, width: float, st: dict[str, Any],
                        caption: bool = True) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import KeepTogether, Spacer, TableStyle
-    from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
+
+    from app.reports.render.flowables import Para as RLParagraph
 
     def p(text: str) -> Any:
         return RLParagraph(_esc(text), st["kv"])
@@ -408,8 +411,9 @@ def _cover(doc: ReportDocument, width: float, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import NextPageTemplate, Spacer, TableStyle
     from reportlab.platypus import PageBreak as RLPageBreak
-    from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
+
+    from app.reports.render.flowables import Para as RLParagraph
 
     facts = cover_facts(doc)
     rows = [[RLParagraph(_esc(k), st["kv"]), RLParagraph(_esc(str(v)), st["kv"])] for k, v in facts]
@@ -433,7 +437,8 @@ def build_story(doc: ReportDocument, width: float, progress: Progress | None = N
     blocks).  ``progress(done, total)`` is called per block and may raise to cancel."""
     from reportlab.platypus import CondPageBreak, Spacer
     from reportlab.platypus import PageBreak as RLPageBreak
-    from reportlab.platypus import Paragraph as RLParagraph
+
+    from app.reports.render.flowables import Para as RLParagraph
 
     register_fonts()
     st = _styles()

@@ -565,12 +565,15 @@ def request_clocks(
     profile: ContractProfile | Mapping[str, Any],
     calendars: dict[str, ServiceCalendar],
     now: datetime,
+    *,
+    explain: bool = True,
 ) -> Clock:
     """The service-desk response clock of ``request`` (工单) at ``now``.
 
     ``received_at`` → ``responded_at`` (or ``now``) in the profile's ``desk_calendar_code``
     (``service_desk.calendar``, default: the default calendar), target ``service_desk.response_minutes``
     (Pinggu §7.1 respond promptly).  Service requests have no pending status: nothing pauses.
+    ``explain=False`` leaves the explanation empty (figures only, as ``incident_clocks``).
     """
     now = _aware(now, "now")
     prof = ContractProfile.of(profile)
@@ -580,7 +583,7 @@ def request_clocks(
     stop = None if responded is None else max(_aware(responded, "responded_at"), start)
     return _clock("request_response", cal, start, stop, now, target, [],
                   [_("service desk response target {target} min in service hours {code}",
-                     target=_shown(target), code=cal.code)])
+                     target=_shown(target), code=cal.code)] if explain else [], explain)
 
 
 def request_resolve_clock(

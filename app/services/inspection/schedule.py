@@ -283,9 +283,13 @@ def slot_for(session: Session, contract: Contract, template: ChecklistTemplate, 
 
 def _inspections_by_slot(
     session: Session, contract: Contract, start: date, end: date
-) -> dict[tuple[uuid.UUID, date, str], Inspection]:
-    rows = session.scalars(
-        select(Inspection).where(
+) -> dict[tuple[uuid.UUID, date, str], Any]:
+    """(template id, due date, slot) → the inspection's row (the columns the due list and
+    ``completion`` read; plain rows, no ORM objects: a 3-year ledger has thousands)."""
+    rows = session.execute(
+        select(Inspection.id, Inspection.number, Inspection.template_id, Inspection.template_name,
+               Inspection.due_date, Inspection.slot, Inspection.engineer_id, Inspection.finished_at,
+               Inspection.abnormal_count).where(
             Inspection.contract_id == contract.id, Inspection.due_date >= start, Inspection.due_date <= end
         )
     )
@@ -296,7 +300,7 @@ def _engineer_names(session: Session, contract: Contract) -> dict[uuid.UUID, str
     return {e.id: e.name for e in session.scalars(select(Engineer).where(Engineer.contract_id == contract.id))}
 
 
-def _status(slot: DueSlot, insp: Inspection | None, now: datetime) -> str:
+def _status(slot: DueSlot, insp: Any, now: datetime) -> str:
     if insp is not None and insp.finished_at is not None:
         return "done"
     if insp is not None:
@@ -358,7 +362,8 @@ def completion(session: Session, contract: Contract, start: date, end: date, now
 
     Returns ``{"due", "done", "missed", "open", "extra", "performed", "unfinished": int,
     "rate_pct": float | None, "by_template": {code: {"name", "frequency", "due", "done",
-    "missed", "open", "extra", "rate_pct"}}, "by_engineer": {name: finished count}}``;
+    "missed", "open", "extra", "rate_pct"}}, "by_engineer": {name: finished count},
+    "missed_slots": [DueSlot]}`` (``missed_slots``: the missed slots in schedule order);
     ``rate_pct`` = done ÷ due × 100 (0–100), ``None`` when nothing was due.  KPI
     ``inspection_completion_rate`` in the profiles.
     """
@@ -375,6 +380,7 @@ def completion(session: Session, contract: Contract, start: date, end: date, now
                                       "missed": 0, "open": 0, "extra": 0, "rate_pct": None})
 
     scheduled: set[tuple[uuid.UUID, date, str]] = set()
+    missed: list[DueSlot] = []
     for s in due_slots(session, contract, start, end):
         key = (s.template_id, s.due_date, s.slot)
         scheduled.add(key)
@@ -387,6 +393,7 @@ def completion(session: Session, contract: Contract, start: date, end: date, now
         elif s.window_end <= now:
             t["due"] += 1
             t["missed"] += 1
+            missed.append(s)
         else:
             t["open"] += 1
     unfinished = 0
@@ -410,4 +417,5 @@ def completion(session: Session, contract: Contract, start: date, end: date, now
         "rate_pct": round(100.0 * done / due, 2) if due else None,
         "by_template": by_t,
         "by_engineer": dict(by_e),
+        "missed_slots": missed,
     }
