@@ -456,6 +456,7 @@ class AuditAction(StrEnum):
     INCIDENT_SET_AFFECTED = "incident.set_affected"
     INCIDENT_SET_DOWNTIME = "incident.set_downtime"
     INCIDENT_ATTACH = "incident.attach"
+    INCIDENT_ATTACHMENT_REMOVE = "incident.attachment_remove"
     INCIDENT_ATTACHMENT_OPEN = "incident.attachment_open"
     INCIDENT_ATTACHMENT_SAVE = "incident.attachment_save"
     INCIDENT_ASSIGNED = "incident.assigned"
@@ -489,6 +490,7 @@ class AuditAction(StrEnum):
     SERVICE_REQUEST_CLOSE = "service_request.close"
     SERVICE_REQUEST_CONVERT = "service_request.convert"
     SERVICE_REQUEST_ATTACH = "service_request.attach"
+    SERVICE_REQUEST_ATTACHMENT_REMOVE = "service_request.attachment_remove"
     SERVICE_REQUEST_ATTACHMENT_OPEN = "service_request.attachment_open"
     SERVICE_REQUEST_ATTACHMENT_SAVE = "service_request.attachment_save"
     WORKLOG_ADD = "worklog.add"
@@ -563,6 +565,7 @@ _MSGIDS[AuditAction] = {
     "incident.set_affected": N_("Affected services and assets set"),
     "incident.set_downtime": N_("Downtime recorded"),
     "incident.attach": N_("Attachment added to an incident"),
+    "incident.attachment_remove": N_("Attachment removed from an incident"),
     "incident.attachment_open": N_("Incident attachment opened"),
     "incident.attachment_save": N_("Incident attachment saved as a copy"),
     "asset.attach": N_("Attachment added to an asset"),
@@ -600,6 +603,7 @@ _MSGIDS[AuditAction] = {
     "service_request.close": N_("Service request closed"),
     "service_request.convert": N_("Service request turned into an incident"),
     "service_request.attach": N_("Attachment added to a service request"),
+    "service_request.attachment_remove": N_("Attachment removed from a service request"),
     "service_request.attachment_open": N_("Service request attachment opened"),
     "service_request.attachment_save": N_("Service request attachment saved as a copy"),
     "worklog.add": N_("Work log entry added"),
