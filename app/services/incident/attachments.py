@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.i18n import N_
@@ -31,6 +32,7 @@ from app.errors import NotFoundError, ValidationError
 from app.services import attachments as rules
 from app.services import audit
 from app.services.attachments import AttachmentRow
+from app.services.ledger import Ledger
 from app.store.models import Attachment, Incident, IncidentEvent, ServiceRequest
 
 OWNER_KINDS: dict[str, type[Incident] | type[ServiceRequest]] = {"incident": Incident,
@@ -123,10 +125,26 @@ def remove(session: Session, attachment_id: uuid.UUID, *, actor: str,
     return att
 
 
+def owner_id_by_number(ledger: Ledger, owner_kind: str, number: str) -> uuid.UUID:
+    """The id of the incident or service request numbered ``number`` (unique).  Raises
+    ``ValidationError``: ``owner_kind`` unknown, ``number`` when there is none."""
+    model = OWNER_KINDS.get(owner_kind)
+    if model is None:
+        raise ValidationError("owner_kind", N_("unknown owner kind “{owner_kind}”; one of {owner_kinds}"),
+                              owner_kind=owner_kind, owner_kinds=", ".join(OWNER_KINDS))
+    with ledger.session() as s:
+        found = s.scalars(select(model.id).where(model.number == number.strip())).first()
+    if found is None:
+        if owner_kind == "incident":
+            raise ValidationError("number", N_("no incident numbered {number}"), number=number)
+        raise ValidationError("number", N_("no service request numbered {number}"), number=number)
+    return found
+
+
 def attachments_of(session: Session, owner_kind: str, owner_id: uuid.UUID) -> list[AttachmentRow]:
     """The record's present attachments, oldest first, without their bytes (``missing`` rows:
     文件缺失)."""
     return rules.rows_of(session, owner_kind, owner_id)
 
 
-__all__ = ["OWNER_KINDS", "add", "add_attachment", "add_paths", "attachments_of", "remove"]
+__all__ = ["OWNER_KINDS", "add", "add_attachment", "add_paths", "attachments_of", "owner_id_by_number", "remove"]
