@@ -222,7 +222,7 @@ def rotate_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretSto
         require_policy(secret, Policy.of(c.length, c.char_classes, c.rotation_days))
         service, key, info = c.secret_service, c.secret_key, _info(c)
     previous_secret = store.get(service, key)
-    store.put(service, key, secret, info)
+    store.put(service, key, secret, info, previous=previous_secret)
     try:
         with ledger.session() as s:
             c = _get(s, credential_id)
@@ -240,7 +240,7 @@ def rotate_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretSto
             due = c.next_due_on
     except BaseException:
         if previous_secret is not None:
-            _undo(lambda: store.put(service, key, previous_secret, info))
+            _undo(lambda: store.put(service, key, previous_secret, info, previous=previous_secret))
         raise
     return Outcome(due, _changes(credential_id))
 

@@ -1,0 +1,129 @@
+"""A keyring that answers after its timeout (密码库, 司法局 §2.3.1.4: the ledger knows every secret).
+
+``backend.call_with_timeout`` gives up on a keyring call after ``TIMEOUT_SECONDS`` and tells the
+user nothing was stored; the call's daemon thread stays behind.  If a *store* then completes, the
+keyring would hold a secret the ledger has no row for (an added entry) or a password the ledger
+did not record (a rotation).  This module takes such a late store back, in that thread, as soon as
+it completes:
+
+- a late store of a new secret (no ``previous``) is deleted again; of a rotation, the previous
+  password is put back — only while the keyring still holds the late secret (a later store is
+  never overwritten);
+- while a timed-out call on an entry is still running, a new store or delete of that entry is
+  refused with a sentence (``refuse_if_pending``), so a retry cannot race the late answer;
+- when taking back fails, the entry is kept in ``orphans()`` (service, key → the error's type)
+  and logged — never the secret — so it can be cleaned up (``clean_orphans``).
+
+A late *delete* cannot be undone (the secret is gone); it is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from app.core.i18n import N_
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Condition()
+_pending: set[tuple[str, str]] = set()
+_orphans: dict[tuple[str, str], str] = {}
+
+
+def refuse_if_pending(service: str, key: str) -> None:
+    """Raise ``VaultUnavailable`` (code ``vault.pending``) while a timed-out call on the entry
+    ``(service, key)`` has not answered yet."""
+    from app.services.vault.backend import VaultUnavailable  # noqa: PLC0415 - backend imports this module
+
+    with _lock:
+        busy = (service, key) in _pending
+    if busy:
+        raise VaultUnavailable(N_("The system keyring has not yet answered an earlier attempt for this entry; "
+                                  "wait a moment and try again"), code="vault.pending")
+
+
+def abandoned(service: str, key: str) -> Callable[[], None]:
+    """The callback for the moment the caller gives up on a call on ``(service, key)``."""
+    def mark() -> None:
+        with _lock:
+            _pending.add((service, key))
+    return mark
+
+
+def _done(service: str, key: str) -> None:
+    with _lock:
+        _pending.discard((service, key))
+        _lock.notify_all()
+
+
+def late_store(backend: Any, service: str, key: str, secret: str, previous: str | None) -> Callable[[bool], None]:
+    """The callback for a store of ``secret`` that answers after its timeout (``ok``: it was
+    stored): take it back — delete it, or put ``previous`` back — if the keyring still holds it."""
+    def take_back(ok: bool) -> None:
+        try:
+            if ok and backend.get_password(service, key) == secret:
+                if previous is None:
+                    backend.delete_password(service, key)
+                else:
+                    backend.set_password(service, key, previous)
+                log.warning("a keyring store of %s/%s answered after its timeout; taken back (%s)", service, key,
+                            "deleted" if previous is None else "previous password restored")
+        except Exception as exc:  # noqa: BLE001 - in a daemon thread: record it, never raise
+            with _lock:
+                _orphans[(service, key)] = type(exc).__name__
+            log.error("a keyring store of %s/%s answered after its timeout and could not be taken back (%s); "
+                      "the keyring may hold a secret the ledger does not know", service, key, type(exc).__name__)
+        finally:
+            _done(service, key)
+    return take_back
+
+
+def late_delete(service: str, key: str) -> Callable[[bool], None]:
+    """The callback for a delete that answers after its timeout: logged (it cannot be undone)."""
+    def note(ok: bool) -> None:
+        if ok:
+            log.warning("a keyring delete of %s/%s answered after its timeout; the secret is gone", service, key)
+        _done(service, key)
+    return note
+
+
+def pending() -> frozenset[tuple[str, str]]:
+    """The entries ``(service, key)`` with a timed-out call still running."""
+    with _lock:
+        return frozenset(_pending)
+
+
+def orphans() -> dict[tuple[str, str], str]:
+    """Entries whose late store could not be taken back: ``(service, key) → error type``."""
+    with _lock:
+        return dict(_orphans)
+
+
+def clean_orphans(backend: Any, known_keys: set[str]) -> int:
+    """Delete from ``backend`` every orphan whose key the ledger does not know (``known_keys``:
+    the ``secret_key`` of every credential); returns how many were cleaned.  An orphan that is
+    still refused stays listed."""
+    cleaned = 0
+    for service, key in orphans():
+        if key in known_keys:
+            with _lock:
+                _orphans.pop((service, key), None)  # the ledger knows it: not an orphan
+            continue
+        try:
+            backend.delete_password(service, key)
+        except Exception:  # noqa: BLE001 - absent already, or still refused: try again later
+            if backend.get_password(service, key) is not None:
+                continue
+        with _lock:
+            _orphans.pop((service, key), None)
+        cleaned += 1
+    return cleaned
+
+
+def wait_idle(timeout_seconds: float) -> bool:
+    """Wait up to ``timeout_seconds`` until no timed-out call is running; ``True`` when none is."""
+    with _lock:
+        return _lock.wait_for(lambda: not _pending, timeout_seconds)
