@@ -119,7 +119,8 @@ def remove(session: Session, attachment_id: uuid.UUID, *, actor: str,
         session.add(IncidentEvent(incident_id=owner.id, at=now, actor=actor, kind="field",
                                   changes={"attachments": [att.filename, ""]}))
     owner.updated_at = now
-    audit.record(session, actor=actor, action=f"{att.owner_kind}.attachment_remove", entity_kind=att.owner_kind,
+    owner_kind = att.owner_kind
+    audit.record(session, actor=actor, action=f"{owner_kind}.attachment_remove", entity_kind=owner_kind,
                  entity_id=owner.id, summary=f"{owner.number}: {att.filename}", details=rules.details(att), at=now)
     session.flush()
     return att

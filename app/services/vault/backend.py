@@ -250,18 +250,18 @@ class KeyringStore:
         is taken back to ``previous`` (``late_answers``), so the keyring never keeps a secret
         the ledger does not know."""
         check_length_limit(secret)
-        late_answers.refuse_if_pending(service, key)
-        self._call(self.backend.set_password, service, key, secret, on_abandon=late_answers.abandoned(service, key),
+        late_answers.refuse_if_pending(self.backend, service, key)
+        self._call(self.backend.set_password, service, key, secret, on_abandon=late_answers.abandoned(self.backend, service, key),
                    on_late=late_answers.late_store(self.backend, service, key, secret, previous))
 
     def delete(self, service: str, key: str) -> None:
         """See :class:`SecretStore`; an absent secret is not an error."""
         from keyring.errors import PasswordDeleteError  # noqa: PLC0415
 
-        late_answers.refuse_if_pending(service, key)
+        late_answers.refuse_if_pending(self.backend, service, key)
         try:
-            self._call(self.backend.delete_password, service, key, on_abandon=late_answers.abandoned(service, key),
-                       on_late=late_answers.late_delete(service, key))
+            self._call(self.backend.delete_password, service, key, on_abandon=late_answers.abandoned(self.backend, service, key),
+                       on_late=late_answers.late_delete(self.backend, service, key))
         except VaultUnavailable:
             if self.get(service, key) is not None:
                 raise

@@ -29,33 +29,33 @@ from app.core.i18n import N_
 log = logging.getLogger(__name__)
 
 _lock = threading.Condition()
-_pending: set[tuple[str, str]] = set()
+_pending: set[tuple[int, str, str]] = set()  # (id of the keyring backend, service, key)
 _orphans: dict[tuple[str, str], str] = {}
 
 
-def refuse_if_pending(service: str, key: str) -> None:
-    """Raise ``VaultUnavailable`` (code ``vault.pending``) while a timed-out call on the entry
-    ``(service, key)`` has not answered yet."""
+def refuse_if_pending(backend: Any, service: str, key: str) -> None:
+    """Raise ``VaultUnavailable`` (code ``vault.pending``) while a timed-out call of ``backend``
+    on the entry ``(service, key)`` has not answered yet."""
     from app.services.vault.backend import VaultUnavailable  # noqa: PLC0415 - backend imports this module
 
     with _lock:
-        busy = (service, key) in _pending
+        busy = (id(backend), service, key) in _pending
     if busy:
         raise VaultUnavailable(N_("The system keyring has not yet answered an earlier attempt for this entry; "
                                   "wait a moment and try again"), code="vault.pending")
 
 
-def abandoned(service: str, key: str) -> Callable[[], None]:
-    """The callback for the moment the caller gives up on a call on ``(service, key)``."""
+def abandoned(backend: Any, service: str, key: str) -> Callable[[], None]:
+    """The callback for the moment the caller gives up on a call of ``backend`` on ``(service, key)``."""
     def mark() -> None:
         with _lock:
-            _pending.add((service, key))
+            _pending.add((id(backend), service, key))
     return mark
 
 
-def _done(service: str, key: str) -> None:
+def _done(backend: Any, service: str, key: str) -> None:
     with _lock:
-        _pending.discard((service, key))
+        _pending.discard((id(backend), service, key))
         _lock.notify_all()
 
 
@@ -77,23 +77,23 @@ def late_store(backend: Any, service: str, key: str, secret: str, previous: str 
             log.error("a keyring store of %s/%s answered after its timeout and could not be taken back (%s); "
                       "the keyring may hold a secret the ledger does not know", service, key, type(exc).__name__)
         finally:
-            _done(service, key)
+            _done(backend, service, key)
     return take_back
 
 
-def late_delete(service: str, key: str) -> Callable[[bool], None]:
+def late_delete(backend: Any, service: str, key: str) -> Callable[[bool], None]:
     """The callback for a delete that answers after its timeout: logged (it cannot be undone)."""
     def note(ok: bool) -> None:
         if ok:
             log.warning("a keyring delete of %s/%s answered after its timeout; the secret is gone", service, key)
-        _done(service, key)
+        _done(backend, service, key)
     return note
 
 
-def pending() -> frozenset[tuple[str, str]]:
-    """The entries ``(service, key)`` with a timed-out call still running."""
+def pending(backend: Any) -> frozenset[tuple[str, str]]:
+    """The entries ``(service, key)`` with a timed-out call of ``backend`` still running."""
     with _lock:
-        return frozenset(_pending)
+        return frozenset((service, key) for bid, service, key in _pending if bid == id(backend))
 
 
 def orphans() -> dict[tuple[str, str], str]:
@@ -123,7 +123,8 @@ def clean_orphans(backend: Any, known_keys: set[str]) -> int:
     return cleaned
 
 
-def wait_idle(timeout_seconds: float) -> bool:
-    """Wait up to ``timeout_seconds`` until no timed-out call is running; ``True`` when none is."""
+def wait_idle(backend: Any, timeout_seconds: float) -> bool:
+    """Wait up to ``timeout_seconds`` until no timed-out call of ``backend`` is running; ``True``
+    when none is."""
     with _lock:
-        return _lock.wait_for(lambda: not _pending, timeout_seconds)
+        return _lock.wait_for(lambda: not any(bid == id(backend) for bid, _s, _k in _pending), timeout_seconds)

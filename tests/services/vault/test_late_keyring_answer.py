@@ -30,9 +30,9 @@ def test_a_late_add_is_deleted_from_the_keyring_again(db, pinggu) -> None:
     store = KeyringStore(ring, timeout=TIMEOUT_S)
     with pytest.raises(VaultUnavailable, match="0.2"):
         actions.add_credential(db, pinggu.id, store, actor="王建国", entry=ENTRY, secret="Late-Answer-2026x")
-    assert _credentials(db) == 0 and len(late_answers.pending()) == 1
+    assert _credentials(db) == 0 and len(late_answers.pending(ring)) == 1
     ring.answer.set()  # the collection is unlocked: the store completes now
-    assert late_answers.wait_idle(5)
+    assert late_answers.wait_idle(ring, 5)
     assert ring.store == {}  # taken back: no secret without a ledger row
     assert late_answers.orphans() == {}
 
@@ -49,7 +49,7 @@ def test_a_late_rotation_is_put_back_and_a_retry_waits_for_it(db, pinggu) -> Non
     with pytest.raises(VaultUnavailable, match="earlier attempt|稍后|尚未"):  # the late answer is still out
         actions.rotate_credential(db, cid, store, actor="王建国", secret="Third-Pass-2026xx")
     ring.answer.set()
-    assert late_answers.wait_idle(5)
+    assert late_answers.wait_idle(ring, 5)
     assert ring.store[(backend.SERVICE, key)] == "First-Pass-2026x"  # what the ledger knows
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(CredentialRotation)) == 1  # the initial one only
@@ -62,9 +62,9 @@ def test_a_late_store_overtaken_by_a_later_one_is_left_alone() -> None:
     ring = LateKeyring()
     take_back = late_answers.late_store(ring, backend.SERVICE, "k1", "late", None)
     ring.store[(backend.SERVICE, "k1")] = "newer"  # something stored the entry since
-    late_answers.abandoned(backend.SERVICE, "k1")()
+    late_answers.abandoned(ring, backend.SERVICE, "k1")()
     take_back(True)
-    assert ring.store == {(backend.SERVICE, "k1"): "newer"} and not late_answers.pending()
+    assert ring.store == {(backend.SERVICE, "k1"): "newer"} and not late_answers.pending(ring)
 
 
 def test_a_take_back_that_fails_is_an_orphan_cleaned_up_later(db, pinggu) -> None:
@@ -81,7 +81,7 @@ def test_a_take_back_that_fails_is_an_orphan_cleaned_up_later(db, pinggu) -> Non
     with pytest.raises(VaultUnavailable):
         actions.add_credential(db, pinggu.id, store, actor="王建国", entry=ENTRY, secret="Late-Answer-2026x")
     ring.answer.set()
-    assert late_answers.wait_idle(5)
+    assert late_answers.wait_idle(ring, 5)
     (service, key), why = next(iter(late_answers.orphans().items()))
     assert service == backend.SERVICE and why == "RuntimeError" and len(ring.store) == 1
     ring.refuse = False

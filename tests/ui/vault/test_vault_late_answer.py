@@ -34,7 +34,7 @@ def test_a_store_that_answers_after_the_timeout_is_taken_back(qtbot: Any, gui_ct
     qtbot.waitUntil(lambda: dialog.error.message() != "", timeout=5000)
     assert "0.4" in dialog.error.message() and dialog.buttons.isEnabled()
     ring.answer.set()  # the keyring answers now: the store completes in the abandoned thread
-    assert late_answers.wait_idle(5)
+    assert late_answers.wait_idle(ring, 5)
     assert ring.store == {}
     with gui_ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Credential)) == 0
