@@ -72,7 +72,7 @@ class TempCopies:
 
 
 class RecordFiles(FileDrops, QWidget):
-    """The list + 添加附件… / 打开 / 另存为… / 删除 row and its password warning.  ``flow`` holds
+    """The list over a 添加附件… / 打开 / 另存为… / 删除 row, and its password warning.  ``flow`` holds
     the owner's actions (see the module doc); ``on_error(exc)`` shows a refusal in the host's
     inline error; ``changed`` is emitted after files were added or removed (the host reloads)."""
 
@@ -90,8 +90,6 @@ class RecordFiles(FileDrops, QWidget):
         self.copies = TempCopies(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        outer.addLayout(row)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(64)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -103,9 +101,12 @@ class RecordFiles(FileDrops, QWidget):
         self.open_btn = QPushButton(self.tr("Open"), self)
         self.save_btn = QPushButton(self.tr("Save as…"), self)
         self.remove_btn = QPushButton(self.tr("Delete"), self)
-        row.addWidget(self.list, 1)
+        outer.addWidget(self.list)  # the whole width of the pane: file names are long
+        row = QHBoxLayout()
         for b in (self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
             row.addWidget(b)
+        row.addStretch(1)
+        outer.addLayout(row)
         self.warning = QLabel(self)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
@@ -188,6 +189,7 @@ class RecordFiles(FileDrops, QWidget):
             self._on_error(exc)
             return 0
         if n:
+            self.warning.hide()  # its advice (delete the file) may just have been followed
             self.changed.emit()
         return n
 

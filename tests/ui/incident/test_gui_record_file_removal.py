@@ -58,6 +58,8 @@ def test_drop_warn_and_delete_on_an_incident(qtbot, gui_ctx, tmp_path: Path, no_
     assert not detail.error.isVisible(), detail.error.text()
     assert files.list.count() == 2 and detail.resolution.text() == "更换电池"
     assert files.warning.isVisible() and "交换机配置.txt" in files.warning.text()
+    detail.show_incident(inc_id)  # the same incident shown again (a refresh): the warning stays
+    assert files.warning.isVisible()
     assert "交换机配置.txt" not in files.warning.text().replace("交换机配置.txt", "", 1)  # named once
     with gui_ctx.db.session() as s:
         assert s.scalars(select(Attachment.filename).where(Attachment.owner_id == inc_id)
@@ -69,7 +71,7 @@ def test_drop_warn_and_delete_on_an_incident(qtbot, gui_ctx, tmp_path: Path, no_
     qtbot.mouseClick(files.remove_btn, Qt.MouseButton.LeftButton)
     assert no_modals and number in no_modals[-1] and "交换机配置.txt" in no_modals[-1]
     assert files.list.count() == 1 and files.list.item(0).text().startswith("ups-alarm.log")
-    assert files.warning.isVisible()  # same incident still shown: the warning stays
+    assert not files.warning.isVisible()  # the file it warned about is gone
     with gui_ctx.db.session() as s:
         att = s.scalars(select(Attachment).where(Attachment.filename == "交换机配置.txt")).one()
         assert att.removed_by == ENGINEER and att.removed_at is not None and att.content is None

@@ -223,6 +223,7 @@ class AssetAttachments(FileDrops, QWidget):
             return 0
         if not n:
             return 0
+        self.warning.hide()  # its advice (delete the file) may just have been followed
         asset_id = self.asset_id
         self.show_owner(asset_id)
         self.changed.emit(asset_id)
