@@ -445,6 +445,7 @@ class AuditAction(StrEnum):
     CREDENTIAL_COPY = "credential.copy"
     CREDENTIAL_DELETE = "credential.delete"
     CREDENTIAL_EXPORT = "credential.export"
+    CREDENTIAL_ORPHANS_CLEAN = "credential.orphans_clean"
     DEMO_GENERATE = "demo.generate"
     ENGINEER_ADD = "engineer.add"
     EXPORT_AUDIT_TRAIL = "export.audit_trail"
@@ -547,6 +548,7 @@ _MSGIDS[AuditAction] = {
     "contract.update": N_("Contract updated"),
     "contract.export": N_("Contract exported"),
     "contract.ledger_start": N_("Start of use set"),
+    "credential.orphans_clean": N_("Keyring secrets without a ledger entry removed"),
     "credential.add": N_("Password entry added"),
     "credential.edit": N_("Password entry edited"),
     "credential.rotate": N_("Password changed"),

@@ -36,6 +36,7 @@ from app.core.i18n import _
 from app.core.timeutil import local_today
 from app.services.ledger import Ledger
 from app.store.models import Attachment
+from app.store.snapshot import sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +59,6 @@ class Sweep:
 def legacy_dir() -> Path:
     """``<data_dir>/attachments``: where 0012 kept incident and request files."""
     return paths.data_dir() / "attachments"
-
-
-def _file_sha(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _candidates(root: Path) -> tuple[list[Path], int]:
@@ -136,7 +129,7 @@ def sweep(ledger: Ledger, root: Path | None = None, *, today: date | None = None
         if f.name not in ours:
             continue
         try:
-            if _file_sha(f) != f.name or not _verified_in_ledger(ledger, f.name):
+            if sha256_of(f) != f.name or not _verified_in_ledger(ledger, f.name):
                 log.warning("old attachment file %s does not match the ledger's bytes; left where it is", f)
                 continue
             dest = dest_root / f.parent.name / f.name

@@ -12,7 +12,8 @@ it completes:
 - while a timed-out call on an entry is still running, a new store or delete of that entry is
   refused with a sentence (``refuse_if_pending``), so a retry cannot race the late answer;
 - when taking back fails, the entry is kept in ``orphans()`` (service, key → the error's type)
-  and logged — never the secret — so it can be cleaned up (``clean_orphans``).
+  and logged — never the secret — so it can be cleaned up (``clean_orphans``; the 密码库 page
+  offers it: ``actions.clean_keyring_orphans``).
 
 A late *delete* cannot be undone (the secret is gone); it is logged.
 """
@@ -102,24 +103,23 @@ def orphans() -> dict[tuple[str, str], str]:
         return dict(_orphans)
 
 
-def clean_orphans(backend: Any, known_keys: set[str]) -> int:
-    """Delete from ``backend`` every orphan whose key the ledger does not know (``known_keys``:
-    the ``secret_key`` of every credential); returns how many were cleaned.  An orphan that is
-    still refused stays listed."""
+def clean_orphans(store: Any, known_keys: set[str]) -> int:
+    """Delete through ``store`` (a ``KeyringStore``: under its timeout) every orphan whose key the
+    ledger does not know (``known_keys``: the ``secret_key`` of every credential); returns how
+    many were cleaned.  An orphan the ledger knows is dropped from the list without touching the
+    keyring; one the keyring still refuses stays listed."""
+    from app.services.vault.backend import VaultUnavailable  # noqa: PLC0415 - backend imports this module
+
     cleaned = 0
     for service, key in orphans():
-        if key in known_keys:
-            with _lock:
-                _orphans.pop((service, key), None)  # the ledger knows it: not an orphan
-            continue
-        try:
-            backend.delete_password(service, key)
-        except Exception:  # noqa: BLE001 - absent already, or still refused: try again later
-            if backend.get_password(service, key) is not None:
+        if key not in known_keys:
+            try:
+                store.delete(service, key)
+            except VaultUnavailable:
                 continue
+            cleaned += 1
         with _lock:
             _orphans.pop((service, key), None)
-        cleaned += 1
     return cleaned
 
 

@@ -12,7 +12,7 @@ from app.services.vault import actions, backend, late_answers
 from app.services.vault.actions import CredentialInput
 from app.services.vault.backend import KeyringStore, VaultUnavailable
 from app.services.vault.policy import Policy
-from app.store.models import Credential, CredentialRotation
+from app.store.models import AuditEvent, Credential, CredentialRotation
 from tests.services.vault.memory_keyring import LateKeyring
 
 POLICY = Policy(12, ("lower", "upper", "digits"), 30)
@@ -85,5 +85,8 @@ def test_a_take_back_that_fails_is_an_orphan_cleaned_up_later(db, pinggu) -> Non
     (service, key), why = next(iter(late_answers.orphans().items()))
     assert service == backend.SERVICE and why == "RuntimeError" and len(ring.store) == 1
     ring.refuse = False
-    assert late_answers.clean_orphans(ring, known_keys=set()) == 1
+    assert actions.clean_keyring_orphans(db, store, actor="王建国").value == 1
     assert ring.store == {} and late_answers.orphans() == {}
+    with db.session() as s:
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "credential.orphans_clean")).one()
+        assert ev.details["count"] == 1 and "Late-Answer" not in str(ev.details)

@@ -9,31 +9,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from app.core.timeutil import UTC
 from app.services.incident import workflow as incidents
 from app.services.servicedesk import requests as sr
 from app.store.models import Attachment, AuditEvent, Contract, IncidentEvent
+from tests.services.incident.test_record_attachment_removal import (
+    _close as close_through_the_workflow,
+)
+from tests.ui.asset.test_gui_asset_attachments import _drop
 from tests.ui.gui_helpers import ENGINEER
 from tests.ui.test_gui_records import _page
-
-
-def _drop(widget, paths: list[Path]) -> bool:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    return drop.isAccepted()
 
 
 def _two_files(tmp_path: Path) -> tuple[Path, Path]:
@@ -80,12 +69,7 @@ def test_drop_warn_and_delete_on_an_incident(qtbot, gui_ctx, tmp_path: Path, no_
         assert {"attachments": ["交换机配置.txt", ""]} in lines
     assert "交换机配置.txt" in detail.history.toPlainText()
 
-    with gui_ctx.db.session() as s:
-        incidents.transition(s, inc_id, "in_progress", actor=ENGINEER)
-        incidents.transition(s, inc_id, "restored", actor=ENGINEER)
-        incidents.update_incident(s, inc_id, actor=ENGINEER, cause_category="power_environment",
-                                  cause="市电波动", resolution="UPS 自检恢复")
-        incidents.close_incident(s, inc_id, actor=ENGINEER)
+    close_through_the_workflow(gui_ctx.db, inc_id)
     detail.show_incident(inc_id, keep_typed=False)
     files.list.setCurrentRow(0)
     assert not files.remove_btn.isEnabled() and not files.attach_btn.isEnabled()

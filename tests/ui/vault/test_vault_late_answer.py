@@ -45,3 +45,42 @@ def test_a_store_that_answers_after_the_timeout_is_taken_back(qtbot: Any, gui_ct
     with gui_ctx.db.session() as s:
         key = s.scalars(select(Credential.secret_key)).one()
     assert ring.store == {(backend.SERVICE, key): SECRET}
+
+
+def test_the_page_offers_to_clean_a_secret_that_could_not_be_taken_back(qtbot: Any, main_window: Any,
+                                                                        gui_ctx: Any) -> None:
+    from app.services.vault import actions
+    from app.services.vault.actions import CredentialInput
+    from app.services.vault.backend import VaultUnavailable
+
+    class Refusing(LateKeyring):
+        refuse = True
+
+        def delete_password(self, service: str, username: str) -> None:
+            if self.refuse:
+                raise RuntimeError("collection locked again")
+            super().delete_password(service, username)
+
+    ring = Refusing()
+    vault = Vault()
+    vault.started, vault.kind = True, "keyring"
+    vault.store = KeyringStore(ring, timeout=0.3)
+    backend.reset(vault)
+    try:
+        actions.add_credential(gui_ctx.db, gui_ctx.contract_id, vault.store, actor="王建国",
+                               entry=CredentialInput("OA", "admin"), secret=SECRET)
+    except VaultUnavailable:
+        pass
+    ring.answer.set()
+    assert late_answers.wait_idle(ring, 5) and len(late_answers.orphans()) == 1 and len(ring.store) == 1
+    page = main_window.show_page("vault")
+    page.vault = vault
+    page.refresh()
+    box = page.orphans_box
+    assert box.isVisibleTo(page) and "1" in box.text.text()
+    ring.refuse = False
+    qtbot.mouseClick(box.clean_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.call.busy, timeout=5000)
+    assert ring.store == {} and late_answers.orphans() == {} and not box.isVisibleTo(page)
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(AuditEvent.action).where(AuditEvent.action == "credential.orphans_clean")).all()
