@@ -67,7 +67,7 @@ def test_incident_files_are_added_together_scanned_and_removed_into_the_history(
         assert CONFIG not in str(ev.details)
     removed = rules.listing(db, "incident", inc_id, removed=True)
     assert [(r.filename, r.removed_by) for r in removed] == [("ups.log", ""), ("switch.txt", "张伟")]
-    with pytest.raises(ValidationError, match="switch.txt"):
+    with pytest.raises(ValidationError, match=r"switch\.txt"):
         incident_actions.remove_attachments(db, [added[1].id], actor="张伟")  # removed already
     # after removal the same content may come back (a new row)
     again = incident_actions.add_attachments(db, inc_id, [tmp_path / "switch.txt"], actor="李晓明").value
@@ -81,7 +81,7 @@ def test_a_closed_incident_refuses_removal_and_a_refused_batch_removes_nothing(d
         incident_actions.remove_attachments(db, [added[0].id, added[0].id], actor="张伟")
     assert len(rules.listing(db, "incident", inc_id)) == 2
     _close(db, inc_id)
-    with pytest.raises(ValidationError, match="reopen|重新打开"):
+    with pytest.raises(ValidationError, match=r"reopen|重新打开"):
         incident_actions.remove_attachments(db, [added[0].id], actor="张伟")
     assert len(rules.listing(db, "incident", inc_id)) == 2
 

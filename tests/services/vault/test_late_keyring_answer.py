@@ -28,7 +28,7 @@ def _credentials(db) -> int:
 def test_a_late_add_is_deleted_from_the_keyring_again(db, pinggu) -> None:
     ring = LateKeyring()
     store = KeyringStore(ring, timeout=TIMEOUT_S)
-    with pytest.raises(VaultUnavailable, match="0.2"):
+    with pytest.raises(VaultUnavailable, match=r"0\.2"):
         actions.add_credential(db, pinggu.id, store, actor="王建国", entry=ENTRY, secret="Late-Answer-2026x")
     assert _credentials(db) == 0 and len(late_answers.pending(ring)) == 1
     ring.answer.set()  # the collection is unlocked: the store completes now
@@ -46,7 +46,7 @@ def test_a_late_rotation_is_put_back_and_a_retry_waits_for_it(db, pinggu) -> Non
     ring.hold = True
     with pytest.raises(VaultUnavailable):
         actions.rotate_credential(db, cid, store, actor="王建国", secret="Second-Pass-2026x")
-    with pytest.raises(VaultUnavailable, match="earlier attempt|稍后|尚未"):  # the late answer is still out
+    with pytest.raises(VaultUnavailable, match=r"earlier attempt|尚未"):  # the late answer is still out
         actions.rotate_credential(db, cid, store, actor="王建国", secret="Third-Pass-2026xx")
     ring.answer.set()
     assert late_answers.wait_idle(ring, 5)
@@ -82,7 +82,7 @@ def test_a_take_back_that_fails_is_an_orphan_cleaned_up_later(db, pinggu) -> Non
         actions.add_credential(db, pinggu.id, store, actor="王建国", entry=ENTRY, secret="Late-Answer-2026x")
     ring.answer.set()
     assert late_answers.wait_idle(ring, 5)
-    (service, key), why = next(iter(late_answers.orphans().items()))
+    (service, _key), why = next(iter(late_answers.orphans().items()))
     assert service == backend.SERVICE and why == "RuntimeError" and len(ring.store) == 1
     ring.refuse = False
     assert actions.clean_keyring_orphans(db, store, actor="王建国").value == 1
