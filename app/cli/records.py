@@ -98,11 +98,17 @@ def _detach(db: Any, owner_id: uuid.UUID, args: argparse.Namespace) -> int:
     from app.services.attachments import listing  # noqa: PLC0415
 
     _add, remove = _actions(args.owner_kind)
-    present = {r.filename: r.id for r in listing(db, args.owner_kind, owner_id)}
+    rows = listing(db, args.owner_kind, owner_id)
+    present = {r.filename: r.id for r in rows}
     unknown = [n for n in args.names if n not in present]
     if unknown:
         raise ValidationError("file", N_("{number} has no attachment named {names}"), number=args.number,
                               names=", ".join(unknown))
+    twice = sorted({n for n in args.names if sum(r.filename == n for r in rows) > 1})
+    if twice:  # which one is meant cannot be said by name: nothing is removed
+        raise ValidationError("file", N_("{number} has more than one attachment named {names}; remove it in the "
+                                         "window, where the files are listed with size and time"),
+                              number=args.number, names=", ".join(twice))
     for name in remove(db, [present[n] for n in args.names], actor=args.actor).value:
         echo(_("removed {name}", name=name))
     return 0

@@ -47,8 +47,15 @@ def test_attach_list_and_detach_incident_and_request_files(db, pinggu, tmp_path,
 
     assert main(["request", "attach", req_no, str(log), "--db", target]) == 0
     capsys.readouterr()
+    other = tmp_path / "other" / "ups.log"  # the same name, other content
+    other.parent.mkdir()
+    other.write_bytes(b"UPS bypass 04:40\n")
+    assert main(["request", "attach", req_no, str(other), "--db", target]) == 0
+    assert main(["request", "detach", req_no, "ups.log", "--db", target]) == 1  # which one? nothing removed
+    assert "ups.log" in capsys.readouterr().err
     assert main(["request", "attachments", req_no, "--db", target]) == 0
-    assert capsys.readouterr().out.startswith("ups.log\t17\tcli")
+    out = capsys.readouterr().out
+    assert out.startswith("ups.log\t17\tcli") and out.splitlines()[-1] == "共 2 个附件"
     assert main(["request", "attachments", "SR-0000", "--db", target]) == 1
     assert "SR-0000" in capsys.readouterr().err
 
@@ -60,7 +67,7 @@ def test_attach_list_and_detach_incident_and_request_files(db, pinggu, tmp_path,
             rows = s.execute(select(Attachment.owner_kind, Attachment.filename, Attachment.removed_by)
                              .order_by(Attachment.added_at)).all()
             assert [tuple(r) for r in rows] == [("incident", "ups.log", ""), ("incident", "switch.txt", "张伟"),
-                                                ("service_request", "ups.log", "")]
+                                                ("service_request", "ups.log", ""), ("service_request", "ups.log", "")]
             assert s.scalars(select(AuditEvent.actor).where(
                 AuditEvent.action == "incident.attachment_remove")).all() == ["张伟"]
     finally:
