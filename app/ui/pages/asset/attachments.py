@@ -54,6 +54,7 @@ class AssetAttachments(FileDrops, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.asset_id: uuid.UUID | None = None
+        self.code = ""
         self.rows: list[AttachmentRow] = []
         self.copies = TempCopies(self)  # the temporary folder of opened copies, made on first use
         self.setAcceptDrops(True)
@@ -101,10 +102,14 @@ class AssetAttachments(FileDrops, QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_owner(self, asset_id: uuid.UUID | None) -> None:
-        """Show the attachments of ``asset_id`` (``None``: an empty, disabled tab)."""
+    def show_owner(self, asset_id: uuid.UUID | None, code: str | None = None) -> None:
+        """Show the attachments of ``asset_id`` (``None``: an empty, disabled tab); ``code`` (the
+        asset code) names it in the removal question (kept while the same asset is shown)."""
         if asset_id != self.asset_id:
             self.warning.hide()
+            self.code = ""
+        if code is not None:
+            self.code = code
         self.asset_id = asset_id
         self.error.clear_error()
         self.rows = listing(self.ctx.db, asset_id) if asset_id is not None else []
@@ -215,7 +220,7 @@ class AssetAttachments(FileDrops, QWidget):
         rows = self.selected()
         if not rows or self.asset_id is None:
             return 0
-        code = self.tr("the asset")
+        code = self.code or self.tr("the asset")
         try:
             n = FLOW.remove_files(self.ctx, self, [r.id for r in rows], [r.filename for r in rows], code)
         except OpsLedgerError as exc:
