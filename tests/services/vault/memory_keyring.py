@@ -56,3 +56,14 @@ class LateKeyring(MemoryKeyring):
         if self.hold:
             self.answer.wait(30)
         super().set_password(service, username, password)
+
+
+class RefusingLateKeyring(LateKeyring):
+    """A late keyring that also refuses deletes while ``refuse`` is set (locked again)."""
+
+    refuse = True
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.refuse:
+            raise RuntimeError("collection locked again")
+        super().delete_password(service, username)

@@ -13,7 +13,7 @@ from app.services.vault.actions import CredentialInput
 from app.services.vault.backend import KeyringStore, VaultUnavailable
 from app.services.vault.policy import Policy
 from app.store.models import AuditEvent, Credential, CredentialRotation
-from tests.services.vault.memory_keyring import LateKeyring
+from tests.services.vault.memory_keyring import LateKeyring, RefusingLateKeyring
 
 POLICY = Policy(12, ("lower", "upper", "digits"), 30)
 ENTRY = CredentialInput("OA", "admin", host="10.0.0.8", policy=POLICY)
@@ -68,15 +68,7 @@ def test_a_late_store_overtaken_by_a_later_one_is_left_alone() -> None:
 
 
 def test_a_take_back_that_fails_is_an_orphan_cleaned_up_later(db, pinggu) -> None:
-    class Refusing(LateKeyring):
-        refuse = True
-
-        def delete_password(self, service: str, username: str) -> None:
-            if self.refuse:
-                raise RuntimeError("collection locked again")
-            super().delete_password(service, username)
-
-    ring = Refusing()
+    ring = RefusingLateKeyring()
     store = KeyringStore(ring, timeout=TIMEOUT_S)
     with pytest.raises(VaultUnavailable):
         actions.add_credential(db, pinggu.id, store, actor="王建国", entry=ENTRY, secret="Late-Answer-2026x")

@@ -14,7 +14,7 @@ from app.services.vault import backend, late_answers
 from app.services.vault.backend import KeyringStore, Vault
 from app.store.models import AuditEvent, Credential
 from app.ui.pages.vault.entry_dialog import CredentialDialog
-from tests.services.vault.memory_keyring import LateKeyring
+from tests.services.vault.memory_keyring import LateKeyring, RefusingLateKeyring
 
 SECRET = "Late-Answer-Pw!2026x"
 
@@ -54,15 +54,7 @@ def test_the_page_offers_to_clean_a_secret_that_could_not_be_taken_back(qtbot: A
     from app.services.vault.actions import CredentialInput
     from app.services.vault.backend import VaultUnavailable
 
-    class Refusing(LateKeyring):
-        refuse = True
-
-        def delete_password(self, service: str, username: str) -> None:
-            if self.refuse:
-                raise RuntimeError("collection locked again")
-            super().delete_password(service, username)
-
-    ring = Refusing()
+    ring = RefusingLateKeyring()
     vault = Vault()
     vault.started, vault.kind = True, "keyring"
     vault.store = KeyringStore(ring, timeout=0.3)
