@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("app.cli.backup", "take a verified online copy of the ledger (备份)"),
     "restore": ("app.cli.backup", "replace the ledger with a verified backup (恢复)"),
     "asset": ("app.cli.asset", "the asset register: list, import (simulated first), export, labels (资产)"),
+    "incident": ("app.cli.records", "the files of an incident: attach, list, detach (故障附件)"),
+    "request": ("app.cli.records", "the files of a service request: attach, list, detach (服务请求附件)"),
     "vault": ("app.cli.vault", "credential vault: accounts and password rotation (密码库)"),
     "audit": ("app.cli.audit", "verify, list or export the audit trail (审计日志)"),
     "gui": ("app.cli.gui", "start the desktop application (default)"),

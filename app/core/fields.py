@@ -64,6 +64,7 @@ FIELD_LABELS: dict[str, str] = {
     "file": N_("File"),
     "source_path": N_("File"),
     "owner_kind": N_("Attached to"),
+    "number": N_("Number"),
     # service requests, requirements, work log
     "category": N_("Category"),
     "channel": N_("Channel"),

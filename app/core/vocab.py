@@ -445,6 +445,7 @@ class AuditAction(StrEnum):
     CREDENTIAL_COPY = "credential.copy"
     CREDENTIAL_DELETE = "credential.delete"
     CREDENTIAL_EXPORT = "credential.export"
+    CREDENTIAL_ORPHANS_CLEAN = "credential.orphans_clean"
     DEMO_GENERATE = "demo.generate"
     ENGINEER_ADD = "engineer.add"
     EXPORT_AUDIT_TRAIL = "export.audit_trail"
@@ -456,6 +457,7 @@ class AuditAction(StrEnum):
     INCIDENT_SET_AFFECTED = "incident.set_affected"
     INCIDENT_SET_DOWNTIME = "incident.set_downtime"
     INCIDENT_ATTACH = "incident.attach"
+    INCIDENT_ATTACHMENT_REMOVE = "incident.attachment_remove"
     INCIDENT_ATTACHMENT_OPEN = "incident.attachment_open"
     INCIDENT_ATTACHMENT_SAVE = "incident.attachment_save"
     INCIDENT_ASSIGNED = "incident.assigned"
@@ -489,6 +491,7 @@ class AuditAction(StrEnum):
     SERVICE_REQUEST_CLOSE = "service_request.close"
     SERVICE_REQUEST_CONVERT = "service_request.convert"
     SERVICE_REQUEST_ATTACH = "service_request.attach"
+    SERVICE_REQUEST_ATTACHMENT_REMOVE = "service_request.attachment_remove"
     SERVICE_REQUEST_ATTACHMENT_OPEN = "service_request.attachment_open"
     SERVICE_REQUEST_ATTACHMENT_SAVE = "service_request.attachment_save"
     WORKLOG_ADD = "worklog.add"
@@ -545,6 +548,7 @@ _MSGIDS[AuditAction] = {
     "contract.update": N_("Contract updated"),
     "contract.export": N_("Contract exported"),
     "contract.ledger_start": N_("Start of use set"),
+    "credential.orphans_clean": N_("Keyring secrets without a ledger entry removed"),
     "credential.add": N_("Password entry added"),
     "credential.edit": N_("Password entry edited"),
     "credential.rotate": N_("Password changed"),
@@ -563,6 +567,7 @@ _MSGIDS[AuditAction] = {
     "incident.set_affected": N_("Affected services and assets set"),
     "incident.set_downtime": N_("Downtime recorded"),
     "incident.attach": N_("Attachment added to an incident"),
+    "incident.attachment_remove": N_("Attachment removed from an incident"),
     "incident.attachment_open": N_("Incident attachment opened"),
     "incident.attachment_save": N_("Incident attachment saved as a copy"),
     "asset.attach": N_("Attachment added to an asset"),
@@ -600,6 +605,7 @@ _MSGIDS[AuditAction] = {
     "service_request.close": N_("Service request closed"),
     "service_request.convert": N_("Service request turned into an incident"),
     "service_request.attach": N_("Attachment added to a service request"),
+    "service_request.attachment_remove": N_("Attachment removed from a service request"),
     "service_request.attachment_open": N_("Service request attachment opened"),
     "service_request.attachment_save": N_("Service request attachment saved as a copy"),
     "worklog.add": N_("Work log entry added"),

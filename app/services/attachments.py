@@ -27,9 +27,9 @@ import hashlib
 import math
 import mimetypes
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.core import secrets_scan
 from app.core.i18n import N_
+from app.core.timeutil import utcnow
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from app.services.ledger import Ledger
@@ -67,6 +68,18 @@ class AttachmentRow:
     removed_by: str = ""
     removed_at: datetime | None = None
     missing: bool = False
+
+
+@dataclass(frozen=True)
+class Attached:
+    """One file just attached: its id, name, size in bytes, SHA-256 and how many
+    credential-looking strings its text holds (``secret_findings``; 0 for binaries)."""
+
+    id: uuid.UUID
+    filename: str
+    size_bytes: int
+    sha256: str
+    secret_findings: int = 0
 
 
 def _mb(size_bytes: int) -> str:
@@ -134,6 +147,35 @@ def new_attachment(session: Session, owner_kind: str, owner_id: uuid.UUID, owner
                      size_bytes=len(content), sha256=sha, content=content, added_by=actor, added_at=at)
     session.add(att)
     session.flush()
+    return att
+
+
+def add_all(files: Sequence[tuple[str, bytes]], add_one: Callable[[str, bytes, datetime], Attachment],
+            start: datetime | None = None) -> tuple[Attached, ...]:
+    """Attach ``files`` (``(name, content)`` pairs, e.g. from ``read_file``) with the owner's own
+    ``add_one(name, content, at)`` in the caller's transaction; files added together get
+    increasing instants from ``start`` (aware UTC, default now: the list keeps their order on
+    every database).  Returns what was attached with its ``secret_findings`` (the page warns and
+    points to the vault, 司法局 §2.3.1.4).  Raises what ``add_one`` raises."""
+    at = start or utcnow()
+    out = []
+    for i, (name, data) in enumerate(files):
+        att = add_one(name, data, at + timedelta(microseconds=i))
+        out.append(Attached(att.id, att.filename, att.size_bytes, att.sha256, secret_findings(att.media_type, data)))
+    return tuple(out)
+
+
+def mark_removed(session: Session, attachment_id: uuid.UUID, owner_kinds: Iterable[str], *, actor: str,
+                 at: datetime) -> Attachment:
+    """Mark the attachment removed by ``actor`` at ``at`` (aware UTC) and clear its bytes, so a
+    removed court document does not live on in the ledger; the row stays (name, size, hash, who
+    added and removed it, when) for the history.  The owner writes its history line and audit
+    event.  Raises ``NotFoundError`` (unknown, or not of ``owner_kinds``);
+    ``ValidationError("file")`` when it was removed already."""
+    att = get(session, attachment_id, owner_kinds)
+    if att.removed_at is not None:
+        raise ValidationError("file", N_("“{name}” was removed already"), name=att.filename)
+    att.removed_at, att.removed_by, att.content = at, actor, None
     return att
 
 
@@ -212,5 +254,5 @@ def listing(ledger: Ledger, owner_kind: str, owner_id: uuid.UUID, *, removed: bo
         return rows_of(s, owner_kind, owner_id, removed=removed)
 
 
-__all__ = ["MAX_BYTES", "MAX_MB", "PURPOSES", "AttachmentRow", "content", "details", "get", "listing", "media_type_of",
-           "new_attachment", "read_file", "rows_of", "secret_findings", "write_copy"]
+__all__ = ["MAX_BYTES", "MAX_MB", "PURPOSES", "Attached", "AttachmentRow", "add_all", "content", "details", "get",
+           "listing", "mark_removed", "media_type_of", "new_attachment", "read_file", "rows_of", "secret_findings", "write_copy"]

@@ -155,7 +155,17 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
 
 
 def _daily_backup(window: MainWindow) -> None:
-    """The first-start-of-the-day backup, in a worker, once the event loop runs."""
+    """The first-start-of-the-day backup and the move of the old attachment files out of the data
+    folder (``legacy_files``), in workers, once the event loop runs; the backup's sentence keeps
+    the files' one beside it."""
+    from app.ui.legacy_files import sweep_at_start
     from app.ui.widgets.backup_dialog import run_daily_backup
 
-    run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage(text, 15000))
+    notes: list[str] = []
+
+    def swept(text: str) -> None:
+        notes.append(text)
+        window.statusBar().showMessage(text, 30000)
+
+    sweep_at_start(window.ctx, swept)
+    run_daily_backup(window.ctx, lambda text: window.statusBar().showMessage("  ".join([text, *notes]), 30000))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -261,16 +260,8 @@ def apply_import(ledger: Ledger, contract_id: uuid.UUID | None, path: str | Path
 # ---------------------------------------------------------------------------- attachments
 
 
-@dataclass(frozen=True)
-class Attached:
-    """One file just attached: its id, name, size in bytes, SHA-256 and how many
-    credential-looking strings its text holds (``attachments.secret_findings``; 0 for binaries)."""
-
-    id: uuid.UUID
-    filename: str
-    size_bytes: int
-    sha256: str
-    secret_findings: int = 0
+Attached = attachment_rules.Attached
+"""One file just attached (``app.services.attachments.Attached``)."""
 
 
 def add_attachments(ledger: Ledger, asset_id: uuid.UUID, paths: list[str | Path] | tuple[str | Path, ...], *,
@@ -280,14 +271,10 @@ def add_attachments(ledger: Ledger, asset_id: uuid.UUID, paths: list[str | Path]
     ``attachments.add`` (empty, over 20 MB, same content twice — also twice in one call),
     ``NotFoundError``; ``OSError`` when a file cannot be read."""
     files = [attachments.read_file(p) for p in paths]
-    start = utcnow()
     with ledger.session() as s:
-        out = []
-        for i, (name, data) in enumerate(files):
-            att = attachments.add(s, asset_id, name, data, actor=actor, at=start + timedelta(microseconds=i))
-            out.append(Attached(att.id, att.filename, att.size_bytes, att.sha256,
-                                attachments.secret_findings(att.media_type, data)))
-        return Outcome(tuple(out), _changed(asset_id))
+        out = attachment_rules.add_all(files, lambda name, data, at: attachments.add(s, asset_id, name, data,
+                                                                                      actor=actor, at=at))
+        return Outcome(out, _changed(asset_id))
 
 
 def remove_attachments(ledger: Ledger, attachment_ids: list[uuid.UUID] | tuple[uuid.UUID, ...], *,

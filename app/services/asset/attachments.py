@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.core.i18n import N_
 from app.core.timeutil import utcnow
-from app.errors import NotFoundError, ValidationError
+from app.errors import NotFoundError
 from app.services import attachments as rules
 from app.services import audit
 from app.services.attachments import (
@@ -71,12 +71,9 @@ def add(session: Session, asset_id: uuid.UUID, filename: str, content: bytes, *,
 def remove(session: Session, attachment_id: uuid.UUID, *, actor: str) -> Attachment:
     """Mark the attachment removed (who, when), clear its bytes, keep the history; returns it.
     Raises ``NotFoundError``; ``ValidationError("file")`` when it was removed already."""
-    att = get(session, attachment_id)
-    if att.removed_at is not None:
-        raise ValidationError("file", N_("“{name}” was removed already"), name=att.filename)
-    asset = _asset(session, att.owner_id)
     now = utcnow()
-    att.removed_at, att.removed_by, att.content = now, actor, None
+    att = rules.mark_removed(session, attachment_id, (OWNER_KIND,), actor=actor, at=now)
+    asset = _asset(session, att.owner_id)
     session.add(AssetChange(asset_id=asset.id, at=now, actor=actor, field="attachments", old=att.filename, new=""))
     asset.updated_at = now
     audit.record(session, actor=actor, action="asset.attachment_remove", entity_kind="asset", entity_id=asset.id,

@@ -20,7 +20,7 @@ transaction, before the move, so pressing 派单 never throws typed text away.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -159,6 +159,27 @@ def attach_file(ledger: Ledger, incident_id: uuid.UUID, path: str | Path, *, act
     with ledger.session() as s:
         attachments.add_attachment(s, "incident", incident_id, path, actor=actor)
         return Outcome(incident_id, _changed(incident_id))
+
+
+def add_attachments(ledger: Ledger, incident_id: uuid.UUID, paths: Sequence[str | Path], *,
+                    actor: str) -> Outcome[tuple[attachment_rules.Attached, ...]]:
+    """Attach the files ``paths`` to the incident in ONE transaction (all or none), each with its
+    history line and audit event, as an asset's (``attachments.add_paths``); the value says which
+    text files look like they hold a password.  Errors: those of ``attach_file``."""
+    with ledger.session() as s:
+        added = attachments.add_paths(s, "incident", incident_id, paths, actor=actor)
+        return Outcome(added, _changed(incident_id))
+
+
+def remove_attachments(ledger: Ledger, attachment_ids: Sequence[uuid.UUID], *,
+                       actor: str) -> Outcome[tuple[str, ...]]:
+    """Remove incident attachments in ONE transaction (``attachments.remove``: listed in the
+    history and the audit trail, bytes cleared); value: the file names.  Errors: unknown, removed
+    already, closed incident — then none is removed."""
+    with ledger.session() as s:
+        gone = [attachments.remove(s, att_id, actor=actor, owner_kinds=("incident",)) for att_id in attachment_ids]
+        owners = tuple(dict.fromkeys(a.owner_id for a in gone))
+        return Outcome(tuple(a.filename for a in gone), Changes.of("incident", ids=owners))
 
 
 def write_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,

@@ -13,6 +13,7 @@ record saved by someone else since raises ``ConcurrentEditError`` and nothing is
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,28 @@ def attach_request_file(ledger: Ledger, request_id: uuid.UUID, path: str | Path,
     with ledger.session() as s:
         record_files.add_attachment(s, "service_request", request_id, path, actor=actor)
         return Outcome(request_id, _req(request_id))
+
+
+def add_request_attachments(ledger: Ledger, request_id: uuid.UUID, paths: Sequence[str | Path], *,
+                            actor: str) -> Outcome[tuple[attachment_rules.Attached, ...]]:
+    """Attach the files ``paths`` to the service request in ONE transaction (all or none), as an
+    asset's (``record_files.add_paths``: audit event each, secret scan of text files).  Errors:
+    those of ``attach_request_file``."""
+    with ledger.session() as s:
+        added = record_files.add_paths(s, "service_request", request_id, paths, actor=actor)
+        return Outcome(added, _req(request_id))
+
+
+def remove_request_attachments(ledger: Ledger, attachment_ids: Sequence[uuid.UUID], *,
+                               actor: str) -> Outcome[tuple[str, ...]]:
+    """Remove service-request attachments in ONE transaction (``record_files.remove``: kept in
+    the audit trail, bytes cleared); value: the file names.  Errors: unknown, removed already —
+    then none is removed."""
+    with ledger.session() as s:
+        gone = [record_files.remove(s, att_id, actor=actor, owner_kinds=("service_request",))
+                for att_id in attachment_ids]
+        owners = tuple(dict.fromkeys(a.owner_id for a in gone))
+        return Outcome(tuple(a.filename for a in gone), Changes.of("service_request", ids=owners))
 
 
 def write_request_attachment(ledger: Ledger, attachment_id: uuid.UUID, target: str | Path, *, actor: str,

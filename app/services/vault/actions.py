@@ -30,7 +30,7 @@ from app.errors import NotFoundError, ValidationError
 from app.services.audit import record
 from app.services.changes import Changes, Outcome
 from app.services.ledger import Ledger
-from app.services.vault import backend
+from app.services.vault import backend, late_answers
 from app.services.vault.backend import EntryInfo, SecretStore, VaultUnavailable
 from app.services.vault.policy import Policy, check_length_limit, next_due, require_policy
 from app.store.models import Asset, Contract, Credential, CredentialRotation
@@ -222,7 +222,7 @@ def rotate_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretSto
         require_policy(secret, Policy.of(c.length, c.char_classes, c.rotation_days))
         service, key, info = c.secret_service, c.secret_key, _info(c)
     previous_secret = store.get(service, key)
-    store.put(service, key, secret, info)
+    store.put(service, key, secret, info, previous=previous_secret)
     try:
         with ledger.session() as s:
             c = _get(s, credential_id)
@@ -240,7 +240,7 @@ def rotate_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretSto
             due = c.next_due_on
     except BaseException:
         if previous_secret is not None:
-            _undo(lambda: store.put(service, key, previous_secret, info))
+            _undo(lambda: store.put(service, key, previous_secret, info, previous=previous_secret))
         raise
     return Outcome(due, _changes(credential_id))
 
@@ -280,6 +280,21 @@ def delete_credential(ledger: Ledger, credential_id: uuid.UUID, store: SecretSto
                summary=f"{c.system} {c.account}@{c.host}", details=_where(c))
         s.delete(c)
     return Outcome(credential_id, _changes(credential_id))
+
+
+def clean_keyring_orphans(ledger: Ledger, store: SecretStore, *, actor: str) -> Outcome[int]:
+    """清理: delete from ``store`` the secrets whose late store could not be taken back
+    (``late_answers.orphans()``) and that no credential of the ledger refers to; audited
+    (``credential.orphans_clean``, with the count — never a secret).  Value: how many were
+    removed.  An entry the keyring still refuses stays offered."""
+    with ledger.session() as s:
+        known = set(s.scalars(select(Credential.secret_key)))
+    cleaned = late_answers.clean_orphans(store, known)
+    if cleaned:
+        with ledger.session() as s:
+            record(s, actor=actor, action="credential.orphans_clean", entity_kind="credential",
+                   summary=str(cleaned), details={"count": cleaned, "store": store.kind})
+    return Outcome(cleaned, Changes.of("credential"))
 
 
 def export_vault(ledger: Ledger, contract_id: uuid.UUID | None, store: SecretStore, path: Path,

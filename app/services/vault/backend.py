@@ -28,6 +28,7 @@ from typing import Any, Protocol, TypeVar
 from app.core.i18n import N_, _
 from app.core.vocab import SecretStoreKind
 from app.errors import Msg, OpsLedgerError
+from app.services.vault import late_answers
 from app.services.vault.policy import check_length_limit
 
 T = TypeVar("T")
@@ -50,25 +51,43 @@ class VaultUnavailable(OpsLedgerError):  # noqa: N818 - reads as the state it re
     master password); ``str()`` says why and what to do.  Nothing was written."""
 
 
-def call_with_timeout(fn: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+def call_with_timeout(fn: Callable[..., T], *args: Any, timeout: float | None = None,
+                      on_abandon: Callable[[], None] | None = None,
+                      on_late: Callable[[bool], None] | None = None) -> T:
     """``fn(*args)`` in a daemon worker thread; its result, or its exception re-raised.
 
     Raises ``VaultUnavailable`` when no answer came within ``timeout`` seconds (default
     :data:`TIMEOUT_SECONDS`); the stuck thread is left behind as a daemon and cannot block exit.
+    Giving up calls ``on_abandon()`` (in the caller's thread); if the call then answers after
+    all, its thread calls ``on_late(ok)`` (``ok``: it returned without an error) — this is how a
+    late keyring store is taken back (``late_answers``).  The decision "answered in time" or
+    "late" is taken under one lock, so exactly one of the two paths runs.
     """
     box: dict[str, Any] = {}
+    lock = threading.Lock()
 
     def run() -> None:
         try:
             box["value"] = fn(*args)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread as it is
             box["error"] = exc
+        with lock:
+            box["done"] = True
+            late = box.get("abandoned", False)
+        if late and on_late is not None:
+            on_late("error" not in box)
 
     seconds = TIMEOUT_SECONDS if timeout is None else timeout
     worker = threading.Thread(target=run, name="opsledger-keyring", daemon=True)
     worker.start()
     worker.join(seconds)
-    if worker.is_alive():
+    with lock:
+        gave_up = not box.get("done", False)
+        if gave_up:
+            box["abandoned"] = True
+            if on_abandon is not None:
+                on_abandon()
+    if gave_up:
         raise VaultUnavailable(
             N_("The system keyring did not answer within {seconds} seconds (the keyring may be locked); "
                "unlock it and try again, or use the encrypted KDBX file"), code="vault.timeout",
@@ -188,8 +207,10 @@ class SecretStore(Protocol):
         """The secret, or None if none is stored; raises ``VaultUnavailable``."""
         ...
 
-    def put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
-        """Store (replace) the secret; raises ``VaultUnavailable`` or ``ValidationError``."""
+    def put(self, service: str, key: str, secret: str, info: EntryInfo, *, previous: str | None = None) -> None:
+        """Store (replace) the secret; ``previous`` is what the entry held before (``None``: a new
+        entry) — what a store that answers too late is taken back to.  Raises
+        ``VaultUnavailable`` or ``ValidationError``."""
         ...
 
     def delete(self, service: str, key: str) -> None:
@@ -210,11 +231,11 @@ class KeyringStore:
         """"系统密钥环（Windows 凭据管理器 / Secret Service / …）": the backend's own name."""
         return _("System keyring ({backend})", backend=backend_name(self.backend))
 
-    def _call(self, fn: Callable[..., T], *args: Any) -> T:
+    def _call(self, fn: Callable[..., T], *args: Any, **late: Any) -> T:
         from keyring.errors import KeyringError  # noqa: PLC0415
 
         try:
-            return call_with_timeout(fn, *args, timeout=self.timeout)
+            return call_with_timeout(fn, *args, timeout=self.timeout, **late)
         except (KeyringError, OSError, RuntimeError) as exc:
             raise VaultUnavailable(N_("The system keyring refused the operation: {reason}"),
                                    code="vault.keyring_error", reason=str(exc) or type(exc).__name__) from None
@@ -223,17 +244,24 @@ class KeyringStore:
         """See :class:`SecretStore`."""
         return self._call(self.backend.get_password, service, key)
 
-    def put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
-        """See :class:`SecretStore`; refuses a secret above the Windows limit first."""
+    def put(self, service: str, key: str, secret: str, info: EntryInfo, *, previous: str | None = None) -> None:
+        """See :class:`SecretStore`; refuses a secret above the Windows limit first, and while a
+        timed-out call on the entry is still running.  A store that answers after the timeout
+        is taken back to ``previous`` (``late_answers``), so the keyring never keeps a secret
+        the ledger does not know."""
         check_length_limit(secret)
-        self._call(self.backend.set_password, service, key, secret)
+        late_answers.refuse_if_pending(self.backend, service, key)
+        self._call(self.backend.set_password, service, key, secret, on_abandon=late_answers.abandoned(self.backend, service, key),
+                   on_late=late_answers.late_store(self.backend, service, key, secret, previous))
 
     def delete(self, service: str, key: str) -> None:
         """See :class:`SecretStore`; an absent secret is not an error."""
         from keyring.errors import PasswordDeleteError  # noqa: PLC0415
 
+        late_answers.refuse_if_pending(self.backend, service, key)
         try:
-            self._call(self.backend.delete_password, service, key)
+            self._call(self.backend.delete_password, service, key, on_abandon=late_answers.abandoned(self.backend, service, key),
+                       on_late=late_answers.late_delete(self.backend, service, key))
         except VaultUnavailable:
             if self.get(service, key) is not None:
                 raise
@@ -298,8 +326,9 @@ class KdbxStore:
         entry = self._entry(service, key)
         return None if entry is None else entry.password
 
-    def put(self, service: str, key: str, secret: str, info: EntryInfo) -> None:
-        """See :class:`SecretStore`; the entry's title/username/URL/notes follow ``info``."""
+    def put(self, service: str, key: str, secret: str, info: EntryInfo, *, previous: str | None = None) -> None:
+        """See :class:`SecretStore`; the entry's title/username/URL/notes follow ``info`` (a file
+        answers or fails at once: ``previous`` is not needed)."""
         self.put_all([(service, key, secret, info)])
 
     def put_all(self, items: Iterable[tuple[str, str, str, EntryInfo]]) -> int:

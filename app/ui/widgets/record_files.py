@@ -1,13 +1,15 @@
 """The files row of a record's detail pane (incident, service request): the attachments listed
-by name, size, when and who; 添加附件… (the host attaches: its own action and refusals), double-click
-or 打开 writes a copy from the ledger into a temporary folder of this widget (removed with the
+by name, size, when and who, with the same flow as an asset's 附件 tab (``attachment_flow``):
+添加附件… (several files) and files dropped onto the row are attached in one action; a text file
+that looks like it holds a password is kept with a warning pointing to the vault; double-click or
+打开 writes a copy from the ledger into a temporary folder of this widget (removed with the
 widget, at exit at the latest) and hands it to the system viewer; 另存为… writes a copy where the
-user says.  A file whose bytes are not in the ledger (文件缺失) is listed greyed with that word;
-opening it shows the service's sentence.
+user says; 删除 asks, then removes (the removal stays in the history and the audit trail).  A
+file whose bytes are not in the ledger (文件缺失) is listed greyed with that word; opening it
+shows the service's sentence.
 
-The bytes come from the ledger through the host's write action
-(``actions.write_attachment``-shaped: ``(ledger, attachment_id, target, *, actor, purpose)``),
-so a colleague on the team server opens the same file.
+The bytes come from the ledger through the owner's actions (``attachment_flow.FileFlow``), so a
+colleague on the team server opens the same file.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ import uuid
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,11 +39,12 @@ from app.core.timeutil import fmt_local
 from app.errors import OpsLedgerError
 from app.services.attachments import AttachmentRow
 from app.ui.context import AppContext
-from app.ui.ops import perform
+from app.ui.widgets.attachment_flow import FileDrops, FileFlow, secret_warning
 from app.ui.widgets.backup_dialog import size_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 """Item data: ``(attachment id text, file name, sha256, missing)``."""
+WARNING_STYLE = "color: #8d6e00;"
 
 
 class TempCopies:
@@ -66,44 +71,73 @@ class TempCopies:
         return self._dir / attachment_id.hex[:12] / filename
 
 
-class RecordFiles(QWidget):
-    """The list + 添加附件… / 打开 / 另存为… row.  ``write_action`` writes a copy (see the module
-    doc); ``on_error(exc)`` shows a refusal in the host's inline error."""
+class RecordFiles(FileDrops, QWidget):
+    """The list over a 添加附件… / 打开 / 另存为… / 删除 row, and its password warning.  ``flow`` holds
+    the owner's actions (see the module doc); ``on_error(exc)`` shows a refusal in the host's
+    inline error; ``changed`` is emitted after files were added or removed (the host reloads)."""
 
-    def __init__(self, ctx: AppContext, write_action: Callable[..., Any], on_error: Callable[[Exception], None],
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, flow: FileFlow, on_error: Callable[[Exception], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._write_action = write_action
+        self.flow = flow
         self._on_error = on_error
+        self.owner_id: uuid.UUID | None = None
+        self.record = ""
+        self._can_change = False
         self.copies = TempCopies(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(64)
-        self.list.setToolTip(self.tr("Attachments, kept in the ledger: double-click opens a copy"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setToolTip(self.tr("Attachments, kept in the ledger: double-click opens a copy; drop files here "
+                                     "to attach them"))
         self.attach_btn = QPushButton(self.tr("Attach file…"), self)
         self.attach_btn.setToolTip(self.tr("Keep a file (screenshot, log, vendor report) in the ledger; "
                                            "backups and the team server carry it"))
         self.open_btn = QPushButton(self.tr("Open"), self)
         self.save_btn = QPushButton(self.tr("Save as…"), self)
-        row.addWidget(self.list, 1)
-        for b in (self.attach_btn, self.open_btn, self.save_btn):
+        self.remove_btn = QPushButton(self.tr("Delete"), self)
+        outer.addWidget(self.list)  # the whole width of the pane: file names are long
+        row = QHBoxLayout()
+        for b in (self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
             row.addWidget(b)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.warning = QLabel(self)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        outer.addWidget(self.warning)
+        self.setAcceptDrops(True)
         self.list.itemDoubleClicked.connect(self.open_item)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.open_btn.clicked.connect(lambda: self.list.currentItem() and self.open_item(self.list.currentItem()))
         self.save_btn.clicked.connect(lambda: self.list.currentItem() and self.save_item(self.list.currentItem()))
+        self.remove_btn.clicked.connect(lambda _checked=False: self.remove_selected())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         item = self.list.currentItem()
-        usable = item is not None and not item.data(ID_ROLE)[3]
+        usable = item is not None and not item.data(ID_ROLE)[3] and len(self.list.selectedItems()) <= 1
         self.open_btn.setEnabled(usable)
         self.save_btn.setEnabled(usable)
+        self.remove_btn.setEnabled(self._can_change and bool(self.list.selectedItems()))
 
-    def show_rows(self, rows: Iterable[AttachmentRow], *, can_attach: bool) -> None:
-        """List ``rows`` (present attachments, oldest first); 添加附件… enabled when ``can_attach``."""
+    def show_rows(self, rows: Iterable[AttachmentRow], *, can_attach: bool, owner_id: uuid.UUID | None = None,
+                  record: str = "") -> None:
+        """List ``rows`` (present attachments, oldest first) of the record ``owner_id`` (named
+        ``record`` in the removal question); 添加附件…, 删除 and dropping enabled when
+        ``can_attach`` (a closed incident is read-only).  The password warning stays while the
+        same record is shown."""
+        if owner_id != self.owner_id:
+            self.warning.hide()
+        self.owner_id, self.record = owner_id, record
+        self._can_change = can_attach and owner_id is not None
         self.list.clear()
         for att in rows:
             name = att.filename + (" — " + self.tr("file missing") if att.missing else "")  # seen in a narrow pane
@@ -115,19 +149,57 @@ class RecordFiles(QWidget):
                 item.setForeground(QBrush(QColor("#9e9e9e")))
                 item.setToolTip(text + "\n" + self.tr("The file was not found when the ledger took the attachments "
                                                       "in; attach it again if you still have it"))
-        self.attach_btn.setEnabled(can_attach)
+        self.attach_btn.setEnabled(self._can_change)
         self._update_buttons()
+
+    def can_take_files(self) -> bool:
+        """Whether files may be added now (a record is shown and not read-only)."""
+        return self._can_change
+
+    def add_files(self, paths: list[str] | None = None) -> bool:
+        """添加附件…: attach ``paths`` (asked with a file dialog when ``None``) in one action;
+        ``False`` when nothing was added (cancelled, or refused — a closed incident too: the host
+        shows the sentence).  Warns below the list when a text file looks like it holds a password."""
+        if self.owner_id is None:
+            return False
+        self.warning.hide()
+        try:
+            added = self.flow.add_files(self.ctx, self, self.owner_id, paths)
+        except (OpsLedgerError, OSError) as exc:
+            self._on_error(exc)
+            return False
+        if added is None:
+            return False
+        self.changed.emit()
+        warning = secret_warning(added)
+        if warning:
+            self.warning.setText(warning)
+            self.warning.show()
+        return True
+
+    def remove_selected(self) -> int:
+        """删除: after a confirmation, remove the selected files; returns how many."""
+        items = self.list.selectedItems()
+        if not items or not self._can_change:
+            return 0
+        ids = [uuid.UUID(i.data(ID_ROLE)[0]) for i in items]
+        try:
+            n = self.flow.remove_files(self.ctx, self, ids, [i.data(ID_ROLE)[1] for i in items], self.record)
+        except OpsLedgerError as exc:
+            self._on_error(exc)
+            return 0
+        if n:
+            self.warning.hide()  # its advice (delete the file) may just have been followed
+            self.changed.emit()
+        return n
 
     def _write(self, item: QListWidgetItem, target: str | Path, purpose: str) -> Path | None:
         att_id, _name, _sha, _missing = item.data(ID_ROLE)
         try:
-            path: Path = perform(self.ctx, self._write_action, uuid.UUID(att_id), target, actor=self.ctx.engineer,
-                                 purpose=purpose)
+            return self.flow.write_copy(self.ctx, uuid.UUID(att_id), target, purpose)
         except (OpsLedgerError, OSError) as exc:
             self._on_error(exc)
             return None
-        return path
-
     def open_item(self, item: QListWidgetItem) -> Path | None:
         """打开: a copy from the ledger into the temporary folder, shown by the system viewer."""
         att_id, filename, _sha, _missing = item.data(ID_ROLE)

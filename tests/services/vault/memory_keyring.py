@@ -39,3 +39,31 @@ class HangingKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         time.sleep(self.delay)
+
+
+class LateKeyring(MemoryKeyring):
+    """A keyring that answers a store only when the test says so (``answer.set()``) — after the
+    vault's timeout: the store then completes as a real locked collection's would once unlocked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.answer = threading.Event()
+        self.hold = True
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if self.hold:
+            self.answer.wait(30)
+        super().set_password(service, username, password)
+
+
+class RefusingLateKeyring(LateKeyring):
+    """A late keyring that also refuses deletes while ``refuse`` is set (locked again)."""
+
+    refuse = True
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.refuse:
+            raise RuntimeError("collection locked again")
+        super().delete_password(service, username)

@@ -86,7 +86,7 @@ def test_add_drop_open_save_and_delete(qtbot, gui_ctx, tmp_path, monkeypatch, no
 
     files.table.selectRow(1)
     qtbot.mouseClick(files.remove_btn, Qt.MouseButton.LeftButton)
-    assert no_modals and "机柜.jpg" in no_modals[-1]
+    assert no_modals and "机柜.jpg" in no_modals[-1] and files.code and files.code in no_modals[-1]  # names the asset
     assert [files.table.item(r, 0).text() for r in range(files.table.rowCount())] == ["采购合同.pdf", "保修证书.pdf"]
     assert "机柜.jpg" in detail.history.toPlainText()  # the removal is in the history
     with gui_ctx.db.session() as s:

@@ -33,7 +33,7 @@ def test_attach_through_the_button_open_save_and_missing(qtbot, gui_ctx, tmp_pat
     page.frame.select_id(inc_id)
     src = tmp_path / "ups-alarm.log"
     src.write_bytes(LOG)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(src), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(src)], "")))
     files = page.detail.files
     assert files.attach_btn.isEnabled()
     qtbot.mouseClick(files.attach_btn, Qt.MouseButton.LeftButton)
@@ -88,7 +88,7 @@ def test_a_request_takes_a_file_through_its_detail(qtbot, gui_ctx, tmp_path: Pat
     assert page.detail.request_id == req_id
     src = tmp_path / "错误代码.txt"
     src.write_bytes("E05 卡纸".encode())
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(src), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(src)], "")))
     qtbot.mouseClick(page.detail.files.attach_btn, Qt.MouseButton.LeftButton)
     assert not page.detail.error.isVisible(), page.detail.error.text()
     with gui_ctx.db.session() as s:

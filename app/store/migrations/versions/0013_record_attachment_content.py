@@ -11,7 +11,8 @@ NULL and not removed) from the attachments folder of this workstation's data dir
 the bytes into ``attachment.content`` when the file is there and its SHA-256 matches the row.
 A file that is missing or whose hash does not match is NOT dropped: the row stays (name, size,
 hash, who, when), a warning naming it is logged, and the app lists it as 文件缺失 (missing).
-The files in the folder are left where they are (nothing is deleted).
+The files in the folder are left where they are (nothing is deleted); at the next start
+``app.services.legacy_attachments`` moves those verified in the ledger out of the folder.
 
 No schema change (``content`` exists since 0011), so nothing to rebuild; portable SQL, one row
 at a time (a file is at most 20 MB).

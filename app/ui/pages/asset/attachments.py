@@ -1,7 +1,8 @@
 """The 附件 tab of the asset detail: the asset's files (purchase contract scan, rack photo,
 warranty certificate …) with name, size, who added it and when.
 
-添加… (several files at once) and files dropped onto the tab go through
+The flow is every record's (``app.ui.widgets.attachment_flow``, shared with the incident and
+service-request files row): 添加… (several files at once) and files dropped onto the tab go through
 ``actions.add_attachments`` (one transaction); 打开 writes a copy into this widget's temporary
 folder (removed when the widget goes away or the app ends) and hands it to the system viewer
 (``QDesktopServices``); 另存为… writes a copy where the user says; 删除 asks, then
@@ -13,17 +14,15 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,15 +35,16 @@ from app.errors import OpsLedgerError
 from app.services.asset import actions
 from app.services.asset.attachments import MAX_MB, AttachmentRow, listing
 from app.ui.context import AppContext
-from app.ui.ops import perform
+from app.ui.widgets.attachment_flow import FileDrops, FileFlow, secret_warning
 from app.ui.widgets.backup_dialog import size_text
 from app.ui.widgets.errors import InlineError
-from app.ui.widgets.record_files import TempCopies
+from app.ui.widgets.record_files import WARNING_STYLE, TempCopies
 
-WARNING_STYLE = "color: #8d6e00;"
+FLOW = FileFlow(actions.add_attachments, actions.remove_attachments, actions.write_attachment)
+"""The asset's attachment actions."""
 
 
-class AssetAttachments(QWidget):
+class AssetAttachments(FileDrops, QWidget):
     """The attachments of one asset (``show_owner(asset_id)``); emits ``changed(asset id)`` after
     a file was added or removed."""
 
@@ -54,6 +54,7 @@ class AssetAttachments(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.asset_id: uuid.UUID | None = None
+        self.code = ""
         self.rows: list[AttachmentRow] = []
         self.copies = TempCopies(self)  # the temporary folder of opened copies, made on first use
         self.setAcceptDrops(True)
@@ -101,10 +102,14 @@ class AssetAttachments(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_owner(self, asset_id: uuid.UUID | None) -> None:
-        """Show the attachments of ``asset_id`` (``None``: an empty, disabled tab)."""
+    def show_owner(self, asset_id: uuid.UUID | None, code: str | None = None) -> None:
+        """Show the attachments of ``asset_id`` (``None``: an empty, disabled tab); ``code`` (the
+        asset code) names it in the removal question (kept while the same asset is shown)."""
         if asset_id != self.asset_id:
             self.warning.hide()
+            self.code = ""
+        if code is not None:
+            self.code = code
         self.asset_id = asset_id
         self.error.clear_error()
         self.rows = listing(self.ctx.db, asset_id) if asset_id is not None else []
@@ -144,55 +149,32 @@ class AssetAttachments(QWidget):
 
     # ------------------------------------------------------------------ adding
 
+    def can_take_files(self) -> bool:
+        """Whether files may be added now (an asset is shown)."""
+        return self.asset_id is not None
+
     def add_files(self, paths: list[str] | None = None) -> bool:
         """添加…: attach ``paths`` (asked with a file dialog when ``None``); ``False`` when nothing
         was added (cancelled or refused: the sentence is shown under the list)."""
         if self.asset_id is None:
             return False
-        if paths is None:
-            paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        if not paths:
-            return False
         self.error.clear_error()
         self.warning.hide()
         try:
-            added = perform(self.ctx, actions.add_attachments, self.asset_id, list(paths), actor=self.ctx.engineer)
+            added = FLOW.add_files(self.ctx, self, self.asset_id, paths)
         except (OpsLedgerError, OSError) as exc:
             self.error.show_error(exc)
             return False
-        risky = [a for a in added if a.secret_findings]
+        if added is None:
+            return False
         asset_id = self.asset_id
         self.show_owner(asset_id)
-        if risky:
-            self.warning.setText(self.tr(
-                "%1 looks like it holds a password. Keep passwords in the vault: delete this file "
-                "and add the account to the vault instead.").replace("%1", self.tr(", ").join(a.filename for a in risky)))
+        warning = secret_warning(added)
+        if warning:
+            self.warning.setText(warning)
             self.warning.show()
         self.changed.emit(asset_id)
         return True
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        """Accept a drag of local files while an asset is shown."""
-        if self.asset_id is not None and _local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        """Keep accepting the drag over the list."""
-        if self.asset_id is not None and _local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        """Attach the dropped local files (one transaction)."""
-        files = _local_files(event.mimeData())
-        if self.asset_id is None or not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.add_files(files)
 
     # ------------------------------------------------------------------ using
 
@@ -204,8 +186,7 @@ class AssetAttachments(QWidget):
         row = rows[0]
         target = self.copies.path_for(row.id, row.filename)
         try:
-            path = perform(self.ctx, actions.write_attachment, row.id, target, actor=self.ctx.engineer,
-                           purpose="open")
+            path = FLOW.write_copy(self.ctx, row.id, target, "open")
         except (OpsLedgerError, OSError) as exc:
             self.error.show_error(exc)
             return None
@@ -228,7 +209,7 @@ class AssetAttachments(QWidget):
         if not target:
             return None
         try:
-            path: Path = perform(self.ctx, actions.write_attachment, rows[0].id, target, actor=self.ctx.engineer)
+            path = FLOW.write_copy(self.ctx, rows[0].id, target, "save")
         except (OpsLedgerError, OSError) as exc:
             self.error.show_error(exc)
             return None
@@ -239,25 +220,17 @@ class AssetAttachments(QWidget):
         rows = self.selected()
         if not rows or self.asset_id is None:
             return 0
-        names = "\n".join(r.filename for r in rows)
-        answer = QMessageBox.question(self, self.tr("Delete attachment"), self.tr(
-            "Delete these files from the asset? The history keeps who deleted which file and when.\n\n%1")
-            .replace("%1", names))
-        if answer != QMessageBox.StandardButton.Yes:
-            return 0
+        code = self.code or self.tr("the asset")
         try:
-            perform(self.ctx, actions.remove_attachments, [r.id for r in rows], actor=self.ctx.engineer)
+            n = FLOW.remove_files(self.ctx, self, [r.id for r in rows], [r.filename for r in rows], code)
         except OpsLedgerError as exc:
             self.error.show_error(exc)
             return 0
+        if not n:
+            return 0
+        self.warning.hide()  # its advice (delete the file) may just have been followed
         asset_id = self.asset_id
         self.show_owner(asset_id)
         self.changed.emit(asset_id)
         return len(rows)
 
-
-def _local_files(mime: Any) -> list[str]:
-    """The local file paths of a drag's mime data (folders and remote URLs left out)."""
-    if mime is None or not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_file()]

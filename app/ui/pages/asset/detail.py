@@ -121,7 +121,7 @@ class AssetDetail(QWidget):
             w.clear()
         for b in (self.edit_btn, self.label_btn, self.link_btn):
             b.setEnabled(view is not None)
-        self.files.show_owner(view.id if view else None)
+        self.files.show_owner(view.id if view else None, str(view.values.get("code") or "") if view else None)
         self.tabs.setTabText(self.tabs.indexOf(self.files), self.files.title())
         if view is None:
             self.summary.setText(self.tr("Select an asset, or press Ctrl+N to register a new one."))

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from app.services.queries.options import record_options
 from app.ui.context import AppContext
 from app.ui.ops import perform
 from app.ui.pages.incident.history import field_labels, history_html, sla_html
+from app.ui.widgets.attachment_flow import FileFlow
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
 from app.ui.widgets.record_files import RecordFiles
@@ -142,9 +142,11 @@ class IncidentDetail(FormBase):
         lay.addLayout(crow)
 
     def _build_files(self, lay: QVBoxLayout) -> None:
-        self.files = RecordFiles(self.ctx, actions.write_attachment, self._fail, self)
+        flow = FileFlow(actions.add_attachments, actions.remove_attachments, actions.write_attachment)
+        self.files = RecordFiles(self.ctx, flow, self._fail, self)
         self.attachments = self.files.list
         self.attach_btn = self.files.attach_btn
+        self.files.changed.connect(self._files_changed)
         lay.addWidget(self.files)
 
     def _connect(self) -> None:
@@ -211,7 +213,8 @@ class IncidentDetail(FormBase):
         self._ok()
         view = incident_view(self.ctx.db, incident_id) if incident_id is not None else None
         self.incident_id, self.view = (view.id, view) if view else (None, None)
-        self.attachments.clear()
+        if view is None:
+            self.files.show_rows([], can_attach=False)
         buttons = (self.assign_btn, self.start_btn, self.pause_btn, self.restore_btn, self.close_btn,
                    self.save_btn, self.attach_btn)
         if view is None:
@@ -240,7 +243,7 @@ class IncidentDetail(FormBase):
             w.setEnabled(not closed)
         self.edit_btn.setEnabled(not closed)  # a closed incident is read-only until reopened
         self.reopen_btn.setEnabled(closed)
-        self.files.show_rows(view.attachments, can_attach=not closed)
+        self.files.show_rows(view.attachments, can_attach=not closed, owner_id=view.id, record=view.number)
         clocks = incident_clocks(self.ctx.db, [view.id], utcnow(), self._sla_fn).get(view.id)
         self.history.setHtml(sla_html(clocks) + history_html(view.history))
 
@@ -326,15 +329,17 @@ class IncidentDetail(FormBase):
         Returns ``True`` when attached; refusals (closed incident, unreadable file) show inline."""
         if self.incident_id is None:
             return False
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
-            if not path:
-                return False
-        typed = self.typed_edits()
-        ok = self._write(actions.attach_file, self.incident_id, path)
-        if ok and typed:  # attaching is not a reason to drop what was typed
-            self._put_typed({**self._loaded, **typed})
-        return ok
+        self._ok()
+        return self.files.add_files([path] if path is not None else None)
+
+    def _files_changed(self) -> None:
+        """Files were added or removed: show them, keeping what was typed (attaching is not a
+        reason to drop it)."""
+        if self.incident_id is None:
+            return
+        self._ok()
+        self.show_incident(self.incident_id, keep_typed=True)
+        self.changed.emit(self.incident_id)
 
     def open_attachment(self, item: QListWidgetItem) -> Path | None:
         """Open a copy of the file, read from the ledger, under its original name (``None``:

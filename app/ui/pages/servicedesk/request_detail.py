@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,8 @@ from app.services.queries.options import record_options
 from app.services.queries.servicedesk import RequestView, request_view
 from app.services.servicedesk import actions
 from app.ui.context import AppContext
-from app.ui.ops import emit_changes, perform
+from app.ui.ops import emit_changes
+from app.ui.widgets.attachment_flow import FileFlow
 from app.ui.widgets.errors import FormBase
 from app.ui.widgets.pickers import combo, refill, set_combo
 from app.ui.widgets.record_files import RecordFiles
@@ -61,8 +61,11 @@ class RequestDetail(FormBase):
         form = QFormLayout()
         self._build(form)
         lay.addLayout(form)
-        self.files = RecordFiles(self.ctx, actions.write_request_attachment, self._fail, self)
+        flow = FileFlow(actions.add_request_attachments, actions.remove_request_attachments,
+                        actions.write_request_attachment)
+        self.files = RecordFiles(self.ctx, flow, self._fail, self)
         self.files.attach_btn.clicked.connect(lambda: self.attach_file())  # noqa: PLW0108 - clicked passes a bool
+        self.files.changed.connect(self._files_changed)
         lay.addWidget(self.files)
         lay.addWidget(self.error)
         lay.addStretch(1)
@@ -157,7 +160,8 @@ class RequestDetail(FormBase):
                    self.convert_btn)
         for b in buttons:
             b.setEnabled(v is not None)
-        self.files.show_rows(listing(self.ctx.db, "service_request", v.id) if v else [], can_attach=v is not None)
+        self.files.show_rows(listing(self.ctx.db, "service_request", v.id) if v else [], can_attach=v is not None,
+                             owner_id=v.id if v else None, record=v.number if v else "")
         if v is None:
             self.summary.setText(self.tr("Select a request, or press Ctrl+N to record a new one."))
             self.resolution.clear()
@@ -207,19 +211,16 @@ class RequestDetail(FormBase):
         inline).  A typed resolution or complaint stays."""
         if self.request_id is None:
             return False
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
-            if not path:
-                return False
-        try:
-            perform(self.ctx, actions.attach_request_file, self.request_id, path, actor=self.ctx.engineer)
-        except (OpsLedgerError, OSError) as exc:
-            self._fail(exc)
-            return False
+        self._ok()
+        return self.files.add_files([path] if path is not None else None)
+
+    def _files_changed(self) -> None:
+        """Files were added or removed: show them, keeping what was typed."""
+        if self.request_id is None:
+            return
         self._ok()
         self.show_request(self.request_id, keep_typed=True)
         self.changed.emit(("service_request",))
-        return True
 
     def assign(self) -> bool:
         """派单 / 转派 to the picked engineer."""

@@ -46,6 +46,7 @@ from app.ui.pages.vault.asset_accounts import STATE_COLOURS, read_only_table
 from app.ui.pages.vault.clipboard import CLEAR_AFTER_MS, SecretClipboard
 from app.ui.pages.vault.entry_dialog import CredentialDialog
 from app.ui.pages.vault.idle_box import IdleLockBox
+from app.ui.pages.vault.orphans_box import OrphansBox
 from app.ui.pages.vault.rotate_dialog import RotateDialog
 from app.ui.pages.vault.store_choice import StoreChoice
 from app.ui.pages.vault.worker import VaultCall, VaultMessage
@@ -113,6 +114,9 @@ class VaultPage(StoreChoice, QWidget):
         self.message = VaultMessage(self)
         self.message.fallbackRequested.connect(self.use_kdbx)
         low.addWidget(self.message)
+        self.orphans_box = OrphansBox(self)
+        self.orphans_box.cleanRequested.connect(self.clean_orphans)
+        low.addWidget(self.orphans_box)
         self.note = QLabel(self)
         low.addWidget(self.note)
         low.addWidget(QLabel(self.tr("Rotation history (who and when; never the password)"), self))
@@ -178,6 +182,7 @@ class VaultPage(StoreChoice, QWidget):
         self.idle_box.setVisible(status.kind == SecretStoreKind.KDBX)
         self.lock_btn.setEnabled(status.ready and not self.call.busy)
         self._arm_idle()
+        self.orphans_box.check()
         keep = self.current_id()
         self.rows = entries.list_credentials(self.ctx.db, self.ctx.contract_id, search=self.search.text())
         self.table.setRowCount(len(self.rows))
@@ -289,6 +294,14 @@ class VaultPage(StoreChoice, QWidget):
         cid = self.current_id()
         if cid is not None and CredentialDialog(self.ctx, cid, self).exec():
             self.refresh()
+
+    def clean_orphans(self) -> None:
+        """清理: remove from the keyring the secrets the ledger does not know (in a worker)."""
+        store = self._store()
+        if store is not None:
+            db, actor = self.ctx.db, self.ctx.engineer
+            self.call.run(lambda: actions.clean_keyring_orphans(db, store, actor=actor),
+                          lambda _n: self.refresh(), self._fail)
 
     def _reveal(self, purpose: str, shown: object) -> None:
         cid = self.current_id()
