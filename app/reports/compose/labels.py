@@ -7,10 +7,10 @@ status, frequency …) are labelled here for documents; an unknown code is shown
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
 from app.core import kpi as K
+from app.core.clauses import CONTRACT_WORD, source_parts
 from app.core.i18n import N_, _
 from app.core.vocab import (
     CauseCategory,
@@ -92,19 +92,13 @@ def reason(code: str, years: list[int] | None = None) -> str:
     return _(texts.get(code, N_("no data")))
 
 
-#: a clause's own word for the contract before its number (``合同 §7.1``, ``合同条款 第三条``,
-#: ``Contract clause §2``): the prefix :func:`source` writes says it already
-_CONTRACT_WORD = re.compile(r"^(合同条款|合同|contract\s+clauses?|contract)\s*(?=[§第附\d])", re.IGNORECASE)
-
-
 def source(text: str) -> str:
     """A profile ``source`` worded for a client: contract clauses as ``合同条款 §2.9 …`` (a clause
     that names the contract itself — ``合同 §7.1`` — loses that word, so the prefix is never
     doubled: ``合同条款 §7.1``); the marker ``practice`` (the contract gives no figure; a value
     both parties agreed) becomes ``双方约定`` — never "practice"/"行业惯例".  Parts are separated
     by ``;``.  The one place a KPI's 依据 is worded (the report's KPI table in every format)."""
-    parts = [p.strip() for p in (text or "").split(";") if p.strip()]
-    clauses = [_CONTRACT_WORD.sub("", p) for p in parts if not p.lower().startswith("practice")]
+    clauses = [CONTRACT_WORD.sub("", p) for p in source_parts(text)[0]]
     if not clauses:
         return _("Agreed by both parties")
     return _("Contract clause {clause}", clause=_("; ").join(clauses))

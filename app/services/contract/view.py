@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, get_args
 
 from app.core import profile as core_profile
+from app.core.clauses import source_text
 from app.core.i18n import N_, _
 from app.core.kpi import target_text
 from app.core.profile import ContractProfile, profile_of
@@ -77,7 +78,7 @@ def _num(value: Any) -> str:
 
 
 def _src(part: Any) -> str:
-    return str(getattr(part, "source", "") or "")
+    return source_text(str(getattr(part, "source", "") or ""))
 
 
 def _parties(c: Contract, prof: ContractProfile) -> Section:

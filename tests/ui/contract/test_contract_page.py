@@ -29,7 +29,7 @@ def test_the_pinggu_profile_reads_section_by_section_with_its_clauses(main_windo
     page = _page(main_window)
     sla = page.section_rows("sla")
     assert sla[0][:5] == ["运行故障", "P1 重大故障", "30 分钟", "120 分钟", "7x24"]
-    assert sla[0][-1] == "第七条第1款 及时响应; practice"
+    assert sla[0][-1] == "第七条第1款 及时响应；双方约定"  # the marker is worded, never "practice"
     assert [r[1] for r in sla] == ["P1 重大故障", "P2 一般故障", "P3 轻微故障"] * 2 + ["服务台"]
     assert [r[0] for r in sla[:6]] == ["运行故障"] * 3 + ["安全事件"] * 3
     assert sla[-1][2:4] == ["30 分钟", "480 分钟"]  # service desk response / resolve
