@@ -90,32 +90,12 @@
         <translation>附件</translation>
     </message>
     <message>
-        <source>Attach files</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
-        <source>%1 looks like it holds a password. Keep passwords in the vault: delete this file and add the account to the vault instead.</source>
-        <translation>%1 中似乎含有密码。密码应保存在密码库中：请删除此文件，改为在密码库中添加该账号。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
+        <source>the asset</source>
+        <translation>该资产</translation>
     </message>
     <message>
         <source>Save attachment as</source>
         <translation>附件另存为</translation>
-    </message>
-    <message>
-        <source>Delete attachment</source>
-        <translation>删除附件</translation>
-    </message>
-    <message>
-        <source>Delete these files from the asset? The history keeps who deleted which file and when.
-
-%1</source>
-        <translation>从该资产删除这些文件吗？历史记录会保留谁在何时删除了哪个文件。
-
-%1</translation>
     </message>
 </context>
 <context>
@@ -454,6 +434,33 @@
     <message>
         <source>Stocktake</source>
         <translation>盘点</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentFlow</name>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Delete these files from %1? The history keeps who deleted which file and when.
+
+%2</source>
+        <translation>要从%1删除这些文件吗？历史记录会保留谁在何时删除了哪个文件。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>%1 looks like it holds a password. Keep passwords in the vault: delete this file and add the account to the vault instead.</source>
+        <translation>%1 中似乎含有密码。密码应保存在密码库中：请删除此文件，改为在密码库中添加该账号。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1166,10 +1173,6 @@
         <translation>资产</translation>
     </message>
     <message>
-        <source>Attach file</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
         <source>How the SLA is computed</source>
         <translation>SLA 计算说明</translation>
     </message>
@@ -1850,6 +1853,13 @@
     </message>
 </context>
 <context>
+    <name>LegacyFiles</name>
+    <message>
+        <source>%1 old attachment file(s) are now kept inside the ledger and were moved out of the data folder to %2; delete that folder when you no longer need them.</source>
+        <translation>%1 个旧附件文件已收录进台账，已从数据文件夹移到 %2；不再需要时可删除该文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -2056,6 +2066,17 @@
     <message>
         <source>Next period&apos;s plan</source>
         <translation>下期工作计划</translation>
+    </message>
+</context>
+<context>
+    <name>OrphansBox</name>
+    <message>
+        <source>Clean up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>%1 password(s) reached the system keyring after it had timed out and could not be removed again; the ledger has no entry for them.</source>
+        <translation>%1 个密码在系统密钥环超时后才写入，且未能再次删除；台账中没有对应条目。</translation>
     </message>
 </context>
 <context>
@@ -2495,8 +2516,8 @@
 <context>
     <name>RecordFiles</name>
     <message>
-        <source>Attachments, kept in the ledger: double-click opens a copy</source>
-        <translation>附件保存在台账中：双击打开副本</translation>
+        <source>Attachments, kept in the ledger: double-click opens a copy; drop files here to attach them</source>
+        <translation>附件保存在台账中：双击打开副本；把文件拖到这里即可添加</translation>
     </message>
     <message>
         <source>Attach file…</source>
@@ -2513,6 +2534,10 @@
     <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>file missing</source>
@@ -2886,10 +2911,6 @@
     <message>
         <source>Resolved</source>
         <translation>解决时间</translation>
-    </message>
-    <message>
-        <source>Attach file</source>
-        <translation>添加附件</translation>
     </message>
 </context>
 <context>
