@@ -82,6 +82,8 @@ def _user_data(db: Any) -> list[str]:
     with db.session() as s:
         for c in s.scalars(select(Contract)):
             out.update(_strings(c.profile))
+            # a clause of a ``source`` shows on its own, the ``practice`` marker worded apart
+            out.update(part.strip() for text in _strings(c.profile) for part in text.split(";"))
             out.update(x for x in (c.name, c.client, c.provider) if isinstance(x, str))
         for mapper in Base.registry.mappers:
             table = mapper.local_table
