@@ -12,12 +12,13 @@ imported after the first paint (issue #12 §1).
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import TYPE_CHECKING, cast
 
 from app import settings
 
 if TYPE_CHECKING:
+    import uuid
+
     from app.services.ledger import Ledger
     from app.ui.main_window import MainWindow
 

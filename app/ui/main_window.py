@@ -31,10 +31,9 @@ The inspection runner is a page of the stack without a navigation entry: it is r
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,8 +48,11 @@ from PySide6.QtWidgets import (
 from app.ui.context import AppContext
 from app.ui.menus import build_menus
 from app.ui.page_table import DUE_ROUTES, PAGES, RUNNER, SPECS, PageSpec, PageTable
+from app.ui.qt_ints import USER_ROLE
 
 if TYPE_CHECKING:
+    import uuid
+
     from app.ui.pages.inspection.runner import InspectionRunPage
     from app.ui.pages.inspection.today import TodayPage
 
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         self._runner: InspectionRunPage | None = None
         for n, spec in enumerate(PAGES, 1):
             item = QListWidgetItem(self.title(spec.key))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(USER_ROLE, spec.key)
             item.setToolTip(f"Ctrl+{n}")
             self.nav.addItem(item)
         central = QWidget()

@@ -15,15 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QTextDocument
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.ui.qt_ints import USER_ROLE
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.widgets.backup_dialog import BackupDialog
 
-SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHORTCUT_ROLE = USER_ROLE + 1
 
 
 @dataclass
@@ -35,20 +37,42 @@ class Menus:
 
 
 class NavDelegate(QStyledItemDelegate):
-    """Draws a navigation entry's shortcut (``SHORTCUT_ROLE``) right-aligned in grey."""
+    """Draws a navigation entry's shortcut (``SHORTCUT_ROLE``) right-aligned in grey.
+
+    The shortcut is a small rich-text document (grey, right-aligned) rather than ``drawText`` with
+    a grey pen: the navigation is painted in the first frame, and ``QPainter.setPen``'s overloads
+    create PySide6's ``Qt`` namespace (app.ui.qt_ints)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[str, int, float], QTextDocument] = {}
+
+    def _doc(self, keys: str, width: int, font: QFont) -> QTextDocument:
+        """The grey, right-aligned text ``keys`` (a shortcut such as ``Ctrl+1``, no markup) laid out
+        ``width`` px wide in ``font`` (cached)."""
+        key = (keys, width, font.pointSizeF())
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = QTextDocument(self)
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(f'<p align="right" style="color: #888888;">{keys}</p>')
+            doc.setTextWidth(width)
+            self._docs[key] = doc
+        return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
         keys = index.data(SHORTCUT_ROLE)
         if keys:
-            painter.save()
-            painter.setPen(QColor("#888888"))
             font = painter.font()
             font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
-            painter.setFont(font)
-            rect = option.rect.adjusted(0, 0, -8, 0)  # type: ignore[attr-defined]
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(keys))
+            rect = option.rect  # type: ignore[attr-defined]
+            doc = self._doc(str(keys), rect.width() - 8, font)
+            painter.save()
+            painter.translate(QPointF(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2))
+            doc.drawContents(painter)
             painter.restore()
 
 
@@ -56,8 +80,9 @@ def _action(win: MainWindow, menus: Menus, name: str, text: str, slot: object, k
     act = QAction(text, win)
     act.setObjectName(name)
     if keys:
-        act.setShortcut(QKeySequence(keys))
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # WindowShortcut (the default context); ``setShortcuts``: ``setShortcut``'s overloads
+        # create PySide6's ``Qt`` namespace, which the first frame does without (app.ui.qt_ints)
+        act.setShortcuts([QKeySequence(keys)])
     act.triggered.connect(slot)
     menus.actions[name] = act
     return act
@@ -129,7 +154,7 @@ def _help_dialog(name: str, *args: object) -> None:
 def open_backup_dialog(win: MainWindow, *, restore: bool = False) -> BackupDialog:
     """Open 备份账本… (window-modal, not blocking); with ``restore`` the file picker of 恢复账本…
     opens at once.  Returns the dialog."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
 
     from app.ui.widgets.backup_dialog import BackupDialog
 

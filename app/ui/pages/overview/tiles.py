@@ -11,8 +11,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QEnterEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.qt_ints import STRONG_FOCUS
 
 
 class Tone(StrEnum):
@@ -53,8 +55,8 @@ class Tile(QFrame):
         super().__init__(parent)
         self.key = key
         self.setObjectName("tile")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setProperty("focusPolicy", STRONG_FOCUS)  # painted at start: no ``Qt`` (app.ui.qt_ints)
+        self._pointing = False  # the pointing-hand cursor is set on the first hover
         self.setMinimumWidth(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.caption = QLabel(caption, self)
@@ -87,14 +89,27 @@ class Tile(QFrame):
         self.setToolTip(tooltip)
         self.setAccessibleName(f"{self.caption.text()}: {number} {state}")
 
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt API
+        """The pointer shows a pointing hand over a tile (set on the first hover, after the paint)."""
+        if not self._pointing:
+            from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._pointing = True
+        super().enterEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         """A left click activates the tile."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.activated.emit()
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Enter / Space activate the focused tile."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit()
             return
@@ -129,15 +144,25 @@ class TileRow(QWidget):
         self.tiles: list[Tile] = []
 
     def add(self, caption: str, key: str = "") -> Tile:
-        """Append a tile with ``caption``; ``key`` names it for routing and tests."""
+        """Append a tile with ``caption``; ``key`` names it for routing and tests.  Tiles read
+        "Computing…" alike until :meth:`align_top` (called when the figures arrive) aligns them."""
         tile = Tile(caption, self, key=key)
         if isinstance(self.row, QGridLayout):
             n = len(self.tiles)
-            self.row.addWidget(tile, n // self.columns, n % self.columns, Qt.AlignmentFlag.AlignTop)
+            self.row.addWidget(tile, n // self.columns, n % self.columns)
         else:
-            self.row.addWidget(tile, 1, Qt.AlignmentFlag.AlignTop)
+            self.row.addWidget(tile, 1)
         self.tiles.append(tile)
         return tile
+
+    def align_top(self) -> None:
+        """Align every tile to the top of its row (tiles whose texts wrap differ in height).  Not
+        done by :meth:`add`: the tiles painted at start are built without ``Qt`` (app.ui.qt_ints)
+        and are all of one height until their figures arrive."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
+        for tile in self.tiles:
+            self.row.setAlignment(tile, Qt.AlignmentFlag.AlignTop)
 
     def clear(self) -> None:
         """Remove every tile (before rebuilding a row whose tiles depend on the contract)."""
