@@ -90,14 +90,15 @@ def paint_window(engineer: str = "") -> MainWindow:
     menus and the overview's tiles laid out ("Computing…"), over an ``AppContext`` whose ``db``
     and ``contract_id`` are still ``None`` — the overview computes nothing without a ledger;
     :func:`main` fills the context and announces it (``"contract"`` on the bus), which refreshes
-    the overview.  Imports Qt and the window, not SQLAlchemy."""
+    the overview.  Imports Qt and the window, not SQLAlchemy.  The window holds what the paint
+    shows; the caller calls ``window.finish_start()`` next (the menus' entries and shortcuts)."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.context import AppContext, ChangeBus
     from app.ui.main_window import MainWindow
 
     ctx = AppContext(db=cast("Ledger", None), contract_id=None, engineer=engineer, bus=ChangeBus())
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, first_frame=True)
     window.show()
     window.repaint()
     QApplication.processEvents()  # on X11 the window paints when its expose event is handled
@@ -106,13 +107,14 @@ def paint_window(engineer: str = "") -> MainWindow:
 
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the GUI on ledger ``db``; returns the exit code (1 if the ledger cannot open)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
     from app.ui.app_setup import create_application
 
     app = create_application(argv)
     window = paint_window(settings.get("engineer_name") or "")
+    window.finish_start()  # the menus' entries and shortcuts, before any input is handled
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
 
     from app.errors import OpsLedgerError
     from app.logs import setup_logging
