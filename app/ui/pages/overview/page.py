@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.core.incident_age import AGE_BUCKETS
 from app.ui.context import AppContext
 from app.ui.lazy import lazy_module
+from app.ui.look import text_look
 from app.ui.pages.overview.due import DueTree
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
 from app.ui.pages.overview.trend import TrendView
@@ -99,11 +100,11 @@ class OverviewPage(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.title = QLabel(self.tr("Overview"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        text_look(self.title, point_size=16, bold=True)
         self.stamp = QLabel()
-        self.stamp.setStyleSheet("color: #555;")
+        text_look(self.stamp, colour="#555555")
         self.message = QLabel()
-        self.message.setStyleSheet("color: #a31515;")
+        text_look(self.message, colour="#a31515")
         self.message.setWordWrap(True)
         self.message.hide()
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
@@ -157,7 +158,7 @@ class OverviewPage(QWidget):
         grid.addWidget(self.kpis, 2, 0, 1, 2)
         left = QVBoxLayout()
         due_title = QLabel(self.tr("Everything due"))
-        due_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        text_look(due_title, point_size=12, bold=True)
         left.addWidget(self.sla_list)
         left.addWidget(due_title)
         left.addWidget(self.due, 1)

@@ -1,6 +1,6 @@
 """The overview's tiles: a big number, a caption and a state in words *and* colour.
 
-Their look is their row's style sheet (:func:`style_sheet`).
+A tile's frame is its style sheet (:func:`style_sheet`); the texts are ``app.ui.look``.
 
 A ``Tile`` is a focusable frame; a click, Enter or Space emits ``activated``.  Its state is a
 ``Tone`` (``ok`` green, ``warn`` amber, ``bad`` red, ``neutral`` grey-blue, ``pending`` while the
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.look import text_look
 from app.ui.qt_ints import STRONG_FOCUS
 
 
@@ -49,19 +50,12 @@ TONE_COLOURS: dict[Tone, tuple[str, str, str]] = {
 
 
 def style_sheet() -> str:
-    """The style sheet of a ``TileRow``: its title and note, the tiles by ``tone`` (a dynamic
-    property) and their labels.  One sheet per row rather than four per tile: the first frame
-    parses five sheets, not fifty."""
-    rules = ["QFrame#tile { border-radius: 6px; }",
-             "QLabel#tileCaption { font-size: 10pt; color: #333; background: transparent; border: none; }",
-             "QLabel#tileNumber { font-size: 20pt; font-weight: bold; color: #1d2733; background: transparent;"
-             " border: none; }",
-             "QLabel#tileState { font-size: 9pt; background: transparent; border: none; }",
-             "QLabel#tileRowTitle { font-size: 12pt; font-weight: bold; color: #1d2733; }",
-             "QLabel#tileRowNote { color: #555; }"]
-    for tone, (bg, border, fg) in TONE_COLOURS.items():
-        rules.append(f'QFrame#tile[tone="{tone.value}"] {{ background: {bg}; border: 1px solid {border}; }}')
-        rules.append(f'QLabel#tileState[tone="{tone.value}"] {{ color: {fg}; }}')
+    """The style sheet of a tile: its frame by ``tone`` (a dynamic property) — background, border,
+    rounded corners, the focus ring.  Its labels take size, weight and colour from ``text_look``
+    (no sheet of their own: app.ui.look)."""
+    rules = ["QFrame#tile { border-radius: 6px; }"]
+    rules += [f'QFrame#tile[tone="{tone.value}"] {{ background: {bg}; border: 1px solid {border}; }}'
+              for tone, (bg, border, _fg) in TONE_COLOURS.items()]
     rules.append("QFrame#tile:focus { border: 2px solid #2f6fd0; }")  # last: wins over the tone
     return "\n".join(rules)
 
@@ -82,14 +76,18 @@ class Tile(QFrame):
         self._pointing = False  # the pointing-hand cursor is set on the first hover
         self.setMinimumWidth(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(STYLE_SHEET)
         self.caption = QLabel(caption, self)
         self.caption.setObjectName("tileCaption")
         self.caption.setWordWrap(True)
+        text_look(self.caption, point_size=10, colour="#333333")
         self.number = QLabel("…", self)
         self.number.setObjectName("tileNumber")
+        text_look(self.number, point_size=20, bold=True, colour="#1d2733")
         self.state = QLabel("", self)
         self.state.setObjectName("tileState")
         self.state.setWordWrap(True)
+        text_look(self.state, point_size=9, colour=TONE_COLOURS[Tone.PENDING][2])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 5, 8, 5)
         lay.setSpacing(0)
@@ -97,19 +95,18 @@ class Tile(QFrame):
         lay.addWidget(self.number)
         lay.addWidget(self.state)
         self.tone = Tone.PENDING
-        for w in (self, self.state):  # before the first polish: nothing to re-polish
-            w.setProperty("tone", Tone.PENDING.value)
+        self.setProperty("tone", Tone.PENDING.value)  # before the first polish: nothing to re-polish
         self.set_value("…", self.tr("Computing…"), Tone.PENDING)
 
     def set_value(self, number: str, state: str, tone: Tone, tooltip: str = "") -> None:
         """Show ``number`` (already formatted), the ``state`` words and the ``tone`` colour (the
-        row's :func:`style_sheet` by the ``tone`` property)."""
+        tile's :func:`style_sheet` by the ``tone`` property, the state line's colour)."""
         if tone != self.tone:
             self.tone = tone
-            for w in (self, self.state):
-                w.setProperty("tone", tone.value)
-                w.style().unpolish(w)
-                w.style().polish(w)
+            self.setProperty("tone", tone.value)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            text_look(self.state, colour=TONE_COLOURS[tone][2])
         self.number.setText(number)
         self.state.setText(state)
         self.setToolTip(tooltip)
@@ -149,11 +146,10 @@ class TileRow(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None, *, columns: int = 0) -> None:
         super().__init__(parent)
-        self.setStyleSheet(STYLE_SHEET)
         self.title = QLabel(title, self)
-        self.title.setObjectName("tileRowTitle")
+        text_look(self.title, point_size=12, bold=True, colour="#1d2733")
         self.note = QLabel("", self)
-        self.note.setObjectName("tileRowNote")
+        text_look(self.note, colour="#555555")
         self.note.setWordWrap(True)
         self.columns = columns
         self.row: QHBoxLayout | QGridLayout = QGridLayout() if columns else QHBoxLayout()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from app.ui.look import text_look
 from app.ui.qt_ints import ALIGN_CENTER
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class TrendView(QWidget):
         self.setMinimumHeight(260)
         self.placeholder = QLabel(self.tr("Computing the 12-month trend…"), self)
         self.placeholder.setProperty("alignment", ALIGN_CENTER)  # painted at start: app.ui.qt_ints
-        self.placeholder.setStyleSheet("color: #777;")
+        text_look(self.placeholder, colour="#777777")
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.placeholder)
         self.chart_view: Any = None
