@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +40,10 @@ from app.core.incident_age import AGE_BUCKETS
 from app.ui.context import AppContext
 from app.ui.lazy import lazy_module
 from app.ui.look import text_look
-from app.ui.pages.overview.due import DueTree
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
 from app.ui.pages.overview.trend import TrendView
 from app.ui.qt_ints import (
+    ALIGN_CENTER,
     ELIDE_RIGHT,
     SCROLL_BAR_ALWAYS_OFF,
     USER_ROLE,
@@ -52,6 +53,7 @@ from app.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from app.services.queries import overview as ov
+    from app.ui.pages.overview.due import DueTree
 else:  # imported by the first computation (a worker), after the window has painted
     ov = lazy_module("app.services.queries.overview")
 
@@ -144,8 +146,17 @@ class OverviewPage(QWidget):
             tile = self.ages.add(_age_caption(code), f"age_{code}")
             tile.activated.connect(lambda c=code: self._open_age(c))
         self.kpis = TileRow(self.tr("This month's KPIs so far"), columns=KPI_COLUMNS)
-        self.due = DueTree()
-        self.due.dueActivated.connect(self.dueActivated)
+        # what is due: "Computing…" until the first figures, then the tree (``due``), which is
+        # built then — a tree view and its header are a tenth of building the first frame
+        self._due_tree: DueTree | None = None
+        self._due_box = QWidget()
+        self._due_box.setMinimumHeight(160)  # the tree's height: nothing moves when it comes
+        self._due_stack = QStackedLayout(self._due_box)
+        self._due_stack.setContentsMargins(0, 0, 0, 0)
+        pending = QLabel(QCoreApplication.translate("Tile", "Computing…"))
+        pending.setProperty("alignment", ALIGN_CENTER)  # painted at start: app.ui.qt_ints
+        text_look(pending, colour="#777777")
+        self._due_stack.addWidget(pending)
         self.trend = TrendView()
 
     def _layout(self, head: QHBoxLayout) -> QVBoxLayout:
@@ -161,7 +172,7 @@ class OverviewPage(QWidget):
         text_look(due_title, point_size=12, bold=True)
         left.addWidget(self.sla_list)
         left.addWidget(due_title)
-        left.addWidget(self.due, 1)
+        left.addWidget(self._due_box, 1)
         grid.addLayout(left, 3, 0)
         grid.addWidget(self.trend, 3, 1)
         grid.setColumnStretch(0, 1)
@@ -179,6 +190,19 @@ class OverviewPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
         return lay
+
+    @property
+    def due(self) -> DueTree:
+        """The tree of what is due (built on first use: when the first figures arrive)."""
+        if self._due_tree is None:
+            from app.ui.pages.overview.due import DueTree  # noqa: PLC0415 - see _build_rows
+
+            tree = DueTree()
+            tree.dueActivated.connect(self.dueActivated)
+            self._due_stack.addWidget(tree)
+            self._due_stack.setCurrentWidget(tree)
+            self._due_tree = tree
+        return self._due_tree
 
     def tile(self, key: str) -> Tile | None:
         """The tile named ``key`` (``insp_todo``, ``sev_P1``, ``age_gt_7d``, ``sla_risk``,
