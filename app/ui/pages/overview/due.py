@@ -36,7 +36,7 @@ KIND_LABELS: dict[str, Any] = {
     "payment": QT_TRANSLATE_NOOP("OverviewDue", "Payment milestones"),
 }
 
-#: ``DueState`` value → colour of the state text
+# ``DueState`` value → colour of the state text
 STATE_COLOURS = {"overdue": "#a31515", "due": "#7a5200", "upcoming": "#34495e"}
 
 
