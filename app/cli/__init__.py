@@ -61,13 +61,19 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser.  With ``argv``, only the module of the command it names is imported
-    (the other commands are listed by name and help); without, every command is registered."""
+def top_parser() -> argparse.ArgumentParser:
+    """The parser of the options before any command (``--version``, ``--db``), no command."""
     parser = argparse.ArgumentParser(prog="opsledger", description="OpsLedger 运维台账")
     parser.add_argument("--version", action="version", version=f"opsledger {__version__}")
     parser.add_argument("--db", help="database file path or SQLAlchemy URL (default: OPSLEDGER_DB "
                         "or the embedded file in the user data directory)")
+    return parser
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser.  With ``argv``, only the module of the command it names is imported
+    (the other commands are listed by name and help); without, every command is registered."""
+    parser = top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if argv is None:
         for module in COMMAND_MODULES:
@@ -137,8 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args_list: list[str], gc_defaults: tuple[int, int, int]) -> int:
     import gc  # noqa: PLC0415
 
-    if command_in(args_list) is None and any(a in INFO_FLAGS for a in args_list):
-        build_parser(args_list).parse_args(args_list)  # prints the version or the help and exits
+    if command_in(args_list) is None:
+        if any(a in INFO_FLAGS for a in args_list):
+            build_parser(args_list).parse_args(args_list)  # prints the version or the help and exits
+        # no command: the desktop application, parsed without the commands and started before
+        # anything else loads (it sets the language, and logging once the window has painted)
+        from app.cli.gui import run_gui  # noqa: PLC0415
+
+        gc.set_threshold(*gc_defaults)  # a long-lived window: Python's defaults
+        return run_gui(top_parser().parse_args(args_list))
     from app.errors import ImportRejected, OpsLedgerError  # noqa: PLC0415
     from app.logs import setup_logging  # noqa: PLC0415
 

@@ -8,9 +8,11 @@ The UI's ``app.ui.ops`` emits ``changes.kinds`` on the change bus; a page cannot
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # annotations only: the main window imports KINDS before its first paint
+    import uuid
 
 T = TypeVar("T")
 

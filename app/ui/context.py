@@ -6,13 +6,14 @@ Pages receive an ``AppContext`` in their constructor (no global service locator)
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # the window paints before SQLAlchemy loads (issue #12 §1)
+    import uuid
+
     from app.services.ledger import Ledger
 
 

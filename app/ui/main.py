@@ -6,18 +6,20 @@ Qt and the window's modules loaded (``paint_window``) — then runs a restore sc
 ``OPSLEDGER_DB``/the default file), runs the first-start dialog on an empty ledger, fills the
 window's context, and runs Qt's event loop: the overview computes its figures in workers and the
 first-start-of-the-day backup starts in a worker.  The ledger, SQLAlchemy and the other pages are
-imported after the first paint (issue #12 §1).
+imported after the first paint (issue #12 §1), the ledger in a worker (``open_in_worker``) so the
+painted window keeps repainting meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import TYPE_CHECKING, cast
 
 from app import settings
 
 if TYPE_CHECKING:
+    import uuid
+
     from app.services.ledger import Ledger
     from app.ui.main_window import MainWindow
 
@@ -89,40 +91,77 @@ def paint_window(engineer: str = "") -> MainWindow:
     menus and the overview's tiles laid out ("Computing…"), over an ``AppContext`` whose ``db``
     and ``contract_id`` are still ``None`` — the overview computes nothing without a ledger;
     :func:`main` fills the context and announces it (``"contract"`` on the bus), which refreshes
-    the overview.  Imports Qt and the window, not SQLAlchemy."""
+    the overview.  Imports Qt and the window, not SQLAlchemy.  The window holds what the paint
+    shows; the caller calls ``window.finish_start()`` next (the menus' entries and shortcuts)."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.context import AppContext, ChangeBus
     from app.ui.main_window import MainWindow
 
     ctx = AppContext(db=cast("Ledger", None), contract_id=None, engineer=engineer, bus=ChangeBus())
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, first_frame=True)
     window.show()
     window.repaint()
     QApplication.processEvents()  # on X11 the window paints when its expose event is handled
     return window
 
 
+def open_in_worker(db: str | None) -> tuple[Ledger, uuid.UUID | None]:
+    """Open the ledger ``db`` (``open_ledger``: SQLAlchemy, the schema check, an upgrade when one
+    is due) and pick its contract (:func:`pick_contract`) in a worker thread, while the GUI thread
+    keeps handling its events — the painted window repaints, resizes and moves instead of
+    hanging for the ~0.6 s the open takes.  User input (clicks, keys) waits until the ledger is
+    open, as it did when the open ran on the GUI thread: no page is built over a missing ledger.
+    The ledger's sessions are opened per action and its SQLite connections may move between
+    threads (SQLAlchemy's file pool), so nothing is shared across threads at once.  Returns
+    ``(ledger, contract id or None)``; raises what the open raised (``OpsLedgerError`` …)."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.services.ledger import open_ledger
+    from app.ui.tasks import run_task
+
+    def work(_progress: object) -> tuple[Ledger, uuid.UUID | None]:
+        ledger = open_ledger(db)
+        try:
+            return ledger, pick_contract(ledger)
+        except BaseException:
+            ledger.close()
+            raise
+
+    loop = QEventLoop()
+    got: dict[str, object] = {}
+
+    def finish(key: str, value: object) -> None:
+        got[key] = value
+        loop.quit()
+
+    run_task(work, lambda value: finish("value", value), lambda exc: finish("error", exc))
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # the callbacks are queued
+    if "error" in got:
+        raise cast("BaseException", got["error"])
+    return cast("tuple[Ledger, uuid.UUID | None]", got["value"])
+
+
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the GUI on ledger ``db``; returns the exit code (1 if the ledger cannot open)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
     from app.ui.app_setup import create_application
 
     app = create_application(argv)
     window = paint_window(settings.get("engineer_name") or "")
+    window.finish_start()  # the menus' entries and shortcuts, before any input is handled
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
 
     from app.errors import OpsLedgerError
     from app.logs import setup_logging
-    from app.services.ledger import open_ledger
     from app.ui.crash import install_excepthook
     from app.ui.first_start import FirstStartDialog
 
     log_path = setup_logging()
     restore_pending_backup(db)
     try:
-        ledger = open_ledger(db)
+        ledger, contract_id = open_in_worker(db)
     except OpsLedgerError as exc:
         window.close()
         QMessageBox.critical(None, "OpsLedger", str(exc))
@@ -130,9 +169,10 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     crash = install_excepthook(app, log_path, on_quit=ledger.close)
     try:
+        if not window.isVisible():  # closed while the ledger opened
+            return 0
         ctx = window.ctx
         ctx.db = ledger
-        contract_id = pick_contract(ledger)
         engineer = ctx.engineer
         if contract_id is None:
             dlg = FirstStartDialog(ledger)

@@ -31,10 +31,9 @@ The inspection runner is a page of the stack without a navigation entry: it is r
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,10 +46,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
-from app.ui.menus import build_menus
+from app.ui.menus import add_actions, build_menus
 from app.ui.page_table import DUE_ROUTES, PAGES, RUNNER, SPECS, PageSpec, PageTable
+from app.ui.qt_ints import USER_ROLE
 
 if TYPE_CHECKING:
+    import uuid
+
     from app.ui.pages.inspection.runner import InspectionRunPage
     from app.ui.pages.inspection.today import TodayPage
 
@@ -60,7 +62,9 @@ __all__ = ["DUE_ROUTES", "PAGES", "MainWindow", "PageSpec"]
 class MainWindow(QMainWindow):
     """运维台账 OpsLedger main window over one ``AppContext`` (shared by all pages, mutated here)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, first_frame: bool = False) -> None:
+        """With ``first_frame`` the window holds what its first paint shows and the caller calls
+        :meth:`finish_start` right after that paint (``app.ui.main.paint_window``)."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("运维台账 OpsLedger")
@@ -77,7 +81,7 @@ class MainWindow(QMainWindow):
         self._runner: InspectionRunPage | None = None
         for n, spec in enumerate(PAGES, 1):
             item = QListWidgetItem(self.title(spec.key))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(USER_ROLE, spec.key)
             item.setToolTip(f"Ctrl+{n}")
             self.nav.addItem(item)
         central = QWidget()
@@ -92,13 +96,19 @@ class MainWindow(QMainWindow):
         for w in (self._contract_label, self._engineer_label):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self._db_label)
-        self.menus = build_menus(self)
+        self.menus = build_menus(self, actions=not first_frame)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.ctx.bus.changed.connect(self.on_changed)
         self.update_status()
         self.pages[PAGES[0].key]  # the first page is built now (an error in it fails the start)
         self.nav.setCurrentRow(0)
         self.tray: Any = None
+
+    def finish_start(self) -> None:
+        """Add what the first frame does not show — the menus' entries and their shortcuts — to a
+        window built with ``first_frame`` (nothing to do otherwise; idempotent).  Called right
+        after the first paint, before the event loop handles any input."""
+        add_actions(self, self.menus)
 
     def install_tray(self) -> None:
         """The tray icon (``app.ui.tray``) where the desktop has one; ``app.ui.main`` calls it once

@@ -15,40 +15,66 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QTextDocument
+from PySide6.QtWidgets import QMenu, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.ui.qt_ints import USER_ROLE
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.widgets.backup_dialog import BackupDialog
 
-SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHORTCUT_ROLE = USER_ROLE + 1
 
 
 @dataclass
 class Menus:
-    """The menu bar's actions by name (``quit``, ``about``, ``shortcuts``, ``export_log``,
-    ``export_report``, ``backup``, ``restore``, ``page_<key>``)."""
+    """The menu bar's menus (``file``, ``view``, ``help``) and actions by name (``quit``,
+    ``about``, ``shortcuts``, ``export_log``, ``export_report``, ``backup``, ``restore``,
+    ``page_<key>``)."""
 
     actions: dict[str, QAction] = field(default_factory=dict)
+    menus: dict[str, QMenu] = field(default_factory=dict)
 
 
 class NavDelegate(QStyledItemDelegate):
-    """Draws a navigation entry's shortcut (``SHORTCUT_ROLE``) right-aligned in grey."""
+    """Draws a navigation entry's shortcut (``SHORTCUT_ROLE``) right-aligned in grey.
+
+    The shortcut is a small rich-text document (grey, right-aligned) rather than ``drawText`` with
+    a grey pen: the navigation is painted in the first frame, and ``QPainter.setPen``'s overloads
+    create PySide6's ``Qt`` namespace (app.ui.qt_ints)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[str, int, float], QTextDocument] = {}
+
+    def _doc(self, keys: str, width: int, font: QFont) -> QTextDocument:
+        """The grey, right-aligned text ``keys`` (a shortcut such as ``Ctrl+1``, no markup) laid out
+        ``width`` px wide in ``font`` (cached)."""
+        key = (keys, width, font.pointSizeF())
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = QTextDocument(self)
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(f'<p align="right" style="color: #888888;">{keys}</p>')
+            doc.setTextWidth(width)
+            self._docs[key] = doc
+        return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
         keys = index.data(SHORTCUT_ROLE)
         if keys:
-            painter.save()
-            painter.setPen(QColor("#888888"))
             font = painter.font()
             font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
-            painter.setFont(font)
-            rect = option.rect.adjusted(0, 0, -8, 0)  # type: ignore[attr-defined]
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(keys))
+            rect = option.rect  # type: ignore[attr-defined]
+            doc = self._doc(str(keys), rect.width() - 8, font)
+            painter.save()
+            painter.translate(QPointF(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2))
+            doc.drawContents(painter)
             painter.restore()
 
 
@@ -56,8 +82,9 @@ def _action(win: MainWindow, menus: Menus, name: str, text: str, slot: object, k
     act = QAction(text, win)
     act.setObjectName(name)
     if keys:
-        act.setShortcut(QKeySequence(keys))
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # WindowShortcut (the default context); ``setShortcuts``: ``setShortcut``'s overloads
+        # create PySide6's ``Qt`` namespace, which the first frame does without (app.ui.qt_ints)
+        act.setShortcuts([QKeySequence(keys)])
     act.triggered.connect(slot)
     menus.actions[name] = act
     return act
@@ -88,11 +115,30 @@ def shortcut_rows(win: MainWindow) -> list[tuple[str, str]]:
     return rows
 
 
-def build_menus(win: MainWindow) -> Menus:
-    """Create the menu bar of ``win`` and the visible page shortcuts; returns the actions."""
+def build_menus(win: MainWindow, *, actions: bool = True) -> Menus:
+    """Create the menu bar of ``win`` (文件 / 视图 / 帮助) and the visible page shortcuts; with
+    ``actions`` also every menu entry (:func:`add_actions`).  Returns the ``Menus``."""
     menus = Menus()
     bar = win.menuBar()
-    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    menus.menus["file"] = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    menus.menus["view"] = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    menus.menus["help"] = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    win.nav.setItemDelegate(NavDelegate(win.nav))
+    for n in range(win.nav.count()):
+        win.nav.item(n).setData(SHORTCUT_ROLE, page_shortcut(n + 1))
+    if actions:
+        add_actions(win, menus)
+    return menus
+
+
+def add_actions(win: MainWindow, menus: Menus) -> None:
+    """Fill the menus of :func:`build_menus` with their entries and shortcuts (once).  The window
+    painted at start adds them right after its first paint (``MainWindow.finish_start``), before
+    the event loop handles any input: creating a ``QAction`` loads ``QIcon`` and its 151-member
+    theme-icon enum, which the first frame does not show."""
+    if menus.actions:
+        return
+    file_menu, view_menu, help_menu = menus.menus["file"], menus.menus["view"], menus.menus["help"]
     file_menu.addAction(_action(win, menus, "export_log", QCoreApplication.translate("Menus", "Export inspection log…"), lambda: open_log_export(win)))
     file_menu.addAction(_action(win, menus, "export_report", QCoreApplication.translate("Menus", "Export report…"), lambda: win.show_page("reports")))
     file_menu.addAction(_action(win, menus, "import_assets", QCoreApplication.translate("Menus", "Import assets…"), lambda: win.show_page("assets").register.open_import()))  # type: ignore[attr-defined]  # noqa: PLW0108
@@ -104,19 +150,13 @@ def build_menus(win: MainWindow) -> Menus:
     file_menu.addAction(_action(win, menus, "contract_profile", QCoreApplication.translate("Menus", "Contract profile…"), lambda: win.show_page("contract")))
     file_menu.addSeparator()
     file_menu.addAction(_action(win, menus, "quit", QCoreApplication.translate("Menus", "Quit"), win.close, "Ctrl+Q"))
-    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     for n, key in enumerate(win.page_keys(), 1):
         view_menu.addAction(_action(win, menus, f"page_{key}", win.title(key),
                                     lambda _=False, k=key: win.show_page(k), page_shortcut(n)))
-    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(_action(win, menus, "shortcuts", QCoreApplication.translate("Menus", "Keyboard shortcuts"),
                                 lambda: _help_dialog("ShortcutsDialog", shortcut_rows(win), win), "F1"))
     help_menu.addAction(_action(win, menus, "about", QCoreApplication.translate("Menus", "About OpsLedger"),
                                 lambda: _help_dialog("AboutDialog", win.database_text(), win)))
-    win.nav.setItemDelegate(NavDelegate(win.nav))
-    for n in range(win.nav.count()):
-        win.nav.item(n).setData(SHORTCUT_ROLE, page_shortcut(n + 1))
-    return menus
 
 
 def _help_dialog(name: str, *args: object) -> None:
@@ -129,7 +169,7 @@ def _help_dialog(name: str, *args: object) -> None:
 def open_backup_dialog(win: MainWindow, *, restore: bool = False) -> BackupDialog:
     """Open 备份账本… (window-modal, not blocking); with ``restore`` the file picker of 恢复账本…
     opens at once.  Returns the dialog."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
 
     from app.ui.widgets.backup_dialog import BackupDialog
 

@@ -8,15 +8,18 @@ window opens the matching page when there is one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.services.agenda import DueItem, DueState
+from app.ui.qt_ints import USER_ROLE
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:  # ``app.services.agenda`` is imported when the first items arrive, after the paint
+    from app.services.agenda import DueItem
+
+ITEM_ROLE = USER_ROLE
 
 #: agenda ``kind`` → English label (translated in context ``OverviewDue``)
 KIND_LABELS: dict[str, Any] = {
@@ -33,7 +36,8 @@ KIND_LABELS: dict[str, Any] = {
     "payment": QT_TRANSLATE_NOOP("OverviewDue", "Payment milestones"),
 }
 
-STATE_COLOURS = {DueState.OVERDUE: "#a31515", DueState.DUE: "#7a5200", DueState.UPCOMING: "#34495e"}
+# ``DueState`` value → colour of the state text
+STATE_COLOURS = {"overdue": "#a31515", "due": "#7a5200", "upcoming": "#34495e"}
 
 
 def kind_label(kind: str) -> str:
@@ -46,6 +50,8 @@ def kind_label(kind: str) -> str:
 
 def state_text(item: DueItem) -> str:
     """"Overdue 3 days" / "Due today" / "In 5 days" in the UI language."""
+    from app.services.agenda import DueState  # noqa: PLC0415 - see the imports
+
     if item.state == DueState.OVERDUE:
         return QCoreApplication.translate("OverviewDue", "Overdue %1 d").replace("%1", str(-item.days_left))
     if item.state == DueState.DUE:
@@ -75,6 +81,8 @@ class DueTree(QTreeWidget):
 
     def set_groups(self, groups: tuple[tuple[str, tuple[DueItem, ...]], ...]) -> None:
         """Show ``overview.due_groups`` (kind, items) — nothing due shows one line saying so."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint (app.ui.qt_ints)
+
         self.clear()
         if not groups:
             empty = QTreeWidgetItem([self.tr("Nothing due."), "", ""])
@@ -107,6 +115,8 @@ class DueTree(QTreeWidget):
         return out
 
     def _activated(self, row: QTreeWidgetItem, _col: int = 0) -> None:
+        from app.services.agenda import DueItem  # noqa: PLC0415 - see the imports
+
         item: Any = row.data(0, ITEM_ROLE)
         if isinstance(item, DueItem):
             self.dueActivated.emit(item.kind, item.entity_kind, item.entity_id)

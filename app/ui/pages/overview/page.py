@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -31,28 +31,34 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.durations import format_minutes
-from app.core.i18n import _
 from app.core.incident_age import AGE_BUCKETS
-from app.core.kpi import fmt_in_unit, target_text
-from app.core.timeutil import fmt_local, local_today, utcnow
-from app.reports.compose.labels import KPI_VERDICTS
-from app.reports.compose.labels import reason as report_reason
 from app.ui.context import AppContext
 from app.ui.lazy import lazy_module
-from app.ui.pages.overview.due import DueTree
+from app.ui.look import text_look
 from app.ui.pages.overview.tiles import Tile, TileRow, Tone, fmt_number
 from app.ui.pages.overview.trend import TrendView
+from app.ui.qt_ints import (
+    ALIGN_CENTER,
+    ELIDE_RIGHT,
+    SCROLL_BAR_ALWAYS_OFF,
+    USER_ROLE,
+    WIDGET_WITH_CHILDREN_SHORTCUT,
+)
 from app.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from app.services.queries import overview as ov
+    from app.ui.pages.overview.due import DueTree
 else:  # imported by the first computation (a worker), after the window has painted
     ov = lazy_module("app.services.queries.overview")
+
+# What formats the figures is imported when the first figures arrive, after the window has
+# painted; so is ``PySide6.QtCore.Qt`` (see ``app.ui.qt_ints``).
 
 REFRESH_MS = 60_000
 #: KPI tiles per row before they wrap (the 7-tile top rows' width at the default window size)
@@ -90,17 +96,17 @@ class OverviewPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh_now)
         f5 = QShortcut(QKeySequence("F5"), self)
-        f5.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        f5.setProperty("context", WIDGET_WITH_CHILDREN_SHORTCUT)
         f5.activated.connect(self.refresh)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.title = QLabel(self.tr("Overview"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        text_look(self.title, point_size=16, bold=True)
         self.stamp = QLabel()
-        self.stamp.setStyleSheet("color: #555;")
+        text_look(self.stamp, colour="#555555")
         self.message = QLabel()
-        self.message.setStyleSheet("color: #a31515;")
+        text_look(self.message, colour="#a31515")
         self.message.setWordWrap(True)
         self.message.hide()
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
@@ -130,8 +136,8 @@ class OverviewPage(QWidget):
         self.sla_list = QListWidget()
         self.sla_list.setObjectName("slaList")
         self.sla_list.setMaximumHeight(76)
-        self.sla_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sla_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.sla_list.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.sla_list.setProperty("textElideMode", ELIDE_RIGHT)
         self.sla_list.hide()
         self.sla_list.itemActivated.connect(self._sla_item)
         self.incidents = TileRow(self.tr("Open incidents"))
@@ -140,8 +146,17 @@ class OverviewPage(QWidget):
             tile = self.ages.add(_age_caption(code), f"age_{code}")
             tile.activated.connect(lambda c=code: self._open_age(c))
         self.kpis = TileRow(self.tr("This month's KPIs so far"), columns=KPI_COLUMNS)
-        self.due = DueTree()
-        self.due.dueActivated.connect(self.dueActivated)
+        # what is due: "Computing…" until the first figures, then the tree (``due``), which is
+        # built then — a tree view and its header are a tenth of building the first frame
+        self._due_tree: DueTree | None = None
+        self._due_box = QWidget()
+        self._due_box.setMinimumHeight(160)  # the tree's height: nothing moves when it comes
+        self._due_stack = QStackedLayout(self._due_box)
+        self._due_stack.setContentsMargins(0, 0, 0, 0)
+        pending = QLabel(QCoreApplication.translate("Tile", "Computing…"))
+        pending.setProperty("alignment", ALIGN_CENTER)  # painted at start: app.ui.qt_ints
+        text_look(pending, colour="#777777")
+        self._due_stack.addWidget(pending)
         self.trend = TrendView()
 
     def _layout(self, head: QHBoxLayout) -> QVBoxLayout:
@@ -154,10 +169,10 @@ class OverviewPage(QWidget):
         grid.addWidget(self.kpis, 2, 0, 1, 2)
         left = QVBoxLayout()
         due_title = QLabel(self.tr("Everything due"))
-        due_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        text_look(due_title, point_size=12, bold=True)
         left.addWidget(self.sla_list)
         left.addWidget(due_title)
-        left.addWidget(self.due, 1)
+        left.addWidget(self._due_box, 1)
         grid.addLayout(left, 3, 0)
         grid.addWidget(self.trend, 3, 1)
         grid.setColumnStretch(0, 1)
@@ -175,6 +190,19 @@ class OverviewPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
         return lay
+
+    @property
+    def due(self) -> DueTree:
+        """The tree of what is due (built on first use: when the first figures arrive)."""
+        if self._due_tree is None:
+            from app.ui.pages.overview.due import DueTree  # noqa: PLC0415 - see _build_rows
+
+            tree = DueTree()
+            tree.dueActivated.connect(self.dueActivated)
+            self._due_stack.addWidget(tree)
+            self._due_stack.setCurrentWidget(tree)
+            self._due_tree = tree
+        return self._due_tree
 
     def tile(self, key: str) -> Tile | None:
         """The tile named ``key`` (``insp_todo``, ``sev_P1``, ``age_gt_7d``, ``sla_risk``,
@@ -214,6 +242,8 @@ class OverviewPage(QWidget):
         cid, db = self.ctx.contract_id, self.ctx.db
         if db is None:  # painted before the ledger opened (app.ui.main): it refreshes the page then
             return
+        from app.core.timeutil import local_today, utcnow  # noqa: PLC0415 - see the imports
+
         self.stamp.setText(local_today().isoformat())
         if cid is None:
             self.message.setText(self.tr("No contract loaded."))
@@ -258,6 +288,10 @@ class OverviewPage(QWidget):
 
     # ------------------------------------------------------------------ showing
     def _show_now(self, f: ov.NowFigures) -> None:
+        from app.core.timeutil import fmt_local  # noqa: PLC0415 - see the imports
+
+        for row in (self.inspections, self.sla, self.incidents, self.ages):
+            row.align_top()
         self.stamp.setText(self.tr("%1 · updated %2").replace("%1", f.today.isoformat())
                            .replace("%2", fmt_local(f.now, "%H:%M")))
         ins = f.inspections
@@ -304,6 +338,9 @@ class OverviewPage(QWidget):
             self.openRequested.emit("incidents", {"status": OPEN, "occurred": (age.start, age.end)})
 
     def _show_sla(self, sla: ov.SlaFigures) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see the imports
+
+        from app.core.durations import format_minutes  # noqa: PLC0415
         self._count(self.sla.tiles[0], len(sla.at_risk), Tone.WARN,
                     self.tr("Act before the target") if sla.at_risk else self.tr("None at risk"))
         self._count(self.sla.tiles[1], len(sla.breached), Tone.BAD,
@@ -316,7 +353,7 @@ class OverviewPage(QWidget):
             mark = self.tr("Breached") if w.state == "breached" else self.tr("At risk")
             item = QListWidgetItem(f"[{mark}] {w.number} {w.severity} · {clock} {w.used_pct:.0f} % · {state} · {w.title}")
             item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, w.number)
+            item.setData(USER_ROLE, w.number)
             item.setForeground(Qt.GlobalColor.darkRed if w.state == "breached" else Qt.GlobalColor.darkYellow)
             self.sla_list.addItem(item)
         if sla.not_computable:
@@ -325,11 +362,15 @@ class OverviewPage(QWidget):
         self.sla_list.setVisible(self.sla_list.count() > 0)
 
     def _sla_item(self, item: QListWidgetItem) -> None:
-        number = item.data(Qt.ItemDataRole.UserRole)
+        number = item.data(USER_ROLE)
         if number:
             self.openRequested.emit("incidents", {"text": number})
 
     def _show_month(self, m: ov.MonthFigures) -> None:
+        from app.core.i18n import _  # noqa: PLC0415 - see the imports
+        from app.core.kpi import fmt_in_unit, target_text  # noqa: PLC0415
+        from app.reports.compose.labels import KPI_VERDICTS  # noqa: PLC0415
+
         self.kpis.title.setText(self.tr("KPIs %1 so far (to %2)").replace("%1", m.period.key)
                                 .replace("%2", m.period.end.isoformat()))
         keys = [f"kpi_{k.code}" for k in m.kpis]
@@ -348,6 +389,7 @@ class OverviewPage(QWidget):
                 state += "\n" + self._reason(k.reason)
             number = fmt_in_unit(k.actual, k.unit) if k.actual is not None else fmt_number(None, 2)
             tile.set_value(number, state, tone)
+        self.kpis.align_top()
         if not m.kpis:
             self.kpis.note.setText(self.tr("The contract profile names no KPI."))
         self.trend.set_points(m.trend)
@@ -355,6 +397,8 @@ class OverviewPage(QWidget):
     def _reason(self, reason: str) -> str:
         """Why a tile has no figure: the month's own words for three reasons, every other reason
         (``no_records``, ``period_running`` …) as the report words it (``labels.reason``)."""
+        from app.reports.compose.labels import reason as report_reason  # noqa: PLC0415 - see the imports
+
         return {
             "no_data": self.tr("Nothing measured yet this month"),
             "not_computable": self.tr("A calendar year is not covered"),

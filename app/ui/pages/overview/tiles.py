@@ -1,5 +1,7 @@
 """The overview's tiles: a big number, a caption and a state in words *and* colour.
 
+A tile's frame is its style sheet (:func:`style_sheet`); the texts are ``app.ui.look``.
+
 A ``Tile`` is a focusable frame; a click, Enter or Space emits ``activated``.  Its state is a
 ``Tone`` (``ok`` green, ``warn`` amber, ``bad`` red, ``neutral`` grey-blue, ``pending`` while the
 figure is computed) shown as the frame's colour and always also as a text line (colour is never
@@ -11,8 +13,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QEnterEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.look import text_look
+from app.ui.qt_ints import STRONG_FOCUS
 
 
 class Tone(StrEnum):
@@ -44,6 +49,20 @@ TONE_COLOURS: dict[Tone, tuple[str, str, str]] = {
 }
 
 
+def style_sheet() -> str:
+    """The style sheet of a tile: its frame by ``tone`` (a dynamic property) — background, border,
+    rounded corners, the focus ring.  Its labels take size, weight and colour from ``text_look``
+    (no sheet of their own: app.ui.look)."""
+    rules = ["QFrame#tile { border-radius: 6px; }"]
+    rules += [f'QFrame#tile[tone="{tone.value}"] {{ background: {bg}; border: 1px solid {border}; }}'
+              for tone, (bg, border, _fg) in TONE_COLOURS.items()]
+    rules.append("QFrame#tile:focus { border: 2px solid #2f6fd0; }")  # last: wins over the tone
+    return "\n".join(rules)
+
+
+STYLE_SHEET = style_sheet()
+
+
 class Tile(QFrame):
     """One figure: ``caption`` above, the number big, the state line below (see module doc)."""
 
@@ -53,19 +72,22 @@ class Tile(QFrame):
         super().__init__(parent)
         self.key = key
         self.setObjectName("tile")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setProperty("focusPolicy", STRONG_FOCUS)  # painted at start: no ``Qt`` (app.ui.qt_ints)
+        self._pointing = False  # the pointing-hand cursor is set on the first hover
         self.setMinimumWidth(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(STYLE_SHEET)
         self.caption = QLabel(caption, self)
+        self.caption.setObjectName("tileCaption")
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("font-size: 10pt; color: #333; background: transparent; border: none;")
+        text_look(self.caption, point_size=10, colour="#333333")
         self.number = QLabel("…", self)
         self.number.setObjectName("tileNumber")
-        self.number.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1d2733; background: transparent;"
-                                  " border: none;")
+        text_look(self.number, point_size=20, bold=True, colour="#1d2733")
         self.state = QLabel("", self)
+        self.state.setObjectName("tileState")
         self.state.setWordWrap(True)
+        text_look(self.state, point_size=9, colour=TONE_COLOURS[Tone.PENDING][2])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 5, 8, 5)
         lay.setSpacing(0)
@@ -73,28 +95,44 @@ class Tile(QFrame):
         lay.addWidget(self.number)
         lay.addWidget(self.state)
         self.tone = Tone.PENDING
+        self.setProperty("tone", Tone.PENDING.value)  # before the first polish: nothing to re-polish
         self.set_value("…", self.tr("Computing…"), Tone.PENDING)
 
     def set_value(self, number: str, state: str, tone: Tone, tooltip: str = "") -> None:
-        """Show ``number`` (already formatted), the ``state`` words and the ``tone`` colour."""
-        self.tone = tone
-        bg, border, fg = TONE_COLOURS[tone]
-        self.setStyleSheet(f"QFrame#tile {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; }}"
-                           f"QFrame#tile:focus {{ border: 2px solid #2f6fd0; }}")
-        self.state.setStyleSheet(f"font-size: 9pt; color: {fg}; background: transparent; border: none;")
+        """Show ``number`` (already formatted), the ``state`` words and the ``tone`` colour (the
+        tile's :func:`style_sheet` by the ``tone`` property, the state line's colour)."""
+        if tone != self.tone:
+            self.tone = tone
+            self.setProperty("tone", tone.value)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            text_look(self.state, colour=TONE_COLOURS[tone][2])
         self.number.setText(number)
         self.state.setText(state)
         self.setToolTip(tooltip)
         self.setAccessibleName(f"{self.caption.text()}: {number} {state}")
 
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt API
+        """The pointer shows a pointing hand over a tile (set on the first hover, after the paint)."""
+        if not self._pointing:
+            from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._pointing = True
+        super().enterEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         """A left click activates the tile."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.activated.emit()
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Enter / Space activate the focused tile."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit()
             return
@@ -109,9 +147,9 @@ class TileRow(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None, *, columns: int = 0) -> None:
         super().__init__(parent)
         self.title = QLabel(title, self)
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1d2733;")
+        text_look(self.title, point_size=12, bold=True, colour="#1d2733")
         self.note = QLabel("", self)
-        self.note.setStyleSheet("color: #555;")
+        text_look(self.note, colour="#555555")
         self.note.setWordWrap(True)
         self.columns = columns
         self.row: QHBoxLayout | QGridLayout = QGridLayout() if columns else QHBoxLayout()
@@ -129,15 +167,25 @@ class TileRow(QWidget):
         self.tiles: list[Tile] = []
 
     def add(self, caption: str, key: str = "") -> Tile:
-        """Append a tile with ``caption``; ``key`` names it for routing and tests."""
+        """Append a tile with ``caption``; ``key`` names it for routing and tests.  Tiles read
+        "Computing…" alike until :meth:`align_top` (called when the figures arrive) aligns them."""
         tile = Tile(caption, self, key=key)
         if isinstance(self.row, QGridLayout):
             n = len(self.tiles)
-            self.row.addWidget(tile, n // self.columns, n % self.columns, Qt.AlignmentFlag.AlignTop)
+            self.row.addWidget(tile, n // self.columns, n % self.columns)
         else:
-            self.row.addWidget(tile, 1, Qt.AlignmentFlag.AlignTop)
+            self.row.addWidget(tile, 1)
         self.tiles.append(tile)
         return tile
+
+    def align_top(self) -> None:
+        """Align every tile to the top of its row (tiles whose texts wrap differ in height).  Not
+        done by :meth:`add`: the tiles painted at start are built without ``Qt`` (app.ui.qt_ints)
+        and are all of one height until their figures arrive."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+
+        for tile in self.tiles:
+            self.row.setAlignment(tile, Qt.AlignmentFlag.AlignTop)
 
     def clear(self) -> None:
         """Remove every tile (before rebuilding a row whose tiles depend on the contract)."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from app.ui.look import text_look
+from app.ui.qt_ints import ALIGN_CENTER
 
 if TYPE_CHECKING:
     from app.services.queries.overview import TrendPoint
@@ -26,8 +27,8 @@ class TrendView(QWidget):
         super().__init__(parent)
         self.setMinimumHeight(260)
         self.placeholder = QLabel(self.tr("Computing the 12-month trend…"), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #777;")
+        self.placeholder.setProperty("alignment", ALIGN_CENTER)  # painted at start: app.ui.qt_ints
+        text_look(self.placeholder, colour="#777777")
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.placeholder)
         self.chart_view: Any = None
@@ -51,6 +52,8 @@ class TrendView(QWidget):
             QChartView,
             QLineSeries,
         )
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see app.ui.qt_ints
+        from PySide6.QtGui import QColor, QPainter  # noqa: PLC0415
 
         chart = QChart()
         chart.setTitle(self.tr("Incidents and availability by month, %1 – %2")
@@ -84,6 +87,7 @@ class TrendView(QWidget):
     def _axes(self, chart: Any, bars: Any, line: Any) -> None:
         """Months below, incident counts left, availability % right (line points at bar centres)."""
         from PySide6.QtCharts import QBarCategoryAxis, QValueAxis  # noqa: PLC0415 - see set_points
+        from PySide6.QtCore import Qt  # noqa: PLC0415
 
         months = QBarCategoryAxis()
         months.append([p.key[5:] for p in self.points])  # "MM": the title names the years
