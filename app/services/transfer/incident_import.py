@@ -40,6 +40,7 @@ from app.store.models import (
     IncidentService,
     Service,
 )
+from app.store.search_index import incident_fts_deferred
 
 _INCIDENT: Table = Incident.__table__  # type: ignore[assignment]
 _LINK: Table = IncidentService.__table__  # type: ignore[assignment]
@@ -317,6 +318,6 @@ INCIDENTS = RecordSpec(
     implied_status=((("closed_at",), "closed"), (("restored_at",), "restored"),
                     (("responded_at", "onsite_at"), "in_progress"), (("assignee",), "assigned")),
     number_prefix="INC", number_instant="occurred_at", read_sides=_read_sides, check=_check, rows=_rows,
-    audit_action="incident.import", entity_kind="incident", noun="incidents",
+    audit_action="incident.import", entity_kind="incident", noun="incidents", bulk=incident_fts_deferred,
 )
 """The fault log's part of the one import structure."""

@@ -27,6 +27,7 @@ instants through ``UTCDateTime``, JSON).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -87,7 +88,9 @@ class RecordSpec:
     ``read_sides(ctx, wb, main_ws, recs)`` reads the side sheets into ``ctx.state``;
     ``check(ctx, recs)`` appends the cross-sheet problems; ``rows(ctx, rec, number)`` yields the
     ``(table, values)`` to insert for one record, the parent first; ``audit_action`` /
-    ``entity_kind`` / ``noun`` (``"incidents"``) for the one audit event."""
+    ``entity_kind`` / ``noun`` (``"incidents"``) for the one audit event; ``bulk(session, rows)``
+    a context around the writing of ``rows`` records (the incidents' full-text index filled once
+    for all, ``app.store.search_index``; default: nothing)."""
 
     kind: str
     model: Any
@@ -104,6 +107,7 @@ class RecordSpec:
     audit_action: str
     entity_kind: str
     noun: str
+    bulk: Callable[[Session, int], AbstractContextManager[Any]] = lambda _session, _rows: nullcontext()
 
     @property
     def labels(self) -> dict[str, str]:
@@ -165,17 +169,18 @@ def run_import(session: Session, contract: Contract, path: str | Path, spec: Rec
     writer = CoreWriter(session)
     recs.reverse()
     done = 0
-    while recs:  # popped, so a written record is let go
-        _, rec = recs.pop()
-        number = rec.get("number") or next_number(
-            session, spec.number_prefix, rec[spec.number_instant].astimezone(LOCAL_TZ).year)
-        for table, values in spec.rows(ctx, rec, number):
-            writer.add(table, values)
-        result.numbers.append(number)
-        done += 1
-        if done % BATCH_ROWS == 0:
-            writer.flush()
-    writer.flush()
+    with spec.bulk(session, len(recs)):
+        while recs:  # popped, so a written record is let go
+            _, rec = recs.pop()
+            number = rec.get("number") or next_number(
+                session, spec.number_prefix, rec[spec.number_instant].astimezone(LOCAL_TZ).year)
+            for table, values in spec.rows(ctx, rec, number):
+                writer.add(table, values)
+            result.numbers.append(number)
+            done += 1
+            if done % BATCH_ROWS == 0:
+                writer.flush()
+        writer.flush()
     audit.record(session, actor=actor, action=spec.audit_action, entity_kind=spec.entity_kind,
                  summary=f"{result.count} {spec.noun} imported from {ctx.source}",
                  details={"file": ctx.source, "count": result.count})
