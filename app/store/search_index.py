@@ -12,6 +12,9 @@ the same columns for all of them costs a tenth of that.  ``incident_fts_deferred
   definition stays that of the migration).  Should the new rows not be exactly the rowids above
   the mark (a rowid past 2⁶³ is chosen at random), the whole index is rebuilt instead.  An error
   in the block propagates: the caller's rollback restores the trigger and the index together.
+- The block only inserts incidents: an update or delete of a row it inserted would reach the
+  index's update/delete triggers for a row not yet indexed (SQLite then reports the index as
+  malformed).
 - Anything else (PostgreSQL's ``pg_trgm`` indexes, a SQLite without FTS5): the block runs as it is.
 """
 
