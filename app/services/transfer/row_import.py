@@ -189,13 +189,15 @@ def run_import(session: Session, contract: Contract, path: str | Path, spec: Rec
 
 
 class CoreWriter:
-    """Rows gathered per table and written with one Core ``insert`` executemany per table and
-    batch, tables in the order they were first given (parents before children)."""
+    """Rows gathered per table and written with one executemany per table and batch, tables in
+    the order they were first given (parents before children): on SQLite the driver's own
+    (``_DriverInsert``), elsewhere a Core ``insert``."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._pending: dict[Table, list[dict[str, Any]]] = {}
         self._fill: dict[Table, list[tuple[str, Any]]] = {}
+        self._plans: dict[Table, _DriverInsert] = {}
 
     def add(self, table: Table, values: dict[str, Any]) -> None:
         """Queue one row of ``table``; columns left out take their default (see the module text)."""
@@ -210,10 +212,39 @@ class CoreWriter:
     def flush(self) -> None:
         """Write every queued row (the session's connection, so in its transaction)."""
         self.session.flush()  # anything the ORM holds (sequences) goes first
+        conn = self.session.connection()
         for table, rows in self._pending.items():
-            if rows:
-                self.session.execute(table.insert(), rows)
-                rows.clear()
+            if not rows:
+                continue
+            if conn.dialect.name == "sqlite":
+                plan = self._plans.get(table)
+                if plan is None:
+                    plan = self._plans[table] = _DriverInsert(table, list(rows[0]), conn.dialect)
+                plan.run(conn, rows)
+            else:  # PostgreSQL: SQLAlchemy's insertmanyvalues batches do better than executemany
+                conn.execute(table.insert(), rows)
+            rows.clear()
+
+
+class _DriverInsert:
+    """One table's ``INSERT`` compiled once for the keys of its rows, run through the driver's own
+    ``executemany`` (``Connection.exec_driver_sql``) with each value converted by its column
+    type's bind processor — what ``Connection.execute(insert, rows)`` does, without building
+    SQLAlchemy's parameter dict per row.  Every row must have the first row's keys (as for Core
+    executemany; a missing key raises ``KeyError``)."""
+
+    def __init__(self, table: Table, keys: list[str], dialect: Any) -> None:
+        compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+        order = list(compiled.positiontup or ())
+        if not compiled.positional or sorted(order) != sorted(keys):  # pragma: no cover - not qmark
+            raise RuntimeError(f"cannot run {table.name} inserts positionally")
+        self.sql = compiled.string
+        self.plan = [(k, table.c[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order]
+
+    def run(self, conn: Any, rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (dicts keyed as the first) on ``conn``."""
+        plan = self.plan
+        conn.exec_driver_sql(self.sql, [tuple([r[k] if p is None else p(r[k]) for k, p in plan]) for r in rows])
 
 
 def _fillers(table: Table) -> list[tuple[str, Any]]:
