@@ -36,7 +36,6 @@ from app.services.transfer.import_cells import (
     _to_text,
     parse_datetime_text,
 )
-from app.services.transfer.sheet_read import can_read, sheet_rows
 from app.services.transfer.xlsx_guard import check_workbook, sheet_markup
 from app.store.models import (
     Asset,
@@ -309,41 +308,38 @@ def _read(path: Path, ws: Any, columns: list[Column], model: Any, lk: _Lookups,
     One streamed pass over the sheet's XML first finds its merged cells and whether it holds any
     formula (``xlsx_guard.sheet_markup``); a sheet without formulas is read as plain values
     (openpyxl's ``values_only``, no cell object per cell), one with formulas as cells so each
-    formula is refused by name.  Plain values are read by ``sheet_read.sheet_rows`` (the sheet's
-    XML parsed directly, as openpyxl reads each cell) where the sheet allows, else by openpyxl."""
+    formula is refused by name."""
     sheet = _Sheet(ws, columns, model, lk, problems, label)
     member = getattr(ws, "_worksheet_path", None)
     merged, formulas = sheet_markup(path, member.lstrip("/")) if member else ([], True)
     sheet.values_only = not formulas
-    rows: Iterator[tuple[int, tuple[Any, ...]]] = (
-        sheet_rows(ws) if sheet.values_only and can_read(ws)
-        else enumerate(ws.iter_rows(min_row=1, values_only=sheet.values_only), start=1))
-    head: list[tuple[int, tuple[Any, ...]]] = []
-    at = -1  # the header's place in ``head``
+    rows = ws.iter_rows(min_row=1, values_only=sheet.values_only)
+    head: list[tuple[Any, ...]] = []
+    header_at = 0
     need = sum(1 for c in columns if c.required)
-    for rownum, cells in rows:
-        head.append((rownum, cells))
+    for cells in rows:
+        head.append(cells)
         if sheet.header_score(cells)[0] == need and need:
-            at = len(head) - 1
+            header_at = len(head)
             break
-        if rownum >= HEADER_SEARCH_ROWS:
+        if len(head) >= HEADER_SEARCH_ROWS:
             break
     if not head:
         problems.append(RowProblem(1, "", N_("{sheet}: the sheet is empty; a header row is required"), {"sheet": label}))
         return
-    if at < 0:
-        at = max(range(len(head)), key=lambda i: (sheet.header_score(head[i][1]), -i))
-    header_at = head[at][0]
+    if not header_at:
+        best = max(range(len(head)), key=lambda i: (sheet.header_score(head[i]), -i))
+        header_at = best + 1
     _merged_problems(merged, label, problems, header_at)
-    if not sheet.read_header(head[at][1], header_at):
+    if not sheet.read_header(head[header_at - 1], header_at):
         return
-    pending = head[at + 1:]
+    pending = head[header_at:]
 
-    def data() -> Iterator[tuple[int, tuple[Any, ...]]]:
+    def data() -> Iterator[tuple[Any, ...]]:
         yield from pending
         yield from rows
 
-    for rownum, cells in data():
+    for rownum, cells in enumerate(data(), start=header_at + 1):
         parsed = sheet.parse_row(rownum, cells)
         if parsed is not None:
             yield rownum, parsed
