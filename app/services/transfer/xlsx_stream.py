@@ -9,11 +9,6 @@ and text that looks like a formula is written as a text cell; an empty text writ
 empty cell reads back the same, and the sheet is a third smaller).  The sheet has a frozen header, an
 auto-filter over the rows written and the print setup of ``xlsx_safe.set_print_setup``.
 
-The data rows themselves are written by ``sheet_xml.SheetRows`` (the cells as openpyxl would
-write them, a third of its time) and spliced into the sheet when it is closed; should openpyxl's
-write-only sheet lack the parts this needs (its ``_writer`` with a file ``out``), the rows go
-through openpyxl's own ``append`` instead.
-
 A write-only sheet has no ``<dimension>`` (openpyxl cannot know the size before the rows), and
 then every reader that asks for the size parses the whole sheet once more (openpyxl's
 ``read_only`` mode does so on opening, ~⅓ of its read).  A caller that knows the number of data
@@ -36,7 +31,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.timeutil import to_local
-from app.services.transfer.sheet_xml import SheetRows
 from app.services.transfer.xlsx_safe import (
     _FORMULA_START,
     DATE_FORMAT,
@@ -94,7 +88,6 @@ class StreamedTable:
             self.ws.calculate_dimension = lambda: ref
         self._pending: list[list[Any]] | None = []
         self.rows = 0
-        self.rows_written = 0
         n = len(headers)
         self._dt = [self._cell(DATETIME_FORMAT) for _ in range(n)]
         self._d = [self._cell(DATE_FORMAT) for _ in range(n)]
@@ -105,7 +98,6 @@ class StreamedTable:
         self._direct = callable(getattr(self.ws, "_values_to_row", None))
         if self._direct:
             self.ws._values_to_row = self._cells
-        self._xml: SheetRows | None = None  # set by ``_start`` when the sheet can take spliced rows
 
     def _cell(self, number_format: str) -> Any:
         cell = WriteOnlyCell(self.ws)
@@ -182,10 +174,6 @@ class StreamedTable:
         return text
 
     def _write(self, row: list[Any]) -> None:
-        if self._xml is not None:
-            self._xml.write(self.rows_written + 2, row)  # row 1 is the header
-            self.rows_written += 1
-            return
         if self._direct:
             self.ws.append(row)  # cleaned and bound by ``_cells``
             return
@@ -199,16 +187,6 @@ class StreamedTable:
             else:
                 out.append(self._value(c, value))
         self.ws.append(out)
-
-    def _sheet_rows(self) -> SheetRows | None:
-        """The writer of the data rows, once the header row is written: ``SheetRows`` when
-        openpyxl's sheet writes to a file it can be spliced into, else ``None`` (openpyxl's own
-        ``append``)."""
-        writer = getattr(self.ws, "_writer", None)
-        if not isinstance(getattr(writer, "out", None), str):
-            return None
-        return SheetRows(self._cell(DATETIME_FORMAT).style_id, self._cell(DATE_FORMAT).style_id,
-                         self.ws.parent.epoch)
 
     def _start(self) -> None:
         rows = self._pending or []
@@ -225,7 +203,6 @@ class StreamedTable:
             cell.font, cell.fill = bold, fill
             head.append(cell)
         self.ws.append(head)
-        self._xml = self._sheet_rows()
         for r in rows:
             self._write(r)
 
@@ -249,19 +226,12 @@ class StreamedTable:
         if writer is not None:
             with contextlib.suppress(Exception):
                 writer.cleanup()
-        if self._xml is not None:
-            self._xml.discard()
 
     def close(self) -> None:
-        """Flush held-back rows, set the auto-filter over every row written and finish the
-        sheet (``wb.save`` then takes it as it is)."""
+        """Flush held-back rows and set the auto-filter over every row written."""
         if self._pending is not None:
             self._start()
         if self.declared is not None and self.declared != self.rows:
             raise SizeMismatchError(f"{self.ws.title}: {self.rows} rows written, {self.declared} declared")
         last = get_column_letter(max(1, len(self.headers)))
         self.ws.auto_filter.ref = f"A1:{last}{1 + max(1, self.rows)}"
-        if self._xml is not None:  # the sheet's tail written, then the rows put in before it
-            self.ws.close()
-            self._xml.splice(self.ws._writer.out)
-            self._xml = None
