@@ -262,6 +262,7 @@ class _ClosedClocks:
         self._failed = False
         self._codes: dict[Any, str] | None = None  # service and asset id → code, for scopes
         self._scopes: dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[str, ...]] = {}
+        self._rules: dict[Any, Any] = {}  # targets and calendars per kind of incident (sla.incident_clocks)
 
     def _scope(self, service_ids: tuple[Any, ...], asset_ids: tuple[Any, ...]) -> tuple[str, ...]:
         """The group/class codes (``ContractProfile.scopes_of``) of an incident touching these
@@ -303,7 +304,7 @@ class _ClosedClocks:
 
         try:
             clocks = incident_clocks(inc, events, self._profile, self._calendars, inc["closed_at"],
-                                     self._scope(service_ids, asset_ids), explain=False)
+                                     self._scope(service_ids, asset_ids), explain=False, rules=self._rules)
         except OpsLedgerError:
             return
         inc["response_minutes"] = clocks.response_minutes

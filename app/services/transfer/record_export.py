@@ -125,6 +125,7 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
     prof = profile_of(contract)
     scoped = bool(prof.service_groups or prof.asset_classes)
     scopes: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+    rules: dict[Any, Any] = {}  # targets and calendars per kind of incident, read once (sla.incident_clocks)
 
     def cells(inc: Any, events: list[Any], services: tuple[str, ...] = (),
               assets: tuple[str, ...] = ()) -> list[Any]:
@@ -135,7 +136,7 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
                 known = scopes[services, assets] = prof.scopes_of(services=services, assets=assets)
             scope = known
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False)
+            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False, rules=rules)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
