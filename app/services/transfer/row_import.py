@@ -244,7 +244,8 @@ class _DriverInsert:
     def run(self, conn: Any, rows: list[dict[str, Any]]) -> None:
         """Insert ``rows`` (dicts keyed as the first) on ``conn``."""
         plan = self.plan
-        conn.exec_driver_sql(self.sql, [tuple([r[k] if p is None else p(r[k]) for k, p in plan]) for r in rows])
+        conn.exec_driver_sql(self.sql, [tuple([v if (v := r[k]) is None or p is None else p(v)
+                                               for k, p in plan]) for r in rows])
 
 
 def _fillers(table: Table) -> list[tuple[str, Any]]:
