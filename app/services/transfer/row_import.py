@@ -14,14 +14,18 @@ a per-kind ``RecordSpec``.  The rules are those of ``record_import``; each lives
    ``dry_run``: the numbers that would be used;
 4. otherwise, in the caller's transaction: number sequences advanced past the file's numbers,
    rows without a number numbered (``app.services.numbering.next_number``), and every record
-   written with SQLAlchemy Core ``insert`` executemany in batches of ``BATCH_ROWS`` records (the
-   parent table first, then its child tables: no ORM object per row, so memory holds one batch);
-   one audit event (``spec.audit_action``) names the file and the count.
+   written with one executemany per table in batches of ``BATCH_ROWS`` records (the parent table
+   first, then its child tables: no ORM object per row, so memory holds one batch) — on SQLite
+   the driver's own, the statement compiled once and each value through its column type's bind
+   processor (``_DriverInsert``), on PostgreSQL a Core ``insert`` (SQLAlchemy's
+   ``insertmanyvalues`` batches) — inside ``spec.bulk`` (for incidents: the full-text index filled
+   once for the new rows, ``app.store.search_index``); one audit event (``spec.audit_action``)
+   names the file and the count.
 
-Core inserts fill every column the kind leaves out from the column's Python default (``id``
-UUIDs, ``version`` 1, ``incident_class`` …) or ``None``, so every parameter set of a table has the
-same keys and the rows equal those the ORM would write (PostgreSQL included: UUID, aware UTC
-instants through ``UTCDateTime``, JSON).
+Inserts fill every column the kind leaves out from the column's Python default (``id`` UUIDs,
+``version`` 1, ``incident_class`` …) or ``None``, so every parameter set of a table has the same
+keys and the rows equal those the ORM would write (PostgreSQL included: UUID, aware UTC instants
+through ``UTCDateTime``, JSON).
 """
 
 from __future__ import annotations
