@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -19,7 +20,7 @@ from app.store.models import Contract
 from tests.services.transfer.test_record_export import make_closed_incident
 from tests.services.transfer.test_record_import import ZH, _workbook
 
-ROWS = [
+ROWS: list[list[Any]] = [
     ["", "机房空调告警停机", "P2", datetime(2026, 5, 6, 9, 0), None, "oa"],
     ["", "打印服务器无响应", "P3", datetime(2026, 5, 6, 10, 0), None, "oa"],
 ]
@@ -66,7 +67,7 @@ def test_a_refused_import_leaves_the_index_unchanged(db: Database, pinggu: Contr
     with db.session() as s:
         import_incidents(s, get_contract(s), _workbook(tmp_path / "a.xlsx", ZH, ROWS[:1]))
     before = _fts_rows(db)
-    bad = [*ROWS[1:], ["", "级别错的一行", "P9", datetime(2026, 5, 6, 9, 0), None, "oa"]]
+    bad: list[list[Any]] = [*ROWS[1:], ["", "级别错的一行", "P9", datetime(2026, 5, 6, 9, 0), None, "oa"]]
     with db.session() as s, pytest.raises(ImportRejected):
         import_incidents(s, get_contract(s), _workbook(tmp_path / "b.xlsx", ZH, bad))
     assert _found(db, "打印服务器") == 0 and _found(db, "空调告警") == 1
