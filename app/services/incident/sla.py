@@ -217,12 +217,10 @@ def status_spans(events: Iterable[Any]) -> list[tuple[str, datetime, datetime | 
     Only events of kind ``created``/``status``/``reopen`` with a ``to_status`` count; consecutive
     events into the same status merge.  Events may be ``IncidentEvent`` rows or dicts.
     """
-    evs = [e for e in events if _get(e, "kind") in CLOCK_EVENT_KINDS and _get(e, "to_status")]
-    evs = sorted(enumerate(evs), key=lambda ie: (_aware(_get(ie[1], "at"), "event.at"), ie[0]))
+    timed = sorted((_aware(_get(e, "at"), "event.at"), i, _get(e, "to_status"))
+                   for i, e in enumerate(events) if _get(e, "kind") in CLOCK_EVENT_KINDS and _get(e, "to_status"))
     spans: list[tuple[str, datetime, datetime | None]] = []
-    for _i, e in evs:
-        at = _aware(_get(e, "at"), "event.at")
-        status = _get(e, "to_status")
+    for at, _i, status in timed:
         if spans and spans[-1][0] == status:
             continue
         if spans:
@@ -461,6 +459,27 @@ def _shown(minutes: float | None) -> str:
     return "-" if minutes is None else f"{minutes:g}"
 
 
+_CLOCK_KINDS = ("response", "restore", "on_site", "resolve")
+
+
+def _terms(prof: ContractProfile, calendars: dict[str, ServiceCalendar], severity: str | None,
+           incident_class: str | None, scope: Iterable[str]) -> dict[str, tuple[float | None, Any]]:
+    """Clock kind → (target minutes or None, the calendar it runs in) for an incident of this
+    severity, class and scope: ``ContractProfile.sla_target`` / ``sla_calendar``, a calendar the
+    loaded ones lack being the severity's (``calendar_for_severity``).  Calendars are looked up
+    for the response and restore clocks always, for the others only when they have a target."""
+    out: dict[str, tuple[float | None, Any]] = {}
+    for kind in _CLOCK_KINDS:
+        target = prof.sla_target(severity, kind, incident_class, scope)  # type: ignore[arg-type]
+        if target is None and kind not in ("response", "restore"):
+            out[kind] = (None, None)
+            continue
+        code = prof.sla_calendar(severity, kind, incident_class, scope)
+        cal = calendars[code] if code in calendars else calendar_for_severity(calendars, prof, severity)
+        out[kind] = (target, cal)
+    return out
+
+
 def incident_clocks(
     incident: Any,
     events: Iterable[Any],
@@ -470,6 +489,7 @@ def incident_clocks(
     scope: tuple[str, ...] = (),
     *,
     explain: bool = True,
+    rules: dict[Any, Any] | None = None,
 ) -> IncidentClocks:
     """Both SLA clocks of ``incident`` at ``now`` from its history ``events``.
 
@@ -486,25 +506,25 @@ def incident_clocks(
     minus pending spans.  ``profile`` typed, or a validated profile dict.
     ``incident`` and ``events`` may be model rows or dicts.  Raises ``CalendarCoverageError`` for
     an uncovered year and ``ValidationError`` for naive instants.  ``explain=False`` leaves the
-    explanations empty (figures only — bulk exports compute thousands of clocks).
+    explanations empty (figures only — bulk exports compute thousands of clocks); ``rules``, a
+    dict the caller keeps for one run over the same ``profile`` and ``calendars``, remembers the
+    targets and calendars of each (severity, class, scope) met (``_terms``), so a bulk run reads
+    the profile once per distinct kind of incident rather than once per clock.
     """
     now = _aware(now, "now")
-    evs = list(events)
-    spans = status_spans(evs)
+    spans = status_spans(events)
     pauses = [(a, b) for s, a, b in spans if s == PAUSE_STATUS]
     sev_code = _get(incident, "severity")
     prof = ContractProfile.of(profile)
     cls_code = _get(incident, "incident_class")
-    response_target = prof.sla_target(sev_code, "response", cls_code, scope)
-    restore_target = prof.sla_target(sev_code, "restore", cls_code, scope)
-
-    def cal_of(kind: str) -> ServiceCalendar:
-        code = prof.sla_calendar(sev_code, kind, cls_code, scope)
-        if code not in calendars:
-            return calendar_for_severity(calendars, prof, sev_code)
-        return calendars[code]
-
-    cal = cal_of("response")
+    key = (sev_code, cls_code, tuple(scope))
+    terms = rules.get(key) if rules is not None else None
+    if terms is None:
+        terms = _terms(prof, calendars, sev_code, cls_code, scope)
+        if rules is not None:
+            rules[key] = terms
+    response_target, cal = terms["response"]
+    restore_target, rcal = terms["restore"]
     start = _aware(_get(incident, "reported_at"), "reported_at")
 
     status = spans[-1][0] if spans else _get(incident, "status")
@@ -526,10 +546,11 @@ def incident_clocks(
     responded_at = _get(incident, "responded_at")
     response_stop = _aware(responded_at, "responded_at") if responded_at is not None else None
     resp_notes = [_("severity {severity}; response target {target} min in service hours {code}",
-                    severity=sev_code or "-", target=_shown(response_target), code=cal.code)]
+                    severity=sev_code or "-", target=_shown(response_target), code=cal.code)] if explain else []
     if response_stop is None and restore_stop is not None:
         response_stop = restore_stop
-        resp_notes.append(_("no response time recorded: counted up to the restore time"))
+        if explain:
+            resp_notes.append(_("no response time recorded: counted up to the restore time"))
     if response_stop is not None and response_stop < start:
         response_stop = start
 
@@ -537,8 +558,7 @@ def incident_clocks(
     done_excl = [(a, b, REOPENED) for s, a, b in spans if s in DONE_STATUSES and b is not None]
 
     response = _clock("response", cal, start, response_stop, now,
-                      response_target, pause_excl, resp_notes if explain else [], explain)
-    rcal = cal_of("restore")
+                      response_target, pause_excl, resp_notes, explain)
     restore = _clock("restore", rcal, start, restore_stop, now,
                      restore_target, pause_excl + done_excl,
                      [_("severity {severity}; restore target {target} min in service hours {code}",
@@ -546,10 +566,9 @@ def incident_clocks(
                      if explain else [], explain)
     extra: dict[str, Clock] = {}
     for kind, field_name in (("on_site", "onsite_at"), ("resolve", "closed_at")):
-        target = prof.sla_target(sev_code, kind, cls_code, scope)  # type: ignore[arg-type]
+        target, kcal = terms[kind]
         if target is None:
             continue
-        kcal = cal_of(kind)
         stop_raw = _get(incident, field_name)
         stop = None if stop_raw is None else max(_aware(stop_raw, field_name), start)
         extra[kind] = _clock(kind, kcal, start, stop, now, target, pause_excl,

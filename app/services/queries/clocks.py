@@ -65,7 +65,7 @@ def bulk_incident_clocks(ledger: Ledger, incident_ids: Iterable[uuid.UUID], now:
             if cid not in contexts:
                 contract = s.get(Contract, cid)
                 try:
-                    contexts[cid] = (profile_of(contract), load_calendars(s, contract))
+                    contexts[cid] = (profile_of(contract), load_calendars(s, contract), {})  # {}: sla rules memo
                 except Exception as exc:  # noqa: BLE001 - shown in every cell of that contract
                     contexts[cid] = exc
             ctx = contexts[cid]
@@ -79,7 +79,7 @@ def bulk_incident_clocks(ledger: Ledger, incident_ids: Iterable[uuid.UUID], now:
                     svc, assets = touched.get(inc["id"], ([], []))
                     scope = prof.scopes_of(services=svc, assets=assets)
                 out[inc["id"]] = incident_clocks(dict(inc), events[inc["id"]], prof, ctx[1], now, scope,
-                                                explain=explain)
+                                                explain=explain, rules=ctx[2])
             except Exception as exc:  # noqa: BLE001 - shown to the user in the cell/pane, not swallowed
                 out[inc["id"]] = exc
     return out

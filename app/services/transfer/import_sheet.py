@@ -96,6 +96,7 @@ class _Sheet:
         self._read_cols: list[tuple[Column, int]] = []
         self._required: list[Column] = [c for c in columns if c.required and c.kind != "computed"]
         self._enum_codes: dict[tuple[str, str], str | None] = {}
+        self._limits: dict[str, int | None] = {}
 
     def problem(self, row: int, column: str, message: str, **params: Any) -> None:
         """Record a problem; ``message`` is an msgid, ``params`` its arguments (``sheet`` is added).
@@ -196,7 +197,9 @@ class _Sheet:
             parsed = parse_datetime_text(str(value))
             return parsed.date() if parsed else bad(N_("“{value}” is not a date; use {forms}"),
                                                     value=_to_text(value)[:40], forms=DATE_FORMS)
-        text = _to_text(value).strip() if kind != "text" else _to_text(value)
+        text = value if value.__class__ is str else _to_text(value)
+        if kind != "text":
+            text = text.strip()
         if kind == "text":
             limit = self._limit(col.key)
             if col.key == "title":
@@ -252,8 +255,12 @@ class _Sheet:
         return text
 
     def _limit(self, key: str) -> int | None:
+        """The length limit of the model's column ``key`` (``None``: unbounded), looked up once."""
+        if key in self._limits:
+            return self._limits[key]
         col = self.model.__table__.c.get(key) if self.model is not None else None
-        return getattr(col.type, "length", None) if col is not None else None
+        limit = self._limits[key] = getattr(col.type, "length", None) if col is not None else None
+        return limit
 
 
 

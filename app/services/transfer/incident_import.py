@@ -40,6 +40,7 @@ from app.store.models import (
     IncidentService,
     Service,
 )
+from app.store.search_index import incident_fts_deferred
 
 _INCIDENT: Table = Incident.__table__  # type: ignore[assignment]
 _LINK: Table = IncidentService.__table__  # type: ignore[assignment]
@@ -261,6 +262,7 @@ class _ClosedClocks:
         self._failed = False
         self._codes: dict[Any, str] | None = None  # service and asset id → code, for scopes
         self._scopes: dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[str, ...]] = {}
+        self._rules: dict[Any, Any] = {}  # targets and calendars per kind of incident (sla.incident_clocks)
 
     def _scope(self, service_ids: tuple[Any, ...], asset_ids: tuple[Any, ...]) -> tuple[str, ...]:
         """The group/class codes (``ContractProfile.scopes_of``) of an incident touching these
@@ -302,7 +304,7 @@ class _ClosedClocks:
 
         try:
             clocks = incident_clocks(inc, events, self._profile, self._calendars, inc["closed_at"],
-                                     self._scope(service_ids, asset_ids), explain=False)
+                                     self._scope(service_ids, asset_ids), explain=False, rules=self._rules)
         except OpsLedgerError:
             return
         inc["response_minutes"] = clocks.response_minutes
@@ -317,6 +319,6 @@ INCIDENTS = RecordSpec(
     implied_status=((("closed_at",), "closed"), (("restored_at",), "restored"),
                     (("responded_at", "onsite_at"), "in_progress"), (("assignee",), "assigned")),
     number_prefix="INC", number_instant="occurred_at", read_sides=_read_sides, check=_check, rows=_rows,
-    audit_action="incident.import", entity_kind="incident", noun=N_("incident records"),
+    audit_action="incident.import", entity_kind="incident", noun=N_("incident records"), bulk=incident_fts_deferred,
 )
 """The fault log's part of the one import structure."""

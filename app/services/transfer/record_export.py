@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.downtime import downtime_windows
@@ -125,6 +125,7 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
     prof = profile_of(contract)
     scoped = bool(prof.service_groups or prof.asset_classes)
     scopes: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+    rules: dict[Any, Any] = {}  # targets and calendars per kind of incident, read once (sla.incident_clocks)
 
     def cells(inc: Any, events: list[Any], services: tuple[str, ...] = (),
               assets: tuple[str, ...] = ()) -> list[Any]:
@@ -135,7 +136,7 @@ def _incident_sla_fn(session: Session, contract: Contract, now: datetime) -> Any
                 known = scopes[services, assets] = prof.scopes_of(services=services, assets=assets)
             scope = known
         try:
-            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False)
+            clocks = incident_clocks(inc, events, prof, calendars, now, scope, explain=False, rules=rules)
         except CalendarCoverageError:
             return [NO_CALENDAR] * 6
         except OpsLedgerError as exc:
@@ -297,7 +298,17 @@ _INCIDENT_COLS = tuple(getattr(Incident, k) for k in (
 _LINK_COLS = (IncidentService.incident_id, IncidentService.service_id, IncidentService.downtime_start,
               IncidentService.downtime_end, IncidentService.downtime_edited)
 _EVENT_COLS = (IncidentEvent.incident_id, IncidentEvent.at, IncidentEvent.actor, IncidentEvent.kind,
-               IncidentEvent.from_status, IncidentEvent.to_status, IncidentEvent.changes, IncidentEvent.note)
+               IncidentEvent.from_status, IncidentEvent.to_status,
+               type_coerce(IncidentEvent.changes, String).label("changes"), IncidentEvent.note)
+"""The history columns; ``changes`` as the stored JSON text (``_changes_cell`` parses only what is
+not empty), or as the driver gives a JSON column (PostgreSQL: already a dict)."""
+
+
+def _changes_cell(stored: Any) -> str:
+    """The ``修改内容`` cell of a history row: its changes as JSON (non-ASCII kept), ``""`` for none."""
+    if isinstance(stored, str):
+        stored = json.loads(stored) if stored not in ("", "{}", "null") else None
+    return json.dumps(stored, ensure_ascii=False) if stored else ""
 
 
 def _label_maps() -> dict[str, Any]:
@@ -346,7 +357,7 @@ def _incident_rows(inc: Any, inc_links: list[Any], inc_assets: list[str], events
                           "是" if lk.downtime_edited else "否", minutes])
     for ev in events:
         hist.append([number, ev.at, ev.actor, ev.kind, ev.from_status, ev.to_status,
-                     json.dumps(ev.changes, ensure_ascii=False) if ev.changes else "", ev.note])
+                     _changes_cell(ev.changes), ev.note])
 
 
 def _request_sla(session: Session, contract: Contract, now: datetime) -> Any:

@@ -34,8 +34,9 @@ restored → closed at the recorded instants) so the SLA clocks read them like r
 app.  Closed incidents get their SLA figures stored as ``close_incident`` would.  Downtime
 windows come from the ``影响业务系统`` sheet (else occurred → restored).
 
-Writing: SQLAlchemy Core ``insert`` executemany in batches (no ORM object per row), in the
-caller's transaction, one audit event per import; the workbook is read-only and streamed.
+Writing: one executemany per table and batch (no ORM object per row; ``row_import``), in the
+caller's transaction, the incidents' full-text index filled once for all new rows, one audit
+event per import; the workbook is read-only and streamed.
 
 The work is split by job: ``import_cells`` (cell values), ``import_sheet`` (reading a sheet into
 checked records), ``import_checks`` (timeline, numbers, sequences), ``row_import`` (the one

@@ -14,19 +14,24 @@ a per-kind ``RecordSpec``.  The rules are those of ``record_import``; each lives
    ``dry_run``: the numbers that would be used;
 4. otherwise, in the caller's transaction: number sequences advanced past the file's numbers,
    rows without a number numbered (``app.services.numbering.next_number``), and every record
-   written with SQLAlchemy Core ``insert`` executemany in batches of ``BATCH_ROWS`` records (the
-   parent table first, then its child tables: no ORM object per row, so memory holds one batch);
-   one audit event (``spec.audit_action``) names the file and the count.
+   written with one executemany per table in batches of ``BATCH_ROWS`` records (the parent table
+   first, then its child tables: no ORM object per row, so memory holds one batch) — on SQLite
+   the driver's own, the statement compiled once and each value through its column type's bind
+   processor (``_DriverInsert``), on PostgreSQL a Core ``insert`` (SQLAlchemy's
+   ``insertmanyvalues`` batches) — inside ``spec.bulk`` (for incidents: the full-text index filled
+   once for the new rows, ``app.store.search_index``); one audit event (``spec.audit_action``)
+   names the file and the count.
 
-Core inserts fill every column the kind leaves out from the column's Python default (``id``
-UUIDs, ``version`` 1, ``incident_class`` …) or ``None``, so every parameter set of a table has the
-same keys and the rows equal those the ORM would write (PostgreSQL included: UUID, aware UTC
-instants through ``UTCDateTime``, JSON).
+Inserts fill every column the kind leaves out from the column's Python default (``id`` UUIDs,
+``version`` 1, ``incident_class`` …) or ``None``, so every parameter set of a table has the same
+keys and the rows equal those the ORM would write (PostgreSQL included: UUID, aware UTC instants
+through ``UTCDateTime``, JSON).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -87,7 +92,9 @@ class RecordSpec:
     ``read_sides(ctx, wb, main_ws, recs)`` reads the side sheets into ``ctx.state``;
     ``check(ctx, recs)`` appends the cross-sheet problems; ``rows(ctx, rec, number)`` yields the
     ``(table, values)`` to insert for one record, the parent first; ``audit_action`` /
-    ``entity_kind`` / ``noun`` (``"incidents"``) for the one audit event."""
+    ``entity_kind`` / ``noun`` (``"incidents"``) for the one audit event; ``bulk(session, rows)``
+    a context around the writing of ``rows`` records (the incidents' full-text index filled once
+    for all, ``app.store.search_index``; default: nothing)."""
 
     kind: str
     model: Any
@@ -104,6 +111,7 @@ class RecordSpec:
     audit_action: str
     entity_kind: str
     noun: str
+    bulk: Callable[[Session, int], AbstractContextManager[Any]] = lambda _session, _rows: nullcontext()
 
     @property
     def labels(self) -> dict[str, str]:
@@ -165,17 +173,18 @@ def run_import(session: Session, contract: Contract, path: str | Path, spec: Rec
     writer = CoreWriter(session)
     recs.reverse()
     done = 0
-    while recs:  # popped, so a written record is let go
-        _, rec = recs.pop()
-        number = rec.get("number") or next_number(
-            session, spec.number_prefix, rec[spec.number_instant].astimezone(LOCAL_TZ).year)
-        for table, values in spec.rows(ctx, rec, number):
-            writer.add(table, values)
-        result.numbers.append(number)
-        done += 1
-        if done % BATCH_ROWS == 0:
-            writer.flush()
-    writer.flush()
+    with spec.bulk(session, len(recs)):
+        while recs:  # popped, so a written record is let go
+            _, rec = recs.pop()
+            number = rec.get("number") or next_number(
+                session, spec.number_prefix, rec[spec.number_instant].astimezone(LOCAL_TZ).year)
+            for table, values in spec.rows(ctx, rec, number):
+                writer.add(table, values)
+            result.numbers.append(number)
+            done += 1
+            if done % BATCH_ROWS == 0:
+                writer.flush()
+        writer.flush()
     audit.record(session, actor=actor, action=spec.audit_action, entity_kind=spec.entity_kind,
                  summary=i18n._("{count} {records} imported from {file}", count=result.count, records=i18n._(spec.noun),
                            file=ctx.source),
@@ -185,13 +194,15 @@ def run_import(session: Session, contract: Contract, path: str | Path, spec: Rec
 
 
 class CoreWriter:
-    """Rows gathered per table and written with one Core ``insert`` executemany per table and
-    batch, tables in the order they were first given (parents before children)."""
+    """Rows gathered per table and written with one executemany per table and batch, tables in
+    the order they were first given (parents before children): on SQLite the driver's own
+    (``_DriverInsert``), elsewhere a Core ``insert``."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._pending: dict[Table, list[dict[str, Any]]] = {}
         self._fill: dict[Table, list[tuple[str, Any]]] = {}
+        self._plans: dict[Table, _DriverInsert] = {}
 
     def add(self, table: Table, values: dict[str, Any]) -> None:
         """Queue one row of ``table``; columns left out take their default (see the module text)."""
@@ -206,10 +217,40 @@ class CoreWriter:
     def flush(self) -> None:
         """Write every queued row (the session's connection, so in its transaction)."""
         self.session.flush()  # anything the ORM holds (sequences) goes first
+        conn = self.session.connection()
         for table, rows in self._pending.items():
-            if rows:
-                self.session.execute(table.insert(), rows)
-                rows.clear()
+            if not rows:
+                continue
+            if conn.dialect.name == "sqlite":
+                plan = self._plans.get(table)
+                if plan is None:
+                    plan = self._plans[table] = _DriverInsert(table, list(rows[0]), conn.dialect)
+                plan.run(conn, rows)
+            else:  # PostgreSQL: SQLAlchemy's insertmanyvalues batches do better than executemany
+                conn.execute(table.insert(), rows)
+            rows.clear()
+
+
+class _DriverInsert:
+    """One table's ``INSERT`` compiled once for the keys of its rows, run through the driver's own
+    ``executemany`` (``Connection.exec_driver_sql``) with each value converted by its column
+    type's bind processor — what ``Connection.execute(insert, rows)`` does, without building
+    SQLAlchemy's parameter dict per row.  Every row must have the first row's keys (as for Core
+    executemany; a missing key raises ``KeyError``)."""
+
+    def __init__(self, table: Table, keys: list[str], dialect: Any) -> None:
+        compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+        order = list(compiled.positiontup or ())
+        if not compiled.positional or sorted(order) != sorted(keys):  # pragma: no cover - not qmark
+            raise RuntimeError(f"cannot run {table.name} inserts positionally")
+        self.sql = compiled.string
+        self.plan = [(k, table.c[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order]
+
+    def run(self, conn: Any, rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (dicts keyed as the first) on ``conn``."""
+        plan = self.plan
+        conn.exec_driver_sql(self.sql, [tuple([v if (v := r[k]) is None or p is None else p(v)
+                                               for k, p in plan]) for r in rows])
 
 
 def _fillers(table: Table) -> list[tuple[str, Any]]:

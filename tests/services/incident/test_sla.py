@@ -273,3 +273,33 @@ def test_explanation_reads_in_chinese_by_default() -> None:
 
     leftover = re.sub(r"chinesecalendar|5x8|7x24|P2", "", " ".join(texts))
     assert not re.findall(r"[A-Za-z]{2,}", leftover)
+
+
+def test_a_bulk_run_sharing_its_rules_gives_every_clock_as_one_at_a_time() -> None:
+    """Targets and calendars read once per kind of incident (``rules``) change no figure: P1 runs
+    7×24, P2/P3 5×8, a scope and a class of their own get their own targets."""
+    data = dict(PROFILE)
+    data["sla_targets"] = [
+        {"kind": "response", "severity": "P2", "scope": "core", "minutes": 5, "calendar": "7x24", "source": "t"},
+        {"kind": "restore", "severity": "P2", "incident_class": "security", "minutes": 7, "source": "t"}]
+    from app.core.profile import ContractProfile
+
+    prof = ContractProfile.of(data)
+    calendars = cals()
+    rules: dict[Any, Any] = {}
+    runs = []
+    for i, (sev, cls, scope) in enumerate([("P1", None, ()), ("P2", None, ("core",)), ("P2", "security", ()),
+                                          ("P3", None, ()), ("P2", None, ()), ("P2", None, ("core",))] * 2):
+        inc = incident(sev, at(*FRI, 9 + i % 4), responded=at(*FRI, 10 + i % 4) if i % 3 else None,
+                       restored=at(*FRI, 15) if i % 2 else None, status="restored" if i % 2 else "in_progress")
+        inc["incident_class"] = cls
+        events = [ev(inc["reported_at"], "new", kind="created")]
+        if i % 2:
+            events.append(ev(at(*FRI, 15), "restored"))
+        now = at(2026, 11, 23, 17)
+        alone = incident_clocks(inc, events, prof, calendars, now, scope, explain=False)
+        shared = incident_clocks(inc, events, prof, calendars, now, scope, explain=False, rules=rules)
+        runs.append((alone.response.target_minutes, alone.restore.target_minutes))
+        assert shared == alone
+    assert (5, 480) in runs and (30, 7) in runs and (30, 120) in runs and (60, 1440) in runs
+    assert len(rules) == 5  # one entry per distinct (severity, class, scope)
