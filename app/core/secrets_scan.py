@@ -13,7 +13,14 @@ Patterns (each finding names the ``value`` that would be the secret):
 * ``account_token`` — a high-entropy token (≥ 8 characters, at least three character classes,
   Shannon entropy ≥ 3.0 bits per character) within a few words after an account word
   (账号, 用户, user, login, root, admin, sa …), e.g. ``root Xk9#mQ2!vL``;
-* ``private_key`` — a PEM private-key header (``-----BEGIN … PRIVATE KEY-----``).
+* ``private_key`` — a PEM private-key header (``-----BEGIN … PRIVATE KEY-----``);
+* ``device_config`` — a password line of a network device's configuration, the file an engineer
+  attaches to a switch or firewall fault (交换机/防火墙配置): Cisco/Ruijie ``enable password X``,
+  ``enable secret 5 $1$…``, ``username admin privilege 15 secret 0 X``, ``password 7 0822…``;
+  Huawei/H3C ``local-user admin password irreversible-cipher $1a$…``, ``password cipher %^%#…``,
+  ``super password simple X``; SNMP communities (``snmp-server community X RO``,
+  ``snmp-agent community read cipher X``).  A line is read as configuration only when it starts
+  with one of these commands, so prose ("the password policy is fine") is left alone.
 """
 
 from __future__ import annotations
@@ -33,6 +40,15 @@ _ACCOUNT_WORDS = re.compile(
 )
 _TOKEN = re.compile(r"[^\s，。；;,、\"'“”‘’()（）:=：]{8,}")
 _PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")
+_DEVICE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:enable[ \t]+|super[ \t]+|(?:username|local-user|user)[ \t]+\S+[ \t]+(?:privilege[ \t]+\d+[ \t]+)?)?"
+    r"(?:password|secret)[ \t]+(?:(?:\d{1,2}|cipher|simple|hash|irreversible-cipher|plain)[ \t]+)?"
+    r"(?P<value>\S{3,})[ \t]*$"
+)
+_SNMP_COMMUNITY = re.compile(
+    r"(?im)^[ \t]*(?:snmp-server[ \t]+community|snmp-agent[ \t]+community[ \t]+(?:read|write)(?:[ \t]+(?:cipher|simple))?)"
+    r"[ \t]+(?P<value>\S{3,})"
+)
 _NEAR_CHARS = 40  # how far after an account word a token still counts as its password
 MIN_ENTROPY_BITS = 3.0
 """Shannon entropy per character (bits) from which a token looks random rather than a word."""
@@ -87,6 +103,8 @@ def scan(text: str) -> list[Finding]:
         return []
     found = [Finding("label", m.start("value"), m.end("value"), m.group("value")) for m in _LABEL.finditer(text)]
     found += [Finding("private_key", m.start(), m.end(), m.group(0)) for m in _PRIVATE_KEY.finditer(text)]
+    found += [Finding("device_config", m.start("value"), m.end("value"), m.group("value"))
+              for pattern in (_DEVICE_LINE, _SNMP_COMMUNITY) for m in pattern.finditer(text)]
     for m in _ACCOUNT_WORDS.finditer(text):
         window_end = min(len(text), m.end() + _NEAR_CHARS)
         found += [Finding("account_token", t.start(), t.end(), t.group(0))

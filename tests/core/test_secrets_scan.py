@@ -24,6 +24,24 @@ def test_finds_the_secret_value(text: str, value: str) -> None:
     assert text[f.start:f.end] == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("hostname core-sw\nenable password Zx81!kq\n", "Zx81!kq"),
+    ("enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", "$1$mERr$hx5rVt7rPNoS4wqbXKX7m0"),
+    ("username admin privilege 15 secret 0 Court2026", "Court2026"),
+    ("line vty 0 4\n password 7 0822455D0A16\n login", "0822455D0A16"),
+    ("local-user admin password irreversible-cipher $1a$Oe2Y$", "$1a$Oe2Y$"),
+    ("user-interface vty 0 4\n super password simple Huawei@123", "Huawei@123"),
+    ("snmp-server community fy-public RO", "fy-public"),
+    ("snmp-agent community read cipher %^%#kE8w", "%^%#kE8w"),
+])
+def test_finds_the_passwords_of_a_device_configuration(text: str, value: str) -> None:
+    """A switch or firewall configuration attached to a fault holds its passwords in the
+    device's own syntax (司法局 §2.3.1.4: passwords are managed secrets, kept in the vault)."""
+    found = scan(text)
+    assert [f.value for f in found] == [value]
+    assert text[found[0].start:found[0].end] == value
+
+
 def test_finds_a_private_key_header() -> None:
     found = scan("附件：\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz")
     assert found and found[0].kind == "private_key"
@@ -36,6 +54,9 @@ def test_finds_a_private_key_header() -> None:
     "检查 passwords 策略",
     "账号 zhangsan 无法登录 OA 系统",
     "user root logged in at 10:00",
+    "password reset requested by the user",
+    "enable the password policy on all servers",
+    "interface GigabitEthernet0/1\n description to-court-core",
     "",
 ])
 def test_ordinary_text_is_left_alone(text: str) -> None:

@@ -104,3 +104,24 @@ def test_a_request_file_is_removed_after_the_question_and_no_keeps_it(qtbot, gui
         assert (gone.owner_id, gone.filename, gone.content) == (req_id, "ups-alarm.log", None)
         assert s.scalars(select(AuditEvent.actor).where(
             AuditEvent.action == "service_request.attachment_remove")).all() == [ENGINEER]
+
+
+def test_a_switch_configuration_attached_through_the_button_is_warned_about(
+        qtbot, gui_ctx, tmp_path: Path, monkeypatch) -> None:
+    """Tried by hand: a Cisco configuration (``enable password …``) attached to a fault was kept
+    without the vault warning — the device's own password syntax is now recognised."""
+    with gui_ctx.db.session() as s:
+        inc_id = incidents.create_incident(s, s.get(Contract, gui_ctx.contract_id), actor=ENGINEER, title="核心交换机告警",
+                                           occurred_at=datetime(2026, 3, 3, 1, 0, tzinfo=UTC), severity="P2").id
+    cfg = tmp_path / "switch-config.txt"
+    cfg.write_text("hostname core-sw\nenable password Zx81!kq\ninterface Vlan10\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(cfg)], "")))
+    page = _page(qtbot, gui_ctx, "app.ui.pages.incident.page.IncidentsPage")
+    page.frame.select_id(inc_id)
+    files = page.detail.files
+    qtbot.mouseClick(files.attach_btn, Qt.MouseButton.LeftButton)
+    assert not page.detail.error.isVisible(), page.detail.error.text()
+    assert files.list.count() == 1
+    assert files.warning.isVisible() and "switch-config.txt" in files.warning.text()
+    with gui_ctx.db.session() as s:
+        assert s.scalars(select(Attachment.filename).where(Attachment.owner_id == inc_id)).all() == ["switch-config.txt"]
