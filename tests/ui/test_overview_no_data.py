@@ -20,3 +20,22 @@ def test_an_empty_ledger_shows_no_kpi_met_and_says_why(qtbot: Any, main_window: 
     assert not [k for k, t in tiles.items() if t.state.text().startswith("达标")]
     for k in page.month_figures.kpis:  # the tile's target is the one target text
         assert target_text(k.comparison, k.target, k.unit) in tiles[f"kpi_{k.code}"].state.text()
+
+
+def test_in_english_the_reason_reads_as_a_sentence_of_its_own(qtbot: Any, main_window: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.i18n import language
+    from app.ui.app_setup import install_translator
+
+    before = language()
+    install_translator(QApplication.instance(), "en")
+    try:
+        page = main_window.pages["overview"]
+        page.refresh()
+        qtbot.waitUntil(page.is_filled, timeout=20_000)
+        state = {t.key: t for t in page.kpis.tiles}["kpi_availability"].state.text()
+        assert state.startswith("Not assessable") or state.startswith("Cannot"), state
+        assert state.splitlines()[-1] == "Nothing was recorded in the period"
+    finally:
+        install_translator(QApplication.instance(), before)

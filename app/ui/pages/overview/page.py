@@ -403,4 +403,10 @@ class OverviewPage(QWidget):
             "no_data": self.tr("Nothing measured yet this month"),
             "not_computable": self.tr("A calendar year is not covered"),
             "before_start": self.tr("Before the start of use"),
-        }.get(reason) or report_reason(reason)
+        }.get(reason) or _sentence(report_reason(reason))
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a tile's line of its own: the first letter upper-case (the report words a
+    reason to follow a colon: "nothing was recorded in the period"); Chinese is unchanged."""
+    return text[:1].upper() + text[1:]
