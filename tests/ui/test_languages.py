@@ -259,8 +259,8 @@ def test_every_page_speaks_one_language(qtbot: Any, demo_ctx: Any, lang: str) ->
         assert {s.key for s in PAGE_SPECS} | {"incidents/new", "requests/new", "requirements/new"} <= pages
         own_script = sum(1 for _p, _w, text in seen if bool(CJK.search(text)) == (lang == "zh_CN"))
         assert own_script > len(seen) // 2  # and it is in the language asked for
-    finally:
-        install_translator(app, before)
+    finally:  # back to the suite's state: no Qt translator, the service texts in ``before``
+        install_translator(app, "en")
         set_language(before)
 
 

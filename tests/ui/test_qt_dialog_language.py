@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-from app.core.i18n import language
+from app.core.i18n import language, set_language
 from app.ui.app_setup import install_translator
 
 
@@ -30,5 +30,6 @@ def test_the_file_dialog_labels_follow_the_language(qtbot: Any, tmp_path: Any, l
         assert texts == labels
         if lang == "zh_CN":
             assert not [t for t in texts if re.search(r"[A-Za-z]{2,}", t)]
-    finally:
-        install_translator(app, before)
+    finally:  # back to the suite's state: no Qt translator, the service texts in ``before``
+        install_translator(app, "en")
+        set_language(before)
