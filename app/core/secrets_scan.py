@@ -20,7 +20,8 @@ Patterns (each finding names the ``value`` that would be the secret):
   Huawei/H3C ``local-user admin password irreversible-cipher $1a$…``, ``password cipher %^%#…``,
   ``super password simple X``; SNMP communities (``snmp-server community X RO``,
   ``snmp-agent community read cipher X``).  A line is read as configuration only when it starts
-  with one of these commands, so prose ("the password policy is fine") is left alone.
+  with one of these commands in lower case and its value is encoded or not a plain word, so prose
+  ("the password policy is fine", "Password reset", "password reset") is left alone.
 """
 
 from __future__ import annotations
@@ -40,13 +41,13 @@ _ACCOUNT_WORDS = re.compile(
 )
 _TOKEN = re.compile(r"[^\s，。；;,、\"'“”‘’()（）:=：]{8,}")
 _PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")
-_DEVICE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:enable[ \t]+|super[ \t]+|(?:username|local-user|user)[ \t]+\S+[ \t]+(?:privilege[ \t]+\d+[ \t]+)?)?"
-    r"(?:password|secret)[ \t]+(?:(?:\d{1,2}|cipher|simple|hash|irreversible-cipher|plain)[ \t]+)?"
+_DEVICE_LINE = re.compile(  # device commands are lower-case: "Password reset" is a sentence
+    r"(?m)^[ \t]*(?:enable[ \t]+|super[ \t]+|(?:username|local-user|user)[ \t]+\S+[ \t]+(?:privilege[ \t]+\d+[ \t]+)?)?"
+    r"(?:password|secret)[ \t]+(?P<type>(?:\d{1,2}|cipher|simple|hash|irreversible-cipher|plain)[ \t]+)?"
     r"(?P<value>\S{3,})[ \t]*$"
 )
 _SNMP_COMMUNITY = re.compile(
-    r"(?im)^[ \t]*(?:snmp-server[ \t]+community|snmp-agent[ \t]+community[ \t]+(?:read|write)(?:[ \t]+(?:cipher|simple))?)"
+    r"(?m)^[ \t]*(?:snmp-server[ \t]+community|snmp-agent[ \t]+community[ \t]+(?:read|write)(?:[ \t]+(?:cipher|simple))?)"
     r"[ \t]+(?P<value>\S{3,})"
 )
 _NEAR_CHARS = 40  # how far after an account word a token still counts as its password
@@ -94,6 +95,13 @@ def looks_random(token: str) -> bool:
     return len(token) >= 8 and _classes(token) >= 3 and entropy_bits(token) >= MIN_ENTROPY_BITS
 
 
+def _device_value(m: re.Match[str]) -> bool:
+    """A device password line's value is a secret when the line names its encoding (``7``,
+    ``cipher`` …) or the value is not a plain word: ``password reset`` is a note, not a password."""
+    groups = m.groupdict()
+    return bool(groups.get("type")) or not m.group("value").isalpha()
+
+
 def scan(text: str) -> list[Finding]:
     """Every suspected secret in ``text``, in order of position, without overlaps.
 
@@ -104,7 +112,8 @@ def scan(text: str) -> list[Finding]:
     found = [Finding("label", m.start("value"), m.end("value"), m.group("value")) for m in _LABEL.finditer(text)]
     found += [Finding("private_key", m.start(), m.end(), m.group(0)) for m in _PRIVATE_KEY.finditer(text)]
     found += [Finding("device_config", m.start("value"), m.end("value"), m.group("value"))
-              for pattern in (_DEVICE_LINE, _SNMP_COMMUNITY) for m in pattern.finditer(text)]
+              for pattern in (_DEVICE_LINE, _SNMP_COMMUNITY) for m in pattern.finditer(text)
+              if _device_value(m)]
     for m in _ACCOUNT_WORDS.finditer(text):
         window_end = min(len(text), m.end() + _NEAR_CHARS)
         found += [Finding("account_token", t.start(), t.end(), t.group(0))
