@@ -9,11 +9,7 @@ installed translator, so ours supplies what Qt's lacks.  Nothing imports this mo
 
 from __future__ import annotations
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """``text`` unchanged; marks ``(context, text)`` for the catalogue."""
-    return text
-
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 QT_CATALOGUE_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
